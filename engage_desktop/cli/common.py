@@ -1,0 +1,79 @@
+"""Helpers shared by CLI commands: opening the workspace, terminal progress, clean errors."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from typing import TextIO
+
+from engage_desktop.core.progress import CancelToken, Progress
+from engage_desktop.core.workspace import Workspace, open_for_current_user
+from engage_desktop.store.location import resolve_workspace
+
+# Exit codes: 0 ok, 1 user-facing error (bad input, workspace problem), 2 usage (argparse),
+# 130 interrupted.
+EXIT_ERROR = 1
+EXIT_INTERRUPTED = 130
+
+
+class CliError(Exception):
+    """An error whose message is printed as-is on stderr, without a traceback."""
+
+
+def open_workspace_from_args(args: argparse.Namespace, *, create: bool = False) -> Workspace:
+    return open_for_current_user(resolve_workspace(args.workspace), create=create)
+
+
+def add_workspace_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--workspace",
+        metavar="PATH_OR_URL",
+        default=argparse.SUPPRESS,
+        help="workspace SQLite file or SQLAlchemy URL (default: $ENGAGE_DESKTOP_DB, "
+        "then the file in your user data folder)",
+    )
+
+
+class TerminalProgress:
+    """A one-line progress bar on stderr, redrawn at most ten times a second."""
+
+    def __init__(self, label: str, stream: TextIO = sys.stderr, width: int = 30) -> None:
+        self.label = label
+        self.stream = stream
+        self.width = width
+        self.started = time.monotonic()
+        self._last_draw = 0.0
+        self.token = CancelToken()
+
+    def progress(self) -> Progress:
+        return Progress(self._draw, self.token)
+
+    def _draw(self, done: int, total: int | None, message: str) -> None:
+        now = time.monotonic()
+        if now - self._last_draw < 0.1 and (total is None or done < total):
+            return
+        self._last_draw = now
+        elapsed = now - self.started
+        if total:
+            share = min(done / total, 1.0)
+            filled = int(share * self.width)
+            bar = "█" * filled + "·" * (self.width - filled)
+            eta = (elapsed / share - elapsed) if share > 0 else 0
+            line = f"{self.label} [{bar}] {share:6.1%} {message} — {elapsed:4.0f}s, ~{eta:4.0f}s left"
+        else:
+            line = f"{self.label} {done:,} {message} — {elapsed:4.0f}s"
+        if self.stream.isatty():
+            self.stream.write("\r\x1b[2K" + line)
+        else:
+            self.stream.write(line + "\n")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.stream.isatty():
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+CommandFunc = Callable[[argparse.Namespace], int]

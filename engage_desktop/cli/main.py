@@ -1,0 +1,65 @@
+"""``engage-desktop``: with no command it opens the GUI; commands script the same core functions.
+
+Each command lives in its own module with a ``register(subparsers)`` function; add the module to
+``COMMAND_MODULES`` to expose it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from engage_desktop import __version__
+from engage_desktop.cli.common import EXIT_ERROR, EXIT_INTERRUPTED, CliError
+from engage_desktop.security.roles import PermissionDenied
+from engage_desktop.store.errors import WorkspaceError
+
+COMMAND_MODULES = [
+    "engage_desktop.cli.gui_command",
+    "engage_desktop.cli.demo_command",
+    "engage_desktop.cli.info_command",
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="engage-desktop",
+        description="Engage Desktop: compose, preview, target and send mobile engagement "
+        "campaigns. Without a command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--workspace",
+        metavar="PATH_OR_URL",
+        default=None,
+        help="workspace SQLite file or SQLAlchemy URL (default: $ENGAGE_DESKTOP_DB, "
+        "then the file in your user data folder)",
+    )
+    parser.add_argument(
+        "--lang", choices=["fr", "en"], default=None, help="interface language (default: system)"
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
+    try:
+        return int(args.func(args))
+    except (WorkspaceError, CliError, PermissionDenied) as exc:
+        print(f"engage-desktop: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("engage-desktop: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,28 @@
+"""Is a dispatch service alive for this workspace? Read from the heartbeat table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from engage_desktop.store.models import ServiceHeartbeat
+
+# A service beats every few seconds; silence for this long means it is gone.
+STALE_AFTER = timedelta(seconds=30)
+
+
+@dataclass(frozen=True)
+class ServiceStatus:
+    running: int  # services with a fresh heartbeat
+    last_beat: datetime | None
+    detail: str | None
+
+
+def service_status(session: Session, now: datetime) -> ServiceStatus:
+    beats = list(session.scalars(select(ServiceHeartbeat).order_by(ServiceHeartbeat.beat_at.desc())))
+    fresh = [b for b in beats if b.state == "running" and now - b.beat_at <= STALE_AFTER]
+    last = beats[0] if beats else None
+    return ServiceStatus(len(fresh), last.beat_at if last else None, last.detail if last else None)

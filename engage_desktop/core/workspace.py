@@ -1,0 +1,91 @@
+"""The open workspace handed to every use case: database, current member, clock.
+
+No globals: the GUI, the CLI, the service and the tests each build their own ``Workspace``.
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from engage_desktop.core.clock import Clock, SystemClock
+from engage_desktop.security.roles import role_of
+from engage_desktop.store.engine import make_session_factory
+from engage_desktop.store.location import WorkspaceLocation
+from engage_desktop.store.migrate import open_workspace
+from engage_desktop.store.models import App, Member, MemberRole, Role
+
+
+@dataclass
+class Workspace:
+    location: WorkspaceLocation
+    engine: Engine
+    member_id: int
+    clock: Clock = field(default_factory=SystemClock)
+    session_factory: sessionmaker[Session] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.session_factory = make_session_factory(self.engine)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session in a transaction: committed on success, rolled back on any error."""
+        with self.session_factory.begin() as session:
+            yield session
+
+    def apps(self) -> list[App]:
+        with self.session_factory() as session:
+            return list(session.scalars(select(App).order_by(App.name)))
+
+    def member(self) -> Member:
+        with self.session_factory() as session:
+            member = session.get(Member, self.member_id)
+            assert member is not None
+            return member
+
+    def role_on(self, app_id: int) -> Role | None:
+        with self.session_factory() as session:
+            return role_of(session, self.member_id, app_id)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_for_current_user(
+    location: WorkspaceLocation, *, create: bool = False, clock: Clock | None = None
+) -> Workspace:
+    """Open (and migrate) the workspace and make sure the OS user is a member of it.
+
+    The first member of a workspace becomes admin of every app: someone has to be able to give
+    roles. Later members start with no role until an admin grants one.
+    """
+    engine = open_workspace(location, create=create)
+    member_id = ensure_member(engine, current_login())
+    return Workspace(location, engine, member_id, clock or SystemClock())
+
+
+def current_login() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "user"
+
+
+def ensure_member(engine: Engine, login: str) -> int:
+    with make_session_factory(engine).begin() as session:
+        member = session.scalar(select(Member).where(Member.login == login))
+        if member is not None:
+            return member.id
+        first = session.scalar(select(func.count()).select_from(Member)) == 0
+        member = Member(login=login, display_name=login)
+        session.add(member)
+        session.flush()
+        if first:
+            for app_id in session.scalars(select(App.id)):
+                session.add(MemberRole(member_id=member.id, app_id=app_id, role=Role.ADMIN))
+        return member.id

@@ -1,0 +1,1 @@
+"""Roles and permission checks, the audit log, and (later) the OS-keyring vault."""

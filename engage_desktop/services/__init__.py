@@ -1,0 +1,1 @@
+"""The background service: dispatcher, providers, scheduler, local sandbox. Never imports ui."""

@@ -1,0 +1,64 @@
+"""All persistent models. Import from here: ``from engage_desktop.store.models import Campaign``."""
+
+from .audience import (
+    Channel,
+    Consent,
+    ConsentState,
+    Device,
+    Event,
+    EventDaily,
+    EventName,
+
+    Profile,
+    StoreLocation,
+)
+from .base import Base, UTCDateTime, utcnow
+from .messaging import (
+    Campaign,
+    CampaignFormat,
+    CampaignStatus,
+    CampaignVariant,
+    DeliveryAttempt,
+    EngagementEvent,
+    EngagementKind,
+    OutboxMessage,
+    OutboxState,
+)
+from .operations import AuditEntry, ServiceHeartbeat
+from .targeting import CachedResult, Segment, SegmentMember
+from .workspace import App, Member, MemberRole, Platform, Role, WorkspaceSetting
+
+__all__ = [
+    "App",
+    "AuditEntry",
+    "Base",
+    "CachedResult",
+    "Campaign",
+    "CampaignFormat",
+    "CampaignStatus",
+    "CampaignVariant",
+    "Channel",
+    "Consent",
+    "ConsentState",
+    "DeliveryAttempt",
+    "Device",
+    "EngagementEvent",
+    "EngagementKind",
+    "Event",
+    "EventDaily",
+    "EventName",
+    "Member",
+    "MemberRole",
+    "OutboxMessage",
+    "OutboxState",
+    "Platform",
+    "Profile",
+    "Role",
+    "Segment",
+    "SegmentMember",
+    "ServiceHeartbeat",
+    "StoreLocation",
+    "UTCDateTime",
+    "WorkspaceSetting",
+    "utcnow",
+]

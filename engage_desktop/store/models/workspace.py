@@ -1,0 +1,85 @@
+"""Workspace-wide settings, the apps (Firebase projects) it holds, and who may do what per app."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Enum, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, JSONDoc, utcnow
+
+
+class Role(enum.StrEnum):
+    """A member's role on one app. Permissions derive from it in ``security.roles``."""
+
+    ADMIN = "admin"
+    MARKETER = "marketer"
+    ANALYST = "analyst"
+
+
+class Platform(enum.StrEnum):
+    IOS = "ios"
+    ANDROID = "android"
+    WEB = "web"
+
+
+class WorkspaceSetting(Base):
+    """One typed setting, stored as a JSON value under a dotted key (see ``core.settings``)."""
+
+    __tablename__ = "workspace_setting"
+
+    key: Mapped[str] = mapped_column(String(120), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSONDoc)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class App(Base):
+    """A mobile app of the workspace, i.e. one Firebase project; every permission is per app."""
+
+    __tablename__ = "app"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    firebase_project_id: Mapped[str] = mapped_column(String(120))
+    # Comma-free JSON list of Platform values, e.g. ["ios", "android"].
+    platforms: Mapped[list[str]] = mapped_column(JSONDoc, default=list)
+    # Where the FCM service-account JSON lives on this machine: a path the admin gives. The key
+    # itself is never copied into the workspace (and later moves to the OS keyring).
+    fcm_credentials_path: Mapped[str | None] = mapped_column(String(1024))
+    # Use the local sandbox instead of Google (the demo workspace's default).
+    use_sandbox: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    roles: Mapped[list[MemberRole]] = relationship(back_populates="app", cascade="all, delete-orphan")
+
+
+class Member(Base):
+    """A person of the team. Identity comes from the OS account name for now."""
+
+    __tablename__ = "member"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    login: Mapped[str] = mapped_column(String(120), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(320))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    roles: Mapped[list[MemberRole]] = relationship(
+        back_populates="member", cascade="all, delete-orphan"
+    )
+
+
+class MemberRole(Base):
+    __tablename__ = "member_role"
+    __table_args__ = (UniqueConstraint("member_id", "app_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"))
+    app_id: Mapped[int] = mapped_column(ForeignKey("app.id", ondelete="CASCADE"), index=True)
+    role: Mapped[Role] = mapped_column(Enum(Role, native_enum=False, length=20))
+
+    member: Mapped[Member] = relationship(back_populates="roles")
+    app: Mapped[App] = relationship(back_populates="roles")

@@ -1,0 +1,1 @@
+"""The Qt GUI. Thin: widgets call core and show results. Never imports services."""

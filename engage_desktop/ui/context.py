@@ -1,0 +1,32 @@
+"""What every window and page receives: the workspace and the app currently selected."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from engage_desktop.core.workspace import Workspace
+from engage_desktop.store.models import App
+
+
+class UiContext(QObject):
+    """The open workspace plus the current app; pages follow ``app_changed``.
+
+    Signals:
+        app_changed(app_id): the user picked another app in the switcher.
+    """
+
+    app_changed = Signal(int)
+
+    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.apps: list[App] = workspace.apps()
+        self.app_id: int | None = self.apps[0].id if self.apps else None
+
+    def set_app(self, app_id: int) -> None:
+        if app_id != self.app_id:
+            self.app_id = app_id
+            self.app_changed.emit(app_id)
+
+    def current_app(self) -> App | None:
+        return next((a for a in self.apps if a.id == self.app_id), None)

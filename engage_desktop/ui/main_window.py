@@ -1,0 +1,168 @@
+"""The main window: app switcher on top, navigation on the left, pages in the middle.
+
+The status bar shows the workspace, who is signed in with their role on the current app, and
+whether a dispatch service is running.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from engage_desktop.core.service_status import service_status
+from engage_desktop.store.models import Role
+from engage_desktop.ui.context import UiContext
+from engage_desktop.ui.pages import PAGE_FACTORIES, Page
+from engage_desktop.ui.resources import app_icon
+
+SETTINGS_GEOMETRY = "main_window/geometry"
+SETTINGS_STATE = "main_window/state"
+SETTINGS_PAGE = "main_window/page"
+SERVICE_POLL_MS = 5000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: UiContext, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.context = context
+        self.settings = settings or QSettings()
+        self.setWindowTitle(self.tr("Engage Desktop"))
+        self.setWindowIcon(app_icon())
+        self.setObjectName("MainWindow")
+
+        self.app_switcher = QComboBox()
+        self.app_switcher.setObjectName("appSwitcher")
+        self.app_switcher.setMinimumWidth(260)
+        self.app_switcher.setAccessibleName(self.tr("Current app"))
+        for app in context.apps:
+            self.app_switcher.addItem(
+                self.tr("%1 — %2").replace("%1", app.name).replace("%2", app.firebase_project_id),
+                app.id,
+            )
+        self.app_switcher.currentIndexChanged.connect(self._on_app_picked)
+        toolbar = QToolBar(self.tr("App"))
+        toolbar.setObjectName("appToolbar")
+        toolbar.setMovable(False)
+        switcher_box = QWidget()
+        box_layout = QHBoxLayout(switcher_box)
+        box_layout.setContentsMargins(8, 4, 8, 4)
+        label = QLabel(self.tr("App:"))
+        label.setBuddy(self.app_switcher)
+        box_layout.addWidget(label)
+        box_layout.addWidget(self.app_switcher)
+        toolbar.addWidget(switcher_box)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+
+        self.pages: list[Page] = [factory(context) for factory in PAGE_FACTORIES]
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setMaximumWidth(240)
+        self.stack = QStackedWidget()
+        for page in self.pages:
+            QListWidgetItem(page.icon(), page.title(), self.nav)
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([190, 1000])
+        self.setCentralWidget(splitter)
+
+        self.workspace_label = QLabel()
+        self.member_label = QLabel()
+        self.service_label = QLabel()
+        self.service_label.setObjectName("serviceState")
+        status = self.statusBar()
+        status.addWidget(self.workspace_label, 1)
+        status.addPermanentWidget(self.member_label)
+        status.addPermanentWidget(self.service_label)
+        self.workspace_label.setText(
+            self.tr("Workspace: %1").replace("%1", context.workspace.location.display())
+        )
+        self._service_timer = QTimer(self, interval=SERVICE_POLL_MS)
+        self._service_timer.timeout.connect(self.refresh_service_state)
+        self._service_timer.start()
+
+        self._restore_state()
+        self._update_member_label()
+        self.refresh_service_state()
+
+    def page(self, page_id: str) -> Page | None:
+        return next((p for p in self.pages if p.page_id == page_id), None)
+
+    def show_page(self, page_id: str) -> None:
+        for row, page in enumerate(self.pages):
+            if page.page_id == page_id:
+                self.nav.setCurrentRow(row)
+
+    def _on_app_picked(self, index: int) -> None:
+        app_id = self.app_switcher.itemData(index)
+        if app_id is not None:
+            self.context.set_app(int(app_id))
+            self._update_member_label()
+
+    def _update_member_label(self) -> None:
+        member = self.context.workspace.member()
+        app_id = self.context.app_id
+        role = self.context.workspace.role_on(app_id) if app_id is not None else None
+        role_text = {
+            Role.ADMIN: self.tr("admin"),
+            Role.MARKETER: self.tr("marketer"),
+            Role.ANALYST: self.tr("analyst"),
+            None: self.tr("no role"),
+        }[role]
+        self.member_label.setText(
+            self.tr("%1 (%2)").replace("%1", member.display_name).replace("%2", role_text)
+        )
+
+    def refresh_service_state(self) -> None:
+        ws = self.context.workspace
+        try:
+            with ws.session_factory() as session:
+                status = service_status(session, ws.clock.now())
+        except Exception as exc:  # a locked or vanished database must not kill the window
+            self.service_label.setText(self.tr("Service: unknown (%1)").replace("%1", str(exc)[:80]))
+            return
+        if status.running:
+            self.service_label.setText(self.tr("Service: running"))
+        else:
+            self.service_label.setText(self.tr("Service: stopped"))
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.value(SETTINGS_GEOMETRY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = self.settings.value(SETTINGS_STATE)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        page_id = str(self.settings.value(SETTINGS_PAGE, self.pages[0].page_id if self.pages else ""))
+        self.nav.setCurrentRow(0)
+        self.show_page(page_id)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
+        self.settings.setValue(SETTINGS_STATE, self.saveState())
+        current = self.stack.currentWidget()
+        if isinstance(current, Page):
+            self.settings.setValue(SETTINGS_PAGE, current.page_id)
+        self._service_timer.stop()
+        super().closeEvent(event)
+
+

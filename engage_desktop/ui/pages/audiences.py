@@ -1,0 +1,107 @@
+"""Audiences page: the profiles of the current app, searched in the background."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout
+
+from engage_desktop.core.listing import ProfilePage, ProfileRow, search_profiles
+from engage_desktop.core.progress import Progress
+from engage_desktop.ui.background import Job, run_in_background
+from engage_desktop.ui.context import UiContext
+from engage_desktop.ui.formatting import format_datetime, format_int
+from engage_desktop.ui.pages.base import Page
+from engage_desktop.ui.table_model import SORT_ROLE, Column, RowTableModel
+
+SHOWN_ROWS = 500
+
+
+class AudiencesPage(Page):
+    page_id = "audiences"
+
+    def __init__(self, context: UiContext) -> None:
+        super().__init__(context)
+        tr = self.tr
+        columns: list[Column[ProfileRow]] = [
+            Column(lambda: tr("External id"), lambda r: r.external_id),
+            Column(lambda: tr("First name"), lambda r: r.first_name),
+            Column(lambda: tr("Last name"), lambda r: r.last_name),
+            Column(lambda: tr("Email"), lambda r: r.email),
+            Column(lambda: tr("City"), lambda r: r.city),
+            Column(lambda: tr("Last seen"), lambda r: r.last_seen_at, format_datetime),
+        ]
+        self.model: RowTableModel[ProfileRow] = RowTableModel(columns)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search by name, email, id or city…"))
+        self.search.setClearButtonEnabled(True)
+        self.count_label = QLabel()
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.reload)
+        self.search.textChanged.connect(self._debounce.start)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        self._job: Job | None = None
+        self.reload()
+
+    def title(self) -> str:
+        return self.tr("Audiences")
+
+    def icon(self) -> QIcon:
+        return QIcon.fromTheme("system-users")
+
+    def on_app_changed(self, app_id: int) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        """Search again; a search still running is cancelled and its answer ignored."""
+        if self._job is not None:
+            self._job.cancel()
+        app_id = self.context.app_id
+        if app_id is None:
+            self.model.set_rows([])
+            return
+        text = self.search.text()
+        factory = self.context.workspace.session_factory
+        self.count_label.setText(self.tr("Searching…"))
+
+        def work(progress: Progress) -> ProfilePage:
+            with factory() as session:
+                page = search_profiles(session, app_id, text, limit=SHOWN_ROWS)
+            progress.report(1, 1)
+            return page
+
+        job = run_in_background(work, parent=self)
+        job.succeeded.connect(lambda page, job=job: self._show(job, page))
+        job.failed.connect(lambda exc, _tb: self.count_label.setText(str(exc)))
+        self._job = job
+
+    def _show(self, job: Job, page: ProfilePage) -> None:
+        if job is not self._job:
+            return
+        self.model.set_rows(page.rows)
+        if page.total > len(page.rows):
+            self.count_label.setText(
+                self.tr("%1 profiles, first %2 shown")
+                .replace("%1", format_int(page.total))
+                .replace("%2", format_int(len(page.rows)))
+            )
+        else:
+            self.count_label.setText(self.tr("%1 profiles").replace("%1", format_int(page.total)))

@@ -1,0 +1,101 @@
+"""Campaigns page: every campaign of the current app, searchable and sortable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QHeaderView, QLineEdit, QTableView, QVBoxLayout
+
+from engage_desktop.core.listing import CampaignRow, list_campaigns
+from engage_desktop.store.models import CampaignFormat, CampaignStatus
+from engage_desktop.ui.context import UiContext
+from engage_desktop.ui.formatting import format_datetime, format_int
+from engage_desktop.ui.pages.base import Page
+from engage_desktop.ui.table_model import SORT_ROLE, Column, RowTableModel
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CampaignsPage", text)
+
+
+def format_label(fmt: CampaignFormat) -> str:
+    return {
+        CampaignFormat.PUSH: _tr("Push"),
+        CampaignFormat.IN_APP: _tr("In-app"),
+        CampaignFormat.RICH_PUSH: _tr("Rich push"),
+        CampaignFormat.SMS: _tr("SMS"),
+        CampaignFormat.EMAIL: _tr("Email"),
+    }[fmt]
+
+
+def status_label(status: CampaignStatus) -> str:
+    return {
+        CampaignStatus.DRAFT: _tr("Draft"),
+        CampaignStatus.SCHEDULED: _tr("Scheduled"),
+        CampaignStatus.SENDING: _tr("Sending"),
+        CampaignStatus.PAUSED: _tr("Paused"),
+        CampaignStatus.COMPLETED: _tr("Completed"),
+        CampaignStatus.CANCELLED: _tr("Cancelled"),
+    }[status]
+
+
+COLUMNS: list[Column[CampaignRow]] = [
+    Column(lambda: _tr("Name"), lambda r: r.name),
+    Column(lambda: _tr("Format"), lambda r: r.format, format_label),
+    Column(lambda: _tr("Status"), lambda r: r.status, status_label),
+    Column(lambda: _tr("Segment"), lambda r: r.segment_name),
+    Column(lambda: _tr("Sent"), lambda r: r.sent, format_int, align_right=True),
+    Column(lambda: _tr("Scheduled"), lambda r: r.scheduled_at, format_datetime),
+    Column(lambda: _tr("Last change"), lambda r: r.updated_at, format_datetime),
+]
+
+
+class CampaignsPage(Page):
+    page_id = "campaigns"
+
+    def __init__(self, context: UiContext) -> None:
+        super().__init__(context)
+        self.model: RowTableModel[CampaignRow] = RowTableModel(COLUMNS)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search campaigns…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(6, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setDefaultSectionSize(120)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table)
+        self.reload()
+
+    def title(self) -> str:
+        return self.tr("Campaigns")
+
+    def icon(self) -> QIcon:
+        return QIcon.fromTheme("mail-send")
+
+    def on_app_changed(self, app_id: int) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        app_id = self.context.app_id
+        if app_id is None:
+            self.model.set_rows([])
+            return
+        with self.context.workspace.session_factory() as session:
+            self.model.set_rows(list_campaigns(session, app_id))
