@@ -1,0 +1,1 @@
+"""Benchmarks: ``python -m benchmarks NAME [--json]``. Each NAME is a module here with ``main``."""

@@ -1,0 +1,23 @@
+"""``engage-desktop campaign …``: scripting campaigns (JSON in, JSON out).
+
+Sub-commands come from the modules in ``SUBCOMMAND_MODULES``, each with
+``register(campaign_subparsers)``: editing (create, list, show, export) and sending (send, status)
+live apart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from typing import Any
+
+SUBCOMMAND_MODULES: list[str] = []
+
+
+def register(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "campaign", help="create, inspect, export and send campaigns"
+    )
+    campaign_subparsers = parser.add_subparsers(dest="campaign_command", metavar="ACTION", required=True)
+    for name in SUBCOMMAND_MODULES:
+        importlib.import_module(name).register(campaign_subparsers)
