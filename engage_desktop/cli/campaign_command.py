@@ -18,6 +18,8 @@ def register(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "campaign", help="create, inspect, export and send campaigns"
     )
-    campaign_subparsers = parser.add_subparsers(dest="campaign_command", metavar="ACTION", required=True)
+    campaign_subparsers = parser.add_subparsers(
+        dest="campaign_command", metavar="ACTION", required=True
+    )
     for name in SUBCOMMAND_MODULES:
         importlib.import_module(name).register(campaign_subparsers)

@@ -61,7 +61,9 @@ class TerminalProgress:
             filled = int(share * self.width)
             bar = "█" * filled + "·" * (self.width - filled)
             eta = (elapsed / share - elapsed) if share > 0 else 0
-            line = f"{self.label} [{bar}] {share:6.1%} {message} — {elapsed:4.0f}s, ~{eta:4.0f}s left"
+            line = (
+                f"{self.label} [{bar}] {share:6.1%} {message} — {elapsed:4.0f}s, ~{eta:4.0f}s left"
+            )
         else:
             line = f"{self.label} {done:,} {message} — {elapsed:4.0f}s"
         if self.stream.isatty():

@@ -55,7 +55,9 @@ class PermissionDenied(Exception):
 
 def role_of(session: Session, member_id: int, app_id: int) -> Role | None:
     return session.scalar(
-        select(MemberRole.role).where(MemberRole.member_id == member_id, MemberRole.app_id == app_id)
+        select(MemberRole.role).where(
+            MemberRole.member_id == member_id, MemberRole.app_id == app_id
+        )
     )
 
 

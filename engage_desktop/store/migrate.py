@@ -65,8 +65,7 @@ def open_workspace(location: WorkspaceLocation, *, create: bool = False) -> Engi
         engine.dispose()
         if path is None:
             raise DatabaseUnreachableError(
-                f"Cannot reach the workspace database {location.display()}: "
-                f"{_first_line(exc.orig)}"
+                f"Cannot reach the workspace database {location.display()}: {_first_line(exc.orig)}"
             ) from None
         raise NotAWorkspaceError(f"{path}: {_first_line(exc.orig)}") from None
     except WorkspaceError:

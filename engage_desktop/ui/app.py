@@ -104,9 +104,12 @@ async def run_main_window(workspace_arg: str | None) -> int:
 def run_gui(workspace_arg: str | None, lang: str | None) -> int:
     import qasync
 
-    if sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and not os.environ.get(
-        "WAYLAND_DISPLAY"
-    ) and not os.environ.get("QT_QPA_PLATFORM"):
+    if (
+        sys.platform.startswith("linux")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+        and not os.environ.get("QT_QPA_PLATFORM")
+    ):
         print(
             "engage-desktop: no display found (DISPLAY/WAYLAND_DISPLAY unset). Run it in a desktop "
             "session, under xvfb-run, or with QT_QPA_PLATFORM=offscreen.",

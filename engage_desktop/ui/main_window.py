@@ -136,7 +136,9 @@ class MainWindow(QMainWindow):
             with ws.session_factory() as session:
                 status = service_status(session, ws.clock.now())
         except Exception as exc:  # a locked or vanished database must not kill the window
-            self.service_label.setText(self.tr("Service: unknown (%1)").replace("%1", str(exc)[:80]))
+            self.service_label.setText(
+                self.tr("Service: unknown (%1)").replace("%1", str(exc)[:80])
+            )
             return
         if status.running:
             self.service_label.setText(self.tr("Service: running"))
@@ -152,7 +154,9 @@ class MainWindow(QMainWindow):
         state = self.settings.value(SETTINGS_STATE)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
-        page_id = str(self.settings.value(SETTINGS_PAGE, self.pages[0].page_id if self.pages else ""))
+        page_id = str(
+            self.settings.value(SETTINGS_PAGE, self.pages[0].page_id if self.pages else "")
+        )
         self.nav.setCurrentRow(0)
         self.show_page(page_id)
 
@@ -164,5 +168,3 @@ class MainWindow(QMainWindow):
             self.settings.setValue(SETTINGS_PAGE, current.page_id)
         self._service_timer.stop()
         super().closeEvent(event)
-
-
