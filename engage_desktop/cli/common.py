@@ -52,7 +52,8 @@ class TerminalProgress:
 
     def _draw(self, done: int, total: int | None, message: str) -> None:
         now = time.monotonic()
-        if now - self._last_draw < 0.1 and (total is None or done < total):
+        interval = 0.1 if self.stream.isatty() else 2.0  # logs get a line every 2 s, not a flood
+        if now - self._last_draw < interval and (total is None or done < total):
             return
         self._last_draw = now
         elapsed = now - self.started

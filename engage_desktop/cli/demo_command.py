@@ -19,7 +19,10 @@ def register(subparsers: Any) -> None:
     )
     add_workspace_option(parser)
     parser.add_argument(
-        "--users", type=_positive, default=DEFAULT_GUI_USERS, help=f"number of end users (default {DEFAULT_GUI_USERS:,})"
+        "--users",
+        type=_positive,
+        default=DEFAULT_GUI_USERS,
+        help=f"number of end users (default {DEFAULT_GUI_USERS:,})",
     )
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument(
@@ -43,7 +46,11 @@ def run(args: argparse.Namespace) -> int:
     bar = TerminalProgress("Building demo")
     try:
         summary = build_demo_workspace(
-            location, users=args.users, seed=args.seed, replace=args.replace, progress=bar.progress()
+            location,
+            users=args.users,
+            seed=args.seed,
+            replace=args.replace,
+            progress=bar.progress(),
         )
     finally:
         bar.close()

@@ -31,7 +31,9 @@ def run(args: argparse.Namespace) -> int:
         return 0
     print(f"Workspace:  {info.location}")
     print(f"Backend:    {info.backend}")
-    print(f"Schema:     {info.schema_revision} (this version of Engage Desktop: {info.code_revision})")
+    print(
+        f"Schema:     {info.schema_revision} (this version of Engage Desktop: {info.code_revision})"
+    )
     if info.file_bytes is not None:
         print(f"File size:  {info.file_bytes / 1_000_000:,.1f} MB")
     print("Rows per table:")

@@ -56,6 +56,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (WorkspaceError, CliError, PermissionDenied) as exc:
         print(f"engage-desktop: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:  # e.g. piped into `head`
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print("engage-desktop: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED

@@ -20,7 +20,9 @@ from engage_desktop.core.demo.bulk import BulkWriter
 
 DAY = 86_400
 WINDOW_DAYS = 90
-EVENTS_PER_PROFILE = 26.0  # behaviour events over a full window; churn and late sign-ups lower the mean to ≈ 20
+EVENTS_PER_PROFILE = (
+    26.0  # behaviour events over a full window; churn and late sign-ups lower the mean to ≈ 20
+)
 CHUNK = 250_000
 
 # Local-time hour weights: a lunch bump, an evening peak, quiet nights.
@@ -157,7 +159,9 @@ class AudienceGenerator:
                 phone_pref.tolist(), phone_num.tolist(), has_phone.tolist(), strict=True
             )
         ]
-        audience = AppAudience(self.app_id, first_id, n, {}, has_email=has_email, has_phone=has_phone)
+        audience = AppAudience(
+            self.app_id, first_id, n, {}, has_email=has_email, has_phone=has_phone
+        )
         audience.emails, audience.phones = emails, phones
         state: dict[str, Any] = {
             "first_names": first_names,
@@ -176,7 +180,9 @@ class AudienceGenerator:
         }
         return audience, state
 
-    def write_profiles(self, audience: AppAudience, s: dict[str, Any], last_seen: np.ndarray) -> None:
+    def write_profiles(
+        self, audience: AppAudience, s: dict[str, Any], last_seen: np.ndarray
+    ) -> None:
         spec, n, first_id = self.spec, audience.count, audience.first_profile_id
         first_names, last_names = s["first_names"], s["last_names"]
         emails, phones, locales = audience.emails, audience.phones, s["locales"]
@@ -231,9 +237,23 @@ class AudienceGenerator:
         self.w.insert(
             "profile",
             (
-                "id", "app_id", "external_id", "first_name", "last_name", "email", "phone",
-                "locale", "time_zone", "city", "postal_code", "birth_date", "latitude",
-                "longitude", "created_at", "last_seen_at", "attributes",
+                "id",
+                "app_id",
+                "external_id",
+                "first_name",
+                "last_name",
+                "email",
+                "phone",
+                "locale",
+                "time_zone",
+                "city",
+                "postal_code",
+                "birth_date",
+                "latitude",
+                "longitude",
+                "created_at",
+                "last_seen_at",
+                "attributes",
             ),
             rows,
         )
@@ -259,7 +279,12 @@ class AudienceGenerator:
                     separators=(",", ":"),
                 )
                 for t, a, b, nw, st in zip(
-                    tier.tolist(), i1.tolist(), i2.tolist(), news.tolist(), store.tolist(), strict=True
+                    tier.tolist(),
+                    i1.tolist(),
+                    i2.tolist(),
+                    news.tolist(),
+                    store.tolist(),
+                    strict=True,
                 )
             ]
         level = rng.integers(1, 120, n)
@@ -317,9 +342,20 @@ class AudienceGenerator:
         self.w.insert(
             "device",
             (
-                "id", "app_id", "profile_id", "installation_id", "fcm_token",
-                "token_invalidated_at", "platform", "model", "os_version", "app_version",
-                "push_enabled", "is_test", "last_seen_at", "created_at",
+                "id",
+                "app_id",
+                "profile_id",
+                "installation_id",
+                "fcm_token",
+                "token_invalidated_at",
+                "platform",
+                "model",
+                "os_version",
+                "app_version",
+                "push_enabled",
+                "is_test",
+                "last_seen_at",
+                "created_at",
             ),
             rows,
         )
@@ -332,7 +368,9 @@ class AudienceGenerator:
         rng, n = self.rng, audience.count
         any_push = np.zeros(n, bool)
         np.logical_or.at(any_push, audience.device_profile, audience.device_push_ok)
-        push_state = np.where(any_push, "granted", np.where(rng.random(n) < 0.1, "unknown", "denied"))
+        push_state = np.where(
+            any_push, "granted", np.where(rng.random(n) < 0.1, "unknown", "denied")
+        )
         in_app = np.where(rng.random(n) < 0.95, "granted", "denied")
         sms_r = rng.random(n)
         sms = np.where(

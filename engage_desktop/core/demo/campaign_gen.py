@@ -43,60 +43,121 @@ def _push(title: str, body: str, link: str, image: str | None = None) -> dict[st
 RETAIL_CAMPAIGNS: tuple[DemoCampaign, ...] = (
     DemoCampaign(
         "Soldes d'hiver : -30 % sur les luminaires",
-        "push", "completed", 21,
+        "push",
+        "completed",
+        21,
         (
-            _push("{{ first_name | default: \"Bonjour\" }}, les soldes commencent 💡",
-                  "-30 % sur tous les luminaires jusqu'à dimanche. Profitez-en en magasin ou sur l'appli.",
-                  "maisonlumiere://soldes/luminaires",
-                  "https://cdn.maisonlumiere.example/push/soldes-hiver.jpg"),
+            _push(
+                '{{ first_name | default: "Bonjour" }}, les soldes commencent 💡',
+                "-30 % sur tous les luminaires jusqu'à dimanche. Profitez-en en magasin ou sur l'appli.",
+                "maisonlumiere://soldes/luminaires",
+                "https://cdn.maisonlumiere.example/push/soldes-hiver.jpg",
+            ),
         ),
-        label="soldes_hiver", tags=("soldes", "promo"), reach=0.3, open_rate=0.082,
-        conversion_rate=0.021, control_share=0.1,
+        label="soldes_hiver",
+        tags=("soldes", "promo"),
+        reach=0.3,
+        open_rate=0.082,
+        conversion_rate=0.021,
+        control_share=0.1,
     ),
     DemoCampaign(
         "Nouvelle collection printemps (A/B)",
-        "push", "completed", 48,
+        "push",
+        "completed",
+        48,
         (
-            _push("La collection printemps est arrivée 🌷", "Lin lavé, couleurs douces : découvrez les nouveautés.",
-                  "maisonlumiere://collections/printemps"),
-            _push("Nouveautés : le printemps s'installe chez vous", "Plus de 200 pièces à découvrir dès aujourd'hui.",
-                  "maisonlumiere://collections/printemps"),
+            _push(
+                "La collection printemps est arrivée 🌷",
+                "Lin lavé, couleurs douces : découvrez les nouveautés.",
+                "maisonlumiere://collections/printemps",
+            ),
+            _push(
+                "Nouveautés : le printemps s'installe chez vous",
+                "Plus de 200 pièces à découvrir dès aujourd'hui.",
+                "maisonlumiere://collections/printemps",
+            ),
         ),
-        label="collection_printemps", tags=("collection",), reach=0.25, open_rate=0.064,
+        label="collection_printemps",
+        tags=("collection",),
+        reach=0.25,
+        open_rate=0.064,
     ),
     DemoCampaign(
         "Panier oublié : relance J+1",
-        "push", "completed", 9,
-        (_push("Vous avez oublié quelque chose ?", "Votre panier vous attend. Livraison offerte dès 49 €.",
-               "maisonlumiere://panier"),),
-        label="relance_panier", tags=("automatisation", "panier"), reach=0.05, open_rate=0.12,
+        "push",
+        "completed",
+        9,
+        (
+            _push(
+                "Vous avez oublié quelque chose ?",
+                "Votre panier vous attend. Livraison offerte dès 49 €.",
+                "maisonlumiere://panier",
+            ),
+        ),
+        label="relance_panier",
+        tags=("automatisation", "panier"),
+        reach=0.05,
+        open_rate=0.12,
         conversion_rate=0.04,
     ),
     DemoCampaign(
         "Vente privée membres Or",
-        "email", "completed", 30,
-        ({"subject": "Vente privée : vos 48 h d'avance", "preheader": "Réservé aux membres Or",
-          "html": "<h1>Vente privée</h1><p>Bonjour {{ first_name }}, profitez de 48 h d'avance.</p>"},),
-        label="vente_privee_or", tags=("fidélité",), reach=0.2, open_rate=0.24, conversion_rate=0.03,
+        "email",
+        "completed",
+        30,
+        (
+            {
+                "subject": "Vente privée : vos 48 h d'avance",
+                "preheader": "Réservé aux membres Or",
+                "html": "<h1>Vente privée</h1><p>Bonjour {{ first_name }}, profitez de 48 h d'avance.</p>",
+            },
+        ),
+        label="vente_privee_or",
+        tags=("fidélité",),
+        reach=0.2,
+        open_rate=0.24,
+        conversion_rate=0.03,
     ),
     DemoCampaign(
         "Code promo SMS week-end",
-        "sms", "completed", 14,
+        "sms",
+        "completed",
+        14,
         ({"text": "Maison Lumiere: -15% ce week-end avec le code WEEKEND15. STOP au 36111"},),
-        label="sms_weekend", tags=("promo",), reach=0.3, open_rate=0.0, conversion_rate=0.012,
+        label="sms_weekend",
+        tags=("promo",),
+        reach=0.3,
+        open_rate=0.0,
+        conversion_rate=0.012,
     ),
     DemoCampaign(
         "Fête des mères",
-        "push", "scheduled", -5,
-        (_push("Fête des mères : l'idée cadeau qui éclaire 🎁", "Bougies, linge, déco : notre sélection dès 19 €.",
-               "maisonlumiere://selection/fete-des-meres"),),
-        label="fete_des_meres", tags=("saisonnier",),
+        "push",
+        "scheduled",
+        -5,
+        (
+            _push(
+                "Fête des mères : l'idée cadeau qui éclaire 🎁",
+                "Bougies, linge, déco : notre sélection dès 19 €.",
+                "maisonlumiere://selection/fete-des-meres",
+            ),
+        ),
+        label="fete_des_meres",
+        tags=("saisonnier",),
     ),
     DemoCampaign(
         "Ouverture du magasin de Brest",
-        "push", "draft", 0,
-        (_push("Nouveau magasin à Brest !", "Venez découvrir votre Maison Lumière rue de Siam dès samedi.",
-               "maisonlumiere://magasins/brest"),),
+        "push",
+        "draft",
+        0,
+        (
+            _push(
+                "Nouveau magasin à Brest !",
+                "Venez découvrir votre Maison Lumière rue de Siam dès samedi.",
+                "maisonlumiere://magasins/brest",
+            ),
+        ),
         tags=("magasin", "géociblage"),
     ),
 )
@@ -104,23 +165,52 @@ RETAIL_CAMPAIGNS: tuple[DemoCampaign, ...] = (
 GAME_CAMPAIGNS: tuple[DemoCampaign, ...] = (
     DemoCampaign(
         "Double XP ce week-end",
-        "push", "completed", 6,
-        (_push("⚡ Double XP tout le week-end", "Tous les niveaux rapportent deux fois plus d'XP jusqu'à lundi.",
-               "pixelquest://events/double-xp"),),
-        label="double_xp", tags=("événement",), reach=0.4, open_rate=0.11, conversion_rate=0.02,
+        "push",
+        "completed",
+        6,
+        (
+            _push(
+                "⚡ Double XP tout le week-end",
+                "Tous les niveaux rapportent deux fois plus d'XP jusqu'à lundi.",
+                "pixelquest://events/double-xp",
+            ),
+        ),
+        label="double_xp",
+        tags=("événement",),
+        reach=0.4,
+        open_rate=0.11,
+        conversion_rate=0.02,
     ),
     DemoCampaign(
         "Vos vies sont rechargées",
-        "push", "completed", 35,
-        (_push("Vos vies sont pleines ❤️❤️❤️", "{{ first_name | default: \"Aventurier\" }}, le niveau suivant vous attend !",
-               "pixelquest://play"),),
-        label="vies_pleines", tags=("réengagement",), reach=0.3, open_rate=0.09, conversion_rate=0.0,
+        "push",
+        "completed",
+        35,
+        (
+            _push(
+                "Vos vies sont pleines ❤️❤️❤️",
+                '{{ first_name | default: "Aventurier" }}, le niveau suivant vous attend !',
+                "pixelquest://play",
+            ),
+        ),
+        label="vies_pleines",
+        tags=("réengagement",),
+        reach=0.3,
+        open_rate=0.09,
+        conversion_rate=0.0,
     ),
     DemoCampaign(
         "Nouveau monde : les Îles Flottantes",
-        "push", "draft", 0,
-        (_push("Un nouveau monde s'ouvre 🏝️", "Les Îles Flottantes arrivent avec 40 niveaux inédits.",
-               "pixelquest://worlds/iles-flottantes"),),
+        "push",
+        "draft",
+        0,
+        (
+            _push(
+                "Un nouveau monde s'ouvre 🏝️",
+                "Les Îles Flottantes arrivent avec 40 niveaux inédits.",
+                "pixelquest://worlds/iles-flottantes",
+            ),
+        ),
         tags=("lancement",),
     ),
 )
@@ -135,7 +225,9 @@ class NotificationEvents:
     ts: list[np.ndarray] = field(default_factory=list)
     params: list[list[str | None]] = field(default_factory=list)
 
-    def add(self, owner: np.ndarray, name_idx: int, ts: np.ndarray, params: list[str | None]) -> None:
+    def add(
+        self, owner: np.ndarray, name_idx: int, ts: np.ndarray, params: list[str | None]
+    ) -> None:
         self.owner.append(owner)
         self.name.append(np.full(len(owner), name_idx))
         self.ts.append(ts)
@@ -188,29 +280,66 @@ class CampaignGenerator:
         self.w.insert(
             "campaign",
             (
-                "id", "app_id", "name", "format", "status", "control_share", "segment_id",
-                "schedule", "scheduled_at", "analytics_label", "tags", "status_reason",
-                "created_by", "created_at", "updated_at", "started_at", "finished_at",
+                "id",
+                "app_id",
+                "name",
+                "format",
+                "status",
+                "control_share",
+                "segment_id",
+                "schedule",
+                "scheduled_at",
+                "analytics_label",
+                "tags",
+                "status_reason",
+                "created_by",
+                "created_at",
+                "updated_at",
+                "started_at",
+                "finished_at",
             ),
-            [(
-                cid, self.app_id, spec.name, spec.format, spec.status, spec.control_share, None,
-                schedule, scheduled, spec.label, json.dumps(list(spec.tags), ensure_ascii=False),
-                None, self.created_by, created, finished or created,
-                scheduled if spec.status == "completed" else None, finished,
-            )],
+            [
+                (
+                    cid,
+                    self.app_id,
+                    spec.name,
+                    spec.format,
+                    spec.status,
+                    spec.control_share,
+                    None,
+                    schedule,
+                    scheduled,
+                    spec.label,
+                    json.dumps(list(spec.tags), ensure_ascii=False),
+                    None,
+                    self.created_by,
+                    created,
+                    finished or created,
+                    scheduled if spec.status == "completed" else None,
+                    finished,
+                )
+            ],
         )
         keys = "ABCDEFGH"
         self.w.insert(
             "campaign_variant",
             ("id", "campaign_id", "key", "weight", "content"),
             [
-                (self._next("campaign_variant"), cid, keys[i], 1.0, json.dumps(v, ensure_ascii=False))
+                (
+                    self._next("campaign_variant"),
+                    cid,
+                    keys[i],
+                    1.0,
+                    json.dumps(v, ensure_ascii=False),
+                )
                 for i, v in enumerate(spec.variants)
             ],
         )
         return cid
 
-    def _recipients(self, spec: DemoCampaign, audience: AppAudience) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    def _recipients(
+        self, spec: DemoCampaign, audience: AppAudience
+    ) -> tuple[np.ndarray, np.ndarray, list[str]]:
         """(profile index, device id or -1, address) of everyone the campaign targeted."""
         if spec.format == "push":
             eligible = np.nonzero(audience.device_push_ok)[0]
@@ -250,30 +379,81 @@ class CampaignGenerator:
         self.w.insert(
             "outbox_message",
             (
-                "id", "campaign_id", "app_id", "profile_id", "device_id", "channel", "variant_key",
-                "message_id", "address", "state", "attempts", "provider_message_id", "created_at",
+                "id",
+                "campaign_id",
+                "app_id",
+                "profile_id",
+                "device_id",
+                "channel",
+                "variant_key",
+                "message_id",
+                "address",
+                "state",
+                "attempts",
+                "provider_message_id",
+                "created_at",
                 "sent_at",
             ),
             (
                 (
-                    first_out + k, campaign_id, self.app_id, pid0 + int(owner[i]),
-                    int(device[i]) if device[i] >= 0 else None, channel, keys[variant[i]],
-                    message_ids[k], address[i], "sent", 1,
-                    f"projects/demo/messages/{message_ids[k]}", sent_txt[k], sent_txt[k],
+                    first_out + k,
+                    campaign_id,
+                    self.app_id,
+                    pid0 + int(owner[i]),
+                    int(device[i]) if device[i] >= 0 else None,
+                    channel,
+                    keys[variant[i]],
+                    message_ids[k],
+                    address[i],
+                    "sent",
+                    1,
+                    f"projects/demo/messages/{message_ids[k]}",
+                    sent_txt[k],
+                    sent_txt[k],
                 )
                 for k, i in enumerate(sent_idx.tolist())
             ),
         )
         self.w.insert(
             "delivery_attempt",
-            ("id", "outbox_id", "campaign_id", "at", "outcome", "http_status", "provider_message_id", "duration_ms"),
             (
-                (self._next("delivery_attempt"), first_out + k, campaign_id, sent_txt[k], "sent", 200,
-                 f"projects/demo/messages/{message_ids[k]}", 38.0)
+                "id",
+                "outbox_id",
+                "campaign_id",
+                "at",
+                "outcome",
+                "http_status",
+                "provider_message_id",
+                "duration_ms",
+            ),
+            (
+                (
+                    self._next("delivery_attempt"),
+                    first_out + k,
+                    campaign_id,
+                    sent_txt[k],
+                    "sent",
+                    200,
+                    f"projects/demo/messages/{message_ids[k]}",
+                    38.0,
+                )
                 for k in range(n)
             ),
         )
-        self._engagement(campaign_id, spec, audience, owner, device, control, variant, sent_at, message_ids, sent_idx, name_index, events)
+        self._engagement(
+            campaign_id,
+            spec,
+            audience,
+            owner,
+            device,
+            control,
+            variant,
+            sent_at,
+            message_ids,
+            sent_idx,
+            name_index,
+            events,
+        )
 
     def _engagement(
         self,
@@ -317,15 +497,34 @@ class CampaignGenerator:
             when_txt = self.w.datetimes(np.minimum(when, self.anchor - 1))
             for k, i in enumerate(idx.tolist()):
                 m = msg_of[i]
-                rows.append((
-                    self._next("engagement_event"), campaign_id, pid0 + int(owner[i]),
-                    int(device[i]) if device[i] >= 0 else None,
-                    message_ids[m] if m >= 0 else None, keys[variant[i]], bool(control[i]), kind,
-                    when_txt[k], float(value[i]) if kind == "converted" else None,
-                ))
+                rows.append(
+                    (
+                        self._next("engagement_event"),
+                        campaign_id,
+                        pid0 + int(owner[i]),
+                        int(device[i]) if device[i] >= 0 else None,
+                        message_ids[m] if m >= 0 else None,
+                        keys[variant[i]],
+                        bool(control[i]),
+                        kind,
+                        when_txt[k],
+                        float(value[i]) if kind == "converted" else None,
+                    )
+                )
         self.w.insert(
             "engagement_event",
-            ("id", "campaign_id", "profile_id", "device_id", "message_id", "variant_key", "is_control", "kind", "at", "value"),
+            (
+                "id",
+                "campaign_id",
+                "profile_id",
+                "device_id",
+                "message_id",
+                "variant_key",
+                "is_control",
+                "kind",
+                "at",
+                "value",
+            ),
             rows,
         )
         if spec.format != "push":
@@ -335,8 +534,12 @@ class CampaignGenerator:
             ("notification_open", opened, open_delay),
         ):
             idx = np.nonzero(mask)[0]
-            when = np.minimum(sent_at[idx] + (delay[idx] if isinstance(delay, np.ndarray) else delay), self.anchor - 1)
+            when = np.minimum(
+                sent_at[idx] + (delay[idx] if isinstance(delay, np.ndarray) else delay),
+                self.anchor - 1,
+            )
             params: list[str | None] = [
-                f'{{"message_id":"{message_ids[msg_of[i]]}","label":"{spec.label}"}}' for i in idx.tolist()
+                f'{{"message_id":"{message_ids[msg_of[i]]}","label":"{spec.label}"}}'
+                for i in idx.tolist()
             ]
             events.add(owner[idx], name_index[ga_name], when, params)

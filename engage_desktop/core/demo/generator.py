@@ -27,7 +27,6 @@ from engage_desktop.core.demo.campaign_gen import (
     NotificationEvents,
 )
 from engage_desktop.core.progress import NO_PROGRESS, Progress
-from engage_desktop.store.engine import create_workspace_engine
 from engage_desktop.store.errors import WorkspaceError
 from engage_desktop.store.location import WorkspaceLocation
 from engage_desktop.store.migrate import open_workspace
@@ -44,8 +43,14 @@ RETAIL = AppSpec(
     share=0.7,
     ios_share=0.46,
     event_mix={
-        "session_start": 0.30, "screen_view": 0.24, "view_item": 0.19, "view_promotion": 0.05,
-        "search": 0.05, "add_to_wishlist": 0.03, "add_to_cart": 0.08, "begin_checkout": 0.035,
+        "session_start": 0.30,
+        "screen_view": 0.24,
+        "view_item": 0.19,
+        "view_promotion": 0.05,
+        "search": 0.05,
+        "add_to_wishlist": 0.03,
+        "add_to_cart": 0.08,
+        "begin_checkout": 0.035,
         "purchase": 0.025,
     },
     age_range=(18, 78),
@@ -61,9 +66,14 @@ GAME = AppSpec(
     share=0.3,
     ios_share=0.41,
     event_mix={
-        "session_start": 0.30, "screen_view": 0.14, "level_start": 0.20, "level_end": 0.18,
-        "earn_virtual_currency": 0.08, "spend_virtual_currency": 0.05,
-        "unlock_achievement": 0.03, "post_score": 0.02,
+        "session_start": 0.30,
+        "screen_view": 0.14,
+        "level_start": 0.20,
+        "level_end": 0.18,
+        "earn_virtual_currency": 0.08,
+        "spend_virtual_currency": 0.05,
+        "unlock_achievement": 0.03,
+        "post_score": 0.02,
     },
     age_range=(13, 55),
     app_versions=(("2.18.0", 60.0), ("2.17.3", 30.0), ("2.16.0", 10.0)),
@@ -73,12 +83,21 @@ GAME = AppSpec(
 NOTIFICATION_EVENTS = ("notification_receive", "notification_open", "notification_dismiss")
 
 TEAM = (  # (login, display name, email, role on retail, role on game)
-    ("camille.martin", "Camille Martin", "camille.martin@maisonlumiere.example", "marketer", "analyst"),
+    (
+        "camille.martin",
+        "Camille Martin",
+        "camille.martin@maisonlumiere.example",
+        "marketer",
+        "analyst",
+    ),
     ("julien.bernard", "Julien Bernard", "julien.bernard@maisonlumiere.example", "analyst", None),
     ("lea.dubois", "Léa Dubois", "lea.dubois@pixelquest.example", None, "marketer"),
 )
-TEST_DEVICES = (("Pixel 8 de Camille", "android", "Pixel 8"), ("iPhone 15 de Julien", "ios", "iPhone 15"),
-                ("Galaxy S23 de Léa", "android", "Galaxy S23"))
+TEST_DEVICES = (
+    ("Pixel 8 de Camille", "android", "Pixel 8"),
+    ("iPhone 15 de Julien", "ios", "iPhone 15"),
+    ("Galaxy S23 de Léa", "android", "Galaxy S23"),
+)
 
 
 @dataclass(frozen=True)
@@ -114,7 +133,9 @@ def build_demo_workspace(
     anchor_ts = _anchor(anchor)
     path = location.sqlite_path
     if path is not None:
-        return _build_sqlite(location, path, users, seed, anchor_ts, admin_login, replace, progress, started)
+        return _build_sqlite(
+            location, path, users, seed, anchor_ts, admin_login, replace, progress, started
+        )
     engine = open_workspace(location, create=True)
     try:
         with engine.connect() as conn:
@@ -170,7 +191,12 @@ def _build_sqlite(
 def _fast_build_pragmas(dbapi_conn: object, _record: object) -> None:
     """A file nobody else sees yet needs no journal: if the build fails it is thrown away."""
     cursor = dbapi_conn.cursor()  # type: ignore[attr-defined]
-    for pragma in ("journal_mode = OFF", "synchronous = OFF", "cache_size = -262144", "temp_store = MEMORY"):
+    for pragma in (
+        "journal_mode = OFF",
+        "synchronous = OFF",
+        "cache_size = -262144",
+        "temp_store = MEMORY",
+    ):
         cursor.execute(f"PRAGMA {pragma}")
     cursor.close()
 
@@ -187,36 +213,64 @@ def _anchor(anchor: datetime | None) -> int:
 
 def _finish(summary: DemoSummary, started: float, location: WorkspaceLocation) -> DemoSummary:
     return DemoSummary(
-        summary.users, summary.profiles, summary.devices, summary.events, summary.campaigns,
-        time.monotonic() - started, location.display(),
+        summary.users,
+        summary.profiles,
+        summary.devices,
+        summary.events,
+        summary.campaigns,
+        time.monotonic() - started,
+        location.display(),
     )
 
 
 def _populate(
-    engine: Engine, users: int, seed: int, anchor_ts: int, admin_login: str | None, progress: Progress
+    engine: Engine,
+    users: int,
+    seed: int,
+    anchor_ts: int,
+    admin_login: str | None,
+    progress: Progress,
 ) -> DemoSummary:
     from engage_desktop.core.workspace import current_login
 
     admin = admin_login or current_login()
-    ids = {t: 1 for t in ("campaign", "campaign_variant", "outbox_message", "delivery_attempt", "engagement_event")}
+    ids = {
+        t: 1
+        for t in (
+            "campaign",
+            "campaign_variant",
+            "outbox_message",
+            "delivery_attempt",
+            "engagement_event",
+        )
+    }
     totals = {"profiles": 0, "devices": 0, "events": 0, "campaigns": 0}
     specs = (RETAIL, GAME)
     counts = [round(users * s.share) for s in specs]
     counts[-1] = users - sum(counts[:-1])
     with engine.begin() as conn:
         writer = BulkWriter(conn)
-        member_ids = _write_team(writer, admin)
+        member_ids = _write_team(writer, admin, anchor_ts)
         event_indexes = writer.drop_indexes("event")
         daily_indexes = writer.drop_indexes("event_daily")
         next_profile, next_device = 1, 1
         for app_no, (spec, n) in enumerate(zip(specs, counts, strict=True)):
             app_id = app_no + 1
             rng = np.random.default_rng([seed, app_no])
-            _write_app(writer, app_id, spec, member_ids, seed, users)
+            _write_app(writer, app_id, spec, member_ids, anchor_ts)
             step = _AppProgress(progress, app_no, len(specs), spec.name)
             audience = _write_app_audience(
-                writer, rng, spec, app_id, anchor_ts, next_profile, next_device, n, ids,
-                member_ids[admin], step,
+                writer,
+                rng,
+                spec,
+                app_id,
+                anchor_ts,
+                next_profile,
+                next_device,
+                n,
+                ids,
+                member_ids[admin],
+                step,
             )
             next_profile += audience.count + len(TEST_DEVICES)
             next_device += len(audience.device_ids) + len(TEST_DEVICES)
@@ -229,7 +283,9 @@ def _populate(
         writer.create_indexes(daily_indexes)
         writer.reset_sequences()
         _write_settings(writer, seed, users, anchor_ts)
-    return DemoSummary(users, totals["profiles"], totals["devices"], totals["events"], totals["campaigns"], 0.0, "")
+    return DemoSummary(
+        users, totals["profiles"], totals["devices"], totals["events"], totals["campaigns"], 0.0, ""
+    )
 
 
 class _AppProgress:
@@ -245,24 +301,33 @@ class _AppProgress:
         self.progress.report(int(self.base + self.span * fraction), 100, f"{self.name}: {message}")
 
 
-def _write_team(writer: BulkWriter, admin: str) -> dict[str, int]:
+def _write_team(writer: BulkWriter, admin: str, anchor_ts: int) -> dict[str, int]:
     rows = [(1, admin, admin, None)]
     rows += [(i + 2, login, name, email) for i, (login, name, email, _r, _g) in enumerate(TEAM)]
-    now = writer.datetime_from_unix(int(time.time()))
+    now = writer.datetime_from_unix(anchor_ts - 400 * DAY)
     writer.insert(
-        "member", ("id", "login", "display_name", "email", "created_at"),
+        "member",
+        ("id", "login", "display_name", "email", "created_at"),
         [(*r, now) for r in rows],
     )
     return {login: mid for mid, login, _n, _e in rows}
 
 
 def _write_app(
-    writer: BulkWriter, app_id: int, spec: AppSpec, members: dict[str, int], seed: int, users: int
+    writer: BulkWriter, app_id: int, spec: AppSpec, members: dict[str, int], anchor_ts: int
 ) -> None:
-    now = writer.datetime_from_unix(int(time.time()))
+    now = writer.datetime_from_unix(anchor_ts - 400 * DAY)
     writer.insert(
         "app",
-        ("id", "name", "firebase_project_id", "platforms", "fcm_credentials_path", "use_sandbox", "created_at"),
+        (
+            "id",
+            "name",
+            "firebase_project_id",
+            "platforms",
+            "fcm_credentials_path",
+            "use_sandbox",
+            "created_at",
+        ),
         [(app_id, spec.name, spec.project_id, json.dumps(["ios", "android"]), None, True, now)],
     )
     roles = [(members[next(iter(members))], "admin")]
@@ -270,13 +335,22 @@ def _write_app(
         role = retail_role if spec.key == "retail" else game_role
         if role:
             roles.append((members[login], role))
-    writer.insert("member_role", ("member_id", "app_id", "role"), [(m, app_id, r) for m, r in roles])
+    writer.insert(
+        "member_role", ("member_id", "app_id", "role"), [(m, app_id, r) for m, r in roles]
+    )
     if spec.key == "retail":
         writer.insert(
             "store_location",
             ("app_id", "name", "city", "postal_code", "latitude", "longitude"),
             [
-                (app_id, name, city, next(c.postal_code for c in fr.CITIES if c.name == city), lat, lon)
+                (
+                    app_id,
+                    name,
+                    city,
+                    next(c.postal_code for c in fr.CITIES if c.name == city),
+                    lat,
+                    lon,
+                )
                 for name, city, lat, lon in fr.RETAIL_STORES
             ],
         )
@@ -319,8 +393,12 @@ def _write_app_audience(
     params = gen.event_params(names, name_idx)
     owner, name_idx, ts, params = _merge(owner, name_idx, ts, params, notif)
     step(0.4, "writing events")
-    audience.events_written = _write_events(writer, audience, names, owner, name_idx, ts, params, step)
-    _write_test_devices(writer, spec, app_id, first_profile + n, first_device + len(audience.device_ids), anchor_ts)
+    audience.events_written = _write_events(
+        writer, audience, names, owner, name_idx, ts, params, step
+    )
+    _write_test_devices(
+        writer, spec, app_id, first_profile + n, first_device + len(audience.device_ids), anchor_ts
+    )
     return audience
 
 
@@ -406,11 +484,18 @@ def _write_daily_rollup(
         last_ts.tolist(),
         strict=True,
     )
-    writer.insert("event_daily", ("name_id", "day", "profile_id", "count", "first_ts", "last_ts"), rows)
+    writer.insert(
+        "event_daily", ("name_id", "day", "profile_id", "count", "first_ts", "last_ts"), rows
+    )
 
 
 def _write_test_devices(
-    writer: BulkWriter, spec: AppSpec, app_id: int, first_profile: int, first_device: int, anchor_ts: int
+    writer: BulkWriter,
+    spec: AppSpec,
+    app_id: int,
+    first_profile: int,
+    first_device: int,
+    anchor_ts: int,
 ) -> None:
     """The team's own phones: a staff profile each, opted in, flagged as test devices."""
     seen = writer.datetime_from_unix(anchor_ts - 3600)
@@ -418,25 +503,97 @@ def _write_test_devices(
     for i, (label, platform, model) in enumerate(TEST_DEVICES):
         pid, did = first_profile + i, first_device + i
         first, last = label.split(" de ")[1], "Équipe"
-        profiles.append((pid, app_id, f"{spec.id_prefix}-STAFF-{i + 1}", first, last,
-                         f"{first.lower().replace('é', 'e')}@{spec.key}.example", None, "fr-FR", "Europe/Paris",
-                         "Paris", "75011", None, 48.8589, 2.3790, seen, seen, "{}"))
+        profiles.append(
+            (
+                pid,
+                app_id,
+                f"{spec.id_prefix}-STAFF-{i + 1}",
+                first,
+                last,
+                f"{first.lower().replace('é', 'e')}@{spec.key}.example",
+                None,
+                "fr-FR",
+                "Europe/Paris",
+                "Paris",
+                "75011",
+                None,
+                48.8589,
+                2.3790,
+                seen,
+                seen,
+                "{}",
+            )
+        )
         token = f"test-{spec.key}-{i + 1}:APA91b-demo-test-device-{platform}-{i + 1:02d}"
-        devices.append((did, app_id, pid, f"staff-{spec.key}-{i + 1}", token, platform, model,
-                        "18.1" if platform == "ios" else "15", spec.app_versions[0][0], True, True,
-                        label, seen, seen))
-        consent += [(pid, ch, "granted", seen, "staff") for ch in ("push", "in_app", "sms", "email")]
-    writer.insert("profile", ("id", "app_id", "external_id", "first_name", "last_name", "email", "phone",
-                              "locale", "time_zone", "city", "postal_code", "birth_date", "latitude",
-                              "longitude", "created_at", "last_seen_at", "attributes"), profiles)
-    writer.insert("device", ("id", "app_id", "profile_id", "installation_id", "fcm_token", "platform", "model",
-                             "os_version", "app_version", "push_enabled", "is_test", "label", "last_seen_at",
-                             "created_at"), devices)
+        devices.append(
+            (
+                did,
+                app_id,
+                pid,
+                f"staff-{spec.key}-{i + 1}",
+                token,
+                platform,
+                model,
+                "18.1" if platform == "ios" else "15",
+                spec.app_versions[0][0],
+                True,
+                True,
+                label,
+                seen,
+                seen,
+            )
+        )
+        consent += [
+            (pid, ch, "granted", seen, "staff") for ch in ("push", "in_app", "sms", "email")
+        ]
+    writer.insert(
+        "profile",
+        (
+            "id",
+            "app_id",
+            "external_id",
+            "first_name",
+            "last_name",
+            "email",
+            "phone",
+            "locale",
+            "time_zone",
+            "city",
+            "postal_code",
+            "birth_date",
+            "latitude",
+            "longitude",
+            "created_at",
+            "last_seen_at",
+            "attributes",
+        ),
+        profiles,
+    )
+    writer.insert(
+        "device",
+        (
+            "id",
+            "app_id",
+            "profile_id",
+            "installation_id",
+            "fcm_token",
+            "platform",
+            "model",
+            "os_version",
+            "app_version",
+            "push_enabled",
+            "is_test",
+            "label",
+            "last_seen_at",
+            "created_at",
+        ),
+        devices,
+    )
     writer.insert("consent", ("profile_id", "channel", "state", "changed_at", "source"), consent)
 
 
 def _write_settings(writer: BulkWriter, seed: int, users: int, anchor_ts: int) -> None:
-    now = writer.datetime_from_unix(int(time.time()))
+    now = writer.datetime_from_unix(anchor_ts - 400 * DAY)
     values = {
         "workspace.name": "Démo Engage Desktop",
         "demo.seed": seed,
@@ -444,8 +601,7 @@ def _write_settings(writer: BulkWriter, seed: int, users: int, anchor_ts: int) -
         "demo.anchor": datetime.fromtimestamp(anchor_ts, UTC).isoformat(),
     }
     writer.insert(
-        "workspace_setting", ("key", "value", "updated_at"),
+        "workspace_setting",
+        ("key", "value", "updated_at"),
         [(k, json.dumps(v, ensure_ascii=False), now) for k, v in values.items()],
     )
-
-
