@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from engage_desktop.core.demo import build_demo_workspace
+from engage_desktop.core.demo.generator import build_demo_workspace
 from engage_desktop.core.workspace import Workspace, open_for_current_user
 from engage_desktop.store.location import resolve_workspace
 

@@ -6,11 +6,12 @@ import argparse
 import sys
 import time
 from collections.abc import Callable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from engage_desktop.core.progress import CancelToken, Progress
-from engage_desktop.core.workspace import Workspace, open_for_current_user
-from engage_desktop.store.location import resolve_workspace
+
+if TYPE_CHECKING:
+    from engage_desktop.core.workspace import Workspace
 
 # Exit codes: 0 ok, 1 user-facing error (bad input, workspace problem), 2 usage (argparse),
 # 130 interrupted.
@@ -23,6 +24,9 @@ class CliError(Exception):
 
 
 def open_workspace_from_args(args: argparse.Namespace, *, create: bool = False) -> Workspace:
+    from engage_desktop.core.workspace import open_for_current_user
+    from engage_desktop.store.location import resolve_workspace
+
     return open_for_current_user(resolve_workspace(args.workspace), create=create)
 
 

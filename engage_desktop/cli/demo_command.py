@@ -6,8 +6,7 @@ import argparse
 from typing import Any
 
 from engage_desktop.cli.common import TerminalProgress, add_workspace_option
-from engage_desktop.core.demo import DEFAULT_GUI_USERS, build_demo_workspace
-from engage_desktop.store.location import resolve_workspace
+from engage_desktop.core.demo import DEFAULT_GUI_USERS
 
 
 def register(subparsers: Any) -> None:
@@ -42,6 +41,9 @@ def _positive(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    from engage_desktop.core.demo.generator import build_demo_workspace
+    from engage_desktop.store.location import resolve_workspace
+
     location = resolve_workspace(args.workspace)
     bar = TerminalProgress("Building demo")
     try:

@@ -8,7 +8,6 @@ from dataclasses import asdict
 from typing import Any
 
 from engage_desktop.cli.common import add_workspace_option, open_workspace_from_args
-from engage_desktop.core.workspace_info import workspace_info
 
 
 def register(subparsers: Any) -> None:
@@ -21,6 +20,8 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from engage_desktop.core.workspace_info import workspace_info
+
     workspace = open_workspace_from_args(args)
     try:
         info = workspace_info(workspace)

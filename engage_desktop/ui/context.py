@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
-from engage_desktop.core.workspace import Workspace
-from engage_desktop.store.models import App
+if TYPE_CHECKING:
+    from engage_desktop.core.workspace import Workspace
+    from engage_desktop.store.models import App
 
 
 class UiContext(QObject):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from engage_desktop.core.demo import build_demo_workspace
+from engage_desktop.core.demo.generator import build_demo_workspace
 from engage_desktop.core.progress import Cancelled, CancelToken, Progress
 from engage_desktop.store.errors import WorkspaceError
 from engage_desktop.store.location import resolve_workspace

@@ -13,6 +13,12 @@ from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.main_window import MainWindow
 
 
+def _window(workspace: Workspace, settings: QSettings) -> MainWindow:
+    window = MainWindow(settings)
+    window.attach(UiContext(workspace))
+    return window
+
+
 def _campaign_names(window: MainWindow) -> set[str]:
     page = window.page("campaigns")
     assert page is not None
@@ -23,7 +29,7 @@ def _campaign_names(window: MainWindow) -> set[str]:
 def test_window_opens_with_pages_and_status(
     qtbot, demo_workspace: Workspace, qsettings: QSettings
 ) -> None:
-    window = MainWindow(UiContext(demo_workspace), qsettings)
+    window = _window(demo_workspace, qsettings)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -38,7 +44,7 @@ def test_window_opens_with_pages_and_status(
 def test_switching_app_changes_the_campaign_list(
     qtbot, demo_workspace: Workspace, qsettings: QSettings
 ) -> None:
-    window = MainWindow(UiContext(demo_workspace), qsettings)
+    window = _window(demo_workspace, qsettings)
     qtbot.addWidget(window)
     retail = _campaign_names(window)
     assert "Soldes d'hiver : -30 % sur les luminaires" in retail
@@ -59,7 +65,7 @@ def _contains():
 def test_campaign_search_filters_rows(
     qtbot, demo_workspace: Workspace, qsettings: QSettings
 ) -> None:
-    window = MainWindow(UiContext(demo_workspace), qsettings)
+    window = _window(demo_workspace, qsettings)
     qtbot.addWidget(window)
     page = window.page("campaigns")
     page.search.setText("soldes")  # type: ignore[union-attr]
@@ -69,7 +75,7 @@ def test_campaign_search_filters_rows(
 def test_audience_search_runs_in_background(
     qtbot, demo_workspace: Workspace, qsettings: QSettings
 ) -> None:
-    window = MainWindow(UiContext(demo_workspace), qsettings)
+    window = _window(demo_workspace, qsettings)
     qtbot.addWidget(window)
     page = window.page("audiences")
     assert page is not None
@@ -88,20 +94,20 @@ def test_audience_search_runs_in_background(
 
 
 def test_window_state_is_kept(qtbot, demo_workspace: Workspace, qsettings: QSettings) -> None:
-    window = MainWindow(UiContext(demo_workspace), qsettings)
+    window = _window(demo_workspace, qsettings)
     qtbot.addWidget(window)
     window.show()
     window.resize(700, 500)
     window.show_page("audiences")
     window.close()
-    again = MainWindow(UiContext(demo_workspace), qsettings)
+    again = _window(demo_workspace, qsettings)
     qtbot.addWidget(again)
     assert again.stack.currentWidget() is again.page("audiences")
     assert (again.size().width(), again.size().height()) == (700, 500)
 
 
 def test_bad_workspace_shows_a_dialog_and_leaves_file(qtbot, tmp_path: Path) -> None:
-    from engage_desktop.ui.app import run_main_window
+    from engage_desktop.ui.startup import run_main_window
 
     path = tmp_path / "notes.sqlite"
     path.write_text("not a database")
@@ -118,7 +124,8 @@ def test_bad_workspace_shows_a_dialog_and_leaves_file(qtbot, tmp_path: Path) -> 
     QTimer.singleShot(50, close_dialog)
     loop = qasync.QEventLoop(QApplication.instance())
     try:
-        result = loop.run_until_complete(run_main_window(str(path)))
+        window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+        result = loop.run_until_complete(run_main_window(window, str(path)))
     finally:
         loop.close()
     assert result == 1

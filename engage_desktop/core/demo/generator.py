@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 from sqlalchemy import Engine, create_engine, event, func, select, text
 
+from engage_desktop.core.demo import DEFAULT_GUI_USERS
 from engage_desktop.core.demo import french_data as fr
 from engage_desktop.core.demo.audience_gen import DAY, AppAudience, AppSpec, AudienceGenerator
 from engage_desktop.core.demo.bulk import BulkWriter
@@ -32,7 +33,6 @@ from engage_desktop.store.location import WorkspaceLocation
 from engage_desktop.store.migrate import open_workspace
 from engage_desktop.store.models import App
 
-DEFAULT_GUI_USERS = 20_000
 EVENT_CHUNK = 200_000
 
 RETAIL = AppSpec(
@@ -302,7 +302,7 @@ class _AppProgress:
 
 
 def _write_team(writer: BulkWriter, admin: str, anchor_ts: int) -> dict[str, int]:
-    rows = [(1, admin, admin, None)]
+    rows: list[tuple[int, str, str, str | None]] = [(1, admin, admin, None)]
     rows += [(i + 2, login, name, email) for i, (login, name, email, _r, _g) in enumerate(TEAM)]
     now = writer.datetime_from_unix(anchor_ts - 400 * DAY)
     writer.insert(

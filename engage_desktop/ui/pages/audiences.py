@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, QTimer
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout
 
@@ -22,14 +22,26 @@ class AudiencesPage(Page):
 
     def __init__(self, context: UiContext) -> None:
         super().__init__(context)
-        tr = self.tr
         columns: list[Column[ProfileRow]] = [
-            Column(lambda: tr("External id"), lambda r: r.external_id),
-            Column(lambda: tr("First name"), lambda r: r.first_name),
-            Column(lambda: tr("Last name"), lambda r: r.last_name),
-            Column(lambda: tr("Email"), lambda r: r.email),
-            Column(lambda: tr("City"), lambda r: r.city),
-            Column(lambda: tr("Last seen"), lambda r: r.last_seen_at, format_datetime),
+            Column(
+                lambda: QCoreApplication.translate("AudiencesPage", "External id"),
+                lambda r: r.external_id,
+            ),
+            Column(
+                lambda: QCoreApplication.translate("AudiencesPage", "First name"),
+                lambda r: r.first_name,
+            ),
+            Column(
+                lambda: QCoreApplication.translate("AudiencesPage", "Last name"),
+                lambda r: r.last_name,
+            ),
+            Column(lambda: QCoreApplication.translate("AudiencesPage", "Email"), lambda r: r.email),
+            Column(lambda: QCoreApplication.translate("AudiencesPage", "City"), lambda r: r.city),
+            Column(
+                lambda: QCoreApplication.translate("AudiencesPage", "Last seen"),
+                lambda r: r.last_seen_at,
+                format_datetime,
+            ),
         ]
         self.model: RowTableModel[ProfileRow] = RowTableModel(columns)
         self.proxy = QSortFilterProxyModel(self)
