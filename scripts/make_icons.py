@@ -1,6 +1,6 @@
 """Draw the application icon at every size the window manager asks for (PNG, committed).
 
-    QT_QPA_PLATFORM=offscreen python scripts/make_icons.py
+QT_QPA_PLATFORM=offscreen python scripts/make_icons.py
 """
 
 from __future__ import annotations
@@ -9,7 +9,15 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QLinearGradient, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QImage,
+    QLinearGradient,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
 
 OUT = Path(__file__).resolve().parents[1] / "resources" / "icons"
 

@@ -1,6 +1,6 @@
 """Save a screenshot of the main window on a workspace (for the README and for reviews).
 
-    xvfb-run -a -s "-screen 0 1400x900x24" python scripts/screenshot.py WORKSPACE OUT.png [--lang fr] [--page audiences]
+xvfb-run -a -s "-screen 0 1400x900x24" python scripts/screenshot.py WORKSPACE OUT.png [--lang fr] [--page audiences]
 """
 
 from __future__ import annotations

@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         from engage_desktop.ui.navigation import PAGE_FACTORIES
 
         self.context = context
+        context.settings = self.settings
         self.app_switcher.blockSignals(True)
         for app in context.apps:
             self.app_switcher.addItem(
