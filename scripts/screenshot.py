@@ -33,7 +33,10 @@ def main() -> int:
     window.resize(1280, 760)
     window.show_page(args.page)
     window.show()
-    for _ in range(40):  # let background searches finish and layouts settle
+    page = window.page(args.page)
+    if page is not None and hasattr(page, "refresh"):
+        page.refresh()
+    for _ in range(80):  # let background searches finish and layouts settle
         app.processEvents()
         QApplication.instance().thread().msleep(25)  # type: ignore[union-attr]
     window.grab().save(args.out)

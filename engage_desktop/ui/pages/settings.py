@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -36,6 +38,7 @@ class SettingsPage(Page):
         self.language.addItem("Français", "fr")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
+        self.language.setMaximumWidth(320)
         self.language.currentIndexChanged.connect(self._language_changed)
         self.language_note = QLabel()
         self.language_note.setWordWrap(True)
@@ -51,9 +54,15 @@ class SettingsPage(Page):
         self.counts = QTableWidget(0, 2)
         self.counts.setHorizontalHeaderLabels([self.tr("Table"), self.tr("Rows")])
         self.counts.verticalHeader().hide()
+        self.counts.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.counts.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.counts.horizontalHeader().setStretchLastSection(True)
+        self.counts.setMaximumWidth(480)
         self.counts.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.refresh_button = QPushButton(self.tr("Count rows"))
+        self.refresh_button.setMaximumWidth(320)
         self.refresh_button.clicked.connect(self.refresh)
         ws_box = QGroupBox(self.tr("Workspace"))
         ws_form = QFormLayout(ws_box)
@@ -102,8 +111,11 @@ class SettingsPage(Page):
             .replace("%2", info.code_revision)
         )
         if info.file_bytes is not None:
-            self.size.setText(self.tr("%1 MB").replace("%1", f"{info.file_bytes / 1e6:,.1f}"))
+            megabytes = QLocale().toString(info.file_bytes / 1e6, "f", 1)
+            self.size.setText(self.tr("%1 MB").replace("%1", megabytes))
         self.counts.setRowCount(len(info.counts))
         for row, (table, count) in enumerate(sorted(info.counts.items())):
             self.counts.setItem(row, 0, QTableWidgetItem(table))
-            self.counts.setItem(row, 1, QTableWidgetItem(format_int(count)))
+            number = QTableWidgetItem(format_int(count))
+            number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.counts.setItem(row, 1, number)
