@@ -11,7 +11,9 @@ bash scripts/install-system-deps.sh
 
 echo "== ruff"; "$PYTHON" -m ruff check . && "$PYTHON" -m ruff format --check .
 echo "== mypy"; "$PYTHON" -m mypy
-echo "== import-linter"; lint-imports
+echo "== import-linter"
+# Through the interpreter, not the console script: a fresh pyenv may not have its shim yet.
+"$PYTHON" -c "import sys; from importlinter.cli import lint_imports_command as run; sys.argv[0] = 'lint-imports'; run()"
 echo "== pytest"
 export QTWEBENGINE_CHROMIUM_FLAGS="${QTWEBENGINE_CHROMIUM_FLAGS:---no-sandbox}"
 set +e
