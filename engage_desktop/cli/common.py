@@ -8,19 +8,20 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
+from engage_desktop.cli.options import EXIT_ERROR, EXIT_INTERRUPTED, CliError, add_workspace_option
 from engage_desktop.core.progress import CancelToken, Progress
+
+__all__ = [
+    "EXIT_ERROR",
+    "EXIT_INTERRUPTED",
+    "CliError",
+    "TerminalProgress",
+    "add_workspace_option",
+    "open_workspace_from_args",
+]
 
 if TYPE_CHECKING:
     from engage_desktop.core.workspace import Workspace
-
-# Exit codes: 0 ok, 1 user-facing error (bad input, workspace problem), 2 usage (argparse),
-# 130 interrupted.
-EXIT_ERROR = 1
-EXIT_INTERRUPTED = 130
-
-
-class CliError(Exception):
-    """An error whose message is printed as-is on stderr, without a traceback."""
 
 
 def open_workspace_from_args(args: argparse.Namespace, *, create: bool = False) -> Workspace:
@@ -28,16 +29,6 @@ def open_workspace_from_args(args: argparse.Namespace, *, create: bool = False) 
     from engage_desktop.store.location import resolve_workspace
 
     return open_for_current_user(resolve_workspace(args.workspace), create=create)
-
-
-def add_workspace_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--workspace",
-        metavar="PATH_OR_URL",
-        default=argparse.SUPPRESS,
-        help="workspace SQLite file or SQLAlchemy URL (default: $ENGAGE_DESKTOP_DB, "
-        "then the file in your user data folder)",
-    )
 
 
 class TerminalProgress:

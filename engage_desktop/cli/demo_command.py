@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from engage_desktop.cli.common import TerminalProgress, add_workspace_option
+from engage_desktop.cli.options import add_workspace_option
 from engage_desktop.core.demo import DEFAULT_GUI_USERS
 
 
@@ -41,6 +41,7 @@ def _positive(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    from engage_desktop.cli.common import TerminalProgress
     from engage_desktop.core.demo.generator import build_demo_workspace
     from engage_desktop.store.location import resolve_workspace
 

@@ -7,7 +7,7 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from engage_desktop.cli.common import add_workspace_option, open_workspace_from_args
+from engage_desktop.cli.options import add_workspace_option
 
 
 def register(subparsers: Any) -> None:
@@ -20,6 +20,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from engage_desktop.cli.common import open_workspace_from_args
     from engage_desktop.core.workspace_info import workspace_info
 
     workspace = open_workspace_from_args(args)

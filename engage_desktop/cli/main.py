@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from engage_desktop import __version__
-from engage_desktop.cli.common import EXIT_ERROR, EXIT_INTERRUPTED, CliError
+from engage_desktop.cli.options import EXIT_ERROR, EXIT_INTERRUPTED, CliError
 from engage_desktop.security.errors import PermissionDenied
 from engage_desktop.store.errors import WorkspaceError
 

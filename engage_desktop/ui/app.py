@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from engage_desktop import __version__
 from engage_desktop.ui.i18n import install_translators
 from engage_desktop.ui.main_window import MainWindow
+from engage_desktop.ui.preferences import Preferences
 from engage_desktop.ui.resources import app_icon
 
 ORGANIZATION = "EngageDesktop"
@@ -29,7 +30,7 @@ def create_application(argv: list[str] | None = None, lang: str | None = None) -
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("engage-desktop")
     app.setWindowIcon(app_icon())
-    install_translators(app, lang)
+    install_translators(app, lang or Preferences.load(QSettings()).language_or_none())
     return app
 
 

@@ -72,6 +72,10 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setMaximumWidth(240)
+        self.nav.setSpacing(3)
+        nav_font = self.nav.font()
+        nav_font.setPointSizeF(nav_font.pointSizeF() * 1.1)
+        self.nav.setFont(nav_font)
         self.stack = QStackedWidget()
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         splitter = QSplitter()
@@ -98,6 +102,7 @@ class MainWindow(QMainWindow):
         from engage_desktop.ui.navigation import PAGE_FACTORIES
 
         self.context = context
+        context.settings = self.settings
         self.app_switcher.blockSignals(True)
         for app in context.apps:
             self.app_switcher.addItem(

@@ -13,8 +13,10 @@ from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.pages.audiences import AudiencesPage
 from engage_desktop.ui.pages.base import Page
 from engage_desktop.ui.pages.campaigns import CampaignsPage
+from engage_desktop.ui.pages.settings import SettingsPage
 
 PAGE_FACTORIES: list[Callable[[UiContext], Page]] = [
     CampaignsPage,
     AudiencesPage,
+    SettingsPage,  # keep last
 ]

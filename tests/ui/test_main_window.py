@@ -35,6 +35,7 @@ def test_window_opens_with_pages_and_status(
     qtbot.waitExposed(window)
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert titles[:2] == ["Campaigns", "Audiences"]
+    assert titles[-1] == "Settings"
     assert window.app_switcher.count() == 2
     assert "demo.sqlite" in window.workspace_label.text()
     assert "(admin)" in window.member_label.text()
@@ -131,3 +132,26 @@ def test_bad_workspace_shows_a_dialog_and_leaves_file(qtbot, tmp_path: Path) -> 
     assert result == 1
     assert seen and "not an Engage Desktop workspace" in seen[0]
     assert path.read_text() == "not a database"
+
+
+def test_settings_page_counts_rows_and_keeps_language(
+    qtbot, demo_workspace: Workspace, qsettings: QSettings
+) -> None:
+    from engage_desktop.ui.preferences import Preferences
+
+    window = _window(demo_workspace, qsettings)
+    qtbot.addWidget(window)
+    page = window.page("settings")
+    assert page is not None
+    page.refresh()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: page.counts.rowCount() > 10, timeout=10000)  # type: ignore[attr-defined]
+    rows = {
+        page.counts.item(r, 0).text(): page.counts.item(r, 1).text()  # type: ignore[attr-defined]
+        for r in range(page.counts.rowCount())
+    }  # type: ignore[attr-defined]
+    assert rows["app"] == "2"
+    assert "0001" in page.schema.text()  # type: ignore[attr-defined]
+    page.language.setCurrentIndex(page.language.findData("fr"))  # type: ignore[attr-defined]
+    assert Preferences.load(qsettings).language == "fr"
+    qsettings.setValue("preferences/language", "klingon")  # a hand-edited file must not break us
+    assert Preferences.load(qsettings).language == "system"

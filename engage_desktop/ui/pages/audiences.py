@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, QTimer
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTableView, QVBoxLayout
 
 from engage_desktop.core.listing import ProfilePage, ProfileRow, search_profiles
 from engage_desktop.core.progress import Progress
@@ -12,7 +12,7 @@ from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.formatting import format_datetime, format_int
 from engage_desktop.ui.pages.base import Page
-from engage_desktop.ui.table_model import SORT_ROLE, Column, RowTableModel
+from engage_desktop.ui.table_model import SORT_ROLE, Column, RowTableModel, configure_table
 
 SHOWN_ROWS = 500
 
@@ -58,11 +58,8 @@ class AudiencesPage(Page):
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        configure_table(self.table, stretch_column=3)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QHeaderView, QLineEdit, QTableView, QVBoxLayout
+from PySide6.QtWidgets import QLineEdit, QTableView, QVBoxLayout
 
 from engage_desktop.core.listing import CampaignRow, list_campaigns
 from engage_desktop.store.models import CampaignFormat, CampaignStatus
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.formatting import format_datetime, format_int
 from engage_desktop.ui.pages.base import Page
-from engage_desktop.ui.table_model import SORT_ROLE, Column, RowTableModel
+from engage_desktop.ui.table_model import SORT_ROLE, Column, RowTableModel, configure_table
 
 
 def format_label(fmt: CampaignFormat) -> str:
@@ -88,14 +88,8 @@ class CampaignsPage(Page):
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        configure_table(self.table, stretch_column=0)
         self.table.sortByColumn(6, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setDefaultSectionSize(120)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
