@@ -12,10 +12,16 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8765)
-    parser.add_argument("--no-validate", action="store_true",
-                        help="skip authentication and message validation (benchmarks)")
-    parser.add_argument("--no-record", action="store_true",
-                        help="do not keep what each device received (benchmarks)")
+    parser.add_argument(
+        "--no-validate",
+        action="store_true",
+        help="skip authentication and message validation (benchmarks)",
+    )
+    parser.add_argument(
+        "--no-record",
+        action="store_true",
+        help="do not keep what each device received (benchmarks)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -30,8 +36,13 @@ def run(args: argparse.Namespace) -> int:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, stop.set)
-        await serve(args.host, args.port, validate=not args.no_validate,
-                    record=not args.no_record, stop=stop)
+        await serve(
+            args.host,
+            args.port,
+            validate=not args.no_validate,
+            record=not args.no_record,
+            stop=stop,
+        )
 
     try:
         import uvloop

@@ -8,8 +8,8 @@ service at a server on loopback.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
-from urllib.parse import urlsplit
 
 from sqlalchemy.orm import Session
 
@@ -27,13 +27,18 @@ class SettingError(ValueError):
     """A setting value that cannot be used; the message says which and why."""
 
 
+# scheme://host[:port][/path], no query or fragment (urllib is off limits in core: no network).
+_BASE_URL = re.compile(r"^https?://(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?(/[^?#\s]*)?$")
+
+
 def check_base_url(value: str, name: str = FCM_URL_KEY) -> str:
-    parts = urlsplit(value.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise SettingError(f"{name}: '{value}' is not an http(s) URL like {GOOGLE_FCM_URL}.")
-    if parts.query or parts.fragment:
-        raise SettingError(f"{name}: '{value}' must not have a query or fragment.")
-    return value.strip().rstrip("/")
+    clean = value.strip()
+    if not _BASE_URL.match(clean):
+        raise SettingError(
+            f"{name}: '{value}' is not an http(s) base URL like {GOOGLE_FCM_URL} "
+            "(no query or fragment)."
+        )
+    return clean.rstrip("/")
 
 
 def _read(session: Session, key: str) -> str | None:

@@ -9,6 +9,7 @@ anything in flight when the process dies is re-sent after its lease (same messag
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import Callable
@@ -60,8 +61,13 @@ def _now() -> datetime:
 
 
 class Dispatcher:
-    def __init__(self, engine: Engine, worker_id: str, config: DispatchConfig | None = None,
-                 ensure_sandbox: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        worker_id: str,
+        config: DispatchConfig | None = None,
+        ensure_sandbox: Callable[[str], None] | None = None,
+    ) -> None:
         self.engine = engine
         self.worker = worker_id
         self.config = config or DispatchConfig()
@@ -70,6 +76,7 @@ class Dispatcher:
         self._queue: asyncio.Queue[Claimed] = asyncio.Queue()
         self._outcomes: list[Outcome] = []
         self._senders: dict[int, AppSender] = {}
+        self._building: dict[int, asyncio.Future[AppSender | None]] = {}
         self._broken: dict[int, str] = {}  # app id → why it cannot send (paused campaigns)
         self._templates: dict[tuple[int, str | None], BodyTemplate | str] = {}
         self._in_flight = 0
@@ -78,8 +85,9 @@ class Dispatcher:
     # --- main loop -----------------------------------------------------------------------
     async def run(self, stop: asyncio.Event) -> None:
         await asyncio.to_thread(self._release, self.engine.dialect.name == "sqlite")
-        connector = aiohttp.TCPConnector(limit=self.config.concurrency, ttl_dns_cache=300,
-                                         enable_cleanup_closed=True)
+        connector = aiohttp.TCPConnector(
+            limit=self.config.concurrency, ttl_dns_cache=300, enable_cleanup_closed=True
+        )
         async with aiohttp.ClientSession(connector=connector) as http:
             self._http = http
             workers = [asyncio.create_task(self._worker()) for _ in range(self.config.concurrency)]
@@ -107,10 +115,8 @@ class Dispatcher:
                 for row in rows:
                     self._queue.put_nowait(row)
             if not rows:
-                try:
+                with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), self.config.poll_interval)
-                except TimeoutError:
-                    pass
             else:
                 await asyncio.sleep(0)
 
@@ -120,8 +126,15 @@ class Dispatcher:
             for campaign_id, app_id, tests_only in claims.active_campaigns(conn):
                 if app_id in self._broken:
                     continue
-                out += claims.claim(conn, campaign_id, self.worker, _now(), self.config.lease,
-                                    self.config.batch, tests_only=tests_only)
+                out += claims.claim(
+                    conn,
+                    campaign_id,
+                    self.worker,
+                    _now(),
+                    self.config.lease,
+                    self.config.batch,
+                    tests_only=tests_only,
+                )
                 if len(out) >= self.config.batch:
                     break
         return out
@@ -167,18 +180,34 @@ class Dispatcher:
         self._handle(sender, row, result)
 
     async def _sender(self, app_id: int) -> AppSender | None:
+        """The app's sender, built once (one task shared by every worker asking meanwhile)."""
         if app_id in self._broken:
             return None
         sender = self._senders.get(app_id)
-        if sender is None:
-            try:
-                sender = await asyncio.to_thread(build_app_sender, self.engine, app_id,
-                                                 self._http, rate=self.config.rate or 10_000.0,
-                                                 ensure_sandbox=self.ensure_sandbox)
-            except (CredentialsError, LookupError, ValueError) as exc:
-                await self._pause_app(app_id, str(exc))
-                return None
-            self._senders[app_id] = sender
+        if sender is not None:
+            return sender
+        task = self._building.get(app_id)
+        if task is None:
+            task = asyncio.ensure_future(self._build_sender(app_id))
+            self._building[app_id] = task
+        return await asyncio.shield(task)
+
+    async def _build_sender(self, app_id: int) -> AppSender | None:
+        try:
+            sender = await asyncio.to_thread(
+                build_app_sender,
+                self.engine,
+                app_id,
+                self._http,
+                rate=self.config.rate or 10_000.0,
+                ensure_sandbox=self.ensure_sandbox,
+            )
+        except (CredentialsError, LookupError, ValueError, OSError) as exc:
+            await self._pause_app(app_id, str(exc))
+            return None
+        finally:
+            self._building.pop(app_id, None)
+        self._senders[app_id] = sender
         return sender
 
     async def _body(self, row: Claimed) -> bytes | None:
@@ -188,18 +217,31 @@ class Dispatcher:
             template = await asyncio.to_thread(self._compile, row.campaign_id, row.variant_key)
             self._templates[key] = template
         if isinstance(template, str):
-            self._outcomes.append(Outcome(row.outbox_id, row.campaign_id, OutboxState.FAILED,
-                                          _now(), error_code="PAYLOAD", error_message=template))
+            self._outcomes.append(
+                Outcome(
+                    row.outbox_id,
+                    row.campaign_id,
+                    OutboxState.FAILED,
+                    _now(),
+                    error_code="PAYLOAD",
+                    error_message=template,
+                )
+            )
             return None
         return template.render(row.token, row.message_id)
 
     def _compile(self, campaign_id: int, variant_key: str | None) -> BodyTemplate | str:
         with self.engine.connect() as conn:
             label, schedule = conn.execute(
-                select(Campaign.analytics_label, Campaign.schedule)
-                .where(Campaign.id == campaign_id)).one()
-            content = conn.scalar(select(CampaignVariant.content).where(
-                CampaignVariant.campaign_id == campaign_id, CampaignVariant.key == variant_key))
+                select(Campaign.analytics_label, Campaign.schedule).where(
+                    Campaign.id == campaign_id
+                )
+            ).one()
+            content = conn.scalar(
+                select(CampaignVariant.content).where(
+                    CampaignVariant.campaign_id == campaign_id, CampaignVariant.key == variant_key
+                )
+            )
         dry = self.config.validate_only or bool((schedule or {}).get("validate_only"))
         try:
             return compile_body(content or {}, analytics_label=label, validate_only=dry)
@@ -213,13 +255,23 @@ class Dispatcher:
             sender.last_success = time.monotonic()
             sender.first_unreachable = None
             self.stats.sent += 1
-            self._outcomes.append(Outcome(row.outbox_id, row.campaign_id, OutboxState.SENT, now,
-                                          result.http_status, result.name,
-                                          duration_ms=result.duration_ms))
+            self._outcomes.append(
+                Outcome(
+                    row.outbox_id,
+                    row.campaign_id,
+                    OutboxState.SENT,
+                    now,
+                    result.http_status,
+                    result.name,
+                    duration_ms=result.duration_ms,
+                )
+            )
             return
         if verdict in (Verdict.AUTH, Verdict.FATAL):
-            reason = (f"FCM refused the credentials of {sender.label}: {result.error_code} — "
-                      f"{result.error_message}")
+            reason = (
+                f"FCM refused the credentials of {sender.label}: {result.error_code} — "
+                f"{result.error_message}"
+            )
             self._outcomes.append(self._retry_outcome(row, result, now, 1.0))
             asyncio.get_running_loop().create_task(self._pause_app(row.app_id, reason))
             return
@@ -247,24 +299,44 @@ class Dispatcher:
         if result.unreachable:
             now = time.monotonic()
             sender.first_unreachable = sender.first_unreachable or now
-            if (now - sender.first_unreachable > UNREACHABLE_PAUSE_AFTER
-                    and sender.last_success < sender.first_unreachable):
-                asyncio.get_running_loop().create_task(self._pause_app(
-                    row.app_id, f"{result.error_message} (for {UNREACHABLE_PAUSE_AFTER:.0f} s). "
-                    "Check the FCM address in the settings and the network, then resume."))
+            if (
+                now - sender.first_unreachable > UNREACHABLE_PAUSE_AFTER
+                and sender.last_success < sender.first_unreachable
+            ):
+                asyncio.get_running_loop().create_task(
+                    self._pause_app(
+                        row.app_id,
+                        f"{result.error_message} (for {UNREACHABLE_PAUSE_AFTER:.0f} s). "
+                        "Check the FCM address in the settings and the network, then resume.",
+                    )
+                )
 
     @staticmethod
     def _final(row: Claimed, result: SendResult, now: datetime, state: OutboxState) -> Outcome:
-        return Outcome(row.outbox_id, row.campaign_id, state, now, result.http_status,
-                       error_code=result.error_code, error_message=result.error_message,
-                       duration_ms=result.duration_ms)
+        return Outcome(
+            row.outbox_id,
+            row.campaign_id,
+            state,
+            now,
+            result.http_status,
+            error_code=result.error_code,
+            error_message=result.error_message,
+            duration_ms=result.duration_ms,
+        )
 
     @staticmethod
     def _retry_outcome(row: Claimed, result: SendResult, now: datetime, delay: float) -> Outcome:
-        return Outcome(row.outbox_id, row.campaign_id, OutboxState.RETRY, now, result.http_status,
-                       error_code=result.error_code, error_message=result.error_message,
-                       duration_ms=result.duration_ms,
-                       next_attempt_at=now + timedelta(seconds=delay))
+        return Outcome(
+            row.outbox_id,
+            row.campaign_id,
+            OutboxState.RETRY,
+            now,
+            result.http_status,
+            error_code=result.error_code,
+            error_message=result.error_message,
+            duration_ms=result.duration_ms,
+            next_attempt_at=now + timedelta(seconds=delay),
+        )
 
     async def _pause_app(self, app_id: int, reason: str) -> None:
         if self._broken.get(app_id) == reason:
@@ -276,6 +348,7 @@ class Dispatcher:
         def pause() -> None:
             with self.engine.begin() as conn:
                 claims.pause_app_campaigns(conn, app_id, reason)
+
         await asyncio.to_thread(pause)
 
     # --- writing results -----------------------------------------------------------------
@@ -301,4 +374,3 @@ class Dispatcher:
                 await asyncio.sleep(1.0)
                 if stop.is_set():
                     return
-

@@ -82,8 +82,9 @@ def setup_logging(log_file: Path | None, verbose: bool = False) -> None:
     root.addHandler(err)
     if log_file is not None:
         log_file.parent.mkdir(parents=True, exist_ok=True)
-        rotating = logging.handlers.RotatingFileHandler(log_file, maxBytes=5_000_000,
-                                                        backupCount=3, encoding="utf-8")
+        rotating = logging.handlers.RotatingFileHandler(
+            log_file, maxBytes=5_000_000, backupCount=3, encoding="utf-8"
+        )
         rotating.setFormatter(fmt)
         root.addHandler(rotating)
 
@@ -101,8 +102,16 @@ class SandboxStarter:
             return
         log.info("starting the local sandbox on %s", base_url)
         self.child = subprocess.Popen(
-            [sys.executable, "-m", "engage_desktop", "sandbox", "--host", host,
-             "--port", str(port)],
+            [
+                sys.executable,
+                "-m",
+                "engage_desktop",
+                "sandbox",
+                "--host",
+                host,
+                "--port",
+                str(port),
+            ],
             stdout=subprocess.DEVNULL,
         )
         deadline = time.monotonic() + 15
@@ -154,8 +163,10 @@ class Service:
                 await asyncio.to_thread(self._start_due_campaigns)
                 stats = self.dispatcher.stats
                 await asyncio.to_thread(
-                    self._beat, "running",
-                    f"{stats.sent} sent, {stats.failed} failed, {stats.rate():.0f} msg/s")
+                    self._beat,
+                    "running",
+                    f"{stats.sent} sent, {stats.failed} failed, {stats.rate():.0f} msg/s",
+                )
             except Exception as exc:  # the database may be locked or full: say so and go on
                 log.error("heartbeat failed: %s", exc)
             await asyncio.sleep(HEARTBEAT_EVERY)
@@ -164,8 +175,13 @@ class Service:
         with self.ws.session() as session:
             row = session.get(ServiceHeartbeat, self.service_id)
             if row is None:
-                row = ServiceHeartbeat(service_id=self.service_id, host=socket.gethostname(),
-                                       pid=os.getpid(), started_at=self.started, state=state)
+                row = ServiceHeartbeat(
+                    service_id=self.service_id,
+                    host=socket.gethostname(),
+                    pid=os.getpid(),
+                    started_at=self.started,
+                    state=state,
+                )
                 session.add(row)
             row.beat_at = datetime.now(UTC)
             row.state = state
@@ -173,9 +189,14 @@ class Service:
 
     def _start_due_campaigns(self) -> None:
         with self.ws.session() as session:
-            due = list(session.scalars(select(Campaign.id).where(
-                Campaign.status == CampaignStatus.SCHEDULED,
-                Campaign.scheduled_at <= datetime.now(UTC))))
+            due = list(
+                session.scalars(
+                    select(Campaign.id).where(
+                        Campaign.status == CampaignStatus.SCHEDULED,
+                        Campaign.scheduled_at <= datetime.now(UTC),
+                    )
+                )
+            )
         for campaign_id in due:
             try:
                 result = start_send(self.ws, campaign_id, scheduled=True)
@@ -204,4 +225,3 @@ def _run_loop(main: object) -> None:
         uvloop.run(main)  # type: ignore[arg-type]
     except ImportError:  # pragma: no cover - Windows
         asyncio.run(main)  # type: ignore[arg-type]
-

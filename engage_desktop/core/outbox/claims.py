@@ -27,9 +27,9 @@ from engage_desktop.store.models import (
     OutboxState,
 )
 
-OUTBOX = OutboxMessage.__table__
+OUTBOX = OutboxMessage.metadata.tables["outbox_message"]
 ATTEMPT = OutboxMessage.metadata.tables["delivery_attempt"]
-DEVICE = Device.__table__
+DEVICE = Device.metadata.tables["device"]
 
 
 @dataclass(frozen=True)
@@ -71,8 +71,11 @@ def active_campaigns(conn: Connection) -> list[tuple[int, int, bool]]:
     found = {(cid, app): False for cid, app in sending}
     tests = conn.execute(
         select(OUTBOX.c.campaign_id, OUTBOX.c.app_id)
-        .where(OUTBOX.c.message_id >= TEST_PREFIX, OUTBOX.c.message_id < TEST_PREFIX_END,
-               OUTBOX.c.state == OutboxState.QUEUED)
+        .where(
+            OUTBOX.c.message_id >= TEST_PREFIX,
+            OUTBOX.c.message_id < TEST_PREFIX_END,
+            OUTBOX.c.state == OutboxState.QUEUED,
+        )
         .distinct()
     ).all()
     for cid, app in tests:
@@ -104,12 +107,20 @@ def claim(
         update(OUTBOX)
         .where(OUTBOX.c.id.in_(pick.scalar_subquery()))
         .values(state=OutboxState.CLAIMED, claimed_by=worker, lease_until=now + lease)
-        .returning(OUTBOX.c.id, OUTBOX.c.campaign_id, OUTBOX.c.app_id, OUTBOX.c.device_id,
-                   OUTBOX.c.address, OUTBOX.c.message_id, OUTBOX.c.variant_key,
-                   OUTBOX.c.attempts)
+        .returning(
+            OUTBOX.c.id,
+            OUTBOX.c.campaign_id,
+            OUTBOX.c.app_id,
+            OUTBOX.c.device_id,
+            OUTBOX.c.address,
+            OUTBOX.c.message_id,
+            OUTBOX.c.variant_key,
+            OUTBOX.c.attempts,
+        )
     )
-    return [Claimed(r[0], r[1], r[2], r[3], r[4] or "", r[5], r[6], r[7])
-            for r in conn.execute(stmt)]
+    return [
+        Claimed(r[0], r[1], r[2], r[3], r[4] or "", r[5], r[6], r[7]) for r in conn.execute(stmt)
+    ]
 
 
 def release_due(conn: Connection, now: datetime, *, all_claims: bool = False) -> int:
@@ -120,7 +131,8 @@ def release_due(conn: Connection, now: datetime, *, all_claims: bool = False) ->
         expired = and_(expired, OUTBOX.c.lease_until < now)
     due = and_(OUTBOX.c.state == OutboxState.RETRY, OUTBOX.c.next_attempt_at <= now)
     result = conn.execute(
-        update(OUTBOX).where(or_(expired, due))
+        update(OUTBOX)
+        .where(or_(expired, due))
         .values(state=OutboxState.QUEUED, claimed_by=None, lease_until=None)
     )
     return int(result.rowcount)
@@ -158,28 +170,44 @@ def record_outcomes(conn: Connection, outcomes: Sequence[Outcome]) -> None:
             lease_until=None,
         ),
         [
-            {"b_id": o.outbox_id, "b_state": o.state, "b_name": o.provider_message_id,
-             "b_code": o.error_code, "b_msg": o.error_message,
-             "b_sent_at": o.at if o.state == OutboxState.SENT else None,
-             "b_next": o.next_attempt_at}
+            {
+                "b_id": o.outbox_id,
+                "b_state": o.state,
+                "b_name": o.provider_message_id,
+                "b_code": o.error_code,
+                "b_msg": o.error_message,
+                "b_sent_at": o.at if o.state == OutboxState.SENT else None,
+                "b_next": o.next_attempt_at,
+            }
             for o in outcomes
         ],
     )
     conn.execute(
         insert(ATTEMPT),
         [
-            {"outbox_id": o.outbox_id, "campaign_id": o.campaign_id, "at": o.at,
-             "outcome": o.state.value, "http_status": o.http_status,
-             "provider_message_id": o.provider_message_id, "error_code": o.error_code,
-             "error_message": o.error_message, "duration_ms": o.duration_ms}
+            {
+                "outbox_id": o.outbox_id,
+                "campaign_id": o.campaign_id,
+                "at": o.at,
+                "outcome": o.state.value,
+                "http_status": o.http_status,
+                "provider_message_id": o.provider_message_id,
+                "error_code": o.error_code,
+                "error_message": o.error_message,
+                "duration_ms": o.duration_ms,
+            }
             for o in outcomes
         ],
     )
-    dead = [{"b_dev": o.invalidate_device, "b_at": o.at} for o in outcomes
-            if o.invalidate_device is not None]
+    dead = [
+        {"b_dev": o.invalidate_device, "b_at": o.at}
+        for o in outcomes
+        if o.invalidate_device is not None
+    ]
     if dead:
         conn.execute(
-            update(DEVICE).where(DEVICE.c.id == bindparam("b_dev"))
+            update(DEVICE)
+            .where(DEVICE.c.id == bindparam("b_dev"))
             .values(token_invalidated_at=bindparam("b_at")),
             dead,
         )
@@ -187,23 +215,43 @@ def record_outcomes(conn: Connection, outcomes: Sequence[Outcome]) -> None:
 
 def finish_completed(conn: Connection, now: datetime) -> list[int]:
     """Mark sending campaigns with nothing left pending as completed; returns their ids."""
-    pending = select(OUTBOX.c.id).where(
-        OUTBOX.c.campaign_id == Campaign.id,
-        OUTBOX.c.state.in_([OutboxState.QUEUED, OutboxState.CLAIMED, OutboxState.RETRY]),
-    ).exists()
-    done = [cid for (cid,) in conn.execute(
-        select(Campaign.id).where(Campaign.status == CampaignStatus.SENDING, ~pending))]
+    pending = (
+        select(OUTBOX.c.id)
+        .where(
+            OUTBOX.c.campaign_id == Campaign.id,
+            OUTBOX.c.state.in_([OutboxState.QUEUED, OutboxState.CLAIMED, OutboxState.RETRY]),
+        )
+        .exists()
+    )
+    done = [
+        cid
+        for (cid,) in conn.execute(
+            select(Campaign.id).where(Campaign.status == CampaignStatus.SENDING, ~pending)
+        )
+    ]
     if done:
-        conn.execute(update(Campaign).where(Campaign.id.in_(done))
-                     .values(status=CampaignStatus.COMPLETED, finished_at=now))
+        conn.execute(
+            update(Campaign)
+            .where(Campaign.id.in_(done))
+            .values(status=CampaignStatus.COMPLETED, finished_at=now)
+        )
     return done
 
 
 def pause_app_campaigns(conn: Connection, app_id: int, reason: str) -> list[int]:
     """A fault that stops all sending for an app (bad credentials, endpoint unreachable)."""
-    ids = [cid for (cid,) in conn.execute(select(Campaign.id).where(
-        Campaign.app_id == app_id, Campaign.status == CampaignStatus.SENDING))]
+    ids = [
+        cid
+        for (cid,) in conn.execute(
+            select(Campaign.id).where(
+                Campaign.app_id == app_id, Campaign.status == CampaignStatus.SENDING
+            )
+        )
+    ]
     if ids:
-        conn.execute(update(Campaign).where(Campaign.id.in_(ids))
-                     .values(status=CampaignStatus.PAUSED, status_reason=reason[:2000]))
+        conn.execute(
+            update(Campaign)
+            .where(Campaign.id.in_(ids))
+            .values(status=CampaignStatus.PAUSED, status_reason=reason[:2000])
+        )
     return ids

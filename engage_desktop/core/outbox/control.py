@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import CursorResult, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from engage_desktop.core.outbox.expand import CANCELLED, SendError, suppression_reason
@@ -48,8 +49,13 @@ def pause(ws: Workspace, campaign_id: int, reason: str | None = None) -> None:
             raise SendError(f"Campaign {campaign_id} is {campaign.status.value}, not sending.")
         campaign.status = CampaignStatus.PAUSED
         campaign.status_reason = reason
-        record(session, member_id=ws.member_id, app_id=campaign.app_id,
-               action="campaign.pause", target=f"campaign:{campaign_id}")
+        record(
+            session,
+            member_id=ws.member_id,
+            app_id=campaign.app_id,
+            action="campaign.pause",
+            target=f"campaign:{campaign_id}",
+        )
 
 
 def resume(ws: Workspace, campaign_id: int) -> None:
@@ -59,29 +65,47 @@ def resume(ws: Workspace, campaign_id: int) -> None:
             raise SendError(f"Campaign {campaign_id} is {campaign.status.value}, not paused.")
         campaign.status = CampaignStatus.SENDING
         campaign.status_reason = None
-        record(session, member_id=ws.member_id, app_id=campaign.app_id,
-               action="campaign.resume", target=f"campaign:{campaign_id}")
+        record(
+            session,
+            member_id=ws.member_id,
+            app_id=campaign.app_id,
+            action="campaign.resume",
+            target=f"campaign:{campaign_id}",
+        )
 
 
 def cancel(ws: Workspace, campaign_id: int) -> int:
     """Stop the send for good; returns how many messages will not be sent."""
     with ws.session() as session:
         campaign = _campaign_for(session, ws, campaign_id)
-        if campaign.status not in (CampaignStatus.SENDING, CampaignStatus.PAUSED,
-                                   CampaignStatus.SCHEDULED):
-            raise SendError(f"Campaign {campaign_id} is {campaign.status.value}; nothing to cancel.")
+        if campaign.status not in (
+            CampaignStatus.SENDING,
+            CampaignStatus.PAUSED,
+            CampaignStatus.SCHEDULED,
+        ):
+            raise SendError(
+                f"Campaign {campaign_id} is {campaign.status.value}; nothing to cancel."
+            )
         campaign.status = CampaignStatus.CANCELLED
         campaign.finished_at = ws.clock.now()
         # Claimed rows are left to their service: it records what it already handed to FCM.
-        dropped = session.execute(
+        result = session.execute(
             update(OutboxMessage)
-            .where(OutboxMessage.campaign_id == campaign_id,
-                   OutboxMessage.state.in_([OutboxState.QUEUED, OutboxState.RETRY]))
+            .where(
+                OutboxMessage.campaign_id == campaign_id,
+                OutboxMessage.state.in_([OutboxState.QUEUED, OutboxState.RETRY]),
+            )
             .values(state=OutboxState.SUPPRESSED, suppression_reason=CANCELLED, address=None)
-        ).rowcount
-        record(session, member_id=ws.member_id, app_id=campaign.app_id,
-               action="campaign.cancel", target=f"campaign:{campaign_id}",
-               details={"not_sent": dropped})
+        )
+        dropped = cast(CursorResult[Any], result).rowcount
+        record(
+            session,
+            member_id=ws.member_id,
+            app_id=campaign.app_id,
+            action="campaign.cancel",
+            target=f"campaign:{campaign_id}",
+            details={"not_sent": dropped},
+        )
         return int(dropped)
 
 
@@ -92,25 +116,46 @@ def send_to_test_devices(ws: Workspace, campaign_id: int, variant_key: str | Non
         key = variant_key or (campaign.variants[0].key if campaign.variants else None)
         if key is None:
             raise SendError(f"Campaign {campaign_id} has no content variant to send.")
-        devices = list(session.scalars(
-            select(Device).where(Device.app_id == campaign.app_id, Device.is_test.is_(True))
-        ))
-        usable = [d for d in devices
-                  if suppression_reason(d.fcm_token, d.token_invalidated_at, True, "granted") is None]
+        devices = list(
+            session.scalars(
+                select(Device).where(Device.app_id == campaign.app_id, Device.is_test.is_(True))
+            )
+        )
+        usable = [
+            d
+            for d in devices
+            if suppression_reason(d.fcm_token, d.token_invalidated_at, True, "granted") is None
+        ]
         if not usable:
             raise SendError("This app has no test device with a valid push token.")
         now = ws.clock.now()
         stamp = int(now.timestamp() * 1000)
-        session.execute(insert(OutboxMessage.__table__), [
-            {"campaign_id": campaign_id, "app_id": campaign.app_id, "profile_id": d.profile_id,
-             "device_id": d.id, "channel": Channel.PUSH, "variant_key": key,
-             "message_id": f"{TEST_PREFIX}{campaign_id}-{d.id}-{stamp}", "address": d.fcm_token,
-             "state": OutboxState.QUEUED, "created_at": now}
-            for d in usable
-        ])
-        record(session, member_id=ws.member_id, app_id=campaign.app_id,
-               action="campaign.test_send", target=f"campaign:{campaign_id}",
-               details={"devices": len(usable), "variant": key})
+        session.execute(
+            insert(OutboxMessage.metadata.tables["outbox_message"]),
+            [
+                {
+                    "campaign_id": campaign_id,
+                    "app_id": campaign.app_id,
+                    "profile_id": d.profile_id,
+                    "device_id": d.id,
+                    "channel": Channel.PUSH,
+                    "variant_key": key,
+                    "message_id": f"{TEST_PREFIX}{campaign_id}-{d.id}-{stamp}",
+                    "address": d.fcm_token,
+                    "state": OutboxState.QUEUED,
+                    "created_at": now,
+                }
+                for d in usable
+            ],
+        )
+        record(
+            session,
+            member_id=ws.member_id,
+            app_id=campaign.app_id,
+            action="campaign.test_send",
+            target=f"campaign:{campaign_id}",
+            details={"devices": len(usable), "variant": key},
+        )
         return len(usable)
 
 
@@ -148,8 +193,13 @@ def campaign_progress(session: Session, campaign_id: int, now: datetime) -> Camp
     campaign = session.get(Campaign, campaign_id)
     if campaign is None:
         raise SendError(f"No campaign with id {campaign_id}.")
-    progress = CampaignProgress(campaign_id, campaign.status, campaign.status_reason,
-                                started_at=campaign.started_at, finished_at=campaign.finished_at)
+    progress = CampaignProgress(
+        campaign_id,
+        campaign.status,
+        campaign.status_reason,
+        started_at=campaign.started_at,
+        finished_at=campaign.finished_at,
+    )
     rows = session.execute(
         select(OutboxMessage.state, OutboxMessage.suppression_reason, func.count())
         .where(OutboxMessage.campaign_id == campaign_id)
@@ -166,10 +216,15 @@ def campaign_progress(session: Session, campaign_id: int, now: datetime) -> Camp
         else:
             key = reason or "unknown"
             progress.suppressed[key] = progress.suppressed.get(key, 0) + count
-    recent = session.scalar(
-        select(func.count()).select_from(DeliveryAttempt)
-        .where(DeliveryAttempt.campaign_id == campaign_id,
-               DeliveryAttempt.at >= now - RATE_WINDOW)
-    ) or 0
+    recent = (
+        session.scalar(
+            select(func.count())
+            .select_from(DeliveryAttempt)
+            .where(
+                DeliveryAttempt.campaign_id == campaign_id, DeliveryAttempt.at >= now - RATE_WINDOW
+            )
+        )
+        or 0
+    )
     progress.rate = recent / RATE_WINDOW.total_seconds()
     return progress

@@ -133,9 +133,7 @@ def _audience_rows(
 ) -> Iterator[tuple[int, int | None, str | None, datetime | None, bool, str | None]]:
     """(profile, device, token, invalidated_at, push_enabled, consent) for every target."""
     consent = (
-        select(Consent.profile_id, Consent.state)
-        .where(Consent.channel == Channel.PUSH)
-        .subquery()
+        select(Consent.profile_id, Consent.state).where(Consent.channel == Channel.PUSH).subquery()
     )
     query = (
         select(
@@ -188,9 +186,9 @@ def _expand(
         if device_id is None:
             continue  # a profile without any device: nothing to address
         reason = suppression_reason(token, invalidated, push_ok, consent)
-        if reason is None and campaign.control_share > 0:
-            if _bucket(profile_id, f"control:{campaign.id}") < campaign.control_share:
-                reason = CONTROL_GROUP
+        in_control = _bucket(profile_id, f"control:{campaign.id}") < campaign.control_share
+        if reason is None and in_control:
+            reason = CONTROL_GROUP
         batch.append(
             {
                 "campaign_id": campaign.id,
@@ -221,7 +219,7 @@ def _expand(
 def _flush(session: Session, batch: list[dict[str, object]]) -> int:
     if not batch:
         return 0
-    session.execute(insert(OutboxMessage.__table__), batch)
+    session.execute(insert(OutboxMessage.metadata.tables["outbox_message"]), batch)
     count = len(batch)
     batch.clear()
     return count

@@ -121,5 +121,5 @@ def compile_body(
         index, which, mark = min(hits)
         parts.append(rest[:index].encode())
         order.append(which)
-        rest = rest[index + len(mark):]
+        rest = rest[index + len(mark) :]
     return BodyTemplate(tuple(parts), tuple(order))

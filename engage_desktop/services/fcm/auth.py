@@ -31,14 +31,17 @@ def load_service_account(path: str | Path, expected_project: str) -> service_acc
     except FileNotFoundError:
         raise CredentialsError(f"Service-account file not found: {file}") from None
     except OSError as exc:
-        raise CredentialsError(f"Cannot read the service-account file {file}: {exc.strerror}") from None
+        raise CredentialsError(
+            f"Cannot read the service-account file {file}: {exc.strerror}"
+        ) from None
     except ValueError as exc:
         raise CredentialsError(
             f"The service-account file {file} is not valid JSON (line {getattr(exc, 'lineno', '?')})."
         ) from None
     if not isinstance(info, dict) or info.get("type") != "service_account":
-        raise CredentialsError(f"{file} is not a Google service-account key (\"type\" must be "
-                               "\"service_account\").")
+        raise CredentialsError(
+            f'{file} is not a Google service-account key ("type" must be "service_account").'
+        )
     missing = [k for k in REQUIRED if not info.get(k)]
     if missing:
         raise CredentialsError(f"The service-account file {file} lacks: {', '.join(missing)}.")
@@ -48,7 +51,10 @@ def load_service_account(path: str | Path, expected_project: str) -> service_acc
             f"app sends through project '{expected_project}'. Pick the key of the right project."
         )
     try:
-        return service_account.Credentials.from_service_account_info(info, scopes=[FCM_SCOPE])
+        creds: service_account.Credentials = service_account.Credentials.from_service_account_info(  # type: ignore[no-untyped-call]
+            info, scopes=[FCM_SCOPE]
+        )
+        return creds
     except (ValueError, GoogleAuthError):
         raise CredentialsError(
             f"The private key in {file} cannot be loaded (damaged or not an RSA key)."
@@ -80,7 +86,7 @@ class TokenSource:
 
     def _refresh(self) -> None:
         try:
-            self._credentials.refresh(Request())
+            self._credentials.refresh(Request())  # type: ignore[no-untyped-call]
         except TransportError:
             raise CredentialsError(
                 f"Cannot reach the token server for {self._label} "

@@ -7,7 +7,6 @@ the sender CPU-bound (see benchmarks/dispatch.py).
 
 from __future__ import annotations
 
-import asyncio
 import enum
 import time
 from dataclasses import dataclass
@@ -59,9 +58,17 @@ def classify(status: int, payload: Any, retry_after: float | None, ms: float) ->
     for detail in error.get("details", []) or []:
         if isinstance(detail, dict) and detail.get("errorCode"):
             code = str(detail["errorCode"])
+
     def result(verdict: Verdict) -> SendResult:
-        return SendResult(verdict, status, error_code=code, error_message=message,
-                          retry_after=retry_after, duration_ms=ms)
+        return SendResult(
+            verdict,
+            status,
+            error_code=code,
+            error_message=message,
+            retry_after=retry_after,
+            duration_ms=ms,
+        )
+
     if code in ("UNREGISTERED", "SENDER_ID_MISMATCH") or (status == 404 and code == "NOT_FOUND"):
         return result(Verdict.INVALID_TOKEN)
     if code == "INVALID_ARGUMENT" or status == 400:
@@ -82,8 +89,14 @@ def classify(status: int, payload: Any, retry_after: float | None, ms: float) ->
 class FcmClient:
     """Sends encoded bodies to ``{base}/v1/projects/{project}/messages:send``."""
 
-    def __init__(self, session: aiohttp.ClientSession, base_url: str, project: str,
-                 tokens: TokenSource, timeout: float = 30.0) -> None:
+    def __init__(
+        self,
+        session: aiohttp.ClientSession,
+        base_url: str,
+        project: str,
+        tokens: TokenSource,
+        timeout: float = 30.0,
+    ) -> None:
         self.session = session
         self.url = f"{base_url.rstrip('/')}/v1/projects/{project}/messages:send"
         self.tokens = tokens
@@ -100,18 +113,27 @@ class FcmClient:
         headers = {"Authorization": "Bearer " + token, "Content-Type": "application/json"}
         started = time.perf_counter()
         try:
-            async with self.session.post(self.url, data=body, headers=headers,
-                                         timeout=self.timeout) as resp:
+            async with self.session.post(
+                self.url, data=body, headers=headers, timeout=self.timeout
+            ) as resp:
                 raw = await resp.read()
                 status = resp.status
                 retry_after = _retry_after(resp.headers.get("Retry-After"))
         except (aiohttp.ClientConnectorError, ConnectionRefusedError) as exc:
-            return SendResult(Verdict.RETRY, None, error_code="UNREACHABLE",
-                              error_message=f"Cannot connect to {self.url}: {exc.strerror or exc}",
-                              unreachable=True)
-        except (aiohttp.ClientError, asyncio.TimeoutError, ConnectionError) as exc:
-            return SendResult(Verdict.RETRY, None, error_code="CONNECTION",
-                              error_message=f"Connection problem: {type(exc).__name__} {exc}"[:500])
+            return SendResult(
+                Verdict.RETRY,
+                None,
+                error_code="UNREACHABLE",
+                error_message=f"Cannot connect to {self.url}: {exc.strerror or exc}",
+                unreachable=True,
+            )
+        except (TimeoutError, aiohttp.ClientError, ConnectionError) as exc:
+            return SendResult(
+                Verdict.RETRY,
+                None,
+                error_code="CONNECTION",
+                error_message=f"Connection problem: {type(exc).__name__} {exc}"[:500],
+            )
         ms = (time.perf_counter() - started) * 1000
         try:
             payload = orjson.loads(raw) if raw else None

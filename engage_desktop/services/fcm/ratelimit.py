@@ -46,4 +46,4 @@ class ProjectPacer:
 
 def backoff(attempt: int, base: float = 0.5, cap: float = 60.0) -> float:
     """Exponential backoff with full jitter (attempt 1 → up to 1 s, 2 → 2 s, …)."""
-    return random.uniform(base, min(cap, base * 2 ** attempt))
+    return random.uniform(base, min(cap, base * 2**attempt))

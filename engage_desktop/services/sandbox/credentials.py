@@ -52,7 +52,7 @@ def sandbox_credentials(project_id: str, sandbox_url: str, folder: Path | None =
         "client_id": "0",
         "token_uri": token_uri,
     }
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w") as fh:
         json.dump(info, fh)

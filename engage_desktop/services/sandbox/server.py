@@ -70,16 +70,27 @@ class SandboxState:
 
 
 def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
-    return web.Response(body=json.dumps(data).encode(), status=status, headers=headers,
-                        content_type="application/json")
+    return web.Response(
+        body=json.dumps(data).encode(),
+        status=status,
+        headers=headers,
+        content_type="application/json",
+    )
 
 
-def _fcm_error(code: str, message: str | None = None, status: int | None = None,
-               headers: dict[str, str] | None = None) -> web.Response:
+def _fcm_error(
+    code: str,
+    message: str | None = None,
+    status: int | None = None,
+    headers: dict[str, str] | None = None,
+) -> web.Response:
     http, google_status, default = FCM_ERRORS[code]
     fcm_code = None if code == "INVALID_ARGUMENT" and message is None else code
-    return _json(error_body(status or http, google_status, message or default, fcm_code),
-                 status or http, headers)
+    return _json(
+        error_body(status or http, google_status, message or default, fcm_code),
+        status or http,
+        headers,
+    )
 
 
 async def send(request: web.Request) -> web.StreamResponse:
@@ -89,10 +100,16 @@ async def send(request: web.Request) -> web.StreamResponse:
     auth = request.headers.get("Authorization", "")
     bearer = auth[7:] if auth.startswith("Bearer ") else ""
     if state.validate and state.access_tokens.get(bearer, 0) < time.time():
-        return _json(error_body(401, "UNAUTHENTICATED",
-                                "Request had invalid authentication credentials. Expected OAuth "
-                                "2 access token, login cookie or other valid authentication "
-                                "credential."), 401)
+        return _json(
+            error_body(
+                401,
+                "UNAUTHENTICATED",
+                "Request had invalid authentication credentials. Expected OAuth "
+                "2 access token, login cookie or other valid authentication "
+                "credential.",
+            ),
+            401,
+        )
     raw = await request.read()
     try:
         body = json.loads(raw)
@@ -103,8 +120,9 @@ async def send(request: web.Request) -> web.StreamResponse:
     except Invalid as exc:
         return _fcm_error("INVALID_ARGUMENT", str(exc))
     except (KeyError, TypeError):
-        return _json(error_body(400, "INVALID_ARGUMENT", "Request contains an invalid argument."),
-                     400)
+        return _json(
+            error_body(400, "INVALID_ARGUMENT", "Request contains an invalid argument."), 400
+        )
     token = str(message.get("token", ""))
     state.requests.append({"at": time.time(), "token": token})
     for fault in state.faults:
@@ -148,8 +166,7 @@ async def token(request: web.Request) -> web.Response:
     except (ValueError, IndexError):
         return _json({"error": "invalid_grant", "error_description": "Invalid JWT."}, 400)
     if claims.get("iss") in state.revoked_emails:
-        return _json({"error": "invalid_grant",
-                      "error_description": "Invalid JWT Signature."}, 400)
+        return _json({"error": "invalid_grant", "error_description": "Invalid JWT Signature."}, 400)
     if claims.get("exp", 0) < time.time():
         return _json({"error": "invalid_grant", "error_description": "JWT expired."}, 400)
     access = "sbx." + secrets.token_urlsafe(24)
@@ -174,8 +191,11 @@ async def devices(request: web.Request) -> web.Response:
 
 async def stats(request: web.Request) -> web.Response:
     state: SandboxState = request.app["state"]
-    data: dict[str, Any] = {"received": state.received, "requests": state.request_count,
-                            "distinct_message_ids": len(state.by_message_id)}
+    data: dict[str, Any] = {
+        "received": state.received,
+        "requests": state.request_count,
+        "distinct_message_ids": len(state.by_message_id),
+    }
     if request.query.get("ids"):
         data["by_message_id"] = dict(state.by_message_id)
     return _json(data)
@@ -225,8 +245,14 @@ def make_app(*, validate: bool = True, record: bool = True) -> web.Application:
     return app
 
 
-async def serve(host: str, port: int, *, validate: bool = True, record: bool = True,
-                stop: asyncio.Event | None = None) -> None:
+async def serve(
+    host: str,
+    port: int,
+    *,
+    validate: bool = True,
+    record: bool = True,
+    stop: asyncio.Event | None = None,
+) -> None:
     """Run until ``stop`` is set (or forever)."""
     runner = web.AppRunner(make_app(validate=validate, record=record), access_log=None)
     await runner.setup()

@@ -7,11 +7,29 @@ from typing import Any
 
 MAX_PAYLOAD = 4096
 LABEL = re.compile(r"^[a-zA-Z0-9\-_.~%]{1,50}$")
-MESSAGE_FIELDS = {"name", "data", "notification", "android", "webpush", "apns", "fcm_options",
-                  "token", "topic", "condition"}
+MESSAGE_FIELDS = {
+    "name",
+    "data",
+    "notification",
+    "android",
+    "webpush",
+    "apns",
+    "fcm_options",
+    "token",
+    "topic",
+    "condition",
+}
 NOTIFICATION_FIELDS = {"title", "body", "image"}
-ANDROID_FIELDS = {"collapse_key", "priority", "ttl", "restricted_package_name", "data",
-                  "notification", "fcm_options", "direct_boot_ok"}
+ANDROID_FIELDS = {
+    "collapse_key",
+    "priority",
+    "ttl",
+    "restricted_package_name",
+    "data",
+    "notification",
+    "fcm_options",
+    "direct_boot_ok",
+}
 APNS_FIELDS = {"headers", "payload", "fcm_options", "live_activity_token"}
 
 
@@ -23,7 +41,7 @@ def _unknown(obj: dict[str, Any], allowed: set[str], where: str) -> None:
     for key in obj:
         if key not in allowed:
             raise Invalid(
-                f'Invalid JSON payload received. Unknown name "{key}" at \'{where}\': '
+                f"Invalid JSON payload received. Unknown name \"{key}\" at '{where}': "
                 "Cannot find field."
             )
 
