@@ -176,7 +176,14 @@ class Dispatcher:
         if body is None:
             return
         await sender.pacer.acquire()
-        result = await sender.client.send(body)
+        try:
+            result = await sender.client.send(body)
+        except CredentialsError as exc:  # the token server refused or cannot be reached
+            failed = SendResult(Verdict.RETRY, None, error_code="CREDENTIALS",
+                                error_message=str(exc))
+            self._outcomes.append(self._retry_outcome(row, failed, _now(), 1.0))
+            await self._pause_app(row.app_id, str(exc))
+            return
         self._handle(sender, row, result)
 
     async def _sender(self, app_id: int) -> AppSender | None:
