@@ -179,8 +179,9 @@ class Dispatcher:
         try:
             result = await sender.client.send(body)
         except CredentialsError as exc:  # the token server refused or cannot be reached
-            failed = SendResult(Verdict.RETRY, None, error_code="CREDENTIALS",
-                                error_message=str(exc))
+            failed = SendResult(
+                Verdict.RETRY, None, error_code="CREDENTIALS", error_message=str(exc)
+            )
             self._outcomes.append(self._retry_outcome(row, failed, _now(), 1.0))
             await self._pause_app(row.app_id, str(exc))
             return
