@@ -5,14 +5,15 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
-import aiohttp
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from engage_desktop.core.settings_fcm import fcm_base_url, sandbox_base_url
 from engage_desktop.services.fcm.auth import TokenSource, load_service_account
 from engage_desktop.services.fcm.client import FcmClient
+from engage_desktop.services.fcm.http1 import Http1Pool
 from engage_desktop.services.fcm.ratelimit import DEFAULT_RATE, ProjectPacer
 from engage_desktop.services.sandbox.credentials import sandbox_credentials
 from engage_desktop.store.models import App
@@ -32,8 +33,8 @@ class AppSender:
 def build_app_sender(
     engine: Engine,
     app_id: int,
-    http: aiohttp.ClientSession,
     *,
+    concurrency: int = 64,
     rate: float = DEFAULT_RATE,
     ensure_sandbox: Callable[[str], None] | None = None,
 ) -> AppSender:
@@ -62,5 +63,13 @@ def build_app_sender(
         project = app.firebase_project_id
         sandbox = app.use_sandbox
     rate = float(os.environ.get("ENGAGE_FCM_RATE", rate))
-    client = FcmClient(http, base, project, TokenSource(credentials, label))
+    parts = urlsplit(base)
+    tls = parts.scheme == "https"
+    pool = Http1Pool(
+        parts.hostname or "localhost",
+        parts.port or (443 if tls else 80),
+        tls=tls,
+        limit=concurrency,
+    )
+    client = FcmClient(pool, parts.path, project, TokenSource(credentials, label))
     return AppSender(app_id, label, client, ProjectPacer(rate), sandbox)

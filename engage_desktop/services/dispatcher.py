@@ -16,7 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-import aiohttp
 from sqlalchemy import Engine, select
 
 from engage_desktop.core.outbox import claims
@@ -85,21 +84,18 @@ class Dispatcher:
     # --- main loop -----------------------------------------------------------------------
     async def run(self, stop: asyncio.Event) -> None:
         await asyncio.to_thread(self._release, self.engine.dialect.name == "sqlite")
-        connector = aiohttp.TCPConnector(
-            limit=self.config.concurrency, ttl_dns_cache=300, enable_cleanup_closed=True
-        )
-        async with aiohttp.ClientSession(connector=connector) as http:
-            self._http = http
-            workers = [asyncio.create_task(self._worker()) for _ in range(self.config.concurrency)]
-            flusher = asyncio.create_task(self._flush_loop(stop))
-            try:
-                await self._claim_loop(stop)
-            finally:
-                for task in workers:
-                    task.cancel()
-                await asyncio.gather(*workers, return_exceptions=True)
-                await flusher
-                await asyncio.to_thread(self._give_back)
+        workers = [asyncio.create_task(self._worker()) for _ in range(self.config.concurrency)]
+        flusher = asyncio.create_task(self._flush_loop(stop))
+        try:
+            await self._claim_loop(stop)
+        finally:
+            for task in workers:
+                task.cancel()
+            await asyncio.gather(*workers, return_exceptions=True)
+            await flusher
+            await asyncio.to_thread(self._give_back)
+            for sender in self._senders.values():
+                sender.client.pool.close()
 
     async def _claim_loop(self, stop: asyncio.Event) -> None:
         last_housekeeping = 0.0
@@ -206,7 +202,7 @@ class Dispatcher:
                 build_app_sender,
                 self.engine,
                 app_id,
-                self._http,
+                concurrency=self.config.concurrency,
                 rate=self.config.rate or 10_000.0,
                 ensure_sandbox=self.ensure_sandbox,
             )

@@ -1,21 +1,22 @@
 """One FCM HTTP v1 send and what its answer means for the outbox row.
 
-Over a shared aiohttp session (keep-alive pool); the body is already encoded bytes. HTTP/2 is
-not used: aiohttp speaks HTTP/1.1 only, and on loopback 64 keep-alive connections already keep
-the sender CPU-bound (see benchmarks/dispatch.py).
+Over the app's keep-alive pool (``http1``); the body is already encoded bytes. HTTP/2 is not
+used: no measured gain was available in time to justify it (see the report), and 64 keep-alive
+HTTP/1.1 connections keep the sender CPU-bound on loopback (benchmarks/dispatch.py).
 """
 
 from __future__ import annotations
 
 import enum
+import socket
 import time
 from dataclasses import dataclass
 from typing import Any
 
-import aiohttp
 import orjson
 
 from engage_desktop.services.fcm.auth import TokenSource
+from engage_desktop.services.fcm.http1 import Http1Pool
 
 
 class Verdict(enum.Enum):
@@ -89,18 +90,12 @@ def classify(status: int, payload: Any, retry_after: float | None, ms: float) ->
 class FcmClient:
     """Sends encoded bodies to ``{base}/v1/projects/{project}/messages:send``."""
 
-    def __init__(
-        self,
-        session: aiohttp.ClientSession,
-        base_url: str,
-        project: str,
-        tokens: TokenSource,
-        timeout: float = 30.0,
-    ) -> None:
-        self.session = session
-        self.url = f"{base_url.rstrip('/')}/v1/projects/{project}/messages:send"
+    def __init__(self, pool: Http1Pool, base_path: str, project: str, tokens: TokenSource) -> None:
+        self.pool = pool
+        self.path = f"{base_path.rstrip('/')}/v1/projects/{project}/messages:send"
+        self.where = f"{pool.host}:{pool.port}"
         self.tokens = tokens
-        self.timeout = aiohttp.ClientTimeout(total=timeout)
+        self._headers: tuple[str, bytes] = ("", b"")
 
     async def send(self, body: bytes) -> SendResult:
         """Send once; a 401 gets one fresh access token and one more try."""
@@ -109,37 +104,43 @@ class FcmClient:
             return await self._post(body, await self.tokens.token())
         return result
 
+    def _header_lines(self, token: str) -> bytes:
+        if self._headers[0] != token:
+            self._headers = (
+                token,
+                b"Authorization: Bearer "
+                + token.encode()
+                + b"\r\nContent-Type: application/json\r\n",
+            )
+        return self._headers[1]
+
     async def _post(self, body: bytes, token: str) -> SendResult:
-        headers = {"Authorization": "Bearer " + token, "Content-Type": "application/json"}
         started = time.perf_counter()
         try:
-            async with self.session.post(
-                self.url, data=body, headers=headers, timeout=self.timeout
-            ) as resp:
-                raw = await resp.read()
-                status = resp.status
-                retry_after = _retry_after(resp.headers.get("Retry-After"))
-        except (aiohttp.ClientConnectorError, ConnectionRefusedError) as exc:
+            response = await self.pool.post(self.path, self._header_lines(token), body)
+        except (ConnectionRefusedError, socket.gaierror) as exc:
             return SendResult(
                 Verdict.RETRY,
                 None,
                 error_code="UNREACHABLE",
-                error_message=f"Cannot connect to {self.url}: {exc.strerror or exc}",
+                error_message=f"Cannot connect to {self.where}: {exc.strerror or exc}",
                 unreachable=True,
             )
-        except (TimeoutError, aiohttp.ClientError, ConnectionError) as exc:
+        except (ConnectionError, TimeoutError, OSError, ValueError) as exc:
             return SendResult(
                 Verdict.RETRY,
                 None,
                 error_code="CONNECTION",
-                error_message=f"Connection problem: {type(exc).__name__} {exc}"[:500],
+                error_message=f"Connection problem with {self.where}: {type(exc).__name__} {exc}"[
+                    :500
+                ],
             )
         ms = (time.perf_counter() - started) * 1000
         try:
-            payload = orjson.loads(raw) if raw else None
+            payload = orjson.loads(response.body) if response.body else None
         except orjson.JSONDecodeError:
             payload = None
-        result = classify(status, payload, retry_after, ms)
+        result = classify(response.status, payload, _retry_after(response.retry_after), ms)
         if result.verdict is Verdict.AUTH:
             self.tokens.invalidate(token)
         return result
