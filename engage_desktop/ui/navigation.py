@@ -14,9 +14,11 @@ from engage_desktop.ui.pages.audiences import AudiencesPage
 from engage_desktop.ui.pages.base import Page
 from engage_desktop.ui.pages.campaigns import CampaignsPage
 from engage_desktop.ui.pages.settings import SettingsPage
+from engage_desktop.ui.sending.deliveries_page import DeliveriesPage
 
 PAGE_FACTORIES: list[Callable[[UiContext], Page]] = [
     CampaignsPage,
     AudiencesPage,
+    DeliveriesPage,
     SettingsPage,  # keep last
 ]

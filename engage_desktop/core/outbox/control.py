@@ -87,6 +87,7 @@ def cancel(ws: Workspace, campaign_id: int) -> int:
                 f"Campaign {campaign_id} is {campaign.status.value}; nothing to cancel."
             )
         campaign.status = CampaignStatus.CANCELLED
+        campaign.status_reason = None
         campaign.finished_at = ws.clock.now()
         # Claimed rows are left to their service: it records what it already handed to FCM.
         result = session.execute(

@@ -1,0 +1,1 @@
+"""Sending widgets: the send panel, the Deliveries page and the virtual phones of the sandbox."""

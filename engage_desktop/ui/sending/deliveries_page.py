@@ -1,0 +1,86 @@
+"""The Deliveries page: push campaigns with their sending state, the send panel, virtual phones."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
+from sqlalchemy import select
+
+from engage_desktop.core.progress import Progress
+from engage_desktop.store.models import App, Campaign, CampaignFormat, CampaignStatus
+from engage_desktop.ui.background import run_in_background
+from engage_desktop.ui.context import UiContext
+from engage_desktop.ui.pages.base import Page
+from engage_desktop.ui.sending.send_panel import SendPanel, status_text
+from engage_desktop.ui.sending.virtual_phones import VirtualPhones
+
+Row = tuple[int, str, CampaignStatus]
+
+
+class DeliveriesPage(Page):
+    page_id = "deliveries"
+
+    def __init__(self, context: UiContext) -> None:
+        super().__init__(context)
+        self.campaigns = QListWidget()
+        self.panel = SendPanel(context)
+        self.phones = VirtualPhones(context)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.panel)
+        right_layout.addWidget(self.phones, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.campaigns)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.campaigns.currentItemChanged.connect(self._picked)
+        self.panel.status_changed.connect(self.reload)
+        self.reload()
+
+    def title(self) -> str:
+        return self.tr("Deliveries")
+
+    def on_app_changed(self, app_id: int) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        ws, app_id = self.context.workspace, self.context.app_id
+        if app_id is None:
+            return
+
+        def work(_p: Progress) -> tuple[bool, list[Row]]:
+            with ws.session() as session:
+                app = session.get(App, app_id)
+                rows = session.execute(
+                    select(Campaign.id, Campaign.name, Campaign.status)
+                    .where(
+                        Campaign.app_id == app_id,
+                        Campaign.format.in_([CampaignFormat.PUSH, CampaignFormat.RICH_PUSH]),
+                    )
+                    .order_by(Campaign.id.desc())
+                ).all()
+                return bool(app and app.use_sandbox), [(r[0], r[1], r[2]) for r in rows]
+
+        run_in_background(work, parent=self, on_success=self._fill)
+
+    def _fill(self, result: tuple[bool, list[Row]]) -> None:
+        sandbox, rows = result
+        current = self.panel.campaign_id
+        self.campaigns.blockSignals(True)
+        self.campaigns.clear()
+        for campaign_id, name, status in rows:
+            item = QListWidgetItem(f"{name} — {status_text(status)}")
+            item.setData(Qt.ItemDataRole.UserRole, campaign_id)
+            self.campaigns.addItem(item)
+            if campaign_id == current:
+                self.campaigns.setCurrentItem(item)
+        self.campaigns.blockSignals(False)
+        self.phones.setVisible(sandbox)
+        if sandbox:
+            self.phones.refresh()
+
+    def _picked(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        self.panel.set_campaign(item.data(Qt.ItemDataRole.UserRole) if item else None)

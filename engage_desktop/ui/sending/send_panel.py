@@ -1,0 +1,237 @@
+"""Send now / pause / resume / cancel one campaign, with live progress read from the outbox.
+
+Thin: every action and every progress read is a core call run with ``run_in_background``; the
+service does the sending. Progress is polled once a second while the panel is visible.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engage_desktop.core.outbox import control
+from engage_desktop.core.outbox.control import CampaignProgress
+from engage_desktop.core.outbox.expand import start_send
+from engage_desktop.core.progress import Progress
+from engage_desktop.store.models import CampaignStatus
+from engage_desktop.ui.background import Job, run_in_background
+from engage_desktop.ui.context import UiContext
+from engage_desktop.ui.formatting import format_int
+
+
+def reason_label(reason: str) -> str:
+    labels = {
+        "no_push_consent": QCoreApplication.translate("SendPanel", "no push consent"),
+        "push_disabled": QCoreApplication.translate("SendPanel", "notifications off"),
+        "no_token": QCoreApplication.translate("SendPanel", "no push token"),
+        "token_invalidated": QCoreApplication.translate("SendPanel", "token no longer valid"),
+        "control_group": QCoreApplication.translate("SendPanel", "control group"),
+        "cancelled": QCoreApplication.translate("SendPanel", "cancelled"),
+    }
+    return labels.get(reason, reason)
+
+
+def status_text(status: CampaignStatus) -> str:
+    return {
+        CampaignStatus.DRAFT: QCoreApplication.translate("SendPanel", "Draft"),
+        CampaignStatus.SCHEDULED: QCoreApplication.translate("SendPanel", "Scheduled"),
+        CampaignStatus.SENDING: QCoreApplication.translate("SendPanel", "Sending"),
+        CampaignStatus.PAUSED: QCoreApplication.translate("SendPanel", "Paused"),
+        CampaignStatus.COMPLETED: QCoreApplication.translate("SendPanel", "Completed"),
+        CampaignStatus.CANCELLED: QCoreApplication.translate("SendPanel", "Cancelled"),
+    }[status]
+
+
+def duration_text(seconds: float | None) -> str:
+    if seconds is None:
+        return QCoreApplication.translate("SendPanel", "unknown")
+    minutes, secs = divmod(int(seconds + 0.5), 60)
+    if minutes:
+        return (
+            QCoreApplication.translate("SendPanel", "%1 min %2 s")
+            .replace("%1", str(minutes))
+            .replace("%2", str(secs))
+        )
+    return QCoreApplication.translate("SendPanel", "%1 s").replace("%1", str(secs))
+
+
+class SendPanel(QWidget):
+    """Controls and live progress of one campaign's send.
+
+    Signals:
+        status_changed(): an action changed the campaign's status (lists refresh).
+    """
+
+    status_changed = Signal()
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.campaign_id: int | None = None
+        self._poll: Job | None = None
+        self.send_button = QPushButton(self.tr("Send now"))
+        self.test_button = QPushButton(self.tr("Send to test devices"))
+        self.pause_button = QPushButton(self.tr("Pause"))
+        self.resume_button = QPushButton(self.tr("Resume"))
+        self.cancel_button = QPushButton(self.tr("Cancel sending"))
+        buttons = QHBoxLayout()
+        for button in (
+            self.send_button,
+            self.test_button,
+            self.pause_button,
+            self.resume_button,
+            self.cancel_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.bar = QProgressBar()
+        self.bar.setTextVisible(True)
+        self.counts: dict[str, QLabel] = {}
+        grid = QGridLayout()
+        names = (
+            ("sent", self.tr("Sent")),
+            ("failed", self.tr("Failed")),
+            ("queued", self.tr("Waiting")),
+            ("suppressed", self.tr("Not sent")),
+            ("rate", self.tr("Rate")),
+            ("left", self.tr("Time left")),
+        )
+        for i, (key, title) in enumerate(names):
+            grid.addWidget(QLabel(title), i // 3, (i % 3) * 2)
+            value = QLabel("—")
+            self.counts[key] = value
+            grid.addWidget(value, i // 3, (i % 3) * 2 + 1)
+        self.suppressed = QLabel()
+        self.suppressed.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        layout.addWidget(self.bar)
+        layout.addLayout(grid)
+        layout.addWidget(self.suppressed)
+        layout.addStretch(1)
+        self.send_button.clicked.connect(lambda: self._act(self._send))
+        self.test_button.clicked.connect(lambda: self._act(self._test))
+        self.pause_button.clicked.connect(lambda: self._act(self._pause))
+        self.resume_button.clicked.connect(lambda: self._act(self._resume))
+        self.cancel_button.clicked.connect(lambda: self._act(self._cancel))
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self.refresh)
+        self.set_campaign(None)
+
+    # --- campaign and progress -----------------------------------------------------------
+    def set_campaign(self, campaign_id: int | None) -> None:
+        self.campaign_id = campaign_id
+        self.last: CampaignProgress | None = None
+        self._buttons(None)
+        self.status.setText(self.tr("Pick a campaign.") if campaign_id is None else "")
+        if campaign_id is None:
+            self.timer.stop()
+        else:
+            self.timer.start()
+            self.refresh()
+
+    def refresh(self) -> None:
+        if self.campaign_id is None or self._poll is not None:
+            return
+        ws, campaign_id = self.context.workspace, self.campaign_id
+
+        def work(_p: Progress) -> CampaignProgress:
+            with ws.session() as session:
+                return control.campaign_progress(session, campaign_id, ws.clock.now())
+
+        self._poll = run_in_background(
+            work, parent=self, on_success=self.show_progress, on_failure=self._failed
+        )
+        self._poll.finished.connect(self._poll_done)
+
+    def _poll_done(self) -> None:
+        self._poll = None
+
+    def show_progress(self, p: CampaignProgress) -> None:
+        if p.campaign_id != self.campaign_id:
+            return
+        self.last = p
+        self._buttons(p.status)
+        text = status_text(p.status)
+        if p.status_reason:
+            text += " — " + p.status_reason
+        self.status.setText(text)
+        self.bar.setRange(0, max(p.total, 1))
+        self.bar.setValue(p.done if p.total else 0)
+        self.counts["sent"].setText(format_int(p.sent))
+        self.counts["failed"].setText(format_int(p.failed))
+        self.counts["queued"].setText(format_int(p.queued))
+        self.counts["suppressed"].setText(format_int(sum(p.suppressed.values())))
+        self.counts["rate"].setText(self.tr("%1 /s").replace("%1", format_int(round(p.rate))))
+        self.counts["left"].setText(duration_text(p.seconds_left))
+        parts = [f"{reason_label(k)}: {format_int(v)}" for k, v in sorted(p.suppressed.items())]
+        self.suppressed.setText(
+            self.tr("Not sent, by reason: %1").replace("%1", ", ".join(parts)) if parts else ""
+        )
+
+    def _buttons(self, status: CampaignStatus | None) -> None:
+        self.send_button.setEnabled(status in (CampaignStatus.DRAFT, CampaignStatus.SCHEDULED))
+        self.test_button.setEnabled(status is not None)
+        self.pause_button.setEnabled(status == CampaignStatus.SENDING)
+        self.resume_button.setEnabled(status == CampaignStatus.PAUSED)
+        self.cancel_button.setEnabled(
+            status in (CampaignStatus.SENDING, CampaignStatus.PAUSED, CampaignStatus.SCHEDULED)
+        )
+
+    # --- actions (core calls, off the GUI thread) -----------------------------------------
+    def _act(self, action: Callable[[int], Any]) -> None:
+        if self.campaign_id is None:
+            return
+        campaign_id = self.campaign_id
+        self._buttons(None)
+        job = run_in_background(
+            lambda _p: action(campaign_id),
+            parent=self,
+            on_success=self._done,
+            on_failure=self._failed,
+        )
+        job.finished.connect(self.refresh)
+
+    def _send(self, campaign_id: int) -> str:
+        result = start_send(self.context.workspace, campaign_id)
+        return self.tr("%1 messages queued.").replace("%1", format_int(result.queued))
+
+    def _test(self, campaign_id: int) -> str:
+        count = control.send_to_test_devices(self.context.workspace, campaign_id)
+        return self.tr("Sent to %1 test device(s).").replace("%1", format_int(count))
+
+    def _pause(self, campaign_id: int) -> str:
+        control.pause(self.context.workspace, campaign_id, self.tr("paused by a user"))
+        return ""
+
+    def _resume(self, campaign_id: int) -> str:
+        control.resume(self.context.workspace, campaign_id)
+        return ""
+
+    def _cancel(self, campaign_id: int) -> str:
+        count = control.cancel(self.context.workspace, campaign_id)
+        return self.tr("Cancelled: %1 messages will not be sent.").replace("%1", format_int(count))
+
+    def _done(self, message: str) -> None:
+        self.status_changed.emit()
+        if message:
+            self.status.setText(message)
+
+    def _failed(self, exc: BaseException, _tb: str) -> None:
+        self.status.setText(str(exc))
+        self._buttons(self.last.status if self.last else None)
