@@ -15,12 +15,18 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 
 from engage_desktop.core.outbox import claims
 from engage_desktop.core.outbox.claims import Claimed, Outcome
-from engage_desktop.core.outbox.payload import BodyTemplate, PayloadError, compile_body
+from engage_desktop.core.outbox.payload import (
+    BodyTemplate,
+    PayloadError,
+    PersonalisedBody,
+    compile_variant,
+)
 from engage_desktop.services.apps import AppSender, build_app_sender
 from engage_desktop.services.fcm.auth import CredentialsError
 from engage_desktop.services.fcm.client import SendResult, Verdict
@@ -28,6 +34,7 @@ from engage_desktop.services.fcm.ratelimit import backoff
 from engage_desktop.store.models import Campaign, CampaignVariant, OutboxState
 
 log = logging.getLogger(__name__)
+Body = BodyTemplate | PersonalisedBody
 MAX_ATTEMPTS = 8
 UNREACHABLE_PAUSE_AFTER = 20.0  # seconds of nothing but connection failures
 
@@ -77,7 +84,8 @@ class Dispatcher:
         self._senders: dict[int, AppSender] = {}
         self._building: dict[int, asyncio.Future[AppSender | None]] = {}
         self._broken: dict[int, str] = {}  # app id → why it cannot send (paused campaigns)
-        self._templates: dict[tuple[int, str | None], BodyTemplate | str] = {}
+        self._templates: dict[tuple[int, str | None], Body | str] = {}
+        self._contexts: dict[int, dict[str, Any]] = {}  # outbox id → template variables
         self._in_flight = 0
         self._flush_lock = asyncio.Lock()
 
@@ -133,6 +141,8 @@ class Dispatcher:
                 )
                 if len(out) >= self.config.batch:
                     break
+            if out:
+                self._prepare(conn, out)
         return out
 
     def _release(self, all_claims: bool) -> None:
@@ -215,11 +225,9 @@ class Dispatcher:
         return sender
 
     async def _body(self, row: Claimed) -> bytes | None:
-        key = (row.campaign_id, row.variant_key)
-        template = self._templates.get(key)
-        if template is None:
-            template = await asyncio.to_thread(self._compile, row.campaign_id, row.variant_key)
-            self._templates[key] = template
+        template = self._templates.get((row.campaign_id, row.variant_key))
+        if template is None:  # compiled in the claiming thread; absent only for a late row
+            template = await asyncio.to_thread(self._template, row.campaign_id, row.variant_key)
         if isinstance(template, str):
             self._outcomes.append(
                 Outcome(
@@ -232,9 +240,31 @@ class Dispatcher:
                 )
             )
             return None
+        if isinstance(template, PersonalisedBody):
+            context = self._contexts.pop(row.outbox_id, {})
+            return template.render(row.token, row.message_id, context)
         return template.render(row.token, row.message_id)
 
-    def _compile(self, campaign_id: int, variant_key: str | None) -> BodyTemplate | str:
+    def _template(self, campaign_id: int, variant_key: str | None) -> Body | str:
+        key = (campaign_id, variant_key)
+        found = self._templates.get(key)
+        if found is None:
+            found = self._templates[key] = self._compile(campaign_id, variant_key)
+        return found
+
+    def _prepare(self, conn: Connection, rows: list[Claimed]) -> None:
+        """Compile the variants of claimed rows and load template variables where needed."""
+        personal = [
+            r
+            for r in rows
+            if isinstance(self._template(r.campaign_id, r.variant_key), PersonalisedBody)
+        ]
+        wanted = {r.profile_id for r in personal if r.profile_id is not None}
+        contexts = claims.profile_contexts(conn, sorted(wanted)) if wanted else {}
+        for r in personal:
+            self._contexts[r.outbox_id] = contexts.get(r.profile_id or 0, {})
+
+    def _compile(self, campaign_id: int, variant_key: str | None) -> Body | str:
         with self.engine.connect() as conn:
             label, schedule = conn.execute(
                 select(Campaign.analytics_label, Campaign.schedule).where(
@@ -248,7 +278,7 @@ class Dispatcher:
             )
         dry = self.config.validate_only or bool((schedule or {}).get("validate_only"))
         try:
-            return compile_body(content or {}, analytics_label=label, validate_only=dry)
+            return compile_variant(content or {}, analytics_label=label, validate_only=dry)
         except PayloadError as exc:
             return str(exc)
 

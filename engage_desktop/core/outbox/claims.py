@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, insert, or_, select, update
 
@@ -44,6 +45,7 @@ class Claimed:
     message_id: str
     variant_key: str | None
     attempts: int
+    profile_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -116,10 +118,12 @@ def claim(
             OUTBOX.c.message_id,
             OUTBOX.c.variant_key,
             OUTBOX.c.attempts,
+            OUTBOX.c.profile_id,
         )
     )
     return [
-        Claimed(r[0], r[1], r[2], r[3], r[4] or "", r[5], r[6], r[7]) for r in conn.execute(stmt)
+        Claimed(r[0], r[1], r[2], r[3], r[4] or "", r[5], r[6], r[7], r[8])
+        for r in conn.execute(stmt)
     ]
 
 
@@ -255,3 +259,32 @@ def pause_app_campaigns(conn: Connection, app_id: int, reason: str) -> list[int]
             .values(status=CampaignStatus.PAUSED, status_reason=reason[:2000])
         )
     return ids
+
+
+PROFILE_FIELDS = (
+    "external_id",
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "city",
+    "postal_code",
+    "locale",
+    "time_zone",
+    "birth_date",
+)
+
+
+def profile_contexts(conn: Connection, profile_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """Template variables per profile (custom attributes, then columns), in one query."""
+    table = OutboxMessage.metadata.tables["profile"]
+    cols = [table.c.id, table.c.attributes, *(table.c[name] for name in PROFILE_FIELDS)]
+    out: dict[int, dict[str, Any]] = {}
+    for row in conn.execute(select(*cols).where(table.c.id.in_(list(profile_ids)))):
+        context: dict[str, Any] = dict(row[1] or {})
+        for name, value in zip(PROFILE_FIELDS, row[2:], strict=True):
+            if value is not None:
+                context[name] = value
+        context["profile_id"] = row[0]
+        out[row[0]] = context
+    return out

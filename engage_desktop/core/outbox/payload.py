@@ -123,3 +123,51 @@ def compile_body(
         order.append(which)
         rest = rest[index + len(mark) :]
     return BodyTemplate(tuple(parts), tuple(order))
+
+
+def is_personalised(content: dict[str, Any]) -> bool:
+    """Liquid in any text: the message must be built per recipient."""
+    return any(
+        (isinstance(v, str) and "{{" in v) or (isinstance(v, str) and "{%" in v)
+        for v in content.values()
+    )
+
+
+@dataclass(frozen=True)
+class PersonalisedBody:
+    """A variant whose texts use Liquid: built per recipient with the composer's builder."""
+
+    content: dict[str, Any]
+    analytics_label: str | None
+    validate_only: bool
+    builder: MessageBuilder
+
+    def render(self, token: str, message_id: str, context: dict[str, Any]) -> bytes:
+        kwargs: dict[str, Any] = {
+            "token": token,
+            "message_id": message_id,
+            "render_context": context,
+        }
+        if self.analytics_label:
+            kwargs["analytics_label"] = self.analytics_label
+        body: dict[str, Any] = {
+            "message": _ensure_ids(self.builder(self.content, **kwargs), message_id)
+        }
+        if self.validate_only:
+            body["validate_only"] = True
+        return json.dumps(body, ensure_ascii=False, separators=(",", ":"), default=str).encode()
+
+
+def compile_variant(
+    content: dict[str, Any], *, analytics_label: str | None, validate_only: bool
+) -> BodyTemplate | PersonalisedBody:
+    """The fast shared template, or the per-recipient path when the texts use Liquid."""
+    if not is_personalised(content):
+        return compile_body(content, analytics_label=analytics_label, validate_only=validate_only)
+    builder = composer_builder()
+    if builder is None:
+        raise PayloadError(
+            "This content is personalised (Liquid) and the composer's message builder is not "
+            "installed, so it cannot be rendered per recipient; nothing was sent."
+        )
+    return PersonalisedBody(content, analytics_label, validate_only, builder)

@@ -206,3 +206,41 @@ def test_missing_credentials_file_pauses(
         campaign = s.get(Campaign, campaign_id)
         assert campaign is not None
         assert campaign.status_reason == f"Service-account file not found: {tmp_path}/nowhere.json"
+
+
+def test_personalised_content_is_rendered_per_recipient_or_refused_clearly(
+    make_workspace: Callable[..., Workspace], sandbox: Sandbox, tmp_path: Path
+) -> None:
+    from sqlalchemy import update
+
+    from engage_desktop.core.outbox.payload import composer_builder
+    from engage_desktop.store.models import Profile
+
+    ws = make_workspace()
+    app_id = seed_app(ws, 3)
+    first = app_id * 10_000_000 + 1
+    with ws.session() as s:
+        s.execute(update(Profile).where(Profile.id == first).values(first_name="Inès"))
+    campaign_id = seed_campaign(
+        ws,
+        app_id,
+        {
+            "title": '{{ first_name | default: "Bonjour" }}, les soldes commencent',
+            "body": "-30 % sur les luminaires",
+        },
+    )
+    start_send(ws, campaign_id)
+    run_until(ws, sandbox, tmp_path, campaign_id)
+    got = rows(ws, campaign_id)
+    if composer_builder() is None:
+        assert all(
+            r.state == OutboxState.FAILED and r.error_code == "PAYLOAD" for r in got.values()
+        )
+        assert "personalised" in (got[first].error_message or "")
+        assert sandbox.get("/sandbox/stats")["received"] == 0
+    else:
+        assert all(r.state == OutboxState.SENT for r in got.values())
+        inbox = sandbox.get(f"/sandbox/inbox?token={token_for(first)}")
+        assert inbox[0]["message"]["notification"]["title"] == "Inès, les soldes commencent"
+        other = sandbox.get(f"/sandbox/inbox?token={token_for(first + 1)}")
+        assert other[0]["message"]["notification"]["title"] == "Bonjour, les soldes commencent"
