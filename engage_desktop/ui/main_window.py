@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         self.app_switcher = QComboBox()
         self.app_switcher.setObjectName("appSwitcher")
         self.app_switcher.setMinimumWidth(260)
+        self.app_switcher.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.app_switcher.setEnabled(False)
         self.app_switcher.setAccessibleName(self.tr("Current app"))
         self.app_switcher.currentIndexChanged.connect(self._on_app_picked)
