@@ -11,7 +11,9 @@ import argparse
 import importlib
 from typing import Any
 
-SUBCOMMAND_MODULES: list[str] = []
+SUBCOMMAND_MODULES: list[str] = [
+    "engage_desktop.cli.campaign_send",
+]
 
 
 def register(subparsers: Any) -> None:

@@ -20,6 +20,9 @@ COMMAND_MODULES = [
     "engage_desktop.cli.gui_command",
     "engage_desktop.cli.demo_command",
     "engage_desktop.cli.info_command",
+    "engage_desktop.cli.service_command",
+    "engage_desktop.cli.sandbox_command",
+    "engage_desktop.cli.campaign_command",
 ]
 
 
