@@ -19,7 +19,15 @@ TRANSLATIONS = ROOT / "resources" / "translations"
 
 # area -> source files or folders (relative to engage_desktop/ui)
 AREAS: dict[str, list[str]] = {
-    "foundation": ["app.py", "startup.py", "main_window.py", "i18n.py", "navigation.py", "pages/base.py", "pages/settings.py"],
+    "foundation": [
+        "app.py",
+        "startup.py",
+        "main_window.py",
+        "i18n.py",
+        "navigation.py",
+        "pages/base.py",
+        "pages/settings.py",
+    ],
     "composer": ["composer", "preview", "pages/campaigns.py"],
     "audience": ["audience", "pages/audiences.py"],
     "dispatch": ["sending", "service_launcher.py"],
