@@ -11,7 +11,7 @@ import argparse
 import importlib
 from typing import Any
 
-SUBCOMMAND_MODULES: list[str] = []
+SUBCOMMAND_MODULES: list[str] = ["engage_desktop.cli.campaign_edit"]
 
 
 def register(subparsers: Any) -> None:
