@@ -177,6 +177,14 @@
         <translation>Champs absents du profil d'exemple : %1</translation>
     </message>
     <message>
+        <source>As an SMS: %1 characters, %2 segment(s), %3.</source>
+        <translation>En SMS : %1 caractères, %2 segment(s), %3.</translation>
+    </message>
+    <message>
+        <source>UCS-2 because of: %1</source>
+        <translation>UCS-2 à cause de : %1</translation>
+    </message>
+    <message>
         <source>Template error: %1</source>
         <translation>Erreur de modèle : %1</translation>
     </message>

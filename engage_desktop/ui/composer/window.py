@@ -46,6 +46,8 @@ from engage_desktop.core.content.fcm import (
     validate_push,
 )
 from engage_desktop.core.content.push import PushAction, PushContent
+from engage_desktop.core.content.sample import sample_profile
+from engage_desktop.core.content.sms import sms_info
 from engage_desktop.core.templating import TemplateSyntaxError, render
 from engage_desktop.ui.composer.preview import NotificationPreview
 from engage_desktop.ui.context import UiContext
@@ -54,13 +56,6 @@ AUTOSAVE_MS = 700
 TEXT_FIELDS = ("name", "analytics_label", "title", "subtitle", "image_url", "deep_link")
 ACTION_FIELDS = tuple(f"action{i}_{part}" for i in range(3) for part in ("title", "link"))
 ALL_FIELDS = (*TEXT_FIELDS, "body", *ACTION_FIELDS)
-SAMPLE_PROFILE: dict[str, Any] = {
-    "first_name": "Camille",
-    "last_name": "Martin",
-    "city": "Lyon",
-    "postal_code": "69002",
-    "locale": "fr-FR",
-}
 
 
 class FieldEdit(QUndoCommand):
@@ -108,6 +103,10 @@ class PushComposer(QWidget):
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.save_now)
         self.setWindowTitle(self.tr("Push composer"))
+        self.sample: dict[str, Any] = {}
+        if self.app_id is not None:
+            with context.workspace.session() as session:
+                self.sample = sample_profile(session, self.app_id)
         self._build()
         if campaign_id is not None:
             self._load(campaign_id)
@@ -147,6 +146,9 @@ class PushComposer(QWidget):
         self.missing_label = QLabel()
         self.missing_label.setWordWrap(True)
         form.addRow(self.missing_label)
+        self.sms_label = QLabel()
+        self.sms_label.setWordWrap(True)
+        form.addRow(self.sms_label)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_box)
@@ -167,8 +169,9 @@ class PushComposer(QWidget):
         payload_tab = QWidget()
         pl = QVBoxLayout(payload_tab)
         sample = self.tr("FCM v1 message for the sample profile %1 (%2).")
+        who = " ".join(str(self.sample.get(k, "")) for k in ("first_name", "last_name")).strip()
         pl.addWidget(
-            QLabel(sample.replace("%1", SAMPLE_PROFILE["first_name"]).replace("%2", "Lyon"))
+            QLabel(sample.replace("%1", who or "?").replace("%2", self.sample.get("city", "?")))
         )
         pl.addWidget(self.byte_meter)
         pl.addWidget(self.payload_view, 1)
@@ -276,7 +279,7 @@ class PushComposer(QWidget):
         texts: dict[str, str] = {}
         for field in ("title", "subtitle", "body"):
             try:
-                result = render(self.values[field], SAMPLE_PROFILE)
+                result = render(self.values[field], self.sample)
                 texts[field] = result.text
                 missing += [m for m in result.missing_fields if m not in missing]
             except TemplateSyntaxError:
@@ -286,6 +289,7 @@ class PushComposer(QWidget):
             if missing
             else ""
         )
+        self.sms_label.setText(self._sms_text(texts["body"]))
         app = self.context.current_app()
         self.preview.set_content(
             app_name=app.name if app else "App",
@@ -296,6 +300,22 @@ class PushComposer(QWidget):
         )
         self._refresh_payload(content, label, issues)
 
+    def _sms_text(self, body: str) -> str:
+        """The message as an SMS would cost it: encoding, segments and the characters to blame."""
+        if not body:
+            return ""
+        info = sms_info(body)
+        text = (
+            self.tr("As an SMS: %1 characters, %2 segment(s), %3.")
+            .replace("%1", str(info.units))
+            .replace("%2", str(info.segments))
+            .replace("%3", info.encoding)
+        )
+        if info.ucs2_characters:
+            culprits = " ".join(info.ucs2_characters[:10])
+            text += " " + self.tr("UCS-2 because of: %1").replace("%1", culprits)
+        return text
+
     def _refresh_payload(
         self, content: PushContent, label: str | None, issues: list[Issue]
     ) -> None:
@@ -305,7 +325,7 @@ class PushComposer(QWidget):
                 token=SAMPLE_TOKEN,
                 message_id="preview",
                 analytics_label=label,
-                render_context=SAMPLE_PROFILE,
+                render_context=self.sample,
             )
         except TemplateSyntaxError as exc:
             self.payload_view.setPlainText(self.tr("Template error: %1").replace("%1", str(exc)))

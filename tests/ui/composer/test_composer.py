@@ -50,6 +50,17 @@ def test_typing_updates_preview_and_payload(qtbot: QtBot, context: UiContext) ->
     assert message["notification"] == {"title": "Bonjour Camille", "body": "Soldes 🎄"}
     assert c.byte_meter.value() == payload_size(message)
     assert str(payload_size(message)) in c.byte_meter.text()
+    assert "UCS-2" in c.sms_label.text() and "🎄" in c.sms_label.text()
+
+
+def test_sample_profile_from_the_demo(
+    qtbot: QtBot, demo_workspace: Workspace, qsettings: QSettings
+) -> None:
+    context = UiContext(demo_workspace, qsettings)
+    c = make(qtbot, context)
+    qtbot.keyClicks(c.edits["title"], "Bonjour {{ first_name }} de {{ city }}")
+    expected = f"Bonjour {c.sample['first_name']} de {c.sample.get('city', '')}"
+    assert json.loads(c.payload_view.toPlainText())["message"]["notification"]["title"] == expected
 
 
 def test_long_title_is_cut_with_real_metrics(qtbot: QtBot, context: UiContext) -> None:
