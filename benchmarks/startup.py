@@ -55,7 +55,7 @@ def create_with_hook(*args, **kwargs):
     return app
 gui.create_application = create_with_hook
 from engage_desktop.cli.main import main
-sys.exit(main(["--workspace", sys.argv[1], "--lang", "fr", "gui"]))
+sys.exit(main(["--workspace", sys.argv[1], "--lang", "fr"]))
 """
 )
 

@@ -11,7 +11,10 @@ import argparse
 import importlib
 from typing import Any
 
-SUBCOMMAND_MODULES: list[str] = ["engage_desktop.cli.campaign_edit"]
+SUBCOMMAND_MODULES: list[str] = [
+    "engage_desktop.cli.campaign_edit",
+    "engage_desktop.cli.campaign_send",
+]
 
 
 def register(subparsers: Any) -> None:

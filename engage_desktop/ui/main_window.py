@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
-    QToolBar,
     QWidget,
 )
 
@@ -55,18 +54,16 @@ class MainWindow(QMainWindow):
         self.app_switcher.setEnabled(False)
         self.app_switcher.setAccessibleName(self.tr("Current app"))
         self.app_switcher.currentIndexChanged.connect(self._on_app_picked)
-        toolbar = QToolBar(self.tr("App"))
-        toolbar.setObjectName("appToolbar")
-        toolbar.setMovable(False)
         switcher_box = QWidget()
+        switcher_box.setObjectName("appBar")
         box_layout = QHBoxLayout(switcher_box)
         box_layout.setContentsMargins(8, 4, 8, 4)
         label = QLabel(self.tr("App:"))
         label.setBuddy(self.app_switcher)
         box_layout.addWidget(label)
         box_layout.addWidget(self.app_switcher)
-        toolbar.addWidget(switcher_box)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        box_layout.addStretch(1)
+        self.setMenuWidget(switcher_box)  # a fixed bar above everything: no movable toolbar
 
         self.pages: list[Page] = []
         self.nav = QListWidget()

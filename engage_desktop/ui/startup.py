@@ -94,8 +94,12 @@ async def run_main_window(window: MainWindow, workspace_arg: str | None) -> int:
         window.close()
         return 1
     from engage_desktop.ui.context import UiContext
+    from engage_desktop.ui.service_launcher import ensure_service
 
     window.attach(UiContext(workspace))
+    service = ensure_service(workspace)
     await closed
+    if service is not None:
+        service.stop()
     workspace.close()
     return 0

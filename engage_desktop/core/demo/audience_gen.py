@@ -25,6 +25,26 @@ EVENTS_PER_PROFILE = (
 )
 CHUNK = 250_000
 
+PROFILE_COLUMNS = (
+    "id",
+    "app_id",
+    "external_id",
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "locale",
+    "time_zone",
+    "city",
+    "postal_code",
+    "birth_date",
+    "latitude",
+    "longitude",
+    "created_at",
+    "last_seen_at",
+    "attributes",
+)
+
 # Local-time hour weights: a lunch bump, an evening peak, quiet nights.
 HOURLY = np.array(
     [2, 1, 1, 1, 1, 2, 4, 7, 8, 7, 6, 7, 10, 10, 8, 8, 8, 9, 11, 13, 14, 12, 8, 4], dtype=float
@@ -234,29 +254,7 @@ class AudienceGenerator:
                 )
             )
         )
-        self.w.insert(
-            "profile",
-            (
-                "id",
-                "app_id",
-                "external_id",
-                "first_name",
-                "last_name",
-                "email",
-                "phone",
-                "locale",
-                "time_zone",
-                "city",
-                "postal_code",
-                "birth_date",
-                "latitude",
-                "longitude",
-                "created_at",
-                "last_seen_at",
-                "attributes",
-            ),
-            rows,
-        )
+        self.w.insert("profile", PROFILE_COLUMNS, rows)
 
     def _attributes(self, n: int) -> list[str]:
         rng = self.rng

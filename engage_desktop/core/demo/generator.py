@@ -19,7 +19,13 @@ from sqlalchemy import Engine, create_engine, event, func, select, text
 
 from engage_desktop.core.demo import DEFAULT_GUI_USERS
 from engage_desktop.core.demo import french_data as fr
-from engage_desktop.core.demo.audience_gen import DAY, AppAudience, AppSpec, AudienceGenerator
+from engage_desktop.core.demo.audience_gen import (
+    DAY,
+    PROFILE_COLUMNS,
+    AppAudience,
+    AppSpec,
+    AudienceGenerator,
+)
 from engage_desktop.core.demo.bulk import BulkWriter
 from engage_desktop.core.demo.campaign_gen import (
     GAME_CAMPAIGNS,
@@ -546,29 +552,7 @@ def _write_test_devices(
         consent += [
             (pid, ch, "granted", seen, "staff") for ch in ("push", "in_app", "sms", "email")
         ]
-    writer.insert(
-        "profile",
-        (
-            "id",
-            "app_id",
-            "external_id",
-            "first_name",
-            "last_name",
-            "email",
-            "phone",
-            "locale",
-            "time_zone",
-            "city",
-            "postal_code",
-            "birth_date",
-            "latitude",
-            "longitude",
-            "created_at",
-            "last_seen_at",
-            "attributes",
-        ),
-        profiles,
-    )
+    writer.insert("profile", PROFILE_COLUMNS, profiles)
     writer.insert(
         "device",
         (
