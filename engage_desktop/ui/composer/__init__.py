@@ -1,0 +1,1 @@
+"""The push composer: form, live phone previews, payload view, autosaved drafts."""
