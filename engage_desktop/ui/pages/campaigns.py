@@ -4,14 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLineEdit,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLineEdit, QTableView, QVBoxLayout
 
 from engage_desktop.core.listing import CampaignRow, list_campaigns
 from engage_desktop.store.models import CampaignFormat, CampaignStatus
@@ -98,55 +91,10 @@ class CampaignsPage(Page):
         configure_table(self.table, stretch_column=0)
         self.table.sortByColumn(6, Qt.SortOrder.DescendingOrder)
 
-        self.new_button = QPushButton(QIcon.fromTheme("document-new"), self.tr("New push…"))
-        self.new_button.clicked.connect(lambda: self.open_composer(None))
-        self.edit_button = QPushButton(QIcon.fromTheme("document-edit"), self.tr("Edit…"))
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.edit_button.setEnabled(False)
-        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.composers: list[QWidget] = []
-
-        top = QHBoxLayout()
-        top.addWidget(self.search, 1)
-        top.addWidget(self.new_button)
-        top.addWidget(self.edit_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(self.search)
         layout.addWidget(self.table)
         self.reload()
-
-    def selected_row(self) -> CampaignRow | None:
-        indexes = self.table.selectionModel().selectedRows()
-        if not indexes:
-            return None
-        return self.model.rows[self.proxy.mapToSource(indexes[0]).row()]
-
-    def _selection_changed(self) -> None:
-        row = self.selected_row()
-        editable = row is not None and row.format is CampaignFormat.PUSH
-        self.edit_button.setEnabled(
-            editable
-            and row is not None
-            and row.status in (CampaignStatus.DRAFT, CampaignStatus.SCHEDULED)
-        )
-
-    def edit_selected(self) -> None:
-        row = self.selected_row()
-        if row is not None and self.edit_button.isEnabled():
-            self.open_composer(row.id)
-
-    def open_composer(self, campaign_id: int | None) -> QWidget:
-        """A composer window (new push or an existing one); the list reloads on each save."""
-        from engage_desktop.ui.composer.window import PushComposer
-
-        composer = PushComposer(self.context, campaign_id)
-        composer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        composer.saved.connect(lambda _id: self.reload())
-        composer.destroyed.connect(lambda: self.composers.remove(composer))
-        self.composers.append(composer)
-        composer.show()
-        return composer
 
     def title(self) -> str:
         return self.tr("Campaigns")
@@ -161,8 +109,6 @@ class CampaignsPage(Page):
         app_id = self.context.app_id
         if app_id is None:
             self.model.set_rows([])
-            self._selection_changed()
             return
         with self.context.workspace.session_factory() as session:
             self.model.set_rows(list_campaigns(session, app_id))
-        self._selection_changed()

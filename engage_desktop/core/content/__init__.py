@@ -1,1 +1,0 @@
-"""Message content: typed push content, the FCM message builder and SMS encoding rules."""

@@ -1,1 +1,0 @@
-"""The push composer: form, live phone previews, payload view, autosaved drafts."""
