@@ -19,7 +19,9 @@ def available() -> list[str]:
 def main(argv: list[str]) -> int:
     names = available()
     if not argv or argv[0] in {"-h", "--help"}:
-        print("usage: python -m benchmarks NAME [--json] [options]\n\nbenchmarks: " + ", ".join(names))
+        print(
+            "usage: python -m benchmarks NAME [--json] [options]\n\nbenchmarks: " + ", ".join(names)
+        )
         return 0 if argv else 2
     name, rest = argv[0], argv[1:]
     if name not in names:

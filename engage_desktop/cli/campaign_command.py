@@ -11,13 +11,17 @@ import argparse
 import importlib
 from typing import Any
 
-SUBCOMMAND_MODULES: list[str] = []
+SUBCOMMAND_MODULES: list[str] = [
+    "engage_desktop.cli.campaign_send",
+]
 
 
 def register(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "campaign", help="create, inspect, export and send campaigns"
     )
-    campaign_subparsers = parser.add_subparsers(dest="campaign_command", metavar="ACTION", required=True)
+    campaign_subparsers = parser.add_subparsers(
+        dest="campaign_command", metavar="ACTION", required=True
+    )
     for name in SUBCOMMAND_MODULES:
         importlib.import_module(name).register(campaign_subparsers)

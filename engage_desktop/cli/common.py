@@ -6,34 +6,29 @@ import argparse
 import sys
 import time
 from collections.abc import Callable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
+from engage_desktop.cli.options import EXIT_ERROR, EXIT_INTERRUPTED, CliError, add_workspace_option
 from engage_desktop.core.progress import CancelToken, Progress
-from engage_desktop.core.workspace import Workspace, open_for_current_user
-from engage_desktop.store.location import resolve_workspace
 
-# Exit codes: 0 ok, 1 user-facing error (bad input, workspace problem), 2 usage (argparse),
-# 130 interrupted.
-EXIT_ERROR = 1
-EXIT_INTERRUPTED = 130
+__all__ = [
+    "EXIT_ERROR",
+    "EXIT_INTERRUPTED",
+    "CliError",
+    "TerminalProgress",
+    "add_workspace_option",
+    "open_workspace_from_args",
+]
 
-
-class CliError(Exception):
-    """An error whose message is printed as-is on stderr, without a traceback."""
+if TYPE_CHECKING:
+    from engage_desktop.core.workspace import Workspace
 
 
 def open_workspace_from_args(args: argparse.Namespace, *, create: bool = False) -> Workspace:
+    from engage_desktop.core.workspace import open_for_current_user
+    from engage_desktop.store.location import resolve_workspace
+
     return open_for_current_user(resolve_workspace(args.workspace), create=create)
-
-
-def add_workspace_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--workspace",
-        metavar="PATH_OR_URL",
-        default=argparse.SUPPRESS,
-        help="workspace SQLite file or SQLAlchemy URL (default: $ENGAGE_DESKTOP_DB, "
-        "then the file in your user data folder)",
-    )
 
 
 class TerminalProgress:
@@ -52,7 +47,8 @@ class TerminalProgress:
 
     def _draw(self, done: int, total: int | None, message: str) -> None:
         now = time.monotonic()
-        if now - self._last_draw < 0.1 and (total is None or done < total):
+        interval = 0.1 if self.stream.isatty() else 2.0  # logs get a line every 2 s, not a flood
+        if now - self._last_draw < interval and (total is None or done < total):
             return
         self._last_draw = now
         elapsed = now - self.started
@@ -61,7 +57,9 @@ class TerminalProgress:
             filled = int(share * self.width)
             bar = "█" * filled + "·" * (self.width - filled)
             eta = (elapsed / share - elapsed) if share > 0 else 0
-            line = f"{self.label} [{bar}] {share:6.1%} {message} — {elapsed:4.0f}s, ~{eta:4.0f}s left"
+            line = (
+                f"{self.label} [{bar}] {share:6.1%} {message} — {elapsed:4.0f}s, ~{eta:4.0f}s left"
+            )
         else:
             line = f"{self.label} {done:,} {message} — {elapsed:4.0f}s"
         if self.stream.isatty():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from engage_desktop.cli.common import add_workspace_option
+from engage_desktop.cli.options import add_workspace_option
 
 
 def register(subparsers: Any) -> None:

@@ -12,19 +12,23 @@ import sys
 from collections.abc import Sequence
 
 from engage_desktop import __version__
-from engage_desktop.cli.common import EXIT_ERROR, EXIT_INTERRUPTED, CliError
-from engage_desktop.security.roles import PermissionDenied
+from engage_desktop.cli.options import EXIT_ERROR, EXIT_INTERRUPTED, CliError
+from engage_desktop.security.errors import PermissionDenied
 from engage_desktop.store.errors import WorkspaceError
 
 COMMAND_MODULES = [
     "engage_desktop.cli.gui_command",
     "engage_desktop.cli.demo_command",
     "engage_desktop.cli.info_command",
+    "engage_desktop.cli.service_command",
+    "engage_desktop.cli.sandbox_command",
+    "engage_desktop.cli.campaign_command",
 ]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _global_parser(*, add_help: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
+        add_help=add_help,
         prog="engage-desktop",
         description="Engage Desktop: compose, preview, target and send mobile engagement "
         "campaigns. Without a command, opens the app.",
@@ -40,22 +44,47 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--lang", choices=["fr", "en"], default=None, help="interface language (default: system)"
     )
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _global_parser()
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
     return parser
 
 
+def _plain_gui_launch(argv: Sequence[str]) -> argparse.Namespace | None:
+    """``engage-desktop [--workspace X] [--lang L]``: parsed without loading every command.
+
+    The GUI is the most common start; registering all commands first would delay its window.
+    """
+    args, rest = _global_parser(add_help=False).parse_known_args(argv)
+    if rest:
+        return None
+    from engage_desktop.cli import gui_command
+
+    args.func = gui_command.run
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = _plain_gui_launch(argv)
+    if args is None:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if args.command is None:
+            args = parser.parse_args([*argv, "gui"])
     try:
         return int(args.func(args))
     except (WorkspaceError, CliError, PermissionDenied) as exc:
         print(f"engage-desktop: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:  # e.g. piped into `head`
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print("engage-desktop: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED

@@ -46,9 +46,7 @@ def list_campaigns(session: Session, app_id: int) -> list[CampaignRow]:
         .order_by(Campaign.updated_at.desc())
     )
     return [
-        CampaignRow(
-            c.id, c.name, c.format, c.status, seg, int(n), c.updated_at, c.scheduled_at
-        )
+        CampaignRow(c.id, c.name, c.format, c.status, seg, int(n), c.updated_at, c.scheduled_at)
         for c, seg, n in session.execute(query)
     ]
 
@@ -80,7 +78,8 @@ def search_profiles(
     where = [Profile.app_id == app_id]
     text = text.strip()
     if text:
-        pattern = f"%{text.replace('%', r'\%').replace('_', r'\_')}%"
+        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        pattern = f"%{escaped}%"
         where.append(
             or_(
                 *(
@@ -96,13 +95,18 @@ def search_profiles(
             )
         )
     total = session.scalar(select(func.count()).select_from(Profile).where(*where)) or 0
-    query = select(
-        Profile.id,
-        Profile.external_id,
-        Profile.first_name,
-        Profile.last_name,
-        Profile.email,
-        Profile.city,
-        Profile.last_seen_at,
-    ).where(*where).order_by(Profile.id).limit(limit)
+    query = (
+        select(
+            Profile.id,
+            Profile.external_id,
+            Profile.first_name,
+            Profile.last_name,
+            Profile.email,
+            Profile.city,
+            Profile.last_seen_at,
+        )
+        .where(*where)
+        .order_by(Profile.id)
+        .limit(limit)
+    )
     return ProfilePage([ProfileRow(*row) for row in session.execute(query)], int(total))

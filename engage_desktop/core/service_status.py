@@ -22,7 +22,9 @@ class ServiceStatus:
 
 
 def service_status(session: Session, now: datetime) -> ServiceStatus:
-    beats = list(session.scalars(select(ServiceHeartbeat).order_by(ServiceHeartbeat.beat_at.desc())))
+    beats = list(
+        session.scalars(select(ServiceHeartbeat).order_by(ServiceHeartbeat.beat_at.desc()))
+    )
     fresh = [b for b in beats if b.state == "running" and now - b.beat_at <= STALE_AFTER]
     last = beats[0] if beats else None
     return ServiceStatus(len(fresh), last.beat_at if last else None, last.detail if last else None)

@@ -10,7 +10,10 @@ import enum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from engage_desktop.security.errors import PermissionDenied
 from engage_desktop.store.models import MemberRole, Role
+
+__all__ = ["ROLE_PERMISSIONS", "Permission", "PermissionDenied", "can", "require", "role_of"]
 
 
 class Permission(enum.StrEnum):
@@ -49,13 +52,11 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 }
 
 
-class PermissionDenied(Exception):
-    """Raised before any write or send the member is not allowed to do."""
-
-
 def role_of(session: Session, member_id: int, app_id: int) -> Role | None:
     return session.scalar(
-        select(MemberRole.role).where(MemberRole.member_id == member_id, MemberRole.app_id == app_id)
+        select(MemberRole.role).where(
+            MemberRole.member_id == member_id, MemberRole.app_id == app_id
+        )
     )
 
 

@@ -6,6 +6,7 @@ never modified, not even by switching it to WAL mode.
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 from datetime import UTC, datetime
@@ -40,6 +41,7 @@ def alembic_config() -> Config:
     return cfg
 
 
+@functools.cache
 def head_revision() -> str:
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
@@ -65,8 +67,7 @@ def open_workspace(location: WorkspaceLocation, *, create: bool = False) -> Engi
         engine.dispose()
         if path is None:
             raise DatabaseUnreachableError(
-                f"Cannot reach the workspace database {location.display()}: "
-                f"{_first_line(exc.orig)}"
+                f"Cannot reach the workspace database {location.display()}: {_first_line(exc.orig)}"
             ) from None
         raise NotAWorkspaceError(f"{path}: {_first_line(exc.orig)}") from None
     except WorkspaceError:

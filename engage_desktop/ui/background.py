@@ -8,11 +8,13 @@ Cancelling sets the token; the work stops at its next ``progress.report``.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from engage_desktop.core.progress import Cancelled, CancelToken, Progress
 
@@ -42,10 +44,6 @@ class Job(QObject):
     def cancel(self) -> None:
         self.token.cancel()
 
-    def _finish(self) -> None:
-        self.done = True
-        self.finished.emit()
-
 
 class _Runner(QRunnable):
     def __init__(self, job: Job, work: Callable[[Progress], Any]) -> None:
@@ -55,19 +53,27 @@ class _Runner(QRunnable):
 
     def run(self) -> None:
         job = self.job
-        progress = Progress(lambda d, t, m: job.progressed.emit(d, t, m), job.token)
+        progress = Progress(lambda d, t, m: _emit(job, job.progressed, d, t, m), job.token)
         try:
             result = self.work(progress)
         except Cancelled:
-            job.cancelled.emit()
+            _emit(job, job.cancelled)
         except Exception as exc:
-            job.failed.emit(exc, traceback.format_exc())
+            _emit(job, job.failed, exc, traceback.format_exc())
         else:
             if job.token.cancelled:
-                job.cancelled.emit()
+                _emit(job, job.cancelled)
             else:
-                job.succeeded.emit(result)
-        job._finish()
+                _emit(job, job.succeeded, result)
+        job.done = True
+        _emit(job, job.finished)
+
+
+def _emit(job: Job, signal: Any, *args: Any) -> None:
+    """Emit unless the job's owner was destroyed meanwhile (a closed page): then nobody listens."""
+    if shiboken6.isValid(job):
+        with contextlib.suppress(RuntimeError):  # deleted between the check and the emit
+            signal.emit(*args)
 
 
 def run_in_background(
@@ -84,7 +90,10 @@ def run_in_background(
         job.succeeded.connect(on_success)
     if on_failure is not None:
         job.failed.connect(on_failure)
-    (pool or QThreadPool.globalInstance()).start(_Runner(job, work))
+    runner = _Runner(job, work)
+    # Start on the next turn of the event loop, so that connections the caller makes right after
+    # this call are in place before the work can emit (queued signals pick receivers at emit).
+    QTimer.singleShot(0, lambda: (pool or QThreadPool.globalInstance()).start(runner))
     return job
 
 

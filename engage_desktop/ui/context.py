@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from typing import TYPE_CHECKING
 
-from engage_desktop.core.workspace import Workspace
-from engage_desktop.store.models import App
+from PySide6.QtCore import QObject, QSettings, Signal
+
+if TYPE_CHECKING:
+    from engage_desktop.core.workspace import Workspace
+    from engage_desktop.store.models import App
 
 
 class UiContext(QObject):
@@ -17,9 +20,13 @@ class UiContext(QObject):
 
     app_changed = Signal(int)
 
-    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, settings: QSettings | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        # User preferences (the main window hands over its own, so tests can use a scratch file).
+        self.settings = settings or QSettings()
         self.apps: list[App] = workspace.apps()
         self.app_id: int | None = self.apps[0].id if self.apps else None
 

@@ -21,7 +21,9 @@ def system_language() -> str:
 def install_translators(app: QCoreApplication, lang: str | None) -> str:
     """Install the catalogues for ``lang`` (or the system language); return the language used."""
     lang = lang or system_language()
-    QLocale.setDefault(QLocale(QLocale.Language.French if lang == "fr" else QLocale.Language.English))
+    QLocale.setDefault(
+        QLocale(QLocale.Language.French if lang == "fr" else QLocale.Language.English)
+    )
     if lang == "en":
         return lang
     translators: list[QTranslator] = []

@@ -2,11 +2,17 @@
 
 The status bar shows the workspace, who is signed in with their role on the current app, and
 whether a dispatch service is running.
+
+The window is built in two steps so it appears at once: the shell (``MainWindow(settings)``)
+needs only Qt; ``attach(context)`` adds the pages once the workspace has been opened in the
+background (database drivers and migrations are imported and run off the GUI thread).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,15 +23,14 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
-    QToolBar,
     QWidget,
 )
 
-from engage_desktop.core.service_status import service_status
-from engage_desktop.store.models import Role
-from engage_desktop.ui.context import UiContext
-from engage_desktop.ui.pages import PAGE_FACTORIES, Page
+from engage_desktop.ui.pages.base import Page
 from engage_desktop.ui.resources import app_icon
+
+if TYPE_CHECKING:
+    from engage_desktop.ui.context import UiContext
 
 SETTINGS_GEOMETRY = "main_window/geometry"
 SETTINGS_STATE = "main_window/state"
@@ -34,9 +39,9 @@ SERVICE_POLL_MS = 5000
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, context: UiContext, settings: QSettings | None = None) -> None:
+    def __init__(self, settings: QSettings | None = None) -> None:
         super().__init__()
-        self.context = context
+        self.context: UiContext | None = None
         self.settings = settings or QSettings()
         self.setWindowTitle(self.tr("Engage Desktop"))
         self.setWindowIcon(app_icon())
@@ -45,37 +50,32 @@ class MainWindow(QMainWindow):
         self.app_switcher = QComboBox()
         self.app_switcher.setObjectName("appSwitcher")
         self.app_switcher.setMinimumWidth(260)
+        self.app_switcher.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.app_switcher.setEnabled(False)
         self.app_switcher.setAccessibleName(self.tr("Current app"))
-        for app in context.apps:
-            self.app_switcher.addItem(
-                self.tr("%1 — %2").replace("%1", app.name).replace("%2", app.firebase_project_id),
-                app.id,
-            )
         self.app_switcher.currentIndexChanged.connect(self._on_app_picked)
-        toolbar = QToolBar(self.tr("App"))
-        toolbar.setObjectName("appToolbar")
-        toolbar.setMovable(False)
         switcher_box = QWidget()
+        switcher_box.setObjectName("appBar")
         box_layout = QHBoxLayout(switcher_box)
         box_layout.setContentsMargins(8, 4, 8, 4)
         label = QLabel(self.tr("App:"))
         label.setBuddy(self.app_switcher)
         box_layout.addWidget(label)
         box_layout.addWidget(self.app_switcher)
-        toolbar.addWidget(switcher_box)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        box_layout.addStretch(1)
+        self.setMenuWidget(switcher_box)  # a fixed bar above everything: no movable toolbar
 
-        self.pages: list[Page] = [factory(context) for factory in PAGE_FACTORIES]
+        self.pages: list[Page] = []
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setMaximumWidth(240)
+        self.nav.setSpacing(3)
+        nav_font = self.nav.font()
+        nav_font.setPointSizeF(nav_font.pointSizeF() * 1.1)
+        self.nav.setFont(nav_font)
         self.stack = QStackedWidget()
-        for page in self.pages:
-            QListWidgetItem(page.icon(), page.title(), self.nav)
-            self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-
         splitter = QSplitter()
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
         splitter.setSizes([190, 1000])
         self.setCentralWidget(splitter)
 
-        self.workspace_label = QLabel()
+        self.workspace_label = QLabel(self.tr("Opening the workspace…"))
         self.member_label = QLabel()
         self.service_label = QLabel()
         self.service_label.setObjectName("serviceState")
@@ -91,16 +91,35 @@ class MainWindow(QMainWindow):
         status.addWidget(self.workspace_label, 1)
         status.addPermanentWidget(self.member_label)
         status.addPermanentWidget(self.service_label)
+        self._service_timer = QTimer(self, interval=SERVICE_POLL_MS)
+        self._service_timer.timeout.connect(self.refresh_service_state)
+        self._restore_geometry()
+
+    def attach(self, context: UiContext) -> None:
+        """Fill the window for an opened workspace: apps, pages, status."""
+        from engage_desktop.ui.navigation import PAGE_FACTORIES
+
+        self.context = context
+        context.settings = self.settings
+        self.app_switcher.blockSignals(True)
+        for app in context.apps:
+            self.app_switcher.addItem(
+                self.tr("%1 — %2").replace("%1", app.name).replace("%2", app.firebase_project_id),
+                app.id,
+            )
+        self.app_switcher.blockSignals(False)
+        self.app_switcher.setEnabled(bool(context.apps))
+        self.pages = [factory(context) for factory in PAGE_FACTORIES]
+        for page in self.pages:
+            QListWidgetItem(page.icon(), page.title(), self.nav)
+            self.stack.addWidget(page)
         self.workspace_label.setText(
             self.tr("Workspace: %1").replace("%1", context.workspace.location.display())
         )
-        self._service_timer = QTimer(self, interval=SERVICE_POLL_MS)
-        self._service_timer.timeout.connect(self.refresh_service_state)
-        self._service_timer.start()
-
-        self._restore_state()
+        self._restore_page()
         self._update_member_label()
         self.refresh_service_state()
+        self._service_timer.start()
 
     def page(self, page_id: str) -> Page | None:
         return next((p for p in self.pages if p.page_id == page_id), None)
@@ -112,11 +131,15 @@ class MainWindow(QMainWindow):
 
     def _on_app_picked(self, index: int) -> None:
         app_id = self.app_switcher.itemData(index)
-        if app_id is not None:
+        if app_id is not None and self.context is not None:
             self.context.set_app(int(app_id))
             self._update_member_label()
 
     def _update_member_label(self) -> None:
+        from engage_desktop.store.models import Role
+
+        if self.context is None:
+            return
         member = self.context.workspace.member()
         app_id = self.context.app_id
         role = self.context.workspace.role_on(app_id) if app_id is not None else None
@@ -131,19 +154,25 @@ class MainWindow(QMainWindow):
         )
 
     def refresh_service_state(self) -> None:
+        from engage_desktop.core.service_status import service_status
+
+        if self.context is None:
+            return
         ws = self.context.workspace
         try:
             with ws.session_factory() as session:
                 status = service_status(session, ws.clock.now())
         except Exception as exc:  # a locked or vanished database must not kill the window
-            self.service_label.setText(self.tr("Service: unknown (%1)").replace("%1", str(exc)[:80]))
+            self.service_label.setText(
+                self.tr("Service: unknown (%1)").replace("%1", str(exc)[:80])
+            )
             return
         if status.running:
             self.service_label.setText(self.tr("Service: running"))
         else:
             self.service_label.setText(self.tr("Service: stopped"))
 
-    def _restore_state(self) -> None:
+    def _restore_geometry(self) -> None:
         geometry = self.settings.value(SETTINGS_GEOMETRY)
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
@@ -152,7 +181,10 @@ class MainWindow(QMainWindow):
         state = self.settings.value(SETTINGS_STATE)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
-        page_id = str(self.settings.value(SETTINGS_PAGE, self.pages[0].page_id if self.pages else ""))
+
+    def _restore_page(self) -> None:
+        default = self.pages[0].page_id if self.pages else ""
+        page_id = str(self.settings.value(SETTINGS_PAGE, default))
         self.nav.setCurrentRow(0)
         self.show_page(page_id)
 
@@ -164,5 +196,3 @@ class MainWindow(QMainWindow):
             self.settings.setValue(SETTINGS_PAGE, current.page_id)
         self._service_timer.stop()
         super().closeEvent(event)
-
-

@@ -8,7 +8,6 @@ from .audience import (
     Event,
     EventDaily,
     EventName,
-
     Profile,
     StoreLocation,
 )

@@ -13,7 +13,6 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
-    Enum,
     Float,
     ForeignKey,
     Index,
@@ -23,7 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, JSONDoc, utcnow
+from .base import Base, JSONDoc, str_enum, utcnow
 
 
 class Channel(enum.StrEnum):
@@ -110,10 +109,8 @@ class Consent(Base):
     profile_id: Mapped[int] = mapped_column(
         ForeignKey("profile.id", ondelete="CASCADE"), primary_key=True
     )
-    channel: Mapped[Channel] = mapped_column(
-        Enum(Channel, native_enum=False, length=16), primary_key=True
-    )
-    state: Mapped[ConsentState] = mapped_column(Enum(ConsentState, native_enum=False, length=16))
+    channel: Mapped[Channel] = mapped_column(str_enum(Channel, 16), primary_key=True)
+    state: Mapped[ConsentState] = mapped_column(str_enum(ConsentState, 16))
     changed_at: Mapped[datetime] = mapped_column(default=utcnow)
     source: Mapped[str | None] = mapped_column(String(120))  # "app_prompt", "import:file.csv", …
 

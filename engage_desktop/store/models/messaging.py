@@ -8,7 +8,6 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
-    Enum,
     Float,
     ForeignKey,
     Index,
@@ -20,7 +19,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .audience import Channel
-from .base import Base, JSONDoc, utcnow
+from .base import Base, JSONDoc, str_enum, utcnow
 
 
 class CampaignFormat(enum.StrEnum):
@@ -66,9 +65,9 @@ class Campaign(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     app_id: Mapped[int] = mapped_column(ForeignKey("app.id", ondelete="CASCADE"))
     name: Mapped[str] = mapped_column(String(200))
-    format: Mapped[CampaignFormat] = mapped_column(Enum(CampaignFormat, native_enum=False, length=16))
+    format: Mapped[CampaignFormat] = mapped_column(str_enum(CampaignFormat, 16))
     status: Mapped[CampaignStatus] = mapped_column(
-        Enum(CampaignStatus, native_enum=False, length=16), default=CampaignStatus.DRAFT
+        str_enum(CampaignStatus, 16), default=CampaignStatus.DRAFT
     )
     # Share of the audience held back as a control group (0.0-0.5): they receive nothing.
     control_share: Mapped[float] = mapped_column(Float, default=0.0)
@@ -125,13 +124,13 @@ class OutboxMessage(Base):
     app_id: Mapped[int] = mapped_column(ForeignKey("app.id", ondelete="CASCADE"))
     profile_id: Mapped[int | None] = mapped_column(ForeignKey("profile.id", ondelete="SET NULL"))
     device_id: Mapped[int | None] = mapped_column(ForeignKey("device.id", ondelete="SET NULL"))
-    channel: Mapped[Channel] = mapped_column(Enum(Channel, native_enum=False, length=16))
+    channel: Mapped[Channel] = mapped_column(str_enum(Channel, 16))
     variant_key: Mapped[str | None] = mapped_column(String(8))
     message_id: Mapped[str] = mapped_column(String(64), unique=True)
     # Recipient address frozen at expansion time (token, phone or email).
     address: Mapped[str | None] = mapped_column(String(512))
     state: Mapped[OutboxState] = mapped_column(
-        Enum(OutboxState, native_enum=False, length=16), default=OutboxState.QUEUED
+        str_enum(OutboxState, 16), default=OutboxState.QUEUED
     )
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime | None]
@@ -182,6 +181,6 @@ class EngagementEvent(Base):
     variant_key: Mapped[str | None] = mapped_column(String(8))
     # True for members of the control group (conversions measured without a message).
     is_control: Mapped[bool] = mapped_column(default=False)
-    kind: Mapped[EngagementKind] = mapped_column(Enum(EngagementKind, native_enum=False, length=16))
+    kind: Mapped[EngagementKind] = mapped_column(str_enum(EngagementKind, 16))
     at: Mapped[datetime]
     value: Mapped[float | None] = mapped_column(Float)  # conversion value, EUR

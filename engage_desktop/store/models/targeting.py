@@ -55,7 +55,10 @@ class CachedResult(Base):
     """
 
     __tablename__ = "cached_result"
-    __table_args__ = (UniqueConstraint("app_id", "key"), Index("ix_cached_result_computed", "computed_at"))
+    __table_args__ = (
+        UniqueConstraint("app_id", "key"),
+        Index("ix_cached_result_computed", "computed_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     app_id: Mapped[int] = mapped_column(ForeignKey("app.id", ondelete="CASCADE"))

@@ -6,10 +6,10 @@ import enum
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Enum, ForeignKey, String, UniqueConstraint
+from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, JSONDoc, utcnow
+from .base import Base, JSONDoc, str_enum, utcnow
 
 
 class Role(enum.StrEnum):
@@ -53,7 +53,9 @@ class App(Base):
     use_sandbox: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    roles: Mapped[list[MemberRole]] = relationship(back_populates="app", cascade="all, delete-orphan")
+    roles: Mapped[list[MemberRole]] = relationship(
+        back_populates="app", cascade="all, delete-orphan"
+    )
 
 
 class Member(Base):
@@ -79,7 +81,7 @@ class MemberRole(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"))
     app_id: Mapped[int] = mapped_column(ForeignKey("app.id", ondelete="CASCADE"), index=True)
-    role: Mapped[Role] = mapped_column(Enum(Role, native_enum=False, length=20))
+    role: Mapped[Role] = mapped_column(str_enum(Role, 20))
 
     member: Mapped[Member] = relationship(back_populates="roles")
     app: Mapped[App] = relationship(back_populates="roles")

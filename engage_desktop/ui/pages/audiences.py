@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTableView, QVBoxLayout
 
 from engage_desktop.core.listing import ProfilePage, ProfileRow, search_profiles
 from engage_desktop.core.progress import Progress
@@ -12,7 +12,7 @@ from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.formatting import format_datetime, format_int
 from engage_desktop.ui.pages.base import Page
-from engage_desktop.ui.table_model import SORT_ROLE, Column, RowTableModel
+from engage_desktop.ui.table_model import SORT_ROLE, Column, RowTableModel, configure_table
 
 SHOWN_ROWS = 500
 
@@ -22,14 +22,26 @@ class AudiencesPage(Page):
 
     def __init__(self, context: UiContext) -> None:
         super().__init__(context)
-        tr = self.tr
         columns: list[Column[ProfileRow]] = [
-            Column(lambda: tr("External id"), lambda r: r.external_id),
-            Column(lambda: tr("First name"), lambda r: r.first_name),
-            Column(lambda: tr("Last name"), lambda r: r.last_name),
-            Column(lambda: tr("Email"), lambda r: r.email),
-            Column(lambda: tr("City"), lambda r: r.city),
-            Column(lambda: tr("Last seen"), lambda r: r.last_seen_at, format_datetime),
+            Column(
+                lambda: QCoreApplication.translate("AudiencesPage", "External id"),
+                lambda r: r.external_id,
+            ),
+            Column(
+                lambda: QCoreApplication.translate("AudiencesPage", "First name"),
+                lambda r: r.first_name,
+            ),
+            Column(
+                lambda: QCoreApplication.translate("AudiencesPage", "Last name"),
+                lambda r: r.last_name,
+            ),
+            Column(lambda: QCoreApplication.translate("AudiencesPage", "Email"), lambda r: r.email),
+            Column(lambda: QCoreApplication.translate("AudiencesPage", "City"), lambda r: r.city),
+            Column(
+                lambda: QCoreApplication.translate("AudiencesPage", "Last seen"),
+                lambda r: r.last_seen_at,
+                format_datetime,
+            ),
         ]
         self.model: RowTableModel[ProfileRow] = RowTableModel(columns)
         self.proxy = QSortFilterProxyModel(self)
@@ -46,11 +58,8 @@ class AudiencesPage(Page):
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        configure_table(self.table, stretch_column=3)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)

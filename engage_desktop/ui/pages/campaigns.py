@@ -4,49 +4,68 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QHeaderView, QLineEdit, QTableView, QVBoxLayout
+from PySide6.QtWidgets import QLineEdit, QTableView, QVBoxLayout
 
 from engage_desktop.core.listing import CampaignRow, list_campaigns
 from engage_desktop.store.models import CampaignFormat, CampaignStatus
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.formatting import format_datetime, format_int
 from engage_desktop.ui.pages.base import Page
-from engage_desktop.ui.table_model import SORT_ROLE, Column, RowTableModel
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CampaignsPage", text)
+from engage_desktop.ui.table_model import SORT_ROLE, Column, RowTableModel, configure_table
 
 
 def format_label(fmt: CampaignFormat) -> str:
     return {
-        CampaignFormat.PUSH: _tr("Push"),
-        CampaignFormat.IN_APP: _tr("In-app"),
-        CampaignFormat.RICH_PUSH: _tr("Rich push"),
-        CampaignFormat.SMS: _tr("SMS"),
-        CampaignFormat.EMAIL: _tr("Email"),
+        CampaignFormat.PUSH: QCoreApplication.translate("CampaignsPage", "Push"),
+        CampaignFormat.IN_APP: QCoreApplication.translate("CampaignsPage", "In-app"),
+        CampaignFormat.RICH_PUSH: QCoreApplication.translate("CampaignsPage", "Rich push"),
+        CampaignFormat.SMS: QCoreApplication.translate("CampaignsPage", "SMS"),
+        CampaignFormat.EMAIL: QCoreApplication.translate("CampaignsPage", "Email"),
     }[fmt]
 
 
 def status_label(status: CampaignStatus) -> str:
     return {
-        CampaignStatus.DRAFT: _tr("Draft"),
-        CampaignStatus.SCHEDULED: _tr("Scheduled"),
-        CampaignStatus.SENDING: _tr("Sending"),
-        CampaignStatus.PAUSED: _tr("Paused"),
-        CampaignStatus.COMPLETED: _tr("Completed"),
-        CampaignStatus.CANCELLED: _tr("Cancelled"),
+        CampaignStatus.DRAFT: QCoreApplication.translate("CampaignsPage", "Draft"),
+        CampaignStatus.SCHEDULED: QCoreApplication.translate("CampaignsPage", "Scheduled"),
+        CampaignStatus.SENDING: QCoreApplication.translate("CampaignsPage", "Sending"),
+        CampaignStatus.PAUSED: QCoreApplication.translate("CampaignsPage", "Paused"),
+        CampaignStatus.COMPLETED: QCoreApplication.translate("CampaignsPage", "Completed"),
+        CampaignStatus.CANCELLED: QCoreApplication.translate("CampaignsPage", "Cancelled"),
     }[status]
 
 
 COLUMNS: list[Column[CampaignRow]] = [
-    Column(lambda: _tr("Name"), lambda r: r.name),
-    Column(lambda: _tr("Format"), lambda r: r.format, format_label),
-    Column(lambda: _tr("Status"), lambda r: r.status, status_label),
-    Column(lambda: _tr("Segment"), lambda r: r.segment_name),
-    Column(lambda: _tr("Sent"), lambda r: r.sent, format_int, align_right=True),
-    Column(lambda: _tr("Scheduled"), lambda r: r.scheduled_at, format_datetime),
-    Column(lambda: _tr("Last change"), lambda r: r.updated_at, format_datetime),
+    Column(lambda: QCoreApplication.translate("CampaignsPage", "Name"), lambda r: r.name),
+    Column(
+        lambda: QCoreApplication.translate("CampaignsPage", "Format"),
+        lambda r: r.format,
+        format_label,
+    ),
+    Column(
+        lambda: QCoreApplication.translate("CampaignsPage", "Status"),
+        lambda r: r.status,
+        status_label,
+    ),
+    Column(
+        lambda: QCoreApplication.translate("CampaignsPage", "Segment"), lambda r: r.segment_name
+    ),
+    Column(
+        lambda: QCoreApplication.translate("CampaignsPage", "Sent"),
+        lambda r: r.sent,
+        format_int,
+        align_right=True,
+    ),
+    Column(
+        lambda: QCoreApplication.translate("CampaignsPage", "Scheduled"),
+        lambda r: r.scheduled_at,
+        format_datetime,
+    ),
+    Column(
+        lambda: QCoreApplication.translate("CampaignsPage", "Last change"),
+        lambda r: r.updated_at,
+        format_datetime,
+    ),
 ]
 
 
@@ -69,14 +88,8 @@ class CampaignsPage(Page):
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        configure_table(self.table, stretch_column=0)
         self.table.sortByColumn(6, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setDefaultSectionSize(120)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)

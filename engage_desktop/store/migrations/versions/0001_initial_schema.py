@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 05:59:54.404836
+Create Date: 2026-11-23 06:06:47.996210
 """
 from __future__ import annotations
 
@@ -97,7 +97,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('member_id', sa.Integer(), nullable=False),
     sa.Column('app_id', sa.Integer(), nullable=False),
-    sa.Column('role', sa.Enum('ADMIN', 'MARKETER', 'ANALYST', name='role', native_enum=False, length=20), nullable=False),
+    sa.Column('role', sa.Enum('admin', 'marketer', 'analyst', name='role', native_enum=False, length=20), nullable=False),
     sa.ForeignKeyConstraint(['app_id'], ['app.id'], name=op.f('fk_member_role_app_id_app'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['member_id'], ['member.id'], name=op.f('fk_member_role_member_id_member'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_member_role')),
@@ -168,8 +168,8 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('app_id', sa.Integer(), nullable=False),
     sa.Column('name', sa.String(length=200), nullable=False),
-    sa.Column('format', sa.Enum('PUSH', 'IN_APP', 'RICH_PUSH', 'SMS', 'EMAIL', name='campaignformat', native_enum=False, length=16), nullable=False),
-    sa.Column('status', sa.Enum('DRAFT', 'SCHEDULED', 'SENDING', 'PAUSED', 'COMPLETED', 'CANCELLED', name='campaignstatus', native_enum=False, length=16), nullable=False),
+    sa.Column('format', sa.Enum('push', 'in_app', 'rich_push', 'sms', 'email', name='campaignformat', native_enum=False, length=16), nullable=False),
+    sa.Column('status', sa.Enum('draft', 'scheduled', 'sending', 'paused', 'completed', 'cancelled', name='campaignstatus', native_enum=False, length=16), nullable=False),
     sa.Column('control_share', sa.Float(), nullable=False),
     sa.Column('segment_id', sa.Integer(), nullable=True),
     sa.Column('schedule', sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql'), nullable=True),
@@ -192,8 +192,8 @@ def upgrade() -> None:
 
     op.create_table('consent',
     sa.Column('profile_id', sa.Integer(), nullable=False),
-    sa.Column('channel', sa.Enum('PUSH', 'IN_APP', 'SMS', 'EMAIL', name='channel', native_enum=False, length=16), nullable=False),
-    sa.Column('state', sa.Enum('GRANTED', 'DENIED', 'UNKNOWN', name='consentstate', native_enum=False, length=16), nullable=False),
+    sa.Column('channel', sa.Enum('push', 'in_app', 'sms', 'email', name='channel', native_enum=False, length=16), nullable=False),
+    sa.Column('state', sa.Enum('granted', 'denied', 'unknown', name='consentstate', native_enum=False, length=16), nullable=False),
     sa.Column('changed_at', engage_desktop.store.models.base.UTCDateTime(timezone=True), nullable=False),
     sa.Column('source', sa.String(length=120), nullable=True),
     sa.ForeignKeyConstraint(['profile_id'], ['profile.id'], name=op.f('fk_consent_profile_id_profile'), ondelete='CASCADE'),
@@ -270,7 +270,7 @@ def upgrade() -> None:
     sa.Column('message_id', sa.String(length=64), nullable=True),
     sa.Column('variant_key', sa.String(length=8), nullable=True),
     sa.Column('is_control', sa.Boolean(), nullable=False),
-    sa.Column('kind', sa.Enum('DELIVERED', 'OPENED', 'DISMISSED', 'CONVERTED', 'OPTED_OUT', name='engagementkind', native_enum=False, length=16), nullable=False),
+    sa.Column('kind', sa.Enum('delivered', 'opened', 'dismissed', 'converted', 'opted_out', name='engagementkind', native_enum=False, length=16), nullable=False),
     sa.Column('at', engage_desktop.store.models.base.UTCDateTime(timezone=True), nullable=False),
     sa.Column('value', sa.Float(), nullable=True),
     sa.ForeignKeyConstraint(['campaign_id'], ['campaign.id'], name=op.f('fk_engagement_event_campaign_id_campaign'), ondelete='CASCADE'),
@@ -304,11 +304,11 @@ def upgrade() -> None:
     sa.Column('app_id', sa.Integer(), nullable=False),
     sa.Column('profile_id', sa.Integer(), nullable=True),
     sa.Column('device_id', sa.Integer(), nullable=True),
-    sa.Column('channel', sa.Enum('PUSH', 'IN_APP', 'SMS', 'EMAIL', name='channel', native_enum=False, length=16), nullable=False),
+    sa.Column('channel', sa.Enum('push', 'in_app', 'sms', 'email', name='channel', native_enum=False, length=16), nullable=False),
     sa.Column('variant_key', sa.String(length=8), nullable=True),
     sa.Column('message_id', sa.String(length=64), nullable=False),
     sa.Column('address', sa.String(length=512), nullable=True),
-    sa.Column('state', sa.Enum('QUEUED', 'CLAIMED', 'RETRY', 'SENT', 'FAILED', 'SUPPRESSED', name='outboxstate', native_enum=False, length=16), nullable=False),
+    sa.Column('state', sa.Enum('queued', 'claimed', 'retry', 'sent', 'failed', 'suppressed', name='outboxstate', native_enum=False, length=16), nullable=False),
     sa.Column('attempts', sa.Integer(), nullable=False),
     sa.Column('next_attempt_at', engage_desktop.store.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.Column('lease_until', engage_desktop.store.models.base.UTCDateTime(timezone=True), nullable=True),

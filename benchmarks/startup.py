@@ -1,0 +1,114 @@
+"""Startup: process start → first paint of the main window on the demo workspace.
+
+Reference, measured in the same run: a bare PySide6 QApplication + empty QMainWindow shown.
+Each child process writes the wall-clock time of its first paint; the parent subtracts the
+time it launched the process. Goal: ≤ 1.5 × the bare figure (heavy modules imported lazily).
+
+    python -m benchmarks startup [--runs 7] [--users 20000] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks._common import emit, summary
+
+GOAL_RATIO = 1.5
+
+# Both children stop at the first Paint event of a widget inside a QMainWindow.
+_PAINT_HOOK = """
+import os, sys, time
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and isinstance(obj, QWidget) and isinstance(obj.window(), QMainWindow):
+            sys.stdout.write(f"{time.time()}\\n"); sys.stdout.flush(); os._exit(0)
+        return False
+"""
+
+BARE = (
+    _PAINT_HOOK
+    + """
+app = QApplication(sys.argv[:1])
+hook = FirstPaint(); app.installEventFilter(hook)
+window = QMainWindow(); window.resize(1280, 800); window.show()
+app.exec()
+"""
+)
+
+ENGAGE = (
+    _PAINT_HOOK
+    + """
+import engage_desktop.ui.app as gui
+_create = gui.create_application
+def create_with_hook(*args, **kwargs):
+    app = _create(*args, **kwargs)
+    app._first_paint_hook = FirstPaint(); app.installEventFilter(app._first_paint_hook)
+    return app
+gui.create_application = create_with_hook
+from engage_desktop.cli.main import main
+sys.exit(main(["--workspace", sys.argv[1], "--lang", "fr"]))
+"""
+)
+
+
+def _time_child(script: str, *args: str, env: dict[str, str]) -> float:
+    started = time.time()
+    result = subprocess.run(
+        [sys.executable, "-c", script, *args], capture_output=True, text=True, env=env, timeout=120
+    )
+    if result.returncode != 0 or not result.stdout.strip():
+        raise RuntimeError(f"child failed ({result.returncode}): {result.stderr[-2000:]}")
+    return float(result.stdout.strip().splitlines()[-1]) - started
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks startup")
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--users", type=int, default=20_000)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+
+    from engage_desktop.core.demo.generator import build_demo_workspace
+    from engage_desktop.store.location import resolve_workspace
+
+    root = Path(__file__).resolve().parents[1]
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        "PYTHONPATH": str(root),
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "demo.sqlite"
+        build_demo_workspace(resolve_workspace(str(path)), users=args.users, seed=1)
+        env["XDG_CONFIG_HOME"] = tmp  # fresh QSettings, as on a first start
+        _time_child(BARE, env=env)  # warm the OS file cache for both
+        _time_child(ENGAGE, str(path), env=env)
+        bare, engage = [], []
+        for _ in range(args.runs):  # interleaved, so drift affects both alike
+            bare.append(_time_child(BARE, env=env))
+            engage.append(_time_child(ENGAGE, str(path), env=env))
+    b, e = summary(bare), summary(engage)
+    ratio = e["median"] / b["median"]
+    emit(
+        {
+            "benchmark": "startup",
+            "platform": env["QT_QPA_PLATFORM"],
+            "demo_users": args.users,
+            "engage_first_paint_s": e,
+            "reference_bare_qmainwindow_s": b,
+            "ratio_median": round(ratio, 3),
+            "goal_ratio": GOAL_RATIO,
+            "meets_goal": ratio <= GOAL_RATIO,
+        },
+        args.json,
+    )
+    return 0

@@ -1,0 +1,161 @@
+"""``engage-desktop campaign send|status|pause|resume|cancel ID``: sending from the terminal.
+
+``send`` expands the campaign into the outbox (the service delivers it); ``--wait`` follows the
+progress until the send finishes, pauses or is cancelled.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from typing import TYPE_CHECKING, Any
+
+from engage_desktop.cli.options import CliError, add_workspace_option
+
+if TYPE_CHECKING:
+    from engage_desktop.core.outbox.control import CampaignProgress
+    from engage_desktop.core.workspace import Workspace
+
+FINAL = ("completed", "cancelled", "paused")
+
+
+def register(subparsers: Any) -> None:
+    send = subparsers.add_parser("send", help="send a campaign now (the service delivers it)")
+    send.add_argument("campaign_id", type=int, metavar="ID")
+    send.add_argument("--wait", action="store_true", help="follow the progress until it ends")
+    send.add_argument(
+        "--test-devices", action="store_true", help="send only to the app's test devices"
+    )
+    add_workspace_option(send)
+    send.set_defaults(func=run_send)
+    status = subparsers.add_parser("status", help="a campaign's sending progress")
+    status.add_argument("campaign_id", type=int, metavar="ID")
+    status.add_argument("--json", action="store_true")
+    add_workspace_option(status)
+    status.set_defaults(func=run_status)
+    for name, helptext in (
+        ("pause", "pause a send"),
+        ("resume", "resume a paused send"),
+        ("cancel", "cancel a send for good"),
+    ):
+        sub = subparsers.add_parser(name, help=helptext)
+        sub.add_argument("campaign_id", type=int, metavar="ID")
+        add_workspace_option(sub)
+        sub.set_defaults(func=run_control, action=name)
+
+
+def _progress(ws: Workspace, campaign_id: int) -> CampaignProgress:
+    from engage_desktop.core.outbox.control import campaign_progress
+
+    with ws.session() as session:
+        return campaign_progress(session, campaign_id, ws.clock.now())
+
+
+def as_dict(p: CampaignProgress) -> dict[str, Any]:
+    return {
+        "campaign_id": p.campaign_id,
+        "status": p.status.value,
+        "status_reason": p.status_reason,
+        "total": p.total,
+        "queued": p.queued,
+        "sent": p.sent,
+        "failed": p.failed,
+        "suppressed": p.suppressed,
+        "rate_per_s": round(p.rate, 1),
+        "seconds_left": p.seconds_left,
+    }
+
+
+def run_send(args: argparse.Namespace) -> int:
+    from engage_desktop.cli.common import open_workspace_from_args
+    from engage_desktop.core.outbox import control
+    from engage_desktop.core.outbox.expand import SendError, start_send
+    from engage_desktop.core.service_status import service_status
+
+    ws = open_workspace_from_args(args)
+    try:
+        if args.test_devices:
+            count = control.send_to_test_devices(ws, args.campaign_id)
+            print(f"Queued for {count} test device(s).")
+            return 0
+        result = start_send(ws, args.campaign_id)
+        reasons = ", ".join(f"{k} {v:,}" for k, v in sorted(result.suppressed.items())) or "none"
+        print(
+            f"Campaign {args.campaign_id}: {result.queued:,} messages queued; "
+            f"suppressed: {reasons}."
+        )
+        with ws.session() as session:
+            if service_status(session, ws.clock.now()).running == 0:
+                print(
+                    "No dispatch service is running for this workspace: start one with "
+                    "'engage-desktop service' (the app starts it for you).",
+                    file=sys.stderr,
+                )
+        return _wait(ws, args.campaign_id) if args.wait else 0
+    except SendError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        ws.close()
+
+
+def _wait(ws: Workspace, campaign_id: int) -> int:
+    from engage_desktop.cli.common import TerminalProgress
+
+    bar = TerminalProgress(f"campaign {campaign_id}")
+    try:
+        while True:
+            p = _progress(ws, campaign_id)
+            message = f"{p.sent:,} sent, {p.failed:,} failed, {p.rate:,.0f}/s"
+            bar._draw(p.done, p.total or None, message)
+            if p.status in FINAL and not (p.status == "completed" and p.queued):
+                break
+            time.sleep(0.5)
+    finally:
+        bar.close()
+    print(json.dumps(as_dict(p), ensure_ascii=False))
+    if p.status == "paused":
+        raise CliError(f"Campaign {campaign_id} paused: {p.status_reason or 'by a user'}")
+    return 0
+
+
+def run_status(args: argparse.Namespace) -> int:
+    from engage_desktop.cli.common import open_workspace_from_args
+    from engage_desktop.core.outbox.expand import SendError
+
+    ws = open_workspace_from_args(args)
+    try:
+        p = _progress(ws, args.campaign_id)
+    except SendError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        ws.close()
+    data = as_dict(p)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False))
+    else:
+        for key, value in data.items():
+            print(f"{key:>14}: {value}")
+    return 0
+
+
+def run_control(args: argparse.Namespace) -> int:
+    from engage_desktop.cli.common import open_workspace_from_args
+    from engage_desktop.core.outbox import control
+    from engage_desktop.core.outbox.expand import SendError
+
+    ws = open_workspace_from_args(args)
+    try:
+        if args.action == "pause":
+            control.pause(ws, args.campaign_id, "paused by a user")
+        elif args.action == "resume":
+            control.resume(ws, args.campaign_id)
+        else:
+            dropped = control.cancel(ws, args.campaign_id)
+            print(f"Cancelled; {dropped:,} messages will not be sent.")
+        return 0
+    except SendError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        ws.close()

@@ -1,0 +1,545 @@
+"""Past, scheduled and draft campaigns of the demo apps, with believable results.
+
+A completed campaign gets what a real send leaves behind: one sent outbox row and one delivery
+attempt per recipient, delivered/opened/converted engagement events (and a control group for one
+of them), and the GA4 ``notification_receive`` / ``notification_open`` events with message id and
+label that the app's SDK would have logged.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from engage_desktop.core.demo.audience_gen import DAY, AppAudience
+from engage_desktop.core.demo.bulk import BulkWriter
+
+
+@dataclass(frozen=True)
+class DemoCampaign:
+    name: str
+    format: str  # CampaignFormat value
+    status: str  # CampaignStatus value
+    days_ago: float  # send time relative to the demo's "now" (negative: in the future)
+    variants: tuple[dict[str, Any], ...]
+    label: str | None = None
+    tags: tuple[str, ...] = ()
+    reach: float = 0.25  # share of reachable recipients targeted
+    open_rate: float = 0.07
+    conversion_rate: float = 0.015
+    control_share: float = 0.0
+
+
+def _push(title: str, body: str, link: str, image: str | None = None) -> dict[str, Any]:
+    content: dict[str, Any] = {"title": title, "body": body, "deep_link": link}
+    if image:
+        content["image_url"] = image
+    return content
+
+
+RETAIL_CAMPAIGNS: tuple[DemoCampaign, ...] = (
+    DemoCampaign(
+        "Soldes d'hiver : -30 % sur les luminaires",
+        "push",
+        "completed",
+        21,
+        (
+            _push(
+                '{{ first_name | default: "Bonjour" }}, les soldes commencent 💡',
+                "-30 % sur tous les luminaires jusqu'à dimanche. Profitez-en en magasin ou sur l'appli.",
+                "maisonlumiere://soldes/luminaires",
+                "https://cdn.maisonlumiere.example/push/soldes-hiver.jpg",
+            ),
+        ),
+        label="soldes_hiver",
+        tags=("soldes", "promo"),
+        reach=0.3,
+        open_rate=0.082,
+        conversion_rate=0.021,
+        control_share=0.1,
+    ),
+    DemoCampaign(
+        "Nouvelle collection printemps (A/B)",
+        "push",
+        "completed",
+        48,
+        (
+            _push(
+                "La collection printemps est arrivée 🌷",
+                "Lin lavé, couleurs douces : découvrez les nouveautés.",
+                "maisonlumiere://collections/printemps",
+            ),
+            _push(
+                "Nouveautés : le printemps s'installe chez vous",
+                "Plus de 200 pièces à découvrir dès aujourd'hui.",
+                "maisonlumiere://collections/printemps",
+            ),
+        ),
+        label="collection_printemps",
+        tags=("collection",),
+        reach=0.25,
+        open_rate=0.064,
+    ),
+    DemoCampaign(
+        "Panier oublié : relance J+1",
+        "push",
+        "completed",
+        9,
+        (
+            _push(
+                "Vous avez oublié quelque chose ?",
+                "Votre panier vous attend. Livraison offerte dès 49 €.",
+                "maisonlumiere://panier",
+            ),
+        ),
+        label="relance_panier",
+        tags=("automatisation", "panier"),
+        reach=0.05,
+        open_rate=0.12,
+        conversion_rate=0.04,
+    ),
+    DemoCampaign(
+        "Vente privée membres Or",
+        "email",
+        "completed",
+        30,
+        (
+            {
+                "subject": "Vente privée : vos 48 h d'avance",
+                "preheader": "Réservé aux membres Or",
+                "html": "<h1>Vente privée</h1><p>Bonjour {{ first_name }}, profitez de 48 h d'avance.</p>",
+            },
+        ),
+        label="vente_privee_or",
+        tags=("fidélité",),
+        reach=0.2,
+        open_rate=0.24,
+        conversion_rate=0.03,
+    ),
+    DemoCampaign(
+        "Code promo SMS week-end",
+        "sms",
+        "completed",
+        14,
+        ({"text": "Maison Lumiere: -15% ce week-end avec le code WEEKEND15. STOP au 36111"},),
+        label="sms_weekend",
+        tags=("promo",),
+        reach=0.3,
+        open_rate=0.0,
+        conversion_rate=0.012,
+    ),
+    DemoCampaign(
+        "Fête des mères",
+        "push",
+        "scheduled",
+        -5,
+        (
+            _push(
+                "Fête des mères : l'idée cadeau qui éclaire 🎁",
+                "Bougies, linge, déco : notre sélection dès 19 €.",
+                "maisonlumiere://selection/fete-des-meres",
+            ),
+        ),
+        label="fete_des_meres",
+        tags=("saisonnier",),
+    ),
+    DemoCampaign(
+        "Ouverture du magasin de Brest",
+        "push",
+        "draft",
+        0,
+        (
+            _push(
+                "Nouveau magasin à Brest !",
+                "Venez découvrir votre Maison Lumière rue de Siam dès samedi.",
+                "maisonlumiere://magasins/brest",
+            ),
+        ),
+        tags=("magasin", "géociblage"),
+    ),
+)
+
+GAME_CAMPAIGNS: tuple[DemoCampaign, ...] = (
+    DemoCampaign(
+        "Double XP ce week-end",
+        "push",
+        "completed",
+        6,
+        (
+            _push(
+                "⚡ Double XP tout le week-end",
+                "Tous les niveaux rapportent deux fois plus d'XP jusqu'à lundi.",
+                "pixelquest://events/double-xp",
+            ),
+        ),
+        label="double_xp",
+        tags=("événement",),
+        reach=0.4,
+        open_rate=0.11,
+        conversion_rate=0.02,
+    ),
+    DemoCampaign(
+        "Vos vies sont rechargées",
+        "push",
+        "completed",
+        35,
+        (
+            _push(
+                "Vos vies sont pleines ❤️❤️❤️",
+                '{{ first_name | default: "Aventurier" }}, le niveau suivant vous attend !',
+                "pixelquest://play",
+            ),
+        ),
+        label="vies_pleines",
+        tags=("réengagement",),
+        reach=0.3,
+        open_rate=0.09,
+        conversion_rate=0.0,
+    ),
+    DemoCampaign(
+        "Nouveau monde : les Îles Flottantes",
+        "push",
+        "draft",
+        0,
+        (
+            _push(
+                "Un nouveau monde s'ouvre 🏝️",
+                "Les Îles Flottantes arrivent avec 40 niveaux inédits.",
+                "pixelquest://worlds/iles-flottantes",
+            ),
+        ),
+        tags=("lancement",),
+    ),
+)
+
+
+@dataclass
+class NotificationEvents:
+    """GA4 notification events the campaigns produced, to merge into the event stream."""
+
+    owner: list[np.ndarray] = field(default_factory=list)
+    name: list[np.ndarray] = field(default_factory=list)
+    ts: list[np.ndarray] = field(default_factory=list)
+    params: list[list[str | None]] = field(default_factory=list)
+
+    def add(
+        self, owner: np.ndarray, name_idx: int, ts: np.ndarray, params: list[str | None]
+    ) -> None:
+        self.owner.append(owner)
+        self.name.append(np.full(len(owner), name_idx))
+        self.ts.append(ts)
+        self.params.append(params)
+
+
+class CampaignGenerator:
+    def __init__(
+        self,
+        writer: BulkWriter,
+        rng: np.random.Generator,
+        app_id: int,
+        anchor: int,
+        ids: dict[str, int],
+        created_by: int,
+    ) -> None:
+        self.w = writer
+        self.rng = rng
+        self.app_id = app_id
+        self.anchor = anchor
+        self.ids = ids  # next free id per table, shared across apps
+        self.created_by = created_by
+
+    def _next(self, table: str, n: int = 1) -> int:
+        first = self.ids[table]
+        self.ids[table] += n
+        return first
+
+    def write(
+        self,
+        campaigns: tuple[DemoCampaign, ...],
+        audience: AppAudience,
+        name_index: dict[str, int],
+    ) -> NotificationEvents:
+        events = NotificationEvents()
+        for spec in campaigns:
+            campaign_id = self._write_campaign(spec)
+            if spec.status == "completed":
+                self._write_results(campaign_id, spec, audience, name_index, events)
+        return events
+
+    def _write_campaign(self, spec: DemoCampaign) -> int:
+        cid = self._next("campaign")
+        at = self.anchor - int(spec.days_ago * DAY)
+        at_txt = self.w.datetime_from_unix(at)
+        created = self.w.datetime_from_unix(min(at - 3 * DAY, self.anchor - 2 * 3600))
+        scheduled = at_txt if spec.status in ("completed", "scheduled") else None
+        finished = self.w.datetime_from_unix(at + 1800) if spec.status == "completed" else None
+        schedule = json.dumps({"mode": "at", "at": at_txt}) if scheduled else None
+        self.w.insert(
+            "campaign",
+            (
+                "id",
+                "app_id",
+                "name",
+                "format",
+                "status",
+                "control_share",
+                "segment_id",
+                "schedule",
+                "scheduled_at",
+                "analytics_label",
+                "tags",
+                "status_reason",
+                "created_by",
+                "created_at",
+                "updated_at",
+                "started_at",
+                "finished_at",
+            ),
+            [
+                (
+                    cid,
+                    self.app_id,
+                    spec.name,
+                    spec.format,
+                    spec.status,
+                    spec.control_share,
+                    None,
+                    schedule,
+                    scheduled,
+                    spec.label,
+                    json.dumps(list(spec.tags), ensure_ascii=False),
+                    None,
+                    self.created_by,
+                    created,
+                    finished or created,
+                    scheduled if spec.status == "completed" else None,
+                    finished,
+                )
+            ],
+        )
+        keys = "ABCDEFGH"
+        self.w.insert(
+            "campaign_variant",
+            ("id", "campaign_id", "key", "weight", "content"),
+            [
+                (
+                    self._next("campaign_variant"),
+                    cid,
+                    keys[i],
+                    1.0,
+                    json.dumps(v, ensure_ascii=False),
+                )
+                for i, v in enumerate(spec.variants)
+            ],
+        )
+        return cid
+
+    def _recipients(
+        self, spec: DemoCampaign, audience: AppAudience
+    ) -> tuple[np.ndarray, np.ndarray, list[str]]:
+        """(profile index, device id or -1, address) of everyone the campaign targeted."""
+        if spec.format == "push":
+            eligible = np.nonzero(audience.device_push_ok)[0]
+            chosen = eligible[self.rng.random(len(eligible)) < spec.reach]
+            return (
+                audience.device_profile[chosen],
+                audience.device_ids[chosen],
+                [audience.device_tokens[j] for j in chosen.tolist()],
+            )
+        ok = audience.email_ok if spec.format == "email" else audience.sms_ok
+        book = audience.emails if spec.format == "email" else audience.phones
+        eligible = np.nonzero(ok)[0]
+        chosen = eligible[self.rng.random(len(eligible)) < spec.reach]
+        return chosen, np.full(len(chosen), -1), [book[i] or "" for i in chosen.tolist()]
+
+    def _write_results(
+        self,
+        campaign_id: int,
+        spec: DemoCampaign,
+        audience: AppAudience,
+        name_index: dict[str, int],
+        events: NotificationEvents,
+    ) -> None:
+        rng = self.rng
+        owner, device, address = self._recipients(spec, audience)
+        control = rng.random(len(owner)) < spec.control_share
+        variant = rng.integers(0, len(spec.variants), len(owner))
+        sent_at = self.anchor - int(spec.days_ago * DAY) + rng.integers(0, 1200, len(owner))
+        sent_idx = np.nonzero(~control)[0]
+        n = len(sent_idx)
+        first_out = self._next("outbox_message", n)
+        message_ids = [f"{campaign_id:06d}-{rng.integers(0, 2**62):016x}" for _ in range(n)]
+        sent_txt = self.w.datetimes(sent_at[sent_idx])
+        pid0 = audience.first_profile_id
+        keys = "ABCDEFGH"
+        channel = {"push": "push", "email": "email", "sms": "sms"}[spec.format]
+        self.w.insert(
+            "outbox_message",
+            (
+                "id",
+                "campaign_id",
+                "app_id",
+                "profile_id",
+                "device_id",
+                "channel",
+                "variant_key",
+                "message_id",
+                "address",
+                "state",
+                "attempts",
+                "provider_message_id",
+                "created_at",
+                "sent_at",
+            ),
+            (
+                (
+                    first_out + k,
+                    campaign_id,
+                    self.app_id,
+                    pid0 + int(owner[i]),
+                    int(device[i]) if device[i] >= 0 else None,
+                    channel,
+                    keys[variant[i]],
+                    message_ids[k],
+                    address[i],
+                    "sent",
+                    1,
+                    f"projects/demo/messages/{message_ids[k]}",
+                    sent_txt[k],
+                    sent_txt[k],
+                )
+                for k, i in enumerate(sent_idx.tolist())
+            ),
+        )
+        self.w.insert(
+            "delivery_attempt",
+            (
+                "id",
+                "outbox_id",
+                "campaign_id",
+                "at",
+                "outcome",
+                "http_status",
+                "provider_message_id",
+                "duration_ms",
+            ),
+            (
+                (
+                    self._next("delivery_attempt"),
+                    first_out + k,
+                    campaign_id,
+                    sent_txt[k],
+                    "sent",
+                    200,
+                    f"projects/demo/messages/{message_ids[k]}",
+                    38.0,
+                )
+                for k in range(n)
+            ),
+        )
+        self._engagement(
+            campaign_id,
+            spec,
+            audience,
+            owner,
+            device,
+            control,
+            variant,
+            sent_at,
+            message_ids,
+            sent_idx,
+            name_index,
+            events,
+        )
+
+    def _engagement(
+        self,
+        campaign_id: int,
+        spec: DemoCampaign,
+        audience: AppAudience,
+        owner: np.ndarray,
+        device: np.ndarray,
+        control: np.ndarray,
+        variant: np.ndarray,
+        sent_at: np.ndarray,
+        message_ids: list[str],
+        sent_idx: np.ndarray,
+        name_index: dict[str, int],
+        events: NotificationEvents,
+    ) -> None:
+        rng = self.rng
+        total = len(owner)
+        delivered = ~control & (rng.random(total) < 0.96)
+        # Variant B of an A/B test opens a little less; opens cluster in the first hours.
+        open_p = spec.open_rate * np.where(variant == 1, 0.82, 1.0)
+        opened = delivered & (rng.random(total) < open_p)
+        open_delay = np.minimum(rng.exponential(3 * 3600, total), 2 * DAY).astype(np.int64)
+        conv_p = spec.conversion_rate * np.where(control, 0.55, 1.0)
+        converted = (opened | control | delivered) & (rng.random(total) < conv_p)
+        opted_out = delivered & (rng.random(total) < 0.002)
+        msg_of = np.full(total, -1)
+        msg_of[sent_idx] = np.arange(len(sent_idx))
+        value = np.round(rng.gamma(2.0, 30.0, total) + 9.9, 2)
+        keys = "ABCDEFGH"
+        pid0 = audience.first_profile_id
+        rows: list[tuple[Any, ...]] = []
+        for kind, mask, delay in (
+            ("delivered", delivered, 2),
+            ("opened", opened, open_delay),
+            ("converted", converted, open_delay + 1800),
+            ("opted_out", opted_out, open_delay + 600),
+        ):
+            idx = np.nonzero(mask)[0]
+            when = sent_at[idx] + (delay[idx] if isinstance(delay, np.ndarray) else delay)
+            when_txt = self.w.datetimes(np.minimum(when, self.anchor - 1))
+            for k, i in enumerate(idx.tolist()):
+                m = msg_of[i]
+                rows.append(
+                    (
+                        self._next("engagement_event"),
+                        campaign_id,
+                        pid0 + int(owner[i]),
+                        int(device[i]) if device[i] >= 0 else None,
+                        message_ids[m] if m >= 0 else None,
+                        keys[variant[i]],
+                        bool(control[i]),
+                        kind,
+                        when_txt[k],
+                        float(value[i]) if kind == "converted" else None,
+                    )
+                )
+        self.w.insert(
+            "engagement_event",
+            (
+                "id",
+                "campaign_id",
+                "profile_id",
+                "device_id",
+                "message_id",
+                "variant_key",
+                "is_control",
+                "kind",
+                "at",
+                "value",
+            ),
+            rows,
+        )
+        if spec.format != "push":
+            return
+        for ga_name, mask, delay in (
+            ("notification_receive", delivered, 2),
+            ("notification_open", opened, open_delay),
+        ):
+            idx = np.nonzero(mask)[0]
+            when = np.minimum(
+                sent_at[idx] + (delay[idx] if isinstance(delay, np.ndarray) else delay),
+                self.anchor - 1,
+            )
+            params: list[str | None] = [
+                f'{{"message_id":"{message_ids[msg_of[i]]}","label":"{spec.label}"}}'
+                for i in idx.tolist()
+            ]
+            events.add(owner[idx], name_index[ga_name], when, params)

@@ -1,0 +1,230 @@
+"""Pause, resume and cancel a send, send to test devices, and read a campaign's live progress.
+
+The service only claims rows of campaigns that are ``sending`` (and test rows), so pausing is a
+status change: rows in flight finish, nothing new starts. Cancelling marks what was not yet sent
+as suppressed ("cancelled") so the counts still add up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, cast
+
+from sqlalchemy import CursorResult, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from engage_desktop.core.outbox.expand import CANCELLED, SendError, suppression_reason
+from engage_desktop.core.workspace import Workspace
+from engage_desktop.security.audit import record
+from engage_desktop.security.roles import Permission, require
+from engage_desktop.store.models import (
+    Campaign,
+    CampaignStatus,
+    Channel,
+    DeliveryAttempt,
+    Device,
+    OutboxMessage,
+    OutboxState,
+)
+
+TEST_PREFIX = "edt-"  # message ids of test sends (claimed whatever the campaign's status)
+TEST_PREFIX_END = "edt."  # the next string after every "edt-…" id, for an index range scan
+PENDING = (OutboxState.QUEUED, OutboxState.CLAIMED, OutboxState.RETRY)
+RATE_WINDOW = timedelta(seconds=15)
+
+
+def _campaign_for(session: Session, ws: Workspace, campaign_id: int) -> Campaign:
+    campaign = session.get(Campaign, campaign_id)
+    if campaign is None:
+        raise SendError(f"No campaign with id {campaign_id}.")
+    require(session, ws.member_id, campaign.app_id, Permission.SEND_CAMPAIGNS)
+    return campaign
+
+
+def pause(ws: Workspace, campaign_id: int, reason: str | None = None) -> None:
+    with ws.session() as session:
+        campaign = _campaign_for(session, ws, campaign_id)
+        if campaign.status != CampaignStatus.SENDING:
+            raise SendError(f"Campaign {campaign_id} is {campaign.status.value}, not sending.")
+        campaign.status = CampaignStatus.PAUSED
+        campaign.status_reason = reason
+        record(
+            session,
+            member_id=ws.member_id,
+            app_id=campaign.app_id,
+            action="campaign.pause",
+            target=f"campaign:{campaign_id}",
+        )
+
+
+def resume(ws: Workspace, campaign_id: int) -> None:
+    with ws.session() as session:
+        campaign = _campaign_for(session, ws, campaign_id)
+        if campaign.status != CampaignStatus.PAUSED:
+            raise SendError(f"Campaign {campaign_id} is {campaign.status.value}, not paused.")
+        campaign.status = CampaignStatus.SENDING
+        campaign.status_reason = None
+        record(
+            session,
+            member_id=ws.member_id,
+            app_id=campaign.app_id,
+            action="campaign.resume",
+            target=f"campaign:{campaign_id}",
+        )
+
+
+def cancel(ws: Workspace, campaign_id: int) -> int:
+    """Stop the send for good; returns how many messages will not be sent."""
+    with ws.session() as session:
+        campaign = _campaign_for(session, ws, campaign_id)
+        if campaign.status not in (
+            CampaignStatus.SENDING,
+            CampaignStatus.PAUSED,
+            CampaignStatus.SCHEDULED,
+        ):
+            raise SendError(
+                f"Campaign {campaign_id} is {campaign.status.value}; nothing to cancel."
+            )
+        campaign.status = CampaignStatus.CANCELLED
+        campaign.finished_at = ws.clock.now()
+        # Claimed rows are left to their service: it records what it already handed to FCM.
+        result = session.execute(
+            update(OutboxMessage)
+            .where(
+                OutboxMessage.campaign_id == campaign_id,
+                OutboxMessage.state.in_([OutboxState.QUEUED, OutboxState.RETRY]),
+            )
+            .values(state=OutboxState.SUPPRESSED, suppression_reason=CANCELLED, address=None)
+        )
+        dropped = cast(CursorResult[Any], result).rowcount
+        record(
+            session,
+            member_id=ws.member_id,
+            app_id=campaign.app_id,
+            action="campaign.cancel",
+            target=f"campaign:{campaign_id}",
+            details={"not_sent": dropped},
+        )
+        return int(dropped)
+
+
+def send_to_test_devices(ws: Workspace, campaign_id: int, variant_key: str | None = None) -> int:
+    """Queue the campaign (any status) to the app's test devices; returns how many were queued."""
+    with ws.session() as session:
+        campaign = _campaign_for(session, ws, campaign_id)
+        key = variant_key or (campaign.variants[0].key if campaign.variants else None)
+        if key is None:
+            raise SendError(f"Campaign {campaign_id} has no content variant to send.")
+        devices = list(
+            session.scalars(
+                select(Device).where(Device.app_id == campaign.app_id, Device.is_test.is_(True))
+            )
+        )
+        usable = [
+            d
+            for d in devices
+            if suppression_reason(d.fcm_token, d.token_invalidated_at, True, "granted") is None
+        ]
+        if not usable:
+            raise SendError("This app has no test device with a valid push token.")
+        now = ws.clock.now()
+        stamp = int(now.timestamp() * 1000)
+        session.execute(
+            insert(OutboxMessage.metadata.tables["outbox_message"]),
+            [
+                {
+                    "campaign_id": campaign_id,
+                    "app_id": campaign.app_id,
+                    "profile_id": d.profile_id,
+                    "device_id": d.id,
+                    "channel": Channel.PUSH,
+                    "variant_key": key,
+                    "message_id": f"{TEST_PREFIX}{campaign_id}-{d.id}-{stamp}",
+                    "address": d.fcm_token,
+                    "state": OutboxState.QUEUED,
+                    "created_at": now,
+                }
+                for d in usable
+            ],
+        )
+        record(
+            session,
+            member_id=ws.member_id,
+            app_id=campaign.app_id,
+            action="campaign.test_send",
+            target=f"campaign:{campaign_id}",
+            details={"devices": len(usable), "variant": key},
+        )
+        return len(usable)
+
+
+@dataclass
+class CampaignProgress:
+    """Live counts of one campaign's send (test sends excluded)."""
+
+    campaign_id: int
+    status: CampaignStatus
+    status_reason: str | None
+    queued: int = 0  # waiting, claimed or waiting to retry
+    sent: int = 0
+    failed: int = 0
+    suppressed: dict[str, int] = field(default_factory=dict)
+    rate: float = 0.0  # messages handed to the provider per second, lately
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+
+    @property
+    def total(self) -> int:
+        return self.queued + self.sent + self.failed + sum(self.suppressed.values())
+
+    @property
+    def done(self) -> int:
+        return self.total - self.queued
+
+    @property
+    def seconds_left(self) -> float | None:
+        if self.queued == 0:
+            return 0.0
+        return self.queued / self.rate if self.rate > 0 else None
+
+
+def campaign_progress(session: Session, campaign_id: int, now: datetime) -> CampaignProgress:
+    campaign = session.get(Campaign, campaign_id)
+    if campaign is None:
+        raise SendError(f"No campaign with id {campaign_id}.")
+    progress = CampaignProgress(
+        campaign_id,
+        campaign.status,
+        campaign.status_reason,
+        started_at=campaign.started_at,
+        finished_at=campaign.finished_at,
+    )
+    rows = session.execute(
+        select(OutboxMessage.state, OutboxMessage.suppression_reason, func.count())
+        .where(OutboxMessage.campaign_id == campaign_id)
+        .where(~OutboxMessage.message_id.startswith(TEST_PREFIX, autoescape=True))
+        .group_by(OutboxMessage.state, OutboxMessage.suppression_reason)
+    )
+    for state, reason, count in rows:
+        if state in PENDING:
+            progress.queued += count
+        elif state == OutboxState.SENT:
+            progress.sent += count
+        elif state == OutboxState.FAILED:
+            progress.failed += count
+        else:
+            key = reason or "unknown"
+            progress.suppressed[key] = progress.suppressed.get(key, 0) + count
+    recent = (
+        session.scalar(
+            select(func.count())
+            .select_from(DeliveryAttempt)
+            .where(
+                DeliveryAttempt.campaign_id == campaign_id, DeliveryAttempt.at >= now - RATE_WINDOW
+            )
+        )
+        or 0
+    )
+    progress.rate = recent / RATE_WINDOW.total_seconds()
+    return progress

@@ -1,0 +1,266 @@
+"""The sandbox HTTP server (aiohttp): FCM's send URL shape and errors, OAuth2 tokens, inboxes.
+
+Endpoints:
+- ``POST /v1/projects/{project}/messages:send`` — like Google: bearer token required, message
+  validated (switchable off for benchmarks), ``{"name": "projects/p/messages/…"}`` back.
+- ``POST /token`` — the OAuth2 JWT-bearer grant google-auth performs with a service account.
+- ``GET /sandbox/inbox?token=…`` what a virtual device received; ``GET /sandbox/devices``;
+  ``GET /sandbox/stats[?ids=1]``; ``GET /sandbox/requests``; ``POST /sandbox/faults`` to script
+  errors (status, FCM code, Retry-After, dropped connections); ``POST /sandbox/reset``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import itertools
+import json
+import logging
+import secrets
+import time
+from collections import Counter, deque
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+from engage_desktop.services.sandbox.validation import (
+    FCM_ERRORS,
+    MAX_PAYLOAD,
+    Invalid,
+    error_body,
+    validate_body,
+)
+
+log = logging.getLogger(__name__)
+INBOX_SIZE = 50
+REQUEST_LOG = 20_000
+TOKEN_LIFETIME = 3600
+
+
+@dataclass
+class Fault:
+    """A scripted answer for requests whose token contains ``match`` ("*" for all)."""
+
+    match: str = "*"
+    error: str | None = None  # an FCM error code from FCM_ERRORS
+    status: int | None = None  # overrides the error's HTTP status
+    message: str | None = None
+    retry_after: float | None = None
+    drop: bool = False  # close the connection without answering
+    times: int | None = None  # None: forever
+
+    def applies(self, token: str) -> bool:
+        return (self.times is None or self.times > 0) and (self.match == "*" or self.match in token)
+
+
+@dataclass
+class SandboxState:
+    validate: bool = True
+    record: bool = True
+    access_tokens: dict[str, float] = field(default_factory=dict)
+    revoked_emails: set[str] = field(default_factory=set)
+    faults: list[Fault] = field(default_factory=list)
+    inboxes: dict[str, deque[dict[str, Any]]] = field(default_factory=dict)
+    by_message_id: Counter[str] = field(default_factory=Counter)
+    requests: deque[dict[str, Any]] = field(default_factory=lambda: deque(maxlen=REQUEST_LOG))
+    received: int = 0
+    request_count: int = 0
+    names: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+
+
+def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
+    return web.Response(
+        body=json.dumps(data).encode(),
+        status=status,
+        headers=headers,
+        content_type="application/json",
+    )
+
+
+def _fcm_error(
+    code: str,
+    message: str | None = None,
+    status: int | None = None,
+    headers: dict[str, str] | None = None,
+) -> web.Response:
+    http, google_status, default = FCM_ERRORS[code]
+    fcm_code = None if code == "INVALID_ARGUMENT" and message is None else code
+    return _json(
+        error_body(status or http, google_status, message or default, fcm_code),
+        status or http,
+        headers,
+    )
+
+
+async def send(request: web.Request) -> web.StreamResponse:
+    state: SandboxState = request.app["state"]
+    state.request_count += 1
+    project = request.match_info["project"]
+    auth = request.headers.get("Authorization", "")
+    bearer = auth[7:] if auth.startswith("Bearer ") else ""
+    if state.validate and state.access_tokens.get(bearer, 0) < time.time():
+        return _json(
+            error_body(
+                401,
+                "UNAUTHENTICATED",
+                "Request had invalid authentication credentials. Expected OAuth "
+                "2 access token, login cookie or other valid authentication "
+                "credential.",
+            ),
+            401,
+        )
+    raw = await request.read()
+    try:
+        body = json.loads(raw)
+    except ValueError:
+        return _json(error_body(400, "INVALID_ARGUMENT", "Invalid JSON payload received."), 400)
+    try:
+        message = validate_body(body) if state.validate else body["message"]
+    except Invalid as exc:
+        return _fcm_error("INVALID_ARGUMENT", str(exc))
+    except (KeyError, TypeError):
+        return _json(
+            error_body(400, "INVALID_ARGUMENT", "Request contains an invalid argument."), 400
+        )
+    token = str(message.get("token", ""))
+    state.requests.append({"at": time.time(), "token": token})
+    for fault in state.faults:
+        if fault.applies(token):
+            if fault.times is not None:
+                fault.times -= 1
+            return await _apply_fault(request, fault)
+    if state.validate and len(json.dumps(message).encode()) > MAX_PAYLOAD:
+        return _fcm_error("INVALID_ARGUMENT", "Message is too big")
+    name = f"projects/{project}/messages/"
+    if body.get("validate_only"):
+        return _json({"name": name + "fake_message_id"})
+    name += f"{next(state.names)}"
+    state.received += 1
+    if state.record:
+        message_id = str((message.get("data") or {}).get("message_id", ""))
+        state.by_message_id[message_id] += 1
+        inbox = state.inboxes.setdefault(token, deque(maxlen=INBOX_SIZE))
+        inbox.append({"at": time.time(), "name": name, "message": message})
+    return _json({"name": name})
+
+
+async def _apply_fault(request: web.Request, fault: Fault) -> web.StreamResponse:
+    if fault.drop:
+        transport = request.transport
+        if transport is not None:
+            transport.abort()
+        raise ConnectionResetError("sandbox dropped the connection on purpose")
+    headers = {"Retry-After": f"{fault.retry_after:g}"} if fault.retry_after is not None else None
+    return _fcm_error(fault.error or "INTERNAL", fault.message, fault.status, headers)
+
+
+async def token(request: web.Request) -> web.Response:
+    """The JWT-bearer grant: check the assertion's shape and audience, issue an access token."""
+    state: SandboxState = request.app["state"]
+    form = await request.post()
+    if form.get("grant_type") != "urn:ietf:params:oauth:grant-type:jwt-bearer":
+        return _json({"error": "unsupported_grant_type"}, 400)
+    try:
+        claims = json.loads(_b64(str(form.get("assertion", "")).split(".")[1]))
+    except (ValueError, IndexError):
+        return _json({"error": "invalid_grant", "error_description": "Invalid JWT."}, 400)
+    if claims.get("iss") in state.revoked_emails:
+        return _json({"error": "invalid_grant", "error_description": "Invalid JWT Signature."}, 400)
+    if claims.get("exp", 0) < time.time():
+        return _json({"error": "invalid_grant", "error_description": "JWT expired."}, 400)
+    access = "sbx." + secrets.token_urlsafe(24)
+    state.access_tokens[access] = time.time() + TOKEN_LIFETIME
+    return _json({"access_token": access, "expires_in": TOKEN_LIFETIME, "token_type": "Bearer"})
+
+
+def _b64(part: str) -> bytes:
+    return base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
+
+
+async def inbox(request: web.Request) -> web.Response:
+    state: SandboxState = request.app["state"]
+    tok = request.query.get("token", "")
+    return _json(list(state.inboxes.get(tok, ())))
+
+
+async def devices(request: web.Request) -> web.Response:
+    state: SandboxState = request.app["state"]
+    return _json({tok: len(box) for tok, box in state.inboxes.items()})
+
+
+async def stats(request: web.Request) -> web.Response:
+    state: SandboxState = request.app["state"]
+    data: dict[str, Any] = {
+        "received": state.received,
+        "requests": state.request_count,
+        "distinct_message_ids": len(state.by_message_id),
+    }
+    if request.query.get("ids"):
+        data["by_message_id"] = dict(state.by_message_id)
+    return _json(data)
+
+
+async def requests_log(request: web.Request) -> web.Response:
+    state: SandboxState = request.app["state"]
+    return _json(list(state.requests))
+
+
+async def faults(request: web.Request) -> web.Response:
+    state: SandboxState = request.app["state"]
+    body = await request.json()
+    state.faults = [Fault(**rule) for rule in body.get("faults", [])]
+    state.revoked_emails = set(body.get("revoked_emails", []))
+    if "access_tokens_valid" in body and not body["access_tokens_valid"]:
+        state.access_tokens.clear()
+    return _json({"faults": len(state.faults)})
+
+
+async def reset(request: web.Request) -> web.Response:
+    state: SandboxState = request.app["state"]
+    state.faults.clear()
+    state.inboxes.clear()
+    state.by_message_id.clear()
+    state.requests.clear()
+    state.received = state.request_count = 0
+    return _json({"ok": True})
+
+
+async def health(_request: web.Request) -> web.Response:
+    return _json({"ok": True, "service": "engage-desktop-sandbox"})
+
+
+def make_app(*, validate: bool = True, record: bool = True) -> web.Application:
+    app = web.Application(client_max_size=1 << 20)
+    app["state"] = SandboxState(validate=validate, record=record)
+    app.router.add_post("/v1/projects/{project}/messages:send", send)
+    app.router.add_post("/token", token)
+    app.router.add_get("/sandbox/health", health)
+    app.router.add_get("/sandbox/inbox", inbox)
+    app.router.add_get("/sandbox/devices", devices)
+    app.router.add_get("/sandbox/stats", stats)
+    app.router.add_get("/sandbox/requests", requests_log)
+    app.router.add_post("/sandbox/faults", faults)
+    app.router.add_post("/sandbox/reset", reset)
+    return app
+
+
+async def serve(
+    host: str,
+    port: int,
+    *,
+    validate: bool = True,
+    record: bool = True,
+    stop: asyncio.Event | None = None,
+) -> None:
+    """Run until ``stop`` is set (or forever)."""
+    runner = web.AppRunner(make_app(validate=validate, record=record), access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, host, port, reuse_address=True)
+    await site.start()
+    log.info("sandbox listening on http://%s:%d", host, port)
+    print(f"sandbox listening on http://{host}:{port}", flush=True)
+    try:
+        await (stop or asyncio.Event()).wait()
+    finally:
+        await runner.cleanup()

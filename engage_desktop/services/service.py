@@ -1,0 +1,227 @@
+"""``engage-desktop service``: the headless dispatch process for one workspace.
+
+Logs to a rotating file and stderr, beats in ``service_heartbeat`` every few seconds, stops
+cleanly on SIGTERM/SIGINT (results written, unsent claims returned). On SQLite one service per
+workspace holds a file lock beside the database; on PostgreSQL any number share the outbox.
+Campaigns whose scheduled time has come are expanded here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import logging.handlers
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO
+from urllib.parse import urlsplit
+
+from sqlalchemy import select
+
+from engage_desktop.core.outbox.expand import SendError, start_send
+from engage_desktop.core.workspace import Workspace
+from engage_desktop.services.dispatcher import DispatchConfig, Dispatcher
+from engage_desktop.store.models import Campaign, CampaignStatus, ServiceHeartbeat
+
+log = logging.getLogger("engage_desktop.service")
+HEARTBEAT_EVERY = 5.0
+EXIT_ALREADY_RUNNING = 3
+
+
+class ServiceLockError(Exception):
+    """Another service already runs for this SQLite workspace."""
+
+
+@contextlib.contextmanager
+def workspace_lock(db_path: Path) -> Iterator[None]:
+    """An exclusive lock file beside the database, released by the OS if the process dies."""
+    lock_path = db_path.with_name(db_path.name + ".service.lock")
+    handle: IO[str] = lock_path.open("a+")
+    try:
+        if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+            import msvcrt
+
+            try:
+                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+            except OSError:
+                raise ServiceLockError(f"A dispatch service already runs for {db_path}.") from None
+        else:
+            import fcntl
+
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                handle.seek(0)
+                other = handle.read().strip() or "?"
+                raise ServiceLockError(
+                    f"A dispatch service already runs for {db_path} (pid {other})."
+                ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        yield
+    finally:
+        handle.close()
+
+
+def setup_logging(log_file: Path | None, verbose: bool = False) -> None:
+    root = logging.getLogger()
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    err = logging.StreamHandler(sys.stderr)
+    err.setFormatter(fmt)
+    root.addHandler(err)
+    if log_file is not None:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        rotating = logging.handlers.RotatingFileHandler(
+            log_file, maxBytes=5_000_000, backupCount=3, encoding="utf-8"
+        )
+        rotating.setFormatter(fmt)
+        root.addHandler(rotating)
+
+
+class SandboxStarter:
+    """Starts ``engage-desktop sandbox`` as a child when a sandbox app needs it and none answers."""
+
+    def __init__(self) -> None:
+        self.child: subprocess.Popen[bytes] | None = None
+
+    def __call__(self, base_url: str) -> None:
+        parts = urlsplit(base_url)
+        host, port = parts.hostname or "127.0.0.1", parts.port or 80
+        if _port_open(host, port) or self.child is not None:
+            return
+        log.info("starting the local sandbox on %s", base_url)
+        self.child = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "engage_desktop",
+                "sandbox",
+                "--host",
+                host,
+                "--port",
+                str(port),
+            ],
+            stdout=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 15
+        while not _port_open(host, port):
+            if time.monotonic() > deadline or self.child.poll() is not None:
+                raise ValueError(f"The local sandbox did not start on {base_url}.")
+            time.sleep(0.1)
+
+    def stop(self) -> None:
+        if self.child is not None and self.child.poll() is None:
+            self.child.terminate()
+            self.child.wait(10)
+
+
+def _port_open(host: str, port: int) -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex((host, port)) == 0
+
+
+class Service:
+    def __init__(self, ws: Workspace, config: DispatchConfig | None = None) -> None:
+        self.ws = ws
+        self.started = datetime.now(UTC)
+        self.service_id = f"{socket.gethostname()}:{os.getpid()}:{int(self.started.timestamp())}"
+        self.sandbox = SandboxStarter()
+        self.dispatcher = Dispatcher(ws.engine, self.service_id, config, self.sandbox)
+        self.stop_event = asyncio.Event()
+
+    async def run(self) -> None:
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            with contextlib.suppress(NotImplementedError):
+                loop.add_signal_handler(sig, self.stop_event.set)
+        log.info("dispatch service %s started on %s", self.service_id, self.ws.location.display())
+        await asyncio.to_thread(self._beat, "running", "starting")
+        beat = asyncio.create_task(self._beat_loop())
+        try:
+            await self.dispatcher.run(self.stop_event)
+        finally:
+            beat.cancel()
+            await asyncio.to_thread(self._beat, "stopped", "stopped cleanly")
+            self.sandbox.stop()
+            log.info("dispatch service stopped")
+
+    async def _beat_loop(self) -> None:
+        while True:
+            try:
+                await asyncio.to_thread(self._start_due_campaigns)
+                stats = self.dispatcher.stats
+                await asyncio.to_thread(
+                    self._beat,
+                    "running",
+                    f"{stats.sent} sent, {stats.failed} failed, {stats.rate():.0f} msg/s",
+                )
+            except Exception as exc:  # the database may be locked or full: say so and go on
+                log.error("heartbeat failed: %s", exc)
+            await asyncio.sleep(HEARTBEAT_EVERY)
+
+    def _beat(self, state: str, detail: str) -> None:
+        with self.ws.session() as session:
+            row = session.get(ServiceHeartbeat, self.service_id)
+            if row is None:
+                row = ServiceHeartbeat(
+                    service_id=self.service_id,
+                    host=socket.gethostname(),
+                    pid=os.getpid(),
+                    started_at=self.started,
+                    state=state,
+                )
+                session.add(row)
+            row.beat_at = datetime.now(UTC)
+            row.state = state
+            row.detail = detail[:500]
+
+    def _start_due_campaigns(self) -> None:
+        with self.ws.session() as session:
+            due = list(
+                session.scalars(
+                    select(Campaign.id).where(
+                        Campaign.status == CampaignStatus.SCHEDULED,
+                        Campaign.scheduled_at <= datetime.now(UTC),
+                    )
+                )
+            )
+        for campaign_id in due:
+            try:
+                result = start_send(self.ws, campaign_id, scheduled=True)
+                log.info("scheduled campaign %d started: %d queued", campaign_id, result.queued)
+            except SendError as exc:
+                log.error("scheduled campaign %d not started: %s", campaign_id, exc)
+
+
+def run_service(ws: Workspace, config: DispatchConfig | None = None) -> int:
+    """Run until SIGTERM/SIGINT. Returns the process exit code."""
+    path = ws.location.sqlite_path
+    lock = workspace_lock(path) if path is not None else contextlib.nullcontext()
+    try:
+        with lock:
+            _run_loop(Service(ws, config).run())
+    except ServiceLockError as exc:
+        log.error("%s", exc)
+        return EXIT_ALREADY_RUNNING
+    return 0
+
+
+def _run_loop(main: object) -> None:
+    try:
+        import uvloop
+
+        uvloop.run(main)  # type: ignore[arg-type]
+    except ImportError:  # pragma: no cover - Windows
+        asyncio.run(main)  # type: ignore[arg-type]

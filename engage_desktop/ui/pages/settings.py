@@ -1,0 +1,121 @@
+"""Settings page: interface language, and facts about the open workspace."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from engage_desktop.core.progress import Progress
+from engage_desktop.core.workspace_info import WorkspaceInfo, workspace_info
+from engage_desktop.ui.background import Job, run_in_background
+from engage_desktop.ui.context import UiContext
+from engage_desktop.ui.formatting import format_int
+from engage_desktop.ui.pages.base import Page
+from engage_desktop.ui.preferences import Preferences
+
+
+class SettingsPage(Page):
+    page_id = "settings"
+
+    def __init__(self, context: UiContext) -> None:
+        super().__init__(context)
+        self.settings = context.settings
+        prefs = Preferences.load(self.settings)
+
+        self.language = QComboBox()
+        self.language.addItem(self.tr("Same as the system"), "system")
+        self.language.addItem("Français", "fr")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
+        self.language.setMaximumWidth(320)
+        self.language.currentIndexChanged.connect(self._language_changed)
+        self.language_note = QLabel()
+        self.language_note.setWordWrap(True)
+        ui_box = QGroupBox(self.tr("Interface"))
+        ui_form = QFormLayout(ui_box)
+        ui_form.addRow(self.tr("Language:"), self.language)
+        ui_form.addRow("", self.language_note)
+
+        self.location = QLabel(context.workspace.location.display())
+        self.location.setWordWrap(True)
+        self.schema = QLabel()
+        self.size = QLabel()
+        self.counts = QTableWidget(0, 2)
+        self.counts.setHorizontalHeaderLabels([self.tr("Table"), self.tr("Rows")])
+        self.counts.verticalHeader().hide()
+        self.counts.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.counts.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.counts.horizontalHeader().setStretchLastSection(True)
+        self.counts.setMaximumWidth(480)
+        self.counts.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.refresh_button = QPushButton(self.tr("Count rows"))
+        self.refresh_button.setMaximumWidth(320)
+        self.refresh_button.clicked.connect(self.refresh)
+        ws_box = QGroupBox(self.tr("Workspace"))
+        ws_form = QFormLayout(ws_box)
+        ws_form.addRow(self.tr("Location:"), self.location)
+        ws_form.addRow(self.tr("Schema version:"), self.schema)
+        ws_form.addRow(self.tr("Size on disk:"), self.size)
+        ws_form.addRow(self.refresh_button)
+        ws_form.addRow(self.counts)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(ui_box)
+        layout.addWidget(ws_box, 1)
+        self._job: Job | None = None
+
+    def title(self) -> str:
+        return self.tr("Settings")
+
+    def icon(self) -> QIcon:
+        return QIcon.fromTheme("preferences-system")
+
+    def _language_changed(self) -> None:
+        Preferences(language=str(self.language.currentData())).save(self.settings)
+        self.language_note.setText(self.tr("The new language applies the next time you start."))
+
+    def refresh(self) -> None:
+        """Count rows off the GUI thread: a million-profile workspace takes a moment."""
+        if self._job is not None and not self._job.done:
+            return
+        workspace = self.context.workspace
+        self.refresh_button.setEnabled(False)
+        self.schema.setText(self.tr("Counting…"))
+
+        def work(progress: Progress) -> WorkspaceInfo:
+            progress.report(0, None)
+            return workspace_info(workspace)
+
+        self._job = run_in_background(work, parent=self)
+        self._job.succeeded.connect(self._show)
+        self._job.failed.connect(lambda exc, _tb: self.schema.setText(str(exc)))
+        self._job.finished.connect(lambda: self.refresh_button.setEnabled(True))
+
+    def _show(self, info: WorkspaceInfo) -> None:
+        self.schema.setText(
+            self.tr("%1 (this version of Engage Desktop: %2)")
+            .replace("%1", info.schema_revision or "?")
+            .replace("%2", info.code_revision)
+        )
+        if info.file_bytes is not None:
+            megabytes = QLocale().toString(info.file_bytes / 1e6, "f", 1)
+            self.size.setText(self.tr("%1 MB").replace("%1", megabytes))
+        self.counts.setRowCount(len(info.counts))
+        for row, (table, count) in enumerate(sorted(info.counts.items())):
+            self.counts.setItem(row, 0, QTableWidgetItem(table))
+            number = QTableWidgetItem(format_int(count))
+            number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.counts.setItem(row, 1, number)

@@ -1,0 +1,105 @@
+"""After the window is on screen: open the workspace off the GUI thread, then fill the window.
+
+A first start builds the demo workspace, with a progress dialog and a cancel button.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+from engage_desktop.core.demo import DEFAULT_GUI_USERS
+from engage_desktop.core.progress import Cancelled, Progress
+from engage_desktop.ui.background import job_future, run_in_background
+from engage_desktop.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from engage_desktop.core.workspace import Workspace
+
+
+def _open(workspace_arg: str | None, progress: Progress) -> Workspace:
+    """Runs on a worker thread: resolve, (on first start) build the demo, migrate, open.
+
+    The database modules are imported here, off the GUI thread, so the window paints at once.
+    """
+    from engage_desktop.core.workspace import open_for_current_user
+    from engage_desktop.store.location import resolve_workspace
+
+    location = resolve_workspace(workspace_arg)
+    path = location.sqlite_path
+    if location.is_default and path is not None and not path.exists():
+        from engage_desktop.core.demo.generator import build_demo_workspace
+
+        progress.report(0, 100, "")
+        build_demo_workspace(location, users=DEFAULT_GUI_USERS, seed=1, progress=progress)
+    return open_for_current_user(location)
+
+
+async def open_workspace_with_progress(window: MainWindow, workspace_arg: str | None) -> Workspace:
+    """Open the workspace off the GUI thread; a first start shows the demo build's progress."""
+    dialog: QProgressDialog | None = None
+    job = run_in_background(lambda progress: _open(workspace_arg, progress), parent=window)
+
+    def on_progress(done: int, total: object, message: str) -> None:
+        nonlocal dialog
+        if dialog is None:
+            dialog = QProgressDialog(window)
+            dialog.setWindowTitle(QCoreApplication.translate("App", "First start"))
+            dialog.setLabelText(
+                QCoreApplication.translate(
+                    "App", "Creating the demo workspace (%1 profiles)…"
+                ).replace("%1", f"{DEFAULT_GUI_USERS:,}")
+            )
+            dialog.setCancelButtonText(QCoreApplication.translate("App", "Cancel"))
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.setMinimumWidth(420)
+            dialog.setRange(0, 100)
+            dialog.canceled.connect(job.cancel)
+            dialog.show()
+        if isinstance(total, int) and total:
+            dialog.setValue(int(100 * done / total))
+
+    job.progressed.connect(on_progress)
+    try:
+        return await job_future(job)  # type: ignore[no-any-return]
+    finally:
+        if dialog is not None:
+            dialog.close()
+
+
+async def run_main_window(window: MainWindow, workspace_arg: str | None) -> int:
+    """Open the workspace behind the (already shown) window, then fill it in.
+
+    Returns when the window is closed: 0, or 1 when the workspace could not be opened.
+    """
+    from engage_desktop.store.errors import WorkspaceError
+
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    window.destroyed.connect(lambda: closed.done() or closed.set_result(None))
+    if not window.isVisible():
+        window.show()
+    try:
+        workspace = await open_workspace_with_progress(window, workspace_arg)
+    except Cancelled:
+        window.close()
+        return 1
+    except WorkspaceError as exc:
+        QMessageBox.critical(
+            window, QCoreApplication.translate("App", "Cannot open the workspace"), str(exc)
+        )
+        window.close()
+        return 1
+    from engage_desktop.ui.context import UiContext
+    from engage_desktop.ui.service_launcher import ensure_service
+
+    window.attach(UiContext(workspace))
+    service = ensure_service(workspace)
+    await closed
+    if service is not None:
+        service.stop()
+    workspace.close()
+    return 0

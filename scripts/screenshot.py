@@ -1,0 +1,47 @@
+"""Save a screenshot of the main window on a workspace (for the README and for reviews).
+
+xvfb-run -a -s "-screen 0 1400x900x24" python scripts/screenshot.py WORKSPACE OUT.png [--lang fr] [--page audiences]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from PySide6.QtCore import QSettings, QTemporaryDir
+from PySide6.QtWidgets import QApplication
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("workspace")
+    parser.add_argument("out")
+    parser.add_argument("--lang", default="en")
+    parser.add_argument("--page", default="campaigns")
+    args = parser.parse_args()
+
+    from engage_desktop.core.workspace import open_for_current_user
+    from engage_desktop.store.location import resolve_workspace
+    from engage_desktop.ui.app import create_application
+    from engage_desktop.ui.context import UiContext
+    from engage_desktop.ui.main_window import MainWindow
+
+    app = create_application(sys.argv[:1], args.lang)
+    tmp = QTemporaryDir()
+    window = MainWindow(QSettings(tmp.filePath("s.ini"), QSettings.Format.IniFormat))
+    window.attach(UiContext(open_for_current_user(resolve_workspace(args.workspace))))
+    window.resize(1280, 760)
+    window.show_page(args.page)
+    window.show()
+    page = window.page(args.page)
+    if page is not None and hasattr(page, "refresh"):
+        page.refresh()
+    for _ in range(80):  # let background searches finish and layouts settle
+        app.processEvents()
+        QApplication.instance().thread().msleep(25)  # type: ignore[union-attr]
+    window.grab().save(args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,157 @@
+"""The main window on the demo workspace, offscreen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import qasync
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from engage_desktop.core.workspace import Workspace
+from engage_desktop.ui.context import UiContext
+from engage_desktop.ui.main_window import MainWindow
+
+
+def _window(workspace: Workspace, settings: QSettings) -> MainWindow:
+    window = MainWindow(settings)
+    window.attach(UiContext(workspace))
+    return window
+
+
+def _campaign_names(window: MainWindow) -> set[str]:
+    page = window.page("campaigns")
+    assert page is not None
+    model = page.model  # type: ignore[attr-defined]
+    return {row.name for row in model.rows}
+
+
+def test_window_opens_with_pages_and_status(
+    qtbot, demo_workspace: Workspace, qsettings: QSettings
+) -> None:
+    window = _window(demo_workspace, qsettings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert titles[:2] == ["Campaigns", "Audiences"]
+    assert titles[-1] == "Settings"
+    assert window.app_switcher.count() == 2
+    assert "demo.sqlite" in window.workspace_label.text()
+    assert "(admin)" in window.member_label.text()
+    assert window.service_label.text() == "Service: stopped"
+
+
+def test_switching_app_changes_the_campaign_list(
+    qtbot, demo_workspace: Workspace, qsettings: QSettings
+) -> None:
+    window = _window(demo_workspace, qsettings)
+    qtbot.addWidget(window)
+    retail = _campaign_names(window)
+    assert "Soldes d'hiver : -30 % sur les luminaires" in retail
+    window.app_switcher.setCurrentIndex(
+        window.app_switcher.findText("Pixel Quest", flags=_contains())
+    )
+    game = _campaign_names(window)
+    assert "Double XP ce week-end" in game
+    assert not retail & game
+
+
+def _contains():
+    from PySide6.QtCore import Qt
+
+    return Qt.MatchFlag.MatchContains
+
+
+def test_campaign_search_filters_rows(
+    qtbot, demo_workspace: Workspace, qsettings: QSettings
+) -> None:
+    window = _window(demo_workspace, qsettings)
+    qtbot.addWidget(window)
+    page = window.page("campaigns")
+    page.search.setText("soldes")  # type: ignore[union-attr]
+    assert page.proxy.rowCount() == 1  # type: ignore[union-attr]
+
+
+def test_audience_search_runs_in_background(
+    qtbot, demo_workspace: Workspace, qsettings: QSettings
+) -> None:
+    window = _window(demo_workspace, qsettings)
+    qtbot.addWidget(window)
+    page = window.page("audiences")
+    assert page is not None
+    qtbot.waitUntil(lambda: "profiles" in page.count_label.text(), timeout=5000)  # type: ignore[attr-defined]
+    page.search.setText("Paris")  # type: ignore[attr-defined]
+    qtbot.waitUntil(
+        lambda: (
+            page.model.rows
+            and all(  # type: ignore[attr-defined]
+                "Paris" in (r.city or "") or "paris" in (r.email or "")
+                for r in page.model.rows  # type: ignore[attr-defined]
+            )
+        ),
+        timeout=5000,
+    )
+
+
+def test_window_state_is_kept(qtbot, demo_workspace: Workspace, qsettings: QSettings) -> None:
+    window = _window(demo_workspace, qsettings)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(700, 500)
+    window.show_page("audiences")
+    window.close()
+    again = _window(demo_workspace, qsettings)
+    qtbot.addWidget(again)
+    assert again.stack.currentWidget() is again.page("audiences")
+    assert (again.size().width(), again.size().height()) == (700, 500)
+
+
+def test_bad_workspace_shows_a_dialog_and_leaves_file(qtbot, tmp_path: Path) -> None:
+    from engage_desktop.ui.startup import run_main_window
+
+    path = tmp_path / "notes.sqlite"
+    path.write_text("not a database")
+    seen: list[str] = []
+
+    def close_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QMessageBox):
+            seen.append(dialog.text())
+            dialog.accept()
+        else:
+            QTimer.singleShot(50, close_dialog)
+
+    QTimer.singleShot(50, close_dialog)
+    loop = qasync.QEventLoop(QApplication.instance())
+    try:
+        window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+        result = loop.run_until_complete(run_main_window(window, str(path)))
+    finally:
+        loop.close()
+    assert result == 1
+    assert seen and "not an Engage Desktop workspace" in seen[0]
+    assert path.read_text() == "not a database"
+
+
+def test_settings_page_counts_rows_and_keeps_language(
+    qtbot, demo_workspace: Workspace, qsettings: QSettings
+) -> None:
+    from engage_desktop.ui.preferences import Preferences
+
+    window = _window(demo_workspace, qsettings)
+    qtbot.addWidget(window)
+    page = window.page("settings")
+    assert page is not None
+    page.refresh()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: page.counts.rowCount() > 10, timeout=10000)  # type: ignore[attr-defined]
+    rows = {
+        page.counts.item(r, 0).text(): page.counts.item(r, 1).text()  # type: ignore[attr-defined]
+        for r in range(page.counts.rowCount())
+    }  # type: ignore[attr-defined]
+    assert rows["app"] == "2"
+    assert "0001" in page.schema.text()  # type: ignore[attr-defined]
+    page.language.setCurrentIndex(page.language.findData("fr"))  # type: ignore[attr-defined]
+    assert Preferences.load(qsettings).language == "fr"
+    qsettings.setValue("preferences/language", "klingon")  # a hand-edited file must not break us
+    assert Preferences.load(qsettings).language == "system"
