@@ -13,7 +13,6 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from engage_desktop.core.templating import render_text
 
@@ -21,6 +20,8 @@ from .push import MAX_ACTIONS, PushContent
 
 FCM_MAX_BYTES = 4096
 _TEXT_FIELDS = ("title", "subtitle", "body")
+# scheme://authority… (RFC 3986 scheme); urllib is off-limits in core (no-network contract).
+_URL = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):(//([^/?#\s]*))?")
 _APNS_PRIORITY = {"high": "10", "normal": "5"}
 
 
@@ -156,12 +157,14 @@ def payload_size(message: Mapping[str, Any]) -> int:
 
 
 def _check_url(field: str, url: str, *, https_only: bool) -> list[Issue]:
-    parts = urlsplit(url)
+    match = _URL.match(url)
+    scheme = match.group(1).lower() if match else ""
+    netloc = (match.group(3) or "") if match else ""
     if https_only:
-        if parts.scheme != "https" or not parts.netloc:
+        if scheme != "https" or not netloc:
             return [Issue(field, f"The image must be an https:// address (got “{url[:60]}”).")]
         return []
-    if not parts.scheme or (parts.scheme in ("http", "https") and not parts.netloc):
+    if not scheme or (scheme in ("http", "https") and not netloc):
         return [
             Issue(field, f"“{url[:60]}” is not a link: write scheme://path, e.g. myapp://promo.")
         ]
