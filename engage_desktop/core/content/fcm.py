@@ -201,7 +201,8 @@ def validate_push(content: PushContent) -> list[Issue]:
         if not isinstance(value, str):
             issues.append(
                 Issue(
-                    f"data.{key}", f"Custom data “{key}” must be text, not {type(value).__name__}."
+                    f"data.{key}",
+                    f"Custom data “{key}” must be text, not {type(value).__name__} (write it in quotes).",
                 )
             )
     if content.badge is not None and content.badge < 0:

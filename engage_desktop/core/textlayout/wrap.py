@@ -38,7 +38,7 @@ def _break_after(clusters: list[str], index: int) -> bool:
         return True
     if here.isspace() and not nxt.isspace():
         return True
-    if here in "-\u2010\u2013\u2014/" and not nxt.isspace():
+    if here in "-\u2010\u2013\u2014/" and not nxt.isspace() and not nxt[0].isdigit():
         return True
     return _is_cjk(here) or _is_cjk(nxt)
 

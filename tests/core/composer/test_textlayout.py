@@ -94,3 +94,8 @@ def test_lines_never_exceed_box(text: str, lines: int, width: float) -> None:
         assert len(shown.lines) == lines
         assert text_width(shown.lines[-1], IOS_BODY) <= width + 1e-6
     assert 0 <= shown.shown_chars <= len(text)
+
+
+def test_no_break_between_minus_and_number() -> None:
+    shown = fit("Des lampes à prix réduit, jusqu'à -50 % ce soir", IOS_BODY, 185.0, 3)
+    assert not any(line.rstrip().endswith("-") for line in shown.lines)
