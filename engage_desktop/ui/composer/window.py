@@ -319,6 +319,9 @@ class ComposerWindow(QWidget):
         layout.addWidget(self.template_note)
         self.preview_stack = QStackedWidget()
         self.push_panel = PushPreviewPanel()
+        app = self.context.current_app()
+        for preview in self.push_panel.previews.values():
+            preview.app_name = app.name if app is not None else "App"
         self.text_preview = QTextBrowser()
         self.text_preview.setOpenLinks(False)
         self.preview_stack.addWidget(self.push_panel)

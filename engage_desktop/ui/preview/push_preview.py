@@ -87,6 +87,7 @@ class PushPreview(QWidget):
         self.content = PushContent()
         self.text: SurfaceText = layout(surface, title="", body="")
         self.image: QPixmap | None = None
+        self.app_name = "App"
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
@@ -272,7 +273,7 @@ class PushPreview(QWidget):
             painter.drawText(
                 QRectF(x, card.y() + 16.0, 200.0, 24.0),
                 Qt.AlignmentFlag.AlignVCenter,
-                self.tr("Maison Lumière • now"),
+                self.app_name + " • " + self.tr("now"),
             )
             y = card.y() + 50.0
             self._line(painter, ANDROID_TITLE, pal.primary, x, y, t.title.lines[0])
