@@ -190,6 +190,10 @@
         <translation>Les éditeurs in-app et push enrichi ne sont pas disponibles dans cette version.</translation>
     </message>
     <message>
+        <source>The in-app editor is not available in this build.</source>
+        <translation>L’éditeur in-app n’est pas disponible dans cette version.</translation>
+    </message>
+    <message>
         <source>Schedule…</source>
         <translation>Programmer…</translation>
     </message>
@@ -310,6 +314,30 @@
         <translation>Corps HTML</translation>
     </message>
     <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>HTML page</source>
+        <translation>Page HTML</translation>
+    </message>
+    <message>
+        <source>JavaScript</source>
+        <translation>JavaScript</translation>
+    </message>
+    <message>
+        <source>Remote content</source>
+        <translation>Contenu distant</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Activé</translation>
+    </message>
+    <message>
         <source>Preview as… (name, email or id)</source>
         <translation>Aperçu en tant que… (nom, e-mail ou identifiant)</translation>
     </message>
@@ -336,6 +364,10 @@
     <message>
         <source>%1 of %2 bytes</source>
         <translation>%1 octets sur %2</translation>
+    </message>
+    <message>
+        <source>Scripts and event handlers were removed (JavaScript is off).</source>
+        <translation>Les scripts et gestionnaires d’événements ont été retirés (JavaScript désactivé).</translation>
     </message>
     <message>
         <source>%1: %2 characters, %3 segment(s), %4 left</source>
@@ -430,6 +462,13 @@
     <message>
         <source>Shown in full on every surface.</source>
         <translation>Affiché en entier sur toutes les surfaces.</translation>
+    </message>
+</context>
+<context>
+    <name>RichPreview</name>
+    <message>
+        <source>Inbox</source>
+        <translation>Boîte de réception</translation>
     </message>
 </context>
 </TS>

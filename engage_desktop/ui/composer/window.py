@@ -94,6 +94,7 @@ class ComposerWindow(QWidget):
         self.last_good: dict[str, str] = {}
         self.issues: list[tuple[str, str]] = []
         self.local_image: QPixmap | None = None
+        self.rich_preview: Any = None
         self.autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self.autosave.timeout.connect(self.save_now)
         self._campaign_from(
@@ -186,8 +187,9 @@ class ComposerWindow(QWidget):
         self.format_pages.addWidget(self._push_form())
         self.format_pages.addWidget(self._sms_form())
         self.format_pages.addWidget(self._email_form())
+        self.format_pages.addWidget(self._rich_form())
         self.format_pages.addWidget(
-            QLabel(self.tr("In-app and rich push editors are not available in this build."))
+            QLabel(self.tr("The in-app editor is not available in this build."))
         )
 
         self.issue_list = QListWidget()
@@ -299,6 +301,22 @@ class ComposerWindow(QWidget):
         form.addRow(self.tr("HTML body"), self._field("email.html", QPlainTextEdit()))
         return box
 
+    def _rich_form(self) -> QWidget:
+        box = QGroupBox(self.tr("Rich push"))
+        form = QFormLayout(box)
+        form.addRow(self.tr("Title"), self._field("rich.title", QLineEdit()))
+        form.addRow(self.tr("Summary"), self._field("rich.body", QLineEdit()))
+        form.addRow(self.tr("HTML page"), self._field("rich.html", QPlainTextEdit()))
+        for key, label in (
+            ("rich.allow_scripts", self.tr("JavaScript")),
+            ("rich.allow_remote", self.tr("Remote content")),
+        ):
+            combo = QComboBox()
+            combo.addItem(self.tr("Off"), False)
+            combo.addItem(self.tr("On"), True)
+            form.addRow(label, self._field(key, combo))
+        return box
+
     def _preview_tab(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -371,6 +389,8 @@ class ComposerWindow(QWidget):
             actions = content.get("actions") or []
             i = int(scope[6:])
             return actions[i].get(name, "") if i < len(actions) else ""
+        if scope == "rich":
+            return content.get(name, False if name.startswith("allow_") else "")
         if scope in ("sms", "email"):
             return content.get({"sms": "body"}.get(scope, name) if scope == "sms" else name, "")
         return self._campaign.get(name)
@@ -396,7 +416,7 @@ class ComposerWindow(QWidget):
             content["actions"] = actions
         elif scope == "sms":
             content["body"] = value
-        elif scope == "email":
+        elif scope in ("email", "rich"):
             content[name] = value
         else:
             self._campaign[name] = value
@@ -516,8 +536,8 @@ class ComposerWindow(QWidget):
     def refresh(self) -> None:
         """Re-render the preview and payload, and re-mark invalid fields (every keystroke)."""
         fmt = str(self._campaign.get("format") or "push")
-        pages = {"push": 0, "sms": 1, "email": 2}
-        self.format_pages.setCurrentIndex(pages.get(fmt, 3))
+        pages = {"push": 0, "sms": 1, "email": 2, "rich_push": 3}
+        self.format_pages.setCurrentIndex(pages.get(fmt, 4))
         notes: list[str] = []
         if fmt == "push":
             self.preview_stack.setCurrentIndex(0)
@@ -530,6 +550,8 @@ class ComposerWindow(QWidget):
                     self.tr("Missing for this profile: %1").replace("%1", ", ".join(missing))
                 )
             self._refresh_payload()
+        elif fmt == "rich_push":
+            self._refresh_rich(notes)
         else:
             self.preview_stack.setCurrentIndex(1)
             self._refresh_text_preview(fmt, notes)
@@ -560,6 +582,32 @@ class ComposerWindow(QWidget):
         self.byte_meter.setFormat(
             self.tr("%1 of %2 bytes").replace("%1", str(size)).replace("%2", str(FCM_MAX_BYTES))
         )
+
+    def _refresh_rich(self, notes: list[str]) -> None:
+        """QtWebEngine is loaded only when a rich push is first previewed (it is heavy)."""
+        if self.rich_preview is None:
+            from engage_desktop.ui.preview.rich_preview import RichPreview
+
+            self.rich_preview = RichPreview()
+            self.preview_stack.addWidget(self.rich_preview)
+        self.preview_stack.setCurrentWidget(self.rich_preview)
+        content = self._content()
+        title, _, _ = self._render("title", str(content.get("title") or ""))
+        summary, _, _ = self._render("body", str(content.get("body") or ""))
+        html, error, missing = self._render("html", str(content.get("html") or ""))
+        self.rich_preview.set_page(
+            title,
+            summary,
+            html,
+            allow_scripts=bool(content.get("allow_scripts")),
+            allow_remote=bool(content.get("allow_remote")),
+        )
+        if self.rich_preview.removed:
+            notes.append(self.tr("Scripts and event handlers were removed (JavaScript is off)."))
+        if error:
+            notes.append(error)
+        if missing:
+            notes.append(self.tr("Missing for this profile: %1").replace("%1", ", ".join(missing)))
 
     def _refresh_text_preview(self, fmt: str, notes: list[str]) -> None:
         content = self._content()
@@ -627,6 +675,8 @@ class ComposerWindow(QWidget):
                 key = "sms.body"
             elif self._campaign.get("format") == "email":
                 key = f"email.{root}"
+            elif self._campaign.get("format") == "rich_push":
+                key = f"rich.{root}"
             by_widget.setdefault(key if key in self.widgets else "campaign.name", message)
         for key, widget in self.widgets.items():
             mark(widget, by_widget.get(key))
