@@ -338,6 +338,66 @@
         <translation>Activé</translation>
     </message>
     <message>
+        <source>In-app message</source>
+        <translation>Message in-app</translation>
+    </message>
+    <message>
+        <source>Modal</source>
+        <translation>Fenêtre modale</translation>
+    </message>
+    <message>
+        <source>Top banner</source>
+        <translation>Bannière en haut</translation>
+    </message>
+    <message>
+        <source>Bottom banner</source>
+        <translation>Bannière en bas</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Plein écran</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>Disposition</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>En-tête</translation>
+    </message>
+    <message>
+        <source>Button %1 (label, link)</source>
+        <translation>Bouton %1 (libellé, lien)</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>Arrière-plan</translation>
+    </message>
+    <message>
+        <source>Text colour</source>
+        <translation>Couleur du texte</translation>
+    </message>
+    <message>
+        <source>Button colour</source>
+        <translation>Couleur des boutons</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>Affiché</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>Masqué</translation>
+    </message>
+    <message>
+        <source>Close control</source>
+        <translation>Bouton de fermeture</translation>
+    </message>
+    <message>
         <source>Preview as… (name, email or id)</source>
         <translation>Aperçu en tant que… (nom, e-mail ou identifiant)</translation>
     </message>
@@ -404,6 +464,13 @@
     <message>
         <source>Scheduled</source>
         <translation>Programmée</translation>
+    </message>
+</context>
+<context>
+    <name>InAppPreview</name>
+    <message>
+        <source>image</source>
+        <translation>image</translation>
     </message>
 </context>
 <context>

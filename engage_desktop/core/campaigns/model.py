@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from engage_desktop.core.content.fcm import check_message
+from engage_desktop.core.content.inapp import InAppContent, validate_inapp
 from engage_desktop.core.content.push import PushContent
 from engage_desktop.core.content.sms import validate_sms
 from engage_desktop.store.models import CampaignFormat
@@ -154,9 +155,7 @@ def validate_draft(draft: CampaignDraft) -> list[tuple[str, str]]:
         elif draft.format == "email":
             if not str(variant.content.get("subject") or "").strip():
                 issues.append((prefix + "subject", "An email needs a subject."))
-        elif draft.format == "in_app" and not (
-            str(variant.content.get("header") or "").strip()
-            or str(variant.content.get("body") or "").strip()
-        ):
-            issues.append((prefix + "body", "Write a header or a body."))
+        elif draft.format == "in_app":
+            found_inapp = validate_inapp(InAppContent.from_dict(variant.content))
+            issues += [(prefix + f, m) for f, m in found_inapp]
     return issues

@@ -10,6 +10,7 @@ a closed window loses at most the debounce interval.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -44,6 +45,7 @@ from engage_desktop.core.campaigns.model import (
     validate_draft,
 )
 from engage_desktop.core.content.fcm import FCM_MAX_BYTES, check_message
+from engage_desktop.core.content.inapp import InAppContent
 from engage_desktop.core.content.push import PushContent
 from engage_desktop.core.content.sms import count_sms
 from engage_desktop.core.templating import render_text
@@ -58,6 +60,7 @@ from engage_desktop.ui.composer.fields import (
 )
 from engage_desktop.ui.composer.undo import FieldEdit
 from engage_desktop.ui.context import UiContext
+from engage_desktop.ui.preview.inapp_preview import InAppPreview
 from engage_desktop.ui.preview.panel import PushPreviewPanel
 
 PUSH_TEXT = (
@@ -73,6 +76,7 @@ PUSH_TEXT = (
     "collapse_key",
 )
 AUTOSAVE_MS = 1200
+_BUTTON_KEY = re.compile(r"button\d_")
 
 
 class ComposerWindow(QWidget):
@@ -188,9 +192,7 @@ class ComposerWindow(QWidget):
         self.format_pages.addWidget(self._sms_form())
         self.format_pages.addWidget(self._email_form())
         self.format_pages.addWidget(self._rich_form())
-        self.format_pages.addWidget(
-            QLabel(self.tr("The in-app editor is not available in this build."))
-        )
+        self.format_pages.addWidget(self._inapp_form())
 
         self.issue_list = QListWidget()
         self.issue_list.setMaximumHeight(110)
@@ -317,6 +319,39 @@ class ComposerWindow(QWidget):
             form.addRow(label, self._field(key, combo))
         return box
 
+    def _inapp_form(self) -> QWidget:
+        box = QGroupBox(self.tr("In-app message"))
+        form = QFormLayout(box)
+        layout = QComboBox()
+        for value, label in (
+            ("modal", self.tr("Modal")),
+            ("top_banner", self.tr("Top banner")),
+            ("bottom_banner", self.tr("Bottom banner")),
+            ("full_screen", self.tr("Full screen")),
+            ("card", self.tr("Card")),
+        ):
+            layout.addItem(label, value)
+        form.addRow(self.tr("Layout"), self._field("inapp.layout", layout))
+        form.addRow(self.tr("Header"), self._field("inapp.header", QLineEdit()))
+        form.addRow(self.tr("Body"), self._field("inapp.body", QPlainTextEdit()))
+        form.addRow(self.tr("Image (https URL)"), self._field("inapp.image_url", QLineEdit()))
+        for i in range(2):
+            row = QHBoxLayout()
+            row.addWidget(self._field(f"inapp.button{i}_label", QLineEdit()))
+            row.addWidget(self._field(f"inapp.button{i}_deep_link", QLineEdit()))
+            form.addRow(self.tr("Button %1 (label, link)").replace("%1", str(i + 1)), row)
+        for name, label in (
+            ("background", self.tr("Background")),
+            ("text_colour", self.tr("Text colour")),
+            ("button_colour", self.tr("Button colour")),
+        ):
+            form.addRow(label, self._field(f"inapp.{name}", QLineEdit()))
+        close = QComboBox()
+        close.addItem(self.tr("Shown"), True)
+        close.addItem(self.tr("Hidden"), False)
+        form.addRow(self.tr("Close control"), self._field("inapp.close_button", close))
+        return box
+
     def _preview_tab(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -344,6 +379,8 @@ class ComposerWindow(QWidget):
         self.text_preview.setOpenLinks(False)
         self.preview_stack.addWidget(self.push_panel)
         self.preview_stack.addWidget(self.text_preview)
+        self.inapp_preview = InAppPreview()
+        self.preview_stack.addWidget(self.inapp_preview)
         layout.addWidget(self.preview_stack, 1)
         return page
 
@@ -389,6 +426,13 @@ class ComposerWindow(QWidget):
             actions = content.get("actions") or []
             i = int(scope[6:])
             return actions[i].get(name, "") if i < len(actions) else ""
+        if scope == "inapp":
+            defaults = InAppContent().to_dict()
+            if _BUTTON_KEY.match(name):
+                i, part = int(name[6]), name[8:]
+                buttons = content.get("buttons") or []
+                return buttons[i].get(part, "") if i < len(buttons) else ""
+            return content.get(name, defaults.get(name, ""))
         if scope == "rich":
             return content.get(name, False if name.startswith("allow_") else "")
         if scope in ("sms", "email"):
@@ -416,7 +460,16 @@ class ComposerWindow(QWidget):
             content["actions"] = actions
         elif scope == "sms":
             content["body"] = value
-        elif scope in ("email", "rich"):
+        elif scope == "inapp" and _BUTTON_KEY.match(name):
+            i, part = int(name[6]), name[8:]
+            buttons = [dict(b) for b in content.get("buttons") or []]
+            while len(buttons) <= i:
+                buttons.append({"label": "", "deep_link": ""})
+            buttons[i][part] = value
+            while buttons and not any(buttons[-1].values()):
+                buttons.pop()
+            content["buttons"] = buttons
+        elif scope in ("email", "rich", "inapp"):
             content[name] = value
         else:
             self._campaign[name] = value
@@ -536,8 +589,8 @@ class ComposerWindow(QWidget):
     def refresh(self) -> None:
         """Re-render the preview and payload, and re-mark invalid fields (every keystroke)."""
         fmt = str(self._campaign.get("format") or "push")
-        pages = {"push": 0, "sms": 1, "email": 2, "rich_push": 3}
-        self.format_pages.setCurrentIndex(pages.get(fmt, 4))
+        pages = {"push": 0, "sms": 1, "email": 2, "rich_push": 3, "in_app": 4}
+        self.format_pages.setCurrentIndex(pages.get(fmt, 0))
         notes: list[str] = []
         if fmt == "push":
             self.preview_stack.setCurrentIndex(0)
@@ -552,6 +605,18 @@ class ComposerWindow(QWidget):
             self._refresh_payload()
         elif fmt == "rich_push":
             self._refresh_rich(notes)
+        elif fmt == "in_app":
+            self.preview_stack.setCurrentWidget(self.inapp_preview)
+            shown = dict(self._content())
+            for name in ("header", "body"):
+                text, error, missing = self._render(name, str(shown.get(name) or ""))
+                shown[name] = text
+                notes += [error] if error else []
+                if missing:
+                    notes.append(
+                        self.tr("Missing for this profile: %1").replace("%1", ", ".join(missing))
+                    )
+            self.inapp_preview.set_content(InAppContent.from_dict(shown))
         else:
             self.preview_stack.setCurrentIndex(1)
             self._refresh_text_preview(fmt, notes)
@@ -677,6 +742,12 @@ class ComposerWindow(QWidget):
                 key = f"email.{root}"
             elif self._campaign.get("format") == "rich_push":
                 key = f"rich.{root}"
+            elif self._campaign.get("format") == "in_app":
+                key = (
+                    f"inapp.{root}"
+                    if not root.startswith("buttons[")
+                    else f"inapp.button{root[8]}_label"
+                )
             by_widget.setdefault(key if key in self.widgets else "campaign.name", message)
         for key, widget in self.widgets.items():
             mark(widget, by_widget.get(key))

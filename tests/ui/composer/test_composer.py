@@ -134,3 +134,27 @@ def test_sms_counter_highlights_ucs2(qtbot: QtBot, ui_context: UiContext, artifa
     assert "UCS-2" in window.sms_counter.text() and "✨" in window.sms_counter.text()
     assert "2 segment" in window.sms_counter.text()
     window.grab().save(str(artifacts / "composer_sms.png"))
+
+
+def test_inapp_preview_over_dimmed_app(
+    qtbot: QtBot, ui_context: UiContext, artifacts: Path
+) -> None:
+    window = _open(qtbot, ui_context)
+    fmt = window.widgets["campaign.format"]
+    fmt.setCurrentIndex(fmt.findData("in_app"))  # type: ignore[attr-defined]
+    fmt.activated.emit(fmt.currentIndex())  # type: ignore[attr-defined]
+    _type(qtbot, window.widgets["inapp.header"], "Bienvenue {{ first_name }}")
+    _type(qtbot, window.widgets["inapp.body"], "Votre carte de fidelite vous attend.")
+    _type(qtbot, window.widgets["inapp.button0_label"], "Voir")
+    assert window.inapp_preview.content.header == "Bienvenue Camille"
+    assert window.inapp_preview.content.buttons[0].label == "Voir"
+    rects = {}
+    for layout in ("modal", "top_banner", "bottom_banner", "full_screen", "card"):
+        combo = window.widgets["inapp.layout"]
+        combo.setCurrentIndex(combo.findData(layout))  # type: ignore[attr-defined]
+        combo.activated.emit(combo.currentIndex())  # type: ignore[attr-defined]
+        rects[layout] = window.inapp_preview.message_rect()
+        window.inapp_preview.grab().save(str(artifacts / f"inapp_{layout}.png"))
+    assert rects["top_banner"].top() < rects["modal"].top() < rects["bottom_banner"].top()
+    _type(qtbot, window.widgets["inapp.background"], "zz")
+    assert window.widgets["inapp.background"].property("invalid") is True
