@@ -6,6 +6,8 @@ blocked unless the author turns them on, so previewing a page never calls out by
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QUrl
 from PySide6.QtWebEngineCore import (
     QWebEnginePage,
@@ -90,6 +92,6 @@ class RichPreview(QWidget):
         page = sanitize_rich_html(html, allow_scripts=allow_scripts)
         self.removed = page.removed_something
         self.html = viewport_document(page.html, int(IPHONE_15.width))
-        self.inbox_title.setText(f"<b>{title}</b>")
-        self.inbox_summary.setText(summary)
+        self.inbox_title.setText(f"<b>{escape(title)}</b>")
+        self.inbox_summary.setText(escape(summary))
         self.page.setHtml(self.html, QUrl("about:blank"))
