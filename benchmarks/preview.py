@@ -34,7 +34,7 @@ def _ms(samples: list[float]) -> dict[str, float]:
 
 
 def _rich_rerender(app: object) -> list[float]:
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QTimer
 
     from engage_desktop.ui.preview.rich_preview import RichPreview
 
@@ -54,6 +54,8 @@ def _rich_rerender(app: object) -> list[float]:
             samples.append(time.perf_counter() - start)
     preview.close()
     preview.deleteLater()
+    # Delete the web view now, while Qt is whole: left to interpreter exit it can crash.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return samples
 
 
