@@ -49,7 +49,13 @@ def on_change(widget: QWidget, callback: Callable[[], None]) -> None:
 
 
 def mark(widget: QWidget, message: str | None) -> None:
-    """Show a field's problem where it is: red outline and the message as tooltip."""
+    """Show a field's problem where it is: red outline and the message as tooltip.
+
+    Runs on every keystroke for every field, so it only touches widgets whose state changed
+    (setStyleSheet re-polishes the widget and is costly)."""
+    if widget.property("issue") == (message or ""):
+        return
+    widget.setProperty("issue", message or "")
     widget.setProperty("invalid", bool(message))
     widget.setStyleSheet("border: 1px solid #c62828;" if message else "")
     widget.setToolTip(message or "")

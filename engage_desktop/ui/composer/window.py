@@ -820,6 +820,7 @@ class ComposerWindow(QWidget):
         self.status.setText(self.tr("Scheduled"))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.autosave.isActive() or self.campaign_id is None:
+        # Pending edits are saved now; a window opened and closed untouched leaves no empty draft.
+        if self.autosave.isActive() or (self.campaign_id is None and self.undo_stack.count()):
             self.save_now()
         super().closeEvent(event)

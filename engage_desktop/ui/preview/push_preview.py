@@ -88,6 +88,8 @@ class PushPreview(QWidget):
         self.text: SurfaceText = layout(surface, title="", body="")
         self.image: QPixmap | None = None
         self.app_name = "App"
+        self._backdrop_key: tuple[object, ...] | None = None
+        self._backdrop_pixmap: QPixmap | None = None
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
@@ -166,20 +168,43 @@ class PushPreview(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        gradient = QLinearGradient(0, 0, 0, self.height())
-        gradient.setColorAt(0, QColor(pal.wallpaper[0]))
-        gradient.setColorAt(1, QColor(pal.wallpaper[1]))
-        painter.fillRect(self.rect(), gradient)
         card = QRectF(16.0, 16.0, self.device.width - 32.0, self._card_height())
-        radius = 22.0 if is_ios(self.surface) else 28.0
-        path = QPainterPath()
-        path.addRoundedRect(card, radius, radius)
-        painter.fillPath(path, pal.card)
+        painter.drawPixmap(0, 0, self._backdrop(pal, card))
         if is_ios(self.surface):
             self._paint_ios(painter, card, pal)
         else:
             self._paint_android(painter, card, pal)
         painter.end()
+
+    def _backdrop(self, pal: Palette, card: QRectF) -> QPixmap:
+        """Wallpaper and card, cached: a translucent anti-aliased rounded card is the costliest
+        thing in the paint and it only changes with size, surface or mode."""
+        key = (
+            self.width(),
+            self.height(),
+            card.height(),
+            self.surface,
+            self.dark,
+            self.devicePixelRatioF(),
+        )
+        if self._backdrop_key == key and self._backdrop_pixmap is not None:
+            return self._backdrop_pixmap
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(int(self.width() * ratio), int(self.height() * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        gradient = QLinearGradient(0, 0, 0, self.height())
+        gradient.setColorAt(0, QColor(pal.wallpaper[0]))
+        gradient.setColorAt(1, QColor(pal.wallpaper[1]))
+        painter.fillRect(QRectF(0, 0, self.width(), self.height()), gradient)
+        radius = 22.0 if is_ios(self.surface) else 28.0
+        path = QPainterPath()
+        path.addRoundedRect(card, radius, radius)
+        painter.fillPath(path, pal.card)
+        painter.end()
+        self._backdrop_key, self._backdrop_pixmap = key, pixmap
+        return pixmap
 
     def _image_rect(self, painter: QPainter, rect: QRectF, radius: float) -> None:
         clip = QPainterPath()

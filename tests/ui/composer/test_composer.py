@@ -158,3 +158,9 @@ def test_inapp_preview_over_dimmed_app(
     assert rects["top_banner"].top() < rects["modal"].top() < rects["bottom_banner"].top()
     _type(qtbot, window.widgets["inapp.background"], "zz")
     assert window.widgets["inapp.background"].property("invalid") is True
+
+
+def test_untouched_window_leaves_no_draft(qtbot: QtBot, ui_context: UiContext) -> None:
+    window = _open(qtbot, ui_context)
+    window.close()
+    assert window.campaign_id is None
