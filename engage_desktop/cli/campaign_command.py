@@ -12,6 +12,7 @@ import importlib
 from typing import Any
 
 SUBCOMMAND_MODULES: list[str] = [
+    "engage_desktop.cli.campaign_edit",
     "engage_desktop.cli.campaign_send",
 ]
 

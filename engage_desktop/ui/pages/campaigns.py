@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QLineEdit, QTableView, QVBoxLayout
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from engage_desktop.core.listing import CampaignRow, list_campaigns
 from engage_desktop.store.models import CampaignFormat, CampaignStatus
@@ -91,8 +99,21 @@ class CampaignsPage(Page):
         configure_table(self.table, stretch_column=0)
         self.table.sortByColumn(6, Qt.SortOrder.DescendingOrder)
 
+        self.new_button = QPushButton(self.tr("New"))
+        self.edit_button = QPushButton(self.tr("Edit"))
+        self.duplicate_button = QPushButton(self.tr("Duplicate"))
+        self.new_button.clicked.connect(lambda: self.open_composer(None))
+        self.edit_button.clicked.connect(lambda: self.open_composer(self.selected_id()))
+        self.duplicate_button.clicked.connect(self.duplicate_selected)
+        self.table.doubleClicked.connect(lambda _i: self.open_composer(self.selected_id()))
+        self.composers: list[QWidget] = []
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        for button in (self.new_button, self.edit_button, self.duplicate_button):
+            bar.addWidget(button)
+
         layout = QVBoxLayout(self)
-        layout.addWidget(self.search)
+        layout.addLayout(bar)
         layout.addWidget(self.table)
         self.reload()
 
@@ -103,6 +124,47 @@ class CampaignsPage(Page):
         return QIcon.fromTheme("mail-send")
 
     def on_app_changed(self, app_id: int) -> None:
+        self.reload()
+
+    def selected_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        row = self.model.rows[self.proxy.mapToSource(index).row()]
+        return row.id
+
+    def open_composer(self, campaign_id: int | None) -> QWidget | None:
+        """Open the composer in its own window (new campaign, or the selected one)."""
+        from engage_desktop.ui.composer.window import ComposerWindow
+
+        if self.context.app_id is None or (
+            campaign_id is None and self.sender() is self.edit_button
+        ):
+            return None
+        window = ComposerWindow(self.context, campaign_id)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.saved.connect(lambda _id: self.reload())
+        window.destroyed.connect(lambda _o=None, w=window: self._forget(w))
+        self.composers.append(window)
+        window.resize(1400, 900)
+        window.show()
+        return window
+
+    def _forget(self, window: QWidget) -> None:
+        if window in self.composers:
+            self.composers.remove(window)
+
+    def duplicate_selected(self) -> None:
+        from engage_desktop.core.campaigns.edit import duplicate
+
+        campaign_id = self.selected_id()
+        if campaign_id is None:
+            return
+        try:
+            with self.context.workspace.session() as session:
+                duplicate(session, self.context.workspace.member_id, campaign_id)
+        except Exception as exc:
+            QMessageBox.warning(self, self.tr("Cannot duplicate"), str(exc))
         self.reload()
 
     def reload(self) -> None:

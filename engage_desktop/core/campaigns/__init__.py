@@ -1,0 +1,1 @@
+"""Campaign editing use cases: create, update, read, duplicate, export, validate, schedule."""

@@ -1,0 +1,176 @@
+"""Create, update, read, duplicate, export and schedule campaigns, with permissions and audit.
+
+Every write checks ``EDIT_CAMPAIGNS`` on the campaign's app and adds an audit entry in the same
+transaction. Autosave goes through ``save_draft`` like any other edit: drafts are ordinary
+campaign rows in status ``draft``, so a crash loses at most the debounce interval.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from engage_desktop.security.audit import record
+from engage_desktop.security.roles import Permission, require
+from engage_desktop.store.models import Campaign, CampaignFormat, CampaignStatus, CampaignVariant
+
+from .model import CampaignDraft, CampaignInputError, Variant, validate_draft
+
+EDITABLE = (CampaignStatus.DRAFT, CampaignStatus.SCHEDULED)
+
+
+class CampaignNotFound(LookupError):
+    pass
+
+
+def _apply(row: Campaign, draft: CampaignDraft) -> None:
+    row.name = draft.name
+    row.format = CampaignFormat(draft.format)
+    row.control_share = draft.control_share
+    row.segment_id = draft.segment_id
+    schedule = dict(draft.schedule) if draft.schedule is not None else None
+    if schedule is not None:
+        schedule["sms_max_segments"] = draft.sms_max_segments
+    row.schedule = schedule
+    row.analytics_label = draft.analytics_label or None
+    row.tags = list(draft.tags)
+    by_key = {v.key: v for v in row.variants}
+    keep = {v.key for v in draft.variants}
+    for key, old in list(by_key.items()):
+        if key not in keep:
+            row.variants.remove(old)
+    for variant in draft.variants:
+        existing = by_key.get(variant.key)
+        if existing is None:
+            row.variants.append(
+                CampaignVariant(
+                    key=variant.key, weight=variant.weight, content=dict(variant.content)
+                )
+            )
+        else:
+            existing.weight = variant.weight
+            existing.content = dict(variant.content)
+
+
+def to_draft(row: Campaign) -> CampaignDraft:
+    schedule = dict(row.schedule) if row.schedule is not None else None
+    max_segments = int(schedule.pop("sms_max_segments", 3)) if schedule is not None else 3
+    return CampaignDraft(
+        app_id=row.app_id,
+        name=row.name,
+        format=row.format.value,
+        variants=tuple(Variant(v.key, v.weight, dict(v.content)) for v in row.variants),
+        control_share=row.control_share,
+        segment_id=row.segment_id,
+        schedule=schedule or None,
+        analytics_label=row.analytics_label or "",
+        tags=tuple(row.tags or ()),
+        sms_max_segments=max_segments,
+        id=row.id,
+        status=row.status.value,
+    )
+
+
+def save_draft(session: Session, member_id: int, draft: CampaignDraft) -> int:
+    """Insert or update; returns the campaign id. Only drafts and scheduled campaigns change."""
+    require(session, member_id, draft.app_id, Permission.EDIT_CAMPAIGNS)
+    if draft.id is None:
+        row = Campaign(app_id=draft.app_id, name=draft.name, format=CampaignFormat(draft.format))
+        row.created_by = member_id
+        row.status = CampaignStatus.DRAFT
+        session.add(row)
+        _apply(row, draft)
+        session.flush()
+        action = "campaign.create"
+    else:
+        row = _get(session, draft.id)
+        if row.app_id != draft.app_id:
+            raise CampaignInputError("app_id", "a campaign cannot move to another app")
+        if row.status not in EDITABLE:
+            raise CampaignInputError(
+                "status", f"a {row.status.value} campaign can no longer be edited"
+            )
+        _apply(row, draft)
+        action = "campaign.update"
+    record(
+        session,
+        member_id=member_id,
+        app_id=row.app_id,
+        action=action,
+        target=f"campaign:{row.id}",
+        details={"name": row.name},
+    )
+    return row.id
+
+
+def _get(session: Session, campaign_id: int) -> Campaign:
+    row = session.get(Campaign, campaign_id)
+    if row is None:
+        raise CampaignNotFound(f"No campaign with id {campaign_id}.")
+    return row
+
+
+def get_draft(session: Session, member_id: int, campaign_id: int) -> CampaignDraft:
+    row = _get(session, campaign_id)
+    require(session, member_id, row.app_id, Permission.VIEW_CAMPAIGNS)
+    return to_draft(row)
+
+
+def duplicate(session: Session, member_id: int, campaign_id: int) -> int:
+    """A new draft with the same content, named "<name> (copy)"."""
+    source = get_draft(session, member_id, campaign_id)
+    copy = CampaignDraft.from_dict(
+        {**source.to_dict(), "id": None, "status": "draft", "name": f"{source.name} (copy)"}
+    )
+    return save_draft(session, member_id, copy)
+
+
+def export_campaign(session: Session, member_id: int, campaign_id: int) -> dict[str, Any]:
+    """JSON for scripting and review: the campaign plus its current validation issues."""
+    draft = get_draft(session, member_id, campaign_id)
+    out = draft.to_dict()
+    out["issues"] = [{"field": f, "message": m} for f, m in validate_draft(draft)]
+    return out
+
+
+def schedule_campaign(
+    session: Session, member_id: int, campaign_id: int, at: datetime | None
+) -> None:
+    """Move a draft to scheduled; refused while the content has errors."""
+    row = _get(session, campaign_id)
+    require(session, member_id, row.app_id, Permission.SEND_CAMPAIGNS)
+    issues = validate_draft(to_draft(row))
+    if issues:
+        field, message = issues[0]
+        raise CampaignInputError(
+            field, f"cannot schedule: {message} ({len(issues)} problem(s) in all)"
+        )
+    if row.status not in EDITABLE:
+        raise CampaignInputError("status", f"a {row.status.value} campaign cannot be scheduled")
+    row.status = CampaignStatus.SCHEDULED
+    row.scheduled_at = at
+    record(
+        session,
+        member_id=member_id,
+        app_id=row.app_id,
+        action="campaign.schedule",
+        target=f"campaign:{row.id}",
+        details={"at": at.isoformat() if at else None},
+    )
+
+
+def latest_drafts(
+    session: Session, member_id: int, app_id: int, limit: int = 5
+) -> list[CampaignDraft]:
+    """The most recently edited drafts (the composer offers to reopen them)."""
+    require(session, member_id, app_id, Permission.VIEW_CAMPAIGNS)
+    rows = session.scalars(
+        select(Campaign)
+        .where(Campaign.app_id == app_id, Campaign.status == CampaignStatus.DRAFT)
+        .order_by(Campaign.updated_at.desc())
+        .limit(limit)
+    )
+    return [to_draft(r) for r in rows]

@@ -1,0 +1,161 @@
+"""A campaign as the composer and the CLI see it: a plain, JSON-friendly value.
+
+Kept apart from the ORM row so the composer can hold, diff and undo it without a session, and
+the CLI can read and write it as JSON. ``from_dict`` reports bad input by field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from engage_desktop.core.content.fcm import check_message
+from engage_desktop.core.content.inapp import InAppContent, validate_inapp
+from engage_desktop.core.content.push import PushContent
+from engage_desktop.core.content.sms import validate_sms
+from engage_desktop.store.models import CampaignFormat
+
+FORMATS = tuple(f.value for f in CampaignFormat)
+
+
+class CampaignInputError(ValueError):
+    """Bad campaign input; ``field`` says where."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    key: str
+    weight: float
+    content: Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class CampaignDraft:
+    """Everything the composer edits. ``id`` is None until first saved."""
+
+    app_id: int
+    name: str
+    format: str = "push"
+    variants: tuple[Variant, ...] = (Variant("A", 1.0, {}),)
+    control_share: float = 0.0
+    segment_id: int | None = None
+    schedule: Mapping[str, Any] | None = None
+    analytics_label: str = ""
+    tags: tuple[str, ...] = ()
+    sms_max_segments: int = 3
+    id: int | None = None
+    status: str = "draft"
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "app_id": self.app_id,
+            "name": self.name,
+            "format": self.format,
+            "status": self.status,
+            "variants": [
+                {"key": v.key, "weight": v.weight, "content": dict(v.content)}
+                for v in self.variants
+            ],
+            "control_share": self.control_share,
+            "segment_id": self.segment_id,
+            "schedule": dict(self.schedule) if self.schedule is not None else None,
+            "analytics_label": self.analytics_label,
+            "tags": list(self.tags),
+            "sms_max_segments": self.sms_max_segments,
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any], *, app_id: int | None = None) -> CampaignDraft:
+        """Read JSON input; raises CampaignInputError naming the bad field."""
+        fmt = str(d.get("format") or "push")
+        if fmt not in FORMATS:
+            raise CampaignInputError("format", f"must be one of {', '.join(FORMATS)}")
+        name = str(d.get("name") or "").strip()
+        if not name:
+            raise CampaignInputError("name", "a campaign needs a name")
+        raw_variants = d.get("variants") or [{"key": "A", "content": d.get("content") or {}}]
+        if not isinstance(raw_variants, list):
+            raise CampaignInputError("variants", "must be a list")
+        variants = []
+        for i, raw in enumerate(raw_variants):
+            if not isinstance(raw, Mapping) or not isinstance(raw.get("content", {}), Mapping):
+                raise CampaignInputError(
+                    f"variants[{i}]", "must be an object with a content object"
+                )
+            key = str(raw.get("key") or chr(ord("A") + i))
+            variants.append(
+                Variant(
+                    key,
+                    _number(raw.get("weight", 1.0), f"variants[{i}].weight"),
+                    dict(raw.get("content") or {}),
+                )
+            )
+        share = _number(d.get("control_share", 0.0), "control_share")
+        if not 0.0 <= share <= 0.5:
+            raise CampaignInputError("control_share", "must be between 0 and 0.5")
+        tags = d.get("tags") or []
+        if not isinstance(tags, list):
+            raise CampaignInputError("tags", "must be a list of strings")
+        segment = d.get("segment_id")
+        return cls(
+            app_id=int(app_id if app_id is not None else d.get("app_id") or 0),
+            name=name,
+            format=fmt,
+            variants=tuple(variants),
+            control_share=share,
+            segment_id=int(segment) if segment not in (None, "") else None,
+            schedule=d.get("schedule"),
+            analytics_label=str(d.get("analytics_label") or ""),
+            tags=tuple(str(t) for t in tags),
+            sms_max_segments=int(d.get("sms_max_segments") or 3),
+            id=d.get("id"),
+            status=str(d.get("status") or "draft"),
+        )
+
+
+def _number(value: Any, where: str) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise CampaignInputError(where, f"{value!r} is not a number") from None
+
+
+def validate_draft(draft: CampaignDraft) -> list[tuple[str, str]]:
+    """All issues as (field, message), field paths prefixed by the variant key ("A.body")."""
+    issues: list[tuple[str, str]] = []
+    if not draft.name.strip():
+        issues.append(("name", "A campaign needs a name."))
+    if not draft.variants:
+        issues.append(("variants", "A campaign needs at least one variant."))
+    keys = [v.key for v in draft.variants]
+    if len(set(keys)) != len(keys):
+        issues.append(("variants", "Two variants have the same key."))
+    for variant in draft.variants:
+        prefix = f"{variant.key}."
+        if draft.format in ("push", "rich_push"):
+            _, _, found = check_message(
+                PushContent.from_dict(variant.content),
+                analytics_label=draft.analytics_label or None,
+            )
+            issues += [(prefix + i.field, i.message) for i in found]
+        elif draft.format == "sms":
+            issues += [
+                (prefix + f, m)
+                for f, m in validate_sms(
+                    str(variant.content.get("body") or ""), draft.sms_max_segments
+                )
+            ]
+        elif draft.format == "email":
+            if not str(variant.content.get("subject") or "").strip():
+                issues.append((prefix + "subject", "An email needs a subject."))
+        elif draft.format == "in_app":
+            found_inapp = validate_inapp(InAppContent.from_dict(variant.content))
+            issues += [(prefix + f, m) for f, m in found_inapp]
+    return issues

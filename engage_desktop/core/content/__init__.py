@@ -1,0 +1,1 @@
+"""Message content for each campaign format, the payloads built from it, and their validation."""

@@ -1,0 +1,1 @@
+"""The campaign composer: form, undo/redo, autosave and the live preview."""

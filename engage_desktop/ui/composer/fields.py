@@ -1,0 +1,86 @@
+"""Small adapters so every form widget reads, writes and signals the same way."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QPlainTextEdit, QWidget
+
+
+def value_of(widget: QWidget) -> Any:
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QComboBox):
+        return widget.currentData()
+    if isinstance(widget, QDoubleSpinBox):
+        return widget.value()
+    raise TypeError(type(widget).__name__)
+
+
+def set_value(widget: QWidget, value: Any) -> None:
+    """Set without emitting change signals (undo/redo and loading must not record edits)."""
+    blocked = widget.blockSignals(True)
+    try:
+        if isinstance(widget, QLineEdit):
+            widget.setText("" if value is None else str(value))
+        elif isinstance(widget, QPlainTextEdit):
+            widget.setPlainText("" if value is None else str(value))
+        elif isinstance(widget, QComboBox):
+            index = widget.findData(value)
+            widget.setCurrentIndex(max(index, 0))
+        elif isinstance(widget, QDoubleSpinBox):
+            widget.setValue(float(value or 0.0))
+    finally:
+        widget.blockSignals(blocked)
+
+
+def on_change(widget: QWidget, callback: Callable[[], None]) -> None:
+    if isinstance(widget, QLineEdit):
+        widget.textEdited.connect(lambda _t: callback())
+    elif isinstance(widget, QPlainTextEdit):
+        widget.textChanged.connect(callback)
+    elif isinstance(widget, QComboBox):
+        widget.activated.connect(lambda _i: callback())
+    elif isinstance(widget, QDoubleSpinBox):
+        widget.valueChanged.connect(lambda _v: callback())
+
+
+def mark(widget: QWidget, message: str | None) -> None:
+    """Show a field's problem where it is: red outline and the message as tooltip.
+
+    Runs on every keystroke for every field, so it only touches widgets whose state changed
+    (setStyleSheet re-polishes the widget and is costly)."""
+    if widget.property("issue") == (message or ""):
+        return
+    widget.setProperty("issue", message or "")
+    widget.setProperty("invalid", bool(message))
+    widget.setStyleSheet("border: 1px solid #c62828;" if message else "")
+    widget.setToolTip(message or "")
+
+
+def data_from_text(text: str) -> dict[str, Any]:
+    """``key=value`` lines → dict. ``code="12"`` and ``code=abc`` are text; ``code=12`` or
+    ``flag=true`` stay numbers/booleans so validation can say FCM wants text (quote them)."""
+    import json
+
+    data: dict[str, Any] = {}
+    for line in text.splitlines():
+        if not line.strip() or "=" not in line:
+            continue
+        key, _, raw = line.partition("=")
+        raw = raw.strip()
+        try:
+            parsed = json.loads(raw)
+        except ValueError:
+            parsed = raw
+        data[key.strip()] = parsed if isinstance(parsed, str | int | float | bool) else raw
+    return data
+
+
+def data_to_text(data: dict[str, Any]) -> str:
+    import json
+
+    return "\n".join(f"{k}={v if isinstance(v, str) else json.dumps(v)}" for k, v in data.items())

@@ -1,0 +1,541 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>CampaignsPage</name>
+    <message>
+        <source>Push</source>
+        <translation>Push</translation>
+    </message>
+    <message>
+        <source>In-app</source>
+        <translation>In-app</translation>
+    </message>
+    <message>
+        <source>Rich push</source>
+        <translation>Push enrichi</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Brouillon</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Programmée</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Envoi en cours</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyés</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Dernière modification</translation>
+    </message>
+    <message>
+        <source>Search campaigns…</source>
+        <translation>Rechercher une campagne…</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nouvelle</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Dupliquer</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campagnes</translation>
+    </message>
+    <message>
+        <source>Cannot duplicate</source>
+        <translation>Impossible de dupliquer</translation>
+    </message>
+</context>
+<context>
+    <name>ComposerWindow</name>
+    <message>
+        <source>New campaign</source>
+        <translation>Nouvelle campagne</translation>
+    </message>
+    <message>
+        <source>Campaign composer</source>
+        <translation>Éditeur de campagne</translation>
+    </message>
+    <message>
+        <source>Push</source>
+        <translation>Push</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>In-app</source>
+        <translation>In-app</translation>
+    </message>
+    <message>
+        <source>Rich push</source>
+        <translation>Push enrichi</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Analytics label</source>
+        <translation>Libellé analytique</translation>
+    </message>
+    <message>
+        <source>Tags (comma-separated)</source>
+        <translation>Étiquettes (séparées par des virgules)</translation>
+    </message>
+    <message>
+        <source>Control group</source>
+        <translation>Groupe témoin</translation>
+    </message>
+    <message>
+        <source>Whole audience</source>
+        <translation>Toute l’audience</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>As soon as approved</source>
+        <translation>Dès l’approbation</translation>
+    </message>
+    <message>
+        <source>At a date and time</source>
+        <translation>À une date et une heure</translation>
+    </message>
+    <message>
+        <source>At the user's local time</source>
+        <translation>À l’heure locale de l’utilisateur</translation>
+    </message>
+    <message>
+        <source>At each user's best hour</source>
+        <translation>À la meilleure heure de chaque utilisateur</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Programmation</translation>
+    </message>
+    <message>
+        <source>Schedule date (ISO)</source>
+        <translation>Date de programmation (ISO)</translation>
+    </message>
+    <message>
+        <source>Add variant</source>
+        <translation>Ajouter une variante</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>Variante</translation>
+    </message>
+    <message>
+        <source>In-app and rich push editors are not available in this build.</source>
+        <translation>Les éditeurs in-app et push enrichi ne sont pas disponibles dans cette version.</translation>
+    </message>
+    <message>
+        <source>The in-app editor is not available in this build.</source>
+        <translation>L’éditeur in-app n’est pas disponible dans cette version.</translation>
+    </message>
+    <message>
+        <source>Schedule…</source>
+        <translation>Programmer…</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problèmes</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>Charge utile</translation>
+    </message>
+    <message>
+        <source>Push content</source>
+        <translation>Contenu du push</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Subtitle (iOS)</source>
+        <translation>Sous-titre (iOS)</translation>
+    </message>
+    <message>
+        <source>Image (https URL)</source>
+        <translation>Image (URL https)</translation>
+    </message>
+    <message>
+        <source>Deep link</source>
+        <translation>Lien profond</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>Son</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Pastille</translation>
+    </message>
+    <message>
+        <source>Android channel</source>
+        <translation>Canal Android</translation>
+    </message>
+    <message>
+        <source>Time to live (s)</source>
+        <translation>Durée de vie (s)</translation>
+    </message>
+    <message>
+        <source>Collapse key</source>
+        <translation>Clé de regroupement</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Corps</translation>
+    </message>
+    <message>
+        <source>Local file…</source>
+        <translation>Fichier local…</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Haute</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normale</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>identifiant</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>libellé</translation>
+    </message>
+    <message>
+        <source>deep link</source>
+        <translation>lien profond</translation>
+    </message>
+    <message>
+        <source>Button %1</source>
+        <translation>Bouton %1</translation>
+    </message>
+    <message>
+        <source>key=value, one per line</source>
+        <translation>clé=valeur, une par ligne</translation>
+    </message>
+    <message>
+        <source>Custom data</source>
+        <translation>Données personnalisées</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Segment cap</source>
+        <translation>Nombre maximal de segments</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Preheader</source>
+        <translation>Pré-en-tête</translation>
+    </message>
+    <message>
+        <source>HTML body</source>
+        <translation>Corps HTML</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>HTML page</source>
+        <translation>Page HTML</translation>
+    </message>
+    <message>
+        <source>JavaScript</source>
+        <translation>JavaScript</translation>
+    </message>
+    <message>
+        <source>Remote content</source>
+        <translation>Contenu distant</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Activé</translation>
+    </message>
+    <message>
+        <source>In-app message</source>
+        <translation>Message in-app</translation>
+    </message>
+    <message>
+        <source>Modal</source>
+        <translation>Fenêtre modale</translation>
+    </message>
+    <message>
+        <source>Top banner</source>
+        <translation>Bannière en haut</translation>
+    </message>
+    <message>
+        <source>Bottom banner</source>
+        <translation>Bannière en bas</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Plein écran</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>Disposition</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>En-tête</translation>
+    </message>
+    <message>
+        <source>Button %1 (label, link)</source>
+        <translation>Bouton %1 (libellé, lien)</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>Arrière-plan</translation>
+    </message>
+    <message>
+        <source>Text colour</source>
+        <translation>Couleur du texte</translation>
+    </message>
+    <message>
+        <source>Button colour</source>
+        <translation>Couleur des boutons</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>Affiché</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>Masqué</translation>
+    </message>
+    <message>
+        <source>Close control</source>
+        <translation>Bouton de fermeture</translation>
+    </message>
+    <message>
+        <source>Preview as… (name, email or id)</source>
+        <translation>Aperçu en tant que… (nom, e-mail ou identifiant)</translation>
+    </message>
+    <message>
+        <source>Sample profile</source>
+        <translation>Profil d’exemple</translation>
+    </message>
+    <message>
+        <source>%v of %m bytes</source>
+        <translation>%v octets sur %m</translation>
+    </message>
+    <message>
+        <source>Untitled campaign</source>
+        <translation>Campagne sans titre</translation>
+    </message>
+    <message>
+        <source>%1, line %2, column %3: %4</source>
+        <translation>%1, ligne %2, colonne %3 : %4</translation>
+    </message>
+    <message>
+        <source>Missing for this profile: %1</source>
+        <translation>Absent pour ce profil : %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes</source>
+        <translation>%1 octets sur %2</translation>
+    </message>
+    <message>
+        <source>Scripts and event handlers were removed (JavaScript is off).</source>
+        <translation>Les scripts et gestionnaires d’événements ont été retirés (JavaScript désactivé).</translation>
+    </message>
+    <message>
+        <source>%1: %2 characters, %3 segment(s), %4 left</source>
+        <translation>%1 : %2 caractères, %3 segment(s), %4 restants</translation>
+    </message>
+    <message>
+        <source>forcing UCS-2: %1</source>
+        <translation>imposent l’UCS-2 : %1</translation>
+    </message>
+    <message>
+        <source>No preview for this format in this build.</source>
+        <translation>Pas d’aperçu pour ce format dans cette version.</translation>
+    </message>
+    <message>
+        <source>Image to preview</source>
+        <translation>Image à prévisualiser</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.gif)</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Draft saved</source>
+        <translation>Brouillon enregistré</translation>
+    </message>
+    <message>
+        <source>Cannot schedule</source>
+        <translation>Impossible de programmer</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Programmée</translation>
+    </message>
+</context>
+<context>
+    <name>InAppPreview</name>
+    <message>
+        <source>image</source>
+        <translation>image</translation>
+    </message>
+</context>
+<context>
+    <name>PushPreview</name>
+    <message>
+        <source>image</source>
+        <translation>image</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>maintenant</translation>
+    </message>
+</context>
+<context>
+    <name>PushPreviewPanel</name>
+    <message>
+        <source>iOS lock screen</source>
+        <translation>iOS, écran verrouillé</translation>
+    </message>
+    <message>
+        <source>iOS banner</source>
+        <translation>iOS, bannière</translation>
+    </message>
+    <message>
+        <source>iOS expanded</source>
+        <translation>iOS, vue développée</translation>
+    </message>
+    <message>
+        <source>Android heads-up</source>
+        <translation>Android, notification flottante</translation>
+    </message>
+    <message>
+        <source>Android shade, collapsed</source>
+        <translation>Android, volet réduit</translation>
+    </message>
+    <message>
+        <source>Android shade, expanded</source>
+        <translation>Android, volet développé</translation>
+    </message>
+    <message>
+        <source>Dark mode</source>
+        <translation>Mode sombre</translation>
+    </message>
+    <message>
+        <source>All surfaces</source>
+        <translation>Toutes les surfaces</translation>
+    </message>
+    <message>
+        <source>Text cut on: %1</source>
+        <translation>Texte coupé sur : %1</translation>
+    </message>
+    <message>
+        <source>Shown in full on every surface.</source>
+        <translation>Affiché en entier sur toutes les surfaces.</translation>
+    </message>
+</context>
+<context>
+    <name>RichPreview</name>
+    <message>
+        <source>Inbox</source>
+        <translation>Boîte de réception</translation>
+    </message>
+</context>
+</TS>

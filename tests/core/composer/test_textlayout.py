@@ -1,0 +1,101 @@
+"""Truncation with real font metrics: where each surface cuts, emoji, RTL, combining marks."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from engage_desktop.core.textlayout.metrics import graphemes, text_width
+from engage_desktop.core.textlayout.surfaces import (
+    ANDROID_BODY,
+    IOS_BODY,
+    Surface,
+    cut_surfaces,
+    layout,
+)
+from engage_desktop.core.textlayout.wrap import fit
+
+LONG = (
+    "Bonjour Léa, vos articles préférés sont en promotion jusqu'à dimanche soir, ne tardez pas ! "
+    * 3
+)
+
+
+def test_short_text_is_never_cut() -> None:
+    assert cut_surfaces(title="Promo", body="-20 % ce soir") == []
+
+
+def test_long_text_is_cut_everywhere_but_expanded_android() -> None:
+    cut = cut_surfaces(title="Soldes", body=LONG)
+    assert Surface.IOS_LOCK in cut and Surface.ANDROID_COLLAPSED in cut
+    assert Surface.ANDROID_EXPANDED not in cut  # 13 lines of 312 dp hold it
+
+
+def test_android_collapsed_uses_two_dot_ellipsis_and_fits() -> None:
+    shown = layout(Surface.ANDROID_COLLAPSED, title="T", body=LONG)
+    line = shown.body.lines[0]
+    assert line.endswith("‥") and shown.body.truncated
+    assert text_width(line, ANDROID_BODY) <= 272.0
+    assert LONG.startswith(line[:-1])
+
+
+def test_ios_lock_screen_matches_vendor_guidance() -> None:
+    shown = layout(Surface.IOS_LOCK, title="T", body=LONG)
+    assert len(shown.body.lines) == 4 and shown.body.lines[-1].endswith("…")
+    # Braze: ≈160 characters on the lock screen; font metrics should land near that.
+    assert 130 <= shown.body.shown_chars <= 175
+    for line in shown.body.lines:
+        assert text_width(line.rstrip(), IOS_BODY) <= 290.0 + 0.01
+
+
+def test_image_thumbnail_shortens_ios_lines() -> None:
+    plain = layout(Surface.IOS_LOCK, title="T", body=LONG)
+    with_image = layout(Surface.IOS_LOCK, title="T", body=LONG, image=True)
+    assert with_image.body.shown_chars < plain.body.shown_chars
+
+
+def test_emoji_clusters_kept_whole() -> None:
+    family = "👨\u200d👩\u200d👧\u200d👦"
+    text = ("Fête " + family + " 🇫🇷 👍🏽 ") * 30
+    shown = fit(text, IOS_BODY, 200.0, 2)
+    visible = "".join(shown.lines)[:-1]
+    clusters = graphemes(text)
+    assert "".join(graphemes(visible)) == visible
+    assert visible.rstrip() == "".join(clusters)[: len(visible.rstrip())].rstrip()
+    assert all(c in clusters for c in graphemes(visible))
+
+
+def test_emoji_measured_wider_than_letters() -> None:
+    assert text_width("😀", IOS_BODY) > text_width("a", IOS_BODY) * 1.5
+
+
+def test_combining_marks_not_split() -> None:
+    text = "e\u0301" * 400  # é as e + combining acute
+    shown = fit(text, ANDROID_BODY, 100.0, 1, single_line=True, ellipsis="‥")
+    assert shown.lines[0][:-1].count("\u0301") == shown.lines[0][:-1].count("e")
+
+
+def test_rtl_text_cut_at_cluster_boundary() -> None:
+    arabic = "مرحبا بكم في متجرنا، تخفيضات كبيرة اليوم فقط " * 6
+    shown = fit(arabic, IOS_BODY, 290.0, 2)
+    assert shown.truncated and arabic.startswith(shown.lines[0])
+
+
+def test_newlines_become_spaces_on_single_line() -> None:
+    shown = layout(Surface.ANDROID_COLLAPSED, title="T", body="un\ndeux")
+    assert shown.body.lines == ("un deux",)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(min_size=0, max_size=300), st.integers(1, 6), st.floats(60.0, 400.0))
+def test_lines_never_exceed_box(text: str, lines: int, width: float) -> None:
+    shown = fit(text, IOS_BODY, width, lines)
+    if shown.truncated:
+        assert len(shown.lines) == lines
+        assert text_width(shown.lines[-1], IOS_BODY) <= width + 1e-6
+    assert 0 <= shown.shown_chars <= len(text)
+
+
+def test_no_break_between_minus_and_number() -> None:
+    shown = fit("Des lampes à prix réduit, jusqu'à -50 % ce soir", IOS_BODY, 185.0, 3)
+    assert not any(line.rstrip().endswith("-") for line in shown.lines)
