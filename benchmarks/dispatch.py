@@ -195,6 +195,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--messages", type=int, default=100_000)
     parser.add_argument("--reference-messages", type=int, default=5_000)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--server",
+        choices=["lean", "sandbox"],
+        default="lean",
+        help="lean: minimal acknowledging server; sandbox: the sandbox with "
+        "validation and recording off",
+    )
     args = parser.parse_args(argv)
 
     from engage_desktop.core.workspace import open_for_current_user
