@@ -129,7 +129,9 @@ def _seed(ws: Any, n: int) -> int:
     return campaign_id
 
 
-async def _dispatch_until_done(ws: Any, campaign_id: int) -> None:
+async def _dispatch_until_done(
+    ws: Any, campaign_id: int, stop_after: int | None = None, rss: list[float] | None = None
+) -> None:
     from engage_desktop.services.dispatcher import DispatchConfig, Dispatcher
     from engage_desktop.store.models import Campaign, CampaignStatus
 
@@ -138,9 +140,18 @@ async def _dispatch_until_done(ws: Any, campaign_id: int) -> None:
         ws.engine, "bench", DispatchConfig(concurrency=64, batch=1000, rate=1e9)
     )
 
+    import psutil
+
+    me = psutil.Process()
+
     async def watch() -> None:
         while True:
             await asyncio.sleep(0.25)
+            if rss is not None:
+                rss.append(me.memory_info().rss / 2**20)
+            if stop_after is not None and dispatcher.stats.sent >= stop_after:
+                stop.set()
+                return
             with ws.session() as s:
                 if s.scalar(select(Campaign.status).where(Campaign.id == campaign_id)) in (
                     CampaignStatus.COMPLETED,
@@ -190,11 +201,43 @@ def _reference(url: str, creds: Path, n: int) -> dict[str, float]:
     }
 
 
+def _queued_rss(tmp: str, queued: int, messages: int) -> float:
+    """Peak RSS (sampled) of the dispatcher sending ``messages`` from ``queued`` queued rows."""
+    from engage_desktop.core.workspace import open_for_current_user
+    from engage_desktop.store.location import resolve_workspace
+
+    ws = open_for_current_user(resolve_workspace(str(Path(tmp) / "q.sqlite")), create=True)
+    campaign_id = _seed(ws, queued)
+    samples: list[float] = []
+    try:
+        import uvloop
+
+        uvloop.run(_dispatch_until_done(ws, campaign_id, messages, samples))
+    except ImportError:
+        asyncio.run(_dispatch_until_done(ws, campaign_id, messages, samples))
+    ws.close()
+    return round(max(samples), 1)
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks dispatch")
     parser.add_argument("--messages", type=int, default=100_000)
     parser.add_argument("--reference-messages", type=int, default=5_000)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--queued",
+        type=int,
+        default=0,
+        help="also measure RSS while sending from an outbox of this many rows "
+        "(e.g. 1000000); stops after --messages of them",
+    )
+    parser.add_argument(
+        "--server",
+        choices=["lean", "sandbox"],
+        default="sandbox",
+        help="lean: minimal acknowledging server; sandbox: the sandbox with "
+        "validation and recording off",
+    )
     args = parser.parse_args(argv)
 
     from engage_desktop.core.workspace import open_for_current_user
@@ -211,8 +254,7 @@ def main(argv: list[str]) -> int:
             "sandbox",
             "--port",
             str(port),
-            "--no-validate",
-            "--no-record",
+            *(["--lean"] if args.server == "lean" else ["--no-validate", "--no-record"]),
         ],
         stdout=subprocess.DEVNULL,
     )
@@ -232,6 +274,7 @@ def main(argv: list[str]) -> int:
                 asyncio.run(_dispatch_until_done(ws, campaign_id))
             wall, cpu = time.perf_counter() - t0, _cpu() - cpu0
             rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            queued_rss = _queued_rss(tmp, args.queued, args.messages) if args.queued else None
             creds = sandbox_credentials("bench-project", url)
             reference = _reference(url, creds, args.reference_messages)
             ws.close()
@@ -250,8 +293,12 @@ def main(argv: list[str]) -> int:
         "ratio_vs_reference": round(rate / max(reference["msg_per_s"], 1e-9), 2),
         "goal_ratio": GOAL_RATIO,
         "goal_rss_mb_with_1m_queued": GOAL_RSS_MB,
-        "note": "server: engage-desktop sandbox --no-validate --no-record in another process; "
-        "peak RSS includes seeding the workspace in this process",
+        "queued_rows": args.queued or None,
+        "peak_rss_mb_while_sending_from_queued": queued_rss,
+        "server": args.server,
+        "note": "server in another process (lean: engage-desktop sandbox --lean, a minimal "
+        "acknowledging server; sandbox: --no-validate --no-record); peak_rss_mb includes seeding "
+        "the workspace in this process, the queued figure is sampled while sending",
     }
     emit(result, args.json)
     return 0

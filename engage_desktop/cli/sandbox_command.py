@@ -22,6 +22,11 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="do not keep what each device received (benchmarks)",
     )
+    parser.add_argument(
+        "--lean",
+        action="store_true",
+        help="a minimal server that acknowledges every send (sender benchmarks)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -45,9 +50,14 @@ def run(args: argparse.Namespace) -> int:
         )
 
     try:
-        import uvloop
+        try:
+            import uvloop
+        except ImportError:  # pragma: no cover - Windows
+            asyncio.run(main())
+        else:
+            uvloop.run(main())
+    except OSError as exc:
+        from engage_desktop.cli.options import CliError
 
-        uvloop.run(main())
-    except ImportError:  # pragma: no cover - Windows
-        asyncio.run(main())
+        raise CliError(f"Cannot serve on {args.host}:{args.port}: {exc.strerror or exc}") from None
     return 0

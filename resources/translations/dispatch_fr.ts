@@ -152,27 +152,32 @@
         <translation>%1 /s</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="184"/>
+        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="182"/>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="188"/>
         <source>Not sent, by reason: %1</source>
         <translation>Non envoyés, par motif : %1</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="212"/>
+        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="216"/>
         <source>%1 messages queued.</source>
         <translation>%1 messages en file d’attente.</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="216"/>
+        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="220"/>
         <source>Sent to %1 test device(s).</source>
         <translation>Envoyé à %1 appareil(s) de test.</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="219"/>
+        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="223"/>
         <source>paused by a user</source>
         <translation>mis en pause par un utilisateur</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="228"/>
+        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="232"/>
         <source>Cancelled: %1 messages will not be sent.</source>
         <translation>Annulé : %1 messages ne seront pas envoyés.</translation>
     </message>
@@ -195,7 +200,7 @@
         <translation>Aucun téléphone virtuel n’a encore rien reçu.</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/sending/virtual_phones.py" line="107"/>
+        <location filename="../../engage_desktop/ui/sending/virtual_phones.py" line="108"/>
         <source>The local sandbox does not answer (%1). The dispatch service starts it when it sends.</source>
         <translation>Le bac à sable local ne répond pas (%1). Le service d’envoi le démarre quand il envoie.</translation>
     </message>

@@ -130,7 +130,7 @@ def _dechunk(buf: bytearray, pos: int) -> bytes | None:
         except ValueError:
             raise ProtocolError("bad chunk size") from None
         if size == 0:
-            return bytes(out) if buf.find(b"\r\n\r\n", eol - 2) >= 0 else None
+            return bytes(out) if buf.find(b"\r\n\r\n", eol) >= 0 else None
         if len(buf) < eol + 2 + size + 2:
             return None
         out += buf[eol + 2 : eol + 2 + size]

@@ -179,7 +179,11 @@ class SendPanel(QWidget):
         self.counts["suppressed"].setText(format_int(sum(p.suppressed.values())))
         self.counts["rate"].setText(self.tr("%1 /s").replace("%1", format_int(round(p.rate))))
         self.counts["left"].setText(duration_text(p.seconds_left))
-        parts = [f"{reason_label(k)}: {format_int(v)}" for k, v in sorted(p.suppressed.items())]
+        pattern = self.tr("%1: %2")
+        parts = [
+            pattern.replace("%1", reason_label(k)).replace("%2", format_int(v))
+            for k, v in sorted(p.suppressed.items())
+        ]
         self.suppressed.setText(
             self.tr("Not sent, by reason: %1").replace("%1", ", ".join(parts)) if parts else ""
         )

@@ -102,9 +102,10 @@ class VirtualPhones(QWidget):
         )
 
     def _failed(self, exc: BaseException, _tb: str) -> None:
+        reason = getattr(exc, "reason", None) or exc
         self.text.setPlainText(
             self.tr(
                 "The local sandbox does not answer (%1). The dispatch "
                 "service starts it when it sends."
-            ).replace("%1", str(exc))
+            ).replace("%1", str(reason))
         )
