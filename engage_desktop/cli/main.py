@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "engage_desktop.cli.gui_command",
     "engage_desktop.cli.demo_command",
     "engage_desktop.cli.info_command",
+    "engage_desktop.cli.segment_command",
 ]
 
 
