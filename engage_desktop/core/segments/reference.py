@@ -67,24 +67,38 @@ def load_snapshot(session: Session, app_id: int, profile_ids: list[int] | None =
     if profile_ids is not None:
         q = q.where(Profile.id.in_(profile_ids))
     snap = Snapshot(list(session.scalars(q)))
-    wanted = {p.id for p in snap.profiles}
-    for d in session.scalars(select(Device).where(Device.app_id == app_id)):
-        if d.profile_id in wanted:
-            snap.devices[d.profile_id].append(d)
-    for c in session.scalars(select(Consent)):
-        if c.profile_id in wanted:
-            snap.consent[(c.profile_id, c.channel.value)] = c.state.value
+    wanted = sorted(p.id for p in snap.profiles)
     names_q = select(EventName.id, EventName.name).where(EventName.app_id == app_id)
     names = {nid: name for nid, name in session.execute(names_q)}
-    rows = session.execute(select(Event.profile_id, Event.name_id, Event.ts, Event.params))
-    for pid, nid, ts, params in rows:
-        if pid in wanted and nid in names:
+    for chunk in _chunks(wanted if profile_ids is not None else None):
+        dq = select(Device).where(Device.app_id == app_id)
+        cq = select(Consent).join(Profile).where(Profile.app_id == app_id)
+        eq = select(Event.profile_id, Event.name_id, Event.ts, Event.params).where(
+            Event.name_id.in_(list(names))
+        )
+        if chunk is not None:
+            dq = dq.where(Device.profile_id.in_(chunk))
+            cq = cq.where(Consent.profile_id.in_(chunk))
+            eq = eq.where(Event.profile_id.in_(chunk))
+        for d in session.scalars(dq):
+            if d.profile_id is not None:
+                snap.devices[d.profile_id].append(d)
+        for c in session.scalars(cq):
+            snap.consent[(c.profile_id, c.channel.value)] = c.state.value
+        for pid, nid, ts, params in session.execute(eq):
             snap.events[(pid, names[nid])].append((ts, params))
     for s in session.scalars(select(StoreLocation).where(StoreLocation.app_id == app_id)):
         snap.stores[s.id] = (s.latitude, s.longitude)
     for seg in session.scalars(select(Segment).where(Segment.app_id == app_id)):
         snap.segments[seg.id] = {"name": seg.name, "rules": seg.rules}
     return snap
+
+
+def _chunks(ids: list[int] | None, size: int = 900) -> list[list[int] | None]:
+    """Whole table (None) or id lists small enough for any backend's parameter limit."""
+    if ids is None:
+        return [None]
+    return [ids[i : i + size] for i in range(0, len(ids), size)]
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
