@@ -1,0 +1,16 @@
+"""Audience segments: the rule tree, its SQL compiler, counts and a reference evaluator."""
+
+from .compiler import compile_segment
+from .count import SegmentCount, count_segment
+from .rules import RULES_VERSION, Rule, RuleError, parse_rules, to_document
+
+__all__ = [
+    "RULES_VERSION",
+    "Rule",
+    "RuleError",
+    "SegmentCount",
+    "compile_segment",
+    "count_segment",
+    "parse_rules",
+    "to_document",
+]
