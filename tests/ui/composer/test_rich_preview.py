@@ -46,6 +46,7 @@ ENVIRONMENT_NOISE = pytest.mark.qt_log_ignore(
     "GBM is not supported",
     "createPlatformVulkanInstance",
     "GPUInfo not initialized",
+    "Unable to detect GPU vendor",  # Mesa llvmpipe, when a display (Xvfb) is present
 )
 
 
