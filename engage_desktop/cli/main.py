@@ -6,15 +6,19 @@ Each command lives in its own module with a ``register(subparsers)`` function; a
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
 from engage_desktop import __version__
 from engage_desktop.cli.options import EXIT_ERROR, EXIT_INTERRUPTED, CliError
 from engage_desktop.security.errors import PermissionDenied
 from engage_desktop.store.errors import WorkspaceError
+
+if TYPE_CHECKING:
+    import argparse
 
 COMMAND_MODULES = [
     "engage_desktop.cli.gui_command",
@@ -28,6 +32,8 @@ COMMAND_MODULES = [
 
 
 def _global_parser(*, add_help: bool = True) -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         add_help=add_help,
         prog="engage-desktop",
@@ -56,16 +62,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _plain_gui_launch(argv: Sequence[str]) -> argparse.Namespace | None:
+def _plain_gui_launch(argv: Sequence[str]) -> Any:
     """``engage-desktop [--workspace X] [--lang L]``: parsed without loading every command.
 
     The GUI is the most common start; registering all commands first would delay its window.
     """
+    from engage_desktop.cli import gui_command
+
+    if not argv:  # the plain launch: nothing to parse
+        return SimpleNamespace(workspace=None, lang=None, func=gui_command.run)
     args, rest = _global_parser(add_help=False).parse_known_args(argv)
     if rest:
         return None
-    from engage_desktop.cli import gui_command
-
     args.func = gui_command.run
     return args
 

@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
-import argparse
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
 
 # Exit codes: 0 ok, 1 user-facing error (bad input, workspace problem), 2 usage (argparse),
 # 130 interrupted.
@@ -16,6 +19,8 @@ class CliError(Exception):
 
 
 def add_workspace_option(parser: argparse.ArgumentParser) -> None:
+    import argparse
+
     parser.add_argument(
         "--workspace",
         metavar="PATH_OR_URL",

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from engage_desktop.ui.pages.base import Page
-from engage_desktop.ui.resources import app_icon
 
 if TYPE_CHECKING:
     from engage_desktop.ui.context import UiContext
@@ -44,7 +43,6 @@ class MainWindow(QMainWindow):
         self.context: UiContext | None = None
         self.settings = settings or QSettings()
         self.setWindowTitle(self.tr("Engage Desktop"))
-        self.setWindowIcon(app_icon())
         self.setObjectName("MainWindow")
 
         self.app_switcher = QComboBox()
