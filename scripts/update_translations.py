@@ -29,7 +29,7 @@ AREAS: dict[str, list[str]] = {
         "pages/settings.py",
     ],
     "composer": ["composer", "preview", "pages/campaigns.py"],
-    "audience": ["audience", "pages/audiences.py"],
+    "audience": ["audience"],
     "dispatch": ["sending", "service_launcher.py"],
 }
 
