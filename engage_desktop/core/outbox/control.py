@@ -43,33 +43,35 @@ def _campaign_for(session: Session, ws: Workspace, campaign_id: int) -> Campaign
 
 
 def pause(ws: Workspace, campaign_id: int, reason: str | None = None) -> None:
+    _transition(ws, campaign_id, CampaignStatus.SENDING, CampaignStatus.PAUSED, reason, "pause")
+
+
+def resume(ws: Workspace, campaign_id: int) -> None:
+    _transition(ws, campaign_id, CampaignStatus.PAUSED, CampaignStatus.SENDING, None, "resume")
+
+
+def _transition(
+    ws: Workspace,
+    campaign_id: int,
+    expected: CampaignStatus,
+    new: CampaignStatus,
+    reason: str | None,
+    verb: str,
+) -> None:
+    """Move a send between sending and paused, checked, audited, in one transaction."""
     with ws.session() as session:
         campaign = _campaign_for(session, ws, campaign_id)
-        if campaign.status != CampaignStatus.SENDING:
-            raise SendError(f"Campaign {campaign_id} is {campaign.status.value}, not sending.")
-        campaign.status = CampaignStatus.PAUSED
+        if campaign.status != expected:
+            raise SendError(
+                f"Campaign {campaign_id} is {campaign.status.value}, not {expected.value}."
+            )
+        campaign.status = new
         campaign.status_reason = reason
         record(
             session,
             member_id=ws.member_id,
             app_id=campaign.app_id,
-            action="campaign.pause",
-            target=f"campaign:{campaign_id}",
-        )
-
-
-def resume(ws: Workspace, campaign_id: int) -> None:
-    with ws.session() as session:
-        campaign = _campaign_for(session, ws, campaign_id)
-        if campaign.status != CampaignStatus.PAUSED:
-            raise SendError(f"Campaign {campaign_id} is {campaign.status.value}, not paused.")
-        campaign.status = CampaignStatus.SENDING
-        campaign.status_reason = None
-        record(
-            session,
-            member_id=ws.member_id,
-            app_id=campaign.app_id,
-            action="campaign.resume",
+            action=f"campaign.{verb}",
             target=f"campaign:{campaign_id}",
         )
 

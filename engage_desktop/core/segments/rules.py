@@ -9,6 +9,7 @@ see a malformed tree.
 from __future__ import annotations
 
 import re
+from abc import ABC, abstractmethod
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -42,11 +43,11 @@ class RuleError(ValueError):
 
 
 @dataclass(frozen=True)
-class Rule:
-    """Base of every node."""
+class Rule(ABC):
+    """Base of every node; each kind of node knows how to write itself back to JSON."""
 
-    def to_dict(self) -> dict[str, Any]:
-        raise NotImplementedError
+    @abstractmethod
+    def to_dict(self) -> dict[str, Any]: ...
 
 
 @dataclass(frozen=True)
