@@ -52,10 +52,14 @@ def count_segment(session: Session, app_id: int, rule: Rule, now: datetime) -> S
 
     One query: the rule is evaluated once and the channels are summed over its rows.
     """
+    return count_matching(session, app_id, Compiler(session, app_id, now).condition(rule))
+
+
+def count_matching(session: Session, app_id: int, match: ColumnElement[bool]) -> SegmentCount:
+    """Profiles of ``app_id`` where ``match`` holds (``true()`` for all), with reach per channel."""
     reach = reach_conditions()
     columns = [func.count()] + [
         func.coalesce(func.sum(case((cond, 1), else_=0)), 0) for cond in reach.values()
     ]
-    match = Compiler(session, app_id, now).condition(rule)
     row = session.execute(select(*columns).where(Profile.app_id == app_id, match)).one()
     return SegmentCount(int(row[0]), {ch: int(v) for ch, v in zip(reach, row[1:], strict=True)})
