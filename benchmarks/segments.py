@@ -166,7 +166,7 @@ def main(argv: list[str]) -> int:
 
     from engage_desktop.core.audience_overview import audience_overview
     from engage_desktop.core.clock import FixedClock
-    from engage_desktop.core.segments import count_segment, parse_rules
+    from engage_desktop.core.segments import count_profiles, count_segment, parse_rules
     from engage_desktop.core.segments.compiler import compile_segment
     from engage_desktop.core.segments.reference import load_snapshot, reference_ids
     from engage_desktop.store.migrate import schema_revision
@@ -190,11 +190,9 @@ def main(argv: list[str]) -> int:
         for name, doc in rules(seg_id).items():
             rule = parse_rules({"version": 1, "rules": doc})
 
-            def count_only(rule: Any = rule) -> int:
-                q = compile_segment(session, APP, rule, now).subquery()
-                return int(session.scalar(select(func.count()).select_from(q)) or 0)
-
-            stats, matched = _timed(count_only, args.runs)
+            stats, matched = _timed(
+                lambda rule=rule: count_profiles(session, APP, rule, now), args.runs
+            )
             reach_stats, full = _timed(
                 lambda rule=rule: count_segment(session, APP, rule, now), args.reach_runs
             )

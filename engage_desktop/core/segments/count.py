@@ -76,6 +76,13 @@ def count_segment(session: Session, app_id: int, rule: Rule, now: datetime) -> S
     return count_matching(session, app_id, match)
 
 
+def count_profiles(session: Session, app_id: int, rule: Rule, now: datetime) -> int:
+    """Only how many profiles match: several times cheaper than with the reach on big segments,
+    so a live count can show this first and the reach when it comes."""
+    ids = Compiler(session, app_id, now).select_ids(rule).subquery()
+    return int(session.scalar(select(func.count()).select_from(ids)) or 0)
+
+
 def _scattered(rule: Rule) -> bool:
     """Whether the rule may be answered from a range index, so not in profile-id order."""
     if isinstance(rule, Group):

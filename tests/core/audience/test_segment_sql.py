@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from engage_desktop.core.segments import RuleError, count_segment, parse_rules
 from engage_desktop.core.segments.compiler import compile_segment
-from engage_desktop.core.segments.count import app_reach
+from engage_desktop.core.segments.count import app_reach, count_profiles
 from engage_desktop.core.segments.reference import Snapshot, load_snapshot, reference_ids
 from engage_desktop.store.models import Base, Profile, Segment, StoreLocation
 
@@ -333,6 +333,7 @@ def check_counts(session: Session) -> None:
         expected = reference_ids(snap, rule, NOW)
         assert counted.profiles == len(expected) > 0, doc
         assert counted.reachable == expected_reach(snap, expected), doc
+        assert count_profiles(session, APP, rule, NOW) == counted.profiles
     everyone = {p.id for p in snap.profiles}
     assert app_reach(session, APP) == expected_reach(snap, everyone)
 
