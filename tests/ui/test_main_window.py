@@ -183,3 +183,16 @@ def test_appearance_applies_at_once_and_is_kept(
     finally:
         page.appearance.setCurrentIndex(page.appearance.findData("light"))  # type: ignore[attr-defined]
     assert not is_dark(app.palette())
+
+
+def test_every_page_has_a_bundled_navigation_icon(
+    qtbot, demo_workspace: Workspace, qsettings: QSettings
+) -> None:
+    """No icon theme here (as on Windows and bare X11): the icons must come with the app."""
+    from engage_desktop.ui.resources import nav_icon
+
+    window = _window(demo_workspace, qsettings)
+    qtbot.addWidget(window)
+    for row, page in enumerate(window.pages):
+        assert nav_icon(page.page_id) is not None, page.page_id
+        assert not window.nav.item(row).icon().isNull()
