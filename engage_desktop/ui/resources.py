@@ -7,7 +7,6 @@ from PySide6.QtGui import QIcon, QPainter, QPixmap
 
 from engage_desktop.resources import resource_path
 
-
 NAV_ICON_GREY = b"#6b7280"
 
 
