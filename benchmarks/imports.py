@@ -88,7 +88,7 @@ def write_contacts_csv(path: Path, rows: int, seed: int = 1) -> int:
                 phone = " ".join(digits[k : k + 2] for k in range(0, 10, 2))
             elif style < 0.8:
                 phone = digits
-            elif style < 0.9:
+            elif style < 0.9 and digits[:3] != "069":  # overseas numbers are written nationally
                 phone = (
                     "+33 " + digits[1] + " " + " ".join(digits[k : k + 2] for k in range(2, 10, 2))
                 )

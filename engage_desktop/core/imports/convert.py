@@ -54,6 +54,11 @@ def parse_date(cell: Cell, today: date) -> date:
     if isinstance(cell, date):
         return cell
     value = text(cell)
+    if len(value) == 10 and value[2] == "/" and value[5] == "/" and value.isascii():
+        try:  # the common dd/mm/yyyy, without the regular expression
+            return date(int(value[6:]), int(value[3:5]), int(value[:2]))
+        except ValueError:
+            pass  # not digits, or not a real date: the full path below says which
     if m := _DMY.fullmatch(value):
         day, month, year = int(m[1]), int(m[2]), int(m[3])
         if len(m[3]) == 2:  # two-digit years: not in the future
@@ -98,7 +103,7 @@ def parse_coordinate(cell: Cell, limit: float) -> float:
 
 
 def parse_email(cell: Cell) -> str:
-    value = text(cell)
+    value = cell.strip() if cell.__class__ is str else text(cell)  # type: ignore[union-attr]
     if len(value) > 320 or not _EMAIL.fullmatch(value):
         raise ValueError(f"'{value}' is not a valid email address")
     return value.lower()
@@ -188,10 +193,18 @@ _YES = {"oui", "o", "yes", "y", "1", "true", "vrai", "x", "opt in", "optin", "gr
 _NO = {"non", "n", "no", "0", "false", "faux", "opt out", "optout", "denied", "refus"}
 
 
+_CONSENT_QUICK = {v: True for v in ("oui", "Oui", "OUI", "1", "x", "X", "yes", "Yes")} | {
+    v: False for v in ("non", "Non", "NON", "0", "no", "No")
+}
+
+
 def parse_consent(cell: Cell) -> bool | None:
     """Oui/Non, Yes/No, 1/0, X, true/false, opt-in/opt-out → granted, denied; empty → unknown."""
     if isinstance(cell, bool):
         return cell
+    quick = _CONSENT_QUICK.get(cell) if isinstance(cell, str) else None  # type: ignore[arg-type]
+    if quick is not None:
+        return quick
     value = _fold_short(text(cell))
     if value == "":
         return None

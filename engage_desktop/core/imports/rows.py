@@ -42,7 +42,7 @@ class Contact:
 
 
 def _limited(limit: int, what: str, cell: Cell) -> str:
-    value = convert.text(cell)
+    value = cell.strip() if cell.__class__ is str else convert.text(cell)  # type: ignore[union-attr]
     if len(value) > limit:
         raise ValueError(f"{what} is longer than {limit} characters")
     return value
@@ -100,13 +100,14 @@ class RowConverter:
             problem = self._width_problem(line, cells)
             if problem is not None:
                 return [problem]
+            cells = cells + [None] * (self.width - len(cells))
         values: dict[str, Any] = {}
         consents: dict[str, bool] = {}
         attributes: dict[str, Any] = {}
         errors: list[RowError] | None = None
         for index, kind, name, conv in self.steps:
-            cell = cells[index] if index < len(cells) else None
-            if cell is None or cell == "" or (isinstance(cell, str) and not cell.strip()):
+            cell = cells[index]
+            if cell is None or (cell.__class__ is str and (not cell or cell.isspace())):  # type: ignore[union-attr]
                 continue
             try:
                 value = conv(cell)

@@ -20,6 +20,10 @@ from engage_desktop.core.demo.bulk import BulkWriter
 from engage_desktop.store.models import Consent
 
 
+# One encoder, reused: json.dumps with options builds a new encoder on every call.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 class Writer(BulkWriter):
     """``BulkWriter`` plus what imports need: ids ahead of the insert, and text forms."""
 
@@ -104,7 +108,7 @@ class Writer(BulkWriter):
 
     @staticmethod
     def json(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        return _ENCODE(value)
 
     def upsert_consents(self, rows: Sequence[dict[str, Any]]) -> None:
         """Insert or change consent rows; ``changed_at`` moves only when the state changes."""

@@ -146,11 +146,9 @@ def _count_lines(path: Path) -> int:
 def _csv_rows(
     path: Path, text_format: TextFormat, header_line: int
 ) -> Iterator[tuple[int, list[Cell]]]:
-    with _binary(path) as handle:
-        reader = csv.reader(
-            _decoded_lines(handle, text_format.encoding, path.name),
-            delimiter=text_format.delimiter,
-        )
+    """Rows through Python's buffered decoder (fast); on a bad byte, find its line and stop."""
+    with open(path, encoding=text_format.encoding, newline="") as handle:
+        reader = csv.reader(handle, delimiter=text_format.delimiter)
         try:
             for row in reader:
                 if reader.line_num <= header_line:
@@ -158,6 +156,11 @@ def _csv_rows(
                 if not row or (len(row) == 1 and not row[0].strip()):
                     continue  # blank line
                 yield reader.line_num, row  # type: ignore[misc]
+        except UnicodeDecodeError:
+            with _binary(path) as raw:
+                for _line in _decoded_lines(raw, text_format.encoding, path.name):
+                    pass  # raises ImportFailed naming the line
+            raise  # not reached: the line-by-line pass found the same bad byte
         except csv.Error as exc:
             raise ImportFailed(
                 f"{path.name}: line {reader.line_num} cannot be read as CSV ({exc}). "
