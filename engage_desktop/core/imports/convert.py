@@ -103,7 +103,7 @@ def parse_coordinate(cell: Cell, limit: float) -> float:
 
 
 def parse_email(cell: Cell) -> str:
-    value = cell.strip() if cell.__class__ is str else text(cell)  # type: ignore[union-attr]
+    value = cell.strip() if cell.__class__ is str else text(cell)
     if len(value) > 320 or not _EMAIL.fullmatch(value):
         raise ValueError(f"'{value}' is not a valid email address")
     return value.lower()
@@ -202,7 +202,7 @@ def parse_consent(cell: Cell) -> bool | None:
     """Oui/Non, Yes/No, 1/0, X, true/false, opt-in/opt-out → granted, denied; empty → unknown."""
     if isinstance(cell, bool):
         return cell
-    quick = _CONSENT_QUICK.get(cell) if isinstance(cell, str) else None  # type: ignore[arg-type]
+    quick = _CONSENT_QUICK.get(cell) if isinstance(cell, str) else None
     if quick is not None:
         return quick
     value = _fold_short(text(cell))

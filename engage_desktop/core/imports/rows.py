@@ -42,7 +42,7 @@ class Contact:
 
 
 def _limited(limit: int, what: str, cell: Cell) -> str:
-    value = cell.strip() if cell.__class__ is str else convert.text(cell)  # type: ignore[union-attr]
+    value = cell.strip() if cell.__class__ is str else convert.text(cell)
     if len(value) > limit:
         raise ValueError(f"{what} is longer than {limit} characters")
     return value
@@ -107,7 +107,7 @@ class RowConverter:
         errors: list[RowError] | None = None
         for index, kind, name, conv in self.steps:
             cell = cells[index]
-            if cell is None or (cell.__class__ is str and (not cell or cell.isspace())):  # type: ignore[union-attr]
+            if cell is None or (cell.__class__ is str and (not cell or cell.isspace())):
                 continue
             try:
                 value = conv(cell)

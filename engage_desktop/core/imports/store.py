@@ -19,7 +19,6 @@ from sqlalchemy.dialects import postgresql, sqlite
 from engage_desktop.core.demo.bulk import BulkWriter
 from engage_desktop.store.models import Consent
 
-
 # One encoder, reused: json.dumps with options builds a new encoder on every call.
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
