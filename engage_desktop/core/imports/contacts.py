@@ -200,6 +200,8 @@ class _Run:
                             contact.external_id if is_ext else contact.email,
                             f"duplicate {what}: already on line {first} of this file "
                             "(the first one was kept)",
+                            "duplicate_external_id" if is_ext else "duplicate_email",
+                            (str(first),),
                         )
                     ]
                 )

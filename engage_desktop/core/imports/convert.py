@@ -15,6 +15,7 @@ from typing import Any
 import phonenumbers
 from phonenumbers import CountryCodeSource, PhoneNumber
 
+from engage_desktop.core.imports.errors import CellError
 from engage_desktop.core.imports.tabular import Cell
 
 _DMY = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
@@ -66,19 +67,25 @@ def parse_date(cell: Cell, today: date) -> date:
     elif m := _ISO.fullmatch(value):
         year, month, day = int(m[1]), int(m[2]), int(m[3])
     else:
-        raise ValueError(f"'{value}' is not a date (expected dd/mm/yyyy or yyyy-mm-dd)")
+        raise CellError(
+            "not_a_date", f"'{value}' is not a date (expected dd/mm/yyyy or yyyy-mm-dd)", value
+        )
     try:
         return date(year, month, day)
     except ValueError:
-        raise ValueError(f"'{value}' is not a real date") from None
+        raise CellError("impossible_date", f"'{value}' is not a real date", value) from None
 
 
 def parse_birth_date(cell: Cell, today: date) -> date:
     born = parse_date(cell, today)
     if born > today:
-        raise ValueError(f"birth date {born:%d/%m/%Y} is in the future")
+        raise CellError(
+            "birth_in_future", f"birth date {born:%d/%m/%Y} is in the future", f"{born:%d/%m/%Y}"
+        )
     if born.year < 1900:
-        raise ValueError(f"birth date {born:%d/%m/%Y} is before 1900")
+        raise CellError(
+            "birth_before_1900", f"birth date {born:%d/%m/%Y} is before 1900", f"{born:%d/%m/%Y}"
+        )
     return born
 
 
@@ -92,20 +99,25 @@ def parse_decimal(cell: Cell) -> float:
     try:
         return float(value)
     except ValueError:
-        raise ValueError(f"'{text(cell)}' is not a number") from None
+        raise CellError("not_a_number", f"'{text(cell)}' is not a number", text(cell)) from None
 
 
 def parse_coordinate(cell: Cell, limit: float) -> float:
     number = parse_decimal(cell)
     if not -limit <= number <= limit:
-        raise ValueError(f"{text(cell)} is outside -{limit:g}…{limit:g}")
+        raise CellError(
+            "out_of_range",
+            f"{text(cell)} is outside -{limit:g}…{limit:g}",
+            text(cell),
+            f"{limit:g}",
+        )
     return number
 
 
 def parse_email(cell: Cell) -> str:
     value = cell.strip() if cell.__class__ is str else text(cell)
     if len(value) > 320 or not _EMAIL.fullmatch(value):
-        raise ValueError(f"'{value}' is not a valid email address")
+        raise CellError("invalid_email", f"'{value}' is not a valid email address", value)
     return value.lower()
 
 
@@ -144,7 +156,7 @@ class PhoneParser:
             except KeyError:
                 country = self._prefix[key] = _country_prefix(national, form)
             if country is None:
-                raise ValueError(f"'{value}' is not a valid phone number")
+                raise CellError("invalid_phone", f"'{value}' is not a valid phone number", value)
             return country + national
         return parse_phone_slow(value, self.region)
 
@@ -176,7 +188,7 @@ def parse_phone_slow(value: str, region: str = "FR") -> str:
     try:
         number = phonenumbers.parse(value, region, keep_raw_input=True)
     except phonenumbers.NumberParseException:
-        raise ValueError(f"'{value}' is not a phone number") from None
+        raise CellError("invalid_phone", f"'{value}' is not a phone number", value) from None
     if not phonenumbers.is_valid_number(number):
         national = number.country_code_source == CountryCodeSource.FROM_DEFAULT_COUNTRY
         for other in FRENCH_NUMBERING_REGIONS if region == "FR" and national else ():
@@ -185,7 +197,7 @@ def parse_phone_slow(value: str, region: str = "FR") -> str:
                 number = candidate
                 break
         else:
-            raise ValueError(f"'{value}' is not a valid phone number")
+            raise CellError("invalid_phone", f"'{value}' is not a valid phone number", value)
     return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
 
 
@@ -212,7 +224,11 @@ def parse_consent(cell: Cell) -> bool | None:
         return True
     if value in _NO:
         return False
-    raise ValueError(f"'{text(cell)}' is not a consent value (oui/non, yes/no, 1/0)")
+    raise CellError(
+        "not_consent",
+        f"'{text(cell)}' is not a consent value (oui/non, yes/no, 1/0)",
+        text(cell),
+    )
 
 
 @cache
@@ -227,7 +243,7 @@ def parse_postal_code(cell: Cell) -> str:
     if isinstance(cell, (int, float)) and len(value) == 4:
         value = "0" + value  # a French code stored as a number lost its leading zero (01000)
     if len(value) > 16:
-        raise ValueError(f"'{value}' is too long for a postal code")
+        raise CellError("postal_too_long", f"'{value}' is too long for a postal code", value)
     return value
 
 
@@ -238,7 +254,7 @@ def parse_locale(cell: Cell) -> str:
     value = text(cell)
     m = _LOCALE.fullmatch(value)
     if not m:
-        raise ValueError(f"'{value}' is not a language code (e.g. fr or fr-FR)")
+        raise CellError("not_locale", f"'{value}' is not a language code (e.g. fr or fr-FR)", value)
     return m[1].lower() + (f"-{m[2].upper()}" if m[2] else "")
 
 
@@ -252,7 +268,9 @@ def _time_zones() -> frozenset[str]:
 def parse_time_zone(cell: Cell) -> str:
     value = text(cell)
     if value not in _time_zones():
-        raise ValueError(f"'{value}' is not a time zone name (e.g. Europe/Paris)")
+        raise CellError(
+            "not_time_zone", f"'{value}' is not a time zone name (e.g. Europe/Paris)", value
+        )
     return value
 
 

@@ -20,14 +20,29 @@ class ImportFailed(Exception):
     """The whole import stopped (unreadable file, truncated archive…); nothing was written."""
 
 
+class CellError(ValueError):
+    """A cell that cannot be converted. ``code`` and ``args`` let a UI word it in its language."""
+
+    def __init__(self, code: str, message: str, *args: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.args_text = args
+
+
 @dataclass(frozen=True)
 class RowError:
-    """One reason a row was rejected. ``line`` is the physical line (1 = the header) or record."""
+    """One reason a row was rejected. ``line`` is the physical line (1 = the header) or record.
+
+    ``reason`` is English (CLI, reports); ``code`` and ``args`` name the same reason for the GUI,
+    which words it in the user's language (see ``ui.imports.common.reason_text``).
+    """
 
     line: int
     column: str | None
     value: str | None
     reason: str
+    code: str = ""
+    args: tuple[str, ...] = ()
 
     def describe(self) -> str:
         where = f"line {self.line}"

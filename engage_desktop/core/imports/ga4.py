@@ -82,13 +82,19 @@ def _typed(value: dict[str, Any], where: str) -> Any:
 def parse_row(line: int, record: Any) -> GaEvent | list[RowError]:
     """Check and flatten one decoded row; bad fields become errors naming the field."""
     if not isinstance(record, dict):
-        return [RowError(line, None, None, "the line is not a JSON object")]
+        return [RowError(line, None, None, "the line is not a JSON object", "not_object")]
     errors: list[RowError] = []
     name = record.get("event_name")
     if not isinstance(name, str) or not name.strip():
-        errors.append(RowError(line, "event_name", _short(name), "missing event name"))
+        errors.append(
+            RowError(line, "event_name", _short(name), "missing event name", "no_event_name")
+        )
     elif len(name) > 100:
-        errors.append(RowError(line, "event_name", name[:40], "event name over 100 characters"))
+        errors.append(
+            RowError(
+                line, "event_name", name[:40], "event name over 100 characters", "long_event_name"
+            )
+        )
     raw_ts = record.get("event_timestamp")
     ts = 0
     try:
@@ -103,19 +109,24 @@ def parse_row(line: int, record: Any) -> GaEvent | list[RowError]:
                 "event_timestamp",
                 _short(raw_ts),
                 "event_timestamp must be microseconds since 1970 (e.g. 1762340000000000)",
+                "bad_timestamp",
             )
         )
     user_id = _text(record.get("user_id"))
     pseudo_id = _text(record.get("user_pseudo_id"))
     if user_id is None and pseudo_id is None:
-        errors.append(RowError(line, "user_pseudo_id", None, "neither user_id nor user_pseudo_id"))
+        errors.append(
+            RowError(line, "user_pseudo_id", None, "neither user_id nor user_pseudo_id", "no_user")
+        )
     params: dict[str, Any] = {}
     props: dict[str, Any] = {}
     try:
         params = flatten(record.get("event_params"), "event_params")
         props = flatten(record.get("user_properties"), "user_properties")
     except ValueError as exc:
-        errors.append(RowError(line, str(exc).split(" ", 1)[0], None, str(exc)))
+        errors.append(
+            RowError(line, str(exc).split(" ", 1)[0], None, str(exc), "bad_params", (str(exc),))
+        )
     if errors:
         return errors
     device = record.get("device") if isinstance(record.get("device"), dict) else {}
@@ -189,7 +200,17 @@ class ExportReader:
                     try:
                         yield number, json.loads(data)
                     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                        yield number, RowError(number, None, None, f"not valid JSON ({exc})")
+                        yield (
+                            number,
+                            RowError(
+                                number,
+                                None,
+                                None,
+                                f"not valid JSON ({exc})",
+                                "not_json",
+                                (str(exc),),
+                            ),
+                        )
             except EOFError:
                 raise ImportFailed(
                     f"{name} is truncated: the compressed data ends inside line {number + 1} "

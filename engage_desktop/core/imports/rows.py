@@ -13,7 +13,7 @@ from functools import partial
 from typing import Any
 
 from engage_desktop.core.imports import convert
-from engage_desktop.core.imports.errors import ImportFailed, RowError
+from engage_desktop.core.imports.errors import CellError, ImportFailed, RowError
 from engage_desktop.core.imports.mapping import CONSENT_FIELDS, Field, Mapping
 from engage_desktop.core.imports.tabular import Cell
 
@@ -44,7 +44,7 @@ class Contact:
 def _limited(limit: int, what: str, cell: Cell) -> str:
     value = cell.strip() if cell.__class__ is str else convert.text(cell)
     if len(value) > limit:
-        raise ValueError(f"{what} is longer than {limit} characters")
+        raise CellError("too_long", f"{what} is longer than {limit} characters", str(limit))
     return value
 
 
@@ -114,7 +114,16 @@ class RowConverter:
             except ValueError as exc:
                 if errors is None:
                     errors = []
-                errors.append(RowError(line, self.headers[index], convert.text(cell), str(exc)))
+                errors.append(
+                    RowError(
+                        line,
+                        self.headers[index],
+                        convert.text(cell),
+                        str(exc),
+                        getattr(exc, "code", ""),
+                        getattr(exc, "args_text", ()),
+                    )
+                )
                 continue
             if kind == 0:
                 values[name] = value
@@ -128,7 +137,11 @@ class RowConverter:
         external_id = values.pop("external_id", None) or None
         email = values.get("email")
         if external_id is None and email is None:
-            return [RowError(line, None, None, "no external id and no email: nothing to match on")]
+            return [
+                RowError(
+                    line, None, None, "no external id and no email: nothing to match on", "no_key"
+                )
+            ]
         return Contact(line, external_id, email, values, consents, attributes)
 
     def _width_problem(self, line: int, cells: list[Cell]) -> RowError | None:
@@ -142,9 +155,16 @@ class RowConverter:
                     None,
                     f"the row has {count} fields but the header has {self.width} "
                     "(a stray delimiter or a missing quote?)",
+                    "too_many_fields",
+                    (str(count), str(self.width)),
                 )
         elif self.strict_width:
             return RowError(
-                line, None, None, f"the row has {count} fields but the header has {self.width}"
+                line,
+                None,
+                None,
+                f"the row has {count} fields but the header has {self.width}",
+                "too_few_fields",
+                (str(count), str(self.width)),
             )
         return None
