@@ -17,6 +17,7 @@ from phonenumbers import CountryCodeSource, PhoneNumber
 
 from engage_desktop.core.imports.errors import CellError
 from engage_desktop.core.imports.tabular import Cell
+from engage_desktop.core.imports.tabular import cell_text as text
 
 _DMY = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?")
@@ -29,23 +30,6 @@ _PHONE_JUNK = str.maketrans("", "", " \u00a0\u202f.-()/")
 _FR_NATIONAL = re.compile(r"0[1-9]\d{8}")
 _FR_INTERNATIONAL = re.compile(r"(?:\+|00)33([1-9]\d{8})")
 _NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
-
-
-def text(cell: Cell) -> str:
-    """Any cell as trimmed text; whole floats lose their '.0' (Excel stores 75001 as 75001.0)."""
-    if cell is None:
-        return ""
-    if isinstance(cell, str):
-        return cell.strip()
-    if isinstance(cell, bool):
-        return "true" if cell else "false"
-    if isinstance(cell, float) and cell.is_integer():
-        return str(int(cell))
-    if isinstance(cell, datetime):
-        return cell.date().isoformat() if cell.time() == datetime.min.time() else cell.isoformat()
-    if isinstance(cell, date):
-        return cell.isoformat()
-    return str(cell)
 
 
 def parse_date(cell: Cell, today: date) -> date:

@@ -15,7 +15,7 @@ from typing import Any
 from engage_desktop.core.imports import convert
 from engage_desktop.core.imports.errors import CellError, ImportFailed, RowError
 from engage_desktop.core.imports.mapping import CONSENT_FIELDS, Field, Mapping
-from engage_desktop.core.imports.tabular import Cell
+from engage_desktop.core.imports.tabular import Cell, cell_text
 
 MAX_LENGTHS = {
     Field.EXTERNAL_ID: 200,
@@ -42,7 +42,7 @@ class Contact:
 
 
 def _limited(limit: int, what: str, cell: Cell) -> str:
-    value = cell.strip() if cell.__class__ is str else convert.text(cell)
+    value = cell.strip() if cell.__class__ is str else cell_text(cell)
     if len(value) > limit:
         raise CellError("too_long", f"{what} is longer than {limit} characters", str(limit))
     return value
@@ -118,7 +118,7 @@ class RowConverter:
                     RowError(
                         line,
                         self.headers[index],
-                        convert.text(cell),
+                        cell_text(cell),
                         str(exc),
                         getattr(exc, "code", ""),
                         getattr(exc, "args_text", ()),
@@ -147,7 +147,7 @@ class RowConverter:
     def _width_problem(self, line: int, cells: list[Cell]) -> RowError | None:
         count = len(cells)
         if count > self.width:
-            extra = [c for c in cells[self.width :] if convert.text(c)]
+            extra = [c for c in cells[self.width :] if cell_text(c)]
             if extra or self.strict_width:
                 return RowError(
                     line,

@@ -32,6 +32,23 @@ def column_letter(index: int) -> str:
     return letters
 
 
+def cell_text(cell: Cell) -> str:
+    """Any cell as trimmed text; whole floats lose their '.0' (Excel stores 75001 as 75001.0)."""
+    if cell is None:
+        return ""
+    if isinstance(cell, str):
+        return cell.strip()
+    if isinstance(cell, bool):
+        return "true" if cell else "false"
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    if isinstance(cell, datetime):
+        return cell.date().isoformat() if cell.time() == datetime.min.time() else cell.isoformat()
+    if isinstance(cell, date):
+        return cell.isoformat()
+    return str(cell)
+
+
 @dataclass
 class Table:
     """An opened contacts file. ``rows()`` yields ``(line, cells)`` after the header line.

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engage_desktop.core.imports.convert import text as cell_text
 from engage_desktop.core.imports.mapping import (
     ColumnTarget,
     Field,
@@ -35,6 +34,7 @@ from engage_desktop.core.imports.mapping import (
     auto_map,
     unknown_columns,
 )
+from engage_desktop.core.imports.tabular import cell_text
 from engage_desktop.core.progress import Progress
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.formatting import format_int
