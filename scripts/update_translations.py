@@ -33,6 +33,7 @@ AREAS: dict[str, list[str]] = {
     "composer": ["composer", "preview", "pages/campaigns.py"],
     "audience": ["audience"],
     "dispatch": ["sending", "service_launcher.py"],
+    "imports": ["imports"],
 }
 
 
