@@ -29,7 +29,7 @@ AREAS: dict[str, list[str]] = {
         "pages/settings.py",
     ],
     "composer": ["composer", "preview", "pages/campaigns.py"],
-    "audience": ["audience"],
+    "audience": ["audience", "pages/audiences.py"],
     "dispatch": ["sending", "service_launcher.py"],
 }
 

@@ -151,6 +151,9 @@ class SegmentsTab(QWidget):
         right_layout.addWidget(self.count_panel)
         right_layout.addWidget(vertical, 1)
 
+        # Below their natural size the panes clip instead of widening the whole window.
+        left.setMinimumWidth(160)
+        right.setMinimumWidth(280)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
