@@ -109,10 +109,13 @@ def _loose_scan(
         value = session.scalar(select(func.min(col)).where(Profile.app_id == app_id, floor))
         if value is None or not value.startswith(prefix):
             break
-        if value:  # an empty string is not a useful suggestion
-            found.append(value if width is None else value[:width])
-        # Next seek starts after this value (or after every value sharing this prefix).
-        floor = col > (value if width is None else value[:width] + _AFTER_ALL)
+        key = value if width is None else value[:width]
+        if key and key not in found:  # an empty string is not a useful suggestion
+            found.append(key)
+        # Next seek starts after this value, or after every value sharing its prefix (a value
+        # shorter than the prefix width only skips itself: "7" must not hide "75001").
+        short = width is None or len(value) < width
+        floor = col > (value if short else key + _AFTER_ALL)
     return found
 
 

@@ -116,6 +116,8 @@ def _node_json(node: Node, result: BuildResult) -> dict[str, Any] | None:
     parts = [_node_json(child, result) for child in node.children]
     if any(p is None for p in parts):
         return None
+    if node.negate and len(parts) == 1:
+        return {"not": parts[0]}  # NOT of one condition: no group needed (as it was saved)
     inner = {node.match: parts}
     return {"not": inner} if node.negate else inner
 
