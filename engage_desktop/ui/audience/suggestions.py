@@ -54,10 +54,10 @@ class Suggestions(QObject):
     def set_app(self, app_id: int | None) -> None:
         """Forget every list and reload those already asked for, for the new app."""
         self.app_id = app_id
-        for key, model in self._strings.items():
+        for key, model in list(self._strings.items()):
             model.setStringList([])
             self._load(key)
-        for key in self._choices:
+        for key in list(self._choices):
             self._load(key)
 
     def strings(self, *key: str) -> QStringListModel:
