@@ -399,13 +399,21 @@ class SegmentsTab(QWidget):
     # -- plumbing --------------------------------------------------------------------------
 
     def _run(self, call: Callable[[], Any], on_success: Callable[[Any], None]) -> Job:
+        """Run ``call`` off the GUI thread; errors go to the message line."""
+
         def work(progress: Progress) -> Any:
             result = call()
             progress.report(1, 1)
             return result
 
+        app_id = self.context.app_id
+
+        def succeeded(result: Any) -> None:
+            if self.context.app_id == app_id:  # an answer about the previous app is dropped
+                on_success(result)
+
         job = run_in_background(work, parent=self)
-        job.succeeded.connect(on_success)
+        job.succeeded.connect(succeeded)
         job.failed.connect(lambda exc, _tb: self._failed(exc))
         job.finished.connect(lambda: self._jobs.remove(job) if job in self._jobs else None)
         self._jobs.append(job)
