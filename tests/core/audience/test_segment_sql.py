@@ -307,7 +307,8 @@ def pg_demo(pg_url: str, demo_file: Path) -> Iterator[Session]:
     Base.metadata.create_all(target)
     with source.connect() as src, target.begin() as dst:
         for table in Base.metadata.sorted_tables:
-            rows = [dict(r._mapping) for r in src.execute(select(table))]
+            stored = [c for c in table.columns if c.computed is None]  # generated ones follow
+            rows = [dict(r._mapping) for r in src.execute(select(*stored))]
             if rows:
                 dst.execute(insert(table), rows)
     with Session(target) as session:
