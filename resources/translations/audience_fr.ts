@@ -97,6 +97,34 @@
         <source>Incomplete or invalid: %1</source>
         <translation>Incomplète ou invalide : %1</translation>
     </message>
+    <message>
+        <source>Choose or type an event name.</source>
+        <translation>Choisissez ou saisissez un nom d’événement.</translation>
+    </message>
+    <message>
+        <source>Enter a value.</source>
+        <translation>Saisissez une valeur.</translation>
+    </message>
+    <message>
+        <source>Enter the parameter to filter on.</source>
+        <translation>Saisissez le paramètre à filtrer.</translation>
+    </message>
+    <message>
+        <source>Enter a city.</source>
+        <translation>Saisissez une ville.</translation>
+    </message>
+    <message>
+        <source>Enter the start of a postal code.</source>
+        <translation>Saisissez le début d’un code postal.</translation>
+    </message>
+    <message>
+        <source>Choose a store.</source>
+        <translation>Choisissez un magasin.</translation>
+    </message>
+    <message>
+        <source>Choose a saved segment.</source>
+        <translation>Choisissez un segment enregistré.</translation>
+    </message>
 </context>
 <context>
     <name>ConsentEditor</name>
@@ -289,6 +317,57 @@
     <message>
         <source>e.g. 75</source>
         <translation>p. ex. 75</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewBox</name>
+    <message>
+        <source>Audience</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Compute the audience figures again now</source>
+        <translation>Recalculer maintenant les chiffres de l’audience</translation>
+    </message>
+    <message>
+        <source>New in 7 days</source>
+        <translation>Nouveaux sur 7 jours</translation>
+    </message>
+    <message>
+        <source>Active in 30 days</source>
+        <translation>Actifs sur 30 jours</translation>
+    </message>
+    <message>
+        <source>Reachable by push</source>
+        <translation>Joignables par push</translation>
+    </message>
+    <message>
+        <source>Reachable by SMS</source>
+        <translation>Joignables par SMS</translation>
+    </message>
+    <message>
+        <source>Reachable by email</source>
+        <translation>Joignables par e-mail</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Calcul en cours…</translation>
+    </message>
+    <message>
+        <source>%1 profiles</source>
+        <translation>%1 profils</translation>
+    </message>
+    <message>
+        <source>Figures computed %1</source>
+        <translation>Chiffres calculés %1</translation>
+    </message>
+    <message>
+        <source>Cannot compute the overview: %1</source>
+        <translation>Impossible de calculer la vue d’ensemble : %1</translation>
     </message>
 </context>
 <context>
@@ -547,8 +626,8 @@
         <translation>Supprimer</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>Actualiser</translation>
+        <source>Recount</source>
+        <translation>Recompter</translation>
     </message>
     <message>
         <source>Count the selected segment again now</source>

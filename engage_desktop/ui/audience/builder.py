@@ -120,8 +120,25 @@ class ConditionRow(QFrame):
 
     def set_error(self, message: str | None) -> None:
         self.error.setVisible(bool(message))
-        if message:
+        if not message:
+            return
+        field, _, detail = message.partition(": ")
+        if detail == "missing" and field in self._missing_labels():
+            self.error.setText(self._missing_labels()[field])
+        else:
             self.error.setText(self.tr("Incomplete or invalid: %1").replace("%1", message))
+
+    def _missing_labels(self) -> dict[str, str]:
+        """What to ask for when a field is left empty, in the user's words."""
+        return {
+            "name": self.tr("Choose or type an event name."),
+            "value": self.tr("Enter a value."),
+            "param.key": self.tr("Enter the parameter to filter on."),
+            "city": self.tr("Enter a city."),
+            "postal_prefix": self.tr("Enter the start of a postal code."),
+            "store_id": self.tr("Choose a store."),
+            "segment_id": self.tr("Choose a saved segment."),
+        }
 
 
 class GroupBox(QFrame):

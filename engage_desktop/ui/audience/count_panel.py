@@ -156,7 +156,7 @@ class SampleTable(QTableView):
         ]
         self.rows_model: RowTableModel[ProfileSample] = RowTableModel(columns)
         self.setModel(self.rows_model)
-        configure_table(self, stretch_column=3)
+        configure_table(self, stretch_column=1)
         self.setSortingEnabled(False)
 
     def set_rows(self, rows: list[ProfileSample]) -> None:

@@ -40,6 +40,7 @@ from .builder import SegmentBuilder
 from .count_panel import CountPanel, SampleTable
 from .export import export_members
 from .live_count import LiveCounter
+from .overview_box import OverviewBox
 from .segment_list import SegmentTable
 from .suggestions import Suggestions
 
@@ -73,6 +74,7 @@ class SegmentsTab(QWidget):
         self.suggestions = Suggestions(ws, self)
         self.counter = LiveCounter(ws, self)
         self.table = SegmentTable(ws.clock.now)
+        self.overview = OverviewBox(ws, ws.clock.now)
         self.builder = SegmentBuilder(self.suggestions)
         self.count_panel = CountPanel()
         self.sample = SampleTable()
@@ -86,7 +88,7 @@ class SegmentsTab(QWidget):
         self.new_button = QPushButton(self.tr("New"))
         self.duplicate_button = QPushButton(self.tr("Duplicate"))
         self.delete_button = QPushButton(self.tr("Delete"))
-        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button = QPushButton(self.tr("Recount"))
         self.refresh_button.setToolTip(self.tr("Count the selected segment again now"))
         self.export_button = QPushButton(self.tr("Export CSV…"))
         list_title = QLabel(self.tr("Saved segments"))
@@ -102,6 +104,8 @@ class SegmentsTab(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 6, 0)
+        left_layout.addWidget(self.overview)
+        left_layout.addSpacing(6)
         left_layout.addWidget(list_title)
         left_layout.addWidget(self.table, 1)
         left_layout.addLayout(buttons)
@@ -159,7 +163,7 @@ class SegmentsTab(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
-        splitter.setSizes([330, 870])
+        splitter.setSizes([360, 840])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(splitter)
@@ -188,6 +192,7 @@ class SegmentsTab(QWidget):
         """Everything belongs to one app: start over with the new one."""
         self.suggestions.set_app(app_id)
         self.counter.set_app(app_id)
+        self.overview.load(app_id)
         self.new_segment()
         self.reload_list()
 
@@ -439,7 +444,12 @@ class SegmentsTab(QWidget):
 
     def busy(self) -> bool:
         """Something still runs in the background (tests wait for False)."""
-        return bool(self._jobs) or self.counter.busy or self.suggestions.pending > 0
+        return (
+            bool(self._jobs)
+            or self.counter.busy
+            or self.suggestions.pending > 0
+            or self.overview.busy()
+        )
 
     def _confirm(self, question: str) -> bool:
         answer = QMessageBox.question(self, self.tr("Delete segment"), question)

@@ -107,17 +107,22 @@ def test_rule_error_is_shown_beside_the_row_at_fault(tab: SegmentsTab, qtbot) ->
     [first] = b.rows.values()
     row = _set_kind(b, first, "event")
     assert row.error.isVisibleTo(tab)
-    assert row.error.text() == "Incomplete or invalid: name: missing"
+    assert row.error.text() == "Choose or type an event name."
     assert tab.builder.document() is None
     assert not tab.save_button.isEnabled()
     qtbot.keyClicks(row.editor.name, "purchase")
+    assert not row.error.isVisibleTo(tab)
+    row.editor.with_param.setChecked(True)
+    qtbot.keyClicks(row.editor.param_key, "9x")
+    assert row.error.text() == "Incomplete or invalid: param.key: bad parameter key '9x'"
+    row.editor.with_param.setChecked(False)
     assert not row.error.isVisibleTo(tab)
     rows = set(b.rows)
     qtbot.mouseClick(b.root_box().add_condition_button, Qt.MouseButton.LeftButton)
     sample = _set_kind(b, _only_new_row(b, rows), "attribute")
     _choose(sample.editor.op, "between")
     qtbot.keyClicks(sample.editor.low, "A")
-    assert sample.error.text() == "Incomplete or invalid: value: missing"
+    assert sample.error.text() == "Enter a value."
     assert not row.error.isVisibleTo(tab)  # only the row at fault
 
 

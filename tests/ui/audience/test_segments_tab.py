@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
 
+from engage_desktop.core.audience_overview import audience_overview
 from engage_desktop.core.clock import FixedClock
 from engage_desktop.core.segments import count_segment, parse_rules
 from engage_desktop.core.segments.saved import list_segments
@@ -18,6 +19,7 @@ from engage_desktop.store.models import Profile
 from engage_desktop.ui.audience.segment_list import format_age
 from engage_desktop.ui.audience.segments_tab import SegmentsTab
 from engage_desktop.ui.context import UiContext
+from engage_desktop.ui.formatting import format_int
 from engage_desktop.ui.pages.audiences import AudiencesPage
 
 GOLD = {
@@ -128,7 +130,28 @@ def test_refresh_shows_cached_figures_with_their_age_and_exports(
     rows = list(csv.reader(out.open(encoding="utf-8-sig"), delimiter=";"))
     assert rows[0] == ["profile_id", "external_id", "email"]
     assert len(rows) - 1 == expected.profiles
-    assert tab.message.text() == f"Exported {expected.profiles:,} members to {out}"
+    assert tab.message.text() == f"Exported {format_int(expected.profiles)} members to {out}"
+
+
+def test_audience_overview_shows_cached_figures_and_refreshes(
+    tab: SegmentsTab, ws: Workspace, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    box = tab.overview
+    qtbot.waitUntil(lambda: box.overview is not None, timeout=10_000)
+    overview = audience_overview(ws, 1)
+    assert overview.from_cache  # the tab computed and cached it
+    assert box.profiles.text() == f"{format_int(overview.profiles)} profiles"
+    assert box.values["push"].text() == format_int(overview.reachable["push"])
+    assert box.values["active"].text() == format_int(overview.active[30])
+    assert box.age.text() == "Figures computed just now"
+    assert isinstance(ws.clock, FixedClock)
+    ws.clock.set(ws.clock.now() + timedelta(hours=2))
+    box._show_age()
+    assert box.age.text() == "Figures computed 2 h ago"
+    with qtbot.waitSignal(box.loaded, timeout=10_000):
+        qtbot.mouseClick(box.refresh_button, Qt.MouseButton.LeftButton)
+    assert box.age.text() == "Figures computed just now"
+    assert box.overview is not None and not box.overview.from_cache
 
 
 def test_permission_denied_is_shown_clearly(
@@ -209,7 +232,7 @@ def test_french_interface(context: UiContext, qtbot) -> None:  # type: ignore[no
         row.editor.percent.setValue(140)  # clamped by the spin box: still valid
         row.kind.setCurrentIndex(row.kind.findData("event"))
         [row] = tab.builder.rows.values()
-        assert row.error.text() == "Incomplète ou invalide : name: missing"
+        assert row.error.text() == "Choisissez ou saisissez un nom d’événement."
         qtbot.waitUntil(lambda: not tab.busy(), timeout=10_000)
     finally:
         QCoreApplication.removeTranslator(translator)
