@@ -3,10 +3,11 @@
 Every query here answers in milliseconds on a million profiles, because the builder asks while
 the user types:
 
-- indexed profile columns (city, postal code) are read with a *loose index scan*: one index seek
-  per distinct value (``min(col) where col > previous``), never a scan of the whole column;
+- indexed columns (profile city and postal code, device platform and app version) are read
+  with a *loose index scan*: one index seek per distinct value (``min(col) where col >
+  previous``), never a scan of the whole column;
 - event names come from the small ``event_name`` table;
-- JSON attributes, event parameters, locales, time zones and app versions have no index, so they
+- JSON attributes, event parameters, locales and time zones have no index, so they
   are read from a bounded *sample* (the most recent profiles or events), and the result says so.
   A rare value outside the sample is simply not suggested; the user can still type it.
 """
@@ -37,7 +38,6 @@ from .rules import Rule, version_key
 DEFAULT_LIMIT = 200
 PROFILE_SAMPLE = 5_000
 EVENT_SAMPLE = 2_000
-DEVICE_SAMPLE = 20_000
 # Greater (in binary order) than any string that starts with a given prefix.
 _AFTER_ALL = "\U0010ffff"
 
@@ -102,11 +102,15 @@ def _loose_scan(
     prefix: str,
     limit: int,
     width: int | None,
+    where: tuple[ColumnElement[bool], ...] = (),
 ) -> list[str]:
+    """Distinct values of ``col`` by repeated ``min(col) > previous`` seeks on an index that
+    starts with (app_id, *where columns*, col)."""
+    table_app = Device.app_id if col.class_ is Device else Profile.app_id
     found: list[str] = []
     floor: ColumnElement[bool] = col >= prefix
     while len(found) < limit:
-        value = session.scalar(select(func.min(col)).where(Profile.app_id == app_id, floor))
+        value = session.scalar(select(func.min(col)).where(table_app == app_id, *where, floor))
         if value is None or not value.startswith(prefix):
             break
         key = value if width is None else value[:width]
@@ -236,11 +240,22 @@ def profile_values(
     return [v for v, _ in seen.most_common(limit)]
 
 
-def app_versions(session: Session, app_id: int, sample: int = DEVICE_SAMPLE) -> list[str]:
-    """App versions installed on the app's devices (a bounded sample), newest first."""
-    q = select(Device.app_version).where(Device.app_id == app_id).limit(sample)
-    found = {v for v in session.scalars(q) if v and version_key(v) is not None}
-    return sorted(found, key=lambda v: version_key(v) or (), reverse=True)
+def app_versions(session: Session, app_id: int, limit: int = DEFAULT_LIMIT) -> list[str]:
+    """App versions installed on the app's devices, newest first.
+
+    Exact, and cheap: a loose scan of the (app_id, platform, app_version) device index for
+    each platform.
+    """
+    platforms = _loose_scan(session, app_id, Device.platform, "", limit, None)
+    found: set[str] = set()
+    for platform in platforms:
+        found.update(
+            _loose_scan(
+                session, app_id, Device.app_version, "", limit, None, (Device.platform == platform,)
+            )
+        )
+    usable = [v for v in found if version_key(v) is not None]
+    return sorted(usable, key=lambda v: version_key(v) or (), reverse=True)[:limit]
 
 
 # -- small tables ------------------------------------------------------------------------------
