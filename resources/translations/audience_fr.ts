@@ -662,6 +662,10 @@
         <translation>Échantillon de profils correspondants</translation>
     </message>
     <message>
+        <source>Discard the unsaved changes to this segment?</source>
+        <translation>Abandonner les modifications non enregistrées de ce segment ?</translation>
+    </message>
+    <message>
         <source>This segment no longer exists.</source>
         <translation>Ce segment n’existe plus.</translation>
     </message>
@@ -726,8 +730,8 @@
         <translation>Une erreur est survenue : %1</translation>
     </message>
     <message>
-        <source>Delete segment</source>
-        <translation>Supprimer le segment</translation>
+        <source>Please confirm</source>
+        <translation>Confirmation</translation>
     </message>
     <message>
         <source>Save as</source>

@@ -198,6 +198,7 @@ class EventEditor(ConditionEditor):
         self.suggestions = suggestions
         self.did = data_combo([(self.tr("did"), True), (self.tr("did not do"), False)])
         self.name = SuggestEdit(suggestions.strings("event_names"), self.tr("event name"))
+        self.name.setMinimumWidth(170)
         self.min_count = QSpinBox(minimum=1, maximum=9999, value=1)
         self.min_count.setPrefix(self.tr("at least "))
         self.min_count.setSuffix(self.tr(" time(s)"))

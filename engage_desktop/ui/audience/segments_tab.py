@@ -65,6 +65,7 @@ class SegmentsTab(QWidget):
         ws = context.workspace
         self.current_id: int | None = None
         self._loaded_document: dict[str, Any] | None = None
+        self._loaded_name = ""
         self._jobs: list[Job] = []
         # Dialogs are attributes so tests can answer them without a modal loop.
         self.confirm: Callable[[str], bool] = self._confirm
@@ -177,7 +178,7 @@ class SegmentsTab(QWidget):
         self.counter.busy_changed.connect(self.count_panel.set_busy)
         self.counter.sampled.connect(self.sample.set_rows)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.new_button.clicked.connect(self.new_segment)
+        self.new_button.clicked.connect(self.new_clicked)
         self.save_button.clicked.connect(self.save)
         self.save_as_button.clicked.connect(self.save_as)
         self.duplicate_button.clicked.connect(self.duplicate)
@@ -231,7 +232,29 @@ class SegmentsTab(QWidget):
         ):
             button.setEnabled(summary is not None)
         if summary is not None and summary.id != self.current_id:
-            self.open_segment(summary.id)
+            if self._discard_ok():
+                self.open_segment(summary.id)
+            else:  # stay on the segment being edited
+                self.table.selectionModel().blockSignals(True)
+                self.table.select_id(self.current_id)
+                self.table.selectionModel().blockSignals(False)
+                self._selection_changed()
+
+    def is_dirty(self) -> bool:
+        """The builder or the name differ from what was last loaded or saved."""
+        return (
+            self.builder.document() != self._loaded_document
+            or self.name.text().strip() != self._loaded_name
+        )
+
+    def _discard_ok(self) -> bool:
+        return not self.is_dirty() or self.confirm(
+            self.tr("Discard the unsaved changes to this segment?")
+        )
+
+    def new_clicked(self) -> None:
+        if self._discard_ok():
+            self.new_segment()
 
     def open_segment(self, segment_id: int) -> None:
         """Load a saved segment into the builder."""
@@ -261,6 +284,7 @@ class SegmentsTab(QWidget):
             )
             return
         self.current_id = definition.id
+        self._loaded_name = definition.name
         self.name.setText(definition.name)
         self._loaded_document = self.builder.document()
         self.suggestions.reload("segments")
@@ -271,6 +295,7 @@ class SegmentsTab(QWidget):
         """An empty builder for a segment not saved yet."""
         self.current_id = None
         self._loaded_document = None
+        self._loaded_name = ""
         self.name.clear()
         self.builder.set_document(None)
         self.builder.add_condition(self.builder.root.id)
@@ -289,8 +314,7 @@ class SegmentsTab(QWidget):
         self.sample.set_rows([])
 
     def _update_dirty(self) -> None:
-        changed = self.builder.document() != self._loaded_document
-        self.dirty.setText(self.tr("Unsaved changes") if changed else "")
+        self.dirty.setText(self.tr("Unsaved changes") if self.is_dirty() else "")
         self.save_button.setEnabled(self.builder.document() is not None)
         self.save_as_button.setEnabled(self.builder.document() is not None)
 
@@ -338,6 +362,7 @@ class SegmentsTab(QWidget):
 
     def _saved(self, segment_id: int, text: str) -> None:
         self.current_id = None  # so that the list selection opens the saved version
+        self._loaded_document, self._loaded_name = self.builder.document(), self.name.text().strip()
         self.suggestions.reload("segments")
         self.counter.invalidate()
         self.show_message(text)
@@ -452,7 +477,7 @@ class SegmentsTab(QWidget):
         )
 
     def _confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(self, self.tr("Delete segment"), question)
+        answer = QMessageBox.question(self, self.tr("Please confirm"), question)
         return answer == QMessageBox.StandardButton.Yes
 
     def _ask_name(self, suggestion: str) -> str | None:

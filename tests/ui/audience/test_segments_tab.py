@@ -95,6 +95,31 @@ def test_save_duplicate_delete_round_trip(tab: SegmentsTab, ws: Workspace, qtbot
     assert [s.name for s in list_segments(ws, 1)] == ["Gold", "Uses gold"]
 
 
+def test_unsaved_edits_are_not_lost_silently(tab: SegmentsTab, ws: Workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
+    for name in ("A", "B"):
+        tab.new_segment()
+        tab.builder.set_document(GOLD)
+        tab.name.setText(name)
+        with qtbot.waitSignal(tab.segments_loaded, timeout=10_000):
+            _click(qtbot, tab.save_button)
+        qtbot.waitUntil(lambda: not tab.busy(), timeout=10_000)
+    b_id = tab.current_id
+    assert not tab.is_dirty()
+    tab.name.setText("B renamed")
+    asked: list[str] = []
+    tab.confirm = lambda question: asked.append(question) is None and False  # keep editing
+    _select(tab, "A")
+    assert asked == ["Discard the unsaved changes to this segment?"]
+    assert tab.current_id == b_id and tab.name.text() == "B renamed"
+    assert tab.table.selected() is not None and tab.table.selected().id == b_id
+    _click(qtbot, tab.new_button)
+    assert tab.name.text() == "B renamed"  # declined again
+    tab.confirm = lambda question: True
+    _select(tab, "A")
+    qtbot.waitUntil(lambda: tab.name.text() == "A", timeout=10_000)
+    assert not tab.is_dirty()
+
+
 def test_refresh_shows_cached_figures_with_their_age_and_exports(
     tab: SegmentsTab,
     ws: Workspace,
