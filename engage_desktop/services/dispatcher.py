@@ -127,7 +127,7 @@ class Dispatcher:
     def _storage_failed(self, exc: BaseException) -> None:
         reason = storage_problem(exc)
         if self._storage_error is None:
-            log.error("database write failed, sending stops: %s (%s)", reason, exc)
+            log.error("database write failed, sending stops: %s (%s)", reason, _short(exc))
         self._storage_error = reason
         self._pending_pause = reason
         while not self._queue.empty():  # nothing more goes out until writes work again
@@ -466,7 +466,7 @@ class Dispatcher:
             try:
                 await asyncio.to_thread(self._write, batch)
             except (SQLAlchemyError, OSError) as exc:  # disk full, locked: keep them, try again
-                log.error("cannot record %d results yet: %s", len(batch), exc)
+                log.error("cannot record %d results yet: %s", len(batch), _short(exc))
                 self._outcomes = batch + self._outcomes
                 self._storage_failed(exc)
                 await asyncio.sleep(STORAGE_RETRY)
@@ -483,3 +483,8 @@ class Dispatcher:
 async def _wait(stop: asyncio.Event, seconds: float) -> None:
     with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(stop.wait(), seconds)
+
+
+def _short(exc: BaseException) -> str:
+    """The driver's message without SQLAlchemy's statement and parameters (keep logs lean)."""
+    return str(getattr(exc, "orig", None) or exc).strip().split("\n")[0][:300]

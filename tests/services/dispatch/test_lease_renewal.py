@@ -45,7 +45,12 @@ def test_held_rows_keep_their_lease_through_long_waits(
         "/sandbox/faults",
         {
             "faults": [
-                {"match": token_for(first), "error": "QUOTA_EXCEEDED", "times": 1, "retry_after": 3},
+                {
+                    "match": token_for(first),
+                    "error": "QUOTA_EXCEEDED",
+                    "times": 1,
+                    "retry_after": 3,
+                },
                 *(
                     {"match": token_for(first + k), "delay": 3, "times": 1}
                     for k in (1, 60, 120, 180, 240)
