@@ -65,11 +65,11 @@ class ComposerActions:
 
     def send_to_test_devices(self) -> None:
         """The saved draft's current variant, to the test devices, through the service."""
-        from engage_desktop.ui.sending.test_send_dialog import TestSendDialog
+        from engage_desktop.ui.sending.trial_dialog import TrialSendDialog
 
         if not self.save_now() or self.campaign_id is None:
             return
-        self.send_dialog = TestSendDialog(
+        self.send_dialog = TrialSendDialog(
             self.context, self.campaign_id, self.variant_key, parent=self
         )
         self.send_dialog.open()

@@ -33,7 +33,7 @@ from engage_desktop.ui.sending.errors import user_message
 WAIT_NOTE_AFTER = 10  # polls (seconds) before saying the service may not be running
 
 
-class TestSendDialog(QDialog):
+class TrialSendDialog(QDialog):
     """Queues the test send on open, then polls each message's state once a second."""
 
     def __init__(
