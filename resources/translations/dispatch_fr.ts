@@ -14,6 +14,10 @@
         <translation>Rien reçu pour l'instant.</translation>
     </message>
     <message>
+        <source>Received at %1 · test send</source>
+        <translation>Reçu à %1 · envoi de test</translation>
+    </message>
+    <message>
         <source>Received at %1 · message %2</source>
         <translation>Reçu à %1 · message %2</translation>
     </message>

@@ -40,6 +40,7 @@ class SendDialog(QDialog):
         self.setMinimumWidth(560)
         self.question = QLabel(self.tr("Counting the audience…"))
         self.question.setWordWrap(True)
+        self.question.setStyleSheet("font-weight: bold;")
         self.details = QLabel()
         self.details.setWordWrap(True)
         confirm = QWidget()

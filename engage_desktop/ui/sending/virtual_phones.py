@@ -116,9 +116,13 @@ class PhoneCard(QFrame):
             message = item.get("message", {})
             at = datetime.fromtimestamp(float(item.get("at", 0))).strftime("%H:%M:%S")
             message_id = str((message.get("data") or {}).get("message_id", ""))
-            caption = QLabel(
-                self.tr("Received at %1 · message %2").replace("%1", at).replace("%2", message_id)
+            pattern = (
+                self.tr("Received at %1 · test send")
+                if message_id.startswith("edt-")
+                else self.tr("Received at %1 · message %2")
             )
+            caption = QLabel(pattern.replace("%1", at).replace("%2", message_id))
+            caption.setToolTip(message_id)
             caption.setStyleSheet("color: palette(mid);")
             preview = PushPreview(surface)
             preview.app_name = phone.app_name
