@@ -144,8 +144,8 @@ class Dispatcher:
         last_housekeeping = 0.0
         while not stop.is_set():
             if self._pending_pause is not None or self._storage_error is not None:
-                if await self._db(self._pause_everything) is not None:
-                    self._storage_ok()
+                if await self._db(self._pause_everything) is not None and not self._outcomes:
+                    self._storage_ok()  # with results still unwritten, the flusher says so
                 else:
                     await _wait(stop, STORAGE_RETRY)
                     continue
@@ -173,7 +173,8 @@ class Dispatcher:
         with self.engine.begin() as conn:
             if reason is not None:
                 paused = claims.pause_app_campaigns(conn, None, reason)
-                log.warning("paused campaigns %s: %s", paused, reason)
+                if paused:
+                    log.warning("paused campaigns %s: %s", paused, reason)
         self._pending_pause = None
         return True
 
@@ -466,7 +467,8 @@ class Dispatcher:
             try:
                 await asyncio.to_thread(self._write, batch)
             except (SQLAlchemyError, OSError) as exc:  # disk full, locked: keep them, try again
-                log.error("cannot record %d results yet: %s", len(batch), _short(exc))
+                if self._storage_error is None:  # once per fault, not every second
+                    log.error("cannot record %d results yet: %s", len(batch), _short(exc))
                 self._outcomes = batch + self._outcomes
                 self._storage_failed(exc)
                 await asyncio.sleep(STORAGE_RETRY)
