@@ -1,6 +1,6 @@
 """Save a screenshot of the main window on a workspace (for the README and for reviews).
 
-xvfb-run -a -s "-screen 0 1400x900x24" python scripts/screenshot.py WORKSPACE OUT.png [--lang fr] [--page audiences]
+xvfb-run -a -s "-screen 0 1400x900x24" python scripts/screenshot.py WORKSPACE OUT.png [--lang fr] [--page audiences [--tab segments]] [--appearance dark]
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ def main() -> int:
     parser.add_argument("out")
     parser.add_argument("--lang", default="en")
     parser.add_argument("--page", default="campaigns")
+    parser.add_argument("--appearance", default="light", choices=("system", "light", "dark"))
+    parser.add_argument("--tab", help="a tab of the page, e.g. segments on audiences")
     args = parser.parse_args()
 
     from engage_desktop.core.workspace import open_for_current_user
@@ -26,7 +28,7 @@ def main() -> int:
     from engage_desktop.ui.context import UiContext
     from engage_desktop.ui.main_window import MainWindow
 
-    app = create_application(sys.argv[:1], args.lang)
+    app = create_application(sys.argv[:1], args.lang, args.appearance)
     tmp = QTemporaryDir()
     window = MainWindow(QSettings(tmp.filePath("s.ini"), QSettings.Format.IniFormat))
     window.attach(UiContext(open_for_current_user(resolve_workspace(args.workspace))))
@@ -34,6 +36,8 @@ def main() -> int:
     window.show_page(args.page)
     window.show()
     page = window.page(args.page)
+    if args.tab and page is not None and hasattr(page, "show_tab"):
+        page.show_tab(args.tab)
     if page is not None and hasattr(page, "refresh"):
         page.refresh()
     for _ in range(80):  # let background searches finish and layouts settle

@@ -5,6 +5,7 @@ working on different areas don't edit one file). After running this, translate t
 marked unfinished (Qt Linguist, or by hand in the XML) and run it again to build the .qm files.
 
     python scripts/update_translations.py           # lupdate + lrelease for every area
+    python scripts/update_translations.py foundation # one area only
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ AREAS: dict[str, list[str]] = {
         "pages/settings.py",
     ],
     "composer": ["composer", "preview", "pages/campaigns.py"],
-    "audience": ["audience"],
+    "audience": ["audience", "pages/audiences.py"],
     "dispatch": ["sending", "service_launcher.py"],
+    "imports": ["imports"],
 }
 
 
@@ -45,8 +47,8 @@ def sources(area: str) -> list[str]:
     return found
 
 
-def main() -> int:
-    for area in AREAS:
+def main(areas: list[str]) -> int:
+    for area in areas or AREAS:
         files = sources(area)
         if not files:
             continue
@@ -60,4 +62,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

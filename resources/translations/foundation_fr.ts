@@ -1,10 +1,11 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
     <name>App</name>
     <message>
         <source>Creating the demo workspace (%1 profiles)…</source>
-        <translation>Création de l'espace de démonstration (%1 profils)…</translation>
+        <translation>Création de l&apos;espace de démonstration (%1 profils)…</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -16,133 +17,7 @@
     </message>
     <message>
         <source>Cannot open the workspace</source>
-        <translation>Impossible d'ouvrir l'espace de travail</translation>
-    </message>
-</context>
-<context>
-    <name>AudiencesPage</name>
-    <message>
-        <source>External id</source>
-        <translation>Identifiant externe</translation>
-    </message>
-    <message>
-        <source>First name</source>
-        <translation>Prénom</translation>
-    </message>
-    <message>
-        <source>Last name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>City</source>
-        <translation>Ville</translation>
-    </message>
-    <message>
-        <source>Last seen</source>
-        <translation>Vu pour la dernière fois</translation>
-    </message>
-    <message>
-        <source>Search by name, email, id or city…</source>
-        <translation>Rechercher par nom, e-mail, identifiant ou ville…</translation>
-    </message>
-    <message>
-        <source>Audiences</source>
-        <translation>Audiences</translation>
-    </message>
-    <message>
-        <source>Searching…</source>
-        <translation>Recherche…</translation>
-    </message>
-    <message>
-        <source>%1 profiles, first %2 shown</source>
-        <translation>%1 profils, %2 premiers affichés</translation>
-    </message>
-    <message>
-        <source>%1 profiles</source>
-        <translation>%1 profils</translation>
-    </message>
-</context>
-<context>
-    <name>CampaignsPage</name>
-    <message>
-        <source>Push</source>
-        <translation>Push</translation>
-    </message>
-    <message>
-        <source>In-app</source>
-        <translation>In-app</translation>
-    </message>
-    <message>
-        <source>Rich push</source>
-        <translation>Push enrichi</translation>
-    </message>
-    <message>
-        <source>SMS</source>
-        <translation>SMS</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation>Brouillon</translation>
-    </message>
-    <message>
-        <source>Scheduled</source>
-        <translation>Programmée</translation>
-    </message>
-    <message>
-        <source>Sending</source>
-        <translation>Envoi en cours</translation>
-    </message>
-    <message>
-        <source>Paused</source>
-        <translation>En pause</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>Terminée</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Annulée</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <source>Format</source>
-        <translation>Format</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Statut</translation>
-    </message>
-    <message>
-        <source>Segment</source>
-        <translation>Segment</translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <translation>Envoyés</translation>
-    </message>
-    <message>
-        <source>Last change</source>
-        <translation>Dernière modification</translation>
-    </message>
-    <message>
-        <source>Search campaigns…</source>
-        <translation>Rechercher une campagne…</translation>
-    </message>
-    <message>
-        <source>Campaigns</source>
-        <translation>Campagnes</translation>
+        <translation>Impossible d&apos;ouvrir l&apos;espace de travail</translation>
     </message>
 </context>
 <context>
@@ -160,16 +35,12 @@
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <source>App</source>
-        <translation>Application</translation>
-    </message>
-    <message>
         <source>App:</source>
         <translation>Application :</translation>
     </message>
     <message>
         <source>Opening the workspace…</source>
-        <translation>Ouverture de l'espace de travail…</translation>
+        <translation>Ouverture de l&apos;espace de travail…</translation>
     </message>
     <message>
         <source>Workspace: %1</source>
@@ -215,12 +86,24 @@
         <translation>Comme le système</translation>
     </message>
     <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
         <source>Interface</source>
         <translation>Interface</translation>
     </message>
     <message>
         <source>Language:</source>
         <translation>Langue :</translation>
+    </message>
+    <message>
+        <source>Appearance:</source>
+        <translation>Apparence :</translation>
     </message>
     <message>
         <source>Table</source>
@@ -256,7 +139,7 @@
     </message>
     <message>
         <source>The new language applies the next time you start.</source>
-        <translation>La nouvelle langue s'appliquera au prochain démarrage.</translation>
+        <translation>La nouvelle langue s&apos;appliquera au prochain démarrage.</translation>
     </message>
     <message>
         <source>Counting…</source>
@@ -264,7 +147,7 @@
     </message>
     <message>
         <source>%1 (this version of Engage Desktop: %2)</source>
-        <translation>%1 (cette version d'Engage Desktop : %2)</translation>
+        <translation>%1 (cette version d&apos;Engage Desktop : %2)</translation>
     </message>
     <message>
         <source>%1 MB</source>
