@@ -9,13 +9,20 @@ way: load profiles with their devices, consent and events, and evaluate the rule
 Python (``core.segments.reference``) on a random sample, scaled to the app's profile count. The
 sample's reference ids are also checked against the SQL result.
 
-Measured 2026-11-23 on the 2-core machine (app 1: 700,003 profiles, runs=5, quiet machine):
-p95 ms — city 8, purchase>=2/30d 124, view_item/7d 212, 10 km of a store 81, nested 185 (goal
-met); 2 km of any of 24 stores 375, 10% sample + email consent 438, segment (JSON one_of) +
-inactive 607, ios>=5.3 + push consent 741, JSON attribute 2,210 (missed). Counting with the
-per-channel reach takes 0.7-3.0 s. Reference (row by row, scaled): about 383 s per rule.
-JSON attributes scan every profile's JSON: they need a column or expression index to meet the
-goal (not done).
+Measured 2026-11-23 on the shared 2-core machine (app 1: 700,003 profiles, runs=7, load
+average 3.3-4.1, so wall times are about twice the CPU times). Before = the code and schema
+0001 of c31013d on the same file, run just before; after = schema 0002 and this code.
+p50 / p95 ms, after (CPU p50) — before:
+  city 2 / 10 (1.5) — 1.5 / 35;  JSON loyalty_tier 28 / 46 (27) — 3,326 / 4,681;
+  purchase >= 2 in 30 d 56 / 64 (56) — 57 / 60;  view_item in 7 d 110 / 114 (109) — 140 / 223;
+  10 km of store 1 59 / 121 (47) — 97 / 110;  2 km of any store 160 / 361 (158) — 169 / 177;
+  nested 143 / 295 (136) — 130 / 171;  ios >= 5.3 + push consent 297 / 361 (296) — 627 / 826;
+  segment + inactive 31 / 32 (29) — 571 / 637;  10% sample + email consent 198 / 231 (184) —
+  199 / 461.  8 of 10 rules met p95 <= 300 in that run (6 before); a second run at load 4.1
+  gave 7 of 10 (ios p95 745, CPU 299; any store p95 432, CPU 158; sample p95 396, CPU 186).
+  With the reach per channel, p50: 52 ms (3,636 profiles) to 860 ms (ios, 181,449 profiles);
+  before 0.6-4.0 s. Audience overview of the app: computed in 1.1-2.2 s (1.0 s CPU), read back
+  from the cache in about 1 ms. Reference (row by row in Python, scaled): about 560 s per rule.
 """
 
 from __future__ import annotations
