@@ -245,6 +245,9 @@ class Compiler:
             stores = stores.where(StoreLocation.id == rule.store_id)
             if self.session.execute(stores).first() is None:
                 raise RuleError(f"location: store {rule.store_id} does not exist in this app")
+        # One OR of per-store boxes: SQLite collects the rowids of each box from the (app, lat,
+        # lon) index, then checks the haversine. A UNION of covering per-store selects measured
+        # 20% slower on 24 stores and 1 M profiles (it builds two temporary id lists).
         parts = [_near(lat, lon, rule.radius_km) for lat, lon in self.session.execute(stores).all()]
         return or_(*parts) if parts else false()
 
