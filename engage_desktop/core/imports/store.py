@@ -19,8 +19,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from engage_desktop.core.demo.bulk import BulkWriter
 from engage_desktop.store.models import Consent
 
-# One encoder, reused: json.dumps with options builds a new encoder on every call.
-_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+# json.dumps with its default options reuses one C encoder; any option builds a new one per call.
+_ENCODE = json.dumps
 
 
 class Writer(BulkWriter):
