@@ -20,9 +20,10 @@ from typing import Any
 
 from sqlalchemy import Table as SqlTable
 from sqlalchemy import bindparam, func, select, update
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
-from engage_desktop.core.imports.errors import ErrorLog, RowError
+from engage_desktop.core.imports.errors import ErrorLog, ImportFailed, RowError, refused_message
 from engage_desktop.core.imports.mapping import PROFILE_FIELDS, Mapping, auto_map, unknown_columns
 from engage_desktop.core.imports.rows import Contact, RowConverter
 from engage_desktop.core.imports.store import Writer
@@ -131,6 +132,8 @@ def import_contacts(
                 raise _DryRunDone
     except _DryRunDone:
         pass
+    except DatabaseError as exc:
+        raise ImportFailed(refused_message(table.path.name, exc)) from exc
     result.failed = log.failed_rows
     result.errors = log.errors
     result.errors_truncated = log.truncated
