@@ -27,7 +27,7 @@ from engage_desktop.core.imports.errors import ErrorLog, ImportFailed, RowError,
 from engage_desktop.core.imports.mapping import PROFILE_FIELDS, Mapping, auto_map, unknown_columns
 from engage_desktop.core.imports.rows import Contact, RowConverter
 from engage_desktop.core.imports.store import Writer
-from engage_desktop.core.imports.tabular import Table, open_table
+from engage_desktop.core.imports.tabular import Cell, Table, open_table
 from engage_desktop.core.progress import NO_PROGRESS, Progress
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.audit import record
@@ -165,6 +165,7 @@ class _Run:
         self.seen: dict[str, int] = {}  # key → line of its first row in this file
         self.profiles: SqlTable = Profile.__table__  # type: ignore[assignment]
         self.had_profiles = False
+        self.headers: tuple[str | None, str | None] = (None, None)
 
     def execute(self, converter: RowConverter, progress: Progress) -> None:
         self.writer.lock_for_writing()
@@ -201,45 +202,55 @@ class _Run:
             (converter.headers[i] for i, k, n, _ in converter.steps if n == "email" and k == 0),
             None,
         )
-        chunk: list[Contact] = []
+        self.headers = (ext_header, email_header)
+        batch: list[tuple[int, list[Cell]]] = []
         progress.report(0, total, "reading")
-        for line, cells in self.table.rows():
-            self.result.rows_read += 1
-            contact = converter.convert(line, cells)
-            if isinstance(contact, list):
-                self.log.fail_row(contact)
-                continue
-            key = contact.key
-            first = self.seen.get(key)
-            if first is not None:
-                self.result.duplicates += 1
-                is_ext = contact.external_id is not None
-                what = "external id" if is_ext else "email"
-                self.log.fail_row(
-                    [
-                        RowError(
-                            line,
-                            ext_header if is_ext else email_header,
-                            contact.external_id if is_ext else contact.email,
-                            f"duplicate {what}: already on line {first} of this file "
-                            "(the first one was kept)",
-                            "duplicate_external_id" if is_ext else "duplicate_email",
-                            (str(first),),
-                        )
-                    ]
-                )
-                continue
-            self.seen[key] = line
-            chunk.append(contact)
-            if len(chunk) >= CHUNK_ROWS:
-                self._write(chunk)
-                chunk = []
+        for row in self.table.rows():
+            batch.append(row)
+            if len(batch) >= CHUNK_ROWS:
+                self._write(self._accept(converter.convert_chunk(batch)))
+                self.result.rows_read += len(batch)
+                batch = []
                 progress.report(self.result.rows_read, total, "rows")
-        self._write(chunk)
+        self._write(self._accept(converter.convert_chunk(batch)))
+        self.result.rows_read += len(batch)
         if suspended:
             progress.report(self.result.rows_read, total, "indexing")
             self.writer.restore_indexes(suspended)
         progress.report(self.result.rows_read, self.result.rows_read, "rows")
+
+    def _accept(self, converted: list[Contact | list[RowError]]) -> list[Contact]:
+        """Rows to write, in file order: failures and in-file duplicates go to the error log."""
+        ext_header, email_header = self.headers
+        chunk: list[Contact] = []
+        seen = self.seen
+        for contact in converted:
+            if isinstance(contact, list):
+                self.log.fail_row(contact)
+                continue
+            key = contact.key
+            first = seen.get(key)
+            if first is None:
+                seen[key] = contact.line
+                chunk.append(contact)
+                continue
+            self.result.duplicates += 1
+            is_ext = contact.external_id is not None
+            what = "external id" if is_ext else "email"
+            self.log.fail_row(
+                [
+                    RowError(
+                        contact.line,
+                        ext_header if is_ext else email_header,
+                        contact.external_id if is_ext else contact.email,
+                        f"duplicate {what}: already on line {first} of this file "
+                        "(the first one was kept)",
+                        "duplicate_external_id" if is_ext else "duplicate_email",
+                        (str(first),),
+                    )
+                ]
+            )
+        return chunk
 
     # --- writing one chunk -------------------------------------------------------------------
 
