@@ -15,12 +15,13 @@ the floor any importer pays for reading and inserting.
 calls it). Wall seconds on these shared 2-core machines swing with the load average (printed);
 ``cpu_seconds`` (the child's own CPU for the import) is the steadier figure.
 
-Measured 2026-11-23, 1,000,000 rows (115.9 MB file, 4,867 deliberately bad rows, 2.4 M consent
-rows written), load average 4.3-5.5 on 2 cores: 35.4 s of CPU (92 s wall), peak 355 MB.
-Same-run reference: 3.3 s of CPU (14 s wall). Goal 20 s missed by ~1.8x even on CPU time; the
-memory goal is met. Where the CPU goes (pyinstrument, 300,000 rows): cell conversion ~40 % (phone
-numbers, dates, emails; phonenumbers itself only for ~30k distinct 5-digit prefixes), profile
-and consent inserts ~30 %, the one-off index rebuild ~13 %, CSV decoding ~8 %.
+Measured 2026-11-23, 1,000,000 rows (115.9 MB file, 4,867 deliberately bad rows, all of them
+and only them rejected, 2.4 M consent rows written), load average 3.6-4.5 on 2 cores: 33.4 s of
+CPU (55.6 s wall), peak 359 MB. Same-run reference: 3.2 s of CPU (5.6 s wall). The 20 s goal is
+missed (~1.7x on CPU time alone); the 500 MB goal is met. Where the CPU goes (pyinstrument,
+300,000 rows): cell conversion ~40 % (dates, emails, phone numbers; phonenumbers itself only runs
+for ~30k distinct five-digit prefixes), profile and consent inserts ~30 %, the one-off index
+rebuild ~13 %, CSV decoding ~8 %.
 """
 
 from __future__ import annotations
