@@ -28,10 +28,9 @@ AREAS: dict[str, list[str]] = {
         "navigation.py",
         "pages/base.py",
         "pages/settings.py",
-        "pages/audiences.py",
     ],
     "composer": ["composer", "preview", "pages/campaigns.py"],
-    "audience": ["audience"],
+    "audience": ["audience", "pages/audiences.py"],
     "dispatch": ["sending", "service_launcher.py"],
     "imports": ["imports"],
 }
