@@ -20,6 +20,15 @@ class ImportFailed(Exception):
     """The whole import stopped (unreadable file, truncated archive…); nothing was written."""
 
 
+def refused_message(name: str, exc: Exception) -> str:
+    """The database refused a write (a constraint, a lock held too long, a full disk)."""
+    detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+    return (
+        f"{name}: the database refused the import ({detail}). Everything was rolled back; "
+        "nothing was imported."
+    )
+
+
 class CellError(ValueError):
     """A cell that cannot be converted. ``code`` and ``args`` let a UI word it in its language."""
 

@@ -24,9 +24,10 @@ from typing import Any
 
 from sqlalchemy import Table as SqlTable
 from sqlalchemy import bindparam, case, select, update
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
-from engage_desktop.core.imports.errors import ErrorLog, ImportFailed, RowError
+from engage_desktop.core.imports.errors import ErrorLog, ImportFailed, RowError, refused_message
 from engage_desktop.core.imports.ga4 import ExportReader, GaEvent, parse_row
 from engage_desktop.core.imports.store import Writer
 from engage_desktop.core.progress import NO_PROGRESS, Progress
@@ -77,19 +78,22 @@ def import_events(
         raise ImportFailed(f"{path} does not exist or is not a file.")
     result = EventImportResult(path.name)
     log = ErrorLog()
-    with ws.session_factory() as session, session.begin():
-        require(session, ws.member_id, app_id, Permission.EDIT_AUDIENCE)
-        _EventRun(session, app_id, ws.clock.now(), result).execute(
-            ExportReader(path), log, progress
-        )
-        record(
-            session,
-            member_id=ws.member_id,
-            app_id=app_id,
-            action="audience.import_events",
-            target=f"app:{app_id}",
-            details={"file": path.name, "imported": result.imported, "failed": log.failed_rows},
-        )
+    try:
+        with ws.session_factory() as session, session.begin():
+            require(session, ws.member_id, app_id, Permission.EDIT_AUDIENCE)
+            _EventRun(session, app_id, ws.clock.now(), result).execute(
+                ExportReader(path), log, progress
+            )
+            record(
+                session,
+                member_id=ws.member_id,
+                app_id=app_id,
+                action="audience.import_events",
+                target=f"app:{app_id}",
+                details={"file": path.name, "imported": result.imported, "failed": log.failed_rows},
+            )
+    except DatabaseError as exc:
+        raise ImportFailed(refused_message(path.name, exc)) from exc
     result.failed = log.failed_rows
     result.errors = log.errors
     result.errors_truncated = log.truncated

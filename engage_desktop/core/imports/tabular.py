@@ -64,6 +64,7 @@ class Table:
     text_format: TextFormat | None = None
     total_rows: int | None = None
     _preview: list[list[Cell]] = field(default_factory=list)
+    preview_lines: list[int] = field(default_factory=list)
 
     @property
     def format_label(self) -> str:
@@ -93,8 +94,9 @@ def open_table(path: str | Path, preview_rows: int = 20) -> Table:
     else:
         table = _open_csv(path)
     preview: list[list[Cell]] = []
-    for _line, cells in table.rows():
+    for line, cells in table.rows():
         preview.append(cells)
+        table.preview_lines.append(line)
         if len(preview) >= preview_rows:
             break
     table._preview = preview

@@ -176,6 +176,8 @@ class ContactsImportPanel(QWidget):
         self.preview.setColumnCount(len(table.headers))
         self.preview.setRowCount(len(rows))
         self.preview.setHorizontalHeaderLabels(table.headers)
+        # The file's own line numbers, as the error report gives them.
+        self.preview.setVerticalHeaderLabels([str(n) for n in table.preview_lines[: len(rows)]])
         for r, cells in enumerate(rows):
             for c, cell in enumerate(cells[: len(table.headers)]):
                 self.preview.setItem(r, c, QTableWidgetItem(cell_text(cell)))

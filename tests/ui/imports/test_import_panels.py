@@ -59,6 +59,7 @@ def test_wizard_previews_maps_and_imports(context: UiContext, qtbot: QtBot, tmp_
     assert panel.import_button.isEnabled()
     panel.import_button.click()
     qtbot.waitUntil(lambda: panel.stack.currentWidget() is panel.summary_page, timeout=10_000)
+    qtbot.waitUntil(lambda: panel.job is None)  # its finished signal came too
     assert panel.result is not None
     assert (panel.result.inserted, panel.result.failed) == (4, 5)
     assert panel.errors.rowCount() == 6
@@ -88,8 +89,9 @@ def test_cancel_from_the_panel_writes_nothing(
     assert job is not None
     with qtbot.waitSignal(job.progressed, timeout=10_000):
         pass  # the import is running
-    panel.cancel_button.click()
-    qtbot.waitUntil(lambda: panel.stack.currentWidget() is panel.summary_page, timeout=20_000)
+    with qtbot.waitSignal(job.finished, timeout=20_000):
+        panel.cancel_button.click()
+    assert panel.stack.currentWidget() is panel.summary_page
     assert panel.result is None
     assert "cancelled" in panel.summary_label.text().lower()
     assert count(context.workspace, Profile) == 0
