@@ -11,9 +11,12 @@ from typing import TypeVar
 from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
+    QStackedWidget,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -127,6 +130,39 @@ class ProfilesTab(QWidget):
             self.count_label.setText(self.tr("%1 profiles").replace("%1", format_int(page.total)))
 
 
+class ImportTab(QWidget):
+    """Contacts (CSV, Excel) or analytics events (GA4 export): one choice, then its wizard."""
+
+    def __init__(self, context: UiContext) -> None:
+        super().__init__()
+        from engage_desktop.ui.imports.contacts_panel import ContactsImportPanel
+        from engage_desktop.ui.imports.events_panel import EventsImportPanel
+
+        self.contacts = ContactsImportPanel(context)
+        self.events = EventsImportPanel(context)
+        self.stack = QStackedWidget()
+        choice = QHBoxLayout()
+        group = QButtonGroup(self)
+        for index, (panel, label) in enumerate(
+            (
+                (self.contacts, self.tr("Contacts (CSV, Excel)")),
+                (self.events, self.tr("Analytics events (GA4 export)")),
+            )
+        ):
+            self.stack.addWidget(panel)
+            button = QPushButton(label)
+            button.setCheckable(True)
+            button.setChecked(index == 0)
+            group.addButton(button, index)
+            choice.addWidget(button)
+        choice.addStretch(1)
+        group.idClicked.connect(self.stack.setCurrentIndex)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(choice)
+        layout.addWidget(self.stack, 1)
+
+
 class AudiencesPage(Page):
     """Profiles and Segments of the current app, as tabs; every tab follows the app switcher."""
 
@@ -137,6 +173,10 @@ class AudiencesPage(Page):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self._add_tabs()
+        # An import may have changed the profiles: search again whenever their tab comes back.
+        self.tabs.currentChanged.connect(
+            lambda _index: self.tabs.currentWidget() is self.profiles and self.profiles.reload()
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         # The profile search, as the page exposed it before it had tabs.
@@ -150,6 +190,7 @@ class AudiencesPage(Page):
 
         self.profiles = self.add_tab("profiles", ProfilesTab(self.context), self.tr("Profiles"))
         self.segments = self.add_tab("segments", SegmentsTab(self.context), self.tr("Segments"))
+        self.imports = self.add_tab("import", ImportTab(self.context), self.tr("Import"))
 
     def add_tab(self, name: str, widget: TabWidget, title: str) -> TabWidget:
         """Add a tab; it reloads on ``app_changed`` if it has ``on_app_changed(app_id)``."""
