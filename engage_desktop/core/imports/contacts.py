@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from engage_desktop.core.imports.errors import ErrorLog, ImportFailed, RowError, refused_message
 from engage_desktop.core.imports.mapping import PROFILE_FIELDS, Mapping, auto_map, unknown_columns
 from engage_desktop.core.imports.rows import Contact, RowConverter
-from engage_desktop.core.imports.store import Writer
+from engage_desktop.core.imports.store import Writer, refresh_statistics
 from engage_desktop.core.imports.tabular import Cell, Table, open_table
 from engage_desktop.core.progress import NO_PROGRESS, Progress
 from engage_desktop.core.workspace import Workspace
@@ -134,6 +134,8 @@ def import_contacts(
         pass
     except DatabaseError as exc:
         raise ImportFailed(refused_message(table.path.name, exc)) from exc
+    else:
+        refresh_statistics(ws.engine, ("profile", "consent"))
     result.failed = log.failed_rows
     result.errors = log.errors
     result.errors_truncated = log.truncated

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from engage_desktop.core.imports.errors import ErrorLog, ImportFailed, RowError, refused_message
 from engage_desktop.core.imports.ga4 import ExportReader, GaEvent, parse_row
-from engage_desktop.core.imports.store import Writer
+from engage_desktop.core.imports.store import Writer, refresh_statistics
 from engage_desktop.core.progress import NO_PROGRESS, Progress
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.audit import record
@@ -94,6 +94,7 @@ def import_events(
             )
     except DatabaseError as exc:
         raise ImportFailed(refused_message(path.name, exc)) from exc
+    refresh_statistics(ws.engine, ("profile", "device", "event", "event_daily"))
     result.failed = log.failed_rows
     result.errors = log.errors
     result.errors_truncated = log.truncated
