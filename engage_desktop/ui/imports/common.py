@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QMessageBox,
+    QProgressBar,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -193,3 +194,10 @@ def failure_text(exc: BaseException) -> str:
     return QCoreApplication.translate(
         "ImportReport", "The import failed and nothing was written: %1"
     ).replace("%1", f"{type(exc).__name__}: {exc}")
+
+
+def show_progress(bar: QProgressBar, done: int, total: object) -> None:
+    """Per mille, so a million rows still move the bar smoothly; unknown totals stay busy."""
+    if isinstance(total, int) and total > 0:
+        bar.setRange(0, 1000)
+        bar.setValue(min(1000, done * 1000 // total))
