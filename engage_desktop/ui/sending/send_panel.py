@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -148,8 +149,20 @@ class SendPanel(QWidget):
         if campaign_id is None:
             self.timer.stop()
         else:
+            if self.isVisible():
+                self.timer.start()
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Poll only while shown: a hidden page or a closed dialog costs no database reads."""
+        super().showEvent(event)
+        if self.campaign_id is not None:
             self.timer.start()
             self.refresh()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.timer.stop()
+        super().hideEvent(event)
 
     def refresh(self) -> None:
         if self.campaign_id is None or self._poll is not None:

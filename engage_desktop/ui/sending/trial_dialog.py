@@ -8,6 +8,7 @@ shows is what a customer's phone will show.
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -76,6 +77,11 @@ class TrialSendDialog(QDialog):
             on_failure=self._failed,
         )
 
+    def hideEvent(self, event: QHideEvent) -> None:
+        """A closed dialog stops polling (it may outlive its window until collected)."""
+        self.timer.stop()
+        super().hideEvent(event)
+
     def _queued(self, recipients: list[TrialRecipient]) -> None:
         self.recipients = recipients
         self.table.setRowCount(len(recipients))
@@ -84,7 +90,8 @@ class TrialSendDialog(QDialog):
             self.table.setItem(row, 1, QTableWidgetItem(r.platform))
             self.table.setItem(row, 2, QTableWidgetItem(self.tr("waiting")))
         self.note.setText(self.tr("Sent through the dispatch service, marked as a test."))
-        self.timer.start()
+        if self.isVisible():
+            self.timer.start()
         self.refresh()
 
     def _failed(self, exc: BaseException, _tb: str) -> None:
