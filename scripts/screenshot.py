@@ -1,6 +1,6 @@
 """Save a screenshot of the main window on a workspace (for the README and for reviews).
 
-xvfb-run -a -s "-screen 0 1400x900x24" python scripts/screenshot.py WORKSPACE OUT.png [--lang fr] [--page audiences] [--appearance dark]
+xvfb-run -a -s "-screen 0 1400x900x24" python scripts/screenshot.py WORKSPACE OUT.png [--lang fr] [--page audiences [--tab segments]] [--appearance dark]
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ def main() -> int:
     parser.add_argument("--lang", default="en")
     parser.add_argument("--page", default="campaigns")
     parser.add_argument("--appearance", default="light", choices=("system", "light", "dark"))
+    parser.add_argument("--tab", help="a tab of the page, e.g. segments on audiences")
     args = parser.parse_args()
 
     from engage_desktop.core.workspace import open_for_current_user
@@ -35,6 +36,8 @@ def main() -> int:
     window.show_page(args.page)
     window.show()
     page = window.page(args.page)
+    if args.tab and page is not None and hasattr(page, "show_tab"):
+        page.show_tab(args.tab)
     if page is not None and hasattr(page, "refresh"):
         page.refresh()
     for _ in range(80):  # let background searches finish and layouts settle

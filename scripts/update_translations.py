@@ -28,11 +28,11 @@ AREAS: dict[str, list[str]] = {
         "navigation.py",
         "pages/base.py",
         "pages/settings.py",
-        "pages/audiences.py",
     ],
     "composer": ["composer", "preview", "pages/campaigns.py"],
-    "audience": ["audience"],
+    "audience": ["audience", "pages/audiences.py"],
     "dispatch": ["sending", "service_launcher.py"],
+    "imports": ["imports"],
 }
 
 

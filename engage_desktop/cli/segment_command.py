@@ -1,4 +1,8 @@
-"""``engage-desktop segment create|count|list|export``: saved segments from the command line."""
+"""``engage-desktop segment create|count|list|overview|export``: segments from the command line.
+
+Counts and the overview come from the workspace's local cache when it holds them, with their
+age (they open offline); ``--refresh`` recomputes and caches them.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ from engage_desktop.cli.options import CliError, add_workspace_option
 
 def register(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "segment", help="create, count, list and export audience segments"
+        "segment", help="create, count, list and export audience segments; audience overview"
     )
     sub = parser.add_subparsers(dest="segment_command", metavar="ACTION", required=True)
 
@@ -24,21 +28,35 @@ def register(subparsers: Any) -> None:
     create.add_argument("--description", default=None)
     create.add_argument("--rules", required=True, help="JSON text, a .json file, or - for stdin")
 
-    count = sub.add_parser("count", help="count a saved segment (and cache it) or ad-hoc rules")
+    count = sub.add_parser(
+        "count", help="a saved segment's count (cached, with its age) or ad-hoc rules' count"
+    )
     target = count.add_mutually_exclusive_group(required=True)
-    target.add_argument("--segment", type=int, help="saved segment id (its cache is refreshed)")
+    target.add_argument(
+        "--segment", type=int, help="saved segment id (its cached figures unless --refresh)"
+    )
     target.add_argument("--rules", help="JSON text, a .json file, or - for stdin (needs --app)")
     count.add_argument("--app", type=int, help="app id for --rules")
+    count.add_argument(
+        "--refresh", action="store_true", help="recount the saved segment now and cache it"
+    )
 
     listing = sub.add_parser("list", help="list an app's segments with their cached counts")
     listing.add_argument("--app", type=int, required=True)
+    listing.add_argument("--refresh", action="store_true", help="recount every segment first")
+
+    overview = sub.add_parser(
+        "overview", help="the app's audience at a glance (cached, with its age)"
+    )
+    overview.add_argument("--app", type=int, required=True)
+    overview.add_argument("--refresh", action="store_true", help="recompute and cache it now")
 
     export = sub.add_parser("export", help="write a segment's members as CSV")
     export.add_argument("--segment", type=int, required=True)
     export.add_argument("--output", default="-", help="CSV file (default: standard output)")
     export.add_argument("--refresh", action="store_true", help="recount before exporting")
 
-    for p in (create, count, listing, export):
+    for p in (create, count, listing, overview, export):
         add_workspace_option(p)
         p.add_argument("--json", action="store_true", help="print JSON")
         p.set_defaults(func=run)
@@ -87,23 +105,46 @@ def _create(ws: Any, args: argparse.Namespace) -> int:
 
 def _count(ws: Any, args: argparse.Namespace) -> int:
     from engage_desktop.core.segments import count_segment, parse_rules
-    from engage_desktop.core.segments.saved import refresh_segment
+    from engage_desktop.core.segments.saved import refresh_segment, segment_summary
     from engage_desktop.security.roles import Permission, require
 
     if args.segment is not None:
-        counted = refresh_segment(ws, args.segment)
+        cached = segment_summary(ws, args.segment)
+        if args.refresh or cached.cached_count is None or cached.computed_at is None:
+            refresh_segment(ws, args.segment)
+            cached = segment_summary(ws, args.segment)
+            from_cache = False
+        else:
+            from_cache = True
+        profiles, reachable = cached.cached_count, dict(cached.cached_reachable or {})
+        computed_at, age = cached.computed_at, cached.age_seconds
     else:
+        if args.refresh:
+            raise CliError("--refresh is for a saved --segment (ad-hoc rules are always counted)")
         if args.app is None:
             raise CliError("--rules needs --app")
         rule = parse_rules(_read_rules(args.rules))
+        computed_at, age, from_cache = ws.clock.now(), 0.0, False
         with ws.session() as session:
             require(session, ws.member_id, args.app, Permission.VIEW_AUDIENCE)
-            counted = count_segment(session, args.app, rule, ws.clock.now())
+            counted = count_segment(session, args.app, rule, computed_at)
+        profiles, reachable = counted.profiles, counted.reachable
     if args.json:
-        print(json.dumps({"profiles": counted.profiles, "reachable": counted.reachable}))
+        print(
+            json.dumps(
+                {
+                    "profiles": profiles,
+                    "reachable": reachable,
+                    "computed_at": computed_at.isoformat() if computed_at else None,
+                    "age_seconds": age,
+                    "from_cache": from_cache,
+                }
+            )
+        )
     else:
-        reach = ", ".join(f"{k} {v:,}" for k, v in counted.reachable.items())
-        print(f"{counted.profiles:,} profiles (reachable: {reach})")
+        reach = ", ".join(f"{k} {v:,}" for k, v in reachable.items())
+        print(f"{profiles:,} profiles (reachable: {reach})")
+        print(_provenance(from_cache, age))
     return 0
 
 
@@ -116,9 +157,18 @@ def _age(seconds: float | None) -> str:
     return "just now"
 
 
-def _list(ws: Any, args: argparse.Namespace) -> int:
-    from engage_desktop.core.segments.saved import list_segments
+def _provenance(from_cache: bool, age: float | None) -> str:
+    if from_cache:
+        return f"From the local cache, counted {_age(age)}; --refresh to recount."
+    return "Counted just now."
 
+
+def _list(ws: Any, args: argparse.Namespace) -> int:
+    from engage_desktop.core.segments.saved import list_segments, refresh_segment
+
+    if args.refresh:
+        for seg in list_segments(ws, args.app):
+            refresh_segment(ws, seg.id)
     rows = list_segments(ws, args.app)
     if args.json:
         out = [
@@ -166,4 +216,44 @@ def _export(ws: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-_ACTIONS = {"create": _create, "count": _count, "list": _list, "export": _export}
+def _overview(ws: Any, args: argparse.Namespace) -> int:
+    from engage_desktop.core.audience_overview import audience_overview
+
+    view = audience_overview(ws, args.app, refresh=args.refresh)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "profiles": view.profiles,
+                    "new": view.new,
+                    "active": view.active,
+                    "reachable": view.reachable,
+                    "devices_by_platform": view.devices_by_platform,
+                    "daily_active": [[d.isoformat(), n] for d, n in view.daily_active],
+                    "computed_at": view.computed_at.isoformat(),
+                    "age_seconds": view.age_seconds,
+                    "from_cache": view.from_cache,
+                },
+                indent=2,
+            )
+        )
+        return 0
+    windows = sorted(view.new)
+    print(f"Profiles: {view.profiles:,}")
+    for label, figures in (("New", view.new), ("Active", view.active)):
+        print(f"{label}: " + ", ".join(f"{figures[n]:,} in {n} d" for n in windows))
+    print("Reachable: " + ", ".join(f"{k} {v:,}" for k, v in view.reachable.items()))
+    print("Devices: " + ", ".join(f"{k} {v:,}" for k, v in view.devices_by_platform.items()))
+    recent = view.daily_active[-7:]
+    print("Daily active (last 7 days): " + ", ".join(f"{d:%d/%m} {n:,}" for d, n in recent))
+    print(_provenance(view.from_cache, view.age_seconds))
+    return 0
+
+
+_ACTIONS = {
+    "create": _create,
+    "count": _count,
+    "list": _list,
+    "overview": _overview,
+    "export": _export,
+}

@@ -21,53 +21,6 @@
     </message>
 </context>
 <context>
-    <name>AudiencesPage</name>
-    <message>
-        <source>External id</source>
-        <translation>Identifiant externe</translation>
-    </message>
-    <message>
-        <source>First name</source>
-        <translation>Prénom</translation>
-    </message>
-    <message>
-        <source>Last name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>City</source>
-        <translation>Ville</translation>
-    </message>
-    <message>
-        <source>Last seen</source>
-        <translation>Vu pour la dernière fois</translation>
-    </message>
-    <message>
-        <source>Search by name, email, id or city…</source>
-        <translation>Rechercher par nom, e-mail, identifiant ou ville…</translation>
-    </message>
-    <message>
-        <source>Audiences</source>
-        <translation>Audiences</translation>
-    </message>
-    <message>
-        <source>Searching…</source>
-        <translation>Recherche…</translation>
-    </message>
-    <message>
-        <source>%1 profiles, first %2 shown</source>
-        <translation>%1 profils, %2 premiers affichés</translation>
-    </message>
-    <message>
-        <source>%1 profiles</source>
-        <translation>%1 profils</translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
         <source>Engage Desktop</source>

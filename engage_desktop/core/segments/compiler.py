@@ -28,6 +28,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from engage_desktop.store.models import (
+    INDEXED_ATTRIBUTES,
     Consent,
     Device,
     Event,
@@ -140,16 +141,21 @@ class Compiler:
         return col >= start  # type: ignore[no-any-return]
 
     def _json_text(self, key: str) -> Any:
+        """``attributes.<key>`` as text: the promoted, indexed column when there is one."""
+        if key in INDEXED_ATTRIBUTES:
+            return getattr(Profile, f"attr_{key}")
+        # The key is validated (letters, digits, _), so a literal path is safe, and it keeps
+        # the SQL identical from one query to the next.
         if self.dialect == "postgresql":
-            return Profile.attributes.op("->>")(key)
-        return func.json_extract(Profile.attributes, f"$.{key}")
+            return Profile.attributes.op("->>")(literal_column(f"'{key}'"))
+        return func.json_extract(Profile.attributes, literal_column(f"'$.{key}'"))
 
     def _json_attribute(self, key: str, rule: Attribute) -> ColumnElement[bool]:
         text, op, value = self._json_text(key), rule.op, rule.value
         if self.dialect == "postgresql":
-            kind = func.jsonb_typeof(Profile.attributes.op("->")(key))
+            kind = func.jsonb_typeof(Profile.attributes.op("->")(literal_column(f"'{key}'")))
         else:
-            kind = func.json_type(Profile.attributes, f"$.{key}")
+            kind = func.json_type(Profile.attributes, literal_column(f"'$.{key}'"))
         scalar = and_(kind.is_not(None), kind.in_(("text", "string")))
         if op == "is_set":
             present = and_(kind.is_not(None), kind != "null")
@@ -254,34 +260,62 @@ class Compiler:
         if rule.push_enabled is not None:
             conds.append(Device.push_enabled.is_(rule.push_enabled))
         if rule.app_version_gte is not None:
-            conds.append(Device.app_version.in_(self._versions_at_least(rule.app_version_gte)))
+            versions = self._versions_at_least(rule.app_version_gte, rule.platform)
+            conds.append(Device.app_version.in_(versions))
         return Profile.id.in_(select(Device.profile_id).where(*conds))
 
-    def _versions_at_least(self, minimum: str) -> list[str]:
+    def _versions_at_least(self, minimum: str, platform: str | None) -> list[str]:
         """The app's distinct version strings at or above ``minimum`` (a short list)."""
         floor = version_key(minimum)
         assert floor is not None
-        found = self.session.scalars(
-            select(Device.app_version).where(Device.app_id == self.app_id).distinct()
-        )
-        return [v for v in found if v and (k := version_key(v)) is not None and k >= floor]
+        platforms = [platform] if platform is not None else self._distinct(Device.platform)
+        found = {v for p in platforms for v in self._distinct(Device.app_version, p)}
+        return sorted(v for v in found if (k := version_key(v)) is not None and k >= floor)
+
+    def _distinct(self, column: Any, platform: str | None = None) -> list[str]:
+        """Distinct non-null values by hopping through the (app, platform, version) index.
+
+        One index seek per value: a DISTINCT would read every device entry of the app.
+        """
+        conds = [Device.app_id == self.app_id]
+        if platform is not None:
+            conds.append(Device.platform == platform)
+        values: list[str] = []
+        while True:
+            q = select(func.min(column)).where(*conds)
+            if values:
+                q = q.where(column > values[-1])
+            value = self.session.scalar(q)
+            if value is None:
+                return values
+            values.append(value)
 
     def _consentrule(self, rule: ConsentRule) -> ColumnElement[bool]:
-        def has(states: tuple[str, ...]) -> ColumnElement[bool]:
-            return Profile.id.in_(
-                select(Consent.profile_id).where(
-                    Consent.channel == rule.channel, Consent.state.in_(states)
-                )
+        # A correlated EXISTS probes consent's (profile_id, channel) key once per candidate
+        # profile: its cost follows the rest of the rule, where an IN list would first collect
+        # every granted profile of every app.
+        def has(*states: str) -> ColumnElement[bool]:
+            state = Consent.state == states[0] if len(states) == 1 else Consent.state.in_(states)
+            return (
+                select(Consent.profile_id)
+                .where(Consent.profile_id == Profile.id, Consent.channel == rule.channel, state)
+                .exists()
             )
 
         if rule.state == "unknown":
-            return not_(has(("granted", "denied")))
-        return has((rule.state,))
+            return not_(has("granted", "denied"))
+        return has(rule.state)
 
     def _lifecycle(self, rule: Lifecycle) -> ColumnElement[bool]:
         cutoff = self.now - timedelta(days=rule.days)
         if rule.stage == "new":
             return Profile.created_at >= cutoff
+        if self.dialect == "sqlite":
+            # Never seen sorts first. One term without OR: SQLite then scans the narrow
+            # (app_id, last_seen_at) index when alone, and prefers a selective index next to it
+            # (its statistics rate an OR of two ranges as more selective than it usually is).
+            seen = func.coalesce(Profile.last_seen_at, literal_column("''"))
+            return seen < cutoff
         return or_(Profile.last_seen_at.is_(None), Profile.last_seen_at < cutoff)
 
     def _segmentref(self, rule: SegmentRef) -> ColumnElement[bool]:
@@ -308,9 +342,11 @@ def _near(lat: float, lon: float, radius_km: float) -> ColumnElement[bool]:
     cos_lat = max(math.cos(math.radians(lat)), 1e-6)
     dlon = min(180.0, math.degrees(radius_km / (EARTH_RADIUS_KM * cos_lat)))
     plat, plon = Profile.latitude, Profile.longitude
-    hav = func.power(func.sin(func.radians(plat - lat) / 2), 2) + func.cos(
-        func.radians(lat)
-    ) * func.cos(func.radians(plat)) * func.power(func.sin(func.radians(plon - lon) / 2), 2)
+    # radians as a product and the store's cosine computed here: fewer SQL calls per row.
+    rad = math.pi / 180
+    hav = func.power(func.sin((plat - lat) * (rad / 2)), 2) + math.cos(lat * rad) * func.cos(
+        plat * rad
+    ) * func.power(func.sin((plon - lon) * (rad / 2)), 2)
     return and_(
         plat.is_not(None),
         plon.is_not(None),

@@ -1,6 +1,7 @@
 """All persistent models. Import from here: ``from engage_desktop.store.models import Campaign``."""
 
 from .audience import (
+    INDEXED_ATTRIBUTES,
     Channel,
     Consent,
     ConsentState,
@@ -10,6 +11,7 @@ from .audience import (
     EventName,
     Profile,
     StoreLocation,
+    push_ready,
 )
 from .base import Base, UTCDateTime, utcnow
 from .messaging import (
@@ -28,6 +30,7 @@ from .targeting import CachedResult, Segment, SegmentMember
 from .workspace import App, Member, MemberRole, Platform, Role, WorkspaceSetting
 
 __all__ = [
+    "INDEXED_ATTRIBUTES",
     "App",
     "AuditEntry",
     "Base",
@@ -59,5 +62,6 @@ __all__ = [
     "StoreLocation",
     "UTCDateTime",
     "WorkspaceSetting",
+    "push_ready",
     "utcnow",
 ]

@@ -13,13 +13,17 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    ColumnElement,
+    Computed,
     Float,
     ForeignKey,
     Index,
     Integer,
     String,
     UniqueConstraint,
+    and_,
 )
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, JSONDoc, str_enum, utcnow
@@ -38,6 +42,31 @@ class ConsentState(enum.StrEnum):
     UNKNOWN = "unknown"
 
 
+# Free attributes common enough to be promoted to generated, indexed columns ``attr_<key>``:
+# rules on them read an index instead of every profile's JSON. Adding one takes a migration.
+INDEXED_ATTRIBUTES = ("loyalty_tier", "favorite_mode")
+
+
+class AttributeText(ColumnElement[str]):
+    """``attributes.<key>`` as text, in each dialect's spelling (a generated column's formula)."""
+
+    inherit_cache = True
+    type = String()
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+
+@compiles(AttributeText, "postgresql")
+def _attribute_text_pg(element: AttributeText, compiler: Any, **kw: Any) -> str:
+    return f"(attributes ->> '{element.key}')"
+
+
+@compiles(AttributeText)
+def _attribute_text(element: AttributeText, compiler: Any, **kw: Any) -> str:
+    return f"json_extract(attributes, '$.{element.key}')"
+
+
 class Profile(Base):
     """One end user of an app, keyed by the app's own external id."""
 
@@ -50,6 +79,7 @@ class Profile(Base):
         Index("ix_profile_app_last_seen", "app_id", "last_seen_at"),
         Index("ix_profile_app_created", "app_id", "created_at"),
         Index("ix_profile_app_lat_lon", "app_id", "latitude", "longitude"),
+        *(Index(f"ix_profile_app_attr_{k}", "app_id", f"attr_{k}") for k in INDEXED_ATTRIBUTES),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -70,13 +100,26 @@ class Profile(Base):
     last_seen_at: Mapped[datetime | None]
     # Free attributes (interests, loyalty tier, …) that have no column of their own.
     attributes: Mapped[dict[str, Any]] = mapped_column(JSONDoc, default=dict)
+    # Common free attributes promoted to generated, indexed columns (never written directly).
+    # STORED on PostgreSQL; migration 0002 adds them VIRTUAL on SQLite, which cannot add a
+    # stored column to an existing table (same values, computed on read).
+    attr_loyalty_tier: Mapped[str | None] = mapped_column(
+        String(200), Computed(AttributeText("loyalty_tier"), persisted=True)
+    )
+    attr_favorite_mode: Mapped[str | None] = mapped_column(
+        String(200), Computed(AttributeText("favorite_mode"), persisted=True)
+    )
 
 
 class Device(Base):
     """An app installation: where a push goes. A profile may have several."""
 
     __tablename__ = "device"
-    __table_args__ = (Index("ix_device_app_test", "app_id", "is_test"),)
+    __table_args__ = (
+        Index("ix_device_app_test", "app_id", "is_test"),
+        # Device rules (platform, version) read this index alone, never the device rows.
+        Index("ix_device_app_platform_version", "app_id", "platform", "app_version", "profile_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     app_id: Mapped[int] = mapped_column(ForeignKey("app.id", ondelete="CASCADE"))
@@ -100,11 +143,35 @@ class Device(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+def push_ready() -> list[ColumnElement[bool]]:
+    """A device a push can go to: enabled, with a token FCM has not rejected."""
+    return [
+        Device.push_enabled.is_(True),
+        Device.fcm_token.is_not(None),
+        Device.fcm_token != "",
+        Device.token_invalidated_at.is_(None),
+    ]
+
+
+# Partial index of push-ready devices by profile: the per-channel reach probes it.
+Index(
+    "ix_device_push_ready",
+    Device.profile_id,
+    sqlite_where=and_(*push_ready()),
+    postgresql_where=and_(*push_ready()),
+)
+
+
 class Consent(Base):
     """The latest consent state of a profile for one channel, with where it came from."""
 
     __tablename__ = "consent"
-    __table_args__ = (Index("ix_consent_channel_state", "channel", "state", "profile_id"),)
+    __table_args__ = (
+        Index("ix_consent_channel_state", "channel", "state", "profile_id"),
+        # The key plus the state: "granted for this channel?" is answered from the index alone
+        # (unique, so SQLite's planner prefers it to the primary key's own index).
+        Index("ix_consent_profile_channel_state", "profile_id", "channel", "state", unique=True),
+    )
 
     profile_id: Mapped[int] = mapped_column(
         ForeignKey("profile.id", ondelete="CASCADE"), primary_key=True

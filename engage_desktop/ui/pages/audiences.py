@@ -1,10 +1,24 @@
-"""Audiences page: the profiles of the current app, searched in the background."""
+"""Audiences page: tabs for the profiles of the current app and its segments.
+
+The tabs are listed in ``AudiencesPage._add_tabs``: adding one (e.g. an import wizard) is one
+line there.
+"""
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTableView, QVBoxLayout
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from engage_desktop.core.listing import ProfilePage, ProfileRow, search_profiles
 from engage_desktop.core.progress import Progress
@@ -15,13 +29,15 @@ from engage_desktop.ui.pages.base import Page
 from engage_desktop.ui.table_model import SORT_ROLE, Column, RowTableModel, configure_table
 
 SHOWN_ROWS = 500
+TabWidget = TypeVar("TabWidget", bound=QWidget)
 
 
-class AudiencesPage(Page):
-    page_id = "audiences"
+class ProfilesTab(QWidget):
+    """The profiles of the current app, searched in the background (500 rows shown at most)."""
 
     def __init__(self, context: UiContext) -> None:
-        super().__init__(context)
+        super().__init__()
+        self.context = context
         columns: list[Column[ProfileRow]] = [
             Column(
                 lambda: QCoreApplication.translate("AudiencesPage", "External id"),
@@ -65,16 +81,11 @@ class AudiencesPage(Page):
         top.addWidget(self.search, 1)
         top.addWidget(self.count_label)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table)
         self._job: Job | None = None
         self.reload()
-
-    def title(self) -> str:
-        return self.tr("Audiences")
-
-    def icon(self) -> QIcon:
-        return QIcon.fromTheme("system-users")
 
     def on_app_changed(self, app_id: int) -> None:
         self.reload()
@@ -114,3 +125,51 @@ class AudiencesPage(Page):
             )
         else:
             self.count_label.setText(self.tr("%1 profiles").replace("%1", format_int(page.total)))
+
+
+class AudiencesPage(Page):
+    """Profiles and Segments of the current app, as tabs; every tab follows the app switcher."""
+
+    page_id = "audiences"
+
+    def __init__(self, context: UiContext) -> None:
+        super().__init__(context)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self._add_tabs()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        # The profile search, as the page exposed it before it had tabs.
+        self.search = self.profiles.search
+        self.count_label = self.profiles.count_label
+        self.model = self.profiles.model
+
+    def _add_tabs(self) -> None:
+        """The page's tabs, in order: one line per tab."""
+        from engage_desktop.ui.audience.segments_tab import SegmentsTab
+
+        self.profiles = self.add_tab("profiles", ProfilesTab(self.context), self.tr("Profiles"))
+        self.segments = self.add_tab("segments", SegmentsTab(self.context), self.tr("Segments"))
+
+    def add_tab(self, name: str, widget: TabWidget, title: str) -> TabWidget:
+        """Add a tab; it reloads on ``app_changed`` if it has ``on_app_changed(app_id)``."""
+        widget.setObjectName(name)
+        self.tabs.addTab(widget, title)
+        return widget
+
+    def show_tab(self, name: str) -> None:
+        tab = self.tabs.findChild(QWidget, name)
+        if tab is not None:
+            self.tabs.setCurrentWidget(tab)
+
+    def title(self) -> str:
+        return self.tr("Audiences")
+
+    def icon(self) -> QIcon:
+        return QIcon.fromTheme("system-users")
+
+    def on_app_changed(self, app_id: int) -> None:
+        for index in range(self.tabs.count()):
+            reload = getattr(self.tabs.widget(index), "on_app_changed", None)
+            if reload is not None:
+                reload(app_id)

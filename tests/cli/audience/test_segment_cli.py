@@ -57,12 +57,30 @@ def test_create_count_list_export(workspace: Path, tmp_path: Path) -> None:
     counted = cli(workspace, "count", "--segment", str(seg_id), "--json")
     figures = json.loads(counted.stdout)
     assert figures["profiles"] > 0 and set(figures["reachable"]) == {"push", "sms", "email"}
+    assert figures["from_cache"] is False and figures["age_seconds"] is not None
+
+    # Counted once: the next count reads the cache and says how old it is.
+    again = cli(workspace, "count", "--segment", str(seg_id))
+    assert again.returncode == 0, again.stderr
+    assert f"{figures['profiles']:,} profiles" in again.stdout
+    assert "From the local cache, counted just now; --refresh to recount." in again.stdout
+    again_json = json.loads(cli(workspace, "count", "--segment", str(seg_id), "--json").stdout)
+    assert again_json["from_cache"] is True
+    assert again_json["computed_at"] == figures["computed_at"]
+    refreshed = cli(workspace, "count", "--segment", str(seg_id), "--refresh")
+    assert "Counted just now." in refreshed.stdout
 
     adhoc = cli(workspace, "count", "--app", "1", "--rules", "-", "--json", stdin=rules.read_text())
-    assert json.loads(adhoc.stdout) == figures
+    adhoc_figures = json.loads(adhoc.stdout)
+    assert (adhoc_figures["profiles"], adhoc_figures["reachable"], adhoc_figures["from_cache"]) == (
+        figures["profiles"],
+        figures["reachable"],
+        False,
+    )
 
     listed_json = json.loads(cli(workspace, "list", "--app", "1", "--json").stdout)
     assert listed_json[0]["count"] == figures["profiles"]
+    assert "just now" in cli(workspace, "list", "--app", "1", "--refresh").stdout
 
     out = tmp_path / "gold.csv"
     exported = cli(workspace, "export", "--segment", str(seg_id), "--output", str(out))
@@ -71,6 +89,18 @@ def test_create_count_list_export(workspace: Path, tmp_path: Path) -> None:
         rows = list(csv.reader(f))
     assert rows[0] == ["profile_id", "external_id", "email"]
     assert len(rows) - 1 == figures["profiles"]
+
+
+def test_overview_is_cached_with_its_age(workspace: Path) -> None:
+    first = cli(workspace, "overview", "--app", "1", "--json")
+    assert first.returncode == 0, first.stderr
+    figures = json.loads(first.stdout)
+    assert figures["from_cache"] is False and figures["profiles"] > 0
+    assert len(figures["daily_active"]) == 90 and set(figures["new"]) == {"7", "30"}
+    text = cli(workspace, "overview", "--app", "1")
+    assert f"Profiles: {figures['profiles']:,}" in text.stdout
+    assert "From the local cache, counted just now" in text.stdout
+    assert "Counted just now." in cli(workspace, "overview", "--app", "1", "--refresh").stdout
 
 
 @pytest.mark.parametrize(
@@ -95,6 +125,10 @@ def test_create_count_list_export(workspace: Path, tmp_path: Path) -> None:
         (("create", "--app", "1", "--name", "X", "--rules", "missing.json"), "no such file"),
         (("count", "--segment", "4242"), "segment 4242 does not exist"),
         (("count", "--rules", '{"type": "sample", "percent": 5}'), "--rules needs --app"),
+        (
+            ("count", "--app", "1", "--rules", '{"type": "sample", "percent": 5}', "--refresh"),
+            "--refresh is for a saved --segment",
+        ),
     ],
 )
 def test_errors_are_one_clear_line(workspace: Path, args: tuple[str, ...], message: str) -> None:

@@ -1,0 +1,753 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>AttributeEditor</name>
+    <message>
+        <source>attribute key</source>
+        <translation>clé d’attribut</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>valeur</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>de</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>à</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>et</translation>
+    </message>
+    <message>
+        <source>Other attribute…</source>
+        <translation>Autre attribut…</translation>
+    </message>
+    <message>
+        <source>values, separated by commas</source>
+        <translation>valeurs, séparées par des virgules</translation>
+    </message>
+</context>
+<context>
+    <name>AudiencesPage</name>
+    <message>
+        <source>External id</source>
+        <translation>Identifiant externe</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Dernière visite</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profils</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>Segments</translation>
+    </message>
+    <message>
+        <source>Audiences</source>
+        <translation>Audiences</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionRow</name>
+    <message>
+        <source>Move into or out of a group</source>
+        <translation>Placer dans un groupe ou l’en sortir</translation>
+    </message>
+    <message>
+        <source>Put in a new group</source>
+        <translation>Mettre dans un nouveau groupe</translation>
+    </message>
+    <message>
+        <source>Move out of this group</source>
+        <translation>Sortir de ce groupe</translation>
+    </message>
+    <message>
+        <source>Remove this condition</source>
+        <translation>Supprimer cette condition</translation>
+    </message>
+    <message>
+        <source>Incomplete or invalid: %1</source>
+        <translation>Incomplète ou invalide : %1</translation>
+    </message>
+    <message>
+        <source>Choose or type an event name.</source>
+        <translation>Choisissez ou saisissez un nom d’événement.</translation>
+    </message>
+    <message>
+        <source>Enter a value.</source>
+        <translation>Saisissez une valeur.</translation>
+    </message>
+    <message>
+        <source>Enter the parameter to filter on.</source>
+        <translation>Saisissez le paramètre à filtrer.</translation>
+    </message>
+    <message>
+        <source>Enter a city.</source>
+        <translation>Saisissez une ville.</translation>
+    </message>
+    <message>
+        <source>Enter the start of a postal code.</source>
+        <translation>Saisissez le début d’un code postal.</translation>
+    </message>
+    <message>
+        <source>Choose a store.</source>
+        <translation>Choisissez un magasin.</translation>
+    </message>
+    <message>
+        <source>Choose a saved segment.</source>
+        <translation>Choisissez un segment enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentEditor</name>
+    <message>
+        <source>consent is</source>
+        <translation>consentement</translation>
+    </message>
+</context>
+<context>
+    <name>CountPanel</name>
+    <message>
+        <source>Matching profiles</source>
+        <translation>Profils correspondants</translation>
+    </message>
+    <message>
+        <source>Reachable</source>
+        <translation>Joignables</translation>
+    </message>
+    <message>
+        <source>%1 of the audience (%2 profiles)</source>
+        <translation>%1 de l’audience (%2 profils)</translation>
+    </message>
+    <message>
+        <source>Cannot count this segment: %1</source>
+        <translation>Impossible de compter ce segment : %1</translation>
+    </message>
+    <message>
+        <source>Complete the conditions to see how many profiles match and how many you can reach.</source>
+        <translation>Complétez les conditions pour voir combien de profils correspondent et combien sont joignables.</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceEditor</name>
+    <message>
+        <source>any platform</source>
+        <translation>toute plateforme</translation>
+    </message>
+    <message>
+        <source>any version</source>
+        <translation>toute version</translation>
+    </message>
+    <message>
+        <source>push on or off</source>
+        <translation>push activé ou non</translation>
+    </message>
+    <message>
+        <source>push enabled</source>
+        <translation>push activé</translation>
+    </message>
+    <message>
+        <source>push disabled</source>
+        <translation>push désactivé</translation>
+    </message>
+    <message>
+        <source>app version ≥</source>
+        <translation>version de l’app ≥</translation>
+    </message>
+</context>
+<context>
+    <name>EventEditor</name>
+    <message>
+        <source>did</source>
+        <translation>a fait</translation>
+    </message>
+    <message>
+        <source>did not do</source>
+        <translation>n’a pas fait</translation>
+    </message>
+    <message>
+        <source>event name</source>
+        <translation>nom de l’événement</translation>
+    </message>
+    <message>
+        <source>at least </source>
+        <translation>au moins </translation>
+    </message>
+    <message>
+        <source> time(s)</source>
+        <translation> fois</translation>
+    </message>
+    <message>
+        <source>in the last</source>
+        <translation>dans les derniers</translation>
+    </message>
+    <message>
+        <source>ever</source>
+        <translation>depuis toujours</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>where parameter</source>
+        <translation>avec le paramètre</translation>
+    </message>
+    <message>
+        <source>parameter</source>
+        <translation>paramètre</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>valeur</translation>
+    </message>
+</context>
+<context>
+    <name>GroupBox</name>
+    <message>
+        <source>All of these conditions</source>
+        <translation>Toutes ces conditions</translation>
+    </message>
+    <message>
+        <source>Any of these conditions</source>
+        <translation>Au moins une de ces conditions</translation>
+    </message>
+    <message>
+        <source>Exclude (NOT)</source>
+        <translation>Exclure (SAUF)</translation>
+    </message>
+    <message>
+        <source>Keep the profiles that do NOT match this group</source>
+        <translation>Garder les profils qui ne correspondent PAS à ce groupe</translation>
+    </message>
+    <message>
+        <source>+ Condition</source>
+        <translation>+ Condition</translation>
+    </message>
+    <message>
+        <source>+ Group</source>
+        <translation>+ Groupe</translation>
+    </message>
+    <message>
+        <source>Move this group out of its parent</source>
+        <translation>Sortir ce groupe de son groupe parent</translation>
+    </message>
+    <message>
+        <source>Remove this group</source>
+        <translation>Supprimer ce groupe</translation>
+    </message>
+    <message>
+        <source>This group is empty: add a condition or remove the group.</source>
+        <translation>Ce groupe est vide : ajoutez une condition ou supprimez le groupe.</translation>
+    </message>
+</context>
+<context>
+    <name>LifecycleEditor</name>
+    <message>
+        <source>new in the last</source>
+        <translation>inscrit il y a moins de</translation>
+    </message>
+    <message>
+        <source>inactive for</source>
+        <translation>inactif depuis</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+</context>
+<context>
+    <name>LocationEditor</name>
+    <message>
+        <source>near the store</source>
+        <translation>près du magasin</translation>
+    </message>
+    <message>
+        <source>near any store</source>
+        <translation>près d’un magasin</translation>
+    </message>
+    <message>
+        <source>lives in city</source>
+        <translation>habite à</translation>
+    </message>
+    <message>
+        <source>postal code starts with</source>
+        <translation>code postal commençant par</translation>
+    </message>
+    <message>
+        <source>within </source>
+        <translation>à moins de </translation>
+    </message>
+    <message>
+        <source> km</source>
+        <translation> km</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>ville</translation>
+    </message>
+    <message>
+        <source>e.g. 75</source>
+        <translation>p. ex. 75</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewBox</name>
+    <message>
+        <source>Audience</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Compute the audience figures again now</source>
+        <translation>Recalculer maintenant les chiffres de l’audience</translation>
+    </message>
+    <message>
+        <source>New in 7 days</source>
+        <translation>Nouveaux sur 7 jours</translation>
+    </message>
+    <message>
+        <source>Active in 30 days</source>
+        <translation>Actifs sur 30 jours</translation>
+    </message>
+    <message>
+        <source>Reachable by push</source>
+        <translation>Joignables par push</translation>
+    </message>
+    <message>
+        <source>Reachable by SMS</source>
+        <translation>Joignables par SMS</translation>
+    </message>
+    <message>
+        <source>Reachable by email</source>
+        <translation>Joignables par e-mail</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Calcul en cours…</translation>
+    </message>
+    <message>
+        <source>%1 profiles</source>
+        <translation>%1 profils</translation>
+    </message>
+    <message>
+        <source>Figures computed %1</source>
+        <translation>Chiffres calculés %1</translation>
+    </message>
+    <message>
+        <source>Cannot compute the overview: %1</source>
+        <translation>Impossible de calculer la vue d’ensemble : %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilesTab</name>
+    <message>
+        <source>Search by name, email, id or city…</source>
+        <translation>Rechercher par nom, e-mail, identifiant ou ville…</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <source>%1 profiles, first %2 shown</source>
+        <translation>%1 profils, les %2 premiers affichés</translation>
+    </message>
+    <message>
+        <source>%1 profiles</source>
+        <translation>%1 profils</translation>
+    </message>
+</context>
+<context>
+    <name>SampleEditor</name>
+    <message>
+        <source>seed </source>
+        <translation>graine </translation>
+    </message>
+    <message>
+        <source>of profiles</source>
+        <translation>des profils</translation>
+    </message>
+</context>
+<context>
+    <name>SampleTable</name>
+    <message>
+        <source>External id</source>
+        <translation>Identifiant externe</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentAge</name>
+    <message>
+        <source>never counted</source>
+        <translation>jamais compté</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>à l’instant</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>il y a %1 min</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>il y a %1 h</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>hier</translation>
+    </message>
+    <message>
+        <source>%1 days ago</source>
+        <translation>il y a %1 jours</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentEditor</name>
+    <message>
+        <source>is in</source>
+        <translation>fait partie de</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentLabels</name>
+    <message>
+        <source>Profile attribute</source>
+        <translation>Attribut du profil</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Appareil</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentement</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>Cycle de vie</translation>
+    </message>
+    <message>
+        <source>Member of segment</source>
+        <translation>Membre du segment</translation>
+    </message>
+    <message>
+        <source>Random sample</source>
+        <translation>Échantillon aléatoire</translation>
+    </message>
+    <message>
+        <source>Attribute: %1</source>
+        <translation>Attribut : %1</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>Locale</source>
+        <translation>Langue et région</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Fuseau horaire</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Création</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Dernière visite</translation>
+    </message>
+    <message>
+        <source>is</source>
+        <translation>est</translation>
+    </message>
+    <message>
+        <source>is not</source>
+        <translation>n’est pas</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>contient</translation>
+    </message>
+    <message>
+        <source>is one of</source>
+        <translation>est parmi</translation>
+    </message>
+    <message>
+        <source>is between</source>
+        <translation>est entre</translation>
+    </message>
+    <message>
+        <source>is set</source>
+        <translation>est renseigné</translation>
+    </message>
+    <message>
+        <source>is not set</source>
+        <translation>n’est pas renseigné</translation>
+    </message>
+    <message>
+        <source>is before</source>
+        <translation>est avant le</translation>
+    </message>
+    <message>
+        <source>is after</source>
+        <translation>est après le</translation>
+    </message>
+    <message>
+        <source>is in the last</source>
+        <translation>est dans les derniers</translation>
+    </message>
+    <message>
+        <source>Push</source>
+        <translation>Push</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>In-app</source>
+        <translation>In-app</translation>
+    </message>
+    <message>
+        <source>granted</source>
+        <translation>accordé</translation>
+    </message>
+    <message>
+        <source>denied</source>
+        <translation>refusé</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentTable</name>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profils</translation>
+    </message>
+    <message>
+        <source>Push</source>
+        <translation>Push</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Compté</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentsTab</name>
+    <message>
+        <source>New</source>
+        <translation>Nouveau</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Dupliquer</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Recount</source>
+        <translation>Recompter</translation>
+    </message>
+    <message>
+        <source>Count the selected segment again now</source>
+        <translation>Recompter maintenant le segment sélectionné</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Saved segments</source>
+        <translation>Segments enregistrés</translation>
+    </message>
+    <message>
+        <source>Segment name</source>
+        <translation>Nom du segment</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Enregistrer sous…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Sample of matching profiles</source>
+        <translation>Échantillon de profils correspondants</translation>
+    </message>
+    <message>
+        <source>Discard the unsaved changes to this segment?</source>
+        <translation>Abandonner les modifications non enregistrées de ce segment ?</translation>
+    </message>
+    <message>
+        <source>This segment no longer exists.</source>
+        <translation>Ce segment n’existe plus.</translation>
+    </message>
+    <message>
+        <source>The saved rules of this segment cannot be edited: %1</source>
+        <translation>Les règles enregistrées de ce segment ne peuvent pas être modifiées : %1</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>Complete the conditions before saving.</source>
+        <translation>Complétez les conditions avant d’enregistrer.</translation>
+    </message>
+    <message>
+        <source>Segment saved.</source>
+        <translation>Segment enregistré.</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (copie)</translation>
+    </message>
+    <message>
+        <source>Saved as a new segment.</source>
+        <translation>Enregistré comme nouveau segment.</translation>
+    </message>
+    <message>
+        <source>Segment duplicated.</source>
+        <translation>Segment dupliqué.</translation>
+    </message>
+    <message>
+        <source>Delete the segment “%1”? This cannot be undone.</source>
+        <translation>Supprimer le segment « %1 » ? Cette action est définitive.</translation>
+    </message>
+    <message>
+        <source>Segment “%1” deleted.</source>
+        <translation>Segment « %1 » supprimé.</translation>
+    </message>
+    <message>
+        <source>Counting “%1”…</source>
+        <translation>Comptage de « %1 »…</translation>
+    </message>
+    <message>
+        <source>Figures refreshed.</source>
+        <translation>Chiffres actualisés.</translation>
+    </message>
+    <message>
+        <source>Exported %1 members to %2</source>
+        <translation>%1 membres exportés dans %2</translation>
+    </message>
+    <message>
+        <source>Not allowed: %1</source>
+        <translation>Action non autorisée : %1</translation>
+    </message>
+    <message>
+        <source>Cannot do this: %1</source>
+        <translation>Action impossible : %1</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation>Une erreur est survenue : %1</translation>
+    </message>
+    <message>
+        <source>Please confirm</source>
+        <translation>Confirmation</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Enregistrer sous</translation>
+    </message>
+    <message>
+        <source>Name of the new segment:</source>
+        <translation>Nom du nouveau segment :</translation>
+    </message>
+    <message>
+        <source>Export members</source>
+        <translation>Exporter les membres</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+</context>
+</TS>

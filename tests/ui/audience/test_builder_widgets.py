@@ -1,0 +1,149 @@
+"""Building a rule tree by operating the widgets gives exactly the expected rule JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
+
+from engage_desktop.ui.audience.builder import ConditionRow, SegmentBuilder
+from engage_desktop.ui.audience.segments_tab import SegmentsTab
+from engage_desktop.ui.audience.suggestions import ID_ROLE
+
+
+def _choose(combo: QComboBox, value: Any) -> None:
+    index = combo.findData(value)
+    assert index >= 0, f"{value!r} not offered"
+    combo.setCurrentIndex(index)
+
+
+def _only_new_row(builder: SegmentBuilder, before: set[int]) -> ConditionRow:
+    [new_id] = set(builder.rows) - before
+    return builder.rows[new_id]
+
+
+def _set_kind(builder: SegmentBuilder, row: ConditionRow, kind: str) -> ConditionRow:
+    node_id = row.condition.id
+    _choose(row.kind, kind)
+    return builder.rows[node_id]  # the row was redrawn for its new kind
+
+
+def test_tree_built_through_the_widgets(tab: SegmentsTab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    b = tab.builder
+    [first] = b.rows.values()
+    # 1. city is one of Lyon, Lille (typed as the marketer types it)
+    _choose(first.editor.field, "city")
+    _choose(first.editor.op, "one_of")
+    qtbot.keyClicks(first.editor.text, "Lyon, Lille")
+    # 2. a NOT group: did purchase at least twice in 30 days, or consent for SMS denied
+    rows = set(b.rows)
+    qtbot.mouseClick(b.root_box().add_group_button, Qt.MouseButton.LeftButton)
+    row = _set_kind(b, _only_new_row(b, rows), "event")
+    [group_id] = [g for g in b.groups if g != b.root.id]
+    b.groups[group_id].negate.setChecked(True)
+    qtbot.keyClicks(row.editor.name, "purchase")
+    row.editor.min_count.setValue(2)
+    rows = set(b.rows)
+    qtbot.mouseClick(b.groups[group_id].add_condition_button, Qt.MouseButton.LeftButton)
+    row = _set_kind(b, _only_new_row(b, rows), "consent")
+    _choose(row.editor.channel, "sms")
+    _choose(row.editor.state, "denied")
+    # 3. within 5 km of a chosen store (the list of stores loads in the background)
+    rows = set(b.rows)
+    qtbot.mouseClick(b.root_box().add_condition_button, Qt.MouseButton.LeftButton)
+    row = _set_kind(b, _only_new_row(b, rows), "location")
+    qtbot.waitUntil(lambda: row.editor.store.count() > 0)
+    _choose(row.editor.mode, "store")
+    row.editor.store.setCurrentIndex(2)
+    store_id = row.editor.store.itemData(2, ID_ROLE)
+    row.editor.radius.setValue(5)
+    # 4. attributes.loyalty_tier is not set, then moved into its own group and out again
+    rows = set(b.rows)
+    qtbot.mouseClick(b.root_box().add_condition_button, Qt.MouseButton.LeftButton)
+    row = _only_new_row(b, rows)
+    qtbot.waitUntil(lambda: row.editor.field.findData("attributes.loyalty_tier") >= 0)
+    _choose(row.editor.field, "attributes.loyalty_tier")
+    _choose(row.editor.op, "is_not_set")
+    node_id = row.condition.id
+    row.indent_action.trigger()
+    assert b.rows[node_id].parent() is not b.root_box()
+    b.rows[node_id].outdent_action.trigger()
+
+    assert b.result.errors == {}
+    assert tab.builder.document() == {
+        "version": 1,
+        "rules": {
+            "all": [
+                {"type": "attribute", "field": "city", "op": "one_of", "value": ["Lyon", "Lille"]},
+                {
+                    "not": {
+                        "any": [
+                            {
+                                "type": "event",
+                                "name": "purchase",
+                                "did": True,
+                                "min_count": 2,
+                                "within_days": 30,
+                            },
+                            {"type": "consent", "channel": "sms", "state": "denied"},
+                        ]
+                    }
+                },
+                {"type": "location", "store_id": store_id, "radius_km": 5.0},
+                {
+                    "type": "attribute",
+                    "field": "attributes.loyalty_tier",
+                    "op": "is_set",
+                    "value": False,
+                },
+            ]
+        },
+    }
+
+
+def test_rule_error_is_shown_beside_the_row_at_fault(tab: SegmentsTab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    b = tab.builder
+    [first] = b.rows.values()
+    row = _set_kind(b, first, "event")
+    assert row.error.isVisibleTo(tab)
+    assert row.error.text() == "Choose or type an event name."
+    assert tab.builder.document() is None
+    assert not tab.save_button.isEnabled()
+    qtbot.keyClicks(row.editor.name, "purchase")
+    assert not row.error.isVisibleTo(tab)
+    row.editor.with_param.setChecked(True)
+    qtbot.keyClicks(row.editor.param_key, "9x")
+    assert row.error.text() == "Incomplete or invalid: param.key: bad parameter key '9x'"
+    row.editor.with_param.setChecked(False)
+    assert not row.error.isVisibleTo(tab)
+    rows = set(b.rows)
+    qtbot.mouseClick(b.root_box().add_condition_button, Qt.MouseButton.LeftButton)
+    sample = _set_kind(b, _only_new_row(b, rows), "attribute")
+    _choose(sample.editor.op, "between")
+    qtbot.keyClicks(sample.editor.low, "A")
+    assert sample.error.text() == "Enter a value."
+    assert not row.error.isVisibleTo(tab)  # only the row at fault
+
+
+def test_saved_document_opens_in_the_widgets(tab: SegmentsTab) -> None:
+    document = {
+        "version": 1,
+        "rules": {
+            "any": [
+                {"type": "device", "platform": "android", "app_version_gte": "5.3.2"},
+                {"not": {"type": "lifecycle", "stage": "inactive", "days": 45}},
+                {"type": "sample", "percent": 25.0, "seed": 2},
+                {"type": "location", "any_store": True, "radius_km": 12.5},
+                {
+                    "type": "attribute",
+                    "field": "last_seen_at",
+                    "op": "within_last_days",
+                    "value": 7,
+                },
+            ]
+        },
+    }
+    tab.builder.set_document(document)
+    assert tab.builder.document() == document
+    assert len(tab.builder.rows) == 5 and len(tab.builder.groups) == 2

@@ -1,0 +1,182 @@
+"""Live figures: they match count_segment, a stale count never shows, a running SQLite query is
+really interrupted. Waits are on signals and conditions, never on sleeps."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from engage_desktop.core.progress import Cancelled
+from engage_desktop.core.segments import catalog, count_segment, parse_rules
+from engage_desktop.core.workspace import Workspace
+from engage_desktop.ui.audience.interrupt import QueryInterrupter
+from engage_desktop.ui.audience.live_count import LiveCounter, LiveFigures
+from engage_desktop.ui.audience.segments_tab import SegmentsTab
+from engage_desktop.ui.formatting import format_int
+
+BUYERS = {
+    "version": 1,
+    "rules": {
+        "all": [
+            {"type": "event", "name": "purchase", "min_count": 1, "within_days": 90},
+            {"type": "consent", "channel": "push", "state": "granted"},
+        ]
+    },
+}
+GOLD = {
+    "version": 1,
+    "rules": {
+        "type": "attribute",
+        "field": "attributes.loyalty_tier",
+        "op": "equals",
+        "value": "gold",
+    },
+}
+# Runs until interrupted: counts to a trillion.
+ENDLESS = text(
+    "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000000000) "
+    "SELECT count(*) FROM c"
+)
+
+
+def _expected(ws: Workspace, document: dict[str, Any], app_id: int = 1) -> Any:
+    with ws.session() as session:
+        return count_segment(session, app_id, parse_rules(document), ws.clock.now())
+
+
+def test_live_count_matches_count_segment(tab: SegmentsTab, ws: Workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(tab.counter.counted, timeout=10_000) as blocker:
+        tab.builder.set_document(BUYERS)
+    figures: LiveFigures = blocker.args[0]
+    expected = _expected(ws, BUYERS)
+    assert figures.profiles == expected.profiles > 0
+    assert figures.reachable == expected.reachable
+    with ws.session() as session:
+        assert figures.audience == catalog.audience_size(session, 1)
+        sample = catalog.sample_profiles(session, 1, parse_rules(BUYERS), ws.clock.now(), 20)
+    assert tab.count_panel.profiles.text() == format_int(expected.profiles)
+    assert "of the audience" in tab.count_panel.share.text()
+    assert (
+        tab.count_panel.reach_values["push"]
+        .text()
+        .startswith(format_int(expected.reachable["push"]))
+    )
+    qtbot.waitUntil(lambda: tab.sample.rows_model.rows == sample, timeout=10_000)
+    qtbot.waitUntil(lambda: not tab.count_panel.busy.isVisibleTo(tab), timeout=10_000)
+
+
+def test_editing_recounts_and_incomplete_rules_clear_the_figures(tab: SegmentsTab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(tab.counter.counted, timeout=10_000):
+        tab.builder.set_document(GOLD)
+    [row] = tab.builder.rows.values()
+    with qtbot.waitSignal(tab.counter.cleared, timeout=2_000):
+        row.editor.text.clear()
+    assert tab.count_panel.profiles.text() == "—"
+    assert tab.sample.rows_model.rowCount() == 0
+    with qtbot.waitSignal(tab.counter.counted, timeout=10_000) as blocker:
+        row.editor.text.setText("silver")
+    assert blocker.args[0].profiles > 0
+
+
+def test_a_stale_count_is_dropped_when_a_newer_edit_arrives(ws: Workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
+    entered, release = threading.Event(), threading.Event()
+    calls: list[Any] = []
+
+    def first_waits(session: Session, app_id: int, rule: Any, now: Any) -> Any:
+        calls.append(rule)
+        if len(calls) == 1:
+            entered.set()
+            assert release.wait(10)
+        return count_segment(session, app_id, rule, now)
+
+    counter = LiveCounter(ws, delay_ms=60_000, count_fn=first_waits)
+    shown: list[LiveFigures] = []
+    counter.counted.connect(shown.append)
+    counter.set_app(1)
+    counter.request(GOLD)
+    counter.flush()
+    qtbot.waitUntil(entered.is_set, timeout=10_000)
+    stale_job = counter._running[0][0]
+    stale_done: list[bool] = []
+    stale_job.finished.connect(lambda: stale_done.append(True))
+    counter.request(BUYERS)
+    counter.flush()  # the newer edit: the first count is now stale
+    qtbot.waitUntil(lambda: len(shown) == 1, timeout=10_000)
+    release.set()
+    qtbot.waitUntil(lambda: bool(stale_done), timeout=10_000)
+    qtbot.waitUntil(lambda: not counter.busy, timeout=10_000)
+    assert [f.profiles for f in shown] == [_expected(ws, BUYERS).profiles]
+    assert _expected(ws, GOLD).profiles != shown[0].profiles  # the two answers differ
+
+
+def test_a_running_sqlite_query_is_interrupted(ws: Workspace) -> None:
+    interrupter = QueryInterrupter()
+    started = threading.Event()
+    outcome: list[BaseException] = []
+
+    def run() -> None:
+        with ws.session_factory() as session:
+            raw = session.connection().connection.dbapi_connection
+            raw.set_progress_handler(lambda: started.set() or 0, 1000)  # type: ignore[union-attr]
+            try:
+                with interrupter.running(session):
+                    session.execute(ENDLESS).scalar()
+            except BaseException as exc:
+                outcome.append(exc)
+            finally:
+                raw.set_progress_handler(None, 0)  # type: ignore[union-attr]
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    assert started.wait(10)
+    interrupter.cancel()
+    worker.join(10)
+    assert not worker.is_alive()
+    assert interrupter.interrupted
+    assert len(outcome) == 1 and isinstance(outcome[0], Cancelled)
+
+
+def test_cancel_before_the_query_starts_runs_nothing(ws: Workspace) -> None:
+    interrupter = QueryInterrupter()
+    interrupter.cancel()
+    with (
+        ws.session_factory() as session,
+        pytest.raises(Cancelled),
+        interrupter.running(session),
+    ):
+        session.execute(text("SELECT 1"))
+    assert not interrupter.interrupted
+
+
+def test_a_newer_edit_interrupts_the_running_count(ws: Workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The stale count's SQL is stopped in the database, not left to finish."""
+    started = threading.Event()
+
+    def endless_first(session: Session, app_id: int, rule: Any, now: Any) -> Any:
+        if not started.is_set():
+            raw = session.connection().connection.dbapi_connection
+            raw.set_progress_handler(lambda: started.set() or 0, 1000)  # type: ignore[union-attr]
+            try:
+                session.execute(ENDLESS).scalar()
+            finally:
+                raw.set_progress_handler(None, 0)  # type: ignore[union-attr]
+        return count_segment(session, app_id, rule, now)
+
+    counter = LiveCounter(ws, delay_ms=60_000, count_fn=endless_first)
+    shown: list[LiveFigures] = []
+    counter.counted.connect(shown.append)
+    counter.set_app(1)
+    counter.request(GOLD)
+    counter.flush()
+    qtbot.waitUntil(started.is_set, timeout=10_000)
+    job, interrupter = counter._running[0]
+    with qtbot.waitSignal(job.cancelled, timeout=10_000):
+        counter.request(BUYERS)
+        counter.flush()
+    assert interrupter.interrupted
+    qtbot.waitUntil(lambda: len(shown) == 1 and not counter.busy, timeout=10_000)
+    assert shown[0].profiles == _expected(ws, BUYERS).profiles

@@ -1,0 +1,264 @@
+"""The Segments tab's actions on a real workspace: save, save as, duplicate, delete (with its
+refusals), refresh, export, permissions, app switch, and the French interface."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
+
+from engage_desktop.core.audience_overview import audience_overview
+from engage_desktop.core.clock import FixedClock
+from engage_desktop.core.segments import count_segment, parse_rules
+from engage_desktop.core.segments.saved import list_segments
+from engage_desktop.core.workspace import Workspace
+from engage_desktop.store.models import Profile
+from engage_desktop.ui.audience.segment_list import format_age
+from engage_desktop.ui.audience.segments_tab import SegmentsTab
+from engage_desktop.ui.context import UiContext
+from engage_desktop.ui.formatting import format_int
+from engage_desktop.ui.pages.audiences import AudiencesPage
+
+GOLD = {
+    "version": 1,
+    "rules": {
+        "type": "attribute",
+        "field": "attributes.loyalty_tier",
+        "op": "equals",
+        "value": "gold",
+    },
+}
+CATALOGUES = Path(__file__).parents[3] / "resources" / "translations"
+
+
+def _names(tab: SegmentsTab) -> list[str]:
+    return [s.name for s in tab.table.summaries()]
+
+
+def _select(tab: SegmentsTab, name: str) -> None:
+    row = _names(tab).index(name)
+    tab.table.selectRow(row)
+
+
+def _click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_save_duplicate_delete_round_trip(tab: SegmentsTab, ws: Workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
+    tab.builder.set_document(GOLD)
+    tab.name.setText("Gold")
+    assert tab.dirty.text() == "Unsaved changes"
+    with qtbot.waitSignal(tab.segments_loaded, timeout=10_000):
+        _click(qtbot, tab.save_button)
+    qtbot.waitUntil(lambda: tab.current_id is not None and tab.dirty.text() == "")
+    assert _names(tab) == ["Gold"]
+    gold_id = tab.current_id
+    assert tab.message.text() == "Segment saved."
+
+    # Duplicate the selected segment.
+    _select(tab, "Gold")
+    with qtbot.waitSignal(tab.action_done, timeout=10_000):
+        _click(qtbot, tab.duplicate_button)
+    qtbot.waitUntil(lambda: _names(tab) == ["Gold", "Gold (copy)"], timeout=10_000)
+
+    # Save as: a new segment that refers to Gold.
+    tab.builder.set_document({"version": 1, "rules": {"type": "segment", "segment_id": gold_id}})
+    tab.ask_name = lambda suggestion: "Uses gold"
+    with qtbot.waitSignal(tab.action_done, timeout=10_000):
+        _click(qtbot, tab.save_as_button)
+    qtbot.waitUntil(lambda: "Uses gold" in _names(tab), timeout=10_000)
+
+    # Gold is referred to: deleting it is refused with saved.py's message, nothing lost.
+    asked: list[str] = []
+    tab.confirm = lambda question: asked.append(question) or True
+    _select(tab, "Gold")
+    qtbot.waitUntil(lambda: tab.current_id == gold_id, timeout=10_000)
+    with qtbot.waitSignal(tab.action_done, timeout=10_000):
+        _click(qtbot, tab.delete_button)
+    assert asked == ["Delete the segment “Gold”? This cannot be undone."]
+    assert "is used by Uses gold; change those first" in tab.message.text()
+    assert tab.message.text().startswith("Cannot do this:")
+    assert len(list_segments(ws, 1)) == 3
+
+    # Declining the confirmation deletes nothing; accepting deletes the copy.
+    _select(tab, "Gold (copy)")
+    tab.confirm = lambda question: False
+    _click(qtbot, tab.delete_button)
+    assert len(list_segments(ws, 1)) == 3
+    tab.confirm = lambda question: True
+    with qtbot.waitSignal(tab.action_done, timeout=10_000):
+        _click(qtbot, tab.delete_button)
+    qtbot.waitUntil(lambda: _names(tab) == ["Gold", "Uses gold"], timeout=10_000)
+    assert [s.name for s in list_segments(ws, 1)] == ["Gold", "Uses gold"]
+
+
+def test_unsaved_edits_are_not_lost_silently(tab: SegmentsTab, ws: Workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
+    for name in ("A", "B"):
+        tab.new_segment()
+        tab.builder.set_document(GOLD)
+        tab.name.setText(name)
+        with qtbot.waitSignal(tab.segments_loaded, timeout=10_000):
+            _click(qtbot, tab.save_button)
+        qtbot.waitUntil(lambda: not tab.busy(), timeout=10_000)
+    b_id = tab.current_id
+    assert not tab.is_dirty()
+    tab.name.setText("B renamed")
+    asked: list[str] = []
+    tab.confirm = lambda question: asked.append(question) is None and False  # keep editing
+    _select(tab, "A")
+    assert asked == ["Discard the unsaved changes to this segment?"]
+    assert tab.current_id == b_id and tab.name.text() == "B renamed"
+    assert tab.table.selected() is not None and tab.table.selected().id == b_id
+    _click(qtbot, tab.new_button)
+    assert tab.name.text() == "B renamed"  # declined again
+    tab.confirm = lambda question: True
+    _select(tab, "A")
+    qtbot.waitUntil(lambda: tab.name.text() == "A", timeout=10_000)
+    assert not tab.is_dirty()
+
+
+def test_refresh_shows_cached_figures_with_their_age_and_exports(
+    tab: SegmentsTab,
+    ws: Workspace,
+    qtbot,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
+    tab.builder.set_document(GOLD)
+    tab.name.setText("Gold")
+    with qtbot.waitSignal(tab.segments_loaded, timeout=10_000):
+        _click(qtbot, tab.save_button)
+    [summary] = tab.table.summaries()
+    assert summary.cached_count is None
+    model = tab.table.rows_model
+    assert model.index(0, 1).data() == "—"
+    assert model.index(0, 3).data() == "never counted"
+    _select(tab, "Gold")
+    with qtbot.waitSignal(tab.segments_loaded, timeout=10_000):
+        _click(qtbot, tab.refresh_button)
+    with ws.session() as session:
+        expected = count_segment(session, 1, parse_rules(GOLD), ws.clock.now())
+    [summary] = tab.table.summaries()
+    assert summary.cached_count == expected.profiles
+    assert summary.cached_reachable == expected.reachable
+    assert model.index(0, 3).data() == "just now"
+    assert isinstance(ws.clock, FixedClock)
+    ws.clock.set(ws.clock.now() + timedelta(minutes=3))
+    assert model.index(0, 3).data() == "3 min ago"  # ages follow the clock
+
+    out = tmp_path / "gold.csv"
+    tab.ask_path = lambda suggestion: str(out)
+    with qtbot.waitSignal(tab.action_done, timeout=10_000):
+        _click(qtbot, tab.export_button)
+    rows = list(csv.reader(out.open(encoding="utf-8-sig"), delimiter=";"))
+    assert rows[0] == ["profile_id", "external_id", "email"]
+    assert len(rows) - 1 == expected.profiles
+    assert tab.message.text() == f"Exported {format_int(expected.profiles)} members to {out}"
+
+
+def test_audience_overview_shows_cached_figures_and_refreshes(
+    tab: SegmentsTab, ws: Workspace, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    box = tab.overview
+    qtbot.waitUntil(lambda: box.overview is not None, timeout=10_000)
+    overview = audience_overview(ws, 1)
+    assert overview.from_cache  # the tab computed and cached it
+    assert box.profiles.text() == f"{format_int(overview.profiles)} profiles"
+    assert box.values["push"].text() == format_int(overview.reachable["push"])
+    assert box.values["active"].text() == format_int(overview.active[30])
+    assert box.age.text() == "Figures computed just now"
+    assert isinstance(ws.clock, FixedClock)
+    ws.clock.set(ws.clock.now() + timedelta(hours=2))
+    box._show_age()
+    assert box.age.text() == "Figures computed 2 h ago"
+    with qtbot.waitSignal(box.loaded, timeout=10_000):
+        qtbot.mouseClick(box.refresh_button, Qt.MouseButton.LeftButton)
+    assert box.age.text() == "Figures computed just now"
+    assert box.overview is not None and not box.overview.from_cache
+
+
+def test_permission_denied_is_shown_clearly(
+    ws: Workspace,
+    tmp_path: Path,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    analyst = replace(ws, member_id=3)  # Julien Bernard: analyst on Maison Lumière
+    context = UiContext(analyst, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    tab = SegmentsTab(context)
+    qtbot.addWidget(tab)
+    tab.builder.set_document(GOLD)
+    tab.name.setText("Gold")
+    with qtbot.waitSignal(tab.action_done, timeout=10_000):
+        _click(qtbot, tab.save_button)
+    assert tab.message.text().startswith("Not allowed: You have role 'analyst'")
+    assert "edit_audience" in tab.message.text()
+    assert list_segments(ws, 1) == []
+
+
+def test_switching_app_reloads_everything(context: UiContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = AudiencesPage(context)  # the page hands app changes to its tabs
+    qtbot.addWidget(page)
+    tab = page.segments
+    tab.builder.set_document(GOLD)
+    tab.name.setText("Gold")
+    with qtbot.waitSignal(tab.segments_loaded, timeout=10_000):
+        _click(qtbot, tab.save_button)
+    names = tab.suggestions.strings("event_names")
+    qtbot.waitUntil(lambda: "add_to_cart" in names.stringList(), timeout=10_000)
+    with qtbot.waitSignal(tab.segments_loaded, timeout=10_000):
+        context.set_app(2)
+    assert tab.table.summaries() == []
+    assert tab.current_id is None and tab.name.text() == ""
+    qtbot.waitUntil(lambda: "level_start" in names.stringList(), timeout=10_000)
+    assert "add_to_cart" not in names.stringList()
+    with qtbot.waitSignal(tab.counter.counted, timeout=10_000) as blocker:
+        tab.builder.set_document({"version": 1, "rules": {"type": "sample", "percent": 100}})
+    with context.workspace.session() as session:
+        assert blocker.args[0].profiles == session.query(Profile).filter_by(app_id=2).count()
+    qtbot.waitUntil(lambda: not tab.busy(), timeout=10_000)
+
+
+def test_audiences_page_has_profiles_and_segments_tabs(context: UiContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = AudiencesPage(context)
+    qtbot.addWidget(page)
+    titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    assert titles == ["Profiles", "Segments"]
+    page.show_tab("segments")
+    assert page.tabs.currentWidget() is page.segments
+    qtbot.waitUntil(lambda: "profiles" in page.count_label.text(), timeout=10_000)
+    with qtbot.waitSignal(page.segments.segments_loaded, timeout=10_000):
+        context.set_app(2)
+    qtbot.waitUntil(lambda: not page.segments.busy(), timeout=10_000)
+
+
+def test_french_interface(context: UiContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    translator = QTranslator()
+    assert translator.load(str(CATALOGUES / "audience_fr.qm"))
+    QCoreApplication.installTranslator(translator)
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    try:
+        page = AudiencesPage(context)
+        qtbot.addWidget(page)
+        tab = page.segments
+        assert [page.tabs.tabText(i) for i in range(2)] == ["Profils", "Segments"]
+        assert tab.save_button.text() == "Enregistrer"
+        assert tab.table.rows_model.headerData(3, Qt.Orientation.Horizontal) == "Compté"
+        assert format_age(180) == "il y a 3 min"
+        [row] = tab.builder.rows.values()
+        assert row.kind.currentText() == "Attribut du profil"
+        with qtbot.waitSignal(tab.counter.counted, timeout=10_000):
+            tab.builder.set_document(GOLD)
+        assert "de l’audience" in tab.count_panel.share.text()
+        assert "," in tab.count_panel.share.text()  # 12,3 % in French
+        tab.builder.set_document({"version": 1, "rules": {"type": "sample", "percent": 5}})
+        [row] = tab.builder.rows.values()
+        row.editor.percent.setValue(140)  # clamped by the spin box: still valid
+        row.kind.setCurrentIndex(row.kind.findData("event"))
+        [row] = tab.builder.rows.values()
+        assert row.error.text() == "Choisissez ou saisissez un nom d’événement."
+        qtbot.waitUntil(lambda: not tab.busy(), timeout=10_000)
+    finally:
+        QCoreApplication.removeTranslator(translator)
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
