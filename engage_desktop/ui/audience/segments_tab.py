@@ -315,7 +315,6 @@ class SegmentsTab(QWidget):
 
     def _update_dirty(self) -> None:
         self.dirty.setText(self.tr("Unsaved changes") if self.is_dirty() else "")
-        self.save_button.setEnabled(self.builder.document() is not None)
         self.save_as_button.setEnabled(self.builder.document() is not None)
 
     # -- actions ---------------------------------------------------------------------------
@@ -323,6 +322,7 @@ class SegmentsTab(QWidget):
     def save(self) -> None:
         document, name, app_id = self.builder.document(), self.name.text(), self.context.app_id
         if document is None or app_id is None:
+            self.builder.show_all_errors()
             self.show_message(self.tr("Complete the conditions before saving."), error=True)
             return
         ws, segment_id = self.context.workspace, self.current_id
@@ -338,6 +338,7 @@ class SegmentsTab(QWidget):
     def save_as(self) -> None:
         document, app_id = self.builder.document(), self.context.app_id
         if document is None or app_id is None:
+            self.builder.show_all_errors()
             self.show_message(self.tr("Complete the conditions before saving."), error=True)
             return
         base = self.name.text().strip()
