@@ -100,6 +100,7 @@ class CountPanel(QFrame):
             label.setEnabled(not busy)  # greyed: these figures are being recounted
 
     def show_figures(self, figures: LiveFigures) -> None:
+        self.set_busy(False)  # the sample may still be read; these figures are final
         self.message.clear()
         self.profiles.setText(format_int(figures.profiles))
         self.share.setText(

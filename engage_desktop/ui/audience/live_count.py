@@ -2,7 +2,8 @@
 figure.
 
 Edits restart a short debounce; when it fires, the running count (if any) is interrupted in the
-database and a new one starts off the GUI thread, together with a sample of matching profiles.
+database and a new one starts off the GUI thread; once it has answered, a sample of matching
+profiles is read the same way.
 Each start bumps a generation number; an answer from an older generation is dropped, so a slow
 stale query can never overwrite a newer result.
 """
@@ -114,8 +115,8 @@ class LiveCounter(QObject):
         self._key = key
         self._stop_running()
         self.generation += 1
+        # The sample starts once the count has answered: on two cores the figures come first.
         self._start_count(self.generation, app_id, document)
-        self._start_sample(self.generation, app_id, document)
         self._set_busy(True)
 
     def _stop_running(self) -> None:
@@ -146,7 +147,7 @@ class LiveCounter(QObject):
             return audience, counted
 
         job = run_in_background(work, parent=self)
-        job.succeeded.connect(lambda result: self._counted(generation, app_id, result))
+        job.succeeded.connect(lambda result: self._counted(generation, app_id, document, result))
         job.failed.connect(lambda exc, _tb: self._failed(generation, exc))
         job.finished.connect(lambda: self._finished(job))
         self._running.append((job, interrupter))
@@ -173,12 +174,19 @@ class LiveCounter(QObject):
             return False
         return True
 
-    def _counted(self, generation: int, app_id: int, result: tuple[int, SegmentCount]) -> None:
+    def _counted(
+        self,
+        generation: int,
+        app_id: int,
+        document: dict[str, Any],
+        result: tuple[int, SegmentCount],
+    ) -> None:
         if not self._current(generation):
             return
         audience, counted = result
         self._audience[app_id] = audience
         self.counted.emit(LiveFigures(counted.profiles, dict(counted.reachable), audience))
+        self._start_sample(generation, app_id, document)
 
     def _sampled(self, generation: int, rows: list[catalog.ProfileSample]) -> None:
         if self._current(generation):

@@ -1,0 +1,161 @@
+"""The builder's live count on a 1,000,000-user demo: latency, GUI responsiveness, interruption.
+
+    python -m benchmarks segment_live_count [--json] [--workspace PATH] [--runs 3]
+
+For a few rules, measured through ``ui.audience.live_count.LiveCounter`` (offscreen Qt):
+- *latency*: from the (debounced) start to the figures on screen, against the same-run
+  reference of ``count_segment`` called directly (goal: at most 100 ms of overhead);
+- *GUI stall*: the longest gap between ticks of a 5 ms timer on the GUI thread while counting
+  (goal: <= 50 ms, the thread never waits for the database);
+- *stale edit*: a slow rule is started and a fast one requested right after: the time until the
+  fast rule's figures show, against the slow rule's own count time (the slow query is
+  interrupted in SQLite rather than waited for).
+
+The workspace defaults to the segment_catalog benchmark's private, migrated copy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks._common import emit, summary
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+APP = 1
+OVERHEAD_GOAL_MS = 100.0
+STALL_GOAL_MS = 50.0
+
+RULES: dict[str, dict[str, Any]] = {
+    "city": {"type": "attribute", "field": "city", "op": "equals", "value": "Lyon"},
+    "purchase >= 2 in 30 days": {
+        "type": "event",
+        "name": "purchase",
+        "min_count": 2,
+        "within_days": 30,
+    },
+    "10 km of any store and push consent": {
+        "all": [
+            {"type": "location", "any_store": True, "radius_km": 10},
+            {"type": "consent", "channel": "push", "state": "granted"},
+        ]
+    },
+}
+SLOW = {"type": "attribute", "field": "attributes.interests", "op": "contains", "value": "jardin"}
+FAST = RULES["city"]
+
+
+def _doc(rule: dict[str, Any]) -> dict[str, Any]:
+    return {"version": 1, "rules": rule}
+
+
+class _Probe:
+    """Runs the Qt event loop until a condition holds, recording the longest tick gap."""
+
+    def __init__(self, app: Any) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.app = app
+        self.last = time.perf_counter()
+        self.worst = 0.0
+        self.timer = QTimer(interval=5)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.worst = max(self.worst, (now - self.last) * 1000)
+        self.last = now
+
+    def wait(self, done: Any, timeout: float = 120.0) -> None:
+        from PySide6.QtCore import QEventLoop
+
+        deadline = time.perf_counter() + timeout
+        self.last, self.worst = time.perf_counter(), 0.0
+        while not done():
+            if time.perf_counter() > deadline:
+                raise TimeoutError("live count did not answer")
+            self.app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks segment_live_count")
+    parser.add_argument("--workspace", type=Path)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+
+    from PySide6.QtWidgets import QApplication
+
+    from benchmarks.segment_catalog import _workspace
+    from benchmarks.segments import _open
+    from engage_desktop.core.segments import count_segment, parse_rules
+    from engage_desktop.ui.audience.live_count import LiveCounter
+
+    app = QApplication.instance() or QApplication([])
+    ws, _ = _open(_workspace(args.workspace))
+    counter = LiveCounter(ws, delay_ms=0)
+    shown: list[Any] = []
+    counter.counted.connect(shown.append)
+    counter.set_app(APP)
+    probe = _Probe(app)
+    results: dict[str, Any] = {}
+    for name, rule in RULES.items():
+        live, direct, stalls = [], [], []
+        for _ in range(args.runs):
+            with ws.session_factory() as session:
+                t = time.perf_counter()
+                count_segment(session, APP, parse_rules(_doc(rule)), ws.clock.now())
+                direct.append((time.perf_counter() - t) * 1000)
+            counter.invalidate()
+            shown.clear()
+            t = time.perf_counter()
+            counter.request(_doc(rule))
+            counter.flush()
+            probe.wait(lambda: bool(shown) and not counter.busy)
+            live.append((time.perf_counter() - t) * 1000)
+            stalls.append(probe.worst)
+        lat, ref = summary(live), summary(direct)
+        results[name] = {
+            "live_p50_ms": round(lat["median"], 1),
+            "direct_count_p50_ms": round(ref["median"], 1),
+            "overhead_ms": round(lat["median"] - ref["median"], 1),
+            "worst_gui_stall_ms": round(max(stalls), 1),
+            "goal_met": lat["median"] - ref["median"] <= OVERHEAD_GOAL_MS
+            and max(stalls) <= STALL_GOAL_MS,
+        }
+
+    with ws.session_factory() as session:
+        t = time.perf_counter()
+        count_segment(session, APP, parse_rules(_doc(SLOW)), ws.clock.now())
+        slow_ms = (time.perf_counter() - t) * 1000
+    shown.clear()
+    t = time.perf_counter()
+    counter.request(_doc(SLOW))
+    counter.flush()
+    probe.wait(lambda: counter.busy)
+    counter.request(_doc(FAST))
+    counter.flush()
+    probe.wait(lambda: bool(shown) and not counter.busy)
+    newer_ms = (time.perf_counter() - t) * 1000
+    emit(
+        {
+            "benchmark": "segment_live_count",
+            "workspace": str(ws.location),
+            "goals": {"overhead_ms": OVERHEAD_GOAL_MS, "gui_stall_ms": STALL_GOAL_MS},
+            "rules": results,
+            "stale_edit": {
+                "slow_rule_count_ms": round(slow_ms, 1),
+                "newer_result_shown_after_ms": round(newer_ms, 1),
+                "results_shown": len(shown),
+                "goal_met": newer_ms < slow_ms and len(shown) == 1,
+            },
+        },
+        args.json,
+    )
+    ws.close()
+    return 0
