@@ -1,6 +1,6 @@
 """Save a screenshot of the main window on a workspace (for the README and for reviews).
 
-xvfb-run -a -s "-screen 0 1400x900x24" python scripts/screenshot.py WORKSPACE OUT.png [--lang fr] [--page audiences [--tab segments]]
+xvfb-run -a -s "-screen 0 1400x900x24" python scripts/screenshot.py WORKSPACE OUT.png [--lang fr] [--page audiences [--tab segments]] [--appearance dark]
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ def main() -> int:
     parser.add_argument("--lang", default="en")
     parser.add_argument("--page", default="campaigns")
     parser.add_argument("--tab", help="a tab of the page, e.g. segments on audiences")
+    parser.add_argument("--appearance", default="light", choices=("system", "light", "dark"))
     args = parser.parse_args()
 
     from engage_desktop.core.workspace import open_for_current_user
@@ -27,7 +28,7 @@ def main() -> int:
     from engage_desktop.ui.context import UiContext
     from engage_desktop.ui.main_window import MainWindow
 
-    app = create_application(sys.argv[:1], args.lang)
+    app = create_application(sys.argv[:1], args.lang, args.appearance)
     tmp = QTemporaryDir()
     window = MainWindow(QSettings(tmp.filePath("s.ini"), QSettings.Format.IniFormat))
     window.attach(UiContext(open_for_current_user(resolve_workspace(args.workspace))))

@@ -5,6 +5,7 @@ working on different areas don't edit one file). After running this, translate t
 marked unfinished (Qt Linguist, or by hand in the XML) and run it again to build the .qm files.
 
     python scripts/update_translations.py           # lupdate + lrelease for every area
+    python scripts/update_translations.py foundation # one area only
 """
 
 from __future__ import annotations
@@ -45,8 +46,8 @@ def sources(area: str) -> list[str]:
     return found
 
 
-def main() -> int:
-    for area in AREAS:
+def main(areas: list[str]) -> int:
+    for area in areas or AREAS:
         files = sources(area)
         if not files:
             continue
@@ -60,4 +61,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from engage_desktop import __version__
+from engage_desktop.ui.appearance import apply_appearance
 from engage_desktop.ui.i18n import install_translators
 from engage_desktop.ui.main_window import MainWindow
 from engage_desktop.ui.preferences import Preferences
@@ -22,7 +23,9 @@ ORGANIZATION = "EngageDesktop"
 APPLICATION = "Engage Desktop"
 
 
-def create_application(argv: list[str] | None = None, lang: str | None = None) -> QApplication:
+def create_application(
+    argv: list[str] | None = None, lang: str | None = None, appearance: str | None = None
+) -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
@@ -30,7 +33,9 @@ def create_application(argv: list[str] | None = None, lang: str | None = None) -
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("engage-desktop")
     app.setWindowIcon(app_icon())
-    install_translators(app, lang or Preferences.load(QSettings()).language_or_none())
+    prefs = Preferences.load(QSettings())
+    install_translators(app, lang or prefs.language_or_none())
+    apply_appearance(app, appearance or prefs.appearance)
     return app
 
 

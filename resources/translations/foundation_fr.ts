@@ -86,12 +86,24 @@
         <translation>Comme le système</translation>
     </message>
     <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
         <source>Interface</source>
         <translation>Interface</translation>
     </message>
     <message>
         <source>Language:</source>
         <translation>Langue :</translation>
+    </message>
+    <message>
+        <source>Appearance:</source>
+        <translation>Apparence :</translation>
     </message>
     <message>
         <source>Table</source>

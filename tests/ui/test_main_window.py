@@ -156,3 +156,43 @@ def test_settings_page_counts_rows_and_keeps_language(
     assert Preferences.load(qsettings).language == "fr"
     qsettings.setValue("preferences/language", "klingon")  # a hand-edited file must not break us
     assert Preferences.load(qsettings).language == "system"
+
+
+def test_appearance_applies_at_once_and_is_kept(
+    qtbot, demo_workspace: Workspace, qsettings: QSettings
+) -> None:
+    """Offscreen has no colour-scheme aware theme: the dark palette must come from us."""
+    from engage_desktop.ui.appearance import is_dark
+    from engage_desktop.ui.preferences import Preferences
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window = _window(demo_workspace, qsettings)
+    qtbot.addWidget(window)
+    page = window.page("settings")
+    assert page is not None
+    try:
+        page.appearance.setCurrentIndex(page.appearance.findData("dark"))  # type: ignore[attr-defined]
+        assert is_dark(app.palette())
+        qtbot.waitUntil(lambda: is_dark(window.palette()), timeout=2000)  # widgets follow
+        assert Preferences.load(qsettings).appearance == "dark"
+        page.language.setCurrentIndex(page.language.findData("fr"))  # type: ignore[attr-defined]
+        assert Preferences.load(qsettings) == Preferences(language="fr", appearance="dark")
+        qsettings.setValue("preferences/appearance", "sepia")  # hand-edited: only it falls back
+        assert Preferences.load(qsettings) == Preferences(language="fr", appearance="system")
+    finally:
+        page.appearance.setCurrentIndex(page.appearance.findData("light"))  # type: ignore[attr-defined]
+    assert not is_dark(app.palette())
+
+
+def test_every_page_has_a_bundled_navigation_icon(
+    qtbot, demo_workspace: Workspace, qsettings: QSettings
+) -> None:
+    """No icon theme here (as on Windows and bare X11): the icons must come with the app."""
+    from engage_desktop.ui.resources import nav_icon
+
+    window = _window(demo_workspace, qsettings)
+    qtbot.addWidget(window)
+    for row, page in enumerate(window.pages):
+        assert nav_icon(page.page_id) is not None, page.page_id
+        assert not window.nav.item(row).icon().isNull()

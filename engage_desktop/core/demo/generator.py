@@ -397,10 +397,11 @@ def _write_app_audience(
         campaigns, audience, {name: i for i, name in enumerate(names)}
     )
     params = gen.event_params(names, name_idx)
-    owner, name_idx, ts, params = _merge(owner, name_idx, ts, params, notif)
+    owner, name_idx, ts, event_params = _merge(owner, name_idx, ts, params, notif)
+    del params  # the object array holds the same strings
     step(0.4, "writing events")
     audience.events_written = _write_events(
-        writer, audience, names, owner, name_idx, ts, params, step
+        writer, audience, names, owner, name_idx, ts, event_params, step
     )
     _write_test_devices(
         writer, spec, app_id, first_profile + n, first_device + len(audience.device_ids), anchor_ts
@@ -422,15 +423,21 @@ def _merge(
     ts: np.ndarray,
     params: list[str | None],
     notif: NotificationEvents,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str | None]]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Behaviour and notification events in one (profile, time) order; params as an object
+    array so reordering them creates no Python int per event."""
+    params_arr = np.empty(len(params), dtype=object)
+    params_arr[:] = params
     if not notif.owner:
-        return owner, name_idx, ts, params
+        return owner, name_idx, ts, params_arr
+    notif_params = np.empty(sum(len(chunk) for chunk in notif.params), dtype=object)
+    notif_params[:] = [p for chunk in notif.params for p in chunk]
     owner = np.concatenate([owner, *notif.owner])
     name_idx = np.concatenate([name_idx, *notif.name])
     ts = np.concatenate([ts, *notif.ts])
-    all_params = params + [p for chunk in notif.params for p in chunk]
     order = np.lexsort((ts, owner))
-    return owner[order], name_idx[order], ts[order], [all_params[i] for i in order.tolist()]
+    all_params = np.concatenate([params_arr, notif_params])
+    return owner[order], name_idx[order], ts[order], all_params[order]
 
 
 def _write_events(
@@ -440,7 +447,7 @@ def _write_events(
     owner: np.ndarray,
     name_idx: np.ndarray,
     ts: np.ndarray,
-    params: list[str | None],
+    params: np.ndarray,
     step: _AppProgress,
 ) -> int:
     name_id_of = np.array([audience.name_ids[n] for n in names], dtype=np.int64)
@@ -459,7 +466,7 @@ def _write_events(
             name_id[start:end].tolist(),
             ts[start:end].tolist(),
             device_id[start:end].tolist(),
-            params[start:end],
+            params[start:end].tolist(),
             strict=True,
         )
         writer.insert("event", ("profile_id", "name_id", "ts", "device_id", "params"), rows)
@@ -472,27 +479,36 @@ def _write_events(
 def _write_daily_rollup(
     writer: BulkWriter, name_id: np.ndarray, profile_id: np.ndarray, ts: np.ndarray
 ) -> None:
+    if len(ts) == 0:
+        return
     day = ts // DAY
     key = (name_id << 44) | (day << 26) | profile_id  # profile ids < 2**26, days < 2**18
     order = np.argsort(key, kind="stable")
     skey, sts = key[order], ts[order]
-    uniq, start, count = np.unique(skey, return_index=True, return_counts=True)
-    last = start + count - 1
+    del key, order
+    # skey is sorted: group boundaries are where it changes (np.unique would sort it again).
+    start = np.concatenate(([0], np.flatnonzero(np.diff(skey)) + 1))
+    uniq = skey[start]
+    count = np.diff(np.append(start, len(skey)))
     first_ts = np.minimum.reduceat(sts, start)
     last_ts = np.maximum.reduceat(sts, start)
-    del last
-    rows = zip(
-        (uniq >> 44).tolist(),
-        ((uniq >> 26) & ((1 << 18) - 1)).tolist(),
-        (uniq & ((1 << 26) - 1)).tolist(),
-        count.tolist(),
-        first_ts.tolist(),
-        last_ts.tolist(),
-        strict=True,
-    )
-    writer.insert(
-        "event_daily", ("name_id", "day", "profile_id", "count", "first_ts", "last_ts"), rows
-    )
+    del skey, sts, start
+    # Converted to Python ints a chunk at a time: six whole-table lists would cost ~4 GB at 1 M.
+    for lo in range(0, len(uniq), EVENT_CHUNK):
+        hi = lo + EVENT_CHUNK
+        chunk = uniq[lo:hi]
+        rows = zip(
+            (chunk >> 44).tolist(),
+            ((chunk >> 26) & ((1 << 18) - 1)).tolist(),
+            (chunk & ((1 << 26) - 1)).tolist(),
+            count[lo:hi].tolist(),
+            first_ts[lo:hi].tolist(),
+            last_ts[lo:hi].tolist(),
+            strict=True,
+        )
+        writer.insert(
+            "event_daily", ("name_id", "day", "profile_id", "count", "first_ts", "last_ts"), rows
+        )
 
 
 def _write_test_devices(

@@ -1,10 +1,11 @@
-"""Settings page: interface language, and facts about the open workspace."""
+"""Settings page: interface language and appearance, and facts about the open workspace."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from engage_desktop.core.progress import Progress
 from engage_desktop.core.workspace_info import WorkspaceInfo, workspace_info
+from engage_desktop.ui.appearance import apply_appearance
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.formatting import format_int
@@ -42,10 +44,19 @@ class SettingsPage(Page):
         self.language.currentIndexChanged.connect(self._language_changed)
         self.language_note = QLabel()
         self.language_note.setWordWrap(True)
+        self.language_note.hide()  # shown once there is something to say
+        self.appearance = QComboBox()
+        self.appearance.addItem(self.tr("Same as the system"), "system")
+        self.appearance.addItem(self.tr("Light"), "light")
+        self.appearance.addItem(self.tr("Dark"), "dark")
+        self.appearance.setCurrentIndex(max(0, self.appearance.findData(prefs.appearance)))
+        self.appearance.setMaximumWidth(320)
+        self.appearance.currentIndexChanged.connect(self._appearance_changed)
         ui_box = QGroupBox(self.tr("Interface"))
         ui_form = QFormLayout(ui_box)
         ui_form.addRow(self.tr("Language:"), self.language)
         ui_form.addRow("", self.language_note)
+        ui_form.addRow(self.tr("Appearance:"), self.appearance)
 
         self.location = QLabel(context.workspace.location.display())
         self.location.setWordWrap(True)
@@ -83,9 +94,24 @@ class SettingsPage(Page):
     def icon(self) -> QIcon:
         return QIcon.fromTheme("preferences-system")
 
+    def _preferences(self) -> Preferences:
+        return Preferences(
+            language=str(self.language.currentData()),
+            appearance=str(self.appearance.currentData()),
+        )
+
     def _language_changed(self) -> None:
-        Preferences(language=str(self.language.currentData())).save(self.settings)
+        self._preferences().save(self.settings)
         self.language_note.setText(self.tr("The new language applies the next time you start."))
+        self.language_note.show()
+
+    def _appearance_changed(self) -> None:
+        """Unlike the language, light or dark applies at once: every widget reads the palette."""
+        prefs = self._preferences()
+        prefs.save(self.settings)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_appearance(app, prefs.appearance)
 
     def refresh(self) -> None:
         """Count rows off the GUI thread: a million-profile workspace takes a moment."""
