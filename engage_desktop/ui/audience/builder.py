@@ -37,7 +37,7 @@ from .more_editors import (
     SegmentEditor,
 )
 from .suggestions import Suggestions
-from .widgets import ConditionEditor, data_combo, select_data
+from .widgets import ConditionEditor, data_combo, error_color, select_data
 
 EDITORS: dict[str, Callable[[Suggestions], ConditionEditor]] = {
     "attribute": AttributeEditor,
@@ -49,12 +49,11 @@ EDITORS: dict[str, Callable[[Suggestions], ConditionEditor]] = {
     "segment": SegmentEditor,
     "sample": SampleEditor,
 }
-ERROR_STYLE = "color: #b3261e;"
 
 
 def _error_label() -> QLabel:
     label = QLabel()
-    label.setStyleSheet(ERROR_STYLE)
+    label.setStyleSheet(f"color: {error_color()};")
     label.setWordWrap(True)
     label.hide()
     return label
@@ -229,7 +228,7 @@ class SegmentBuilder(QWidget):
         self.setStyleSheet(
             "QFrame#subGroup { border-left: 3px solid palette(highlight);"
             " background: palette(alternate-base); border-radius: 4px; }"
-            "QFrame#conditionRow { background: palette(base); border: 1px solid palette(midlight);"
+            "QFrame#conditionRow { border: 1px solid palette(mid);"
             " border-radius: 4px; }"
             "QToolButton::menu-indicator { image: none; width: 0px; }"
         )

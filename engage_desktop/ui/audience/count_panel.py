@@ -20,6 +20,7 @@ from engage_desktop.ui.table_model import Column, RowTableModel, configure_table
 
 from .labels import channel_label
 from .live_count import LiveFigures
+from .widgets import error_color
 
 CHANNELS = ("push", "sms", "email")
 
@@ -116,7 +117,7 @@ class CountPanel(QFrame):
 
     def show_error(self, message: str) -> None:
         self._blank()
-        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setStyleSheet(f"color: {error_color()};")
         self.message.setText(self.tr("Cannot count this segment: %1").replace("%1", message))
 
     def show_hint(self) -> None:

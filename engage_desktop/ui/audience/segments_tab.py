@@ -43,9 +43,7 @@ from .live_count import LiveCounter
 from .overview_box import OverviewBox
 from .segment_list import SegmentTable
 from .suggestions import Suggestions
-
-ERROR_COLOR = "#b3261e"
-OK_COLOR = "#1b6e3a"
+from .widgets import error_color, ok_color
 
 
 class SegmentsTab(QWidget):
@@ -463,7 +461,7 @@ class SegmentsTab(QWidget):
 
     def show_message(self, text: str, *, error: bool = False) -> None:
         self.message.setStyleSheet(
-            f"color: {ERROR_COLOR if error else OK_COLOR}; padding: 4px 2px;"
+            f"color: {error_color() if error else ok_color()}; padding: 4px 2px;"
         )
         self.message.setText(text)
         self.message.show()
