@@ -271,9 +271,12 @@ class SegmentsTab(QWidget):
             self.show_message(self.tr("This segment no longer exists."), error=True)
             self.reload_list()
             return
+        previous = self.suggestions.editing_segment_id
+        self.suggestions.editing_segment_id = definition.id
         try:
             self.builder.set_document(definition.rules)
         except RuleError as exc:
+            self.suggestions.editing_segment_id = previous
             self.show_message(
                 self.tr("The saved rules of this segment cannot be edited: %1").replace(
                     "%1", str(exc)
@@ -292,6 +295,7 @@ class SegmentsTab(QWidget):
     def new_segment(self) -> None:
         """An empty builder for a segment not saved yet."""
         self.current_id = None
+        self.suggestions.editing_segment_id = None
         self._loaded_document = None
         self._loaded_name = ""
         self.name.clear()

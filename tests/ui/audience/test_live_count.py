@@ -180,3 +180,31 @@ def test_a_newer_edit_interrupts_the_running_count(ws: Workspace, qtbot) -> None
     assert interrupter.interrupted
     qtbot.waitUntil(lambda: len(shown) == 1 and not counter.busy, timeout=10_000)
     assert shown[0].profiles == _expected(ws, BUYERS).profiles
+
+
+@pytest.mark.postgres
+def test_a_running_postgresql_query_is_cancelled(make_workspace, pg_url: str) -> None:  # type: ignore[no-untyped-def]
+    ws = make_workspace(pg_url)
+    interrupter = QueryInterrupter()
+    started = threading.Event()
+    outcome: list[BaseException] = []
+
+    def run() -> None:
+        with ws.session_factory() as session:
+            try:
+                with interrupter.running(session):
+                    started.set()
+                    session.execute(text("SELECT pg_sleep(60)")).scalar()
+            except BaseException as exc:
+                outcome.append(exc)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    assert started.wait(10)
+    # Cancel until the server has really started the sleep (a cancel that arrives before the
+    # query only stops nothing; the interrupter keeps cancelling later queries anyway).
+    while worker.is_alive():
+        interrupter.cancel()
+        worker.join(0.2)
+    assert interrupter.interrupted
+    assert len(outcome) == 1 and isinstance(outcome[0], Cancelled)

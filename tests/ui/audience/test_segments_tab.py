@@ -71,6 +71,13 @@ def test_save_duplicate_delete_round_trip(tab: SegmentsTab, ws: Workspace, qtbot
         _click(qtbot, tab.save_as_button)
     qtbot.waitUntil(lambda: "Uses gold" in _names(tab), timeout=10_000)
 
+    # While "Uses gold" is open, membership offers every segment but itself.
+    qtbot.waitUntil(lambda: tab.name.text() == "Uses gold", timeout=10_000)
+    [row] = tab.builder.rows.values()
+    offered = [row.editor.segment.itemText(i) for i in range(row.editor.segment.count())]
+    assert offered == ["Gold", "Gold (copy)"]
+    assert row.editor.segment.current_id() == gold_id
+
     # Gold is referred to: deleting it is refused with saved.py's message, nothing lost.
     asked: list[str] = []
     tab.confirm = lambda question: asked.append(question) or True
