@@ -593,26 +593,7 @@
     </message>
 </context>
 <context>
-    <name>SegmentTable</name>
-    <message>
-        <source>Segment</source>
-        <translation>Segment</translation>
-    </message>
-    <message>
-        <source>Profiles</source>
-        <translation>Profils</translation>
-    </message>
-    <message>
-        <source>Push</source>
-        <translation>Push</translation>
-    </message>
-    <message>
-        <source>Counted</source>
-        <translation>Compté</translation>
-    </message>
-</context>
-<context>
-    <name>SegmentsTab</name>
+    <name>SegmentListPanel</name>
     <message>
         <source>New</source>
         <translation>Nouveau</translation>
@@ -641,6 +622,28 @@
         <source>Saved segments</source>
         <translation>Segments enregistrés</translation>
     </message>
+</context>
+<context>
+    <name>SegmentTable</name>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profils</translation>
+    </message>
+    <message>
+        <source>Push</source>
+        <translation>Push</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Compté</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentsTab</name>
     <message>
         <source>Segment name</source>
         <translation>Nom du segment</translation>

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -39,9 +40,8 @@ from . import draft
 from .builder import SegmentBuilder
 from .count_panel import CountPanel, SampleTable
 from .export import export_members
+from .list_panel import SegmentListPanel
 from .live_count import LiveCounter
-from .overview_box import OverviewBox
-from .segment_list import SegmentTable
 from .suggestions import Suggestions
 from .widgets import error_color, ok_color
 
@@ -72,8 +72,7 @@ class SegmentsTab(QWidget):
 
         self.suggestions = Suggestions(ws, self)
         self.counter = LiveCounter(ws, self)
-        self.table = SegmentTable(ws.clock.now)
-        self.overview = OverviewBox(ws, ws.clock.now)
+        self.list_panel = SegmentListPanel(ws)
         self.builder = SegmentBuilder(self.suggestions)
         self.count_panel = CountPanel()
         self.sample = SampleTable()
@@ -84,31 +83,11 @@ class SegmentsTab(QWidget):
     # -- layout --------------------------------------------------------------------------
 
     def _build_layout(self) -> None:
-        self.new_button = QPushButton(self.tr("New"))
-        self.duplicate_button = QPushButton(self.tr("Duplicate"))
-        self.delete_button = QPushButton(self.tr("Delete"))
-        self.refresh_button = QPushButton(self.tr("Recount"))
-        self.refresh_button.setToolTip(self.tr("Count the selected segment again now"))
-        self.export_button = QPushButton(self.tr("Export CSV…"))
-        list_title = QLabel(self.tr("Saved segments"))
-        list_title.setStyleSheet("font-weight: 600;")
-        buttons = QHBoxLayout()
-        for button in (self.new_button, self.duplicate_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons2 = QHBoxLayout()
-        buttons2.addWidget(self.refresh_button)
-        buttons2.addWidget(self.export_button)
-        buttons2.addStretch(1)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 6, 0)
-        left_layout.addWidget(self.overview)
-        left_layout.addSpacing(6)
-        left_layout.addWidget(list_title)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addLayout(buttons)
-        left_layout.addLayout(buttons2)
+        left = self.list_panel
+        self.overview, self.table = left.overview, left.table
+        self.new_button, self.duplicate_button = left.new_button, left.duplicate_button
+        self.delete_button, self.refresh_button = left.delete_button, left.refresh_button
+        self.export_button = left.export_button
 
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("Segment name"))
@@ -154,9 +133,7 @@ class SegmentsTab(QWidget):
         right_layout.addWidget(self.count_panel)
         right_layout.addWidget(vertical, 1)
 
-        # Below their natural size the panes clip instead of widening the whole window.
-        left.setMinimumWidth(160)
-        right.setMinimumWidth(280)
+        right.setMinimumWidth(280)  # clips below that rather than widening the window
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -178,6 +155,9 @@ class SegmentsTab(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.new_button.clicked.connect(self.new_clicked)
         self.save_button.clicked.connect(self.save)
+        self.save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        self.save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.save_shortcut.activated.connect(self.save)
         self.save_as_button.clicked.connect(self.save_as)
         self.duplicate_button.clicked.connect(self.duplicate)
         self.delete_button.clicked.connect(self.delete)
@@ -222,12 +202,7 @@ class SegmentsTab(QWidget):
 
     def _selection_changed(self, *_: Any) -> None:
         summary = self.table.selected()
-        for button in (
-            self.duplicate_button,
-            self.delete_button,
-            self.refresh_button,
-            self.export_button,
-        ):
+        for button in self.list_panel.selection_actions():
             button.setEnabled(summary is not None)
         if summary is not None and summary.id != self.current_id:
             if self._discard_ok():

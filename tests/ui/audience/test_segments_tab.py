@@ -113,14 +113,21 @@ def test_unsaved_edits_are_not_lost_silently(tab: SegmentsTab, ws: Workspace, qt
     b_id = tab.current_id
     assert not tab.is_dirty()
     tab.name.setText("B renamed")
+    tab.show()
+    tab.activateWindow()
+    qtbot.waitUntil(tab.isActiveWindow)
+    tab.name.setFocus()
+    qtbot.keyClick(tab.name, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # Ctrl+S saves
+    qtbot.waitUntil(lambda: "B renamed" in _names(tab) and not tab.is_dirty(), timeout=10_000)
+    tab.name.setText("B again")
     asked: list[str] = []
     tab.confirm = lambda question: asked.append(question) is None and False  # keep editing
     _select(tab, "A")
     assert asked == ["Discard the unsaved changes to this segment?"]
-    assert tab.current_id == b_id and tab.name.text() == "B renamed"
+    assert tab.current_id == b_id and tab.name.text() == "B again"
     assert tab.table.selected() is not None and tab.table.selected().id == b_id
     _click(qtbot, tab.new_button)
-    assert tab.name.text() == "B renamed"  # declined again
+    assert tab.name.text() == "B again"  # declined again
     tab.confirm = lambda question: True
     _select(tab, "A")
     qtbot.waitUntil(lambda: tab.name.text() == "A", timeout=10_000)
