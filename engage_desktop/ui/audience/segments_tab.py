@@ -57,8 +57,12 @@ class SegmentsTab(QWidget):
     segments_loaded = Signal()
     action_done = Signal(str)
 
-    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: UiContext, parent: QWidget | None = None, *, lazy: bool = False
+    ) -> None:
+        """``lazy``: touch the database only once ``activate()`` is called (the tab is shown)."""
         super().__init__(parent)
+        self.active = False
         self.context = context
         ws = context.workspace
         self.current_id: int | None = None
@@ -78,7 +82,8 @@ class SegmentsTab(QWidget):
         self.sample = SampleTable()
         self._build_layout()
         self._connect()
-        self.on_app_changed(context.app_id)
+        if not lazy:
+            self.activate()
 
     # -- layout --------------------------------------------------------------------------
 
@@ -167,8 +172,17 @@ class SegmentsTab(QWidget):
 
     # -- app and list ----------------------------------------------------------------------
 
+    def activate(self) -> None:
+        """Load the current app's segments, suggestions and figures (once; later app changes
+        reload by themselves)."""
+        if not self.active:
+            self.active = True
+            self.on_app_changed(self.context.app_id)
+
     def on_app_changed(self, app_id: int | None) -> None:
         """Everything belongs to one app: start over with the new one."""
+        if not self.active:
+            return  # loaded for the then current app when first shown
         self.suggestions.set_app(app_id)
         self.counter.set_app(app_id)
         self.overview.load(app_id)

@@ -137,6 +137,7 @@ class AudiencesPage(Page):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self._add_tabs()
+        self.tabs.currentChanged.connect(self._tab_shown)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         # The profile search, as the page exposed it before it had tabs.
@@ -149,13 +150,21 @@ class AudiencesPage(Page):
         from engage_desktop.ui.audience.segments_tab import SegmentsTab
 
         self.profiles = self.add_tab("profiles", ProfilesTab(self.context), self.tr("Profiles"))
-        self.segments = self.add_tab("segments", SegmentsTab(self.context), self.tr("Segments"))
+        self.segments = self.add_tab(
+            "segments", SegmentsTab(self.context, lazy=True), self.tr("Segments")
+        )
 
     def add_tab(self, name: str, widget: TabWidget, title: str) -> TabWidget:
-        """Add a tab; it reloads on ``app_changed`` if it has ``on_app_changed(app_id)``."""
+        """Add a tab; it reloads on ``app_changed`` if it has ``on_app_changed(app_id)``, and
+        a tab with ``activate()`` is told when it is first shown (so it can load lazily)."""
         widget.setObjectName(name)
         self.tabs.addTab(widget, title)
         return widget
+
+    def _tab_shown(self, index: int) -> None:
+        activate = getattr(self.tabs.widget(index), "activate", None)
+        if activate is not None:
+            activate()
 
     def show_tab(self, name: str) -> None:
         tab = self.tabs.findChild(QWidget, name)

@@ -214,6 +214,7 @@ def test_permission_denied_is_shown_clearly(
 def test_switching_app_reloads_everything(context: UiContext, qtbot) -> None:  # type: ignore[no-untyped-def]
     page = AudiencesPage(context)  # the page hands app changes to its tabs
     qtbot.addWidget(page)
+    page.show_tab("segments")
     tab = page.segments
     tab.builder.set_document(GOLD)
     tab.name.setText("Gold")
@@ -239,7 +240,10 @@ def test_audiences_page_has_profiles_and_segments_tabs(context: UiContext, qtbot
     qtbot.addWidget(page)
     titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
     assert titles == ["Profiles", "Segments"]
+    assert not page.segments.active  # nothing loaded before the tab is shown
+    assert page.segments.table.summaries() == [] and page.segments.suggestions.pending == 0
     page.show_tab("segments")
+    assert page.segments.active
     assert page.tabs.currentWidget() is page.segments
     qtbot.waitUntil(lambda: "profiles" in page.count_label.text(), timeout=10_000)
     with qtbot.waitSignal(page.segments.segments_loaded, timeout=10_000):
@@ -255,6 +259,7 @@ def test_french_interface(context: UiContext, qtbot) -> None:  # type: ignore[no
     try:
         page = AudiencesPage(context)
         qtbot.addWidget(page)
+        page.show_tab("segments")
         tab = page.segments
         assert [page.tabs.tabText(i) for i in range(2)] == ["Profils", "Segments"]
         assert tab.save_button.text() == "Enregistrer"
