@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from sqlalchemy.orm import Session
 
 from engage_desktop.core.progress import Progress
@@ -29,6 +29,18 @@ from .interrupt import QueryInterrupter
 DEBOUNCE_MS = 350
 SAMPLE_ROWS = 20
 CountFn = Callable[[Session, int, Any, datetime], SegmentCount]
+_POOL: QThreadPool | None = None
+
+
+def count_pool() -> QThreadPool:
+    """Live counts get a thread of their own: they never queue behind slower background work
+    (a first audience overview, suggestion lists) on Qt's shared pool of one thread per core.
+    Two threads: a newer count starts even while a stale one is still winding down."""
+    global _POOL
+    if _POOL is None:
+        _POOL = QThreadPool()
+        _POOL.setMaxThreadCount(2)
+    return _POOL
 
 
 @dataclass(frozen=True)
@@ -146,7 +158,7 @@ class LiveCounter(QObject):
             progress.report(1, 1)
             return audience, counted
 
-        job = run_in_background(work, parent=self)
+        job = run_in_background(work, parent=self, pool=count_pool())
         job.succeeded.connect(lambda result: self._counted(generation, app_id, document, result))
         job.failed.connect(lambda exc, _tb: self._failed(generation, exc))
         job.finished.connect(lambda: self._finished(job))
@@ -163,7 +175,7 @@ class LiveCounter(QObject):
             progress.report(1, 1)
             return rows
 
-        job = run_in_background(work, parent=self)
+        job = run_in_background(work, parent=self, pool=count_pool())
         job.succeeded.connect(lambda rows: self._sampled(generation, rows))
         job.finished.connect(lambda: self._finished(job))
         self._running.append((job, interrupter))

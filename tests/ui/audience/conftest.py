@@ -21,7 +21,10 @@ NOW = datetime(2026, 11, 1, 12, tzinfo=UTC)
 def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
     """Let background work finish before pytest-qt closes (and deletes) the widgets."""
     yield
+    from engage_desktop.ui.audience.live_count import count_pool
+
     QThreadPool.globalInstance().waitForDone(10_000)
+    count_pool().waitForDone(10_000)
 
 
 @pytest.fixture
@@ -46,4 +49,7 @@ def tab(context: UiContext, qtbot) -> Iterator[object]:  # type: ignore[no-untyp
     yield widget
     # Nothing may still run against the workspace when the fixture closes it (the widget itself
     # is already closed by pytest-qt here).
+    from engage_desktop.ui.audience.live_count import count_pool
+
     assert QThreadPool.globalInstance().waitForDone(10_000)
+    assert count_pool().waitForDone(10_000)
