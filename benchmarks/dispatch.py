@@ -246,19 +246,21 @@ def main(argv: list[str]) -> int:
 
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "engage_desktop",
-            "sandbox",
-            "--port",
-            str(port),
-            *(["--lean"] if args.server == "lean" else ["--no-validate", "--no-record"]),
-        ],
-        stdout=subprocess.DEVNULL,
-    )
     with tempfile.TemporaryDirectory() as tmp:
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "engage_desktop",
+                "sandbox",
+                "--port",
+                str(port),
+                "--data-dir",  # where it finds the key the senders sign token requests with
+                str(Path(tmp) / "creds"),
+                *(["--lean"] if args.server == "lean" else ["--no-validate", "--no-record"]),
+            ],
+            stdout=subprocess.DEVNULL,
+        )
         os.environ["ENGAGE_SANDBOX_URL"] = url
         os.environ["ENGAGE_SANDBOX_CREDENTIALS_DIR"] = str(Path(tmp) / "creds")
         try:

@@ -18,8 +18,8 @@ def main() -> int:
     parser.add_argument("out")
     parser.add_argument("--lang", default="en")
     parser.add_argument("--page", default="campaigns")
-    parser.add_argument("--tab", help="a tab of the page, e.g. segments on audiences")
     parser.add_argument("--appearance", default="light", choices=("system", "light", "dark"))
+    parser.add_argument("--tab", help="a tab of the page, e.g. segments on audiences")
     args = parser.parse_args()
 
     from engage_desktop.core.workspace import open_for_current_user

@@ -32,6 +32,7 @@ AREAS: dict[str, list[str]] = {
     "composer": ["composer", "preview", "pages/campaigns.py"],
     "audience": ["audience", "pages/audiences.py"],
     "dispatch": ["sending", "service_launcher.py"],
+    "imports": ["imports"],
 }
 
 

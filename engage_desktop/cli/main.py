@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "engage_desktop.cli.sandbox_command",
     "engage_desktop.cli.campaign_command",
     "engage_desktop.cli.segment_command",
+    "engage_desktop.cli.import_command",
 ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 
@@ -23,6 +24,13 @@ def register(subparsers: Any) -> None:
         help="do not keep what each device received (benchmarks)",
     )
     parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="folder of the sandbox service-account keys and the kept inboxes "
+        "(default: the sandbox folder in the user data folder)",
+    )
+    parser.add_argument(
         "--lean",
         action="store_true",
         help="a minimal server that acknowledges every send (sender benchmarks)",
@@ -34,18 +42,27 @@ def run(args: argparse.Namespace) -> int:
     import asyncio
     import signal
 
+    from engage_desktop.services.sandbox.credentials import sandbox_credentials_dir
     from engage_desktop.services.sandbox.server import serve
+
+    data_dir = args.data_dir or sandbox_credentials_dir()
 
     async def main() -> None:
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, stop.set)
+        if args.lean:
+            from engage_desktop.services.sandbox.lean import serve_lean
+
+            await serve_lean(args.host, args.port, stop)
+            return
         await serve(
             args.host,
             args.port,
             validate=not args.no_validate,
             record=not args.no_record,
+            data_dir=data_dir,
             stop=stop,
         )
 

@@ -30,6 +30,12 @@ def register(subparsers: Any) -> None:
         help="messages per second per Firebase project (default 10,000)",
     )
     parser.add_argument(
+        "--unreachable-pause-after",
+        type=float,
+        default=20.0,
+        help="seconds of refused connections to FCM before the app's campaigns pause (20)",
+    )
+    parser.add_argument(
         "--validate-only",
         action="store_true",
         help="dry run: FCM validates every message but delivers none",
@@ -62,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
         lease=timedelta(seconds=max(1.0, args.lease)),
         validate_only=args.validate_only,
         rate=args.rate,
+        unreachable_pause_after=max(0.0, args.unreachable_pause_after),
     )
     try:
         return run_service(ws, config)

@@ -14,10 +14,11 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Engine, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from engage_desktop.core.outbox import claims
 from engage_desktop.core.outbox.claims import Claimed, Outcome
@@ -31,12 +32,15 @@ from engage_desktop.services.apps import AppSender, build_app_sender
 from engage_desktop.services.fcm.auth import CredentialsError
 from engage_desktop.services.fcm.client import SendResult, Verdict
 from engage_desktop.services.fcm.ratelimit import backoff
+from engage_desktop.services.leases import LeaseBook, storage_problem
+from engage_desktop.services.outcomes import final_outcome, retry_outcome
+from engage_desktop.services.outcomes import now as _now
 from engage_desktop.store.models import Campaign, CampaignVariant, OutboxState
 
 log = logging.getLogger(__name__)
 Body = BodyTemplate | PersonalisedBody
-MAX_ATTEMPTS = 8
-UNREACHABLE_PAUSE_AFTER = 20.0  # seconds of nothing but connection failures
+MAX_ATTEMPTS = 8  # connection refusals do not count: the unreachable pause handles them
+STORAGE_RETRY = 1.0  # seconds between tries to write while the database refuses
 
 
 @dataclass
@@ -48,6 +52,7 @@ class DispatchConfig:
     flush_interval: float = 0.1
     validate_only: bool = False
     rate: float | None = None
+    unreachable_pause_after: float = 20.0  # seconds of nothing but connection refusals
 
 
 @dataclass
@@ -60,10 +65,6 @@ class DispatchStats:
     def rate(self) -> float:
         elapsed = time.monotonic() - self.started
         return self.sent / elapsed if elapsed > 0 else 0.0
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 class Dispatcher:
@@ -87,13 +88,17 @@ class Dispatcher:
         self._templates: dict[tuple[int, str | None], Body | str] = {}
         self._contexts: dict[int, dict[str, Any]] = {}  # outbox id → template variables
         self._in_flight = 0
-        self._flush_lock = asyncio.Lock()
+        self._leases = LeaseBook(self.config.lease)
+        self._to_release: list[int] = []  # held rows this service will not send (give back)
+        self._storage_error: str | None = None  # why the database refuses writes, meanwhile
+        self._pending_pause: str | None = None  # pause every sending campaign with this reason
 
     # --- main loop -----------------------------------------------------------------------
     async def run(self, stop: asyncio.Event) -> None:
-        await asyncio.to_thread(self._release, self.engine.dialect.name == "sqlite")
+        await self._db(self._release, self.engine.dialect.name == "sqlite")
         workers = [asyncio.create_task(self._worker()) for _ in range(self.config.concurrency)]
         flusher = asyncio.create_task(self._flush_loop(stop))
+        renewer = asyncio.create_task(self._renew_loop(stop))
         try:
             await self._claim_loop(stop)
         finally:
@@ -101,28 +106,104 @@ class Dispatcher:
                 task.cancel()
             await asyncio.gather(*workers, return_exceptions=True)
             await flusher
-            await asyncio.to_thread(self._give_back)
+            renewer.cancel()
+            await asyncio.gather(renewer, return_exceptions=True)
+            await self._db(self._give_back)
             for sender in self._senders.values():
                 sender.client.pool.close()
+
+    @property
+    def storage_error(self) -> str | None:
+        return self._storage_error
+
+    async def _db(self, work: Callable[..., Any], *args: Any) -> Any:
+        """Database work in a thread; a refused write (full, locked) pauses instead of crashing."""
+        try:
+            return await asyncio.to_thread(work, *args)
+        except (SQLAlchemyError, OSError) as exc:
+            self._storage_failed(exc)
+            return None
+
+    def _storage_failed(self, exc: BaseException) -> None:
+        reason = storage_problem(exc)
+        if self._storage_error is None:
+            log.error("database write failed, sending stops: %s (%s)", reason, _short(exc))
+        self._storage_error = reason
+        self._pending_pause = reason
+        while not self._queue.empty():  # nothing more goes out until writes work again
+            row = self._queue.get_nowait()
+            self._leases.drop(row.outbox_id)
+            self._to_release.append(row.outbox_id)
+
+    def _storage_ok(self) -> None:
+        if self._storage_error is not None:
+            log.info("the database accepts writes again")
+            self._storage_error = None
 
     async def _claim_loop(self, stop: asyncio.Event) -> None:
         last_housekeeping = 0.0
         while not stop.is_set():
+            if self._pending_pause is not None or self._storage_error is not None:
+                if await self._db(self._pause_everything) is not None and not self._outcomes:
+                    self._storage_ok()  # with results still unwritten, the flusher says so
+                else:
+                    await _wait(stop, STORAGE_RETRY)
+                    continue
             if time.monotonic() - last_housekeeping > 1.0:
-                await asyncio.to_thread(self._release, False)
-                await asyncio.to_thread(self._finish)
+                release, self._to_release = self._to_release, []
+                if await self._db(self._housekeeping, release) is None:
+                    self._to_release += release
                 last_housekeeping = time.monotonic()
                 self._broken.clear()  # try broken apps again (credentials may be fixed)
             rows: list[Claimed] = []
-            if self._queue.qsize() < self.config.batch:
-                rows = await asyncio.to_thread(self._claim_some)
+            if self._queue.qsize() < self.config.batch and self._storage_error is None:
+                started = time.monotonic()
+                rows = await self._db(self._claim_some) or []
+                self._leases.hold((r.outbox_id for r in rows), started)
                 for row in rows:
                     self._queue.put_nowait(row)
             if not rows:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stop.wait(), self.config.poll_interval)
+                await _wait(stop, self.config.poll_interval)
             else:
                 await asyncio.sleep(0)
+
+    def _pause_everything(self) -> bool:
+        """After a storage fault: pause every sending campaign with the reason (once it can)."""
+        reason = self._pending_pause
+        with self.engine.begin() as conn:
+            if reason is not None:
+                paused = claims.pause_app_campaigns(conn, None, reason)
+                if paused:
+                    log.warning("paused campaigns %s: %s", paused, reason)
+        self._pending_pause = None
+        return True
+
+    def _housekeeping(self, release: list[int]) -> bool:
+        if release:
+            with self.engine.begin() as conn:
+                claims.release_ids(conn, self.worker, release)
+        self._release(False)
+        self._finish()
+        return True
+
+    async def _renew_loop(self, stop: asyncio.Event) -> None:
+        """Extend the leases of held rows before they run out (long Retry-After, slow sends)."""
+        while not stop.is_set():
+            await _wait(stop, self._leases.renew_every)
+            asked = self._leases.snapshot()
+            if not asked:
+                continue
+            started = time.monotonic()
+            kept = await self._db(self._renew, asked)
+            if kept is None:
+                continue  # the leases run down: rows past theirs are not sent
+            lost = self._leases.renewed(asked, kept, started)
+            if lost:
+                log.warning("%d held rows were taken back before being sent; skipped", len(lost))
+
+    def _renew(self, ids: list[int]) -> set[int]:
+        with self.engine.begin() as conn:
+            return claims.renew(conn, self.worker, ids, _now(), self.config.lease)
 
     def _claim_some(self) -> list[Claimed]:
         out: list[Claimed] = []
@@ -167,31 +248,40 @@ class Dispatcher:
         while True:
             row = await self._queue.get()
             self._in_flight += 1
+            handled = False
             try:
-                await self._send_one(row)
-            except Exception:  # a bug must not lose the row: it goes back via its lease
+                handled = await self._send_one(row)
+            except Exception:  # a bug must not lose the row: it goes back to the queue
                 log.exception("unexpected error sending outbox row %d", row.outbox_id)
             finally:
                 self._in_flight -= 1
+                if not handled:  # not sent and no outcome: give the row back
+                    self._leases.drop(row.outbox_id)
+                    self._to_release.append(row.outbox_id)
 
-    async def _send_one(self, row: Claimed) -> None:
+    async def _send_one(self, row: Claimed) -> bool:
+        """Send one row; True when an outcome was recorded for it (its lease is kept until the
+        outcome is written)."""
         sender = await self._sender(row.app_id)
         if sender is None:
-            return  # app broken: its campaigns are paused, the lease returns the row
+            return False  # app broken: its campaigns are paused
         body = await self._body(row)
         if body is None:
-            return
-        await sender.pacer.acquire()
+            return True  # a payload error was recorded
+        await sender.pacer.acquire()  # may wait out a long Retry-After: the lease is renewed
+        if self._storage_error is not None or not self._leases.may_send(row.outbox_id):
+            return False  # results cannot be written, or the lease could not be renewed
         try:
             result = await sender.client.send(body)
         except CredentialsError as exc:  # the token server refused or cannot be reached
             failed = SendResult(
                 Verdict.RETRY, None, error_code="CREDENTIALS", error_message=str(exc)
             )
-            self._outcomes.append(self._retry_outcome(row, failed, _now(), 1.0))
+            self._outcomes.append(retry_outcome(row, failed, _now(), 1.0))
             await self._pause_app(row.app_id, str(exc))
-            return
+            return True
         self._handle(sender, row, result)
+        return True
 
     async def _sender(self, app_id: int) -> AppSender | None:
         """The app's sender, built once (one task shared by every worker asking meanwhile)."""
@@ -306,21 +396,21 @@ class Dispatcher:
                 f"FCM refused the credentials of {sender.label}: {result.error_code} — "
                 f"{result.error_message}"
             )
-            self._outcomes.append(self._retry_outcome(row, result, now, 1.0))
+            self._outcomes.append(retry_outcome(row, result, now, 1.0))
             asyncio.get_running_loop().create_task(self._pause_app(row.app_id, reason))
             return
         if verdict is Verdict.RETRY:
             self._note_retry(sender, row, result)
-            if row.attempts + 1 >= MAX_ATTEMPTS:
+            if row.attempts + 1 >= MAX_ATTEMPTS and not result.unreachable:
                 self.stats.failed += 1
-                self._outcomes.append(self._final(row, result, now, OutboxState.FAILED))
+                self._outcomes.append(final_outcome(row, result, now, OutboxState.FAILED))
             else:
                 self.stats.retried += 1
                 delay = max(backoff(row.attempts + 1), result.retry_after or 0.0)
-                self._outcomes.append(self._retry_outcome(row, result, now, delay))
+                self._outcomes.append(retry_outcome(row, result, now, delay))
             return
         self.stats.failed += 1
-        outcome = self._final(row, result, now, OutboxState.FAILED)
+        outcome = final_outcome(row, result, now, OutboxState.FAILED)
         if verdict is Verdict.INVALID_TOKEN and row.device_id is not None:
             outcome = Outcome(**{**outcome.__dict__, "invalidate_device": row.device_id})
         self._outcomes.append(outcome)
@@ -333,44 +423,18 @@ class Dispatcher:
         if result.unreachable:
             now = time.monotonic()
             sender.first_unreachable = sender.first_unreachable or now
+            limit = self.config.unreachable_pause_after
             if (
-                now - sender.first_unreachable > UNREACHABLE_PAUSE_AFTER
+                now - sender.first_unreachable >= limit
                 and sender.last_success < sender.first_unreachable
             ):
                 asyncio.get_running_loop().create_task(
                     self._pause_app(
                         row.app_id,
-                        f"{result.error_message} (for {UNREACHABLE_PAUSE_AFTER:.0f} s). "
+                        f"{result.error_message} (for {limit:.0f} s). Nothing was sent meanwhile. "
                         "Check the FCM address in the settings and the network, then resume.",
                     )
                 )
-
-    @staticmethod
-    def _final(row: Claimed, result: SendResult, now: datetime, state: OutboxState) -> Outcome:
-        return Outcome(
-            row.outbox_id,
-            row.campaign_id,
-            state,
-            now,
-            result.http_status,
-            error_code=result.error_code,
-            error_message=result.error_message,
-            duration_ms=result.duration_ms,
-        )
-
-    @staticmethod
-    def _retry_outcome(row: Claimed, result: SendResult, now: datetime, delay: float) -> Outcome:
-        return Outcome(
-            row.outbox_id,
-            row.campaign_id,
-            OutboxState.RETRY,
-            now,
-            result.http_status,
-            error_code=result.error_code,
-            error_message=result.error_message,
-            duration_ms=result.duration_ms,
-            next_attempt_at=now + timedelta(seconds=delay),
-        )
 
     async def _pause_app(self, app_id: int, reason: str) -> None:
         if self._broken.get(app_id) == reason:
@@ -402,9 +466,27 @@ class Dispatcher:
             batch = self._drain()
             try:
                 await asyncio.to_thread(self._write, batch)
-            except Exception as exc:  # disk full, database locked: keep them and try again
-                log.error("cannot record %d results yet: %s", len(batch), exc)
+            except (SQLAlchemyError, OSError) as exc:  # disk full, locked: keep them, try again
+                if self._storage_error is None:  # once per fault, not every second
+                    log.error("cannot record %d results yet: %s", len(batch), _short(exc))
                 self._outcomes = batch + self._outcomes
-                await asyncio.sleep(1.0)
+                self._storage_failed(exc)
+                await asyncio.sleep(STORAGE_RETRY)
                 if stop.is_set():
+                    log.error("stopping with %d results unrecorded", len(self._outcomes))
                     return
+                continue
+            for outcome in batch:
+                self._leases.drop(outcome.outbox_id)
+            if batch and self._pending_pause is None:
+                self._storage_ok()
+
+
+async def _wait(stop: asyncio.Event, seconds: float) -> None:
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(stop.wait(), seconds)
+
+
+def _short(exc: BaseException) -> str:
+    """The driver's message without SQLAlchemy's statement and parameters (keep logs lean)."""
+    return str(getattr(exc, "orig", None) or exc).strip().split("\n")[0][:300]

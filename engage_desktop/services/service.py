@@ -18,7 +18,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
@@ -33,6 +33,7 @@ from engage_desktop.store.models import Campaign, CampaignStatus, ServiceHeartbe
 
 log = logging.getLogger("engage_desktop.service")
 HEARTBEAT_EVERY = 5.0
+SCHEDULE_EVERY = 1.0  # how often scheduled campaigns are checked: they start within a second
 EXIT_ALREADY_RUNNING = 3
 
 
@@ -140,6 +141,7 @@ class Service:
         self.sandbox = SandboxStarter()
         self.dispatcher = Dispatcher(ws.engine, self.service_id, config, self.sandbox)
         self.stop_event = asyncio.Event()
+        self._not_started: dict[int, str] = {}  # scheduled campaigns that could not start
 
     async def run(self) -> None:
         loop = asyncio.get_running_loop()
@@ -147,29 +149,36 @@ class Service:
             with contextlib.suppress(NotImplementedError):
                 loop.add_signal_handler(sig, self.stop_event.set)
         log.info("dispatch service %s started on %s", self.service_id, self.ws.location.display())
-        await asyncio.to_thread(self._beat, "running", "starting")
+        await self._safely(self._beat, "running", "starting")
         beat = asyncio.create_task(self._beat_loop())
         try:
             await self.dispatcher.run(self.stop_event)
         finally:
             beat.cancel()
-            await asyncio.to_thread(self._beat, "stopped", "stopped cleanly")
+            await self._safely(self._beat, "stopped", "stopped cleanly")
             self.sandbox.stop()
             log.info("dispatch service stopped")
 
+    @staticmethod
+    async def _safely(work: Callable[..., None], *args: object) -> None:
+        """Database work that may fail (locked, full): logged, never fatal to the service."""
+        try:
+            await asyncio.to_thread(work, *args)
+        except Exception as exc:
+            log.error("%s failed: %s", getattr(work, "__name__", "database work"), exc)
+
     async def _beat_loop(self) -> None:
+        last_beat = 0.0
         while True:
-            try:
-                await asyncio.to_thread(self._start_due_campaigns)
+            await self._safely(self._start_due_campaigns)
+            if time.monotonic() - last_beat >= HEARTBEAT_EVERY:
+                last_beat = time.monotonic()
                 stats = self.dispatcher.stats
-                await asyncio.to_thread(
-                    self._beat,
-                    "running",
-                    f"{stats.sent} sent, {stats.failed} failed, {stats.rate():.0f} msg/s",
-                )
-            except Exception as exc:  # the database may be locked or full: say so and go on
-                log.error("heartbeat failed: %s", exc)
-            await asyncio.sleep(HEARTBEAT_EVERY)
+                detail = f"{stats.sent} sent, {stats.failed} failed, {stats.rate():.0f} msg/s"
+                if self.dispatcher.storage_error:
+                    detail = self.dispatcher.storage_error
+                await self._safely(self._beat, "running", detail)
+            await asyncio.sleep(SCHEDULE_EVERY)
 
     def _beat(self, state: str, detail: str) -> None:
         with self.ws.session() as session:
@@ -201,8 +210,17 @@ class Service:
             try:
                 result = start_send(self.ws, campaign_id, scheduled=True)
                 log.info("scheduled campaign %d started: %d queued", campaign_id, result.queued)
-            except SendError as exc:
-                log.error("scheduled campaign %d not started: %s", campaign_id, exc)
+            except SendError as exc:  # said once, and kept on the campaign for the GUI
+                if self._not_started.get(campaign_id) != str(exc):
+                    self._not_started[campaign_id] = str(exc)
+                    log.error("scheduled campaign %d not started: %s", campaign_id, exc)
+                    self._note_not_started(campaign_id, str(exc))
+
+    def _note_not_started(self, campaign_id: int, reason: str) -> None:
+        with self.ws.session() as session:
+            campaign = session.get(Campaign, campaign_id)
+            if campaign is not None and campaign.status == CampaignStatus.SCHEDULED:
+                campaign.status_reason = f"Not started at its time: {reason}"[:2000]
 
 
 def run_service(ws: Workspace, config: DispatchConfig | None = None) -> int:

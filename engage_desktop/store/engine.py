@@ -6,6 +6,7 @@ busy timeout so two processes wait for each other instead of failing at once.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from typing import Any
 
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+BUSY_TIMEOUT_ENV = "ENGAGE_SQLITE_BUSY_TIMEOUT_MS"  # how long a write waits for another's lock
 
 
 def create_workspace_engine(url: URL, **kwargs: Any) -> Engine:
@@ -30,11 +32,16 @@ def create_workspace_engine(url: URL, **kwargs: Any) -> Engine:
 
 def _configure_sqlite(dbapi_conn: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
     cursor = dbapi_conn.cursor()
-    cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute(f"PRAGMA busy_timeout = {_busy_timeout_ms()}")
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.close()
+
+
+def _busy_timeout_ms() -> int:
+    raw = os.environ.get(BUSY_TIMEOUT_ENV, "")
+    return int(raw) if raw.isdigit() else SQLITE_BUSY_TIMEOUT_MS
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

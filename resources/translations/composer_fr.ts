@@ -96,119 +96,46 @@
     </message>
 </context>
 <context>
-    <name>ComposerWindow</name>
-    <message>
-        <source>New campaign</source>
-        <translation>Nouvelle campagne</translation>
-    </message>
-    <message>
-        <source>Campaign composer</source>
-        <translation>Éditeur de campagne</translation>
-    </message>
-    <message>
-        <source>Push</source>
-        <translation>Push</translation>
-    </message>
-    <message>
-        <source>SMS</source>
-        <translation>SMS</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>In-app</source>
-        <translation>In-app</translation>
-    </message>
-    <message>
-        <source>Rich push</source>
-        <translation>Push enrichi</translation>
-    </message>
-    <message>
-        <source>Format</source>
-        <translation>Format</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <source>Analytics label</source>
-        <translation>Libellé analytique</translation>
-    </message>
-    <message>
-        <source>Tags (comma-separated)</source>
-        <translation>Étiquettes (séparées par des virgules)</translation>
-    </message>
-    <message>
-        <source>Control group</source>
-        <translation>Groupe témoin</translation>
-    </message>
-    <message>
-        <source>Whole audience</source>
-        <translation>Toute l’audience</translation>
-    </message>
-    <message>
-        <source>Segment</source>
-        <translation>Segment</translation>
-    </message>
-    <message>
-        <source>As soon as approved</source>
-        <translation>Dès l’approbation</translation>
-    </message>
-    <message>
-        <source>At a date and time</source>
-        <translation>À une date et une heure</translation>
-    </message>
-    <message>
-        <source>At the user's local time</source>
-        <translation>À l’heure locale de l’utilisateur</translation>
-    </message>
-    <message>
-        <source>At each user's best hour</source>
-        <translation>À la meilleure heure de chaque utilisateur</translation>
-    </message>
-    <message>
-        <source>Schedule</source>
-        <translation>Programmation</translation>
-    </message>
-    <message>
-        <source>Schedule date (ISO)</source>
-        <translation>Date de programmation (ISO)</translation>
-    </message>
-    <message>
-        <source>Add variant</source>
-        <translation>Ajouter une variante</translation>
-    </message>
-    <message>
-        <source>Variant</source>
-        <translation>Variante</translation>
-    </message>
-    <message>
-        <source>In-app and rich push editors are not available in this build.</source>
-        <translation>Les éditeurs in-app et push enrichi ne sont pas disponibles dans cette version.</translation>
-    </message>
-    <message>
-        <source>The in-app editor is not available in this build.</source>
-        <translation>L’éditeur in-app n’est pas disponible dans cette version.</translation>
-    </message>
+    <name>ComposerActions</name>
     <message>
         <source>Schedule…</source>
         <translation>Programmer…</translation>
     </message>
     <message>
-        <source>Problems</source>
-        <translation>Problèmes</translation>
+        <source>Send to test devices…</source>
+        <translation>Envoyer aux appareils de test…</translation>
     </message>
     <message>
-        <source>Preview</source>
-        <translation>Aperçu</translation>
+        <source>Send the current content to this app's test devices (marked as a test).</source>
+        <translation>Envoyer le contenu actuel aux appareils de test de cette app (marqué comme test).</translation>
     </message>
     <message>
-        <source>Payload</source>
-        <translation>Charge utile</translation>
+        <source>Send…</source>
+        <translation>Envoyer…</translation>
     </message>
+    <message>
+        <source>Send this campaign to its audience now.</source>
+        <translation>Envoyer cette campagne à son audience maintenant.</translation>
+    </message>
+    <message>
+        <source>Your role on this app does not allow sending.</source>
+        <translation>Votre rôle sur cette app ne permet pas d'envoyer.</translation>
+    </message>
+    <message>
+        <source>Cannot schedule</source>
+        <translation>Impossible de programmer</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Programmée</translation>
+    </message>
+    <message>
+        <source>See the Deliveries page for this send's progress.</source>
+        <translation>La page Envois montre l'avancement de cet envoi.</translation>
+    </message>
+</context>
+<context>
+    <name>ComposerForms</name>
     <message>
         <source>Push content</source>
         <translation>Contenu du push</translation>
@@ -294,12 +221,20 @@
         <translation>Données personnalisées</translation>
     </message>
     <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
         <source>Segment cap</source>
         <translation>Nombre maximal de segments</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>Subject</source>
@@ -312,6 +247,10 @@
     <message>
         <source>HTML body</source>
         <translation>Corps HTML</translation>
+    </message>
+    <message>
+        <source>Rich push</source>
+        <translation>Push enrichi</translation>
     </message>
     <message>
         <source>Summary</source>
@@ -409,18 +348,9 @@
         <source>%v of %m bytes</source>
         <translation>%v octets sur %m</translation>
     </message>
-    <message>
-        <source>Untitled campaign</source>
-        <translation>Campagne sans titre</translation>
-    </message>
-    <message>
-        <source>%1, line %2, column %3: %4</source>
-        <translation>%1, ligne %2, colonne %3 : %4</translation>
-    </message>
-    <message>
-        <source>Missing for this profile: %1</source>
-        <translation>Absent pour ce profil : %1</translation>
-    </message>
+</context>
+<context>
+    <name>ComposerRendering</name>
     <message>
         <source>%1 of %2 bytes</source>
         <translation>%1 octets sur %2</translation>
@@ -428,6 +358,10 @@
     <message>
         <source>Scripts and event handlers were removed (JavaScript is off).</source>
         <translation>Les scripts et gestionnaires d’événements ont été retirés (JavaScript désactivé).</translation>
+    </message>
+    <message>
+        <source>Missing for this profile: %1</source>
+        <translation>Absent pour ce profil : %1</translation>
     </message>
     <message>
         <source>%1: %2 characters, %3 segment(s), %4 left</source>
@@ -440,6 +374,125 @@
     <message>
         <source>No preview for this format in this build.</source>
         <translation>Pas d’aperçu pour ce format dans cette version.</translation>
+    </message>
+</context>
+<context>
+    <name>ComposerWindow</name>
+    <message>
+        <source>New campaign</source>
+        <translation>Nouvelle campagne</translation>
+    </message>
+    <message>
+        <source>Campaign composer</source>
+        <translation>Éditeur de campagne</translation>
+    </message>
+    <message>
+        <source>Push</source>
+        <translation>Push</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>In-app</source>
+        <translation>In-app</translation>
+    </message>
+    <message>
+        <source>Rich push</source>
+        <translation>Push enrichi</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Analytics label</source>
+        <translation>Libellé analytique</translation>
+    </message>
+    <message>
+        <source>Tags (comma-separated)</source>
+        <translation>Étiquettes (séparées par des virgules)</translation>
+    </message>
+    <message>
+        <source>Control group</source>
+        <translation>Groupe témoin</translation>
+    </message>
+    <message>
+        <source>Whole audience</source>
+        <translation>Toute l’audience</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>As soon as approved</source>
+        <translation>Dès l’approbation</translation>
+    </message>
+    <message>
+        <source>At a date and time</source>
+        <translation>À une date et une heure</translation>
+    </message>
+    <message>
+        <source>At the user's local time</source>
+        <translation>À l’heure locale de l’utilisateur</translation>
+    </message>
+    <message>
+        <source>At each user's best hour</source>
+        <translation>À la meilleure heure de chaque utilisateur</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Programmation</translation>
+    </message>
+    <message>
+        <source>Schedule date (ISO)</source>
+        <translation>Date de programmation (ISO)</translation>
+    </message>
+    <message>
+        <source>Add variant</source>
+        <translation>Ajouter une variante</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>Variante</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problèmes</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>Charge utile</translation>
+    </message>
+    <message>
+        <source>Sample profile</source>
+        <translation>Profil d’exemple</translation>
+    </message>
+    <message>
+        <source>Untitled campaign</source>
+        <translation>Campagne sans titre</translation>
+    </message>
+    <message>
+        <source>%1, line %2, column %3: %4</source>
+        <translation>%1, ligne %2, colonne %3 : %4</translation>
+    </message>
+    <message>
+        <source>Missing for this profile: %1</source>
+        <translation>Absent pour ce profil : %1</translation>
     </message>
     <message>
         <source>Image to preview</source>
@@ -456,14 +509,6 @@
     <message>
         <source>Draft saved</source>
         <translation>Brouillon enregistré</translation>
-    </message>
-    <message>
-        <source>Cannot schedule</source>
-        <translation>Impossible de programmer</translation>
-    </message>
-    <message>
-        <source>Scheduled</source>
-        <translation>Programmée</translation>
     </message>
 </context>
 <context>

@@ -1,208 +1,336 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
 <context>
     <name>DeliveriesPage</name>
     <message>
-        <location filename="../../engage_desktop/ui/sending/deliveries_page.py" line="44"/>
         <source>Deliveries</source>
         <translation>Envois</translation>
     </message>
 </context>
 <context>
-    <name>SendPanel</name>
+    <name>PhoneCard</name>
     <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="35"/>
-        <source>no push consent</source>
-        <translation>sans consentement push</translation>
+        <source>Nothing received yet.</source>
+        <translation>Rien reçu pour l'instant.</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="36"/>
-        <source>notifications off</source>
-        <translation>notifications désactivées</translation>
+        <source>Received at %1 · test send</source>
+        <translation>Reçu à %1 · envoi de test</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="37"/>
-        <source>no push token</source>
-        <translation>sans jeton push</translation>
+        <source>Received at %1 · message %2</source>
+        <translation>Reçu à %1 · message %2</translation>
+    </message>
+</context>
+<context>
+    <name>SendDialog</name>
+    <message>
+        <source>Send “%1”</source>
+        <translation>Envoyer « %1 »</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="38"/>
-        <source>token no longer valid</source>
-        <translation>jeton plus valide</translation>
+        <source>Counting the audience…</source>
+        <translation>Comptage de l'audience…</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="39"/>
-        <source>control group</source>
-        <translation>groupe témoin</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="40"/>
-        <source>cancelled</source>
-        <translation>annulé</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="47"/>
-        <source>Draft</source>
-        <translation>Brouillon</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="48"/>
-        <source>Scheduled</source>
-        <translation>Programmée</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="49"/>
-        <source>Sending</source>
-        <translation>Envoi en cours</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="50"/>
-        <source>Paused</source>
-        <translation>En pause</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="51"/>
-        <source>Completed</source>
-        <translation>Terminée</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="52"/>
-        <source>Cancelled</source>
-        <translation>Annulée</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="58"/>
-        <source>unknown</source>
-        <translation>inconnu</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="62"/>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="66"/>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="83"/>
         <source>Send now</source>
         <translation>Envoyer maintenant</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="84"/>
-        <source>Send to test devices</source>
-        <translation>Envoyer aux appareils de test</translation>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="85"/>
-        <source>Pause</source>
-        <translation>Mettre en pause</translation>
+        <source>Nobody in this audience can receive it now.</source>
+        <translation>Personne dans cette audience ne peut la recevoir pour le moment.</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="86"/>
-        <source>Resume</source>
-        <translation>Reprendre</translation>
+        <source>Send this campaign now to %1 device(s)?</source>
+        <translation>Envoyer cette campagne maintenant à %1 appareil(s) ?</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="87"/>
-        <source>Cancel sending</source>
-        <translation>Annuler l’envoi</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="105"/>
-        <source>Sent</source>
-        <translation>Envoyés</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="106"/>
-        <source>Failed</source>
-        <translation>En échec</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="107"/>
-        <source>Waiting</source>
-        <translation>En attente</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="108"/>
-        <source>Not sent</source>
-        <translation>Non envoyés</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="109"/>
-        <source>Rate</source>
-        <translation>Débit</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="110"/>
-        <source>Time left</source>
-        <translation>Temps restant</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="141"/>
-        <source>Pick a campaign.</source>
-        <translation>Choisissez une campagne.</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="180"/>
-        <source>%1 /s</source>
-        <translation>%1 /s</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="182"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="188"/>
         <source>Not sent, by reason: %1</source>
         <translation>Non envoyés, par motif : %1</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="216"/>
+        <source>No device of this audience is left out.</source>
+        <translation>Aucun appareil de cette audience n'est écarté.</translation>
+    </message>
+    <message>
+        <source>Preparing the send…</source>
+        <translation>Préparation de l'envoi…</translation>
+    </message>
+</context>
+<context>
+    <name>SendErrors</name>
+    <message>
+        <source>Your role on this app does not allow sending campaigns. An admin of the app can give you the marketer role.</source>
+        <translation>Votre rôle sur cette app ne permet pas d'envoyer des campagnes. Un administrateur de l'app peut vous donner le rôle marketeur.</translation>
+    </message>
+    <message>
+        <source>This campaign no longer exists (deleted meanwhile?).</source>
+        <translation>Cette campagne n'existe plus (supprimée entre-temps ?).</translation>
+    </message>
+    <message>
+        <source>This campaign's state changed meanwhile (sent, paused or cancelled elsewhere): the panel shows it again now.</source>
+        <translation>L'état de cette campagne a changé entre-temps (envoyée, mise en pause ou annulée ailleurs) : le panneau l'affiche à nouveau.</translation>
+    </message>
+    <message>
+        <source>Only push and rich push campaigns can be sent by the dispatch service for now.</source>
+        <translation>Pour l'instant, le service d'envoi n'envoie que les campagnes push et push enrichi.</translation>
+    </message>
+    <message>
+        <source>This campaign has no content to send yet.</source>
+        <translation>Cette campagne n'a pas encore de contenu à envoyer.</translation>
+    </message>
+    <message>
+        <source>This app has no test device with a valid push token yet.</source>
+        <translation>Cette app n'a pas encore d'appareil de test avec un jeton push valide.</translation>
+    </message>
+    <message>
+        <source>The workspace database cannot be written right now (locked by another program, or the disk is full). Try again in a moment.</source>
+        <translation>La base de l'espace de travail ne peut pas être modifiée pour le moment (verrouillée par un autre programme, ou disque plein). Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>A connection failed: check that the dispatch service and the network work.</source>
+        <translation>Une connexion a échoué : vérifiez que le service d'envoi et le réseau fonctionnent.</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation>Un problème est survenu : %1</translation>
+    </message>
+    <message>
+        <source>The database is full (no space left on the disk, or its size limit reached): sending is paused. Free some disk space, then resume the campaign.</source>
+        <translation>La base de données est pleine (plus de place sur le disque, ou taille maximale atteinte) : l'envoi est en pause. Libérez de l'espace disque, puis reprenez la campagne.</translation>
+    </message>
+    <message>
+        <source>The database is locked by another program: sending is paused. Close the program that holds it (a database browser, a backup tool), then resume the campaign.</source>
+        <translation>La base de données est verrouillée par un autre programme : l'envoi est en pause. Fermez le programme qui la bloque (explorateur de base de données, outil de sauvegarde), puis reprenez la campagne.</translation>
+    </message>
+    <message>
+        <source>FCM cannot be reached at %1: sending is paused and nothing was sent meanwhile. Check the FCM address in the settings and the network, then resume.</source>
+        <translation>FCM est injoignable à l'adresse %1 : l'envoi est en pause et rien n'a été envoyé entre-temps. Vérifiez l'adresse FCM dans les réglages et le réseau, puis reprenez.</translation>
+    </message>
+    <message>
+        <source>paused by a user</source>
+        <translation>mise en pause par un utilisateur</translation>
+    </message>
+</context>
+<context>
+    <name>SendPanel</name>
+    <message>
+        <source>no push consent</source>
+        <translation>sans consentement push</translation>
+    </message>
+    <message>
+        <source>notifications off</source>
+        <translation>notifications désactivées</translation>
+    </message>
+    <message>
+        <source>no push token</source>
+        <translation>sans jeton push</translation>
+    </message>
+    <message>
+        <source>token no longer valid</source>
+        <translation>jeton plus valide</translation>
+    </message>
+    <message>
+        <source>control group</source>
+        <translation>groupe témoin</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Brouillon</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Programmée</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Envoi en cours</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Envoyer maintenant</translation>
+    </message>
+    <message>
+        <source>Send to test devices</source>
+        <translation>Envoyer aux appareils de test</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Mettre en pause</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>Cancel sending</source>
+        <translation>Annuler l’envoi</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyés</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>En échec</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Non envoyés</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Débit</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Temps restant</translation>
+    </message>
+    <message>
+        <source>Pick a campaign.</source>
+        <translation>Choisissez une campagne.</translation>
+    </message>
+    <message>
+        <source>%1 /s</source>
+        <translation>%1 /s</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Not sent, by reason: %1</source>
+        <translation>Non envoyés, par motif : %1</translation>
+    </message>
+    <message>
         <source>%1 messages queued.</source>
         <translation>%1 messages en file d’attente.</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="220"/>
         <source>Sent to %1 test device(s).</source>
         <translation>Envoyé à %1 appareil(s) de test.</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="223"/>
-        <source>paused by a user</source>
-        <translation>mis en pause par un utilisateur</translation>
-    </message>
-    <message>
-        <location filename="../../engage_desktop/ui/sending/send_panel.py" line="232"/>
         <source>Cancelled: %1 messages will not be sent.</source>
         <translation>Annulé : %1 messages ne seront pas envoyés.</translation>
     </message>
 </context>
 <context>
+    <name>TrialSendDialog</name>
+    <message>
+        <source>Test send</source>
+        <translation>Envoi de test</translation>
+    </message>
+    <message>
+        <source>Queuing the test messages…</source>
+        <translation>Mise en file des messages de test…</translation>
+    </message>
+    <message>
+        <source>Test device</source>
+        <translation>Appareil de test</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plateforme</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>Sent through the dispatch service, marked as a test.</source>
+        <translation>Envoyé par le service d'envoi, marqué comme test.</translation>
+    </message>
+    <message>
+        <source>Done: every test device has its result.</source>
+        <translation>Terminé : chaque appareil de test a son résultat.</translation>
+    </message>
+    <message>
+        <source>Still waiting: is the dispatch service running? The status bar of the main window shows it.</source>
+        <translation>Toujours en attente : le service d'envoi tourne-t-il ? La barre d'état de la fenêtre principale l'indique.</translation>
+    </message>
+    <message>
+        <source>delivered to FCM</source>
+        <translation>remis à FCM</translation>
+    </message>
+    <message>
+        <source>will retry: %1</source>
+        <translation>nouvel essai prévu : %1</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>échec : %1</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>non envoyé</translation>
+    </message>
+</context>
+<context>
     <name>VirtualPhones</name>
     <message>
-        <location filename="../../engage_desktop/ui/sending/virtual_phones.py" line="72"/>
         <source>Virtual phones (local sandbox)</source>
         <translation>Téléphones virtuels (bac à sable local)</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/sending/virtual_phones.py" line="73"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/sending/virtual_phones.py" line="101"/>
         <source>No virtual phone has received anything yet.</source>
         <translation>Aucun téléphone virtuel n’a encore rien reçu.</translation>
     </message>
     <message>
-        <location filename="../../engage_desktop/ui/sending/virtual_phones.py" line="108"/>
-        <source>The local sandbox does not answer (%1). The dispatch service starts it when it sends.</source>
-        <translation>Le bac à sable local ne répond pas (%1). Le service d’envoi le démarre quand il envoie.</translation>
+        <source>The local sandbox is not running, so the virtual phones cannot be shown. The dispatch service starts it when a campaign of a demo app is sent; you can also start it yourself with “engage-desktop sandbox”, then press Refresh.</source>
+        <translation>Le bac à sable local n'est pas démarré : les téléphones virtuels ne peuvent pas être affichés. Le service d'envoi le démarre quand une campagne d'une app de démo est envoyée ; vous pouvez aussi le lancer vous-même avec « engage-desktop sandbox », puis cliquer sur Actualiser.</translation>
+    </message>
+    <message>
+        <source>The virtual phones cannot be shown: %1</source>
+        <translation>Les téléphones virtuels ne peuvent pas être affichés : %1</translation>
     </message>
 </context>
 </TS>

@@ -142,6 +142,48 @@ def release_due(conn: Connection, now: datetime, *, all_claims: bool = False) ->
     return int(result.rowcount)
 
 
+def renew(
+    conn: Connection, worker: str, ids: Sequence[int], now: datetime, lease: timedelta
+) -> set[int]:
+    """Extend this service's lease on rows it still holds; returns the ids still its own.
+
+    A row missing from the answer was taken back (its lease expired and another service, or
+    the housekeeping, returned it): the caller must not send it.
+    """
+    kept: set[int] = set()
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        result = conn.execute(
+            update(OUTBOX)
+            .where(
+                OUTBOX.c.id.in_(chunk),
+                OUTBOX.c.state == OutboxState.CLAIMED,
+                OUTBOX.c.claimed_by == worker,
+            )
+            .values(lease_until=now + lease)
+            .returning(OUTBOX.c.id)
+        )
+        kept.update(row[0] for row in result)
+    return kept
+
+
+def release_ids(conn: Connection, worker: str, ids: Sequence[int]) -> int:
+    """Give back rows this service holds but will not send now (app paused, fault)."""
+    count = 0
+    for start in range(0, len(ids), 500):
+        result = conn.execute(
+            update(OUTBOX)
+            .where(
+                OUTBOX.c.id.in_(list(ids[start : start + 500])),
+                OUTBOX.c.state == OutboxState.CLAIMED,
+                OUTBOX.c.claimed_by == worker,
+            )
+            .values(state=OutboxState.QUEUED, claimed_by=None, lease_until=None)
+        )
+        count += int(result.rowcount)
+    return count
+
+
 def release_mine(conn: Connection, worker: str) -> int:
     """Give back rows this service claimed but never sent (clean stop)."""
     result = conn.execute(
@@ -242,16 +284,13 @@ def finish_completed(conn: Connection, now: datetime) -> list[int]:
     return done
 
 
-def pause_app_campaigns(conn: Connection, app_id: int, reason: str) -> list[int]:
-    """A fault that stops all sending for an app (bad credentials, endpoint unreachable)."""
-    ids = [
-        cid
-        for (cid,) in conn.execute(
-            select(Campaign.id).where(
-                Campaign.app_id == app_id, Campaign.status == CampaignStatus.SENDING
-            )
-        )
-    ]
+def pause_app_campaigns(conn: Connection, app_id: int | None, reason: str) -> list[int]:
+    """A fault that stops all sending for an app (bad credentials, endpoint unreachable), or
+    for every app (``app_id`` None: the database itself cannot be written)."""
+    query = select(Campaign.id).where(Campaign.status == CampaignStatus.SENDING)
+    if app_id is not None:
+        query = query.where(Campaign.app_id == app_id)
+    ids = [cid for (cid,) in conn.execute(query)]
     if ids:
         conn.execute(
             update(Campaign)

@@ -11,19 +11,17 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, func, insert, select, update
+from sqlalchemy import CursorResult, func, select, update
 from sqlalchemy.orm import Session
 
-from engage_desktop.core.outbox.expand import CANCELLED, SendError, suppression_reason
+from engage_desktop.core.outbox.expand import CANCELLED, SendError
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.audit import record
 from engage_desktop.security.roles import Permission, require
 from engage_desktop.store.models import (
     Campaign,
     CampaignStatus,
-    Channel,
     DeliveryAttempt,
-    Device,
     OutboxMessage,
     OutboxState,
 )
@@ -37,7 +35,7 @@ RATE_WINDOW = timedelta(seconds=15)
 def _campaign_for(session: Session, ws: Workspace, campaign_id: int) -> Campaign:
     campaign = session.get(Campaign, campaign_id)
     if campaign is None:
-        raise SendError(f"No campaign with id {campaign_id}.")
+        raise SendError(f"No campaign with id {campaign_id}.", "not_found")
     require(session, ws.member_id, campaign.app_id, Permission.SEND_CAMPAIGNS)
     return campaign
 
@@ -63,7 +61,8 @@ def _transition(
         campaign = _campaign_for(session, ws, campaign_id)
         if campaign.status != expected:
             raise SendError(
-                f"Campaign {campaign_id} is {campaign.status.value}, not {expected.value}."
+                f"Campaign {campaign_id} is {campaign.status.value}, not {expected.value}.",
+                "wrong_status",
             )
         campaign.status = new
         campaign.status_reason = reason
@@ -86,7 +85,8 @@ def cancel(ws: Workspace, campaign_id: int) -> int:
             CampaignStatus.SCHEDULED,
         ):
             raise SendError(
-                f"Campaign {campaign_id} is {campaign.status.value}; nothing to cancel."
+                f"Campaign {campaign_id} is {campaign.status.value}; nothing to cancel.",
+                "wrong_status",
             )
         campaign.status = CampaignStatus.CANCELLED
         campaign.status_reason = None
@@ -114,52 +114,9 @@ def cancel(ws: Workspace, campaign_id: int) -> int:
 
 def send_to_test_devices(ws: Workspace, campaign_id: int, variant_key: str | None = None) -> int:
     """Queue the campaign (any status) to the app's test devices; returns how many were queued."""
-    with ws.session() as session:
-        campaign = _campaign_for(session, ws, campaign_id)
-        key = variant_key or (campaign.variants[0].key if campaign.variants else None)
-        if key is None:
-            raise SendError(f"Campaign {campaign_id} has no content variant to send.")
-        devices = list(
-            session.scalars(
-                select(Device).where(Device.app_id == campaign.app_id, Device.is_test.is_(True))
-            )
-        )
-        usable = [
-            d
-            for d in devices
-            if suppression_reason(d.fcm_token, d.token_invalidated_at, True, "granted") is None
-        ]
-        if not usable:
-            raise SendError("This app has no test device with a valid push token.")
-        now = ws.clock.now()
-        stamp = int(now.timestamp() * 1000)
-        session.execute(
-            insert(OutboxMessage.metadata.tables["outbox_message"]),
-            [
-                {
-                    "campaign_id": campaign_id,
-                    "app_id": campaign.app_id,
-                    "profile_id": d.profile_id,
-                    "device_id": d.id,
-                    "channel": Channel.PUSH,
-                    "variant_key": key,
-                    "message_id": f"{TEST_PREFIX}{campaign_id}-{d.id}-{stamp}",
-                    "address": d.fcm_token,
-                    "state": OutboxState.QUEUED,
-                    "created_at": now,
-                }
-                for d in usable
-            ],
-        )
-        record(
-            session,
-            member_id=ws.member_id,
-            app_id=campaign.app_id,
-            action="campaign.test_send",
-            target=f"campaign:{campaign_id}",
-            details={"devices": len(usable), "variant": key},
-        )
-        return len(usable)
+    from engage_desktop.core.outbox.trial import queue_test_send
+
+    return len(queue_test_send(ws, campaign_id, variant_key))
 
 
 @dataclass

@@ -47,7 +47,15 @@ SENDABLE_FROM = (CampaignStatus.DRAFT, CampaignStatus.SCHEDULED)
 
 
 class SendError(Exception):
-    """The campaign cannot be sent as asked; the message says why."""
+    """The campaign cannot be sent as asked; the message says why.
+
+    ``code`` names the case (``not_found``, ``wrong_status``, ``not_push``, ``no_variant``,
+    ``no_test_device``) so the GUI can say it in the user's language.
+    """
+
+    def __init__(self, message: str, code: str = "other") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass
@@ -94,7 +102,7 @@ def start_send(
     with ws.session() as session:
         campaign = session.get(Campaign, campaign_id)
         if campaign is None:
-            raise SendError(f"No campaign with id {campaign_id}.")
+            raise SendError(f"No campaign with id {campaign_id}.", "not_found")
         if not scheduled:
             require(session, ws.member_id, campaign.app_id, Permission.SEND_CAMPAIGNS)
         _check_sendable(campaign)
@@ -117,15 +125,17 @@ def _check_sendable(campaign: Campaign) -> None:
     if campaign.format not in (CampaignFormat.PUSH, CampaignFormat.RICH_PUSH):
         raise SendError(
             f"Campaign {campaign.id} is a {campaign.format.value} campaign; "
-            "the dispatch service sends push campaigns only for now."
+            "the dispatch service sends push campaigns only for now.",
+            "not_push",
         )
     if campaign.status not in SENDABLE_FROM:
         raise SendError(
             f"Campaign {campaign.id} is {campaign.status.value}; only a draft or scheduled "
-            "campaign can be sent."
+            "campaign can be sent.",
+            "wrong_status",
         )
     if not campaign.variants:
-        raise SendError(f"Campaign {campaign.id} has no content variant to send.")
+        raise SendError(f"Campaign {campaign.id} has no content variant to send.", "no_variant")
 
 
 def _audience_rows(
@@ -173,13 +183,32 @@ def suppression_reason(
     return None
 
 
-def _expand(
-    session: Session, campaign: Campaign, now: datetime, progress: Progress
-) -> ExpandResult:
-    result = ExpandResult(campaign.id)
-    keys = [(v.key, max(v.weight, 0.0)) for v in campaign.variants]
-    batch: list[dict[str, object]] = []
-    done = 0
+def audience_summary(ws: Workspace, campaign_id: int) -> ExpandResult:
+    """What sending now would queue and suppress (by reason), written nowhere: the numbers a
+    confirmation dialog shows. Same rules as ``start_send``; the audience may move after."""
+    with ws.session() as session:
+        campaign = session.get(Campaign, campaign_id)
+        if campaign is None:
+            raise SendError(f"No campaign with id {campaign_id}.", "not_found")
+        require(session, ws.member_id, campaign.app_id, Permission.SEND_CAMPAIGNS)
+        _check_sendable(campaign)
+        result = ExpandResult(campaign.id)
+        for _profile, _device, _token, reason in _classified(session, campaign):
+            _count(result, reason)
+        return result
+
+
+def _count(result: ExpandResult, reason: str | None) -> None:
+    if reason is None:
+        result.queued += 1
+    else:
+        result.suppressed[reason] = result.suppressed.get(reason, 0) + 1
+
+
+def _classified(
+    session: Session, campaign: Campaign
+) -> Iterator[tuple[int, int, str | None, str | None]]:
+    """(profile, device, token, suppression reason or None) for every addressable device."""
     for profile_id, device_id, token, invalidated, push_ok, consent in _audience_rows(
         session, campaign
     ):
@@ -189,6 +218,17 @@ def _expand(
         in_control = _bucket(profile_id, f"control:{campaign.id}") < campaign.control_share
         if reason is None and in_control:
             reason = CONTROL_GROUP
+        yield profile_id, device_id, token, reason
+
+
+def _expand(
+    session: Session, campaign: Campaign, now: datetime, progress: Progress
+) -> ExpandResult:
+    result = ExpandResult(campaign.id)
+    keys = [(v.key, max(v.weight, 0.0)) for v in campaign.variants]
+    batch: list[dict[str, object]] = []
+    done = 0
+    for profile_id, device_id, token, reason in _classified(session, campaign):
         batch.append(
             {
                 "campaign_id": campaign.id,
@@ -204,10 +244,7 @@ def _expand(
                 "created_at": now,
             }
         )
-        if reason is None:
-            result.queued += 1
-        else:
-            result.suppressed[reason] = result.suppressed.get(reason, 0) + 1
+        _count(result, reason)
         if len(batch) >= CHUNK:
             done += _flush(session, batch)
             progress.report(done, None, "recipients")

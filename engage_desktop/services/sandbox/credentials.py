@@ -33,7 +33,8 @@ def sandbox_credentials(project_id: str, sandbox_url: str, folder: Path | None =
     safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in project_id)
     path = target_dir / f"sandbox-{safe}.json"
     token_uri = sandbox_url.rstrip("/") + "/token"
-    if path.exists():
+    stale = path.exists()
+    if stale:
         info = json.loads(path.read_text())
         if info.get("token_uri") == token_uri:
             return path
@@ -56,5 +57,13 @@ def sandbox_credentials(project_id: str, sandbox_url: str, folder: Path | None =
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w") as fh:
         json.dump(info, fh)
-    tmp.replace(path)
+    if stale:  # a key for another sandbox address: replace it
+        tmp.replace(path)
+        return path
+    try:  # first creation: exactly one process wins, the others use its key
+        os.link(tmp, path)
+    except FileExistsError:
+        pass
+    finally:
+        tmp.unlink()
     return path

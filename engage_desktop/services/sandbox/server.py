@@ -3,16 +3,19 @@
 Endpoints:
 - ``POST /v1/projects/{project}/messages:send`` — like Google: bearer token required, message
   validated (switchable off for benchmarks), ``{"name": "projects/p/messages/…"}`` back.
-- ``POST /token`` — the OAuth2 JWT-bearer grant google-auth performs with a service account.
+- ``POST /token`` — the OAuth2 JWT-bearer grant google-auth performs with a service account;
+  the assertion's signature is checked against the sandbox service-account keys (``keys``).
 - ``GET /sandbox/inbox?token=…`` what a virtual device received; ``GET /sandbox/devices``;
   ``GET /sandbox/stats[?ids=1]``; ``GET /sandbox/requests``; ``POST /sandbox/faults`` to script
-  errors (status, FCM code, Retry-After, dropped connections); ``POST /sandbox/reset``.
+  errors (status, FCM code, Retry-After, dropped connections, slow answers);
+  ``POST /sandbox/reset``. Inboxes are kept in ``inboxes.sqlite`` in the data folder, so the
+  virtual phones survive a restart.
 """
 
 from __future__ import annotations
 
 import asyncio
-import base64
+import contextlib
 import itertools
 import json
 import logging
@@ -20,10 +23,13 @@ import secrets
 import time
 from collections import Counter, deque
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from aiohttp import web
 
+from engage_desktop.services.sandbox.inbox_store import InboxStore
+from engage_desktop.services.sandbox.keys import AssertionRefused, KeyRing, b64decode
 from engage_desktop.services.sandbox.validation import (
     FCM_ERRORS,
     MAX_PAYLOAD,
@@ -48,6 +54,7 @@ class Fault:
     message: str | None = None
     retry_after: float | None = None
     drop: bool = False  # close the connection without answering
+    delay: float | None = None  # answer this many seconds late (alone: then deliver normally)
     times: int | None = None  # None: forever
 
     def applies(self, token: str) -> bool:
@@ -67,6 +74,8 @@ class SandboxState:
     received: int = 0
     request_count: int = 0
     names: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    keys: KeyRing | None = None  # None: assertions are not checked (no data folder)
+    store: InboxStore | None = None  # None: inboxes live in memory only
 
 
 def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
@@ -129,6 +138,10 @@ async def send(request: web.Request) -> web.StreamResponse:
         if fault.applies(token):
             if fault.times is not None:
                 fault.times -= 1
+            if fault.delay:
+                await asyncio.sleep(fault.delay)
+                if not (fault.error or fault.status or fault.drop):
+                    break  # a slow but successful answer
             return await _apply_fault(request, fault)
     if state.validate and len(json.dumps(message).encode()) > MAX_PAYLOAD:
         return _fcm_error("INVALID_ARGUMENT", "Message is too big")
@@ -141,7 +154,10 @@ async def send(request: web.Request) -> web.StreamResponse:
         message_id = str((message.get("data") or {}).get("message_id", ""))
         state.by_message_id[message_id] += 1
         inbox = state.inboxes.setdefault(token, deque(maxlen=INBOX_SIZE))
-        inbox.append({"at": time.time(), "name": name, "message": message})
+        item = {"at": time.time(), "name": name, "message": message}
+        inbox.append(item)
+        if state.store is not None:
+            state.store.add(token, item)
     return _json({"name": name})
 
 
@@ -156,13 +172,19 @@ async def _apply_fault(request: web.Request, fault: Fault) -> web.StreamResponse
 
 
 async def token(request: web.Request) -> web.Response:
-    """The JWT-bearer grant: check the assertion's shape and audience, issue an access token."""
+    """The JWT-bearer grant: verify the assertion's signature and claims, issue an access token."""
     state: SandboxState = request.app["state"]
     form = await request.post()
     if form.get("grant_type") != "urn:ietf:params:oauth:grant-type:jwt-bearer":
         return _json({"error": "unsupported_grant_type"}, 400)
+    assertion = str(form.get("assertion", ""))
     try:
-        claims = json.loads(_b64(str(form.get("assertion", "")).split(".")[1]))
+        if state.keys is not None:
+            claims = state.keys.verify(assertion)
+        else:
+            claims = json.loads(b64decode(assertion.split(".")[1]))
+    except AssertionRefused as exc:
+        return _json({"error": "invalid_grant", "error_description": str(exc)}, 400)
     except (ValueError, IndexError):
         return _json({"error": "invalid_grant", "error_description": "Invalid JWT."}, 400)
     if claims.get("iss") in state.revoked_emails:
@@ -172,10 +194,6 @@ async def token(request: web.Request) -> web.Response:
     access = "sbx." + secrets.token_urlsafe(24)
     state.access_tokens[access] = time.time() + TOKEN_LIFETIME
     return _json({"access_token": access, "expires_in": TOKEN_LIFETIME, "token_type": "Bearer"})
-
-
-def _b64(part: str) -> bytes:
-    return base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
 
 
 async def inbox(request: web.Request) -> web.Response:
@@ -220,6 +238,8 @@ async def reset(request: web.Request) -> web.Response:
     state: SandboxState = request.app["state"]
     state.faults.clear()
     state.inboxes.clear()
+    if state.store is not None:
+        state.store.clear()
     state.by_message_id.clear()
     state.requests.clear()
     state.received = state.request_count = 0
@@ -230,9 +250,18 @@ async def health(_request: web.Request) -> web.Response:
     return _json({"ok": True, "service": "engage-desktop-sandbox"})
 
 
-def make_app(*, validate: bool = True, record: bool = True) -> web.Application:
+def make_app(
+    *, validate: bool = True, record: bool = True, data_dir: Path | None = None
+) -> web.Application:
+    """``data_dir``: where the sandbox service-account keys are and the inboxes are kept."""
     app = web.Application(client_max_size=1 << 20)
-    app["state"] = SandboxState(validate=validate, record=record)
+    state = SandboxState(validate=validate, record=record)
+    if data_dir is not None:
+        state.keys = KeyRing(data_dir)
+        if record:
+            state.store = InboxStore(data_dir / "inboxes.sqlite", INBOX_SIZE)
+            state.inboxes = state.store.load()
+    app["state"] = state
     app.router.add_post("/v1/projects/{project}/messages:send", send)
     app.router.add_post("/token", token)
     app.router.add_get("/sandbox/health", health)
@@ -251,16 +280,31 @@ async def serve(
     *,
     validate: bool = True,
     record: bool = True,
+    data_dir: Path | None = None,
     stop: asyncio.Event | None = None,
 ) -> None:
     """Run until ``stop`` is set (or forever)."""
-    runner = web.AppRunner(make_app(validate=validate, record=record), access_log=None)
+    app = make_app(validate=validate, record=record, data_dir=data_dir)
+    state: SandboxState = app["state"]
+    runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, host, port, reuse_address=True)
     await site.start()
     log.info("sandbox listening on http://%s:%d", host, port)
     print(f"sandbox listening on http://{host}:{port}", flush=True)
+    saver = asyncio.create_task(_save_inboxes(state))
     try:
         await (stop or asyncio.Event()).wait()
     finally:
+        saver.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await saver
         await runner.cleanup()
+        if state.store is not None:
+            state.store.close()
+
+
+async def _save_inboxes(state: SandboxState) -> None:
+    while state.store is not None:
+        await asyncio.sleep(0.5)
+        state.store.flush()

@@ -20,48 +20,40 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
-    QMessageBox,
     QPlainTextEdit,
-    QProgressBar,
     QPushButton,
     QSplitter,
     QStackedWidget,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from engage_desktop.core.campaigns.edit import get_draft, save_draft, schedule_campaign
+from engage_desktop.core.campaigns.edit import get_draft, save_draft
 from engage_desktop.core.campaigns.model import (
     CampaignDraft,
-    CampaignInputError,
     Variant,
-    validate_draft,
 )
-from engage_desktop.core.content.fcm import FCM_MAX_BYTES, check_message
 from engage_desktop.core.content.inapp import InAppContent
 from engage_desktop.core.content.push import PushContent
-from engage_desktop.core.content.sms import count_sms
 from engage_desktop.core.templating import render_text
 from engage_desktop.core.templating.context import SAMPLE_PROFILE, profile_context
+from engage_desktop.ui.composer.actions import ComposerActions
 from engage_desktop.ui.composer.fields import (
     data_from_text,
     data_to_text,
-    mark,
     on_change,
     set_value,
     value_of,
 )
+from engage_desktop.ui.composer.forms import ComposerForms
+from engage_desktop.ui.composer.rendering import ComposerRendering
 from engage_desktop.ui.composer.undo import FieldEdit
 from engage_desktop.ui.context import UiContext
-from engage_desktop.ui.preview.inapp_preview import InAppPreview
-from engage_desktop.ui.preview.panel import PushPreviewPanel
 
 PUSH_TEXT = (
     "title",
@@ -79,8 +71,13 @@ AUTOSAVE_MS = 1200
 _BUTTON_KEY = re.compile(r"button\d_")
 
 
-class ComposerWindow(QWidget):
-    """Edit one campaign. Signals: saved(campaign_id) after every successful save."""
+class ComposerWindow(ComposerForms, ComposerRendering, ComposerActions, QWidget):
+    """Edit one campaign. Signals: saved(campaign_id) after every successful save.
+
+    The form builders live in ``forms``, the payload / rich / text previews and the issue
+    marks in ``rendering``, and the send / schedule actions in ``actions``
+    (mixins, so the window stays one widget with one translation context per part).
+    """
 
     saved = Signal(int)
 
@@ -196,9 +193,8 @@ class ComposerWindow(QWidget):
 
         self.issue_list = QListWidget()
         self.issue_list.setMaximumHeight(110)
-        self.schedule_button = QPushButton(self.tr("Schedule…"))
-        self.schedule_button.clicked.connect(self.schedule)
         self.status = QLabel()
+        self.status.setWordWrap(True)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -209,7 +205,8 @@ class ComposerWindow(QWidget):
         left_layout.addWidget(self.issue_list)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
-        bottom.addWidget(self.schedule_button)
+        for button in self._action_buttons():
+            bottom.addWidget(button)
         left_layout.addLayout(bottom)
 
         self.tabs = QTabWidget()
@@ -227,172 +224,6 @@ class ComposerWindow(QWidget):
             (QKeySequence.StandardKey.Save, self.save_now),
         ):
             QShortcut(seq, self, activated=slot)
-
-    def _push_form(self) -> QWidget:
-        box = QGroupBox(self.tr("Push content"))
-        form = QFormLayout(box)
-        labels = {
-            "title": self.tr("Title"),
-            "subtitle": self.tr("Subtitle (iOS)"),
-            "image_url": self.tr("Image (https URL)"),
-            "deep_link": self.tr("Deep link"),
-            "sound": self.tr("Sound"),
-            "badge": self.tr("Badge"),
-            "android_channel_id": self.tr("Android channel"),
-            "ttl_seconds": self.tr("Time to live (s)"),
-            "collapse_key": self.tr("Collapse key"),
-        }
-        for name in ("title", "subtitle"):
-            form.addRow(labels[name], self._field(f"content.{name}", QLineEdit()))
-        body = QPlainTextEdit()
-        body.setMaximumHeight(90)
-        form.addRow(self.tr("Body"), self._field("content.body", body))
-        image_row = QHBoxLayout()
-        image_row.addWidget(self._field("content.image_url", QLineEdit()), 1)
-        local = QPushButton(self.tr("Local file…"))
-        local.clicked.connect(self._pick_local_image)
-        image_row.addWidget(local)
-        form.addRow(labels["image_url"], image_row)
-        for name in (
-            "deep_link",
-            "sound",
-            "badge",
-            "android_channel_id",
-            "ttl_seconds",
-            "collapse_key",
-        ):
-            form.addRow(labels[name], self._field(f"content.{name}", QLineEdit()))
-        priority = QComboBox()
-        priority.addItem(self.tr("High"), "high")
-        priority.addItem(self.tr("Normal"), "normal")
-        form.addRow(self.tr("Priority"), self._field("content.priority", priority))
-        for i in range(3):
-            row = QHBoxLayout()
-            for part, hint in (
-                ("id", self.tr("id")),
-                ("title", self.tr("label")),
-                ("deep_link", self.tr("deep link")),
-            ):
-                edit = QLineEdit()
-                edit.setPlaceholderText(hint)
-                row.addWidget(self._field(f"action{i}.{part}", edit))
-            form.addRow(self.tr("Button %1").replace("%1", str(i + 1)), row)
-        data = QPlainTextEdit()
-        data.setPlaceholderText(self.tr("key=value, one per line"))
-        data.setMaximumHeight(60)
-        form.addRow(self.tr("Custom data"), self._field("content.data", data))
-        return box
-
-    def _sms_form(self) -> QWidget:
-        box = QGroupBox(self.tr("SMS"))
-        form = QFormLayout(box)
-        form.addRow(self.tr("Text"), self._field("sms.body", QPlainTextEdit()))
-        cap = QComboBox()
-        for n in (1, 2, 3, 4, 6):
-            cap.addItem(str(n), n)
-        form.addRow(self.tr("Segment cap"), self._field("campaign.sms_max_segments", cap))
-        self.sms_counter = QLabel()
-        form.addRow(self.sms_counter)
-        return box
-
-    def _email_form(self) -> QWidget:
-        box = QGroupBox(self.tr("Email"))
-        form = QFormLayout(box)
-        form.addRow(self.tr("Subject"), self._field("email.subject", QLineEdit()))
-        form.addRow(self.tr("Preheader"), self._field("email.preheader", QLineEdit()))
-        form.addRow(self.tr("HTML body"), self._field("email.html", QPlainTextEdit()))
-        return box
-
-    def _rich_form(self) -> QWidget:
-        box = QGroupBox(self.tr("Rich push"))
-        form = QFormLayout(box)
-        form.addRow(self.tr("Title"), self._field("rich.title", QLineEdit()))
-        form.addRow(self.tr("Summary"), self._field("rich.body", QLineEdit()))
-        form.addRow(self.tr("HTML page"), self._field("rich.html", QPlainTextEdit()))
-        for key, label in (
-            ("rich.allow_scripts", self.tr("JavaScript")),
-            ("rich.allow_remote", self.tr("Remote content")),
-        ):
-            combo = QComboBox()
-            combo.addItem(self.tr("Off"), False)
-            combo.addItem(self.tr("On"), True)
-            form.addRow(label, self._field(key, combo))
-        return box
-
-    def _inapp_form(self) -> QWidget:
-        box = QGroupBox(self.tr("In-app message"))
-        form = QFormLayout(box)
-        layout = QComboBox()
-        for value, label in (
-            ("modal", self.tr("Modal")),
-            ("top_banner", self.tr("Top banner")),
-            ("bottom_banner", self.tr("Bottom banner")),
-            ("full_screen", self.tr("Full screen")),
-            ("card", self.tr("Card")),
-        ):
-            layout.addItem(label, value)
-        form.addRow(self.tr("Layout"), self._field("inapp.layout", layout))
-        form.addRow(self.tr("Header"), self._field("inapp.header", QLineEdit()))
-        form.addRow(self.tr("Body"), self._field("inapp.body", QPlainTextEdit()))
-        form.addRow(self.tr("Image (https URL)"), self._field("inapp.image_url", QLineEdit()))
-        for i in range(2):
-            row = QHBoxLayout()
-            row.addWidget(self._field(f"inapp.button{i}_label", QLineEdit()))
-            row.addWidget(self._field(f"inapp.button{i}_deep_link", QLineEdit()))
-            form.addRow(self.tr("Button %1 (label, link)").replace("%1", str(i + 1)), row)
-        for name, label in (
-            ("background", self.tr("Background")),
-            ("text_colour", self.tr("Text colour")),
-            ("button_colour", self.tr("Button colour")),
-        ):
-            form.addRow(label, self._field(f"inapp.{name}", QLineEdit()))
-        close = QComboBox()
-        close.addItem(self.tr("Shown"), True)
-        close.addItem(self.tr("Hidden"), False)
-        form.addRow(self.tr("Close control"), self._field("inapp.close_button", close))
-        return box
-
-    def _preview_tab(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        row = QHBoxLayout()
-        self.profile_search = QLineEdit()
-        self.profile_search.setPlaceholderText(self.tr("Preview as… (name, email or id)"))
-        self.profile_search.returnPressed.connect(self.search_profiles)
-        self.profile_combo = QComboBox()
-        self.profile_combo.addItem(self.tr("Sample profile"), None)
-        self.profile_combo.activated.connect(
-            lambda _i: self.preview_as(self.profile_combo.currentData())
-        )
-        row.addWidget(self.profile_search, 1)
-        row.addWidget(self.profile_combo, 1)
-        layout.addLayout(row)
-        self.template_note = QLabel()
-        self.template_note.setWordWrap(True)
-        layout.addWidget(self.template_note)
-        self.preview_stack = QStackedWidget()
-        self.push_panel = PushPreviewPanel()
-        app = self.context.current_app()
-        for preview in self.push_panel.previews.values():
-            preview.app_name = app.name if app is not None else "App"
-        self.text_preview = QTextBrowser()
-        self.text_preview.setOpenLinks(False)
-        self.preview_stack.addWidget(self.push_panel)
-        self.preview_stack.addWidget(self.text_preview)
-        self.inapp_preview = InAppPreview()
-        self.preview_stack.addWidget(self.inapp_preview)
-        layout.addWidget(self.preview_stack, 1)
-        return page
-
-    def _payload_tab(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        self.byte_meter = QProgressBar(maximum=FCM_MAX_BYTES)
-        self.byte_meter.setFormat(self.tr("%v of %m bytes"))
-        self.payload_view = QPlainTextEdit(readOnly=True)
-        layout.addWidget(self.byte_meter)
-        layout.addWidget(self.payload_view, 1)
-        return page
 
     # --- state -------------------------------------------------------------------------
     def _segments(self) -> list[tuple[int, str]]:
@@ -624,137 +455,6 @@ class ComposerWindow(QWidget):
         self.template_note.setStyleSheet("color: #c62828;" if notes else "")
         self._mark_issues()
 
-    def _refresh_payload(self) -> None:
-        content = PushContent.from_dict(self._content())
-        label = str(self._campaign.get("analytics_label") or "") or None
-        message, size, _issues = check_message(
-            content, analytics_label=label, render_context=self.render_context
-        )
-        if message is None:
-            from engage_desktop.core.content.fcm import build_fcm_message
-
-            message = build_fcm_message(
-                content,
-                token="PREVIEW_TOKEN",
-                message_id="preview",
-                analytics_label=label,
-                render_context=self.render_context,
-            )
-        self.payload_view.setPlainText(
-            json.dumps({"message": message}, ensure_ascii=False, indent=2)
-        )
-        self.byte_meter.setValue(min(size, FCM_MAX_BYTES))
-        self.byte_meter.setFormat(
-            self.tr("%1 of %2 bytes").replace("%1", str(size)).replace("%2", str(FCM_MAX_BYTES))
-        )
-
-    def _refresh_rich(self, notes: list[str]) -> None:
-        """QtWebEngine is loaded only when a rich push is first previewed (it is heavy)."""
-        if self.rich_preview is None:
-            from engage_desktop.ui.preview.rich_preview import RichPreview
-
-            self.rich_preview = RichPreview()
-            self.preview_stack.addWidget(self.rich_preview)
-        self.preview_stack.setCurrentWidget(self.rich_preview)
-        content = self._content()
-        title, _, _ = self._render("title", str(content.get("title") or ""))
-        summary, _, _ = self._render("body", str(content.get("body") or ""))
-        html, error, missing = self._render("html", str(content.get("html") or ""))
-        self.rich_preview.set_page(
-            title,
-            summary,
-            html,
-            allow_scripts=bool(content.get("allow_scripts")),
-            allow_remote=bool(content.get("allow_remote")),
-        )
-        if self.rich_preview.removed:
-            notes.append(self.tr("Scripts and event handlers were removed (JavaScript is off)."))
-        if error:
-            notes.append(error)
-        if missing:
-            notes.append(self.tr("Missing for this profile: %1").replace("%1", ", ".join(missing)))
-
-    def _refresh_text_preview(self, fmt: str, notes: list[str]) -> None:
-        content = self._content()
-        if fmt == "sms":
-            text, error, missing = self._render("sms", str(content.get("body") or ""))
-            count = count_sms(text)
-            culprits = "".join(sorted({ch for _, ch in count.ucs2_culprits}))
-            summary = (
-                self.tr("%1: %2 characters, %3 segment(s), %4 left")
-                .replace("%1", count.encoding)
-                .replace("%2", str(count.units))
-                .replace("%3", str(count.segments))
-                .replace("%4", str(count.remaining))
-            )
-            if culprits:
-                summary += " — " + self.tr("forcing UCS-2: %1").replace("%1", culprits)
-            self.sms_counter.setText(summary)
-            from html import escape
-
-            marked = "".join(
-                f'<span style="background:#ffcdd2">{escape(ch)}</span>'
-                if ch in culprits
-                else escape(ch)
-                for ch in text
-            )
-            self.text_preview.setHtml(
-                f"<div style='white-space:pre-wrap;font-size:15px'>{marked}</div>"
-            )
-        elif fmt == "email":
-            subject, error, missing = self._render("subject", str(content.get("subject") or ""))
-            pre, _, _ = self._render("preheader", str(content.get("preheader") or ""))
-            body, _, _ = self._render("html", str(content.get("html") or ""))
-            from html import escape
-
-            import nh3
-
-            self.text_preview.setHtml(
-                f"<b>{escape(subject)}</b><br><span style='color:#666'>{escape(pre)}</span><hr>{nh3.clean(body)}"
-            )
-        else:
-            error, missing = None, ()
-            self.text_preview.setPlainText(self.tr("No preview for this format in this build."))
-        if error:
-            notes.append(error)
-        if missing:
-            notes.append(self.tr("Missing for this profile: %1").replace("%1", ", ".join(missing)))
-
-    def _mark_issues(self) -> None:
-        self.issues = validate_draft(self.draft())
-        by_widget: dict[str, str] = {}
-        for field, message in self.issues:
-            variant, _, name = field.partition(".")
-            if variant != self.variant_key:
-                continue
-            root = name.split(".")[0]
-            key = {
-                "actions[0]": "action0.title",
-                "actions[1]": "action1.title",
-                "actions[2]": "action2.title",
-                "actions": "action0.title",
-            }.get(root, f"content.{root}")
-            if root == "data":
-                key = "content.data"
-            if self._campaign.get("format") == "sms":
-                key = "sms.body"
-            elif self._campaign.get("format") == "email":
-                key = f"email.{root}"
-            elif self._campaign.get("format") == "rich_push":
-                key = f"rich.{root}"
-            elif self._campaign.get("format") == "in_app":
-                key = (
-                    f"inapp.{root}"
-                    if not root.startswith("buttons[")
-                    else f"inapp.button{root[8]}_label"
-                )
-            by_widget.setdefault(key if key in self.widgets else "campaign.name", message)
-        for key, widget in self.widgets.items():
-            mark(widget, by_widget.get(key))
-        self.issue_list.clear()
-        self.issue_list.addItems([f"{f}: {m}" for f, m in self.issues])
-        self.schedule_button.setEnabled(not self.issues)
-
     # --- actions -------------------------------------------------------------------------
     def search_profiles(self) -> None:
         from engage_desktop.core.listing import search_profiles
@@ -807,17 +507,6 @@ class ComposerWindow(QWidget):
         self.status.setText(self.tr("Draft saved"))
         self.saved.emit(self.campaign_id)
         return True
-
-    def schedule(self) -> None:
-        if not self.save_now() or self.campaign_id is None:
-            return
-        try:
-            with self.context.workspace.session() as session:
-                schedule_campaign(session, self.context.workspace.member_id, self.campaign_id, None)
-        except (CampaignInputError, Exception) as exc:
-            QMessageBox.warning(self, self.tr("Cannot schedule"), str(exc))
-            return
-        self.status.setText(self.tr("Scheduled"))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Pending edits are saved now; a window opened and closed untouched leaves no empty draft.

@@ -34,6 +34,7 @@ class DeliveriesPage(Page):
         splitter.addWidget(self.campaigns)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([320, 960])  # campaign names are long: give the list room
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.campaigns.currentItemChanged.connect(self._picked)

@@ -28,6 +28,7 @@ from engage_desktop.store.models import CampaignStatus
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.formatting import format_int
+from engage_desktop.ui.sending.errors import reason_text, user_message
 
 
 def reason_label(reason: str) -> str:
@@ -75,7 +76,10 @@ class SendPanel(QWidget):
 
     status_changed = Signal()
 
-    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: UiContext, parent: QWidget | None = None, *, start_buttons: bool = True
+    ) -> None:
+        """``start_buttons`` False: progress and pause/resume/cancel only (the send dialog)."""
         super().__init__(parent)
         self.context = context
         self.campaign_id: int | None = None
@@ -95,6 +99,8 @@ class SendPanel(QWidget):
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.send_button.setVisible(start_buttons)
+        self.test_button.setVisible(start_buttons)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.bar = QProgressBar()
@@ -169,7 +175,7 @@ class SendPanel(QWidget):
         self._buttons(p.status)
         text = status_text(p.status)
         if p.status_reason:
-            text += " — " + p.status_reason
+            text += " — " + reason_text(p.status_reason)
         self.status.setText(text)
         self.bar.setRange(0, max(p.total, 1))
         self.bar.setValue(p.done if p.total else 0)
@@ -220,7 +226,7 @@ class SendPanel(QWidget):
         return self.tr("Sent to %1 test device(s).").replace("%1", format_int(count))
 
     def _pause(self, campaign_id: int) -> str:
-        control.pause(self.context.workspace, campaign_id, self.tr("paused by a user"))
+        control.pause(self.context.workspace, campaign_id, "paused by a user")  # shown translated
         return ""
 
     def _resume(self, campaign_id: int) -> str:
@@ -237,5 +243,5 @@ class SendPanel(QWidget):
             self.status.setText(message)
 
     def _failed(self, exc: BaseException, _tb: str) -> None:
-        self.status.setText(str(exc))
+        self.status.setText(user_message(exc))
         self._buttons(self.last.status if self.last else None)

@@ -1,78 +1,162 @@
-"""What the sandbox's virtual devices received, as text (until the preview widget is wired in).
+"""What the sandbox's virtual devices received, drawn with the composer's notification preview.
 
 Reads the sandbox's ``/sandbox/inbox`` over loopback for the app's test devices (or, when it
-has none, the first devices that received something).
+has none, the first devices that received something) and shows each device's last messages as
+real previews (iOS lock screen or Android heads-up, by the device's platform).
 """
 
 from __future__ import annotations
 
 import json
+import urllib.error
 import urllib.parse
 import urllib.request
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy import select
 
+from engage_desktop.core.content.push import PushContent
 from engage_desktop.core.settings_fcm import sandbox_base_url
+from engage_desktop.core.textlayout.surfaces import Surface
 from engage_desktop.store.models import App, Device
 from engage_desktop.ui.background import run_in_background
 from engage_desktop.ui.context import UiContext
+from engage_desktop.ui.preview.push_preview import PushPreview
 
-MAX_PHONES = 12
+MAX_PHONES = 8
+SHOWN_PER_PHONE = 3
 
 
-def fetch_inboxes(context: UiContext, app_id: int) -> list[tuple[str, list[dict[str, Any]]]]:
-    """(device label, messages) for the app's virtual phones; raises OSError if unreachable."""
+class SandboxUnreachable(Exception):
+    """The sandbox does not answer (not started, or another program on its port)."""
+
+
+@dataclass
+class Phone:
+    label: str
+    platform: str  # "ios" | "android" | …
+    app_name: str
+    messages: list[dict[str, Any]] = field(default_factory=list)  # oldest first
+
+
+def _get(url: str) -> Any:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as resp:
+            return json.loads(resp.read())
+    except (OSError, ValueError) as exc:  # URLError, refused, timeout, not JSON
+        raise SandboxUnreachable(url) from exc
+
+
+def fetch_inboxes(context: UiContext, app_id: int) -> list[Phone]:
+    """The app's virtual phones and what they received; raises SandboxUnreachable."""
     ws = context.workspace
     with ws.session() as session:
         app = session.get(App, app_id)
         if app is None or not app.use_sandbox:
             return []
         base = sandbox_base_url(session)
+        name = app.name
         tests = session.execute(
-            select(Device.label, Device.fcm_token).where(
+            select(Device.label, Device.fcm_token, Device.platform).where(
                 Device.app_id == app_id, Device.is_test.is_(True), Device.fcm_token.is_not(None)
             )
         ).all()
-    phones = [(label or token[:12], token) for label, token in tests]
+    phones = [(label or token[:12], token, platform) for label, token, platform in tests]
     if not phones:
-        with urllib.request.urlopen(base + "/sandbox/devices", timeout=5) as resp:
-            tokens = list(json.loads(resp.read()))[:MAX_PHONES]
-        phones = [(token[:12] + "…", token) for token in tokens]
+        tokens = list(_get(base + "/sandbox/devices"))[:MAX_PHONES]
+        phones = [(token[:12] + "…", token, "android") for token in tokens]
     out = []
-    for label, token in phones[:MAX_PHONES]:
+    for label, token, platform in phones[:MAX_PHONES]:
         query = urllib.parse.urlencode({"token": token})
-        with urllib.request.urlopen(f"{base}/sandbox/inbox?{query}", timeout=5) as resp:
-            out.append((label, list(json.loads(resp.read()))))
+        out.append(Phone(label, platform, name, list(_get(f"{base}/sandbox/inbox?{query}"))))
     return out
 
 
-def render_text(phones: list[tuple[str, list[dict[str, Any]]]]) -> str:
-    lines: list[str] = []
-    for label, inbox in phones:
-        lines.append(f"📱 {label}")
-        for item in reversed(inbox[-5:]):
+def content_of(message: dict[str, Any]) -> PushContent:
+    """The preview's content from an FCM message as the sandbox received it."""
+    note = message.get("notification") or {}
+    alert = ((message.get("apns") or {}).get("payload") or {}).get("aps", {}).get("alert", {})
+    subtitle = alert.get("subtitle", "") if isinstance(alert, dict) else ""
+    return PushContent(
+        title=str(note.get("title", "")),
+        subtitle=str(subtitle),
+        body=str(note.get("body", "")),
+        image_url=str(note.get("image", "")),
+    )
+
+
+class PhoneCard(QFrame):
+    """One virtual device: its name and its last notifications, newest first."""
+
+    def __init__(self, phone: Phone, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.previews: list[PushPreview] = []
+        layout = QVBoxLayout(self)
+        title = QLabel(f"<b>{_escape(phone.label)}</b>")
+        layout.addWidget(title)
+        surface = Surface.IOS_LOCK if phone.platform == "ios" else Surface.ANDROID_HEADS_UP
+        shown = list(reversed(phone.messages[-SHOWN_PER_PHONE:]))
+        if not shown:
+            layout.addWidget(QLabel(self.tr("Nothing received yet.")))
+        for item in shown:
             message = item.get("message", {})
-            note = message.get("notification", {})
             at = datetime.fromtimestamp(float(item.get("at", 0))).strftime("%H:%M:%S")
-            message_id = message.get("data", {}).get("message_id", "")
-            lines.append(
-                f"   {at}  {note.get('title', '')} — {note.get('body', '')}  [{message_id}]"
+            message_id = str((message.get("data") or {}).get("message_id", ""))
+            pattern = (
+                self.tr("Received at %1 · test send")
+                if message_id.startswith("edt-")
+                else self.tr("Received at %1 · message %2")
             )
-        lines.append("")
-    return "\n".join(lines)
+            caption = QLabel(pattern.replace("%1", at).replace("%2", message_id))
+            caption.setToolTip(message_id)
+            caption.setStyleSheet("color: palette(mid);")
+            preview = PushPreview(surface)
+            preview.app_name = phone.app_name
+            preview.set_content(content_of(message))
+            self.previews.append(preview)
+            layout.addWidget(caption)
+            layout.addWidget(preview)
+        layout.addStretch(1)
+
+
+def _escape(text: str) -> str:
+    from html import escape
+
+    return escape(text)
 
 
 class VirtualPhones(QWidget):
+    """The sandbox's virtual phones for the current app (shown for sandbox apps only)."""
+
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.cards: list[PhoneCard] = []
         self.title = QLabel(self.tr("Virtual phones (local sandbox)"))
         self.refresh_button = QPushButton(self.tr("Refresh"))
-        self.text = QPlainTextEdit()
-        self.text.setReadOnly(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.grid = QGridLayout()
+        self.grid.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        inner = QWidget()
+        inner.setLayout(self.grid)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(inner)
+        self.scroll.setWidgetResizable(True)
         head = QHBoxLayout()
         head.addWidget(self.title)
         head.addStretch(1)
@@ -80,7 +164,8 @@ class VirtualPhones(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(head)
-        layout.addWidget(self.text)
+        layout.addWidget(self.message)
+        layout.addWidget(self.scroll, 1)
         self.refresh_button.clicked.connect(self.refresh)
 
     def refresh(self) -> None:
@@ -94,18 +179,35 @@ class VirtualPhones(QWidget):
             on_failure=self._failed,
         )
 
-    def _show(self, phones: list[tuple[str, list[dict[str, Any]]]]) -> None:
-        self.text.setPlainText(
-            render_text(phones)
-            if phones
-            else self.tr("No virtual phone has received anything yet.")
-        )
+    def _clear(self) -> None:
+        for card in self.cards:
+            self.grid.removeWidget(card)
+            card.deleteLater()
+        self.cards = []
+
+    def _show(self, phones: list[Phone]) -> None:
+        self._clear()
+        if not phones or not any(p.messages for p in phones):
+            self.message.setText(self.tr("No virtual phone has received anything yet."))
+        else:
+            self.message.setText("")
+        for i, phone in enumerate(phones):
+            card = PhoneCard(phone)
+            self.cards.append(card)
+            self.grid.addWidget(card, 0, i)
 
     def _failed(self, exc: BaseException, _tb: str) -> None:
-        reason = getattr(exc, "reason", None) or exc
-        self.text.setPlainText(
-            self.tr(
-                "The local sandbox does not answer (%1). The dispatch "
-                "service starts it when it sends."
-            ).replace("%1", str(reason))
-        )
+        self._clear()
+        if isinstance(exc, SandboxUnreachable):
+            self.message.setText(
+                self.tr(
+                    "The local sandbox is not running, so the virtual phones cannot be shown. "
+                    "The dispatch service starts it when a campaign of a demo app is sent; you "
+                    "can also start it yourself with “engage-desktop sandbox”, then press "
+                    "Refresh."
+                )
+            )
+        else:
+            self.message.setText(
+                self.tr("The virtual phones cannot be shown: %1").replace("%1", str(exc))
+            )

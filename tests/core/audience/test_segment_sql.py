@@ -102,6 +102,33 @@ def leaf(v: dict[str, list[Any]]) -> st.SearchStrategy[dict[str, Any]]:
             st.sampled_from(["gold", "silver", "bronze", "platinum"]),
         ),
         st.builds(
+            lambda f, op, t: {"type": "attribute", "field": f, "op": op, "value": t},
+            st.sampled_from(
+                [
+                    "attributes.loyalty_tier",
+                    "attributes.favorite_mode",
+                    "attributes.newsletter",
+                    "attributes.favorite_store",
+                ]
+            ),
+            st.sampled_from(["equals", "not_equals", "contains"]),
+            st.sampled_from(["gold", "Gold", "old", "true", "3", "silver"]),
+        ),
+        st.builds(
+            lambda ts: {
+                "type": "attribute",
+                "field": "attributes.loyalty_tier",
+                "op": "one_of",
+                "value": ts,
+            },
+            st.lists(st.sampled_from(["gold", "silver", "none", "platinum"]), min_size=1),
+        ),
+        st.builds(
+            lambda f, b: {"type": "attribute", "field": f, "op": "is_set", "value": b},
+            st.sampled_from(["attributes.favorite_mode", "attributes.newsletter"]),
+            st.booleans(),
+        ),
+        st.builds(
             lambda t: {
                 "type": "attribute",
                 "field": "attributes.interests",
@@ -198,7 +225,28 @@ def check_agreement(session: Session, snap: Snapshot, doc: dict[str, Any]) -> No
     assert sql_ids == reference_ids(snap, rule, NOW), doc
 
 
+def add_edge_cases(session: Session) -> None:
+    """Odd rows the demo lacks: never seen, promoted attributes of other JSON types, a gap."""
+    odd: list[Any] = [["gold"], 3, None, {"tier": "gold"}, True, "gold", "Gold", "gold "]
+    ids = list(session.scalars(select(Profile.id).where(Profile.app_id == APP).limit(40)))
+    for n, pid in enumerate(ids):
+        profile = session.get(Profile, pid)
+        assert profile is not None
+        attrs = dict(profile.attributes or {})
+        if n % 5 == 0:
+            profile.last_seen_at = None
+        if n < len(odd):
+            attrs["loyalty_tier"] = odd[n]
+            attrs["favorite_mode"] = odd[-1 - n]
+        elif n % 3 == 0:
+            attrs.pop("loyalty_tier", None)
+        profile.attributes = attrs
+    session.flush()
+    session.expire_all()
+
+
 def run_property(session: Session) -> None:
+    add_edge_cases(session)
     snap = load_snapshot(session, APP)
     v = vocabulary(session)
 

@@ -1,14 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from .helpers import Sandbox, start_sandbox
+from .helpers import Sandbox, credentials_dir, start_sandbox
 
 
 @pytest.fixture
-def sandbox() -> Iterator[Sandbox]:
-    box = start_sandbox()
+def sandbox(tmp_path: Path) -> Iterator[Sandbox]:
+    box = start_sandbox(credentials_dir(tmp_path))
     yield box
     box.stop()

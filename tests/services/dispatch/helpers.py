@@ -170,10 +170,22 @@ def wait_port(port: int, timeout: float = 20.0) -> None:
         time.sleep(0.05)
 
 
-def start_sandbox(*args: str) -> Sandbox:
-    port = free_port()
+def start_sandbox(data_dir: Path, *args: str, port: int | None = None) -> Sandbox:
+    """A sandbox process whose data folder is the services' credentials folder (``service_env``),
+    so it knows the keys the services sign their token requests with."""
+    port = port or free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "engage_desktop", "sandbox", "--port", str(port), *args],
+        [
+            sys.executable,
+            "-m",
+            "engage_desktop",
+            "sandbox",
+            "--port",
+            str(port),
+            "--data-dir",
+            str(data_dir),
+            *args,
+        ],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
     )
@@ -181,10 +193,14 @@ def start_sandbox(*args: str) -> Sandbox:
     return Sandbox(f"http://127.0.0.1:{port}", proc)
 
 
+def credentials_dir(tmp: Path) -> Path:
+    return tmp / "sandbox-credentials"
+
+
 def service_env(sandbox_url: str, tmp: Path) -> dict[str, str]:
     env = dict(os.environ)
     env["ENGAGE_SANDBOX_URL"] = sandbox_url
-    env["ENGAGE_SANDBOX_CREDENTIALS_DIR"] = str(tmp / "sandbox-credentials")
+    env["ENGAGE_SANDBOX_CREDENTIALS_DIR"] = str(credentials_dir(tmp))
     return env
 
 

@@ -1,0 +1,247 @@
+"""Contacts import at scale: a 1,000,000-row French CSV into a fresh workspace.
+
+    python -m benchmarks imports [--rows 1000000] [--json] [--keep DIR]
+
+Writes a realistic French Excel-style CSV (cp1252, ``;``, dd/mm/yyyy birth dates, phone numbers
+written the ways people type them, decimal commas, three opt-in columns, 0.5 % bad rows) into a
+temporary folder, then imports it into a fresh SQLite workspace in a child process and reports
+seconds and that child's peak memory (ru_maxrss). Goals: <= 20 s and <= 500 MB.
+
+Same-run reference, in another child process: the raw ``csv`` module reading the same file and a
+plain ``sqlite3`` ``executemany`` of the same rows (no conversion, no checks, no consent rows) —
+the floor any importer pays for reading and inserting.
+
+``measure_contacts_import(rows)`` returns the same figures as a dict (the segments benchmark
+calls it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks._common import emit
+
+GOAL_SECONDS = 20.0
+GOAL_MB = 500.0
+HEADER = (
+    "Identifiant",
+    "Civilité",
+    "Prénom",
+    "Nom",
+    "E-mail",
+    "Téléphone",
+    "Ville",
+    "Code postal",
+    "Date de naissance",
+    "Opt-in push",
+    "Opt-in SMS",
+    "Newsletter",
+    "Panier moyen (€)",
+)
+
+
+# Mainland mobile ranges, and a few overseas ones (Réunion, Guadeloupe, Martinique).
+MOBILE_PREFIXES = (
+    *(f"06{d}{e}" for d in "0124578" for e in "0123456789"),
+    *(f"07{d}{e}" for d in "3456789" for e in "0123456789"),
+    "0692",
+    "0693",
+    "0690",
+    "0696",
+)
+
+
+def write_contacts_csv(path: Path, rows: int, seed: int = 1) -> int:
+    """A French contacts export as Excel writes it; returns the number of deliberately bad rows."""
+    from engage_desktop.core.demo import french_data as fr
+
+    rng = random.Random(seed)
+    firsts = [(n, "Mme") for n in fr.FIRST_NAMES_F] + [(n, "M.") for n in fr.FIRST_NAMES_M]
+    cities = list(fr.CITIES)
+    weights = [c.weight for c in cities]
+    domains = [d for d, _ in fr.EMAIL_DOMAINS]
+    domain_weights = [w for _, w in fr.EMAIL_DOMAINS]
+    bad = 0
+    with open(path, "w", encoding="cp1252", errors="replace", newline="") as handle:
+        out = csv.writer(handle, delimiter=";", lineterminator="\r\n")
+        out.writerow(HEADER)
+        city_picks = rng.choices(cities, weights, k=rows)
+        domain_picks = rng.choices(domains, domain_weights, k=rows)
+        for i in range(rows):
+            first, title = firsts[rng.randrange(len(firsts))]
+            last = fr.LAST_NAMES[rng.randrange(len(fr.LAST_NAMES))]
+            city = city_picks[i]
+            local = _ascii(f"{first}.{last}").lower().replace(" ", "")
+            email = f"{local}{i}@{domain_picks[i]}"
+            digits = rng.choice(MOBILE_PREFIXES) + f"{rng.randrange(0, 1_000_000):06d}"
+            style = rng.random()
+            if style < 0.6:
+                phone = " ".join(digits[k : k + 2] for k in range(0, 10, 2))
+            elif style < 0.8:
+                phone = digits
+            elif style < 0.9 and digits[:3] != "069":  # overseas numbers are written nationally
+                phone = (
+                    "+33 " + digits[1] + " " + " ".join(digits[k : k + 2] for k in range(2, 10, 2))
+                )
+            else:
+                phone = ".".join(digits[k : k + 2] for k in range(0, 10, 2))
+            birth = f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{rng.randint(1945, 2008)}"
+            basket = f"{rng.randint(5, 400)},{rng.randint(0, 99):02d}"
+            row = [
+                f"CLI{i + 1:08d}",
+                title,
+                first,
+                last,
+                email,
+                phone,
+                city.name,
+                city.postal_code,
+                birth,
+                rng.choice(("oui", "oui", "non", "")),
+                rng.choice(("oui", "non", "non")),
+                rng.choice(("1", "0", "")),
+                basket,
+            ]
+            if rng.random() < 0.005:  # the mistakes real files have
+                bad += 1
+                kind = rng.randrange(3)
+                if kind == 0:
+                    row[8] = "31/02/1990"
+                elif kind == 1:
+                    row[4] = email.replace("@", " at ")
+                else:
+                    row[5] = "12 34"
+            out.writerow(row)
+    return bad
+
+
+def _ascii(text: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+# --- the two measured runs, each in a child process so ru_maxrss is theirs -----------------------
+
+
+def _child_import(csv_path: str, workspace: str) -> dict[str, Any]:
+    from engage_desktop.core.imports.contacts import import_contacts
+    from engage_desktop.core.imports.mapping import apply_overrides, auto_map
+    from engage_desktop.core.imports.tabular import open_table
+    from engage_desktop.core.workspace import open_for_current_user
+    from engage_desktop.store.location import resolve_workspace
+    from engage_desktop.store.models import App, MemberRole, Role
+
+    ws = open_for_current_user(resolve_workspace(workspace), create=True)
+    with ws.session() as session:
+        app = App(name="Maison Lumière", firebase_project_id="maison-lumiere")
+        session.add(app)
+        session.flush()
+        session.add(MemberRole(member_id=ws.member_id, app_id=app.id, role=Role.MARKETER))
+        app_id = app.id
+    started = time.perf_counter()
+    table = open_table(csv_path)
+    mapping = apply_overrides(
+        table.headers, auto_map(table.headers), {"Panier moyen (€)": "attribute:panier_moyen"}
+    )
+    result = import_contacts(ws, app_id, csv_path, mapping, table=table)
+    seconds = time.perf_counter() - started
+    return {
+        "seconds": seconds,
+        "inserted": result.inserted,
+        "failed": result.failed,
+        "consents": result.consents,
+    }
+
+
+def _child_reference(csv_path: str, workspace: str) -> dict[str, Any]:
+    import sqlite3
+
+    conn = sqlite3.connect(workspace)
+    conn.execute(
+        "CREATE TABLE contact (id TEXT, civ TEXT, first TEXT, last TEXT, email TEXT, phone TEXT, "
+        "city TEXT, postal TEXT, birth TEXT, push TEXT, sms TEXT, news TEXT, basket TEXT)"
+    )
+    started = time.perf_counter()
+    with open(csv_path, encoding="cp1252", newline="") as handle:
+        reader = csv.reader(handle, delimiter=";")
+        next(reader)
+        conn.executemany(f"INSERT INTO contact VALUES ({', '.join('?' * 13)})", reader)
+    conn.commit()
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds}
+
+
+def _run_child(kind: str, csv_path: Path, workspace: Path) -> dict[str, Any]:
+    code = (
+        "import json, resource, sys; from benchmarks import imports as b; "
+        f"r = b._child_{kind}(sys.argv[1], sys.argv[2]); "
+        "r['peak_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024; "
+        "print(json.dumps(r))"
+    )
+    for leftover in (workspace, *workspace.parent.glob(workspace.name + "-*")):
+        leftover.unlink(missing_ok=True)  # a fresh workspace every run (--keep reuses the folder)
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(csv_path), str(workspace)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"{kind} child failed:\n{done.stderr}")
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def measure_contacts_import(rows: int, keep: Path | None = None) -> dict[str, Any]:
+    """Generate, import and measure; returns figures, goals and the same-run reference."""
+    with tempfile.TemporaryDirectory(prefix="engage-import-bench-") as tmp:
+        folder = keep or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        csv_path = folder / "contacts.csv"
+        started = time.perf_counter()
+        bad = write_contacts_csv(csv_path, rows)
+        generate_seconds = time.perf_counter() - started
+        ours = _run_child("import", csv_path, folder / "import.sqlite")
+        reference = _run_child("reference", csv_path, folder / "reference.sqlite")
+    return {
+        "benchmark": "contacts import",
+        "rows": rows,
+        "file_mb": round(csv_path.stat().st_size / 1e6, 1) if keep else None,
+        "generate_seconds": round(generate_seconds, 1),
+        "seconds": round(ours["seconds"], 2),
+        "peak_mb": round(ours["peak_mb"], 1),
+        "inserted": ours["inserted"],
+        "failed": ours["failed"],
+        "bad_rows_written": bad,
+        "consents": ours["consents"],
+        "rows_per_second": round(rows / ours["seconds"]),
+        "goal_seconds": GOAL_SECONDS,
+        "goal_peak_mb": GOAL_MB,
+        "goal_met": ours["seconds"] <= GOAL_SECONDS and ours["peak_mb"] <= GOAL_MB,
+        "reference": {
+            "what": "csv module + sqlite3 executemany of the raw text rows, no checks",
+            "seconds": round(reference["seconds"], 2),
+            "peak_mb": round(reference["peak_mb"], 1),
+        },
+        "ratio_to_reference": round(ours["seconds"] / reference["seconds"], 2),
+    }
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks imports")
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--keep", type=Path, default=None, help="keep the files in this folder")
+    args = parser.parse_args(argv)
+    emit(measure_contacts_import(args.rows, args.keep), args.json)
+    return 0

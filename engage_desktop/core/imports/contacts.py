@@ -1,0 +1,336 @@
+"""Import contacts from a CSV or XLSX file into an app's audience, in one transaction.
+
+Rows are read as a stream, converted (``rows``), checked for duplicates inside the file, and
+written in chunks: new contacts in bulk, known ones (same external id, else same email) updated
+field by field — an empty cell never erases what is stored. Consent columns write one Consent row
+per channel with ``source = "import:<file name>"``. Any file-level failure or a cancel rolls the
+whole import back; rows with bad values are reported and skipped.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Table as SqlTable
+from sqlalchemy import bindparam, func, select, update
+from sqlalchemy.orm import Session
+
+from engage_desktop.core.imports.errors import ErrorLog, RowError
+from engage_desktop.core.imports.mapping import PROFILE_FIELDS, Mapping, auto_map, unknown_columns
+from engage_desktop.core.imports.rows import Contact, RowConverter
+from engage_desktop.core.imports.store import Writer
+from engage_desktop.core.imports.tabular import Table, open_table
+from engage_desktop.core.progress import NO_PROGRESS, Progress
+from engage_desktop.core.workspace import Workspace
+from engage_desktop.security.audit import record
+from engage_desktop.security.roles import Permission, require
+from engage_desktop.store.models import Profile
+
+CHUNK_ROWS = 5_000
+BULK_ROWS = 50_000
+"""From this many rows, into an app without contacts, indexes are rebuilt once at the end."""
+PROFILE_VALUE_COLUMNS = tuple(f.value for f in PROFILE_FIELDS if f.value != "external_id")
+INSERT_COLUMNS = (
+    "id",
+    "app_id",
+    "external_id",
+    *PROFILE_VALUE_COLUMNS,
+    "created_at",
+    "attributes",
+)
+
+
+@dataclass
+class ContactImportResult:
+    """What an import did. ``failed`` counts rows; ``errors`` lists their reasons (line, column)."""
+
+    file: str
+    format_label: str
+    rows_read: int = 0
+    inserted: int = 0
+    updated: int = 0
+    failed: int = 0
+    duplicates: int = 0
+    consents: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    errors_truncated: bool = False
+    warnings: list[str] = field(default_factory=list)
+    dry_run: bool = False
+    seconds: float = 0.0
+
+
+class _DryRunDone(Exception):
+    """Raised at the end of a dry run so the transaction rolls back."""
+
+
+def import_contacts(
+    ws: Workspace,
+    app_id: int,
+    path: str | Path,
+    mapping: Mapping | None = None,
+    *,
+    dry_run: bool = False,
+    progress: Progress = NO_PROGRESS,
+    table: Table | None = None,
+    region: str = "FR",
+) -> ContactImportResult:
+    """Import ``path`` into app ``app_id``. A dry run does everything, then rolls back."""
+    started = time.perf_counter()
+    table = table or open_table(path)
+    mapping = mapping or auto_map(table.headers)
+    today = ws.clock.now().date()
+    converter = RowConverter(
+        table.headers, mapping, today, strict_width=table.kind == "csv", region=region
+    )
+    result = ContactImportResult(table.path.name, table.format_label, dry_run=dry_run)
+    result.warnings = unknown_columns(table.headers, mapping)
+    log = ErrorLog()
+    try:
+        with ws.session_factory() as session, session.begin():
+            require(session, ws.member_id, app_id, Permission.EDIT_AUDIENCE)
+            run = _Run(session, app_id, table, ws.clock.now(), result, log)
+            run.execute(converter, progress)
+            record(
+                session,
+                member_id=ws.member_id,
+                app_id=app_id,
+                action="audience.import_contacts",
+                target=f"app:{app_id}",
+                details={
+                    "file": table.path.name,
+                    "inserted": result.inserted,
+                    "updated": result.updated,
+                    "failed": log.failed_rows,
+                },
+            )
+            if dry_run:
+                raise _DryRunDone
+    except _DryRunDone:
+        pass
+    result.failed = log.failed_rows
+    result.errors = log.errors
+    result.errors_truncated = log.truncated
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+class _Run:
+    """One import's state: keys seen in the file so far and the chunk being built."""
+
+    def __init__(
+        self,
+        session: Session,
+        app_id: int,
+        table: Table,
+        now: datetime,
+        result: ContactImportResult,
+        log: ErrorLog,
+    ) -> None:
+        self.conn = session.connection()
+        self.writer = Writer(self.conn)
+        self.app_id = app_id
+        self.table = table
+        self.result = result
+        self.log = log
+        self.now_text = self.writer.timestamp(now)
+        self.now = now
+        self.source = f"import:{table.path.name}"[:120]
+        self.seen: dict[str, int] = {}  # key → line of its first row in this file
+        self.profiles: SqlTable = Profile.__table__  # type: ignore[assignment]
+        self.had_profiles = False
+
+    def execute(self, converter: RowConverter, progress: Progress) -> None:
+        self.writer.lock_for_writing()
+        self.had_profiles = (
+            self.conn.execute(
+                select(func.count()).select_from(
+                    select(self.profiles.c.id)
+                    .where(self.profiles.c.app_id == self.app_id)
+                    .limit(1)
+                    .subquery()
+                )
+            ).scalar_one()
+            > 0
+        )
+        total = self.table.total_rows
+        suspended: list[str] = []
+        if not self.had_profiles and (total or 0) >= BULK_ROWS:
+            profiles = self.conn.execute(select(func.count()).select_from(self.profiles))
+            if (total or 0) >= profiles.scalar_one():
+                suspended = self.writer.suspend_indexes("profile", "consent")
+        old_cache = self.writer.bigger_cache()
+        try:
+            self._stream(converter, progress, total, suspended)
+        finally:
+            self.writer.restore_cache(old_cache)
+
+    def _stream(
+        self, converter: RowConverter, progress: Progress, total: int | None, suspended: list[str]
+    ) -> None:
+        ext_header = next(
+            (converter.headers[i] for i, k, n, _ in converter.steps if n == "external_id"), None
+        )
+        email_header = next(
+            (converter.headers[i] for i, k, n, _ in converter.steps if n == "email" and k == 0),
+            None,
+        )
+        chunk: list[Contact] = []
+        progress.report(0, total, "reading")
+        for line, cells in self.table.rows():
+            self.result.rows_read += 1
+            contact = converter.convert(line, cells)
+            if isinstance(contact, list):
+                self.log.fail_row(contact)
+                continue
+            key = contact.key
+            first = self.seen.get(key)
+            if first is not None:
+                self.result.duplicates += 1
+                is_ext = contact.external_id is not None
+                what = "external id" if is_ext else "email"
+                self.log.fail_row(
+                    [
+                        RowError(
+                            line,
+                            ext_header if is_ext else email_header,
+                            contact.external_id if is_ext else contact.email,
+                            f"duplicate {what}: already on line {first} of this file "
+                            "(the first one was kept)",
+                            "duplicate_external_id" if is_ext else "duplicate_email",
+                            (str(first),),
+                        )
+                    ]
+                )
+                continue
+            self.seen[key] = line
+            chunk.append(contact)
+            if len(chunk) >= CHUNK_ROWS:
+                self._write(chunk)
+                chunk = []
+                progress.report(self.result.rows_read, total, "rows")
+        self._write(chunk)
+        if suspended:
+            progress.report(self.result.rows_read, total, "indexing")
+            self.writer.restore_indexes(suspended)
+        progress.report(self.result.rows_read, self.result.rows_read, "rows")
+
+    # --- writing one chunk -------------------------------------------------------------------
+
+    def _write(self, chunk: list[Contact]) -> None:
+        if not chunk:
+            return
+        existing = self._existing(chunk) if self.had_profiles else {}
+        new = [c for c in chunk if c.key not in existing]
+        known = [(existing[c.key], c) for c in chunk if c.key in existing]
+        ids = self.writer.allocate_ids("profile", len(new))
+        self._insert(new, ids)
+        self._update(known)
+        consents = [(pid, c) for pid, c in zip(ids, new, strict=True) if c.consents]
+        self._consents_new(consents)
+        self._consents_known([(pid, c) for pid, c in known if c.consents])
+        self.result.inserted += len(new)
+        self.result.updated += len(known)
+
+    def _existing(self, chunk: list[Contact]) -> dict[str, int]:
+        by_ext = [c.external_id for c in chunk if c.external_id is not None]
+        by_email = [c.email for c in chunk if c.external_id is None and c.email]
+        found: dict[str, int] = {}
+        if by_ext:
+            found.update(
+                self.writer.existing_ids(self.profiles, "external_id", self.app_id, by_ext)
+            )
+        if by_email:
+            emails = self.writer.existing_ids(self.profiles, "email", self.app_id, by_email)
+            found.update({"\x00@" + k: v for k, v in emails.items()})
+            # A contact first created from its email has the email as external id.
+            rest = [e for e in by_email if e not in emails]
+            if rest:
+                as_ext = self.writer.existing_ids(self.profiles, "external_id", self.app_id, rest)
+                found.update({"\x00@" + k: v for k, v in as_ext.items()})
+        return found
+
+    def _insert(self, new: list[Contact], ids: list[int]) -> None:
+        if not new:
+            return
+        day, as_json, app_id, now = self.writer.day, self.writer.json, self.app_id, self.now_text
+        rows: list[tuple[Any, ...]] = []
+        for pid, c in zip(ids, new, strict=True):
+            v = c.values
+            rows.append(
+                (
+                    pid,
+                    app_id,
+                    c.external_id if c.external_id is not None else c.email,
+                    v.get("first_name"),
+                    v.get("last_name"),
+                    v.get("email"),
+                    v.get("phone"),
+                    v.get("city"),
+                    v.get("postal_code"),
+                    day(v.get("birth_date")),
+                    v.get("locale"),
+                    v.get("time_zone"),
+                    v.get("latitude"),
+                    v.get("longitude"),
+                    now,
+                    as_json(c.attributes) if c.attributes else "{}",
+                )
+            )
+        self.writer.insert("profile", INSERT_COLUMNS, rows)
+
+    def _update(self, known: list[tuple[int, Contact]]) -> None:
+        if not known:
+            return
+        t = self.profiles
+        with_attrs = [pid for pid, c in known if c.attributes]
+        stored: dict[int, dict[str, Any]] = {}
+        for start in range(0, len(with_attrs), 900):
+            part = with_attrs[start : start + 900]
+            for pid, attrs in self.conn.execute(
+                select(t.c.id, t.c.attributes).where(t.c.id.in_(part))
+            ):
+                stored[pid] = dict(attrs or {})
+        params = []
+        for pid, c in known:
+            row: dict[str, Any] = {"pid": pid}
+            for name in PROFILE_VALUE_COLUMNS:
+                row[f"v_{name}"] = c.values.get(name)
+            row["v_attributes"] = {**stored.get(pid, {}), **c.attributes} if c.attributes else None
+            params.append(row)
+        values = {
+            name: func.coalesce(bindparam(f"v_{name}", type_=t.c[name].type), t.c[name])
+            for name in (*PROFILE_VALUE_COLUMNS, "attributes")
+        }
+        stmt = update(t).where(t.c.id == bindparam("pid")).values(values)
+        self.conn.execute(stmt, params)
+
+    def _consents_new(self, pairs: list[tuple[int, Contact]]) -> None:
+        rows = [
+            (pid, channel, "granted" if granted else "denied", self.now_text, self.source)
+            for pid, c in pairs
+            for channel, granted in c.consents.items()
+        ]
+        if rows:
+            self.writer.insert(
+                "consent", ("profile_id", "channel", "state", "changed_at", "source"), rows
+            )
+            self.result.consents += len(rows)
+
+    def _consents_known(self, pairs: list[tuple[int, Contact]]) -> None:
+        rows = [
+            {
+                "profile_id": pid,
+                "channel": channel,
+                "state": "granted" if granted else "denied",
+                "changed_at": self.now,
+                "source": self.source,
+            }
+            for pid, c in pairs
+            for channel, granted in c.consents.items()
+        ]
+        self.writer.upsert_consents(rows)
+        self.result.consents += len(rows)

@@ -1,0 +1,166 @@
+"""Bulk writes shared by the importers: id allocation, fast inserts, consent upserts.
+
+New rows go through the driver's executemany (SQLite) or COPY (PostgreSQL) with values already
+in the database's text forms, as the demo generator does; rows that update existing data go
+through SQLAlchemy Core statements. Everything runs on the caller's connection, inside its one
+transaction, so a cancelled or failed import rolls back completely.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Table, func, select, text
+from sqlalchemy.dialects import postgresql, sqlite
+
+from engage_desktop.core.demo.bulk import BulkWriter
+from engage_desktop.store.models import Consent
+
+# One encoder, reused: json.dumps with options builds a new encoder on every call.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+class Writer(BulkWriter):
+    """``BulkWriter`` plus what imports need: ids ahead of the insert, and text forms."""
+
+    def __init__(self, conn: Connection) -> None:
+        super().__init__(conn)
+        self._next_ids: dict[str, int] = {}
+
+    def lock_for_writing(self) -> None:
+        """SQLite: take the write lock now, so the ids allocated below stay ours."""
+        if self.is_sqlite:
+            # A DELETE that matches nothing still starts a write transaction (RESERVED lock).
+            self.conn.execute(text("DELETE FROM profile WHERE id < 0"))
+
+    def bigger_cache(self, kib: int = 65_536) -> int | None:
+        """SQLite: a larger page cache for a bulk load; returns the old setting to restore."""
+        if not self.is_sqlite:
+            return None
+        old = int(self.raw.execute("PRAGMA cache_size").fetchone()[0])
+        self.raw.execute(f"PRAGMA cache_size = -{kib}")
+        return old
+
+    def restore_cache(self, old: int | None) -> None:
+        if old is not None:
+            self.raw.execute(f"PRAGMA cache_size = {old}")
+
+    def suspend_indexes(self, *tables: str) -> list[str]:
+        """SQLite: drop the tables' secondary indexes for a bulk load; returns their SQL.
+
+        Inside the import's transaction, so a rollback brings them back; ``restore_indexes``
+        rebuilds them at the end, which is several times faster than maintaining them per row.
+        Constraint indexes (primary keys, UNIQUE) stay. PostgreSQL loads with COPY and keeps them.
+        """
+        if not self.is_sqlite:
+            return []
+        marks = ", ".join("?" for _ in tables)
+        found = self.raw.execute(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+            f"AND tbl_name IN ({marks})",
+            tables,
+        ).fetchall()
+        for name, _sql in found:
+            self.conn.exec_driver_sql(f'DROP INDEX "{name}"')
+        return [sql for _name, sql in found]
+
+    def restore_indexes(self, statements: list[str]) -> None:
+        for sql in statements:
+            self.conn.exec_driver_sql(sql)
+
+    def allocate_ids(self, table: str, count: int) -> list[int]:
+        """``count`` new primary keys for ``table`` (a sequence on PostgreSQL, max+1 on SQLite)."""
+        if count == 0:
+            return []
+        if self.is_sqlite:
+            start = self._next_ids.get(table)
+            if start is None:
+                start = (
+                    int(
+                        self.conn.execute(
+                            text(f"SELECT COALESCE(MAX(id), 0) FROM {table}")
+                        ).scalar_one()
+                    )
+                    + 1
+                )
+            self._next_ids[table] = start + count
+            return list(range(start, start + count))
+        rows = self.conn.execute(
+            text(
+                f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) "
+                "FROM generate_series(1, :n)"
+            ),
+            {"n": count},
+        )
+        return [int(r[0]) for r in rows]
+
+    def timestamp(self, value: datetime) -> str:
+        naive = value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+        return naive if self.is_sqlite else naive + "+00"
+
+    @staticmethod
+    def day(value: date | None) -> str | None:
+        return None if value is None else value.isoformat()
+
+    @staticmethod
+    def json(value: Any) -> str:
+        return _ENCODE(value)
+
+    def upsert_consents(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Insert or change consent rows; ``changed_at`` moves only when the state changes."""
+        if not rows:
+            return
+        table: Table = Consent.__table__  # type: ignore[assignment]
+        dialect_insert = sqlite.insert if self.is_sqlite else postgresql.insert
+        stmt = dialect_insert(table)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[table.c.profile_id, table.c.channel],
+            set_={
+                "state": stmt.excluded.state,
+                "changed_at": stmt.excluded.changed_at,
+                "source": stmt.excluded.source,
+            },
+            where=table.c.state != stmt.excluded.state,
+        )
+        self.conn.execute(stmt, list(rows))
+
+    def upsert_daily(self, rows: Sequence[tuple[int, int, int, int, int, int]]) -> None:
+        """EventDaily rollup: (name_id, day, profile_id, count, first_ts, last_ts) added in."""
+        if not rows:
+            return
+        from engage_desktop.store.models import EventDaily
+
+        table: Table = EventDaily.__table__  # type: ignore[assignment]
+        dialect_insert = sqlite.insert if self.is_sqlite else postgresql.insert
+        stmt = dialect_insert(table)
+        lower, upper = (func.min, func.max) if self.is_sqlite else (func.least, func.greatest)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[table.c.name_id, table.c.day, table.c.profile_id],
+            set_={
+                "count": table.c.count + stmt.excluded.count,
+                "first_ts": lower(table.c.first_ts, stmt.excluded.first_ts),
+                "last_ts": upper(table.c.last_ts, stmt.excluded.last_ts),
+            },
+        )
+        keys = ("name_id", "day", "profile_id", "count", "first_ts", "last_ts")
+        self.conn.execute(stmt, [dict(zip(keys, row, strict=True)) for row in rows])
+
+    def existing_ids(
+        self, table: Table, key_column: str, app_id: int, keys: Sequence[str]
+    ) -> dict[str, int]:
+        """key → smallest id of the app's rows whose ``key_column`` is one of ``keys``."""
+        found: dict[str, int] = {}
+        column = table.c[key_column]
+        for start in range(0, len(keys), 900):
+            part = keys[start : start + 900]
+            stmt = (
+                select(column, func.min(table.c.id))
+                .where(table.c.app_id == app_id, column.in_(part))
+                .group_by(column)
+            )
+            for key, row_id in self.conn.execute(stmt):
+                found[key] = int(row_id)
+        return found

@@ -1,0 +1,232 @@
+"""Open a contacts file (CSV or XLSX) as a header plus a stream of numbered rows.
+
+Rows stream: a million-row CSV is never held in memory. CSV lines are decoded one by one so a
+byte that does not fit the detected encoding is reported with its line. XLSX goes through
+openpyxl's read-only mode, which also streams.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from engage_desktop.core.imports.errors import ImportFailed
+from engage_desktop.core.imports.sniff import TextFormat, sniff_text_file
+
+Cell = str | int | float | bool | date | datetime | None
+XLSX_SUFFIXES = {".xlsx", ".xlsm"}
+
+
+def column_letter(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA: how spreadsheets name columns, used in messages."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def cell_text(cell: Cell) -> str:
+    """Any cell as trimmed text; whole floats lose their '.0' (Excel stores 75001 as 75001.0)."""
+    if cell is None:
+        return ""
+    if isinstance(cell, str):
+        return cell.strip()
+    if isinstance(cell, bool):
+        return "true" if cell else "false"
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    if isinstance(cell, datetime):
+        return cell.date().isoformat() if cell.time() == datetime.min.time() else cell.isoformat()
+    if isinstance(cell, date):
+        return cell.isoformat()
+    return str(cell)
+
+
+@dataclass
+class Table:
+    """An opened contacts file. ``rows()`` yields ``(line, cells)`` after the header line.
+
+    ``line`` is the file's line number (the header is line ``header_line``), which is what a
+    user finds in a text editor or in the spreadsheet's row numbers.
+    """
+
+    path: Path
+    kind: str  # "csv" | "xlsx"
+    headers: list[str]
+    header_line: int
+    text_format: TextFormat | None = None
+    total_rows: int | None = None
+    _preview: list[list[Cell]] = field(default_factory=list)
+
+    @property
+    def format_label(self) -> str:
+        return self.text_format.label if self.text_format else "Excel workbook (XLSX)"
+
+    def preview(self, count: int = 20) -> list[list[Cell]]:
+        return self._preview[:count]
+
+    def rows(self) -> Iterator[tuple[int, list[Cell]]]:
+        if self.kind == "xlsx":
+            return _xlsx_rows(self.path, self.header_line)
+        assert self.text_format is not None
+        return _csv_rows(self.path, self.text_format, self.header_line)
+
+
+def open_table(path: str | Path, preview_rows: int = 20) -> Table:
+    """Open and sniff a CSV or XLSX file: headers, format, an estimate of the rows, a preview."""
+    path = Path(path)
+    if not path.is_file():
+        raise ImportFailed(f"{path} does not exist or is not a file.")
+    if path.suffix.lower() in XLSX_SUFFIXES:
+        table = _open_xlsx(path)
+    elif path.suffix.lower() == ".xls":
+        raise ImportFailed(
+            f"{path.name} is an old Excel 97-2003 workbook: save it as .xlsx or CSV first."
+        )
+    else:
+        table = _open_csv(path)
+    preview: list[list[Cell]] = []
+    for _line, cells in table.rows():
+        preview.append(cells)
+        if len(preview) >= preview_rows:
+            break
+    table._preview = preview
+    return table
+
+
+def _clean_headers(raw: list[Cell]) -> list[str]:
+    headers = []
+    for i, value in enumerate(raw):
+        text = "" if value is None else str(value).strip()
+        headers.append(text or f"({column_letter(i)})")
+    while headers and headers[-1].startswith("(") and raw[len(headers) - 1] in (None, ""):
+        headers.pop()  # trailing empty header cells (spreadsheets leave a few)
+    return headers
+
+
+# --- CSV ---------------------------------------------------------------------------------------
+
+
+def _open_csv(path: Path) -> Table:
+    text_format = sniff_text_file(path)
+    header_line, header = 0, None
+    with _binary(path) as handle:
+        reader = csv.reader(
+            _decoded_lines(handle, text_format.encoding, path.name), delimiter=text_format.delimiter
+        )
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                header, header_line = row, reader.line_num
+                break
+    if header is None:
+        raise ImportFailed(f"{path.name} has no header line.")
+    headers = _clean_headers(list(header))
+    total = max(_count_lines(path) - header_line, 0)
+    return Table(path, "csv", headers, header_line, text_format, total)
+
+
+@contextmanager
+def _binary(path: Path) -> Iterator[BinaryIO]:
+    with open(path, "rb") as handle:
+        yield handle
+
+
+def _decoded_lines(handle: BinaryIO, encoding: str, name: str) -> Iterator[str]:
+    for number, raw in enumerate(handle, start=1):
+        try:
+            yield raw.decode(encoding)
+        except UnicodeDecodeError as exc:
+            detected = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8"}.get(encoding, encoding)
+            raise ImportFailed(
+                f"{name}: line {number} has byte 0x{raw[exc.start]:02x} at character "
+                f"{exc.start + 1}, which is not {detected} like the start of the file. The file "
+                "mixes encodings: save it again as 'CSV UTF-8'. Nothing was imported."
+            ) from None
+
+
+def _count_lines(path: Path) -> int:
+    count, last = 0, b"\n"
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            count += chunk.count(b"\n")
+            last = chunk[-1:]
+    return count + (last != b"\n")
+
+
+def _csv_rows(
+    path: Path, text_format: TextFormat, header_line: int
+) -> Iterator[tuple[int, list[Cell]]]:
+    """Rows through Python's buffered decoder (fast); on a bad byte, find its line and stop."""
+    with open(path, encoding=text_format.encoding, newline="") as handle:
+        reader = csv.reader(handle, delimiter=text_format.delimiter)
+        try:
+            for row in reader:
+                if reader.line_num <= header_line:
+                    continue
+                if not row or (len(row) == 1 and not row[0].strip()):
+                    continue  # blank line
+                yield reader.line_num, row  # type: ignore[misc]
+        except UnicodeDecodeError:
+            with _binary(path) as raw:
+                for _line in _decoded_lines(raw, text_format.encoding, path.name):
+                    pass  # raises ImportFailed naming the line
+            raise  # not reached: the line-by-line pass found the same bad byte
+        except csv.Error as exc:
+            raise ImportFailed(
+                f"{path.name}: line {reader.line_num} cannot be read as CSV ({exc}). "
+                "Nothing was imported."
+            ) from None
+
+
+# --- XLSX --------------------------------------------------------------------------------------
+
+
+def _load_workbook(path: Path) -> Any:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        return load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise ImportFailed(f"{path.name} is not a readable Excel workbook ({exc}).") from None
+
+
+def _open_xlsx(path: Path) -> Table:
+    workbook = _load_workbook(path)
+    try:
+        sheet = workbook.worksheets[0]
+        header_line, header = 0, None
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            if any(v not in (None, "") for v in values):
+                header_line, header = number, list(values)
+                break
+        if header is None:
+            raise ImportFailed(f"{path.name}: the first sheet is empty.")
+        max_row = sheet.max_row
+    finally:
+        workbook.close()
+    total = max_row - header_line if max_row else None
+    return Table(path, "xlsx", _clean_headers(header), header_line, None, total)
+
+
+def _xlsx_rows(path: Path, header_line: int) -> Iterator[tuple[int, list[Cell]]]:
+    workbook = _load_workbook(path)
+    try:
+        sheet = workbook.worksheets[0]
+        rows = sheet.iter_rows(min_row=header_line + 1, values_only=True)
+        for number, values in enumerate(rows, start=header_line + 1):
+            cells = list(values)
+            while cells and cells[-1] in (None, ""):
+                cells.pop()
+            if cells:
+                yield number, cells
+    finally:
+        workbook.close()

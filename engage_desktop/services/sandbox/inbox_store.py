@@ -1,0 +1,75 @@
+"""The virtual phones' inboxes kept in a small SQLite file, so they survive a sandbox restart.
+
+Appends are batched (``flush`` every half second from the server), so recording costs the
+request path one list append. On start the file is pruned to each device's last messages.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import deque
+from pathlib import Path
+from typing import Any
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS inbox (
+    id INTEGER PRIMARY KEY,
+    token TEXT NOT NULL,
+    item TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS inbox_token ON inbox (token, id);
+"""
+PRUNE_EVERY = 200_000  # appended rows between two prunings
+
+
+class InboxStore:
+    def __init__(self, path: Path, keep: int) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.keep = keep
+        self._conn = sqlite3.connect(path, check_same_thread=False)
+        self._conn.execute("PRAGMA journal_mode = WAL")
+        self._conn.execute("PRAGMA synchronous = NORMAL")
+        self._conn.executescript(SCHEMA)
+        self._pending: list[tuple[str, str]] = []
+        self._appended = 0
+
+    def load(self) -> dict[str, deque[dict[str, Any]]]:
+        """Every device's last ``keep`` messages, oldest first."""
+        self.prune()
+        boxes: dict[str, deque[dict[str, Any]]] = {}
+        for token, item in self._conn.execute("SELECT token, item FROM inbox ORDER BY id"):
+            boxes.setdefault(token, deque(maxlen=self.keep)).append(json.loads(item))
+        return boxes
+
+    def add(self, token: str, item: dict[str, Any]) -> None:
+        self._pending.append((token, json.dumps(item, ensure_ascii=False)))
+
+    def flush(self) -> int:
+        batch, self._pending = self._pending, []
+        if batch:
+            with self._conn:
+                self._conn.executemany("INSERT INTO inbox (token, item) VALUES (?, ?)", batch)
+            self._appended += len(batch)
+            if self._appended >= PRUNE_EVERY:
+                self.prune()
+        return len(batch)
+
+    def prune(self) -> None:
+        with self._conn:
+            self._conn.execute(
+                "DELETE FROM inbox WHERE id IN (SELECT id FROM (SELECT id, row_number() OVER "
+                "(PARTITION BY token ORDER BY id DESC) AS rn FROM inbox) WHERE rn > ?)",
+                (self.keep,),
+            )
+        self._appended = 0
+
+    def clear(self) -> None:
+        self._pending.clear()
+        with self._conn:
+            self._conn.execute("DELETE FROM inbox")
+
+    def close(self) -> None:
+        self.flush()
+        self._conn.close()

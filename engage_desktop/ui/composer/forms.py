@@ -1,0 +1,197 @@
+"""The composer's forms (one per format) and its preview and payload tabs.
+
+A mixin of ``ComposerWindow``: builds widgets and registers each editable one with
+``self._field(key, widget)``, which wires it to the undo stack and the model.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engage_desktop.core.content.fcm import FCM_MAX_BYTES
+from engage_desktop.ui.preview.inapp_preview import InAppPreview
+from engage_desktop.ui.preview.panel import PushPreviewPanel
+
+
+class ComposerForms:
+    """Form and tab builders of the composer window (see ``ComposerWindow``)."""
+
+    def _push_form(self) -> QWidget:
+        box = QGroupBox(self.tr("Push content"))
+        form = QFormLayout(box)
+        labels = {
+            "title": self.tr("Title"),
+            "subtitle": self.tr("Subtitle (iOS)"),
+            "image_url": self.tr("Image (https URL)"),
+            "deep_link": self.tr("Deep link"),
+            "sound": self.tr("Sound"),
+            "badge": self.tr("Badge"),
+            "android_channel_id": self.tr("Android channel"),
+            "ttl_seconds": self.tr("Time to live (s)"),
+            "collapse_key": self.tr("Collapse key"),
+        }
+        for name in ("title", "subtitle"):
+            form.addRow(labels[name], self._field(f"content.{name}", QLineEdit()))
+        body = QPlainTextEdit()
+        body.setMaximumHeight(90)
+        form.addRow(self.tr("Body"), self._field("content.body", body))
+        image_row = QHBoxLayout()
+        image_row.addWidget(self._field("content.image_url", QLineEdit()), 1)
+        local = QPushButton(self.tr("Local file…"))
+        local.clicked.connect(self._pick_local_image)
+        image_row.addWidget(local)
+        form.addRow(labels["image_url"], image_row)
+        for name in (
+            "deep_link",
+            "sound",
+            "badge",
+            "android_channel_id",
+            "ttl_seconds",
+            "collapse_key",
+        ):
+            form.addRow(labels[name], self._field(f"content.{name}", QLineEdit()))
+        priority = QComboBox()
+        priority.addItem(self.tr("High"), "high")
+        priority.addItem(self.tr("Normal"), "normal")
+        form.addRow(self.tr("Priority"), self._field("content.priority", priority))
+        for i in range(3):
+            row = QHBoxLayout()
+            for part, hint in (
+                ("id", self.tr("id")),
+                ("title", self.tr("label")),
+                ("deep_link", self.tr("deep link")),
+            ):
+                edit = QLineEdit()
+                edit.setPlaceholderText(hint)
+                row.addWidget(self._field(f"action{i}.{part}", edit))
+            form.addRow(self.tr("Button %1").replace("%1", str(i + 1)), row)
+        data = QPlainTextEdit()
+        data.setPlaceholderText(self.tr("key=value, one per line"))
+        data.setMaximumHeight(60)
+        form.addRow(self.tr("Custom data"), self._field("content.data", data))
+        return box
+
+    def _sms_form(self) -> QWidget:
+        box = QGroupBox(self.tr("SMS"))
+        form = QFormLayout(box)
+        form.addRow(self.tr("Text"), self._field("sms.body", QPlainTextEdit()))
+        cap = QComboBox()
+        for n in (1, 2, 3, 4, 6):
+            cap.addItem(str(n), n)
+        form.addRow(self.tr("Segment cap"), self._field("campaign.sms_max_segments", cap))
+        self.sms_counter = QLabel()
+        form.addRow(self.sms_counter)
+        return box
+
+    def _email_form(self) -> QWidget:
+        box = QGroupBox(self.tr("Email"))
+        form = QFormLayout(box)
+        form.addRow(self.tr("Subject"), self._field("email.subject", QLineEdit()))
+        form.addRow(self.tr("Preheader"), self._field("email.preheader", QLineEdit()))
+        form.addRow(self.tr("HTML body"), self._field("email.html", QPlainTextEdit()))
+        return box
+
+    def _rich_form(self) -> QWidget:
+        box = QGroupBox(self.tr("Rich push"))
+        form = QFormLayout(box)
+        form.addRow(self.tr("Title"), self._field("rich.title", QLineEdit()))
+        form.addRow(self.tr("Summary"), self._field("rich.body", QLineEdit()))
+        form.addRow(self.tr("HTML page"), self._field("rich.html", QPlainTextEdit()))
+        for key, label in (
+            ("rich.allow_scripts", self.tr("JavaScript")),
+            ("rich.allow_remote", self.tr("Remote content")),
+        ):
+            combo = QComboBox()
+            combo.addItem(self.tr("Off"), False)
+            combo.addItem(self.tr("On"), True)
+            form.addRow(label, self._field(key, combo))
+        return box
+
+    def _inapp_form(self) -> QWidget:
+        box = QGroupBox(self.tr("In-app message"))
+        form = QFormLayout(box)
+        layout = QComboBox()
+        for value, label in (
+            ("modal", self.tr("Modal")),
+            ("top_banner", self.tr("Top banner")),
+            ("bottom_banner", self.tr("Bottom banner")),
+            ("full_screen", self.tr("Full screen")),
+            ("card", self.tr("Card")),
+        ):
+            layout.addItem(label, value)
+        form.addRow(self.tr("Layout"), self._field("inapp.layout", layout))
+        form.addRow(self.tr("Header"), self._field("inapp.header", QLineEdit()))
+        form.addRow(self.tr("Body"), self._field("inapp.body", QPlainTextEdit()))
+        form.addRow(self.tr("Image (https URL)"), self._field("inapp.image_url", QLineEdit()))
+        for i in range(2):
+            row = QHBoxLayout()
+            row.addWidget(self._field(f"inapp.button{i}_label", QLineEdit()))
+            row.addWidget(self._field(f"inapp.button{i}_deep_link", QLineEdit()))
+            form.addRow(self.tr("Button %1 (label, link)").replace("%1", str(i + 1)), row)
+        for name, label in (
+            ("background", self.tr("Background")),
+            ("text_colour", self.tr("Text colour")),
+            ("button_colour", self.tr("Button colour")),
+        ):
+            form.addRow(label, self._field(f"inapp.{name}", QLineEdit()))
+        close = QComboBox()
+        close.addItem(self.tr("Shown"), True)
+        close.addItem(self.tr("Hidden"), False)
+        form.addRow(self.tr("Close control"), self._field("inapp.close_button", close))
+        return box
+
+    def _preview_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        row = QHBoxLayout()
+        self.profile_search = QLineEdit()
+        self.profile_search.setPlaceholderText(self.tr("Preview as… (name, email or id)"))
+        self.profile_search.returnPressed.connect(self.search_profiles)
+        self.profile_combo = QComboBox()
+        self.profile_combo.addItem(self.tr("Sample profile"), None)
+        self.profile_combo.activated.connect(
+            lambda _i: self.preview_as(self.profile_combo.currentData())
+        )
+        row.addWidget(self.profile_search, 1)
+        row.addWidget(self.profile_combo, 1)
+        layout.addLayout(row)
+        self.template_note = QLabel()
+        self.template_note.setWordWrap(True)
+        layout.addWidget(self.template_note)
+        self.preview_stack = QStackedWidget()
+        self.push_panel = PushPreviewPanel()
+        app = self.context.current_app()
+        for preview in self.push_panel.previews.values():
+            preview.app_name = app.name if app is not None else "App"
+        self.text_preview = QTextBrowser()
+        self.text_preview.setOpenLinks(False)
+        self.preview_stack.addWidget(self.push_panel)
+        self.preview_stack.addWidget(self.text_preview)
+        self.inapp_preview = InAppPreview()
+        self.preview_stack.addWidget(self.inapp_preview)
+        layout.addWidget(self.preview_stack, 1)
+        return page
+
+    def _payload_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.byte_meter = QProgressBar(maximum=FCM_MAX_BYTES)
+        self.byte_meter.setFormat(self.tr("%v of %m bytes"))
+        self.payload_view = QPlainTextEdit(readOnly=True)
+        layout.addWidget(self.byte_meter)
+        layout.addWidget(self.payload_view, 1)
+        return page

@@ -1,0 +1,195 @@
+"""Pieces both import panels share: field names, the error table, the report, error messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from engage_desktop.core.imports.mapping import Field
+from engage_desktop.ui.formatting import format_int
+
+if TYPE_CHECKING:
+    from engage_desktop.core.imports.errors import RowError
+
+SHOWN_ERRORS = 1_000
+"""Rows in the error table; the saved report holds every kept error."""
+
+
+def field_label(field: Field) -> str:
+    """The words a marketer reads in the mapping combo boxes."""
+    return {
+        Field.EXTERNAL_ID: QCoreApplication.translate(
+            "ImportFields", "External id (customer number)"
+        ),
+        Field.FIRST_NAME: QCoreApplication.translate("ImportFields", "First name"),
+        Field.LAST_NAME: QCoreApplication.translate("ImportFields", "Last name"),
+        Field.EMAIL: QCoreApplication.translate("ImportFields", "Email"),
+        Field.PHONE: QCoreApplication.translate("ImportFields", "Phone"),
+        Field.CITY: QCoreApplication.translate("ImportFields", "City"),
+        Field.POSTAL_CODE: QCoreApplication.translate("ImportFields", "Postal code"),
+        Field.BIRTH_DATE: QCoreApplication.translate("ImportFields", "Birth date"),
+        Field.LOCALE: QCoreApplication.translate("ImportFields", "Language"),
+        Field.TIME_ZONE: QCoreApplication.translate("ImportFields", "Time zone"),
+        Field.LATITUDE: QCoreApplication.translate("ImportFields", "Latitude"),
+        Field.LONGITUDE: QCoreApplication.translate("ImportFields", "Longitude"),
+        Field.CONSENT_PUSH: QCoreApplication.translate("ImportFields", "Consent: push"),
+        Field.CONSENT_SMS: QCoreApplication.translate("ImportFields", "Consent: SMS"),
+        Field.CONSENT_EMAIL: QCoreApplication.translate("ImportFields", "Consent: email"),
+        Field.CONSENT_IN_APP: QCoreApplication.translate("ImportFields", "Consent: in-app"),
+        Field.ATTRIBUTE: QCoreApplication.translate("ImportFields", "Keep as attribute"),
+        Field.IGNORE: QCoreApplication.translate("ImportFields", "Ignore this column"),
+    }[field]
+
+
+def reason_text(error: RowError) -> str:
+    """The reason in the user's language when its code is known, else core's English text."""
+    templates = {
+        "not_a_date": QCoreApplication.translate(
+            "ImportReasons", "'%1' is not a date (expected dd/mm/yyyy or yyyy-mm-dd)"
+        ),
+        "impossible_date": QCoreApplication.translate("ImportReasons", "'%1' is not a real date"),
+        "birth_in_future": QCoreApplication.translate(
+            "ImportReasons", "birth date %1 is in the future"
+        ),
+        "birth_before_1900": QCoreApplication.translate(
+            "ImportReasons", "birth date %1 is before 1900"
+        ),
+        "not_a_number": QCoreApplication.translate("ImportReasons", "'%1' is not a number"),
+        "out_of_range": QCoreApplication.translate("ImportReasons", "%1 is outside -%2…%2"),
+        "invalid_email": QCoreApplication.translate(
+            "ImportReasons", "'%1' is not a valid email address"
+        ),
+        "invalid_phone": QCoreApplication.translate(
+            "ImportReasons", "'%1' is not a valid phone number"
+        ),
+        "not_consent": QCoreApplication.translate(
+            "ImportReasons", "'%1' is not a consent value (oui/non, yes/no, 1/0)"
+        ),
+        "postal_too_long": QCoreApplication.translate(
+            "ImportReasons", "'%1' is too long for a postal code"
+        ),
+        "not_locale": QCoreApplication.translate(
+            "ImportReasons", "'%1' is not a language code (e.g. fr or fr-FR)"
+        ),
+        "not_time_zone": QCoreApplication.translate(
+            "ImportReasons", "'%1' is not a time zone name (e.g. Europe/Paris)"
+        ),
+        "too_long": QCoreApplication.translate("ImportReasons", "longer than %1 characters"),
+        "no_key": QCoreApplication.translate(
+            "ImportReasons", "no external id and no email: nothing to match on"
+        ),
+        "duplicate_external_id": QCoreApplication.translate(
+            "ImportReasons", "duplicate external id: already on line %1 (the first one was kept)"
+        ),
+        "duplicate_email": QCoreApplication.translate(
+            "ImportReasons", "duplicate email: already on line %1 (the first one was kept)"
+        ),
+        "too_many_fields": QCoreApplication.translate(
+            "ImportReasons",
+            "the row has %1 fields but the header has %2 (a stray delimiter or a missing quote?)",
+        ),
+        "too_few_fields": QCoreApplication.translate(
+            "ImportReasons", "the row has %1 fields but the header has %2"
+        ),
+        "not_json": QCoreApplication.translate("ImportReasons", "not valid JSON (%1)"),
+        "not_object": QCoreApplication.translate("ImportReasons", "the line is not a JSON object"),
+        "no_event_name": QCoreApplication.translate("ImportReasons", "missing event name"),
+        "long_event_name": QCoreApplication.translate(
+            "ImportReasons", "event name over 100 characters"
+        ),
+        "bad_timestamp": QCoreApplication.translate(
+            "ImportReasons",
+            "event_timestamp must be microseconds since 1970 (e.g. 1762340000000000)",
+        ),
+        "no_user": QCoreApplication.translate(
+            "ImportReasons", "neither user_id nor user_pseudo_id"
+        ),
+        "bad_params": QCoreApplication.translate("ImportReasons", "malformed parameters: %1"),
+    }
+    template = templates.get(error.code)
+    if template is None:
+        return error.reason
+    for number, arg in enumerate(error.args, start=1):
+        template = template.replace(f"%{number}", arg)
+    return template
+
+
+class ErrorTable(QTableWidget):
+    """Rejected rows: line, column, value, reason (the first ``SHOWN_ERRORS``)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 4, parent)
+        self.setHorizontalHeaderLabels(
+            [self.tr("Line"), self.tr("Column"), self.tr("Value"), self.tr("Reason")]
+        )
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.verticalHeader().setVisible(False)
+        header = self.horizontalHeader()
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+
+    def show_errors(self, errors: list[RowError]) -> None:
+        shown = errors[:SHOWN_ERRORS]
+        self.setRowCount(len(shown))
+        for row, error in enumerate(shown):
+            for column, text in enumerate(
+                (format_int(error.line), error.column or "", error.value or "", reason_text(error))
+            ):
+                self.setItem(row, column, QTableWidgetItem(text))
+
+
+def save_report(parent: QWidget, errors: list[RowError], suggested: str) -> Path | None:
+    """Ask where, then write the CSV report; says so if the file cannot be written."""
+    from engage_desktop.core.imports.errors import write_error_report
+
+    name, _ = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("ImportReport", "Save the error report"),
+        suggested,
+        QCoreApplication.translate("ImportReport", "CSV files (*.csv)"),
+    )
+    if not name:
+        return None
+    try:
+        write_error_report(errors, name)
+    except OSError as exc:
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("ImportReport", "Error report"),
+            QCoreApplication.translate("ImportReport", "Could not write %1: %2")
+            .replace("%1", name)
+            .replace("%2", str(exc)),
+        )
+        return None
+    return Path(name)
+
+
+def failure_text(exc: BaseException) -> str:
+    """What to tell the user when an import stopped (nothing was written)."""
+    from engage_desktop.core.imports.errors import ImportFailed
+    from engage_desktop.security.errors import PermissionDenied
+
+    if isinstance(exc, PermissionDenied):
+        return QCoreApplication.translate(
+            "ImportReport", "You may not change this app's audience (%1)."
+        ).replace("%1", str(exc))
+    if isinstance(exc, ImportFailed):
+        return QCoreApplication.translate(
+            "ImportReport", "The import stopped and nothing was written: %1"
+        ).replace("%1", str(exc))
+    return QCoreApplication.translate(
+        "ImportReport", "The import failed and nothing was written: %1"
+    ).replace("%1", f"{type(exc).__name__}: {exc}")

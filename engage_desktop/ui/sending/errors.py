@@ -1,0 +1,88 @@
+"""Errors from core calls said in the user's language, never as a raw exception text.
+
+Core messages are English sentences for logs and the CLI; the GUI maps what it can recognise
+(permission, send rules, database faults, a sandbox that does not answer) to translated text and
+keeps the core's sentence only as the detail of an unexpected error.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from sqlalchemy.exc import OperationalError
+
+from engage_desktop.core.outbox.expand import SendError
+from engage_desktop.security.roles import PermissionDenied
+
+
+def user_message(exc: BaseException) -> str:
+    if isinstance(exc, PermissionDenied):
+        return QCoreApplication.translate(
+            "SendErrors",
+            "Your role on this app does not allow sending campaigns. An admin of the app can "
+            "give you the marketer role.",
+        )
+    if isinstance(exc, SendError):
+        known = {
+            "not_found": QCoreApplication.translate(
+                "SendErrors", "This campaign no longer exists (deleted meanwhile?)."
+            ),
+            "wrong_status": QCoreApplication.translate(
+                "SendErrors",
+                "This campaign's state changed meanwhile (sent, paused or cancelled elsewhere): "
+                "the panel shows it again now.",
+            ),
+            "not_push": QCoreApplication.translate(
+                "SendErrors",
+                "Only push and rich push campaigns can be sent by the dispatch service for now.",
+            ),
+            "no_variant": QCoreApplication.translate(
+                "SendErrors", "This campaign has no content to send yet."
+            ),
+            "no_test_device": QCoreApplication.translate(
+                "SendErrors", "This app has no test device with a valid push token yet."
+            ),
+        }
+        if exc.code in known:
+            return known[exc.code]
+    if isinstance(exc, OperationalError):
+        return QCoreApplication.translate(
+            "SendErrors",
+            "The workspace database cannot be written right now (locked by another program, "
+            "or the disk is full). Try again in a moment.",
+        )
+    if isinstance(exc, (ConnectionError, TimeoutError)):
+        return QCoreApplication.translate(
+            "SendErrors",
+            "A connection failed: check that the dispatch service and the network work.",
+        )
+    detail = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else type(exc).__name__
+    return QCoreApplication.translate("SendErrors", "Something went wrong: %1").replace(
+        "%1", detail
+    )
+
+
+def reason_text(reason: str) -> str:
+    """A pause reason the service stored (English), translated when it is a known one."""
+    if reason.startswith("The database is full"):
+        return QCoreApplication.translate(
+            "SendErrors",
+            "The database is full (no space left on the disk, or its size limit reached): "
+            "sending is paused. Free some disk space, then resume the campaign.",
+        )
+    if reason.startswith("The database is locked"):
+        return QCoreApplication.translate(
+            "SendErrors",
+            "The database is locked by another program: sending is paused. Close the program "
+            "that holds it (a database browser, a backup tool), then resume the campaign.",
+        )
+    if reason.startswith("Cannot connect to ") and "Check the FCM address" in reason:
+        where = reason[len("Cannot connect to ") :].split(":", 2)
+        host = ":".join(where[:2])
+        return QCoreApplication.translate(
+            "SendErrors",
+            "FCM cannot be reached at %1: sending is paused and nothing was sent meanwhile. "
+            "Check the FCM address in the settings and the network, then resume.",
+        ).replace("%1", host)
+    if reason == "paused by a user":
+        return QCoreApplication.translate("SendErrors", "paused by a user")
+    return reason
