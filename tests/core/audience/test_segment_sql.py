@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from engage_desktop.core.segments import RuleError, count_segment, parse_rules
 from engage_desktop.core.segments.compiler import compile_segment
+from engage_desktop.core.segments.count import app_reach, count_profiles
 from engage_desktop.core.segments.reference import Snapshot, load_snapshot, reference_ids
 from engage_desktop.store.models import Base, Profile, Segment, StoreLocation
 
@@ -287,6 +288,56 @@ def test_sqlite_matches_reference(demo_workspace: Any) -> None:
         run_property(session)
 
 
+def expected_reach(snap: Snapshot, expected: set[int]) -> dict[str, int]:
+    """Reach per channel the plain way: consent granted and a usable device, phone or email."""
+    by_id = {p.id: p for p in snap.profiles}
+    push = {
+        pid
+        for pid in expected
+        if snap.consent.get((pid, "push")) == "granted"
+        and any(
+            d.push_enabled and d.fcm_token and d.token_invalidated_at is None
+            for d in snap.devices.get(pid, ())
+        )
+    }
+    email = {
+        pid
+        for pid in expected
+        if by_id[pid].email and snap.consent.get((pid, "email")) == "granted"
+    }
+    sms = {
+        pid for pid in expected if by_id[pid].phone and snap.consent.get((pid, "sms")) == "granted"
+    }
+    return {"push": len(push), "sms": len(sms), "email": len(email)}
+
+
+REACH_RULES: list[dict[str, Any]] = [
+    {"type": "location", "any_store": True, "radius_km": 10},  # ids come scattered
+    {"type": "lifecycle", "stage": "inactive", "days": 20},
+    {
+        "all": [
+            {"type": "device", "platform": "ios"},
+            {"type": "consent", "channel": "push", "state": "granted"},
+        ]
+    },
+    {"type": "sample", "percent": 30, "seed": 2},
+    {"type": "attribute", "field": "birth_date", "op": "before", "value": "1985-06-01"},
+]
+
+
+def check_counts(session: Session) -> None:
+    snap = load_snapshot(session, APP)
+    for doc in REACH_RULES:
+        rule = parse_rules({"version": 1, "rules": doc})
+        counted = count_segment(session, APP, rule, NOW)
+        expected = reference_ids(snap, rule, NOW)
+        assert counted.profiles == len(expected) > 0, doc
+        assert counted.reachable == expected_reach(snap, expected), doc
+        assert count_profiles(session, APP, rule, NOW) == counted.profiles
+    everyone = {p.id for p in snap.profiles}
+    assert app_reach(session, APP) == expected_reach(snap, everyone)
+
+
 def test_segment_membership_and_counts(demo_workspace: Any) -> None:
     with demo_workspace.session() as session:
         seg_id = add_saved_segment(session)
@@ -302,27 +353,8 @@ def test_segment_membership_and_counts(demo_workspace: Any) -> None:
         counted = count_segment(session, APP, rule, NOW)
         expected = reference_ids(snap, rule, NOW)
         assert counted.profiles == len(expected) > 0
-        by_id = {p.id: p for p in snap.profiles}
-        push = {
-            pid
-            for pid in expected
-            if snap.consent.get((pid, "push")) == "granted"
-            and any(
-                d.push_enabled and d.fcm_token and d.token_invalidated_at is None
-                for d in snap.devices.get(pid, ())
-            )
-        }
-        email = {
-            pid
-            for pid in expected
-            if by_id[pid].email and snap.consent.get((pid, "email")) == "granted"
-        }
-        sms = {
-            pid
-            for pid in expected
-            if by_id[pid].phone and snap.consent.get((pid, "sms")) == "granted"
-        }
-        assert counted.reachable == {"push": len(push), "sms": len(sms), "email": len(email)}
+        assert counted.reachable == expected_reach(snap, expected)
+        check_counts(session)
 
 
 def test_bad_references_are_clear_errors(demo_workspace: Any) -> None:
@@ -359,6 +391,8 @@ def pg_demo(pg_url: str, demo_file: Path) -> Iterator[Session]:
             rows = [dict(r._mapping) for r in src.execute(select(*stored))]
             if rows:
                 dst.execute(insert(table), rows)
+    with target.connect() as conn:
+        conn.exec_driver_sql("ANALYZE")  # as after an import: the planner knows the tables
     with Session(target) as session:
         yield session
     source.dispose()
@@ -368,3 +402,4 @@ def pg_demo(pg_url: str, demo_file: Path) -> Iterator[Session]:
 def test_postgresql_matches_reference(pg_demo: Session) -> None:
     add_saved_segment(pg_demo)
     run_property(pg_demo)
+    check_counts(pg_demo)
