@@ -3,7 +3,8 @@
     python -m benchmarks segment_live_count [--json] [--workspace PATH] [--runs 3]
 
 For a few rules, measured through ``ui.audience.live_count.LiveCounter`` (offscreen Qt):
-- *latency*: from the (debounced) start to the figures shown, against the same-run
+- *latency*: from the (debounced) start to the number of profiles shown, and to the figures
+  with their reach shown, against the same-run
   reference of ``count_segment`` called directly (goal: at most 100 ms of overhead);
 - *GUI stall*: the longest gap between ticks of a 5 ms timer on the GUI thread while counting
   (goal: <= 50 ms, the thread never waits for the database);
@@ -114,11 +115,13 @@ def main(argv: list[str]) -> int:
     shown_at: list[float] = []
     counter.counted.connect(shown.append)
     counter.counted.connect(lambda _f: shown_at.append(time.perf_counter()))
+    number_at: list[float] = []
+    counter.profiles_counted.connect(lambda _f: number_at.append(time.perf_counter()))
     counter.set_app(APP)
     probe = _Probe(app)
     results: dict[str, Any] = {}
     for name, rule in RULES.items():
-        live, direct, stalls = [], [], []
+        live, number, direct, stalls = [], [], [], []
         for _ in range(args.runs):
             with ws.session_factory() as session:
                 t = time.perf_counter()
@@ -127,14 +130,17 @@ def main(argv: list[str]) -> int:
             counter.invalidate()
             shown.clear()
             shown_at.clear()
+            number_at.clear()
             t = time.perf_counter()
             counter.request(_doc(rule))
             counter.flush()
             probe.wait(lambda: bool(shown) and not counter.busy)  # figures, then the sample
             live.append((shown_at[0] - t) * 1000)
+            number.append((number_at[0] - t) * 1000)
             stalls.append(probe.worst)
         lat, ref = summary(live), summary(direct)
         results[name] = {
+            "number_shown_p50_ms": round(summary(number)["median"], 1),
             "live_p50_ms": round(lat["median"], 1),
             "direct_count_p50_ms": round(ref["median"], 1),
             "overhead_ms": round(lat["median"] - ref["median"], 1),

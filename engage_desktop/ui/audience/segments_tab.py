@@ -152,6 +152,7 @@ class SegmentsTab(QWidget):
     def _connect(self) -> None:
         self.builder.changed.connect(self._rules_changed)
         self.name.textChanged.connect(self._update_dirty)
+        self.counter.profiles_counted.connect(self.count_panel.show_profiles)
         self.counter.counted.connect(self.count_panel.show_figures)
         self.counter.failed.connect(self.count_panel.show_error)
         self.counter.cleared.connect(self._cleared)
