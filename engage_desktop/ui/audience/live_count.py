@@ -171,7 +171,7 @@ class LiveCounter(QObject):
         self._running.append((job, interrupter))
 
     def _start_count(self, generation: int, app_id: int, document: dict[str, Any]) -> None:
-        """How many profiles (cheap) and their reach per channel at once, then a sample."""
+        """How many profiles (cheap), then their reach per channel, then a sample."""
         known, profiles_fn, count_fn = self._audience.get(app_id), self.profiles_fn, self.count_fn
 
         def profiles(session: Session, rule: Any, now: datetime) -> tuple[int, int]:
@@ -184,32 +184,20 @@ class LiveCounter(QObject):
         def sample(session: Session, rule: Any, now: datetime) -> list[catalog.ProfileSample]:
             return catalog.sample_profiles(session, app_id, rule, now, SAMPLE_ROWS)
 
-        reached: list[SegmentCount] = []  # the reach's answer, once it came
-        full_sent: list[bool] = []
-
-        def send_full() -> None:
-            if reached and app_id in self._audience and not full_sent:
-                full_sent.append(True)
-                audience = self._audience[app_id]
-                counted = reached[0]
-                self.counted.emit(LiveFigures(counted.profiles, dict(counted.reachable), audience))
-
         def got_profiles(result: tuple[int, int]) -> None:
             audience, n = result
             self._audience[app_id] = audience
-            if not reached:  # the number alone is news only before the reach
-                self.profiles_counted.emit(LiveFigures(n, None, audience))
-            send_full()
+            self.profiles_counted.emit(LiveFigures(n, None, audience))
+            self._start(generation, document, reach, got_reach)
 
         def got_reach(counted: SegmentCount) -> None:
-            reached.append(counted)
-            send_full()
+            audience = self._audience[app_id]
+            self.counted.emit(LiveFigures(counted.profiles, dict(counted.reachable), audience))
             self._start(generation, document, sample, self.sampled.emit)
 
-        # Both at once: the number (cheap) shows first, the reach comes when it comes, and the
-        # total stays that of the reach count alone.
+        # One after the other: run side by side on two shared cores, the two queries slowed each
+        # other so much that both answered later (segment_live_count benchmark).
         self._start(generation, document, profiles, got_profiles)
-        self._start(generation, document, reach, got_reach)
 
     def _current(self, generation: int) -> bool:
         if generation != self.generation:

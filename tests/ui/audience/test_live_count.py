@@ -55,12 +55,9 @@ def test_live_count_matches_count_segment(tab: SegmentsTab, ws: Workspace, qtbot
     with qtbot.waitSignal(tab.counter.counted, timeout=10_000) as blocker:
         tab.builder.set_document(BUYERS)
     figures: LiveFigures = blocker.args[0]
-    # The number and the reach are counted side by side: the number shows alone only if it
-    # answers first (usual on big segments), never after the full figures.
-    kinds = [kind for kind, _ in seen]
-    assert kinds in (["profiles", "reach"], ["reach"])
-    if kinds[0] == "profiles":
-        assert seen[0][1].reachable is None and seen[0][1].profiles == figures.profiles
+    # The number shows first, alone; the reach follows with the same number.
+    assert [kind for kind, _ in seen] == ["profiles", "reach"]
+    assert seen[0][1].reachable is None and seen[0][1].profiles == figures.profiles
     expected = _expected(ws, BUYERS)
     assert figures.profiles == expected.profiles > 0
     assert figures.reachable == expected.reachable
