@@ -14,11 +14,13 @@ For a few rules, measured through ``ui.audience.live_count.LiveCounter`` (offscr
 
 The workspace defaults to the segment_catalog benchmark's private, migrated copy.
 
-Measured 2026-11-23 on the shared 2-core machine (load 4-5, runs=3): live / direct p50 ms —
-city 143 / 141 (worst GUI stall 9 ms), purchase >= 2 in 30 days 123 / 171 (15 ms), 10 km of
-any store and push consent 14,258 / 12,486 (111 ms: the count itself is slow, see the segments
-benchmark). Stale edit: the slow rule alone takes 8.8 s; the newer rule's figures showed after
-0.77 s, the only figures shown.
+Measured 2026-11-23 on the shared 2-core machine (load 1.3-2, runs=3, after segperf's compiler
+work): number shown / figures with reach shown / direct count_segment, p50 ms — city 3.5 / 93 /
+88 (worst GUI stall 6 ms); purchase >= 2 in 30 days 52 / 136 / 87 (6 ms); 10 km of any store
+and push consent 2,018 / 5,257 / 3,184 (15 ms): the number comes first, and the full figures
+pay the extra number query (goal missed on this heavy rule). Run side by side instead, the two
+queries slowed each other: number 4,975, full 5,858. Stale edit: the slow rule alone takes
+2.5 s; the newer rule's figures showed after 99 ms, the only figures shown.
 """
 
 from __future__ import annotations
