@@ -71,6 +71,10 @@
         <translation>Segments</translation>
     </message>
     <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
         <source>Audiences</source>
         <translation>Audiences</translation>
     </message>
@@ -267,6 +271,17 @@
     <message>
         <source>This group is empty: add a condition or remove the group.</source>
         <translation>Ce groupe est vide : ajoutez une condition ou supprimez le groupe.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTab</name>
+    <message>
+        <source>Contacts (CSV, Excel)</source>
+        <translation>Contacts (CSV, Excel)</translation>
+    </message>
+    <message>
+        <source>Analytics events (GA4 export)</source>
+        <translation>Événements analytics (export GA4)</translation>
     </message>
 </context>
 <context>
@@ -593,26 +608,7 @@
     </message>
 </context>
 <context>
-    <name>SegmentTable</name>
-    <message>
-        <source>Segment</source>
-        <translation>Segment</translation>
-    </message>
-    <message>
-        <source>Profiles</source>
-        <translation>Profils</translation>
-    </message>
-    <message>
-        <source>Push</source>
-        <translation>Push</translation>
-    </message>
-    <message>
-        <source>Counted</source>
-        <translation>Compté</translation>
-    </message>
-</context>
-<context>
-    <name>SegmentsTab</name>
+    <name>SegmentListPanel</name>
     <message>
         <source>New</source>
         <translation>Nouveau</translation>
@@ -641,6 +637,28 @@
         <source>Saved segments</source>
         <translation>Segments enregistrés</translation>
     </message>
+</context>
+<context>
+    <name>SegmentTable</name>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profils</translation>
+    </message>
+    <message>
+        <source>Push</source>
+        <translation>Push</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Compté</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentsTab</name>
     <message>
         <source>Segment name</source>
         <translation>Nom du segment</translation>

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox, QVBoxLayout
 
 from engage_desktop.core.segments.rules import CHANNELS, CONSENT_STATES, PLATFORMS
 
 from .labels import channel_label, consent_state_label, platform_label
-from .suggestions import Suggestions
+from .suggestions import ID_ROLE, Suggestions
 from .widgets import ConditionEditor, IdCombo, SuggestEdit, caption, data_combo, hbox, select_data
 
 
@@ -160,12 +161,25 @@ class LifecycleEditor(ConditionEditor):
         self.days.setValue(int(values.get("days") or 30))
 
 
+class _OtherSegments(QSortFilterProxyModel):
+    """The saved segments minus the one being edited (a segment cannot contain itself)."""
+
+    def __init__(self, suggestions: Suggestions) -> None:
+        super().__init__(suggestions)
+        self.suggestions = suggestions
+        self.setSourceModel(suggestions.choices("segments"))
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        index = self.sourceModel().index(row, 0, parent)
+        return index.data(ID_ROLE) != self.suggestions.editing_segment_id
+
+
 class SegmentEditor(ConditionEditor):
     """Membership of another saved segment (evaluated with that segment's current rules)."""
 
     def __init__(self, suggestions: Suggestions) -> None:
         super().__init__()
-        self.segment = IdCombo(suggestions.choices("segments"))
+        self.segment = IdCombo(_OtherSegments(suggestions))
         self.setLayout(hbox(caption(self.tr("is in")), self.segment))
         self.segment.currentIndexChanged.connect(self.changed)
 

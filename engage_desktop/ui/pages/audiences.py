@@ -93,6 +93,10 @@ class ProfilesTab(QWidget):
     def on_app_changed(self, app_id: int) -> None:
         self.reload()
 
+    def activate(self) -> None:
+        """Shown again: an import may have changed the profiles meanwhile, so search again."""
+        self.reload()
+
     def reload(self) -> None:
         """Search again; a search still running is cancelled and its answer ignored."""
         if self._job is not None:
@@ -173,10 +177,7 @@ class AudiencesPage(Page):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self._add_tabs()
-        # An import may have changed the profiles: search again whenever their tab comes back.
-        self.tabs.currentChanged.connect(
-            lambda _index: self.tabs.currentWidget() is self.profiles and self.profiles.reload()
-        )
+        self.tabs.currentChanged.connect(self._tab_shown)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         # The profile search, as the page exposed it before it had tabs.
@@ -189,14 +190,22 @@ class AudiencesPage(Page):
         from engage_desktop.ui.audience.segments_tab import SegmentsTab
 
         self.profiles = self.add_tab("profiles", ProfilesTab(self.context), self.tr("Profiles"))
-        self.segments = self.add_tab("segments", SegmentsTab(self.context), self.tr("Segments"))
+        self.segments = self.add_tab(
+            "segments", SegmentsTab(self.context, lazy=True), self.tr("Segments")
+        )
         self.imports = self.add_tab("import", ImportTab(self.context), self.tr("Import"))
 
     def add_tab(self, name: str, widget: TabWidget, title: str) -> TabWidget:
-        """Add a tab; it reloads on ``app_changed`` if it has ``on_app_changed(app_id)``."""
+        """Add a tab; it reloads on ``app_changed`` if it has ``on_app_changed(app_id)``, and
+        a tab with ``activate()`` is told when it is first shown (so it can load lazily)."""
         widget.setObjectName(name)
         self.tabs.addTab(widget, title)
         return widget
+
+    def _tab_shown(self, index: int) -> None:
+        activate = getattr(self.tabs.widget(index), "activate", None)
+        if activate is not None:
+            activate()
 
     def show_tab(self, name: str) -> None:
         tab = self.tabs.findChild(QWidget, name)

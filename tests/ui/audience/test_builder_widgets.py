@@ -109,7 +109,7 @@ def test_rule_error_is_shown_beside_the_row_at_fault(tab: SegmentsTab, qtbot) ->
     assert row.error.isVisibleTo(tab)
     assert row.error.text() == "Choose or type an event name."
     assert tab.builder.document() is None
-    assert not tab.save_button.isEnabled()
+    assert not tab.save_as_button.isEnabled()
     qtbot.keyClicks(row.editor.name, "purchase")
     assert not row.error.isVisibleTo(tab)
     row.editor.with_param.setChecked(True)
@@ -124,6 +124,23 @@ def test_rule_error_is_shown_beside_the_row_at_fault(tab: SegmentsTab, qtbot) ->
     qtbot.keyClicks(sample.editor.low, "A")
     assert sample.error.text() == "Enter a value."
     assert not row.error.isVisibleTo(tab)  # only the row at fault
+
+
+def test_a_new_row_waits_to_be_edited_or_saved_before_showing_its_error(
+    tab: SegmentsTab, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    b = tab.builder
+    [first] = b.rows.values()
+    assert b.result.errors == {first.condition.id: "value: missing"}
+    assert not first.error.isVisibleTo(tab)  # untouched: no red greeting
+    _click(qtbot, tab.save_button)
+    assert tab.message.text() == "Complete the conditions before saving."
+    assert b.rows[first.condition.id].error.text() == "Enter a value."
+    assert b.rows[first.condition.id].error.isVisibleTo(tab)
+
+
+def _click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def test_saved_document_opens_in_the_widgets(tab: SegmentsTab) -> None:
