@@ -44,4 +44,6 @@ def test_repainting_does_not_leak_none_references() -> None:
     assert done.returncode == 0, done.stderr[-2000:]
     paints, lost = map(int, done.stdout.split())
     assert paints >= 2000
-    assert lost < 20  # 6.12.0 loses one per paint: 2,000 here
+    # 6.12.0 loses one per paint (2,000 here); lazy caches filled or freed meanwhile move the
+    # count by a few dozen either way.
+    assert lost < paints // 10
