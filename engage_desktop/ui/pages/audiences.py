@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -214,9 +213,6 @@ class AudiencesPage(Page):
 
     def title(self) -> str:
         return self.tr("Audiences")
-
-    def icon(self) -> QIcon:
-        return QIcon.fromTheme("system-users")
 
     def on_app_changed(self, app_id: int) -> None:
         for index in range(self.tabs.count()):
