@@ -285,6 +285,21 @@
     </message>
 </context>
 <context>
+    <name>LastEventEditor</name>
+    <message>
+        <source>event name</source>
+        <translation>nom de l&apos;événement</translation>
+    </message>
+    <message>
+        <source>last done before</source>
+        <translation>fait pour la dernière fois avant le</translation>
+    </message>
+    <message>
+        <source>last done on or after</source>
+        <translation>fait pour la dernière fois depuis le</translation>
+    </message>
+</context>
+<context>
     <name>LifecycleEditor</name>
     <message>
         <source>new in the last</source>
@@ -477,6 +492,10 @@
     <message>
         <source>Event</source>
         <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Last time of an event</source>
+        <translation>Dernière fois d&apos;un événement</translation>
     </message>
     <message>
         <source>Location</source>

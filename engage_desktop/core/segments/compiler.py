@@ -49,6 +49,7 @@ from .rules import (
     DeviceRule,
     EventRule,
     Group,
+    LastEvent,
     Lifecycle,
     Location,
     Not,
@@ -212,6 +213,26 @@ class Compiler:
                 q = q.group_by(Event.profile_id).having(func.count() >= rule.min_count)
         inside = Profile.id.in_(q)
         return inside if rule.did else not_(inside)
+
+    def _lastevent(self, rule: LastEvent) -> ColumnElement[bool]:
+        """On the daily rollup: a day on/after the boundary exists (after), or a day before it
+        exists and none on/after it (before)."""
+        name_id = (
+            select(EventName.id)
+            .where(EventName.app_id == self.app_id, EventName.name == rule.name)
+            .scalar_subquery()
+        )
+        boundary = rule.day()
+
+        def days(condition: ColumnElement[bool]) -> ColumnElement[bool]:
+            return Profile.id.in_(
+                select(EventDaily.profile_id).where(EventDaily.name_id == name_id, condition)
+            )
+
+        since = days(EventDaily.day >= boundary)
+        if rule.after is not None:
+            return since
+        return and_(days(EventDaily.day < boundary), not_(since))
 
     def _param(self, rule: EventRule) -> ColumnElement[bool]:
         assert rule.param is not None

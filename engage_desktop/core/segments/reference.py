@@ -33,6 +33,7 @@ from .rules import (
     DeviceRule,
     EventRule,
     Group,
+    LastEvent,
     Lifecycle,
     Location,
     Not,
@@ -183,6 +184,13 @@ class Reference:
                     continue
             n += 1
         return (n >= rule.min_count) == rule.did
+
+    def _lastevent(self, rule: LastEvent, p: Profile) -> bool:
+        days = [ts // 86400 for ts, _params in self.snap.events.get((p.id, rule.name), ())]
+        if not days:
+            return False
+        last = max(days)
+        return last >= rule.day() if rule.after is not None else last < rule.day()
 
     def _location(self, rule: Location, p: Profile) -> bool:
         if rule.city is not None:

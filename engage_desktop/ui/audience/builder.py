@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import draft
-from .editors import AttributeEditor, EventEditor
+from .editors import AttributeEditor, EventEditor, LastEventEditor
 from .labels import kind_label
 from .more_editors import (
     ConsentEditor,
@@ -42,6 +42,7 @@ from .widgets import ConditionEditor, data_combo, error_color, select_data
 EDITORS: dict[str, Callable[[Suggestions], ConditionEditor]] = {
     "attribute": AttributeEditor,
     "event": EventEditor,
+    "event_last": LastEventEditor,
     "location": LocationEditor,
     "device": DeviceEditor,
     "consent": ConsentEditor,

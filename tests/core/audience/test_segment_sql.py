@@ -8,7 +8,7 @@ not all profiles.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -150,6 +150,16 @@ def leaf(v: dict[str, list[Any]]) -> st.SearchStrategy[dict[str, Any]]:
             st.booleans(),
             st.integers(1, 4),
             st.one_of(st.none(), st.integers(1, 90)),
+        ),
+        st.builds(
+            lambda name, which, days_ago: {
+                "type": "event_last",
+                "name": name,
+                which: (NOW.date() - timedelta(days=days_ago)).isoformat(),
+            },
+            st.sampled_from(["purchase", "view_item", "session_start", "nope"]),
+            st.sampled_from(["before", "after"]),
+            st.integers(0, 100),
         ),
         st.builds(
             lambda c: {

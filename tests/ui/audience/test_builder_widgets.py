@@ -164,3 +164,25 @@ def test_saved_document_opens_in_the_widgets(tab: SegmentsTab) -> None:
     tab.builder.set_document(document)
     assert tab.builder.document() == document
     assert len(tab.builder.rows) == 5 and len(tab.builder.groups) == 2
+
+
+def test_last_time_of_an_event_row(tab: SegmentsTab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Lapsed buyers: last purchase before a date; switching side keeps the date."""
+    from PySide6.QtCore import QDate
+
+    b = tab.builder
+    [first] = b.rows.values()
+    row = _set_kind(b, first, "event_last")
+    qtbot.keyClicks(row.editor.name, "purchase")
+    row.editor.day.setDate(QDate(2026, 10, 1))
+    assert b.document() == {
+        "version": 1,
+        "rules": {"all": [{"type": "event_last", "name": "purchase", "before": "2026-10-01"}]},
+    }
+    _choose(row.editor.side, "after")
+    assert b.document() == {
+        "version": 1,
+        "rules": {"all": [{"type": "event_last", "name": "purchase", "after": "2026-10-01"}]},
+    }
+    row.editor.name.clear()
+    assert b.document() is None  # an empty event name is asked for, not counted as zero
