@@ -186,6 +186,18 @@
         <source>app version ≥</source>
         <translation>version de l’app ≥</translation>
     </message>
+    <message>
+        <source>any language</source>
+        <translation>toute langue</translation>
+    </message>
+    <message>
+        <source>any time zone</source>
+        <translation>tout fuseau horaire</translation>
+    </message>
+    <message>
+        <source>set to</source>
+        <translation>réglé sur</translation>
+    </message>
 </context>
 <context>
     <name>EventEditor</name>
@@ -494,8 +506,8 @@
         <translation>Événement</translation>
     </message>
     <message>
-        <source>Last time of an event</source>
-        <translation>Dernière fois d&apos;un événement</translation>
+        <source>Last occurrence</source>
+        <translation>Dernière occurrence</translation>
     </message>
     <message>
         <source>Location</source>

@@ -284,6 +284,10 @@ class Compiler:
             conds.append(Device.platform == rule.platform)
         if rule.push_enabled is not None:
             conds.append(Device.push_enabled.is_(rule.push_enabled))
+        if rule.locale is not None:
+            conds.append(Device.locale == rule.locale)
+        if rule.time_zone is not None:
+            conds.append(Device.time_zone == rule.time_zone)
         if rule.app_version_gte is not None:
             versions = self._versions_at_least(rule.app_version_gte, rule.platform)
             conds.append(Device.app_version.in_(versions))

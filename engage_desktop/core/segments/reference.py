@@ -217,6 +217,10 @@ class Reference:
                 continue
             if rule.push_enabled is not None and d.push_enabled != rule.push_enabled:
                 continue
+            if rule.locale is not None and d.locale != rule.locale:
+                continue
+            if rule.time_zone is not None and d.time_zone != rule.time_zone:
+                continue
             if floor is not None:
                 k = version_key(d.app_version) if d.app_version else None
                 if k is None or k < floor:

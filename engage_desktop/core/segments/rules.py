@@ -158,6 +158,8 @@ class DeviceRule(Rule):
     platform: str | None = None
     app_version_gte: str | None = None
     push_enabled: bool | None = None
+    locale: str | None = None  # the device's own language setting, e.g. fr-FR
+    time_zone: str | None = None  # IANA, e.g. Europe/Paris
 
     def to_dict(self) -> dict[str, Any]:
         return _plain(self, "device")
@@ -378,13 +380,18 @@ def _parse_device(r: _Reader) -> Rule:
     platform = r.get("platform", str, required=False)
     version = r.get("app_version_gte", str, required=False)
     push = r.get("push_enabled", bool, required=False)
+    locale = r.get("locale", str, required=False)
+    time_zone = r.get("time_zone", str, required=False)
+    for key, text in (("locale", locale), ("time_zone", time_zone)):
+        if text is not None and not text.strip():
+            raise r.fail(key, "must not be empty")
     if platform is not None and platform not in PLATFORMS:
         raise r.fail("platform", f"unknown platform {platform!r} (ios or android)")
     if version is not None and not _VERSION.match(version):
         raise r.fail("app_version_gte", f"expected a version like 2.4.1, got {version!r}")
-    if platform is None and version is None and push is None:
-        raise r.fail("type", "give platform, app_version_gte or push_enabled")
-    return DeviceRule(platform, version, push)
+    if all(x is None for x in (platform, version, push, locale, time_zone)):
+        raise r.fail("type", "give platform, app_version_gte, push_enabled, locale or time_zone")
+    return DeviceRule(platform, version, push, locale, time_zone)
 
 
 def _parse_consent(r: _Reader) -> Rule:

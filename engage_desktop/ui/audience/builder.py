@@ -116,6 +116,10 @@ class ConditionRow(QFrame):
         self.builder.redraw()
 
     def _edited(self) -> None:
+        if self.builder.rows.get(self.condition.id) is not self:
+            # A row replaced by a redraw (kind changed, condition moved) still hears late
+            # signals, e.g. a suggestion list arriving: it must not write over the condition.
+            return
         values = self.editor.values()
         if values != self.condition.values:  # a real edit, not a suggestion list arriving
             self.builder.fresh.discard(self.condition.id)

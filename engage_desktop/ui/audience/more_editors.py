@@ -86,7 +86,8 @@ class LocationEditor(ConditionEditor):
 
 
 class DeviceEditor(ConditionEditor):
-    """One device of the profile matches every field given: platform, app version ≥, push."""
+    """One device of the profile matches every field given: platform, app version ≥, push,
+    the phone's language and time zone (suggested from the profiles' own values)."""
 
     def __init__(self, suggestions: Suggestions) -> None:
         super().__init__()
@@ -107,8 +108,16 @@ class DeviceEditor(ConditionEditor):
         layout.setSpacing(4)
         layout.addLayout(hbox(self.platform, self.push))
         layout.addLayout(hbox(caption(self.tr("app version ≥")), self.version))
+        self.locale = SuggestEdit(
+            suggestions.strings("profile_values", "locale"), self.tr("any language")
+        )
+        self.time_zone = SuggestEdit(
+            suggestions.strings("profile_values", "time_zone"), self.tr("any time zone")
+        )
+        layout.addLayout(hbox(caption(self.tr("set to")), self.locale, self.time_zone))
         self.platform.currentIndexChanged.connect(self.changed)
-        self.version.textChanged.connect(self.changed)
+        for edit in (self.version, self.locale, self.time_zone):
+            edit.textChanged.connect(self.changed)
         self.push.currentIndexChanged.connect(self.changed)
 
     def values(self) -> dict[str, Any]:
@@ -116,12 +125,16 @@ class DeviceEditor(ConditionEditor):
             "platform": self.platform.currentData(),
             "app_version_gte": self.version.text().strip() or None,
             "push_enabled": self.push.currentData(),
+            "locale": self.locale.text().strip() or None,
+            "time_zone": self.time_zone.text().strip() or None,
         }
 
     def set_values(self, values: dict[str, Any]) -> None:
         select_data(self.platform, values.get("platform"))
         self.version.setText(str(values.get("app_version_gte") or ""))
         select_data(self.push, values.get("push_enabled"))
+        self.locale.setText(str(values.get("locale") or ""))
+        self.time_zone.setText(str(values.get("time_zone") or ""))
 
 
 class ConsentEditor(ConditionEditor):

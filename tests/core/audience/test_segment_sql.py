@@ -22,7 +22,7 @@ from engage_desktop.core.segments import RuleError, count_segment, parse_rules
 from engage_desktop.core.segments.compiler import compile_segment
 from engage_desktop.core.segments.count import app_reach, count_profiles
 from engage_desktop.core.segments.reference import Snapshot, load_snapshot, reference_ids
-from engage_desktop.store.models import Base, Profile, Segment, StoreLocation
+from engage_desktop.store.models import Base, Device, Profile, Segment, StoreLocation
 
 APP = 1
 NOW = datetime(2026, 11, 1, 12, tzinfo=UTC)
@@ -35,11 +35,17 @@ def vocabulary(session: Session) -> dict[str, list[Any]]:
         q = select(col).where(Profile.app_id == APP, col.is_not(None)).distinct().limit(limit)
         return list(session.scalars(q))
 
+    def device_distinct(col: Any) -> list[Any]:
+        q = select(col).where(Device.app_id == APP, col.is_not(None)).distinct().limit(8)
+        return list(session.scalars(q))
+
     return {
         "city": distinct(Profile.city),
         "postal": [p[:2] for p in distinct(Profile.postal_code)],
         "first_name": distinct(Profile.first_name),
         "locale": distinct(Profile.locale),
+        "device_locale": device_distinct(Device.locale),
+        "device_tz": device_distinct(Device.time_zone),
         "stores": list(
             session.scalars(select(StoreLocation.id).where(StoreLocation.app_id == APP))
         ),
@@ -199,6 +205,15 @@ def leaf(v: dict[str, list[Any]]) -> st.SearchStrategy[dict[str, Any]]:
             st.one_of(st.none(), st.sampled_from(["ios", "android"])),
             st.one_of(st.none(), st.sampled_from(["5", "5.3", "5.3.2", "6.0.0"])),
             st.one_of(st.none(), st.booleans()),
+        ),
+        st.builds(
+            lambda loc, tz: {
+                "type": "device",
+                **({"locale": loc} if loc else {}),
+                **({"time_zone": tz} if tz or not loc else {}),
+            },
+            st.one_of(st.none(), st.sampled_from(v["device_locale"] or ["fr-FR"])),
+            st.sampled_from((v["device_tz"] or ["Europe/Paris"]) + ["Asia/Tokyo"]),
         ),
         st.builds(
             lambda c, s: {"type": "consent", "channel": c, "state": s},

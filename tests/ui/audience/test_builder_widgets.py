@@ -186,3 +186,30 @@ def test_last_time_of_an_event_row(tab: SegmentsTab, qtbot) -> None:  # type: ig
     }
     row.editor.name.clear()
     assert b.document() is None  # an empty event name is asked for, not counted as zero
+
+
+def test_device_language_and_time_zone(tab: SegmentsTab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    b = tab.builder
+    [first] = b.rows.values()
+    row = _set_kind(b, first, "device")
+    _choose(row.editor.platform, None)
+    qtbot.keyClicks(row.editor.locale, "fr-BE")
+    qtbot.keyClicks(row.editor.time_zone, "Europe/Brussels")
+    assert b.document() == {
+        "version": 1,
+        "rules": {"all": [{"type": "device", "locale": "fr-BE", "time_zone": "Europe/Brussels"}]},
+    }
+
+
+def test_a_replaced_row_hearing_a_late_signal_does_not_overwrite_its_condition(
+    tab: SegmentsTab,
+) -> None:
+    """Changing a row's kind redraws it; the old editor may still emit (a suggestion list
+    arriving in the background) and used to write attribute values over the event."""
+    b = tab.builder
+    [old] = b.rows.values()
+    row = _set_kind(b, old, "event")
+    assert row is not old
+    old.editor.changed.emit()  # the late signal of the replaced attribute editor
+    assert row.condition.kind == "event"
+    assert row.condition.values["within_days"] == 30 and "field" not in row.condition.values
