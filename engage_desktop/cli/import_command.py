@@ -147,6 +147,11 @@ def _events(ws: Any, args: argparse.Namespace, bar: Any) -> int:
             if result.unattributed_notifications
             else ""
         )
+        + (
+            f"; {result.already_stored:,} already stored by an earlier import, skipped"
+            if result.already_stored
+            else ""
+        )
         + f"; {result.seconds:.1f} s."
     )
     return _report(result.errors, result.failed, result.errors_truncated, args.errors)

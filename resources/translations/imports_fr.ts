@@ -237,6 +237,10 @@
         <source>%1 notification receipts, opens and dismissals credited to campaigns; %2 matched no campaign.</source>
         <translation>%1 réceptions, ouvertures et rejets de notifications attribués à des campagnes ; %2 sans campagne correspondante.</translation>
     </message>
+    <message>
+        <source>%1 events were already stored by an earlier import: skipped.</source>
+        <translation>%1 événements étaient déjà enregistrés par un import précédent : ignorés.</translation>
+    </message>
 </context>
 <context>
     <name>ImportFields</name>

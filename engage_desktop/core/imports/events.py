@@ -15,6 +15,7 @@ else by ``label`` (the campaign's analytics label).
 
 from __future__ import annotations
 
+import json
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Table as SqlTable
-from sqlalchemy import bindparam, case, select, update
+from sqlalchemy import bindparam, case, func, select, update
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
@@ -38,6 +39,7 @@ from engage_desktop.store.models import (
     Campaign,
     Device,
     EngagementEvent,
+    Event,
     EventName,
     OutboxMessage,
     Profile,
@@ -63,6 +65,7 @@ class EventImportResult:
     event_names_created: int = 0
     engagements: int = 0
     unattributed_notifications: int = 0
+    already_stored: int = 0  # events a previous import had stored: skipped, not doubled
     errors: list[RowError] = field(default_factory=list)
     errors_truncated: bool = False
     seconds: float = 0.0
@@ -102,6 +105,13 @@ def import_events(
     return result
 
 
+def _canonical(params: Any) -> str:
+    """Parameters as comparable text, whatever the backend returned (text, dict or None)."""
+    if isinstance(params, str):
+        params = json.loads(params)
+    return json.dumps(params or None, sort_keys=True, separators=(",", ":"))
+
+
 def _utc(ts: int) -> datetime:
     return datetime.fromtimestamp(ts, UTC)
 
@@ -129,9 +139,13 @@ class _EventRun:
         self.device_of: dict[str, tuple[int, int | None]] = {}  # pseudo id → (device, profile)
         self.campaign_by_label: dict[str, int | None] = {}
         self.engaged: set[tuple[str, str]] = set()
+        self.stored_before = 0  # the highest event id before this import
 
     def execute(self, reader: ExportReader, log: ErrorLog, progress: Progress) -> None:
         self.w.lock_for_writing()
+        self.stored_before = int(
+            self.conn.execute(select(func.coalesce(func.max(Event.id), 0))).scalar_one()
+        )
         chunk: list[GaEvent] = []
         for line, data in reader.records():
             self.result.lines_read += 1
@@ -159,6 +173,9 @@ class _EventRun:
             return
         name_ids = self._name_ids({e.name for e in chunk})
         owners = self._owners(chunk)
+        chunk, owners = self._not_stored_before(chunk, owners, name_ids)
+        if not chunk:
+            return
         rows = []
         daily: dict[tuple[int, int, int], list[int]] = {}
         for event, (device_id, profile_id) in zip(chunk, owners, strict=True):
@@ -185,6 +202,46 @@ class _EventRun:
         self._touch(chunk, owners)
         self._engagements(chunk, owners)
         self.result.imported += len(chunk)
+
+    def _not_stored_before(
+        self,
+        chunk: list[GaEvent],
+        owners: list[tuple[int | None, int]],
+        name_ids: dict[str, int],
+    ) -> tuple[list[GaEvent], list[tuple[int | None, int]]]:
+        """Drop events an earlier import stored: same profile, name, second and parameters.
+
+        Daily GA4 exports overlap, and a file imported twice must not double the counts that
+        segments read. Events repeated inside one file are kept: two screen views in the same
+        second are real. Only rows from before this import are compared (``stored_before``).
+        """
+        if self.stored_before == 0:
+            return chunk, owners
+        profiles = {profile_id for _device, profile_id in owners}
+        lo, hi = min(e.ts for e in chunk), max(e.ts for e in chunk)
+        stored: set[tuple[int, int, int, str]] = set()
+        ids = sorted(profiles)
+        for start in range(0, len(ids), 500):
+            found = self.conn.execute(
+                select(Event.profile_id, Event.name_id, Event.ts, Event.params).where(
+                    Event.id <= self.stored_before,
+                    Event.profile_id.in_(ids[start : start + 500]),
+                    Event.ts.between(lo, hi),
+                )
+            )
+            stored.update((p, n, t, _canonical(params)) for p, n, t, params in found)
+        if not stored:
+            return chunk, owners
+        kept: list[GaEvent] = []
+        kept_owners: list[tuple[int | None, int]] = []
+        for event, owner in zip(chunk, owners, strict=True):
+            key = (owner[1], name_ids[event.name], event.ts, _canonical(event.params or None))
+            if key in stored:
+                self.result.already_stored += 1
+                continue
+            kept.append(event)
+            kept_owners.append(owner)
+        return kept, kept_owners
 
     def _name_ids(self, names: set[str]) -> dict[str, int]:
         missing = [n for n in names if n not in self.names]

@@ -153,6 +153,12 @@ class EventsImportPanel(QWidget):
             .replace("%1", format_int(result.engagements))
             .replace("%2", format_int(result.unattributed_notifications)),
         ]
+        if result.already_stored:
+            lines.append(
+                self.tr("%1 events were already stored by an earlier import: skipped.").replace(
+                    "%1", format_int(result.already_stored)
+                )
+            )
         self.status.setText("<br>".join(lines))
         self.errors.show_errors(result.errors)
         self.errors.setVisible(bool(result.errors))
