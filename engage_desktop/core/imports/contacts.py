@@ -23,7 +23,7 @@ from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
-from engage_desktop.core.imports.errors import ErrorLog, ImportFailed, RowError, refused_message
+from engage_desktop.core.imports.errors import ErrorLog, RowError, refused
 from engage_desktop.core.imports.mapping import PROFILE_FIELDS, Mapping, auto_map, unknown_columns
 from engage_desktop.core.imports.rows import Contact, RowConverter
 from engage_desktop.core.imports.store import Writer, refresh_statistics
@@ -133,7 +133,7 @@ def import_contacts(
     except _DryRunDone:
         pass
     except DatabaseError as exc:
-        raise ImportFailed(refused_message(table.path.name, exc)) from exc
+        raise refused(table.path.name, exc) from exc
     else:
         refresh_statistics(ws.engine, ("profile", "consent"))
     result.failed = log.failed_rows

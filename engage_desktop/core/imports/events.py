@@ -28,7 +28,7 @@ from sqlalchemy import bindparam, case, func, select, update
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
-from engage_desktop.core.imports.errors import ErrorLog, ImportFailed, RowError, refused_message
+from engage_desktop.core.imports.errors import ErrorLog, ImportFailed, RowError, refused
 from engage_desktop.core.imports.ga4 import ExportReader, GaEvent, parse_row
 from engage_desktop.core.imports.store import Writer, refresh_statistics
 from engage_desktop.core.progress import NO_PROGRESS, Progress
@@ -78,7 +78,7 @@ def import_events(
     started = time.perf_counter()
     path = Path(path)
     if not path.is_file():
-        raise ImportFailed(f"{path} does not exist or is not a file.")
+        raise ImportFailed(f"{path} does not exist or is not a file.", "missing", str(path))
     result = EventImportResult(path.name)
     log = ErrorLog()
     try:
@@ -96,7 +96,7 @@ def import_events(
                 details={"file": path.name, "imported": result.imported, "failed": log.failed_rows},
             )
     except DatabaseError as exc:
-        raise ImportFailed(refused_message(path.name, exc)) from exc
+        raise refused(path.name, exc) from exc
     refresh_statistics(ws.engine, ("profile", "device", "event", "event_daily"))
     result.failed = log.failed_rows
     result.errors = log.errors

@@ -63,7 +63,8 @@ class RowConverter:
         if not (mapping.has(Field.EXTERNAL_ID) or mapping.has(Field.EMAIL)):
             raise ImportFailed(
                 "No column is mapped to the external id or the email: an import needs one of them "
-                "to recognise contacts already known."
+                "to recognise contacts already known.",
+                "no_key",
             )
         self.headers = list(headers)
         self.width = len(headers)
