@@ -361,9 +361,8 @@ class AudienceGenerator:
         # A phone speaks its owner's language and keeps their time zone.
         self.w.conn.execute(
             text(
-                "UPDATE device SET locale = (SELECT locale FROM profile p WHERE p.id = device.profile_id), "
-                "time_zone = (SELECT time_zone FROM profile p WHERE p.id = device.profile_id) "
-                "WHERE app_id = :app"
+                "UPDATE device SET (locale, time_zone) = (SELECT locale, time_zone FROM profile p "
+                "WHERE p.id = device.profile_id) WHERE app_id = :app"
             ),
             {"app": self.app_id},
         )
