@@ -237,9 +237,14 @@ class _Run:
         for errors in chunk.failed:
             self.log.fail_row(errors)
         seen = self.seen
+        keys = chunk.keys()
+        fresh = dict(zip(keys, chunk.lines, strict=True))
+        if len(fresh) == len(keys) and not fresh.keys() & seen.keys():
+            seen.update(fresh)  # the usual case, no key seen twice: all in C
+            return chunk
         keep: list[bool] = []
         duplicates: list[tuple[int, int]] = []  # (row place, line of the first one)
-        for j, (key, line) in enumerate(zip(chunk.keys(), chunk.lines, strict=True)):
+        for j, (key, line) in enumerate(zip(keys, chunk.lines, strict=True)):
             first = seen.setdefault(key, line)
             keep.append(first == line)
             if first != line:

@@ -179,6 +179,8 @@ class RowConverter:
         for step in self._compiled:
             if step.kind == 0 and step.name == "phone":
                 step.column = phones.parse_column
+            elif step.kind == 0 and step.name == "email":
+                step.column = convert.email_column
 
     @staticmethod
     def _compile(index: int, kind: int, name: str, conv: Callable[[Cell], Any]) -> _Step:
