@@ -59,6 +59,8 @@ class ContactChunk:
     consents: dict[str, list[bool | None]]
     attributes: dict[str, list[Any]]
     failed: list[list[RowError]]
+    size: int = 0
+    """Rows of the file this chunk came from, converted or failed."""
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -262,7 +264,7 @@ class RowConverter:
             lines.append(line)
             table.append(cells)
         columns = list(zip(*table, strict=True)) if table else [()] * self.width
-        chunk = ContactChunk(lines, {}, {}, {}, width_failures)
+        chunk = ContactChunk(lines, {}, {}, {}, width_failures, len(rows))
         for step in self._compiled:
             converted = self._column(step, columns[step.index], lines, failed)
             target = (chunk.values, chunk.consents, chunk.attributes)[step.kind]
