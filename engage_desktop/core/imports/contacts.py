@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -28,12 +28,7 @@ from engage_desktop.core.imports.errors import ErrorLog, RowError, refused
 from engage_desktop.core.imports.mapping import PROFILE_FIELDS, Mapping, auto_map, unknown_columns
 from engage_desktop.core.imports.pipeline import ConverterSpec, converted_chunks
 from engage_desktop.core.imports.rows import Contact, ContactChunk, RowConverter
-from engage_desktop.core.imports.store import (
-    Writer,
-    bulk_connection,
-    json_text,
-    refresh_statistics,
-)
+from engage_desktop.core.imports.store import Writer, bulk_connection, refresh_statistics
 from engage_desktop.core.imports.tabular import Table, open_table
 from engage_desktop.core.progress import NO_PROGRESS, Progress
 from engage_desktop.core.workspace import Workspace
@@ -325,13 +320,8 @@ class _Run:
             external = email
         elif email is not None:
             external = [e if e is not None else m for e, m in zip(external, email, strict=True)]
-        births = values.get("birth_date")
-        birth_text = (
-            None if births is None else [None if d is None else d.isoformat() for d in births]
-        )
         columns = [
-            values.get(name) or nothing if name != "birth_date" else birth_text or nothing
-            for name in PROFILE_VALUE_COLUMNS
+            chunk.stored.get(name) or values.get(name) or nothing for name in PROFILE_VALUE_COLUMNS
         ]
         rows = zip(
             ids,
@@ -339,23 +329,9 @@ class _Run:
             external or nothing,
             *columns,
             repeat(self.now_text),
-            self._attributes_json(chunk),
+            chunk.stored.get("attributes") or repeat("{}"),
         )
         self.writer.insert("profile", INSERT_COLUMNS, rows)
-
-    @staticmethod
-    def _attributes_json(chunk: ContactChunk) -> Iterable[str]:
-        if not chunk.attributes:
-            return repeat("{}")
-        encode = json_text
-        names = list(chunk.attributes)
-        if len(names) == 1:
-            [name] = names
-            return ["{}" if v is None else encode({name: v}) for v in chunk.attributes[name]]
-        return [
-            encode({n: v for n, v in zip(names, row, strict=True) if v is not None})
-            for row in zip(*chunk.attributes.values(), strict=True)
-        ]
 
     def _update(self, known: list[tuple[int, Contact]]) -> None:
         if not known:
