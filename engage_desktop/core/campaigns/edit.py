@@ -91,7 +91,10 @@ def save_draft(session: Session, member_id: int, draft: CampaignDraft) -> int:
             raise CampaignInputError("app_id", "a campaign cannot move to another app")
         if row.status not in EDITABLE:
             raise CampaignInputError(
-                "status", f"a {row.status.value} campaign can no longer be edited"
+                "status",
+                f"a {row.status.value} campaign can no longer be edited",
+                "not_editable",
+                row.status.value,
             )
         _apply(row, draft)
         action = "campaign.update"
@@ -146,10 +149,18 @@ def schedule_campaign(
     if issues:
         field, message = issues[0]
         raise CampaignInputError(
-            field, f"cannot schedule: {message} ({len(issues)} problem(s) in all)"
+            field,
+            f"cannot schedule: {message} ({len(issues)} problem(s) in all)",
+            "schedule_has_issues",
+            str(len(issues)),
         )
     if row.status not in EDITABLE:
-        raise CampaignInputError("status", f"a {row.status.value} campaign cannot be scheduled")
+        raise CampaignInputError(
+            "status",
+            f"a {row.status.value} campaign cannot be scheduled",
+            "not_schedulable",
+            row.status.value,
+        )
     row.status = CampaignStatus.SCHEDULED
     row.scheduled_at = at
     record(

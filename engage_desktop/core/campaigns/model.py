@@ -14,16 +14,17 @@ from engage_desktop.core.content.fcm import check_message
 from engage_desktop.core.content.inapp import InAppContent, validate_inapp
 from engage_desktop.core.content.push import PushContent
 from engage_desktop.core.content.sms import validate_sms
+from engage_desktop.core.messages import CodedError, CodedText
 from engage_desktop.store.models import CampaignFormat
 
 FORMATS = tuple(f.value for f in CampaignFormat)
 
 
-class CampaignInputError(ValueError):
-    """Bad campaign input; ``field`` says where."""
+class CampaignInputError(CodedError, ValueError):
+    """Bad campaign input; ``field`` says where; ``code`` and args name the case for the GUI."""
 
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
+    def __init__(self, field: str, message: str, code: str = "", *args: str) -> None:
+        super().__init__(f"{field}: {message}", code, *args)
         self.field = field
 
 
@@ -131,12 +132,13 @@ def validate_draft(draft: CampaignDraft) -> list[tuple[str, str]]:
     """All issues as (field, message), field paths prefixed by the variant key ("A.body")."""
     issues: list[tuple[str, str]] = []
     if not draft.name.strip():
-        issues.append(("name", "A campaign needs a name."))
+        issues.append(("name", CodedText("A campaign needs a name.", "no_name")))
     if not draft.variants:
-        issues.append(("variants", "A campaign needs at least one variant."))
+        message = "A campaign needs at least one variant."
+        issues.append(("variants", CodedText(message, "no_variant")))
     keys = [v.key for v in draft.variants]
     if len(set(keys)) != len(keys):
-        issues.append(("variants", "Two variants have the same key."))
+        issues.append(("variants", CodedText("Two variants have the same key.", "same_key")))
     for variant in draft.variants:
         prefix = f"{variant.key}."
         if draft.format in ("push", "rich_push"):
@@ -154,7 +156,8 @@ def validate_draft(draft: CampaignDraft) -> list[tuple[str, str]]:
             ]
         elif draft.format == "email":
             if not str(variant.content.get("subject") or "").strip():
-                issues.append((prefix + "subject", "An email needs a subject."))
+                message = CodedText("An email needs a subject.", "no_subject")
+                issues.append((prefix + "subject", message))
         elif draft.format == "in_app":
             found_inapp = validate_inapp(InAppContent.from_dict(variant.content))
             issues += [(prefix + f, m) for f, m in found_inapp]

@@ -7,17 +7,20 @@ nothing here is written to the database or the logs.
 from __future__ import annotations
 
 import asyncio
-import json
 import time
 from pathlib import Path
-from typing import Any
 
 from google.auth.exceptions import GoogleAuthError, TransportError
 from google.auth.transport.requests import Request
 from google.oauth2 import service_account
 
+from engage_desktop.core.settings_fcm import (
+    SERVICE_ACCOUNT_MESSAGES,
+    SettingError,
+    check_service_account_file,
+)
+
 FCM_SCOPE = "https://www.googleapis.com/auth/firebase.messaging"
-REQUIRED = ("type", "project_id", "private_key", "client_email", "token_uri")
 
 
 class CredentialsError(Exception):
@@ -25,40 +28,19 @@ class CredentialsError(Exception):
 
 
 def load_service_account(path: str | Path, expected_project: str) -> service_account.Credentials:
+    """The credentials of a key file core has checked (shape, project); google-auth loads it."""
     file = Path(path).expanduser()
     try:
-        info: Any = json.loads(file.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise CredentialsError(f"Service-account file not found: {file}") from None
-    except OSError as exc:
-        raise CredentialsError(
-            f"Cannot read the service-account file {file}: {exc.strerror}"
-        ) from None
-    except ValueError as exc:
-        raise CredentialsError(
-            f"The service-account file {file} is not valid JSON (line {getattr(exc, 'lineno', '?')})."
-        ) from None
-    if not isinstance(info, dict) or info.get("type") != "service_account":
-        raise CredentialsError(
-            f'{file} is not a Google service-account key ("type" must be "service_account").'
-        )
-    missing = [k for k in REQUIRED if not info.get(k)]
-    if missing:
-        raise CredentialsError(f"The service-account file {file} lacks: {', '.join(missing)}.")
-    if info["project_id"] != expected_project:
-        raise CredentialsError(
-            f"The service-account file {file} belongs to project '{info['project_id']}', but this "
-            f"app sends through project '{expected_project}'. Pick the key of the right project."
-        )
+        info = check_service_account_file(file, expected_project)
+    except SettingError as exc:
+        raise CredentialsError(str(exc)) from None
     try:
         creds: service_account.Credentials = service_account.Credentials.from_service_account_info(  # type: ignore[no-untyped-call]
             info, scopes=[FCM_SCOPE]
         )
         return creds
     except (ValueError, GoogleAuthError):
-        raise CredentialsError(
-            f"The private key in {file} cannot be loaded (damaged or not an RSA key)."
-        ) from None
+        raise CredentialsError(SERVICE_ACCOUNT_MESSAGES.english("sa_bad_key", str(file))) from None
 
 
 class TokenSource:
