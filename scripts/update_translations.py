@@ -33,6 +33,7 @@ AREAS: dict[str, list[str]] = {
     "audience": ["audience", "pages/audiences.py"],
     "dispatch": ["sending", "service_launcher.py"],
     "imports": ["imports"],
+    "messages": ["messages.py"],
 }
 
 

@@ -34,10 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from engage_desktop.core.campaigns.edit import get_draft, save_draft
-from engage_desktop.core.campaigns.model import (
-    CampaignDraft,
-    Variant,
-)
+from engage_desktop.core.campaigns.model import CampaignDraft, CampaignInputError, Variant
 from engage_desktop.core.content.inapp import InAppContent
 from engage_desktop.core.content.push import PushContent
 from engage_desktop.core.templating import render_text
@@ -54,6 +51,8 @@ from engage_desktop.ui.composer.forms import ComposerForms
 from engage_desktop.ui.composer.rendering import ComposerRendering
 from engage_desktop.ui.composer.undo import FieldEdit
 from engage_desktop.ui.context import UiContext
+from engage_desktop.ui.messages import campaign_error_text, template_error_text
+from engage_desktop.ui.sending.errors import user_message
 
 PUSH_TEXT = (
     "title",
@@ -394,14 +393,7 @@ class ComposerWindow(ComposerForms, ComposerRendering, ComposerActions, QWidget)
         if result.error is None:
             self.last_good[name] = result.text
             return result.text, None, result.missing
-        err = result.error
-        message = (
-            self.tr("%1, line %2, column %3: %4")
-            .replace("%1", name)
-            .replace("%2", str(err.line))
-            .replace("%3", str(err.column))
-            .replace("%4", err.message)
-        )
+        message = template_error_text(name, result.error)
         return self.last_good.get(name, ""), message, ()
 
     def rendered_push(self) -> tuple[PushContent, list[str], list[str]]:
@@ -502,11 +494,17 @@ class ComposerWindow(ComposerForms, ComposerRendering, ComposerActions, QWidget)
                     session, self.context.workspace.member_id, self.draft()
                 )
         except Exception as exc:  # shown, never swallowed: the form keeps everything typed
-            self.status.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
+            self.status.setText(self.tr("Not saved: %1").replace("%1", self._save_error(exc)))
             return False
         self.status.setText(self.tr("Draft saved"))
         self.saved.emit(self.campaign_id)
         return True
+
+    @staticmethod
+    def _save_error(exc: BaseException) -> str:
+        if isinstance(exc, CampaignInputError):
+            return campaign_error_text(exc)
+        return user_message(exc)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Pending edits are saved now; a window opened and closed untouched leaves no empty draft.

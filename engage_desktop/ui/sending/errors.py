@@ -12,6 +12,7 @@ from sqlalchemy.exc import OperationalError
 
 from engage_desktop.core.outbox.expand import SendError
 from engage_desktop.security.roles import PermissionDenied
+from engage_desktop.ui.messages import stored_reason_text
 
 
 def user_message(exc: BaseException) -> str:
@@ -85,4 +86,9 @@ def reason_text(reason: str) -> str:
         ).replace("%1", host)
     if reason == "paused by a user":
         return QCoreApplication.translate("SendErrors", "paused by a user")
-    return reason
+    prefix = "Not started at its time: "
+    if reason.startswith(prefix):
+        return QCoreApplication.translate("SendErrors", "Not started at its time: %1").replace(
+            "%1", reason_text(reason[len(prefix) :])
+        )
+    return stored_reason_text(reason) or reason
