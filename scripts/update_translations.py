@@ -28,6 +28,7 @@ AREAS: dict[str, list[str]] = {
         "navigation.py",
         "pages/base.py",
         "pages/settings.py",
+        "pages/fcm_settings.py",
     ],
     "composer": ["composer", "preview", "pages/campaigns.py"],
     "audience": ["audience", "pages/audiences.py"],

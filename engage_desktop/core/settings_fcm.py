@@ -17,6 +17,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from engage_desktop.core.messages import CodedError, MessageTable
+from engage_desktop.security.audit import record
+from engage_desktop.security.roles import Permission, require
 from engage_desktop.store.models import App, WorkspaceSetting
 
 GOOGLE_FCM_URL = "https://fcm.googleapis.com"
@@ -158,3 +160,25 @@ def set_service_account_path(session: Session, app_id: int, path: str | None) ->
     check_service_account_file(file, app.firebase_project_id)
     app.fcm_credentials_path = str(file)
     return str(file)
+
+
+def save_service_account_path(
+    session: Session, member_id: int, app_id: int, path: str | None
+) -> str | None:
+    """The Settings page's save: permission, check, store, audit (the path, never the key)."""
+    require(session, member_id, app_id, Permission.MANAGE_CREDENTIALS)
+    stored = set_service_account_path(session, app_id, path)
+    record(
+        session,
+        member_id=member_id,
+        app_id=app_id,
+        action="app.service_account",
+        target=f"app:{app_id}",
+        details={"path": stored},
+    )
+    return stored
+
+
+def service_account_path(session: Session, app_id: int) -> str | None:
+    app = session.get(App, app_id)
+    return app.fcm_credentials_path if app is not None else None

@@ -98,9 +98,7 @@ def _template_templates() -> dict[str, str]:
         "missing_end_tag": QCoreApplication.translate(
             "TemplateErrors", "{% %1 %} is missing before the end of the text"
         ),
-        "unknown_filter": QCoreApplication.translate(
-            "TemplateErrors", "unknown filter “%1” (see the list of filters)"
-        ),
+        "unknown_filter": QCoreApplication.translate("TemplateErrors", "unknown filter “%1”"),
         "unexpected_tag": QCoreApplication.translate(
             "TemplateErrors", "unexpected tag “%1” (unknown, or with no opening tag)"
         ),

@@ -308,8 +308,8 @@
         <translation>{% %1 %} manque avant la fin du texte</translation>
     </message>
     <message>
-        <source>unknown filter “%1” (see the list of filters)</source>
-        <translation>filtre « %1 » inconnu (voir la liste des filtres)</translation>
+        <source>unknown filter “%1”</source>
+        <translation>filtre « %1 » inconnu</translation>
     </message>
     <message>
         <source>unexpected tag “%1” (unknown, or with no opening tag)</source>

@@ -13,7 +13,7 @@ import json
 import re
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QPixmap, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -192,6 +192,8 @@ class ComposerWindow(ComposerForms, ComposerRendering, ComposerActions, QWidget)
 
         self.issue_list = QListWidget()
         self.issue_list.setMaximumHeight(110)
+        self.issue_list.setWordWrap(True)  # French sentences are long: wrap, never scroll sideways
+        self.issue_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.status = QLabel()
         self.status.setWordWrap(True)
 
