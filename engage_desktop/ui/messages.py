@@ -315,3 +315,65 @@ def stored_reason_text(reason: str) -> str | None:
 
     coded = SERVICE_ACCOUNT_MESSAGES.recognise(reason)
     return None if coded is None else setting_error_text(coded)
+
+
+def _permission_names() -> dict[str, str]:
+    return {
+        "view_campaigns": QCoreApplication.translate("PermissionErrors", "viewing campaigns"),
+        "edit_campaigns": QCoreApplication.translate("PermissionErrors", "editing campaigns"),
+        "send_campaigns": QCoreApplication.translate("PermissionErrors", "sending campaigns"),
+        "approve_sends": QCoreApplication.translate("PermissionErrors", "approving sends"),
+        "view_audience": QCoreApplication.translate("PermissionErrors", "viewing the audience"),
+        "edit_audience": QCoreApplication.translate(
+            "PermissionErrors", "changing the audience (imports, segments)"
+        ),
+        "view_analytics": QCoreApplication.translate("PermissionErrors", "viewing analytics"),
+        "export_analytics": QCoreApplication.translate("PermissionErrors", "exporting analytics"),
+        "manage_credentials": QCoreApplication.translate(
+            "PermissionErrors", "changing the app's credentials"
+        ),
+        "manage_team": QCoreApplication.translate("PermissionErrors", "managing the team"),
+    }
+
+
+def permission_text(exc: BaseException) -> str:
+    """A ``PermissionDenied`` in the user's language: which role, and what it does not allow."""
+    code, args = code_of(exc)
+    if code != "permission_denied" or len(args) != 2:
+        return str(exc)
+    role, permission = args
+    what = _permission_names().get(permission, permission)
+    if not role:
+        return QCoreApplication.translate(
+            "PermissionErrors", "You have no role on this app, so %1 is not allowed."
+        ).replace("%1", what)
+    roles = {
+        "admin": QCoreApplication.translate("PermissionErrors", "administrator"),
+        "marketer": QCoreApplication.translate("PermissionErrors", "marketer"),
+        "analyst": QCoreApplication.translate("PermissionErrors", "analyst"),
+    }
+    return fill(
+        QCoreApplication.translate(
+            "PermissionErrors", "Your role on this app (%1) does not allow %2."
+        ),
+        [roles.get(role, role), what],
+    )
+
+
+def segment_error_text(exc: BaseException) -> str:
+    """A ``SegmentError`` (save, rename, delete) in the user's language."""
+    return coded_text(
+        exc,
+        {
+            "no_segment": QCoreApplication.translate(
+                "SegmentErrors", "This segment no longer exists (deleted meanwhile?)."
+            ),
+            "no_name": QCoreApplication.translate("SegmentErrors", "A segment needs a name."),
+            "name_taken": QCoreApplication.translate(
+                "SegmentErrors", "A segment named “%1” already exists in this app."
+            ),
+            "in_use": QCoreApplication.translate(
+                "SegmentErrors", "The segment “%1” is used by %2: change those first."
+            ),
+        },
+    )

@@ -255,6 +255,88 @@
     </message>
 </context>
 <context>
+    <name>PermissionErrors</name>
+    <message>
+        <source>viewing campaigns</source>
+        <translation>de consulter les campagnes</translation>
+    </message>
+    <message>
+        <source>editing campaigns</source>
+        <translation>de modifier les campagnes</translation>
+    </message>
+    <message>
+        <source>sending campaigns</source>
+        <translation>d’envoyer des campagnes</translation>
+    </message>
+    <message>
+        <source>approving sends</source>
+        <translation>d’approuver les envois</translation>
+    </message>
+    <message>
+        <source>viewing the audience</source>
+        <translation>de consulter l’audience</translation>
+    </message>
+    <message>
+        <source>changing the audience (imports, segments)</source>
+        <translation>de modifier l’audience (imports, segments)</translation>
+    </message>
+    <message>
+        <source>viewing analytics</source>
+        <translation>de consulter les statistiques</translation>
+    </message>
+    <message>
+        <source>exporting analytics</source>
+        <translation>d’exporter les statistiques</translation>
+    </message>
+    <message>
+        <source>changing the app&apos;s credentials</source>
+        <translation>de modifier les identifiants de l’app</translation>
+    </message>
+    <message>
+        <source>managing the team</source>
+        <translation>de gérer l’équipe</translation>
+    </message>
+    <message>
+        <source>You have no role on this app, so %1 is not allowed.</source>
+        <translation>Vous n’avez aucun rôle sur cette app : il ne vous est pas permis %1.</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrateur</translation>
+    </message>
+    <message>
+        <source>marketer</source>
+        <translation>marketeur</translation>
+    </message>
+    <message>
+        <source>analyst</source>
+        <translation>analyste</translation>
+    </message>
+    <message>
+        <source>Your role on this app (%1) does not allow %2.</source>
+        <translation>Votre rôle sur cette app (%1) ne vous permet pas %2.</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentErrors</name>
+    <message>
+        <source>This segment no longer exists (deleted meanwhile?).</source>
+        <translation>Ce segment n’existe plus (supprimé entre-temps ?).</translation>
+    </message>
+    <message>
+        <source>A segment needs a name.</source>
+        <translation>Un segment doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>A segment named “%1” already exists in this app.</source>
+        <translation>Un segment nommé « %1 » existe déjà dans cette app.</translation>
+    </message>
+    <message>
+        <source>The segment “%1” is used by %2: change those first.</source>
+        <translation>Le segment « %1 » est utilisé par %2 : modifiez-les d’abord.</translation>
+    </message>
+</context>
+<context>
     <name>SettingErrors</name>
     <message>
         <source>“%2” is not an http(s) address like %3 (no query or fragment).</source>

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from engage_desktop.core.imports.mapping import Field
 from engage_desktop.ui.formatting import format_int
-from engage_desktop.ui.messages import coded_text, fill
+from engage_desktop.ui.messages import coded_text, fill, permission_text
 
 if TYPE_CHECKING:
     from engage_desktop.core.imports.errors import ImportFailed, RowError
@@ -233,9 +233,7 @@ def failure_text(exc: BaseException) -> str:
     from engage_desktop.security.errors import PermissionDenied
 
     if isinstance(exc, PermissionDenied):
-        return QCoreApplication.translate(
-            "ImportReport", "You may not change this app's audience (%1)."
-        ).replace("%1", str(exc))
+        return permission_text(exc)
     if isinstance(exc, ImportFailed):
         return QCoreApplication.translate(
             "ImportReport", "The import stopped and nothing was written: %1"

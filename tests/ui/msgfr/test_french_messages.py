@@ -4,6 +4,7 @@ fall back to core's English text."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from engage_desktop.core.settings_fcm import (
 )
 from engage_desktop.core.templating import render_text
 from engage_desktop.core.templating.render import _CASES
+from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import App
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.messages import (
@@ -332,3 +334,49 @@ def test_settings_says_a_marketer_may_not_change_credentials(
     assert box.status.text() == (
         "Votre rôle sur cette app ne permet pas de modifier ses identifiants."
     )
+
+
+def test_permission_refusals_in_french(
+    french: None, make_workspace: Callable[..., Workspace]
+) -> None:
+    from engage_desktop.security.roles import Permission, PermissionDenied, require
+    from engage_desktop.store.models import MemberRole, Role
+    from engage_desktop.ui.messages import permission_text
+
+    ws = make_workspace()
+    with ws.session() as session:
+        app = App(name="A", firebase_project_id="p", platforms=["ios"])
+        session.add(app)
+        session.flush()
+        app_id = app.id
+    with pytest.raises(PermissionDenied) as caught, ws.session() as session:
+        require(session, ws.member_id, app_id, Permission.EDIT_AUDIENCE)
+    assert str(caught.value) == (
+        "You have no role on this app, which does not allow 'edit_audience'."
+    )  # the CLI's English is unchanged
+    assert permission_text(caught.value) == (
+        "Vous n’avez aucun rôle sur cette app : il ne vous est pas permis de modifier "
+        "l’audience (imports, segments)."
+    )
+    with ws.session() as session:
+        session.add(MemberRole(member_id=ws.member_id, app_id=app_id, role=Role.ANALYST))
+    with pytest.raises(PermissionDenied) as caught, ws.session() as session:
+        require(session, ws.member_id, app_id, Permission.MANAGE_CREDENTIALS)
+    assert permission_text(caught.value) == (
+        "Votre rôle sur cette app (analyste) ne vous permet pas de modifier les identifiants "
+        "de l’app."
+    )
+    assert permission_text(PermissionDenied("Old-style refusal.")) == "Old-style refusal."
+
+
+def test_segment_refusals_in_french(french: None) -> None:
+    from engage_desktop.core.segments import saved as segments
+    from engage_desktop.ui.messages import segment_error_text
+
+    taken = segments.SegmentError("a segment named 'Gold' already exists", "name_taken", "Gold")
+    assert segment_error_text(taken) == "Un segment nommé « Gold » existe déjà dans cette app."
+    used = segments.SegmentError("…", "in_use", "Gold", "VIP, Lyon")
+    assert segment_error_text(used) == (
+        "Le segment « Gold » est utilisé par VIP, Lyon : modifiez-les d’abord."
+    )
+    assert segment_error_text(segments.SegmentError("english only", "zzz")) == "english only"
