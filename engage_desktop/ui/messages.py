@@ -241,7 +241,7 @@ def _status_name(status: str) -> str:
 
 
 def campaign_error_text(exc: BaseException) -> str:
-    """A ``CampaignInputError`` (saving, scheduling) in the user's language."""
+    """A ``CampaignInputError`` or ``CampaignNotFound`` in the user's language."""
     code, args = code_of(exc)
     templates = {
         "not_editable": QCoreApplication.translate(
@@ -249,6 +249,9 @@ def campaign_error_text(exc: BaseException) -> str:
         ),
         "not_schedulable": QCoreApplication.translate(
             "CampaignErrors", "This campaign is %1: it cannot be scheduled."
+        ),
+        "campaign_not_found": QCoreApplication.translate(
+            "CampaignErrors", "This campaign no longer exists (deleted meanwhile?)."
         ),
         "schedule_has_issues": QCoreApplication.translate(
             "CampaignErrors",

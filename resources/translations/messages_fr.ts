@@ -36,6 +36,10 @@
         <translation>Cette campagne est %1 : elle ne peut pas être programmée.</translation>
     </message>
     <message>
+        <source>This campaign no longer exists (deleted meanwhile?).</source>
+        <translation>Cette campagne n’existe plus (supprimée entre-temps ?).</translation>
+    </message>
+    <message>
         <source>The campaign cannot be scheduled: %1 problem(s) to fix first (see the list under the form).</source>
         <translation>La campagne ne peut pas être programmée : %1 problème(s) à corriger d’abord (voir la liste sous le formulaire).</translation>
     </message>

@@ -12,10 +12,12 @@ from sqlalchemy.exc import OperationalError
 
 from engage_desktop.core.outbox.expand import SendError
 from engage_desktop.security.roles import PermissionDenied
-from engage_desktop.ui.messages import stored_reason_text
+from engage_desktop.ui.messages import permission_text, stored_reason_text
 
 
 def user_message(exc: BaseException) -> str:
+    if isinstance(exc, PermissionDenied) and exc.args_text[1:] not in ((), ("send_campaigns",)):
+        return permission_text(exc)  # saving a draft, approving…: say which right is missing
     if isinstance(exc, PermissionDenied):
         return QCoreApplication.translate(
             "SendErrors",

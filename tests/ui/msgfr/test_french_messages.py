@@ -380,3 +380,18 @@ def test_segment_refusals_in_french(french: None) -> None:
         "Le segment « Gold » est utilisé par VIP, Lyon : modifiez-les d’abord."
     )
     assert segment_error_text(segments.SegmentError("english only", "zzz")) == "english only"
+
+
+def test_missing_campaign_and_edit_refusal_in_french(french: None) -> None:
+    from engage_desktop.core.campaigns.edit import CampaignNotFound
+    from engage_desktop.security.errors import PermissionDenied
+    from engage_desktop.ui.sending.errors import user_message
+
+    gone = CampaignNotFound("No campaign with id 7.", "campaign_not_found", "7")
+    assert campaign_error_text(gone) == "Cette campagne n’existe plus (supprimée entre-temps ?)."
+    editing = PermissionDenied("…", "analyst", "edit_campaigns")
+    assert user_message(editing) == (
+        "Votre rôle sur cette app (analyste) ne vous permet pas de modifier les campagnes."
+    )
+    sending = PermissionDenied("…", "analyst", "send_campaigns")
+    assert user_message(sending).startswith("Votre rôle sur cette app ne permet pas d")
