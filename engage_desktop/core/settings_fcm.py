@@ -100,10 +100,23 @@ SERVICE_ACCOUNT_MESSAGES = MessageTable(
             "project '{2}'. Pick the key of the right project."
         ),
         "sa_bad_key": "The private key in {0} cannot be loaded (damaged or not an RSA key).",
+        # Said by the dispatch service when it pauses an app's campaigns ({0} app, {1} project).
+        "sa_not_set": (
+            "No service-account file is set for app '{0}' (project {1}): an admin sets it in "
+            "the app's settings."
+        ),
+        "token_unreachable": (
+            "Cannot reach the token server for app '{0}' (project {1}) ({2}): check the network."
+        ),
+        "key_refused": (
+            "The service account of app '{0}' (project {1}) was refused ({2}); the key may be "
+            "revoked or deleted. Download a new key."
+        ),
+        "fcm_refused": "FCM refused the credentials of app '{0}' (project {1}): {2} — {3}",
     }
 )
-"""What can be wrong with a key file. The service stores these sentences as a campaign's pause
-reason; ``SERVICE_ACCOUNT_MESSAGES.recognise`` gives the GUI their code back."""
+"""What can be wrong with an app's credentials. The service stores these sentences as a
+campaign's pause reason; ``SERVICE_ACCOUNT_MESSAGES.recognise`` gives the GUI their code back."""
 
 
 def _sa_error(code: str, *args: str) -> SettingError:

@@ -304,6 +304,24 @@ def _setting_templates() -> dict[str, str]:
             "The private key in %1 cannot be loaded (damaged or not an RSA key).",
         ),
         "no_app": QCoreApplication.translate("SettingErrors", "This app no longer exists."),
+        "sa_not_set": QCoreApplication.translate(
+            "SettingErrors",
+            "No service-account file is set for the app “%1” (project %2): an admin sets it "
+            "in Settings.",
+        ),
+        "token_unreachable": QCoreApplication.translate(
+            "SettingErrors",
+            "Google's token server (%3) cannot be reached for the app “%1” (project %2): "
+            "check the network.",
+        ),
+        "key_refused": QCoreApplication.translate(
+            "SettingErrors",
+            "The service account of the app “%1” (project %2) was refused (%3): the key may be "
+            "revoked or deleted. Download a new key.",
+        ),
+        "fcm_refused": QCoreApplication.translate(
+            "SettingErrors", "FCM refused the credentials of the app “%1” (project %2): %3 — %4"
+        ),
     }
 
 

@@ -382,6 +382,22 @@
         <source>This app no longer exists.</source>
         <translation>Cette app n’existe plus.</translation>
     </message>
+    <message>
+        <source>No service-account file is set for the app “%1” (project %2): an admin sets it in Settings.</source>
+        <translation>Aucun fichier de compte de service n’est défini pour l’app « %1 » (projet %2) : un administrateur le choisit dans les Paramètres.</translation>
+    </message>
+    <message>
+        <source>Google&apos;s token server (%3) cannot be reached for the app “%1” (project %2): check the network.</source>
+        <translation>Le serveur de jetons de Google (%3) est injoignable pour l’app « %1 » (projet %2) : vérifiez le réseau.</translation>
+    </message>
+    <message>
+        <source>The service account of the app “%1” (project %2) was refused (%3): the key may be revoked or deleted. Download a new key.</source>
+        <translation>Le compte de service de l’app « %1 » (projet %2) a été refusé (%3) : la clé a peut-être été révoquée ou supprimée. Téléchargez une nouvelle clé.</translation>
+    </message>
+    <message>
+        <source>FCM refused the credentials of the app “%1” (project %2): %3 — %4</source>
+        <translation>FCM a refusé les identifiants de l’app « %1 » (projet %2) : %3 — %4</translation>
+    </message>
 </context>
 <context>
     <name>TemplateErrors</name>

@@ -46,9 +46,15 @@ def load_service_account(path: str | Path, expected_project: str) -> service_acc
 class TokenSource:
     """An access token, cached until shortly before it expires; ``invalidate`` after a 401."""
 
-    def __init__(self, credentials: service_account.Credentials, label: str) -> None:
+    def __init__(
+        self,
+        credentials: service_account.Credentials,
+        label: str,
+        who: tuple[str, str] = ("?", "?"),
+    ) -> None:
         self._credentials = credentials
         self._label = label
+        self._who = who  # app name, Firebase project (arguments of the coded reasons)
         self._lock = asyncio.Lock()
         self._token: str | None = None
         self._expires = 0.0
@@ -70,15 +76,14 @@ class TokenSource:
         try:
             self._credentials.refresh(Request())  # type: ignore[no-untyped-call]
         except TransportError:
+            uri = str(self._credentials._token_uri)
             raise CredentialsError(
-                f"Cannot reach the token server for {self._label} "
-                f"({self._credentials._token_uri}): check the network."
+                SERVICE_ACCOUNT_MESSAGES.english("token_unreachable", *self._who, uri)
             ) from None
         except GoogleAuthError as exc:
             reason = str(exc.args[0]) if exc.args else type(exc).__name__
             raise CredentialsError(
-                f"The service account of {self._label} was refused ({reason[:200]}); the key may "
-                "be revoked or deleted. Download a new key."
+                SERVICE_ACCOUNT_MESSAGES.english("key_refused", *self._who, reason[:200])
             ) from None
         self._token = str(self._credentials.token)
         expiry = self._credentials.expiry

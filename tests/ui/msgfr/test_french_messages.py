@@ -194,6 +194,17 @@ def _setting_errors(tmp_path: Path) -> list[SettingError]:
         check_base_url("ftp://x?y")
     errors.append(caught.value)
     errors.append(SettingError("No app with id 9.", "no_app", "9"))
+    for code, args in (
+        ("sa_not_set", ("Maison Test", "maison-test")),
+        (
+            "token_unreachable",
+            ("Maison Test", "maison-test", "https://oauth2.googleapis.com/token"),
+        ),
+        ("key_refused", ("Maison Test", "maison-test", "invalid_grant: Invalid JWT Signature.")),
+        ("fcm_refused", ("Maison Test", "maison-test", "SENDER_ID_MISMATCH", "Wrong sender")),
+    ):
+        english = SERVICE_ACCOUNT_MESSAGES.english(code, *args)
+        errors.append(SettingError(english, code, *args))
     return errors
 
 
@@ -204,8 +215,12 @@ def test_every_setting_error_is_worded_in_french(french: None, tmp_path: Path) -
         text = setting_error_text(exc)
         assert text != str(exc), exc.code
         assert "SECRET-MARKER" not in text
-        if exc.code.startswith("sa_"):
-            assert exc.args_text[0] in text  # the path is said
+        said = [a for a in exc.args_text if a != "fcm.base_url"] if exc.code != "no_app" else []
+        assert all(arg in text for arg in said), text
+        assert SERVICE_ACCOUNT_MESSAGES.recognise(str(exc)) is not None or exc.code in (
+            "bad_base_url",
+            "no_app",
+        )
         if exc.code == "sa_wrong_project":
             assert "« pixel-quest »" in text and "« maison-test »" in text
         if exc.code == "bad_base_url":
