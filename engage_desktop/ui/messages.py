@@ -218,7 +218,26 @@ def _issue_templates() -> dict[str, str]:
 
 def issue_text(message: str) -> str:
     """A validation issue's message (a ``CodedText`` from core) in the user's language."""
+    code, args = code_of(message)
+    if code.startswith("template_") and len(args) >= 2:
+        return _template_issue_text(code.removeprefix("template_"), args, str(message))
     return coded_text(message, _issue_templates())
+
+
+def _template_issue_text(case: str, args: tuple[str, ...], english: str) -> str:
+    """``template_<case>`` issues: line, column, then the case's arguments."""
+    line, column, *rest = args
+    template = _template_templates().get(case)
+    if template is not None:
+        what = fill(template, rest)
+    elif case == "other" and rest:
+        what = rest[-1]  # python-liquid's English: a case without a wording yet
+    else:
+        return english
+    return fill(
+        QCoreApplication.translate("ContentIssues", "Template error, line %1, column %2: %3"),
+        [line, column, what],
+    )
 
 
 def issue_line(field: str, message: str) -> str:

@@ -147,6 +147,10 @@
         <translation>Sans bouton ni bouton de fermeture, le message ne peut pas être fermé.</translation>
     </message>
     <message>
+        <source>Template error, line %1, column %2: %3</source>
+        <translation>Erreur de modèle, ligne %1, colonne %2 : %3</translation>
+    </message>
+    <message>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>

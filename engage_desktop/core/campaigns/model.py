@@ -15,6 +15,7 @@ from engage_desktop.core.content.inapp import InAppContent, validate_inapp
 from engage_desktop.core.content.push import PushContent
 from engage_desktop.core.content.sms import validate_sms
 from engage_desktop.core.messages import CodedError, CodedText
+from engage_desktop.core.templating import template_problem
 from engage_desktop.store.models import CampaignFormat
 
 FORMATS = tuple(f.value for f in CampaignFormat)
@@ -128,6 +129,37 @@ def _number(value: Any, where: str) -> float:
         raise CampaignInputError(where, f"{value!r} is not a number") from None
 
 
+TEMPLATE_FIELDS = {
+    "push": ("title", "subtitle", "body", "image_url", "deep_link"),
+    "rich_push": ("title", "body", "html"),
+    "sms": ("body",),
+    "email": ("subject", "preheader", "html"),
+    "in_app": ("header", "body"),
+}
+"""The texts of each format that may hold Liquid."""
+
+
+def template_issues(fmt: str, content: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Liquid every profile would trip on, by field: (field, CodedText) like other issues.
+
+    The code is ``template_<case>`` (``template_other`` for a case without one) and the
+    arguments are line, column, then the case's own (or python-liquid's English message).
+    """
+    found: list[tuple[str, str]] = []
+    for name in TEMPLATE_FIELDS.get(fmt, ()):
+        problem = template_problem(str(content.get(name) or ""))
+        if problem is None:
+            continue
+        line, column = str(problem.line), str(problem.column)
+        text = f"Template error, line {line}, column {column}: {problem.message}"
+        if problem.code:
+            coded = CodedText(text, f"template_{problem.code}", line, column, *problem.args)
+        else:
+            coded = CodedText(text, "template_other", line, column, problem.message)
+        found.append((name, coded))
+    return found
+
+
 def validate_draft(draft: CampaignDraft) -> list[tuple[str, str]]:
     """All issues as (field, message), field paths prefixed by the variant key ("A.body")."""
     issues: list[tuple[str, str]] = []
@@ -141,6 +173,7 @@ def validate_draft(draft: CampaignDraft) -> list[tuple[str, str]]:
         issues.append(("variants", CodedText("Two variants have the same key.", "same_key")))
     for variant in draft.variants:
         prefix = f"{variant.key}."
+        issues += [(prefix + f, m) for f, m in template_issues(draft.format, variant.content)]
         if draft.format in ("push", "rich_push"):
             _, _, found = check_message(
                 PushContent.from_dict(variant.content),

@@ -211,6 +211,22 @@ def render_text(source: str, context: Mapping[str, Any]) -> RenderResult:
     return RenderResult(text=text, missing=tuple(found))
 
 
+def template_problem(source: str) -> TemplateError | None:
+    """A problem every profile would hit: a syntax error or an unknown filter.
+
+    Errors that depend on the data (a division by a field that is 0 for some profile) are left
+    to the preview; this is the check validation runs before a campaign may be scheduled.
+    """
+    if "{" not in source:
+        return None
+    try:
+        _parse(source)
+    except LiquidError as exc:
+        return _error_from(exc, source)
+    error = render_text(source, {}).error
+    return error if error is not None and error.code == "unknown_filter" else None
+
+
 def render_fields(
     fields: Mapping[str, str], context: Mapping[str, Any], *, only: Iterable[str] | None = None
 ) -> dict[str, RenderResult]:

@@ -92,6 +92,7 @@ class ComposerWindow(ComposerForms, ComposerRendering, ComposerActions, QWidget)
         self.contents: dict[str, dict[str, Any]] = {"A": PushContent().to_dict()}
         self.render_context: dict[str, Any] = dict(SAMPLE_PROFILE)
         self.last_good: dict[str, str] = {}
+        self.template_errors: dict[str, str] = {}  # field name → where and what (this refresh)
         self.issues: list[tuple[str, str]] = []
         self.local_image: QPixmap | None = None
         self.rich_preview: Any = None
@@ -396,6 +397,7 @@ class ComposerWindow(ComposerForms, ComposerRendering, ComposerActions, QWidget)
             self.last_good[name] = result.text
             return result.text, None, result.missing
         message = template_error_text(name, result.error)
+        self.template_errors[name] = message
         return self.last_good.get(name, ""), message, ()
 
     def rendered_push(self) -> tuple[PushContent, list[str], list[str]]:
@@ -417,6 +419,7 @@ class ComposerWindow(ComposerForms, ComposerRendering, ComposerActions, QWidget)
         pages = {"push": 0, "sms": 1, "email": 2, "rich_push": 3, "in_app": 4}
         self.format_pages.setCurrentIndex(pages.get(fmt, 0))
         notes: list[str] = []
+        self.template_errors = {}
         if fmt == "push":
             self.preview_stack.setCurrentIndex(0)
             shown, errors, missing = self.rendered_push()
@@ -445,6 +448,7 @@ class ComposerWindow(ComposerForms, ComposerRendering, ComposerActions, QWidget)
         else:
             self.preview_stack.setCurrentIndex(1)
             self._refresh_text_preview(fmt, notes)
+        notes += [e for e in self.template_errors.values() if e not in notes]
         self.template_note.setText("\n".join(notes))
         self.template_note.setStyleSheet("color: #c62828;" if notes else "")
         self._mark_issues()

@@ -12,7 +12,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from engage_desktop.core.campaigns.edit import save_draft, schedule_campaign
-from engage_desktop.core.campaigns.model import CampaignDraft, CampaignInputError, validate_draft
+from engage_desktop.core.campaigns.model import (
+    CampaignDraft,
+    CampaignInputError,
+    Variant,
+    validate_draft,
+)
 from engage_desktop.core.imports.errors import ImportFailed
 from engage_desktop.core.messages import CodedError, CodedText, MessageTable, code_of
 from engage_desktop.core.outbox.expand import SendError
@@ -212,3 +217,59 @@ def test_save_and_schedule_refusals_carry_codes(
         )
     assert (caught.value.code, caught.value.args_text) == ("not_editable", ("completed",))
     assert str(caught.value) == "status: a completed campaign can no longer be edited"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "content", "field", "code", "args"),
+    [
+        (
+            "push",
+            {"title": "Bonjour {{ first_name"},
+            "A.title",
+            "template_unclosed",
+            ("1", "9", "}}"),
+        ),
+        (
+            "push",
+            {"body": "a", "deep_link": "app://{{ x | nope }}"},
+            "A.deep_link",
+            "template_unknown_filter",
+            ("1", "14", "nope"),
+        ),
+        (
+            "sms",
+            {"body": "x\n{% if a %}"},
+            "A.body",
+            "template_missing_end_tag",
+            ("2", "11", "endif"),
+        ),
+        (
+            "email",
+            {"subject": "{% foo %}"},
+            "A.subject",
+            "template_unexpected_tag",
+            ("1", "4", "foo"),
+        ),
+        ("in_app", {"header": "{{ a b }}"}, "A.header", "template_extra_text", ("1", "6")),
+        (
+            "rich_push",
+            {"title": "t", "html": "{{ x[ }}"},
+            "A.html",
+            "template_bad_path",
+            ("1", "9"),
+        ),
+    ],
+)
+def test_template_errors_are_draft_issues_in_every_format(
+    fmt: str, content: dict[str, str], field: str, code: str, args: tuple[str, ...]
+) -> None:
+    draft = CampaignDraft(app_id=1, name="x", format=fmt, variants=(Variant("A", 1.0, content),))
+    issues = [(f, m) for f, m in validate_draft(draft) if m.startswith("Template error")]
+    assert [(f, code_of(m)) for f, m in issues] == [(field, (code, args))]
+    assert issues[0][1].startswith(f"Template error, line {args[0]}, column {args[1]}: ")
+
+
+def test_data_dependent_liquid_errors_do_not_block_a_draft() -> None:
+    content = {"title": "{{ points | divided_by: zero }}", "body": "Bonjour {{ first_name }}"}
+    draft = CampaignDraft(app_id=1, name="x", variants=(Variant("A", 1.0, content),))
+    assert validate_draft(draft) == []

@@ -302,6 +302,11 @@ def test_composer_shows_template_errors_and_issues_in_french(
         "(reçu « http://exemple.fr/a.png »)." in lines
     )
     assert window.widgets["content.image_url"].toolTip().startswith("L’image doit être")
+    title_tip = window.widgets["content.title"].toolTip()
+    assert title_tip == (
+        "Erreur de modèle, ligne 1, colonne 25 : filtre « upcasee » inconnu"
+    )  # the field itself is marked, and scheduling waits until it is fixed
+    assert not window.schedule_button.isEnabled()
     window.grab().save(str(shots / "composer_template_error_fr.png"))
 
 
@@ -410,3 +415,22 @@ def test_missing_campaign_and_edit_refusal_in_french(french: None) -> None:
     )
     sending = PermissionDenied("…", "analyst", "send_campaigns")
     assert user_message(sending).startswith("Votre rôle sur cette app ne permet pas d")
+
+
+def test_template_issues_block_the_draft_and_read_in_french(french: None) -> None:
+    draft = CampaignDraft(
+        app_id=1,
+        name="x",
+        format="email",
+        variants=(Variant("A", 1.0, {"subject": "Bonjour", "html": "<p>\n{% if x %}</p>"}),),
+    )
+    [(field, message)] = validate_draft(draft)
+    assert field == "A.html"
+    assert issue_line(field, message) == (
+        "variante A, HTML : Erreur de modèle, ligne 2, colonne 15 : {% endif %} manque avant la "
+        "fin du texte"
+    )
+    other = CodedText("Template error, line 1, column 2: odd", "template_other", "1", "2", "odd")
+    assert issue_text(other) == "Erreur de modèle, ligne 1, colonne 2 : odd"
+    later = CodedText("Template error, line 1, column 2: new", "template_new_case", "1", "2")
+    assert issue_text(later) == "Template error, line 1, column 2: new"
