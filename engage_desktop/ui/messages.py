@@ -417,3 +417,53 @@ def segment_error_text(exc: BaseException) -> str:
             ),
         },
     )
+
+
+def workspace_error_text(exc: BaseException) -> str:
+    """Why a workspace cannot be opened (``store.errors.WorkspaceError``), in the user's language."""
+    return coded_text(
+        exc,
+        {
+            "missing": QCoreApplication.translate(
+                "WorkspaceErrors",
+                "There is no workspace at %1. Create one with “engage-desktop demo --workspace "
+                "%1” or pick another file.",
+            ),
+            "is_folder": QCoreApplication.translate(
+                "WorkspaceErrors", "%1 is a folder, not a workspace file."
+            ),
+            "no_access": QCoreApplication.translate(
+                "WorkspaceErrors",
+                "The workspace file %1 cannot be read and written: check its permissions.",
+            ),
+            "unreadable": QCoreApplication.translate("WorkspaceErrors", "%1 cannot be read (%2)."),
+            "not_sqlite": QCoreApplication.translate(
+                "WorkspaceErrors",
+                "%1 is not an Engage Desktop workspace (not a SQLite database). The file was "
+                "left untouched.",
+            ),
+            "other_app": QCoreApplication.translate(
+                "WorkspaceErrors",
+                "%1 belongs to another application (no Engage Desktop tables). It was left "
+                "untouched.",
+            ),
+            "damaged": QCoreApplication.translate(
+                "WorkspaceErrors",
+                "%1 is damaged or not a workspace (%2). The file was left untouched.",
+            ),
+            "too_new": QCoreApplication.translate(
+                "WorkspaceErrors",
+                "The workspace %1 was written by a newer version of Engage Desktop (schema %2). "
+                "Update Engage Desktop to open it; the file was left untouched.",
+            ),
+            "unreachable": QCoreApplication.translate(
+                "WorkspaceErrors", "The workspace database %1 cannot be reached: %2"
+            ),
+            "refused": QCoreApplication.translate(
+                "WorkspaceErrors", "%1 cannot be opened as a workspace: %2"
+            ),
+            "update_failed": QCoreApplication.translate(
+                "WorkspaceErrors", "The workspace %1 could not be updated: %2"
+            ),
+        },
+    )

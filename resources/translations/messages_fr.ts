@@ -458,4 +458,51 @@
         <translation>Erreur de modèle dans le champ %1, ligne %2, colonne %3 : %4</translation>
     </message>
 </context>
+<context>
+    <name>WorkspaceErrors</name>
+    <message>
+        <source>There is no workspace at %1. Create one with “engage-desktop demo --workspace %1” or pick another file.</source>
+        <translation>Il n’y a pas d’espace de travail à %1. Créez-en un avec « engage-desktop demo --workspace %1 » ou choisissez un autre fichier.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a workspace file.</source>
+        <translation>%1 est un dossier, pas un fichier d’espace de travail.</translation>
+    </message>
+    <message>
+        <source>The workspace file %1 cannot be read and written: check its permissions.</source>
+        <translation>Le fichier d’espace de travail %1 ne peut pas être lu et modifié : vérifiez ses droits d’accès.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (%2).</source>
+        <translation>%1 ne peut pas être lu (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is not an Engage Desktop workspace (not a SQLite database). The file was left untouched.</source>
+        <translation>%1 n’est pas un espace de travail Engage Desktop (pas une base SQLite). Le fichier n’a pas été modifié.</translation>
+    </message>
+    <message>
+        <source>%1 belongs to another application (no Engage Desktop tables). It was left untouched.</source>
+        <translation>%1 appartient à une autre application (aucune table Engage Desktop). Il n’a pas été modifié.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or not a workspace (%2). The file was left untouched.</source>
+        <translation>%1 est abîmé ou n’est pas un espace de travail (%2). Le fichier n’a pas été modifié.</translation>
+    </message>
+    <message>
+        <source>The workspace %1 was written by a newer version of Engage Desktop (schema %2). Update Engage Desktop to open it; the file was left untouched.</source>
+        <translation>L’espace de travail %1 a été écrit par une version plus récente d’Engage Desktop (schéma %2). Mettez Engage Desktop à jour pour l’ouvrir ; le fichier n’a pas été modifié.</translation>
+    </message>
+    <message>
+        <source>The workspace database %1 cannot be reached: %2</source>
+        <translation>La base de l’espace de travail %1 est injoignable : %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened as a workspace: %2</source>
+        <translation>%1 ne peut pas être ouvert comme espace de travail : %2</translation>
+    </message>
+    <message>
+        <source>The workspace %1 could not be updated: %2</source>
+        <translation>L’espace de travail %1 n’a pas pu être mis à jour : %2</translation>
+    </message>
+</context>
 </TS>
