@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engage_desktop.ui.audience.widgets import error_color
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.messages import setting_error_text
 
@@ -126,5 +125,7 @@ class ServiceAccountBox(QGroupBox):
             self._say(self.tr("Saved: the file is a service-account key of this project."))
 
     def _say(self, text: str, *, error: bool = False) -> None:
+        from engage_desktop.ui.audience.widgets import error_color  # the app's one error red
+
         self.status.setStyleSheet(f"color: {error_color()};" if error else "")
         self.status.setText(text)
