@@ -28,11 +28,13 @@ AREAS: dict[str, list[str]] = {
         "navigation.py",
         "pages/base.py",
         "pages/settings.py",
+        "pages/fcm_settings.py",
     ],
     "composer": ["composer", "preview", "pages/campaigns.py"],
     "audience": ["audience", "pages/audiences.py"],
     "dispatch": ["sending", "service_launcher.py"],
     "imports": ["imports"],
+    "messages": ["messages.py"],
 }
 
 

@@ -70,5 +70,7 @@ def require(session: Session, member_id: int, app_id: int, permission: Permissio
         role = role_of(session, member_id, app_id)
         who = f"role '{role.value}'" if role else "no role"
         raise PermissionDenied(
-            f"You have {who} on this app, which does not allow '{permission.value}'."
+            f"You have {who} on this app, which does not allow '{permission.value}'.",
+            role.value if role else "",
+            permission.value,
         )

@@ -10,7 +10,11 @@ from urllib.parse import urlsplit
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from engage_desktop.core.settings_fcm import fcm_base_url, sandbox_base_url
+from engage_desktop.core.settings_fcm import (
+    SERVICE_ACCOUNT_MESSAGES,
+    fcm_base_url,
+    sandbox_base_url,
+)
 from engage_desktop.services.fcm.auth import TokenSource, load_service_account
 from engage_desktop.services.fcm.client import FcmClient
 from engage_desktop.services.fcm.http1 import Http1Pool
@@ -28,6 +32,7 @@ class AppSender:
     use_sandbox: bool
     last_success: float = 0.0
     first_unreachable: float | None = None
+    who: tuple[str, str] = ("", "")  # app name, Firebase project: the pause reasons' arguments
 
 
 def build_app_sender(
@@ -43,7 +48,9 @@ def build_app_sender(
         app = session.get(App, app_id)
         if app is None:
             raise LookupError(f"App {app_id} no longer exists.")
-        label = f"app '{app.name}' (project {app.firebase_project_id})"
+        project_id = app.firebase_project_id
+        label = f"app '{app.name}' (project {project_id})"
+        who = (app.name, project_id)
         if app.use_sandbox:
             base = sandbox_base_url(session)
             if ensure_sandbox is not None:
@@ -55,8 +62,7 @@ def build_app_sender(
                 from engage_desktop.services.fcm.auth import CredentialsError
 
                 raise CredentialsError(
-                    f"No service-account file is set for {label}: an admin sets it in the app's "
-                    "settings."
+                    SERVICE_ACCOUNT_MESSAGES.english("sa_not_set", app.name, project_id)
                 )
             path = app.fcm_credentials_path
         credentials = load_service_account(path, app.firebase_project_id)
@@ -71,5 +77,5 @@ def build_app_sender(
         tls=tls,
         limit=concurrency,
     )
-    client = FcmClient(pool, parts.path, project, TokenSource(credentials, label))
-    return AppSender(app_id, label, client, ProjectPacer(rate), sandbox)
+    client = FcmClient(pool, parts.path, project, TokenSource(credentials, label, who))
+    return AppSender(app_id, label, client, ProjectPacer(rate), sandbox, who=who)

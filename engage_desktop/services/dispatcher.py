@@ -28,6 +28,7 @@ from engage_desktop.core.outbox.payload import (
     PersonalisedBody,
     compile_variant,
 )
+from engage_desktop.core.settings_fcm import SERVICE_ACCOUNT_MESSAGES
 from engage_desktop.services.apps import AppSender, build_app_sender
 from engage_desktop.services.fcm.auth import CredentialsError
 from engage_desktop.services.fcm.client import SendResult, Verdict
@@ -392,9 +393,8 @@ class Dispatcher:
             )
             return
         if verdict in (Verdict.AUTH, Verdict.FATAL):
-            reason = (
-                f"FCM refused the credentials of {sender.label}: {result.error_code} — "
-                f"{result.error_message}"
+            reason = SERVICE_ACCOUNT_MESSAGES.english(
+                "fcm_refused", *sender.who, str(result.error_code), str(result.error_message)
             )
             self._outcomes.append(retry_outcome(row, result, now, 1.0))
             asyncio.get_running_loop().create_task(self._pause_app(row.app_id, reason))

@@ -66,10 +66,15 @@ def open_workspace(location: WorkspaceLocation, *, create: bool = False) -> Engi
     except OperationalError as exc:
         engine.dispose()
         if path is None:
+            detail = _first_line(exc.orig)
             raise DatabaseUnreachableError(
-                f"Cannot reach the workspace database {location.display()}: {_first_line(exc.orig)}"
+                f"Cannot reach the workspace database {location.display()}: {detail}",
+                "unreachable",
+                location.display(),
+                detail,
             ) from None
-        raise NotAWorkspaceError(f"{path}: {_first_line(exc.orig)}") from None
+        detail = _first_line(exc.orig)
+        raise NotAWorkspaceError(f"{path}: {detail}", "refused", str(path), detail) from None
     except WorkspaceError:
         engine.dispose()
         raise
@@ -87,29 +92,41 @@ def _check_sqlite_file(path: Path, *, create: bool) -> None:
             return
         raise WorkspaceMissingError(
             f"No workspace at {path}. Create one with 'engage-desktop demo --workspace {path}' "
-            "or pick another file."
+            "or pick another file.",
+            "missing",
+            str(path),
         )
     if path.is_dir():
-        raise NotAWorkspaceError(f"{path} is a folder, not a workspace file.")
+        raise NotAWorkspaceError(
+            f"{path} is a folder, not a workspace file.", "is_folder", str(path)
+        )
     if not os.access(path, os.R_OK | os.W_OK):
         raise WorkspaceUnreadableError(
-            f"Cannot read and write the workspace file {path}: check its permissions."
+            f"Cannot read and write the workspace file {path}: check its permissions.",
+            "no_access",
+            str(path),
         )
     try:
         with path.open("rb") as fh:
             header = fh.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        raise WorkspaceUnreadableError(f"Cannot read {path}: {exc.strerror}.") from None
+        raise WorkspaceUnreadableError(
+            f"Cannot read {path}: {exc.strerror}.", "unreadable", str(path), str(exc.strerror)
+        ) from None
     if header != SQLITE_MAGIC:
         raise NotAWorkspaceError(
             f"{path} is not an Engage Desktop workspace (not a SQLite database). "
-            "The file was left untouched."
+            "The file was left untouched.",
+            "not_sqlite",
+            str(path),
         )
     revision, tables = _read_only_probe(path)
     if revision is None and tables - {"alembic_version"}:
         raise NotAWorkspaceError(
             f"{path} is a SQLite database of another application (no Engage Desktop schema). "
-            "The file was left untouched."
+            "The file was left untouched.",
+            "other_app",
+            str(path),
         )
     if revision is not None:
         _check_known_revision(revision, str(path))
@@ -133,7 +150,10 @@ def _read_only_probe(path: Path) -> tuple[str | None, set[str]]:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise NotAWorkspaceError(
-            f"{path} is damaged or not a workspace ({exc}). The file was left untouched."
+            f"{path} is damaged or not a workspace ({exc}). The file was left untouched.",
+            "damaged",
+            str(path),
+            str(exc),
         ) from None
 
 
@@ -146,7 +166,10 @@ def _check_known_revision(revision: str, where: str) -> None:
     if known is None:
         raise SchemaTooNewError(
             f"The workspace {where} was written by a newer version of Engage Desktop "
-            f"(schema {revision}). Update Engage Desktop to open it; the file was left untouched."
+            f"(schema {revision}). Update Engage Desktop to open it; the file was left untouched.",
+            "too_new",
+            where,
+            revision,
         )
 
 
@@ -176,7 +199,9 @@ def _upgrade(engine: Engine, location: WorkspaceLocation) -> None:
         if current is None and set(inspect(conn).get_table_names()) - {"alembic_version"}:
             raise NotAWorkspaceError(
                 f"{location.display()} holds tables of another application; "
-                "Engage Desktop will not touch it."
+                "Engage Desktop will not touch it.",
+                "other_app",
+                location.display(),
             )
         if current is not None:
             _check_known_revision(current, location.display())
@@ -186,8 +211,12 @@ def _upgrade(engine: Engine, location: WorkspaceLocation) -> None:
         try:
             command.upgrade(cfg, "head")
         except DBAPIError as exc:
+            detail = _first_line(exc.orig)
             raise WorkspaceError(
-                f"Could not update the workspace {location.display()}: {_first_line(exc.orig)}"
+                f"Could not update the workspace {location.display()}: {detail}",
+                "update_failed",
+                location.display(),
+                detail,
             ) from None
 
 

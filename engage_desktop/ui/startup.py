@@ -88,8 +88,12 @@ async def run_main_window(window: MainWindow, workspace_arg: str | None) -> int:
         window.close()
         return 1
     except WorkspaceError as exc:
+        from engage_desktop.ui.messages import workspace_error_text
+
         QMessageBox.critical(
-            window, QCoreApplication.translate("App", "Cannot open the workspace"), str(exc)
+            window,
+            QCoreApplication.translate("App", "Cannot open the workspace"),
+            workspace_error_text(exc),
         )
         window.close()
         return 1

@@ -767,10 +767,6 @@
         <translation>%1 membres exportés dans %2</translation>
     </message>
     <message>
-        <source>Not allowed: %1</source>
-        <translation>Action non autorisée : %1</translation>
-    </message>
-    <message>
         <source>Cannot do this: %1</source>
         <translation>Action impossible : %1</translation>
     </message>

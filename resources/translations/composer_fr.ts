@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
     <name>CampaignsPage</name>
@@ -106,7 +107,7 @@
         <translation>Envoyer aux appareils de test…</translation>
     </message>
     <message>
-        <source>Send the current content to this app's test devices (marked as a test).</source>
+        <source>Send the current content to this app&apos;s test devices (marked as a test).</source>
         <translation>Envoyer le contenu actuel aux appareils de test de cette app (marqué comme test).</translation>
     </message>
     <message>
@@ -119,7 +120,7 @@
     </message>
     <message>
         <source>Your role on this app does not allow sending.</source>
-        <translation>Votre rôle sur cette app ne permet pas d'envoyer.</translation>
+        <translation>Votre rôle sur cette app ne permet pas d&apos;envoyer.</translation>
     </message>
     <message>
         <source>Cannot schedule</source>
@@ -130,8 +131,8 @@
         <translation>Programmée</translation>
     </message>
     <message>
-        <source>See the Deliveries page for this send's progress.</source>
-        <translation>La page Envois montre l'avancement de cet envoi.</translation>
+        <source>See the Deliveries page for this send&apos;s progress.</source>
+        <translation>La page Envois montre l&apos;avancement de cet envoi.</translation>
     </message>
 </context>
 <context>
@@ -443,11 +444,11 @@
         <translation>À une date et une heure</translation>
     </message>
     <message>
-        <source>At the user's local time</source>
+        <source>At the user&apos;s local time</source>
         <translation>À l’heure locale de l’utilisateur</translation>
     </message>
     <message>
-        <source>At each user's best hour</source>
+        <source>At each user&apos;s best hour</source>
         <translation>À la meilleure heure de chaque utilisateur</translation>
     </message>
     <message>
@@ -485,10 +486,6 @@
     <message>
         <source>Untitled campaign</source>
         <translation>Campagne sans titre</translation>
-    </message>
-    <message>
-        <source>%1, line %2, column %3: %4</source>
-        <translation>%1, ligne %2, colonne %3 : %4</translation>
     </message>
     <message>
         <source>Missing for this profile: %1</source>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
     <name>DeliveriesPage</name>
@@ -11,7 +12,7 @@
     <name>PhoneCard</name>
     <message>
         <source>Nothing received yet.</source>
-        <translation>Rien reçu pour l'instant.</translation>
+        <translation>Rien reçu pour l&apos;instant.</translation>
     </message>
     <message>
         <source>Received at %1 · test send</source>
@@ -30,7 +31,7 @@
     </message>
     <message>
         <source>Counting the audience…</source>
-        <translation>Comptage de l'audience…</translation>
+        <translation>Comptage de l&apos;audience…</translation>
     </message>
     <message>
         <source>Send now</source>
@@ -58,46 +59,46 @@
     </message>
     <message>
         <source>No device of this audience is left out.</source>
-        <translation>Aucun appareil de cette audience n'est écarté.</translation>
+        <translation>Aucun appareil de cette audience n&apos;est écarté.</translation>
     </message>
     <message>
         <source>Preparing the send…</source>
-        <translation>Préparation de l'envoi…</translation>
+        <translation>Préparation de l&apos;envoi…</translation>
     </message>
 </context>
 <context>
     <name>SendErrors</name>
     <message>
         <source>Your role on this app does not allow sending campaigns. An admin of the app can give you the marketer role.</source>
-        <translation>Votre rôle sur cette app ne permet pas d'envoyer des campagnes. Un administrateur de l'app peut vous donner le rôle marketeur.</translation>
+        <translation>Votre rôle sur cette app ne permet pas d&apos;envoyer des campagnes. Un administrateur de l&apos;app peut vous donner le rôle marketeur.</translation>
     </message>
     <message>
         <source>This campaign no longer exists (deleted meanwhile?).</source>
-        <translation>Cette campagne n'existe plus (supprimée entre-temps ?).</translation>
+        <translation>Cette campagne n&apos;existe plus (supprimée entre-temps ?).</translation>
     </message>
     <message>
-        <source>This campaign's state changed meanwhile (sent, paused or cancelled elsewhere): the panel shows it again now.</source>
-        <translation>L'état de cette campagne a changé entre-temps (envoyée, mise en pause ou annulée ailleurs) : le panneau l'affiche à nouveau.</translation>
+        <source>This campaign&apos;s state changed meanwhile (sent, paused or cancelled elsewhere): the panel shows it again now.</source>
+        <translation>L&apos;état de cette campagne a changé entre-temps (envoyée, mise en pause ou annulée ailleurs) : le panneau l&apos;affiche à nouveau.</translation>
     </message>
     <message>
         <source>Only push and rich push campaigns can be sent by the dispatch service for now.</source>
-        <translation>Pour l'instant, le service d'envoi n'envoie que les campagnes push et push enrichi.</translation>
+        <translation>Pour l&apos;instant, le service d&apos;envoi n&apos;envoie que les campagnes push et push enrichi.</translation>
     </message>
     <message>
         <source>This campaign has no content to send yet.</source>
-        <translation>Cette campagne n'a pas encore de contenu à envoyer.</translation>
+        <translation>Cette campagne n&apos;a pas encore de contenu à envoyer.</translation>
     </message>
     <message>
         <source>This app has no test device with a valid push token yet.</source>
-        <translation>Cette app n'a pas encore d'appareil de test avec un jeton push valide.</translation>
+        <translation>Cette app n&apos;a pas encore d&apos;appareil de test avec un jeton push valide.</translation>
     </message>
     <message>
         <source>The workspace database cannot be written right now (locked by another program, or the disk is full). Try again in a moment.</source>
-        <translation>La base de l'espace de travail ne peut pas être modifiée pour le moment (verrouillée par un autre programme, ou disque plein). Réessayez dans un instant.</translation>
+        <translation>La base de l&apos;espace de travail ne peut pas être modifiée pour le moment (verrouillée par un autre programme, ou disque plein). Réessayez dans un instant.</translation>
     </message>
     <message>
         <source>A connection failed: check that the dispatch service and the network work.</source>
-        <translation>Une connexion a échoué : vérifiez que le service d'envoi et le réseau fonctionnent.</translation>
+        <translation>Une connexion a échoué : vérifiez que le service d&apos;envoi et le réseau fonctionnent.</translation>
     </message>
     <message>
         <source>Something went wrong: %1</source>
@@ -105,19 +106,23 @@
     </message>
     <message>
         <source>The database is full (no space left on the disk, or its size limit reached): sending is paused. Free some disk space, then resume the campaign.</source>
-        <translation>La base de données est pleine (plus de place sur le disque, ou taille maximale atteinte) : l'envoi est en pause. Libérez de l'espace disque, puis reprenez la campagne.</translation>
+        <translation>La base de données est pleine (plus de place sur le disque, ou taille maximale atteinte) : l&apos;envoi est en pause. Libérez de l&apos;espace disque, puis reprenez la campagne.</translation>
     </message>
     <message>
         <source>The database is locked by another program: sending is paused. Close the program that holds it (a database browser, a backup tool), then resume the campaign.</source>
-        <translation>La base de données est verrouillée par un autre programme : l'envoi est en pause. Fermez le programme qui la bloque (explorateur de base de données, outil de sauvegarde), puis reprenez la campagne.</translation>
+        <translation>La base de données est verrouillée par un autre programme : l&apos;envoi est en pause. Fermez le programme qui la bloque (explorateur de base de données, outil de sauvegarde), puis reprenez la campagne.</translation>
     </message>
     <message>
         <source>FCM cannot be reached at %1: sending is paused and nothing was sent meanwhile. Check the FCM address in the settings and the network, then resume.</source>
-        <translation>FCM est injoignable à l'adresse %1 : l'envoi est en pause et rien n'a été envoyé entre-temps. Vérifiez l'adresse FCM dans les réglages et le réseau, puis reprenez.</translation>
+        <translation>FCM est injoignable à l&apos;adresse %1 : l&apos;envoi est en pause et rien n&apos;a été envoyé entre-temps. Vérifiez l&apos;adresse FCM dans les réglages et le réseau, puis reprenez.</translation>
     </message>
     <message>
         <source>paused by a user</source>
         <translation>mise en pause par un utilisateur</translation>
+    </message>
+    <message>
+        <source>Not started at its time: %1</source>
+        <translation>Non démarrée à l’heure prévue : %1</translation>
     </message>
 </context>
 <context>
@@ -279,7 +284,7 @@
     </message>
     <message>
         <source>Sent through the dispatch service, marked as a test.</source>
-        <translation>Envoyé par le service d'envoi, marqué comme test.</translation>
+        <translation>Envoyé par le service d&apos;envoi, marqué comme test.</translation>
     </message>
     <message>
         <source>Done: every test device has its result.</source>
@@ -287,7 +292,7 @@
     </message>
     <message>
         <source>Still waiting: is the dispatch service running? The status bar of the main window shows it.</source>
-        <translation>Toujours en attente : le service d'envoi tourne-t-il ? La barre d'état de la fenêtre principale l'indique.</translation>
+        <translation>Toujours en attente : le service d&apos;envoi tourne-t-il ? La barre d&apos;état de la fenêtre principale l&apos;indique.</translation>
     </message>
     <message>
         <source>delivered to FCM</source>
@@ -322,7 +327,7 @@
     </message>
     <message>
         <source>The local sandbox is not running, so the virtual phones cannot be shown. The dispatch service starts it when a campaign of a demo app is sent; you can also start it yourself with “engage-desktop sandbox”, then press Refresh.</source>
-        <translation>Le bac à sable local n'est pas démarré : les téléphones virtuels ne peuvent pas être affichés. Le service d'envoi le démarre quand une campagne d'une app de démo est envoyée ; vous pouvez aussi le lancer vous-même avec « engage-desktop sandbox », puis cliquer sur Actualiser.</translation>
+        <translation>Le bac à sable local n&apos;est pas démarré : les téléphones virtuels ne peuvent pas être affichés. Le service d&apos;envoi le démarre quand une campagne d&apos;une app de démo est envoyée ; vous pouvez aussi le lancer vous-même avec « engage-desktop sandbox », puis cliquer sur Actualiser.</translation>
     </message>
     <message>
         <source>The virtual phones cannot be shown: %1</source>

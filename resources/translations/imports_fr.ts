@@ -491,10 +491,6 @@
         <translation>%1 : la base de données a refusé l’import (%2). Tout a été annulé.</translation>
     </message>
     <message>
-        <source>You may not change this app&apos;s audience (%1).</source>
-        <translation>Vous n’avez pas le droit de modifier l’audience de cette app (%1).</translation>
-    </message>
-    <message>
         <source>The import stopped and nothing was written: %1</source>
         <translation>L’import s’est arrêté et rien n’a été écrit : %1</translation>
     </message>

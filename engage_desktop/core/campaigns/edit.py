@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from engage_desktop.core.messages import CodedError
 from engage_desktop.security.audit import record
 from engage_desktop.security.roles import Permission, require
 from engage_desktop.store.models import Campaign, CampaignFormat, CampaignStatus, CampaignVariant
@@ -22,8 +23,8 @@ from .model import CampaignDraft, CampaignInputError, Variant, validate_draft
 EDITABLE = (CampaignStatus.DRAFT, CampaignStatus.SCHEDULED)
 
 
-class CampaignNotFound(LookupError):
-    pass
+class CampaignNotFound(CodedError, LookupError):
+    """No campaign with that id (deleted meanwhile); code ``campaign_not_found``."""
 
 
 def _apply(row: Campaign, draft: CampaignDraft) -> None:
@@ -91,7 +92,10 @@ def save_draft(session: Session, member_id: int, draft: CampaignDraft) -> int:
             raise CampaignInputError("app_id", "a campaign cannot move to another app")
         if row.status not in EDITABLE:
             raise CampaignInputError(
-                "status", f"a {row.status.value} campaign can no longer be edited"
+                "status",
+                f"a {row.status.value} campaign can no longer be edited",
+                "not_editable",
+                row.status.value,
             )
         _apply(row, draft)
         action = "campaign.update"
@@ -109,7 +113,9 @@ def save_draft(session: Session, member_id: int, draft: CampaignDraft) -> int:
 def _get(session: Session, campaign_id: int) -> Campaign:
     row = session.get(Campaign, campaign_id)
     if row is None:
-        raise CampaignNotFound(f"No campaign with id {campaign_id}.")
+        raise CampaignNotFound(
+            f"No campaign with id {campaign_id}.", "campaign_not_found", str(campaign_id)
+        )
     return row
 
 
@@ -146,10 +152,18 @@ def schedule_campaign(
     if issues:
         field, message = issues[0]
         raise CampaignInputError(
-            field, f"cannot schedule: {message} ({len(issues)} problem(s) in all)"
+            field,
+            f"cannot schedule: {message} ({len(issues)} problem(s) in all)",
+            "schedule_has_issues",
+            str(len(issues)),
         )
     if row.status not in EDITABLE:
-        raise CampaignInputError("status", f"a {row.status.value} campaign cannot be scheduled")
+        raise CampaignInputError(
+            "status",
+            f"a {row.status.value} campaign cannot be scheduled",
+            "not_schedulable",
+            row.status.value,
+        )
     row.status = CampaignStatus.SCHEDULED
     row.scheduled_at = at
     record(

@@ -14,16 +14,18 @@ from engage_desktop.core.content.fcm import check_message
 from engage_desktop.core.content.inapp import InAppContent, validate_inapp
 from engage_desktop.core.content.push import PushContent
 from engage_desktop.core.content.sms import validate_sms
+from engage_desktop.core.messages import CodedError, CodedText
+from engage_desktop.core.templating import template_problem
 from engage_desktop.store.models import CampaignFormat
 
 FORMATS = tuple(f.value for f in CampaignFormat)
 
 
-class CampaignInputError(ValueError):
-    """Bad campaign input; ``field`` says where."""
+class CampaignInputError(CodedError, ValueError):
+    """Bad campaign input; ``field`` says where; ``code`` and args name the case for the GUI."""
 
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
+    def __init__(self, field: str, message: str, code: str = "", *args: str) -> None:
+        super().__init__(f"{field}: {message}", code, *args)
         self.field = field
 
 
@@ -127,18 +129,51 @@ def _number(value: Any, where: str) -> float:
         raise CampaignInputError(where, f"{value!r} is not a number") from None
 
 
+TEMPLATE_FIELDS = {
+    "push": ("title", "subtitle", "body", "image_url", "deep_link"),
+    "rich_push": ("title", "body", "html"),
+    "sms": ("body",),
+    "email": ("subject", "preheader", "html"),
+    "in_app": ("header", "body"),
+}
+"""The texts of each format that may hold Liquid."""
+
+
+def template_issues(fmt: str, content: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Liquid every profile would trip on, by field: (field, CodedText) like other issues.
+
+    The code is ``template_<case>`` (``template_other`` for a case without one) and the
+    arguments are line, column, then the case's own (or python-liquid's English message).
+    """
+    found: list[tuple[str, str]] = []
+    for name in TEMPLATE_FIELDS.get(fmt, ()):
+        problem = template_problem(str(content.get(name) or ""))
+        if problem is None:
+            continue
+        line, column = str(problem.line), str(problem.column)
+        text = f"Template error, line {line}, column {column}: {problem.message}"
+        if problem.code:
+            coded = CodedText(text, f"template_{problem.code}", line, column, *problem.args)
+        else:
+            coded = CodedText(text, "template_other", line, column, problem.message)
+        found.append((name, coded))
+    return found
+
+
 def validate_draft(draft: CampaignDraft) -> list[tuple[str, str]]:
     """All issues as (field, message), field paths prefixed by the variant key ("A.body")."""
     issues: list[tuple[str, str]] = []
     if not draft.name.strip():
-        issues.append(("name", "A campaign needs a name."))
+        issues.append(("name", CodedText("A campaign needs a name.", "no_name")))
     if not draft.variants:
-        issues.append(("variants", "A campaign needs at least one variant."))
+        message = "A campaign needs at least one variant."
+        issues.append(("variants", CodedText(message, "no_variant")))
     keys = [v.key for v in draft.variants]
     if len(set(keys)) != len(keys):
-        issues.append(("variants", "Two variants have the same key."))
+        issues.append(("variants", CodedText("Two variants have the same key.", "same_key")))
     for variant in draft.variants:
         prefix = f"{variant.key}."
+        issues += [(prefix + f, m) for f, m in template_issues(draft.format, variant.content)]
         if draft.format in ("push", "rich_push"):
             _, _, found = check_message(
                 PushContent.from_dict(variant.content),
@@ -154,7 +189,8 @@ def validate_draft(draft: CampaignDraft) -> list[tuple[str, str]]:
             ]
         elif draft.format == "email":
             if not str(variant.content.get("subject") or "").strip():
-                issues.append((prefix + "subject", "An email needs a subject."))
+                message = CodedText("An email needs a subject.", "no_subject")
+                issues.append((prefix + "subject", message))
         elif draft.format == "in_app":
             found_inapp = validate_inapp(InAppContent.from_dict(variant.content))
             issues += [(prefix + f, m) for f, m in found_inapp]

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from engage_desktop.core.messages import CodedText
 from engage_desktop.core.templating import render_text
 
 from .push import MAX_ACTIONS, PushContent
@@ -27,7 +28,10 @@ _APNS_PRIORITY = {"high": "10", "normal": "5"}
 
 @dataclass(frozen=True, slots=True)
 class Issue:
-    """A problem with one field, in plain words, for the form to show where it is."""
+    """A problem with one field, in plain words, for the form to show where it is.
+
+    ``message`` is a ``CodedText``: English, plus a code and arguments for the GUI's language.
+    """
 
     field: str
     message: str
@@ -162,14 +166,16 @@ def _check_url(field: str, url: str, *, https_only: bool) -> list[Issue]:
     netloc = (match.group(3) or "") if match else ""
     if https_only:
         if scheme != "https" or not netloc:
-            return [Issue(field, f"The image must be an https:// address (got “{url[:60]}”).")]
+            shown = url[:60]
+            message = f"The image must be an https:// address (got “{shown}”)."
+            return [Issue(field, CodedText(message, "image_not_https", shown))]
         return []
     if not scheme or (scheme in ("http", "https") and not netloc):
-        return [
-            Issue(field, f"“{url[:60]}” is not a link: write scheme://path, e.g. myapp://promo.")
-        ]
+        shown = url[:60]
+        message = f"“{shown}” is not a link: write scheme://path, e.g. myapp://promo."
+        return [Issue(field, CodedText(message, "not_a_link", shown))]
     if any(ch.isspace() for ch in url):
-        return [Issue(field, "A link may not contain spaces.")]
+        return [Issue(field, CodedText("A link may not contain spaces.", "link_spaces"))]
     return []
 
 
@@ -177,42 +183,41 @@ def validate_push(content: PushContent) -> list[Issue]:
     """Problems in the content itself, before any profile is applied."""
     issues: list[Issue] = []
     if not content.title.strip() and not content.body.strip():
-        issues.append(Issue("body", "Write a title or a body: the notification would be empty."))
+        message = "Write a title or a body: the notification would be empty."
+        issues.append(Issue("body", CodedText(message, "push_empty")))
     if content.image_url:
         issues += _check_url("image_url", content.image_url, https_only=True)
     if content.deep_link:
         issues += _check_url("deep_link", content.deep_link, https_only=False)
     if len(content.actions) > MAX_ACTIONS:
+        extra = str(len(content.actions) - MAX_ACTIONS)
+        message = f"At most {MAX_ACTIONS} buttons; remove {extra}."
         issues.append(
-            Issue(
-                "actions",
-                f"At most {MAX_ACTIONS} buttons; remove {len(content.actions) - MAX_ACTIONS}.",
-            )
+            Issue("actions", CodedText(message, "too_many_actions", str(MAX_ACTIONS), extra))
         )
     for index, action in enumerate(content.actions):
         where = f"actions[{index}]"
         if not action.title.strip():
-            issues.append(Issue(where, f"Button {index + 1} has no label."))
+            message = f"Button {index + 1} has no label."
+            issues.append(Issue(where, CodedText(message, "button_no_label", str(index + 1))))
         if not action.id.strip():
-            issues.append(Issue(where, f"Button {index + 1} has no identifier."))
+            message = f"Button {index + 1} has no identifier."
+            issues.append(Issue(where, CodedText(message, "button_no_id", str(index + 1))))
         if action.deep_link:
             issues += _check_url(where, action.deep_link, https_only=False)
     for key, value in content.data.items():
         if not isinstance(value, str):
-            issues.append(
-                Issue(
-                    f"data.{key}",
-                    f"Custom data “{key}” must be text, not {type(value).__name__} (write it in quotes).",
-                )
-            )
+            kind = type(value).__name__
+            message = f"Custom data “{key}” must be text, not {kind} (write it in quotes)."
+            issues.append(Issue(f"data.{key}", CodedText(message, "data_not_text", key, kind)))
     if content.badge is not None and content.badge < 0:
-        issues.append(Issue("badge", "The badge must be 0 or more."))
+        issues.append(Issue("badge", CodedText("The badge must be 0 or more.", "badge_negative")))
     if content.ttl_seconds is not None and not 0 <= content.ttl_seconds <= 2_419_200:
-        issues.append(
-            Issue("ttl_seconds", "Time to live must be between 0 and 28 days (2,419,200 s).")
-        )
+        message = "Time to live must be between 0 and 28 days (2,419,200 s)."
+        issues.append(Issue("ttl_seconds", CodedText(message, "ttl_range")))
     if "message_id" in content.data:
-        issues.append(Issue("data.message_id", "“message_id” is reserved: use another key."))
+        message = "“message_id” is reserved: use another key."
+        issues.append(Issue("data.message_id", CodedText(message, "reserved_message_id")))
     return issues
 
 
@@ -231,9 +236,8 @@ def check_message(
     """
     issues = validate_push(content)
     if analytics_label is not None and not _label_ok(analytics_label):
-        issues.append(
-            Issue("analytics_label", "Analytics label: up to 50 letters, digits, - _ . ~ % only.")
-        )
+        text = "Analytics label: up to 50 letters, digits, - _ . ~ % only."
+        issues.append(Issue("analytics_label", CodedText(text, "bad_analytics_label")))
     message = build_fcm_message(
         content,
         token=token,
@@ -243,12 +247,12 @@ def check_message(
     )
     size = payload_size(message)
     if size > FCM_MAX_BYTES:
-        issues.append(
-            Issue(
-                "body",
-                f"The payload is {size} bytes; FCM accepts at most {FCM_MAX_BYTES}. Shorten the texts or data.",
-            )
+        text = (
+            f"The payload is {size} bytes; FCM accepts at most {FCM_MAX_BYTES}. "
+            "Shorten the texts or data."
         )
+        coded = CodedText(text, "payload_too_big", str(size), str(FCM_MAX_BYTES))
+        issues.append(Issue("body", coded))
     return (None if issues else message), size, issues
 
 

@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from engage_desktop.core.messages import CodedText
+
 LAYOUTS = ("modal", "top_banner", "bottom_banner", "full_screen", "card")
 MAX_BUTTONS = 2
 _COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
@@ -67,21 +69,26 @@ class InAppContent:
 def validate_inapp(content: InAppContent) -> list[tuple[str, str]]:
     issues: list[tuple[str, str]] = []
     if content.layout not in LAYOUTS:
-        issues.append(("layout", f"Unknown layout “{content.layout}”: use {', '.join(LAYOUTS)}."))
+        known = ", ".join(LAYOUTS)
+        message = f"Unknown layout “{content.layout}”: use {known}."
+        issues.append(("layout", CodedText(message, "unknown_layout", content.layout, known)))
     if not content.header.strip() and not content.body.strip():
-        issues.append(("body", "Write a header or a body."))
+        issues.append(("body", CodedText("Write a header or a body.", "inapp_empty")))
     if content.image_url and not content.image_url.startswith("https://"):
-        issues.append(("image_url", "The image must be an https:// address."))
+        message = "The image must be an https:// address."
+        issues.append(("image_url", CodedText(message, "image_not_https", content.image_url[:60])))
     if len(content.buttons) > MAX_BUTTONS:
-        issues.append(("buttons", f"At most {MAX_BUTTONS} buttons."))
+        message = f"At most {MAX_BUTTONS} buttons."
+        issues.append(("buttons", CodedText(message, "too_many_buttons", str(MAX_BUTTONS))))
     for i, button in enumerate(content.buttons):
         if not button.label.strip():
-            issues.append((f"buttons[{i}]", f"Button {i + 1} has no label."))
+            label = CodedText(f"Button {i + 1} has no label.", "button_no_label", str(i + 1))
+            issues.append((f"buttons[{i}]", label))
     for name in ("background", "text_colour", "button_colour"):
         if not _COLOUR.match(getattr(content, name)):
-            issues.append((name, "Write the colour as #RRGGBB (or #RRGGBBAA)."))
+            message = "Write the colour as #RRGGBB (or #RRGGBBAA)."
+            issues.append((name, CodedText(message, "bad_colour", getattr(content, name))))
     if not content.close_button and not content.buttons:
-        issues.append(
-            ("close_button", "With no button and no close control the message cannot be dismissed.")
-        )
+        message = "With no button and no close control the message cannot be dismissed."
+        issues.append(("close_button", CodedText(message, "cannot_dismiss")))
     return issues

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from engage_desktop.core.messages import CodedText
+
 GSM7_BASIC = frozenset(
     "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
     "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
@@ -54,17 +56,14 @@ def count_sms(text: str) -> SmsCount:
 def validate_sms(text: str, max_segments: int) -> list[tuple[str, str]]:
     """Issues as (field, message): empty text, or more segments than the campaign allows."""
     if not text.strip():
-        return [("body", "The SMS is empty.")]
+        return [("body", CodedText("The SMS is empty.", "sms_empty"))]
     count = count_sms(text)
     if count.segments > max_segments:
-        hint = ""
-        if count.ucs2_culprits:
-            shown = "".join(sorted({ch for _, ch in count.ucs2_culprits}))[:10]
-            hint = f" Characters {shown!r} force UCS-2 (70 per SMS instead of 160)."
-        return [
-            (
-                "body",
-                f"The SMS needs {count.segments} segments; the cap is {max_segments}.{hint}",
-            )
-        ]
+        needs, cap = str(count.segments), str(max_segments)
+        text = f"The SMS needs {needs} segments; the cap is {cap}."
+        if not count.ucs2_culprits:
+            return [("body", CodedText(text, "sms_segments", needs, cap))]
+        shown = "".join(sorted({ch for _, ch in count.ucs2_culprits}))[:10]
+        text += f" Characters {shown!r} force UCS-2 (70 per SMS instead of 160)."
+        return [("body", CodedText(text, "sms_segments_ucs2", needs, cap, shown))]
     return []

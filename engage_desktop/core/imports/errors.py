@@ -11,27 +11,19 @@ import csv
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+
+from engage_desktop.core.messages import CodedError
 
 MAX_KEPT_ERRORS = 100_000
 """Row errors kept in memory for the report; beyond that only the count grows."""
 
 
-class ImportFailed(Exception):
+class ImportFailed(CodedError):
     """The whole import stopped (unreadable file, truncated archive…); nothing was written.
 
     The message is English for logs and the CLI; ``code`` and ``args_text`` (file name first)
-    let the GUI word the same fact in the user's language, as ``CellError`` does for cells.
+    let the GUI word the same fact in the user's language (see ``core.messages``).
     """
-
-    def __init__(self, message: str, code: str = "", *args: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.args_text = args
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        # Raised in the process that reads a big file and re-raised in the importing one.
-        return (self.__class__, (str(self), self.code, *self.args_text))
 
 
 def refused(name: str, exc: Exception) -> ImportFailed:

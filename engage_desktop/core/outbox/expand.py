@@ -15,6 +15,7 @@ from datetime import datetime
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from engage_desktop.core.messages import CodedError
 from engage_desktop.core.progress import NO_PROGRESS, Progress
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.audit import record
@@ -46,16 +47,15 @@ CANCELLED = "cancelled"
 SENDABLE_FROM = (CampaignStatus.DRAFT, CampaignStatus.SCHEDULED)
 
 
-class SendError(Exception):
+class SendError(CodedError):
     """The campaign cannot be sent as asked; the message says why.
 
     ``code`` names the case (``not_found``, ``wrong_status``, ``not_push``, ``no_variant``,
     ``no_test_device``) so the GUI can say it in the user's language.
     """
 
-    def __init__(self, message: str, code: str = "other") -> None:
-        super().__init__(message)
-        self.code = code
+    def __init__(self, message: str, code: str = "other", *args: str) -> None:
+        super().__init__(message, code, *args)
 
 
 @dataclass

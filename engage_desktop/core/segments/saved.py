@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import delete, insert, literal, select
 from sqlalchemy.orm import Session
 
+from engage_desktop.core.messages import CodedError
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.audit import record
 from engage_desktop.security.roles import Permission, require
@@ -25,7 +26,7 @@ from .count import SegmentCount, count_segment
 from .rules import RULES_VERSION, Rule, RuleError, SegmentRef, parse_rules
 
 
-class SegmentError(ValueError):
+class SegmentError(CodedError, ValueError):
     """A segment operation that cannot be done (unknown id, name taken, still referenced)."""
 
 
@@ -43,17 +44,19 @@ class SegmentSummary:
 def _get(session: Session, segment_id: int) -> Segment:
     seg = session.get(Segment, segment_id)
     if seg is None:
-        raise SegmentError(f"segment {segment_id} does not exist")
+        raise SegmentError(f"segment {segment_id} does not exist", "no_segment", str(segment_id))
     return seg
 
 
 def _check_name(session: Session, app_id: int, name: str, exclude: int | None = None) -> str:
     name = name.strip()
     if not name:
-        raise SegmentError("a segment needs a name")
+        raise SegmentError("a segment needs a name", "no_name")
     clash = session.scalar(select(Segment.id).where(Segment.app_id == app_id, Segment.name == name))
     if clash is not None and clash != exclude:
-        raise SegmentError(f"a segment named {name!r} already exists in this app")
+        raise SegmentError(
+            f"a segment named {name!r} already exists in this app", "name_taken", name
+        )
     return name
 
 
@@ -152,8 +155,12 @@ def delete_segment(ws: Workspace, segment_id: int) -> None:
             if other.id != seg.id and segment_id in set(_refs(parse_rules(other.rules)))
         ]
         if users:
+            names = ", ".join(sorted(users))
             raise SegmentError(
-                f"segment {seg.name!r} is used by {', '.join(sorted(users))}; change those first"
+                f"segment {seg.name!r} is used by {names}; change those first",
+                "in_use",
+                seg.name,
+                names,
             )
         record(
             session,

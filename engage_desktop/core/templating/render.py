@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextvars
 import functools
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -114,11 +115,48 @@ def _environment() -> Environment:
 
 @dataclass(frozen=True, slots=True)
 class TemplateError:
-    """A Liquid problem at a 1-based line and column of the source text."""
+    """A Liquid problem at a 1-based line and column of the source text.
+
+    ``message`` is python-liquid's English text; ``code`` and ``args`` name the case for a GUI
+    in another language (``""`` when the case is not one of ``_CASES``: show ``message``).
+    """
 
     message: str
     line: int
     column: int
+    code: str = ""
+    args: tuple[str, ...] = ()
+
+
+# python-liquid's messages → (code, groups kept as args). First match wins.
+_CASES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("unclosed", re.compile(r"^expected '(.+?)', found end of file")),
+    ("missing_end_tag", re.compile(r"^expected tag (\w+), found")),
+    ("unknown_filter", re.compile(r"^unknown filter '(.+?)'")),
+    ("unexpected_tag", re.compile(r"^unexpected tag '(.+?)'")),
+    ("unclosed_tag", re.compile(r"^missing tag name or closing delimiter")),
+    (
+        "missing_expression",
+        re.compile(
+            r"^(?:missing expression|expected a primitive expression|expected word, found e)"
+        ),
+    ),
+    ("bad_path", re.compile(r"^missing or unexpected path segment")),
+    ("unexpected_text", re.compile(r"^expected end of expression, found '(.+?)'$")),
+    ("extra_text", re.compile(r"^expected end of expression, found")),
+    ("unexpected_text", re.compile(r'^unexpected "(.+)"$')),
+    ("filter_arguments", re.compile(r"^(?:\w+: )?(\w+)\(\) (?:takes|missing|got)")),
+    ("filter_integer", re.compile(r"^(\w+) expected an integer")),
+    ("divide_by_zero", re.compile(r"can't divide by 0")),
+)
+
+
+def _classify(message: str) -> tuple[str, tuple[str, ...]]:
+    for code, pattern in _CASES:
+        match = pattern.search(message)
+        if match is not None:
+            return code, tuple(g for g in match.groups() if g is not None)[:1]
+    return "", ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,16 +171,20 @@ class RenderResult:
 def _position(source: str, index: int) -> tuple[int, int]:
     before = source[: max(0, min(index, len(source)))]
     line = before.count("\n") + 1
-    column = index - (before.rfind("\n") + 1) + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
     return line, column
 
 
 def _error_from(exc: LiquidError, source: str) -> TemplateError:
+    """Where and what. Liquid gives index -1 for "the end of the text" (an unclosed block)."""
     token = getattr(exc, "token", None)
-    index = getattr(token, "start_index", 0) if token is not None else 0
-    line, column = _position(source, int(index or 0))
+    index = int(getattr(token, "start_index", 0) or 0) if token is not None else 0
+    if index < 0:
+        index = len(source)
+    line, column = _position(source, index)
     message = str(getattr(exc, "message", "") or exc).splitlines()[0]
-    return TemplateError(message=message, line=line, column=column)
+    code, args = _classify(message)
+    return TemplateError(message=message, line=line, column=column, code=code, args=args)
 
 
 @functools.lru_cache(maxsize=512)
@@ -167,6 +209,22 @@ def render_text(source: str, context: Mapping[str, Any]) -> RenderResult:
     finally:
         _missing.reset(token)
     return RenderResult(text=text, missing=tuple(found))
+
+
+def template_problem(source: str) -> TemplateError | None:
+    """A problem every profile would hit: a syntax error or an unknown filter.
+
+    Errors that depend on the data (a division by a field that is 0 for some profile) are left
+    to the preview; this is the check validation runs before a campaign may be scheduled.
+    """
+    if "{" not in source:
+        return None
+    try:
+        _parse(source)
+    except LiquidError as exc:
+        return _error_from(exc, source)
+    error = render_text(source, {}).error
+    return error if error is not None and error.code == "unknown_filter" else None
 
 
 def render_fields(

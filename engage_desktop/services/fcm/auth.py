@@ -7,17 +7,20 @@ nothing here is written to the database or the logs.
 from __future__ import annotations
 
 import asyncio
-import json
 import time
 from pathlib import Path
-from typing import Any
 
 from google.auth.exceptions import GoogleAuthError, TransportError
 from google.auth.transport.requests import Request
 from google.oauth2 import service_account
 
+from engage_desktop.core.settings_fcm import (
+    SERVICE_ACCOUNT_MESSAGES,
+    SettingError,
+    check_service_account_file,
+)
+
 FCM_SCOPE = "https://www.googleapis.com/auth/firebase.messaging"
-REQUIRED = ("type", "project_id", "private_key", "client_email", "token_uri")
 
 
 class CredentialsError(Exception):
@@ -25,48 +28,33 @@ class CredentialsError(Exception):
 
 
 def load_service_account(path: str | Path, expected_project: str) -> service_account.Credentials:
+    """The credentials of a key file core has checked (shape, project); google-auth loads it."""
     file = Path(path).expanduser()
     try:
-        info: Any = json.loads(file.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise CredentialsError(f"Service-account file not found: {file}") from None
-    except OSError as exc:
-        raise CredentialsError(
-            f"Cannot read the service-account file {file}: {exc.strerror}"
-        ) from None
-    except ValueError as exc:
-        raise CredentialsError(
-            f"The service-account file {file} is not valid JSON (line {getattr(exc, 'lineno', '?')})."
-        ) from None
-    if not isinstance(info, dict) or info.get("type") != "service_account":
-        raise CredentialsError(
-            f'{file} is not a Google service-account key ("type" must be "service_account").'
-        )
-    missing = [k for k in REQUIRED if not info.get(k)]
-    if missing:
-        raise CredentialsError(f"The service-account file {file} lacks: {', '.join(missing)}.")
-    if info["project_id"] != expected_project:
-        raise CredentialsError(
-            f"The service-account file {file} belongs to project '{info['project_id']}', but this "
-            f"app sends through project '{expected_project}'. Pick the key of the right project."
-        )
+        info = check_service_account_file(file, expected_project)
+    except SettingError as exc:
+        raise CredentialsError(str(exc)) from None
     try:
         creds: service_account.Credentials = service_account.Credentials.from_service_account_info(  # type: ignore[no-untyped-call]
             info, scopes=[FCM_SCOPE]
         )
         return creds
     except (ValueError, GoogleAuthError):
-        raise CredentialsError(
-            f"The private key in {file} cannot be loaded (damaged or not an RSA key)."
-        ) from None
+        raise CredentialsError(SERVICE_ACCOUNT_MESSAGES.english("sa_bad_key", str(file))) from None
 
 
 class TokenSource:
     """An access token, cached until shortly before it expires; ``invalidate`` after a 401."""
 
-    def __init__(self, credentials: service_account.Credentials, label: str) -> None:
+    def __init__(
+        self,
+        credentials: service_account.Credentials,
+        label: str,
+        who: tuple[str, str] = ("?", "?"),
+    ) -> None:
         self._credentials = credentials
         self._label = label
+        self._who = who  # app name, Firebase project (arguments of the coded reasons)
         self._lock = asyncio.Lock()
         self._token: str | None = None
         self._expires = 0.0
@@ -88,15 +76,14 @@ class TokenSource:
         try:
             self._credentials.refresh(Request())  # type: ignore[no-untyped-call]
         except TransportError:
+            uri = str(self._credentials._token_uri)
             raise CredentialsError(
-                f"Cannot reach the token server for {self._label} "
-                f"({self._credentials._token_uri}): check the network."
+                SERVICE_ACCOUNT_MESSAGES.english("token_unreachable", *self._who, uri)
             ) from None
         except GoogleAuthError as exc:
             reason = str(exc.args[0]) if exc.args else type(exc).__name__
             raise CredentialsError(
-                f"The service account of {self._label} was refused ({reason[:200]}); the key may "
-                "be revoked or deleted. Download a new key."
+                SERVICE_ACCOUNT_MESSAGES.english("key_refused", *self._who, reason[:200])
             ) from None
         self._token = str(self._credentials.token)
         expiry = self._credentials.expiry

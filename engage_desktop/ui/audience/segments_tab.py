@@ -35,6 +35,7 @@ from engage_desktop.security.errors import PermissionDenied
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.formatting import format_int
+from engage_desktop.ui.messages import permission_text, segment_error_text
 
 from . import draft
 from .builder import SegmentBuilder
@@ -444,8 +445,10 @@ class SegmentsTab(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, PermissionDenied):
-            text = self.tr("Not allowed: %1").replace("%1", str(exc))
-        elif isinstance(exc, segments.SegmentError | RuleError):
+            text = permission_text(exc)
+        elif isinstance(exc, segments.SegmentError):
+            text = segment_error_text(exc)
+        elif isinstance(exc, RuleError):
             text = self.tr("Cannot do this: %1").replace("%1", str(exc))
         else:
             text = self.tr("Something went wrong: %1").replace("%1", str(exc))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
 from engage_desktop.core.campaigns.edit import schedule_campaign
 from engage_desktop.core.campaigns.model import CampaignInputError
 from engage_desktop.security.roles import Permission, can
+from engage_desktop.ui.messages import campaign_error_text
 from engage_desktop.ui.sending.errors import user_message
 
 SENDABLE_FORMATS = ("push", "rich_push")
@@ -60,8 +61,8 @@ class ComposerActions:
         try:
             with self.context.workspace.session() as session:
                 schedule_campaign(session, self.context.workspace.member_id, self.campaign_id, None)
-        except CampaignInputError as exc:  # the core's field-by-field message
-            QMessageBox.warning(self, self.tr("Cannot schedule"), str(exc))
+        except CampaignInputError as exc:  # the core's case, in the user's language
+            QMessageBox.warning(self, self.tr("Cannot schedule"), campaign_error_text(exc))
             return
         except Exception as exc:  # permission, database: said in the user's language
             QMessageBox.warning(self, self.tr("Cannot schedule"), user_message(exc))

@@ -13,6 +13,7 @@ from engage_desktop.core.content.fcm import FCM_MAX_BYTES, check_message
 from engage_desktop.core.content.push import PushContent
 from engage_desktop.core.content.sms import count_sms
 from engage_desktop.ui.composer.fields import mark
+from engage_desktop.ui.messages import issue_line, issue_text
 
 
 class ComposerRendering:
@@ -142,9 +143,11 @@ class ComposerRendering:
                     if not root.startswith("buttons[")
                     else f"inapp.button{root[8]}_label"
                 )
-            by_widget.setdefault(key if key in self.widgets else "campaign.name", message)
+            by_widget.setdefault(
+                key if key in self.widgets else "campaign.name", issue_text(message)
+            )
         for key, widget in self.widgets.items():
             mark(widget, by_widget.get(key))
         self.issue_list.clear()
-        self.issue_list.addItems([f"{f}: {m}" for f, m in self.issues])
+        self.issue_list.addItems([issue_line(f, m) for f, m in self.issues])
         self._update_actions()

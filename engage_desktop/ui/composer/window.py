@@ -13,7 +13,7 @@ import json
 import re
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QPixmap, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,10 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from engage_desktop.core.campaigns.edit import get_draft, save_draft
-from engage_desktop.core.campaigns.model import (
-    CampaignDraft,
-    Variant,
-)
+from engage_desktop.core.campaigns.model import CampaignDraft, CampaignInputError, Variant
 from engage_desktop.core.content.inapp import InAppContent
 from engage_desktop.core.content.push import PushContent
 from engage_desktop.core.templating import render_text
@@ -54,6 +51,8 @@ from engage_desktop.ui.composer.forms import ComposerForms
 from engage_desktop.ui.composer.rendering import ComposerRendering
 from engage_desktop.ui.composer.undo import FieldEdit
 from engage_desktop.ui.context import UiContext
+from engage_desktop.ui.messages import campaign_error_text, template_error_text
+from engage_desktop.ui.sending.errors import user_message
 
 PUSH_TEXT = (
     "title",
@@ -93,6 +92,7 @@ class ComposerWindow(ComposerForms, ComposerRendering, ComposerActions, QWidget)
         self.contents: dict[str, dict[str, Any]] = {"A": PushContent().to_dict()}
         self.render_context: dict[str, Any] = dict(SAMPLE_PROFILE)
         self.last_good: dict[str, str] = {}
+        self.template_errors: dict[str, str] = {}  # field name → where and what (this refresh)
         self.issues: list[tuple[str, str]] = []
         self.local_image: QPixmap | None = None
         self.rich_preview: Any = None
@@ -193,6 +193,8 @@ class ComposerWindow(ComposerForms, ComposerRendering, ComposerActions, QWidget)
 
         self.issue_list = QListWidget()
         self.issue_list.setMaximumHeight(110)
+        self.issue_list.setWordWrap(True)  # French sentences are long: wrap, never scroll sideways
+        self.issue_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.status = QLabel()
         self.status.setWordWrap(True)
 
@@ -394,14 +396,8 @@ class ComposerWindow(ComposerForms, ComposerRendering, ComposerActions, QWidget)
         if result.error is None:
             self.last_good[name] = result.text
             return result.text, None, result.missing
-        err = result.error
-        message = (
-            self.tr("%1, line %2, column %3: %4")
-            .replace("%1", name)
-            .replace("%2", str(err.line))
-            .replace("%3", str(err.column))
-            .replace("%4", err.message)
-        )
+        message = template_error_text(name, result.error)
+        self.template_errors[name] = message
         return self.last_good.get(name, ""), message, ()
 
     def rendered_push(self) -> tuple[PushContent, list[str], list[str]]:
@@ -423,6 +419,7 @@ class ComposerWindow(ComposerForms, ComposerRendering, ComposerActions, QWidget)
         pages = {"push": 0, "sms": 1, "email": 2, "rich_push": 3, "in_app": 4}
         self.format_pages.setCurrentIndex(pages.get(fmt, 0))
         notes: list[str] = []
+        self.template_errors = {}
         if fmt == "push":
             self.preview_stack.setCurrentIndex(0)
             shown, errors, missing = self.rendered_push()
@@ -451,6 +448,7 @@ class ComposerWindow(ComposerForms, ComposerRendering, ComposerActions, QWidget)
         else:
             self.preview_stack.setCurrentIndex(1)
             self._refresh_text_preview(fmt, notes)
+        notes += [e for e in self.template_errors.values() if e not in notes]
         self.template_note.setText("\n".join(notes))
         self.template_note.setStyleSheet("color: #c62828;" if notes else "")
         self._mark_issues()
@@ -502,11 +500,17 @@ class ComposerWindow(ComposerForms, ComposerRendering, ComposerActions, QWidget)
                     session, self.context.workspace.member_id, self.draft()
                 )
         except Exception as exc:  # shown, never swallowed: the form keeps everything typed
-            self.status.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
+            self.status.setText(self.tr("Not saved: %1").replace("%1", self._save_error(exc)))
             return False
         self.status.setText(self.tr("Draft saved"))
         self.saved.emit(self.campaign_id)
         return True
+
+    @staticmethod
+    def _save_error(exc: BaseException) -> str:
+        if isinstance(exc, CampaignInputError):
+            return campaign_error_text(exc)
+        return user_message(exc)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Pending edits are saved now; a window opened and closed untouched leaves no empty draft.

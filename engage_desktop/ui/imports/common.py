@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from engage_desktop.core.imports.mapping import Field
 from engage_desktop.ui.formatting import format_int
+from engage_desktop.ui.messages import coded_text, fill, permission_text
 
 if TYPE_CHECKING:
     from engage_desktop.core.imports.errors import ImportFailed, RowError
@@ -119,11 +120,7 @@ def reason_text(error: RowError) -> str:
         "bad_params": QCoreApplication.translate("ImportReasons", "malformed parameters: %1"),
     }
     template = templates.get(error.code)
-    if template is None:
-        return error.reason
-    for number, arg in enumerate(error.args, start=1):
-        template = template.replace(f"%{number}", arg)
-    return template
+    return error.reason if template is None else fill(template, error.args)
 
 
 class ErrorTable(QTableWidget):
@@ -222,17 +219,16 @@ def _stop_templates() -> dict[str, str]:
         "db_refused": QCoreApplication.translate(
             "ImportReport", "%1: the database refused the import (%2). Everything was rolled back."
         ),
+        "reader_crashed": QCoreApplication.translate(
+            "ImportReport",
+            "%1: the process reading the file stopped unexpectedly. Try the import again.",
+        ),
     }
 
 
 def _stop_reason(exc: ImportFailed) -> str:
     """The reason in the user's language when its code is known, else core's English text."""
-    template = _stop_templates().get(exc.code)
-    if template is None:
-        return str(exc)
-    for number, value in enumerate(exc.args_text, start=1):
-        template = template.replace(f"%{number}", value)
-    return template
+    return coded_text(exc, _stop_templates())
 
 
 def failure_text(exc: BaseException) -> str:
@@ -241,9 +237,7 @@ def failure_text(exc: BaseException) -> str:
     from engage_desktop.security.errors import PermissionDenied
 
     if isinstance(exc, PermissionDenied):
-        return QCoreApplication.translate(
-            "ImportReport", "You may not change this app's audience (%1)."
-        ).replace("%1", str(exc))
+        return permission_text(exc)
     if isinstance(exc, ImportFailed):
         return QCoreApplication.translate(
             "ImportReport", "The import stopped and nothing was written: %1"

@@ -160,7 +160,7 @@ class CampaignsPage(Page):
             with self.context.workspace.session() as session:
                 duplicate(session, self.context.workspace.member_id, campaign_id)
         except Exception as exc:
-            QMessageBox.warning(self, self.tr("Cannot duplicate"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot duplicate"), _duplicate_error(exc))
         self.reload()
 
     def reload(self) -> None:
@@ -170,3 +170,14 @@ class CampaignsPage(Page):
             return
         with self.context.workspace.session_factory() as session:
             self.model.set_rows(list_campaigns(session, app_id))
+
+
+def _duplicate_error(exc: BaseException) -> str:
+    """Why a duplicate failed, in the user's language (core's English only when unknown)."""
+    from engage_desktop.core.campaigns.edit import CampaignNotFound
+    from engage_desktop.ui.messages import campaign_error_text
+    from engage_desktop.ui.sending.errors import user_message
+
+    if isinstance(exc, CampaignNotFound):
+        return campaign_error_text(exc)
+    return user_message(exc)

@@ -12,9 +12,12 @@ from sqlalchemy.exc import OperationalError
 
 from engage_desktop.core.outbox.expand import SendError
 from engage_desktop.security.roles import PermissionDenied
+from engage_desktop.ui.messages import permission_text, stored_reason_text
 
 
 def user_message(exc: BaseException) -> str:
+    if isinstance(exc, PermissionDenied) and exc.args_text[1:] not in ((), ("send_campaigns",)):
+        return permission_text(exc)  # saving a draft, approving…: say which right is missing
     if isinstance(exc, PermissionDenied):
         return QCoreApplication.translate(
             "SendErrors",
@@ -85,4 +88,9 @@ def reason_text(reason: str) -> str:
         ).replace("%1", host)
     if reason == "paused by a user":
         return QCoreApplication.translate("SendErrors", "paused by a user")
-    return reason
+    prefix = "Not started at its time: "
+    if reason.startswith(prefix):
+        return QCoreApplication.translate("SendErrors", "Not started at its time: %1").replace(
+            "%1", reason_text(reason[len(prefix) :])
+        )
+    return stored_reason_text(reason) or reason

@@ -1,0 +1,508 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>CampaignErrors</name>
+    <message>
+        <source>a draft</source>
+        <translation>un brouillon</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>programmée</translation>
+    </message>
+    <message>
+        <source>being sent</source>
+        <translation>en cours d’envoi</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pause</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>envoyée</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulée</translation>
+    </message>
+    <message>
+        <source>This campaign is %1: it can no longer be edited.</source>
+        <translation>Cette campagne est %1 : elle ne peut plus être modifiée.</translation>
+    </message>
+    <message>
+        <source>This campaign is %1: it cannot be scheduled.</source>
+        <translation>Cette campagne est %1 : elle ne peut pas être programmée.</translation>
+    </message>
+    <message>
+        <source>This campaign no longer exists (deleted meanwhile?).</source>
+        <translation>Cette campagne n’existe plus (supprimée entre-temps ?).</translation>
+    </message>
+    <message>
+        <source>The campaign cannot be scheduled: %1 problem(s) to fix first (see the list under the form).</source>
+        <translation>La campagne ne peut pas être programmée : %1 problème(s) à corriger d’abord (voir la liste sous le formulaire).</translation>
+    </message>
+</context>
+<context>
+    <name>ContentIssues</name>
+    <message>
+        <source>A campaign needs a name.</source>
+        <translation>Une campagne doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>A campaign needs at least one variant.</source>
+        <translation>Une campagne doit avoir au moins une variante.</translation>
+    </message>
+    <message>
+        <source>Two variants have the same key.</source>
+        <translation>Deux variantes ont la même clé.</translation>
+    </message>
+    <message>
+        <source>An email needs a subject.</source>
+        <translation>Un e-mail doit avoir un objet.</translation>
+    </message>
+    <message>
+        <source>Write a title or a body: the notification would be empty.</source>
+        <translation>Écrivez un titre ou un corps : la notification serait vide.</translation>
+    </message>
+    <message>
+        <source>The image must be an https:// address (got “%1”).</source>
+        <translation>L’image doit être une adresse https:// (reçu « %1 »).</translation>
+    </message>
+    <message>
+        <source>“%1” is not a link: write scheme://path, e.g. myapp://promo.</source>
+        <translation>« %1 » n’est pas un lien : écrivez schéma://chemin, par exemple monapp://promo.</translation>
+    </message>
+    <message>
+        <source>A link may not contain spaces.</source>
+        <translation>Un lien ne peut pas contenir d’espaces.</translation>
+    </message>
+    <message>
+        <source>At most %1 buttons; remove %2.</source>
+        <translation>%1 boutons au plus ; retirez-en %2.</translation>
+    </message>
+    <message>
+        <source>At most %1 buttons.</source>
+        <translation>%1 boutons au plus.</translation>
+    </message>
+    <message>
+        <source>Button %1 has no label.</source>
+        <translation>Le bouton %1 n’a pas de libellé.</translation>
+    </message>
+    <message>
+        <source>Button %1 has no identifier.</source>
+        <translation>Le bouton %1 n’a pas d’identifiant.</translation>
+    </message>
+    <message>
+        <source>Custom data “%1” must be text, not %2 (write it in quotes).</source>
+        <translation>La donnée personnalisée « %1 » doit être du texte, pas %2 (écrivez-la entre guillemets).</translation>
+    </message>
+    <message>
+        <source>The badge must be 0 or more.</source>
+        <translation>Le badge doit valoir 0 ou plus.</translation>
+    </message>
+    <message>
+        <source>Time to live must be between 0 and 28 days (2,419,200 s).</source>
+        <translation>La durée de vie doit être comprise entre 0 et 28 jours (2 419 200 s).</translation>
+    </message>
+    <message>
+        <source>“message_id” is reserved: use another key.</source>
+        <translation>« message_id » est réservé : utilisez une autre clé.</translation>
+    </message>
+    <message>
+        <source>Analytics label: up to 50 letters, digits, - _ . ~ % only.</source>
+        <translation>Libellé analytique : 50 caractères au plus, uniquement lettres, chiffres et - _ . ~ %.</translation>
+    </message>
+    <message>
+        <source>The payload is %1 bytes; FCM accepts at most %2. Shorten the texts or data.</source>
+        <translation>Le message fait %1 octets ; FCM en accepte %2 au plus. Raccourcissez les textes ou les données.</translation>
+    </message>
+    <message>
+        <source>The SMS is empty.</source>
+        <translation>Le SMS est vide.</translation>
+    </message>
+    <message>
+        <source>The SMS needs %1 segments; the cap is %2.</source>
+        <translation>Le SMS demande %1 segments ; la limite est de %2.</translation>
+    </message>
+    <message>
+        <source>The SMS needs %1 segments; the cap is %2. The characters %3 force UCS-2 (70 per SMS instead of 160).</source>
+        <translation>Le SMS demande %1 segments ; la limite est de %2. Les caractères %3 imposent l’UCS-2 (70 par SMS au lieu de 160).</translation>
+    </message>
+    <message>
+        <source>Unknown layout “%1”: use %2.</source>
+        <translation>Disposition « %1 » inconnue : utilisez %2.</translation>
+    </message>
+    <message>
+        <source>Write a header or a body.</source>
+        <translation>Écrivez un en-tête ou un corps.</translation>
+    </message>
+    <message>
+        <source>Write the colour as #RRGGBB (or #RRGGBBAA), not “%1”.</source>
+        <translation>Écrivez la couleur sous la forme #RRVVBB (ou #RRVVBBAA), pas « %1 ».</translation>
+    </message>
+    <message>
+        <source>With no button and no close control the message cannot be dismissed.</source>
+        <translation>Sans bouton ni bouton de fermeture, le message ne peut pas être fermé.</translation>
+    </message>
+    <message>
+        <source>Template error, line %1, column %2: %3</source>
+        <translation>Erreur de modèle, ligne %1, colonne %2 : %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>FieldNames</name>
+    <message>
+        <source>campaign name</source>
+        <translation>nom de la campagne</translation>
+    </message>
+    <message>
+        <source>variants</source>
+        <translation>variantes</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>titre</translation>
+    </message>
+    <message>
+        <source>subtitle</source>
+        <translation>sous-titre</translation>
+    </message>
+    <message>
+        <source>body</source>
+        <translation>corps</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>image</translation>
+    </message>
+    <message>
+        <source>deep link</source>
+        <translation>lien profond</translation>
+    </message>
+    <message>
+        <source>buttons</source>
+        <translation>boutons</translation>
+    </message>
+    <message>
+        <source>custom data</source>
+        <translation>données personnalisées</translation>
+    </message>
+    <message>
+        <source>badge</source>
+        <translation>badge</translation>
+    </message>
+    <message>
+        <source>time to live</source>
+        <translation>durée de vie</translation>
+    </message>
+    <message>
+        <source>analytics label</source>
+        <translation>libellé analytique</translation>
+    </message>
+    <message>
+        <source>subject</source>
+        <translation>objet</translation>
+    </message>
+    <message>
+        <source>preheader</source>
+        <translation>pré-en-tête</translation>
+    </message>
+    <message>
+        <source>HTML</source>
+        <translation>HTML</translation>
+    </message>
+    <message>
+        <source>SMS text</source>
+        <translation>texte du SMS</translation>
+    </message>
+    <message>
+        <source>header</source>
+        <translation>en-tête</translation>
+    </message>
+    <message>
+        <source>layout</source>
+        <translation>disposition</translation>
+    </message>
+    <message>
+        <source>background colour</source>
+        <translation>couleur de fond</translation>
+    </message>
+    <message>
+        <source>text colour</source>
+        <translation>couleur du texte</translation>
+    </message>
+    <message>
+        <source>button colour</source>
+        <translation>couleur des boutons</translation>
+    </message>
+    <message>
+        <source>close control</source>
+        <translation>bouton de fermeture</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>statut</translation>
+    </message>
+    <message>
+        <source>button %1</source>
+        <translation>bouton %1</translation>
+    </message>
+    <message>
+        <source>custom data “%1”</source>
+        <translation>donnée personnalisée « %1 »</translation>
+    </message>
+    <message>
+        <source>variant %1, %2</source>
+        <translation>variante %1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>PermissionErrors</name>
+    <message>
+        <source>viewing campaigns</source>
+        <translation>de consulter les campagnes</translation>
+    </message>
+    <message>
+        <source>editing campaigns</source>
+        <translation>de modifier les campagnes</translation>
+    </message>
+    <message>
+        <source>sending campaigns</source>
+        <translation>d’envoyer des campagnes</translation>
+    </message>
+    <message>
+        <source>approving sends</source>
+        <translation>d’approuver les envois</translation>
+    </message>
+    <message>
+        <source>viewing the audience</source>
+        <translation>de consulter l’audience</translation>
+    </message>
+    <message>
+        <source>changing the audience (imports, segments)</source>
+        <translation>de modifier l’audience (imports, segments)</translation>
+    </message>
+    <message>
+        <source>viewing analytics</source>
+        <translation>de consulter les statistiques</translation>
+    </message>
+    <message>
+        <source>exporting analytics</source>
+        <translation>d’exporter les statistiques</translation>
+    </message>
+    <message>
+        <source>changing the app&apos;s credentials</source>
+        <translation>de modifier les identifiants de l’app</translation>
+    </message>
+    <message>
+        <source>managing the team</source>
+        <translation>de gérer l’équipe</translation>
+    </message>
+    <message>
+        <source>You have no role on this app, so %1 is not allowed.</source>
+        <translation>Vous n’avez aucun rôle sur cette app : il ne vous est pas permis %1.</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrateur</translation>
+    </message>
+    <message>
+        <source>marketer</source>
+        <translation>marketeur</translation>
+    </message>
+    <message>
+        <source>analyst</source>
+        <translation>analyste</translation>
+    </message>
+    <message>
+        <source>Your role on this app (%1) does not allow %2.</source>
+        <translation>Votre rôle sur cette app (%1) ne vous permet pas %2.</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentErrors</name>
+    <message>
+        <source>This segment no longer exists (deleted meanwhile?).</source>
+        <translation>Ce segment n’existe plus (supprimé entre-temps ?).</translation>
+    </message>
+    <message>
+        <source>A segment needs a name.</source>
+        <translation>Un segment doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>A segment named “%1” already exists in this app.</source>
+        <translation>Un segment nommé « %1 » existe déjà dans cette app.</translation>
+    </message>
+    <message>
+        <source>The segment “%1” is used by %2: change those first.</source>
+        <translation>Le segment « %1 » est utilisé par %2 : modifiez-les d’abord.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingErrors</name>
+    <message>
+        <source>“%2” is not an http(s) address like %3 (no query or fragment).</source>
+        <translation>« %2 » n’est pas une adresse http(s) comme %3 (sans paramètres ni fragment).</translation>
+    </message>
+    <message>
+        <source>The service-account file %1 does not exist.</source>
+        <translation>Le fichier de compte de service %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a service-account file.</source>
+        <translation>%1 est un dossier, pas un fichier de compte de service.</translation>
+    </message>
+    <message>
+        <source>The service-account file %1 cannot be read (%2).</source>
+        <translation>Le fichier de compte de service %1 ne peut pas être lu (%2).</translation>
+    </message>
+    <message>
+        <source>The service-account file %1 is not valid JSON (line %2): download the key again from the Firebase console.</source>
+        <translation>Le fichier de compte de service %1 n’est pas un JSON valide (ligne %2) : téléchargez de nouveau la clé depuis la console Firebase.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Google service-account key (its “type” must be “service_account”).</source>
+        <translation>%1 n’est pas une clé de compte de service Google (son « type » doit être « service_account »).</translation>
+    </message>
+    <message>
+        <source>The service-account file %1 lacks: %2.</source>
+        <translation>Il manque au fichier de compte de service %1 : %2.</translation>
+    </message>
+    <message>
+        <source>The service-account file %1 belongs to project “%2”, but this app sends through project “%3”. Pick the key of the right project.</source>
+        <translation>Le fichier de compte de service %1 appartient au projet « %2 », mais cette app envoie par le projet « %3 ». Choisissez la clé du bon projet.</translation>
+    </message>
+    <message>
+        <source>The private key in %1 cannot be loaded (damaged or not an RSA key).</source>
+        <translation>La clé privée de %1 ne peut pas être chargée (abîmée, ou pas une clé RSA).</translation>
+    </message>
+    <message>
+        <source>This app no longer exists.</source>
+        <translation>Cette app n’existe plus.</translation>
+    </message>
+    <message>
+        <source>No service-account file is set for the app “%1” (project %2): an admin sets it in Settings.</source>
+        <translation>Aucun fichier de compte de service n’est défini pour l’app « %1 » (projet %2) : un administrateur le choisit dans les Paramètres.</translation>
+    </message>
+    <message>
+        <source>Google&apos;s token server (%3) cannot be reached for the app “%1” (project %2): check the network.</source>
+        <translation>Le serveur de jetons de Google (%3) est injoignable pour l’app « %1 » (projet %2) : vérifiez le réseau.</translation>
+    </message>
+    <message>
+        <source>The service account of the app “%1” (project %2) was refused (%3): the key may be revoked or deleted. Download a new key.</source>
+        <translation>Le compte de service de l’app « %1 » (projet %2) a été refusé (%3) : la clé a peut-être été révoquée ou supprimée. Téléchargez une nouvelle clé.</translation>
+    </message>
+    <message>
+        <source>FCM refused the credentials of the app “%1” (project %2): %3 — %4</source>
+        <translation>FCM a refusé les identifiants de l’app « %1 » (projet %2) : %3 — %4</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateErrors</name>
+    <message>
+        <source>“%1” is missing: a tag is not closed</source>
+        <translation>« %1 » manque : une balise n’est pas fermée</translation>
+    </message>
+    <message>
+        <source>{% %1 %} is missing before the end of the text</source>
+        <translation>{% %1 %} manque avant la fin du texte</translation>
+    </message>
+    <message>
+        <source>unknown filter “%1”</source>
+        <translation>filtre « %1 » inconnu</translation>
+    </message>
+    <message>
+        <source>unexpected tag “%1” (unknown, or with no opening tag)</source>
+        <translation>balise « %1 » inattendue (inconnue, ou sans balise d’ouverture)</translation>
+    </message>
+    <message>
+        <source>a tag is not closed: “%}” is missing</source>
+        <translation>une balise n’est pas fermée : « %} » manque</translation>
+    </message>
+    <message>
+        <source>a value or a variable name is missing</source>
+        <translation>il manque une valeur ou un nom de variable</translation>
+    </message>
+    <message>
+        <source>a variable name is incomplete (a “.” or “[” leads nowhere)</source>
+        <translation>un nom de variable est incomplet (un « . » ou un « [ » ne mène nulle part)</translation>
+    </message>
+    <message>
+        <source>unexpected “%1” here</source>
+        <translation>« %1 » inattendu ici</translation>
+    </message>
+    <message>
+        <source>extra words before the end of the tag (a missing “|” or “,”?)</source>
+        <translation>des mots en trop avant la fin de la balise (un « | » ou une « , » oublié ?)</translation>
+    </message>
+    <message>
+        <source>wrong number of arguments for the filter “%1”</source>
+        <translation>nombre d’arguments incorrect pour le filtre « %1 »</translation>
+    </message>
+    <message>
+        <source>the filter “%1” expects a whole number</source>
+        <translation>le filtre « %1 » attend un nombre entier</translation>
+    </message>
+    <message>
+        <source>division by zero</source>
+        <translation>division par zéro</translation>
+    </message>
+    <message>
+        <source>Template error in %1, line %2, column %3: %4</source>
+        <translation>Erreur de modèle dans le champ %1, ligne %2, colonne %3 : %4</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceErrors</name>
+    <message>
+        <source>There is no workspace at %1. Create one with “engage-desktop demo --workspace %1” or pick another file.</source>
+        <translation>Il n’y a pas d’espace de travail à %1. Créez-en un avec « engage-desktop demo --workspace %1 » ou choisissez un autre fichier.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a workspace file.</source>
+        <translation>%1 est un dossier, pas un fichier d’espace de travail.</translation>
+    </message>
+    <message>
+        <source>The workspace file %1 cannot be read and written: check its permissions.</source>
+        <translation>Le fichier d’espace de travail %1 ne peut pas être lu et modifié : vérifiez ses droits d’accès.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (%2).</source>
+        <translation>%1 ne peut pas être lu (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is not an Engage Desktop workspace (not a SQLite database). The file was left untouched.</source>
+        <translation>%1 n’est pas un espace de travail Engage Desktop (pas une base SQLite). Le fichier n’a pas été modifié.</translation>
+    </message>
+    <message>
+        <source>%1 belongs to another application (no Engage Desktop tables). It was left untouched.</source>
+        <translation>%1 appartient à une autre application (aucune table Engage Desktop). Il n’a pas été modifié.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or not a workspace (%2). The file was left untouched.</source>
+        <translation>%1 est abîmé ou n’est pas un espace de travail (%2). Le fichier n’a pas été modifié.</translation>
+    </message>
+    <message>
+        <source>The workspace %1 was written by a newer version of Engage Desktop (schema %2). Update Engage Desktop to open it; the file was left untouched.</source>
+        <translation>L’espace de travail %1 a été écrit par une version plus récente d’Engage Desktop (schéma %2). Mettez Engage Desktop à jour pour l’ouvrir ; le fichier n’a pas été modifié.</translation>
+    </message>
+    <message>
+        <source>The workspace database %1 cannot be reached: %2</source>
+        <translation>La base de l’espace de travail %1 est injoignable : %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened as a workspace: %2</source>
+        <translation>%1 ne peut pas être ouvert comme espace de travail : %2</translation>
+    </message>
+    <message>
+        <source>The workspace %1 could not be updated: %2</source>
+        <translation>L’espace de travail %1 n’a pas pu être mis à jour : %2</translation>
+    </message>
+</context>
+</TS>
