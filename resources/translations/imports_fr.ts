@@ -491,6 +491,10 @@
         <translation>%1 : la base de données a refusé l’import (%2). Tout a été annulé.</translation>
     </message>
     <message>
+        <source>%1: the process reading the file stopped unexpectedly. Try the import again.</source>
+        <translation>%1 : le processus qui lisait le fichier s’est arrêté de façon inattendue. Relancez l’import.</translation>
+    </message>
+    <message>
         <source>The import stopped and nothing was written: %1</source>
         <translation>L’import s’est arrêté et rien n’a été écrit : %1</translation>
     </message>
