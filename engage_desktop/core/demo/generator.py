@@ -33,6 +33,7 @@ from engage_desktop.core.demo.campaign_gen import (
     CampaignGenerator,
     NotificationEvents,
 )
+from engage_desktop.core.demo.segment_gen import write_demo_segments
 from engage_desktop.core.progress import NO_PROGRESS, Progress
 from engage_desktop.store.errors import WorkspaceError
 from engage_desktop.store.location import WorkspaceLocation
@@ -264,6 +265,9 @@ def _populate(
             app_id = app_no + 1
             rng = np.random.default_rng([seed, app_no])
             _write_app(writer, app_id, spec, member_ids, anchor_ts)
+            write_demo_segments(
+                writer, app_id, spec.key, writer.datetime_from_unix(anchor_ts - 20 * DAY)
+            )
             step = _AppProgress(progress, app_no, len(specs), spec.name)
             audience = _write_app_audience(
                 writer,
