@@ -12,7 +12,16 @@ plain ``sqlite3`` ``executemany`` of the same rows (no conversion, no checks, no
 the floor any importer pays for reading and inserting.
 
 ``measure_contacts_import(rows)`` returns the same figures as a dict (the segments benchmark
-calls it).
+calls it). Wall seconds on these shared 2-core machines swing with the load average (printed);
+``cpu_seconds`` (the child's own CPU for the import) is the steadier figure.
+
+Measured 2026-11-23, 1,000,000 rows (115.9 MB file, 4,867 deliberately bad rows, all of them
+and only them rejected, 2.4 M consent rows written), load average 3.6-4.5 on 2 cores: 33.4 s of
+CPU (55.6 s wall), peak 359 MB. Same-run reference: 3.2 s of CPU (5.6 s wall). The 20 s goal is
+missed (~1.7x on CPU time alone); the 500 MB goal is met. Where the CPU goes (pyinstrument,
+300,000 rows): cell conversion ~40 % (dates, emails, phone numbers; phonenumbers itself only runs
+for ~30k distinct five-digit prefixes), profile and consent inserts ~30 %, the one-off index
+rebuild ~13 %, CSV decoding ~8 %.
 """
 
 from __future__ import annotations
@@ -20,6 +29,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import random
 import subprocess
 import sys
@@ -54,7 +64,6 @@ MOBILE_PREFIXES = (
     *(f"06{d}{e}" for d in "0124578" for e in "0123456789"),
     *(f"07{d}{e}" for d in "3456789" for e in "0123456789"),
     "0692",
-    "0693",
     "0690",
     "0696",
 )
@@ -148,7 +157,7 @@ def _child_import(csv_path: str, workspace: str) -> dict[str, Any]:
         session.flush()
         session.add(MemberRole(member_id=ws.member_id, app_id=app.id, role=Role.MARKETER))
         app_id = app.id
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     table = open_table(csv_path)
     mapping = apply_overrides(
         table.headers, auto_map(table.headers), {"Panier moyen (€)": "attribute:panier_moyen"}
@@ -157,6 +166,7 @@ def _child_import(csv_path: str, workspace: str) -> dict[str, Any]:
     seconds = time.perf_counter() - started
     return {
         "seconds": seconds,
+        "cpu_seconds": time.process_time() - cpu,
         "inserted": result.inserted,
         "failed": result.failed,
         "consents": result.consents,
@@ -171,21 +181,22 @@ def _child_reference(csv_path: str, workspace: str) -> dict[str, Any]:
         "CREATE TABLE contact (id TEXT, civ TEXT, first TEXT, last TEXT, email TEXT, phone TEXT, "
         "city TEXT, postal TEXT, birth TEXT, push TEXT, sms TEXT, news TEXT, basket TEXT)"
     )
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     with open(csv_path, encoding="cp1252", newline="") as handle:
         reader = csv.reader(handle, delimiter=";")
         next(reader)
         conn.executemany(f"INSERT INTO contact VALUES ({', '.join('?' * 13)})", reader)
     conn.commit()
     seconds = time.perf_counter() - started
-    return {"seconds": seconds}
+    return {"seconds": seconds, "cpu_seconds": time.process_time() - cpu}
 
 
 def _run_child(kind: str, csv_path: Path, workspace: Path) -> dict[str, Any]:
     code = (
         "import json, resource, sys; from benchmarks import imports as b; "
         f"r = b._child_{kind}(sys.argv[1], sys.argv[2]); "
-        "r['peak_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024; "
+        "u = resource.getrusage(resource.RUSAGE_SELF); r['peak_mb'] = u.ru_maxrss / 1024; "
+        "r['cpu_seconds'] = r['cpu_seconds'] if 'cpu_seconds' in r else u.ru_utime + u.ru_stime; "
         "print(json.dumps(r))"
     )
     for leftover in (workspace, *workspace.parent.glob(workspace.name + "-*")):
@@ -219,6 +230,7 @@ def measure_contacts_import(rows: int, keep: Path | None = None) -> dict[str, An
         "file_mb": round(csv_path.stat().st_size / 1e6, 1) if keep else None,
         "generate_seconds": round(generate_seconds, 1),
         "seconds": round(ours["seconds"], 2),
+        "cpu_seconds": round(ours["cpu_seconds"], 2),
         "peak_mb": round(ours["peak_mb"], 1),
         "inserted": ours["inserted"],
         "failed": ours["failed"],
@@ -231,9 +243,12 @@ def measure_contacts_import(rows: int, keep: Path | None = None) -> dict[str, An
         "reference": {
             "what": "csv module + sqlite3 executemany of the raw text rows, no checks",
             "seconds": round(reference["seconds"], 2),
+            "cpu_seconds": round(reference["cpu_seconds"], 2),
             "peak_mb": round(reference["peak_mb"], 1),
         },
         "ratio_to_reference": round(ours["seconds"] / reference["seconds"], 2),
+        "cpu_ratio_to_reference": round(ours["cpu_seconds"] / reference["cpu_seconds"], 2),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
     }
 
 

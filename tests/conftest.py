@@ -60,7 +60,9 @@ def _as_pg_user(cmd: list[str]) -> list[str]:
 def pg_server() -> Iterator[str]:
     """A PostgreSQL server for this test session; yields its admin URL (database postgres)."""
     bindir = _pg_bin()
+    _stop_orphaned_servers(bindir)
     root = Path(tempfile.mkdtemp(prefix="engage-pg-"))
+    (root / "owner.pid").write_text(str(os.getpid()))
     data, sock = root / "data", root / "sock"
     sock.mkdir()
     if os.geteuid() == 0:
@@ -114,6 +116,24 @@ def pg_server() -> Iterator[str]:
             capture_output=True,
         )
         shutil.rmtree(root, ignore_errors=True)
+
+
+def _stop_orphaned_servers(bindir: Path) -> None:
+    """Stop servers left by test runs that died without their teardown (a crash, a kill -9)."""
+    for owner in Path(tempfile.gettempdir()).glob("engage-pg-*/owner.pid"):
+        try:
+            os.kill(int(owner.read_text()), 0)
+            continue  # its test run is still going
+        except (ProcessLookupError, ValueError):
+            pass
+        except PermissionError:
+            continue
+        data = owner.parent / "data"
+        subprocess.run(
+            _as_pg_user([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
+            capture_output=True,
+        )
+        shutil.rmtree(owner.parent, ignore_errors=True)
 
 
 _db_numbers = itertools.count(1)

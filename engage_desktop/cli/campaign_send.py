@@ -114,7 +114,7 @@ def _wait(ws: Workspace, campaign_id: int) -> int:
             time.sleep(0.5)
     finally:
         bar.close()
-    print(json.dumps(as_dict(p), ensure_ascii=False))
+    _print_summary(as_dict(p))
     if p.status == "paused":
         raise CliError(f"Campaign {campaign_id} paused: {p.status_reason or 'by a user'}")
     return 0
@@ -135,9 +135,20 @@ def run_status(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(data, ensure_ascii=False))
     else:
-        for key, value in data.items():
-            print(f"{key:>14}: {value}")
+        _print_summary(data)
     return 0
+
+
+def _print_summary(data: dict[str, Any]) -> None:
+    """One fact per line, numbers grouped, suppression reasons spelled out (not a dict repr)."""
+    for key, value in data.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{reason} {count:,}" for reason, count in value.items()) or "none"
+        elif isinstance(value, int):
+            value = f"{value:,}"
+        elif value is None:
+            value = "—"
+        print(f"{key:>14}: {value}")
 
 
 def run_control(args: argparse.Namespace) -> int:

@@ -147,6 +147,11 @@ def _events(ws: Any, args: argparse.Namespace, bar: Any) -> int:
             if result.unattributed_notifications
             else ""
         )
+        + (
+            f"; {result.already_stored:,} already stored by an earlier import, skipped"
+            if result.already_stored
+            else ""
+        )
         + f"; {result.seconds:.1f} s."
     )
     return _report(result.errors, result.failed, result.errors_truncated, args.errors)
@@ -158,6 +163,8 @@ def _report(errors: list[Any], failed: int, truncated: bool, path: Path | None) 
     from engage_desktop.core.imports.errors import write_error_report
 
     if not failed:
+        if path is not None:
+            write_error_report([], path)  # an empty report, so scripts always find the file
         return 0
     for error in errors[:10]:
         print(f"  {error.describe()}", file=sys.stderr)

@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import distinct, func, select, true
+from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
 from engage_desktop.core.cache import Cached, compute_cached
-from engage_desktop.core.segments.count import count_matching
+from engage_desktop.core.segments.count import app_reach
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import Device, EventDaily, EventName, Profile
 
@@ -72,12 +72,12 @@ def from_cached(app_id: int, cached: Cached) -> AudienceOverview:
 
 def compute_payload(session: Session, app_id: int, now: datetime) -> dict[str, Any]:
     """The overview's figures as plain JSON (what the cache stores)."""
-    counted = count_matching(session, app_id, true())
+    profiles = session.scalar(select(func.count()).where(Profile.app_id == app_id))
     return {
-        "profiles": counted.profiles,
+        "profiles": int(profiles or 0),
         "new": {str(n): _since(session, app_id, Profile.created_at, now, n) for n in WINDOWS},
         "active": {str(n): _since(session, app_id, Profile.last_seen_at, now, n) for n in WINDOWS},
-        "reachable": counted.reachable,
+        "reachable": app_reach(session, app_id),
         "devices_by_platform": _devices(session, app_id),
         "daily_active": _daily_active(session, app_id, now),
     }

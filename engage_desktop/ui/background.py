@@ -8,13 +8,12 @@ Cancelling sets the token; the work stops at its next ``progress.report``.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import traceback
 from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from engage_desktop.core.progress import Cancelled, CancelToken, Progress
 
@@ -45,35 +44,64 @@ class Job(QObject):
         self.token.cancel()
 
 
-class _Runner(QRunnable):
-    def __init__(self, job: Job, work: Callable[[Progress], Any]) -> None:
+class _Mailbox(QObject):
+    """Carries a worker's signals to the GUI thread, where the job's fate is known for sure.
+
+    Workers never emit on a ``Job`` itself: its owner (a page, a dialog) may be destroyed on the
+    GUI thread at the very moment a worker emits, and checking first only narrows that race.
+    The mailbox is never destroyed, so emitting on it is always safe; its slot runs on the GUI
+    thread, where a job can only have been deleted before the check, never during the emit.
+    """
+
+    delivered = Signal(object, str, tuple)
+
+    def __init__(self) -> None:
         super().__init__()
-        self.job = job
+        self.delivered.connect(self._deliver)  # queued: the mailbox lives on the GUI thread
+
+    @Slot(object, str, tuple)
+    def _deliver(self, job: Job, name: str, args: tuple[Any, ...]) -> None:
+        if not shiboken6.isValid(job):  # its owner was closed meanwhile: nobody listens
+            return
+        if name == "finished":
+            job.done = True
+        getattr(job, name).emit(*args)
+
+
+_mailbox: _Mailbox | None = None
+
+
+def _get_mailbox() -> _Mailbox:
+    """Created on first use, which is on the GUI thread (``run_in_background`` runs there)."""
+    global _mailbox
+    if _mailbox is None:
+        _mailbox = _Mailbox()
+    return _mailbox
+
+
+class _Runner(QRunnable):
+    def __init__(self, job: Job, work: Callable[[Progress], Any], mailbox: _Mailbox) -> None:
+        super().__init__()
+        self.job = job  # a Python reference only: the C++ job may go with its owner
+        self.token = job.token
         self.work = work
+        self.post = mailbox.delivered.emit
 
     def run(self) -> None:
-        job = self.job
-        progress = Progress(lambda d, t, m: _emit(job, job.progressed, d, t, m), job.token)
+        job, post = self.job, self.post
+        progress = Progress(lambda d, t, m: post(job, "progressed", (d, t, m)), self.token)
         try:
             result = self.work(progress)
         except Cancelled:
-            _emit(job, job.cancelled)
+            post(job, "cancelled", ())
         except Exception as exc:
-            _emit(job, job.failed, exc, traceback.format_exc())
+            post(job, "failed", (exc, traceback.format_exc()))
         else:
-            if job.token.cancelled:
-                _emit(job, job.cancelled)
+            if self.token.cancelled:
+                post(job, "cancelled", ())
             else:
-                _emit(job, job.succeeded, result)
-        job.done = True
-        _emit(job, job.finished)
-
-
-def _emit(job: Job, signal: Any, *args: Any) -> None:
-    """Emit unless the job's owner was destroyed meanwhile (a closed page): then nobody listens."""
-    if shiboken6.isValid(job):
-        with contextlib.suppress(RuntimeError):  # deleted between the check and the emit
-            signal.emit(*args)
+                post(job, "succeeded", (result,))
+        post(job, "finished", ())
 
 
 def run_in_background(
@@ -90,7 +118,9 @@ def run_in_background(
         job.succeeded.connect(on_success)
     if on_failure is not None:
         job.failed.connect(on_failure)
-    runner = _Runner(job, work)
+    token = job.token
+    job.destroyed.connect(lambda *_: token.cancel())  # its owner is gone: stop the work early
+    runner = _Runner(job, work, _get_mailbox())
     # Start on the next turn of the event loop, so that connections the caller makes right after
     # this call are in place before the work can emit (queued signals pick receivers at emit).
     QTimer.singleShot(0, lambda: (pool or QThreadPool.globalInstance()).start(runner))

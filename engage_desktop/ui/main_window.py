@@ -96,7 +96,6 @@ class MainWindow(QMainWindow):
     def attach(self, context: UiContext) -> None:
         """Fill the window for an opened workspace: apps, pages, status."""
         from engage_desktop.ui.navigation import PAGE_FACTORIES
-        from engage_desktop.ui.resources import nav_icon
 
         self.context = context
         context.settings = self.settings
@@ -110,7 +109,7 @@ class MainWindow(QMainWindow):
         self.app_switcher.setEnabled(bool(context.apps))
         self.pages = [factory(context) for factory in PAGE_FACTORIES]
         for page in self.pages:
-            QListWidgetItem(nav_icon(page.page_id) or page.icon(), page.title(), self.nav)
+            QListWidgetItem(page.icon(), page.title(), self.nav)
             self.stack.addWidget(page)
         self.workspace_label.setText(
             self.tr("Workspace: %1").replace("%1", context.workspace.location.display())

@@ -71,6 +71,10 @@
         <translation>Segments</translation>
     </message>
     <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
         <source>Audiences</source>
         <translation>Audiences</translation>
     </message>
@@ -182,6 +186,18 @@
         <source>app version ≥</source>
         <translation>version de l’app ≥</translation>
     </message>
+    <message>
+        <source>any language</source>
+        <translation>toute langue</translation>
+    </message>
+    <message>
+        <source>any time zone</source>
+        <translation>tout fuseau horaire</translation>
+    </message>
+    <message>
+        <source>set to</source>
+        <translation>réglé sur</translation>
+    </message>
 </context>
 <context>
     <name>EventEditor</name>
@@ -267,6 +283,32 @@
     <message>
         <source>This group is empty: add a condition or remove the group.</source>
         <translation>Ce groupe est vide : ajoutez une condition ou supprimez le groupe.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTab</name>
+    <message>
+        <source>Contacts (CSV, Excel)</source>
+        <translation>Contacts (CSV, Excel)</translation>
+    </message>
+    <message>
+        <source>Analytics events (GA4 export)</source>
+        <translation>Événements analytics (export GA4)</translation>
+    </message>
+</context>
+<context>
+    <name>LastEventEditor</name>
+    <message>
+        <source>event name</source>
+        <translation>nom de l&apos;événement</translation>
+    </message>
+    <message>
+        <source>last done before</source>
+        <translation>fait pour la dernière fois avant le</translation>
+    </message>
+    <message>
+        <source>last done on or after</source>
+        <translation>fait pour la dernière fois depuis le</translation>
     </message>
 </context>
 <context>
@@ -464,6 +506,10 @@
         <translation>Événement</translation>
     </message>
     <message>
+        <source>Last occurrence</source>
+        <translation>Dernière occurrence</translation>
+    </message>
+    <message>
         <source>Location</source>
         <translation>Lieu</translation>
     </message>
@@ -593,26 +639,7 @@
     </message>
 </context>
 <context>
-    <name>SegmentTable</name>
-    <message>
-        <source>Segment</source>
-        <translation>Segment</translation>
-    </message>
-    <message>
-        <source>Profiles</source>
-        <translation>Profils</translation>
-    </message>
-    <message>
-        <source>Push</source>
-        <translation>Push</translation>
-    </message>
-    <message>
-        <source>Counted</source>
-        <translation>Compté</translation>
-    </message>
-</context>
-<context>
-    <name>SegmentsTab</name>
+    <name>SegmentListPanel</name>
     <message>
         <source>New</source>
         <translation>Nouveau</translation>
@@ -641,6 +668,28 @@
         <source>Saved segments</source>
         <translation>Segments enregistrés</translation>
     </message>
+</context>
+<context>
+    <name>SegmentTable</name>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profils</translation>
+    </message>
+    <message>
+        <source>Push</source>
+        <translation>Push</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Compté</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentsTab</name>
     <message>
         <source>Segment name</source>
         <translation>Nom du segment</translation>

@@ -247,10 +247,6 @@
         <translation>%1 messages en file d’attente.</translation>
     </message>
     <message>
-        <source>Sent to %1 test device(s).</source>
-        <translation>Envoyé à %1 appareil(s) de test.</translation>
-    </message>
-    <message>
         <source>Cancelled: %1 messages will not be sent.</source>
         <translation>Annulé : %1 messages ne seront pas envoyés.</translation>
     </message>

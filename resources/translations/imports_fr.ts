@@ -237,6 +237,10 @@
         <source>%1 notification receipts, opens and dismissals credited to campaigns; %2 matched no campaign.</source>
         <translation>%1 réceptions, ouvertures et rejets de notifications attribués à des campagnes ; %2 sans campagne correspondante.</translation>
     </message>
+    <message>
+        <source>%1 events were already stored by an earlier import: skipped.</source>
+        <translation>%1 événements étaient déjà enregistrés par un import précédent : ignorés.</translation>
+    </message>
 </context>
 <context>
     <name>ImportFields</name>
@@ -433,6 +437,58 @@
     <message>
         <source>Could not write %1: %2</source>
         <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 does not exist or is not a file.</source>
+        <translation>%1 n’existe pas ou n’est pas un fichier.</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 est vide.</translation>
+    </message>
+    <message>
+        <source>%1 looks like UTF-16 or a binary file, not CSV text: save it again as &apos;CSV UTF-8&apos;.</source>
+        <translation>%1 semble être en UTF-16 ou binaire, pas un texte CSV : enregistrez-le à nouveau en « CSV UTF-8 ».</translation>
+    </message>
+    <message>
+        <source>%1: line %2 has byte %3, which is neither UTF-8 nor Windows-1252 text. Save the file again as &apos;CSV UTF-8&apos;.</source>
+        <translation>%1 : la ligne %2 contient l’octet %3, qui n’est ni de l’UTF-8 ni du Windows-1252. Enregistrez le fichier à nouveau en « CSV UTF-8 ».</translation>
+    </message>
+    <message>
+        <source>%1: line %2 has byte %3, in another encoding than the start of the file. Save the file again as &apos;CSV UTF-8&apos;.</source>
+        <translation>%1 : la ligne %2 contient l’octet %3, dans un autre encodage que le début du fichier. Enregistrez le fichier à nouveau en « CSV UTF-8 ».</translation>
+    </message>
+    <message>
+        <source>%1: line %2 cannot be read as CSV.</source>
+        <translation>%1 : la ligne %2 ne peut pas être lue comme du CSV.</translation>
+    </message>
+    <message>
+        <source>%1 has no header line.</source>
+        <translation>%1 n’a pas de ligne d’en-têtes.</translation>
+    </message>
+    <message>
+        <source>%1 is an old Excel 97-2003 workbook: save it as .xlsx or CSV first.</source>
+        <translation>%1 est un ancien classeur Excel 97-2003 : enregistrez-le d’abord en .xlsx ou en CSV.</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable Excel workbook.</source>
+        <translation>%1 n’est pas un classeur Excel lisible.</translation>
+    </message>
+    <message>
+        <source>%1 is truncated: the compressed data ends inside line %2 (line %3 was the last complete one). Download the export again.</source>
+        <translation>%1 est tronqué : les données compressées s’arrêtent au milieu de la ligne %2 (la ligne %3 était la dernière complète). Téléchargez l’export à nouveau.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged after line %2.</source>
+        <translation>%1 est endommagé après la ligne %2.</translation>
+    </message>
+    <message>
+        <source>No column is mapped to the external id or the email: an import needs one of them to recognise contacts already known.</source>
+        <translation>Aucune colonne n’est associée à l’identifiant externe ni à l’e-mail : un import a besoin de l’un des deux pour reconnaître les contacts déjà connus.</translation>
+    </message>
+    <message>
+        <source>%1: the database refused the import (%2). Everything was rolled back.</source>
+        <translation>%1 : la base de données a refusé l’import (%2). Tout a été annulé.</translation>
     </message>
     <message>
         <source>You may not change this app&apos;s audience (%1).</source>

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+from sqlalchemy import text
 
 from engage_desktop.core.demo import french_data as fr
 from engage_desktop.core.demo.bulk import BulkWriter
@@ -356,6 +357,14 @@ class AudienceGenerator:
                 "created_at",
             ),
             rows,
+        )
+        # A phone speaks its owner's language and keeps their time zone.
+        self.w.conn.execute(
+            text(
+                "UPDATE device SET (locale, time_zone) = (SELECT locale, time_zone FROM profile p "
+                "WHERE p.id = device.profile_id) WHERE app_id = :app"
+            ),
+            {"app": self.app_id},
         )
         audience.device_ids = ids
         audience.device_profile = owner

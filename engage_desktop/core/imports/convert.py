@@ -189,7 +189,7 @@ _YES = {"oui", "o", "yes", "y", "1", "true", "vrai", "x", "opt in", "optin", "gr
 _NO = {"non", "n", "no", "0", "false", "faux", "opt out", "optout", "denied", "refus"}
 
 
-_CONSENT_QUICK = {v: True for v in ("oui", "Oui", "OUI", "1", "x", "X", "yes", "Yes")} | {
+CONSENT_QUICK = {v: True for v in ("oui", "Oui", "OUI", "1", "x", "X", "yes", "Yes")} | {
     v: False for v in ("non", "Non", "NON", "0", "no", "No")
 }
 
@@ -198,7 +198,7 @@ def parse_consent(cell: Cell) -> bool | None:
     """Oui/Non, Yes/No, 1/0, X, true/false, opt-in/opt-out → granted, denied; empty → unknown."""
     if isinstance(cell, bool):
         return cell
-    quick = _CONSENT_QUICK.get(cell) if isinstance(cell, str) else None
+    quick = CONSENT_QUICK.get(cell) if isinstance(cell, str) else None
     if quick is not None:
         return quick
     value = _fold_short(text(cell))

@@ -17,7 +17,28 @@ MAX_KEPT_ERRORS = 100_000
 
 
 class ImportFailed(Exception):
-    """The whole import stopped (unreadable file, truncated archive…); nothing was written."""
+    """The whole import stopped (unreadable file, truncated archive…); nothing was written.
+
+    The message is English for logs and the CLI; ``code`` and ``args_text`` (file name first)
+    let the GUI word the same fact in the user's language, as ``CellError`` does for cells.
+    """
+
+    def __init__(self, message: str, code: str = "", *args: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.args_text = args
+
+
+def refused(name: str, exc: Exception) -> ImportFailed:
+    """The database refused a write (a constraint, a lock held too long, a full disk)."""
+    detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+    return ImportFailed(
+        f"{name}: the database refused the import ({detail}). Everything was rolled back; "
+        "nothing was imported.",
+        "db_refused",
+        name,
+        detail,
+    )
 
 
 class CellError(ValueError):

@@ -15,6 +15,7 @@ else by ``label`` (the campaign's analytics label).
 
 from __future__ import annotations
 
+import json
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -23,12 +24,13 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Table as SqlTable
-from sqlalchemy import bindparam, case, select, update
+from sqlalchemy import bindparam, case, func, select, update
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
-from engage_desktop.core.imports.errors import ErrorLog, ImportFailed, RowError
+from engage_desktop.core.imports.errors import ErrorLog, ImportFailed, RowError, refused
 from engage_desktop.core.imports.ga4 import ExportReader, GaEvent, parse_row
-from engage_desktop.core.imports.store import Writer
+from engage_desktop.core.imports.store import Writer, refresh_statistics
 from engage_desktop.core.progress import NO_PROGRESS, Progress
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.audit import record
@@ -37,6 +39,7 @@ from engage_desktop.store.models import (
     Campaign,
     Device,
     EngagementEvent,
+    Event,
     EventName,
     OutboxMessage,
     Profile,
@@ -62,6 +65,7 @@ class EventImportResult:
     event_names_created: int = 0
     engagements: int = 0
     unattributed_notifications: int = 0
+    already_stored: int = 0  # events a previous import had stored: skipped, not doubled
     errors: list[RowError] = field(default_factory=list)
     errors_truncated: bool = False
     seconds: float = 0.0
@@ -74,27 +78,38 @@ def import_events(
     started = time.perf_counter()
     path = Path(path)
     if not path.is_file():
-        raise ImportFailed(f"{path} does not exist or is not a file.")
+        raise ImportFailed(f"{path} does not exist or is not a file.", "missing", str(path))
     result = EventImportResult(path.name)
     log = ErrorLog()
-    with ws.session_factory() as session, session.begin():
-        require(session, ws.member_id, app_id, Permission.EDIT_AUDIENCE)
-        _EventRun(session, app_id, ws.clock.now(), result).execute(
-            ExportReader(path), log, progress
-        )
-        record(
-            session,
-            member_id=ws.member_id,
-            app_id=app_id,
-            action="audience.import_events",
-            target=f"app:{app_id}",
-            details={"file": path.name, "imported": result.imported, "failed": log.failed_rows},
-        )
+    try:
+        with ws.session_factory() as session, session.begin():
+            require(session, ws.member_id, app_id, Permission.EDIT_AUDIENCE)
+            _EventRun(session, app_id, ws.clock.now(), result).execute(
+                ExportReader(path), log, progress
+            )
+            record(
+                session,
+                member_id=ws.member_id,
+                app_id=app_id,
+                action="audience.import_events",
+                target=f"app:{app_id}",
+                details={"file": path.name, "imported": result.imported, "failed": log.failed_rows},
+            )
+    except DatabaseError as exc:
+        raise refused(path.name, exc) from exc
+    refresh_statistics(ws.engine, ("profile", "device", "event", "event_daily"))
     result.failed = log.failed_rows
     result.errors = log.errors
     result.errors_truncated = log.truncated
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _canonical(params: Any) -> str:
+    """Parameters as comparable text, whatever the backend returned (text, dict or None)."""
+    if isinstance(params, str):
+        params = json.loads(params)
+    return json.dumps(params or None, sort_keys=True, separators=(",", ":"))
 
 
 def _utc(ts: int) -> datetime:
@@ -124,9 +139,13 @@ class _EventRun:
         self.device_of: dict[str, tuple[int, int | None]] = {}  # pseudo id → (device, profile)
         self.campaign_by_label: dict[str, int | None] = {}
         self.engaged: set[tuple[str, str]] = set()
+        self.stored_before = 0  # the highest event id before this import
 
     def execute(self, reader: ExportReader, log: ErrorLog, progress: Progress) -> None:
         self.w.lock_for_writing()
+        self.stored_before = int(
+            self.conn.execute(select(func.coalesce(func.max(Event.id), 0))).scalar_one()
+        )
         chunk: list[GaEvent] = []
         for line, data in reader.records():
             self.result.lines_read += 1
@@ -154,6 +173,9 @@ class _EventRun:
             return
         name_ids = self._name_ids({e.name for e in chunk})
         owners = self._owners(chunk)
+        chunk, owners = self._not_stored_before(chunk, owners, name_ids)
+        if not chunk:
+            return
         rows = []
         daily: dict[tuple[int, int, int], list[int]] = {}
         for event, (device_id, profile_id) in zip(chunk, owners, strict=True):
@@ -180,6 +202,46 @@ class _EventRun:
         self._touch(chunk, owners)
         self._engagements(chunk, owners)
         self.result.imported += len(chunk)
+
+    def _not_stored_before(
+        self,
+        chunk: list[GaEvent],
+        owners: list[tuple[int | None, int]],
+        name_ids: dict[str, int],
+    ) -> tuple[list[GaEvent], list[tuple[int | None, int]]]:
+        """Drop events an earlier import stored: same profile, name, second and parameters.
+
+        Daily GA4 exports overlap, and a file imported twice must not double the counts that
+        segments read. Events repeated inside one file are kept: two screen views in the same
+        second are real. Only rows from before this import are compared (``stored_before``).
+        """
+        if self.stored_before == 0:
+            return chunk, owners
+        profiles = {profile_id for _device, profile_id in owners}
+        lo, hi = min(e.ts for e in chunk), max(e.ts for e in chunk)
+        stored: set[tuple[int, int, int, str]] = set()
+        ids = sorted(profiles)
+        for start in range(0, len(ids), 500):
+            found = self.conn.execute(
+                select(Event.profile_id, Event.name_id, Event.ts, Event.params).where(
+                    Event.id <= self.stored_before,
+                    Event.profile_id.in_(ids[start : start + 500]),
+                    Event.ts.between(lo, hi),
+                )
+            )
+            stored.update((p, n, t, _canonical(params)) for p, n, t, params in found)
+        if not stored:
+            return chunk, owners
+        kept: list[GaEvent] = []
+        kept_owners: list[tuple[int | None, int]] = []
+        for event, owner in zip(chunk, owners, strict=True):
+            key = (owner[1], name_ids[event.name], event.ts, _canonical(event.params or None))
+            if key in stored:
+                self.result.already_stored += 1
+                continue
+            kept.append(event)
+            kept_owners.append(owner)
+        return kept, kept_owners
 
     def _name_ids(self, names: set[str]) -> dict[str, int]:
         missing = [n for n in names if n not in self.names]

@@ -215,9 +215,16 @@ class ExportReader:
                 raise ImportFailed(
                     f"{name} is truncated: the compressed data ends inside line {number + 1} "
                     f"(line {number} was the last complete one). Nothing was imported; download "
-                    "the export again."
+                    "the export again.",
+                    "truncated_gz",
+                    name,
+                    str(number + 1),
+                    str(number),
                 ) from None
             except (gzip.BadGzipFile, zlib.error, OSError) as exc:
                 raise ImportFailed(
-                    f"{name} is damaged after line {number} ({exc}). Nothing was imported."
+                    f"{name} is damaged after line {number} ({exc}). Nothing was imported.",
+                    "damaged_gz",
+                    name,
+                    str(number),
                 ) from None

@@ -35,7 +35,7 @@ def sniff_text_file(path: Path) -> TextFormat:
     with open(path, "rb") as handle:
         sample = handle.read(SAMPLE_BYTES)
     if not sample.strip():
-        raise ImportFailed(f"{path.name} is empty.")
+        raise ImportFailed(f"{path.name} is empty.", "empty", path.name)
     encoding = detect_encoding(sample, path.name)
     text = _decode_sample(sample, encoding)
     return TextFormat(encoding, detect_delimiter(text))
@@ -48,7 +48,9 @@ def detect_encoding(sample: bytes, name: str = "the file") -> str:
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in sample[:4096]:
         raise ImportFailed(
             f"{name} looks like UTF-16 or a binary file, not a CSV text file: save it again as "
-            "'CSV UTF-8' or 'CSV (séparateur: point-virgule)'."
+            "'CSV UTF-8' or 'CSV (séparateur: point-virgule)'.",
+            "not_text",
+            name,
         )
     try:
         _decode_sample(sample, "utf-8")
@@ -61,7 +63,11 @@ def detect_encoding(sample: bytes, name: str = "the file") -> str:
         line = sample[: exc.start].count(b"\n") + 1
         raise ImportFailed(
             f"{name}: line {line} has byte 0x{sample[exc.start]:02x}, which is neither UTF-8 nor "
-            "Windows-1252 (cp1252) text. Save the file again as 'CSV UTF-8'."
+            "Windows-1252 (cp1252) text. Save the file again as 'CSV UTF-8'.",
+            "bad_byte",
+            name,
+            str(line),
+            f"0x{sample[exc.start]:02x}",
         ) from None
     return "cp1252"
 

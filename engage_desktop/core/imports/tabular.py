@@ -64,6 +64,7 @@ class Table:
     text_format: TextFormat | None = None
     total_rows: int | None = None
     _preview: list[list[Cell]] = field(default_factory=list)
+    preview_lines: list[int] = field(default_factory=list)
 
     @property
     def format_label(self) -> str:
@@ -83,18 +84,21 @@ def open_table(path: str | Path, preview_rows: int = 20) -> Table:
     """Open and sniff a CSV or XLSX file: headers, format, an estimate of the rows, a preview."""
     path = Path(path)
     if not path.is_file():
-        raise ImportFailed(f"{path} does not exist or is not a file.")
+        raise ImportFailed(f"{path} does not exist or is not a file.", "missing", str(path))
     if path.suffix.lower() in XLSX_SUFFIXES:
         table = _open_xlsx(path)
     elif path.suffix.lower() == ".xls":
         raise ImportFailed(
-            f"{path.name} is an old Excel 97-2003 workbook: save it as .xlsx or CSV first."
+            f"{path.name} is an old Excel 97-2003 workbook: save it as .xlsx or CSV first.",
+            "old_xls",
+            path.name,
         )
     else:
         table = _open_csv(path)
     preview: list[list[Cell]] = []
-    for _line, cells in table.rows():
+    for line, cells in table.rows():
         preview.append(cells)
+        table.preview_lines.append(line)
         if len(preview) >= preview_rows:
             break
     table._preview = preview
@@ -126,7 +130,7 @@ def _open_csv(path: Path) -> Table:
                 header, header_line = row, reader.line_num
                 break
     if header is None:
-        raise ImportFailed(f"{path.name} has no header line.")
+        raise ImportFailed(f"{path.name} has no header line.", "no_header", path.name)
     headers = _clean_headers(list(header))
     total = max(_count_lines(path) - header_line, 0)
     return Table(path, "csv", headers, header_line, text_format, total)
@@ -147,7 +151,11 @@ def _decoded_lines(handle: BinaryIO, encoding: str, name: str) -> Iterator[str]:
             raise ImportFailed(
                 f"{name}: line {number} has byte 0x{raw[exc.start]:02x} at character "
                 f"{exc.start + 1}, which is not {detected} like the start of the file. The file "
-                "mixes encodings: save it again as 'CSV UTF-8'. Nothing was imported."
+                "mixes encodings: save it again as 'CSV UTF-8'. Nothing was imported.",
+                "mixed_encoding",
+                name,
+                str(number),
+                f"0x{raw[exc.start]:02x}",
             ) from None
 
 
@@ -181,7 +189,10 @@ def _csv_rows(
         except csv.Error as exc:
             raise ImportFailed(
                 f"{path.name}: line {reader.line_num} cannot be read as CSV ({exc}). "
-                "Nothing was imported."
+                "Nothing was imported.",
+                "bad_csv",
+                path.name,
+                str(reader.line_num),
             ) from None
 
 
@@ -196,7 +207,9 @@ def _load_workbook(path: Path) -> Any:
     try:
         return load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ImportFailed(f"{path.name} is not a readable Excel workbook ({exc}).") from None
+        raise ImportFailed(
+            f"{path.name} is not a readable Excel workbook ({exc}).", "bad_xlsx", path.name
+        ) from None
 
 
 def _open_xlsx(path: Path) -> Table:
@@ -209,7 +222,7 @@ def _open_xlsx(path: Path) -> Table:
                 header_line, header = number, list(values)
                 break
         if header is None:
-            raise ImportFailed(f"{path.name}: the first sheet is empty.")
+            raise ImportFailed(f"{path.name}: the first sheet is empty.", "empty", path.name)
         max_row = sheet.max_row
     finally:
         workbook.close()

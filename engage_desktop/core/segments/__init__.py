@@ -1,7 +1,7 @@
 """Audience segments: the rule tree, its SQL compiler, counts and a reference evaluator."""
 
 from .compiler import compile_segment
-from .count import SegmentCount, count_segment
+from .count import SegmentCount, count_profiles, count_segment
 from .rules import RULES_VERSION, Rule, RuleError, parse_rules, to_document
 
 __all__ = [
@@ -10,6 +10,7 @@ __all__ = [
     "RuleError",
     "SegmentCount",
     "compile_segment",
+    "count_profiles",
     "count_segment",
     "parse_rules",
     "to_document",

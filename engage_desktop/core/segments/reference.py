@@ -33,6 +33,7 @@ from .rules import (
     DeviceRule,
     EventRule,
     Group,
+    LastEvent,
     Lifecycle,
     Location,
     Not,
@@ -184,6 +185,13 @@ class Reference:
             n += 1
         return (n >= rule.min_count) == rule.did
 
+    def _lastevent(self, rule: LastEvent, p: Profile) -> bool:
+        days = [ts // 86400 for ts, _params in self.snap.events.get((p.id, rule.name), ())]
+        if not days:
+            return False
+        last = max(days)
+        return last >= rule.day() if rule.after is not None else last < rule.day()
+
     def _location(self, rule: Location, p: Profile) -> bool:
         if rule.city is not None:
             return p.city == rule.city
@@ -208,6 +216,10 @@ class Reference:
             if rule.platform is not None and d.platform != rule.platform:
                 continue
             if rule.push_enabled is not None and d.push_enabled != rule.push_enabled:
+                continue
+            if rule.locale is not None and d.locale != rule.locale:
+                continue
+            if rule.time_zone is not None and d.time_zone != rule.time_zone:
                 continue
             if floor is not None:
                 k = version_key(d.app_version) if d.app_version else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from abc import ABC, abstractmethod
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from typing import Any
 
 RULES_VERSION = 1
@@ -36,6 +37,7 @@ PLATFORMS = ("ios", "android")
 _JSON_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
 _VERSION = re.compile(r"^\d+(\.\d+){0,3}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 
 
 class RuleError(ValueError):
@@ -117,6 +119,24 @@ class EventRule(Rule):
 
 
 @dataclass(frozen=True)
+class LastEvent(Rule):
+    """When the profile last did ``name``: before ``before`` (did it, but not since that day) or
+    on/after ``after`` (an ISO date, UTC). Exactly one of the two. Never did it: never matches.
+    """
+
+    name: str
+    before: str | None = None
+    after: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return _plain(self, "event_last")
+
+    def day(self) -> int:
+        """The boundary as a rollup day (days since 1970-01-01, UTC)."""
+        return date.fromisoformat(self.before or self.after or "").toordinal() - _EPOCH_ORDINAL
+
+
+@dataclass(frozen=True)
 class Location(Rule):
     """Exactly one of: near a store (``store_id`` or ``any_store``) within ``radius_km``,
     ``city``, or ``postal_prefix``."""
@@ -138,6 +158,8 @@ class DeviceRule(Rule):
     platform: str | None = None
     app_version_gte: str | None = None
     push_enabled: bool | None = None
+    locale: str | None = None  # the device's own language setting, e.g. fr-FR
+    time_zone: str | None = None  # IANA, e.g. Europe/Paris
 
     def to_dict(self) -> dict[str, Any]:
         return _plain(self, "device")
@@ -321,6 +343,23 @@ def _parse_event(r: _Reader) -> Rule:
     return EventRule(name, True if did is None else did, min_count or 1, within, param)
 
 
+def _parse_event_last(r: _Reader) -> Rule:
+    name = r.get("name", str)
+    before = r.get("before", str, required=False)
+    after = r.get("after", str, required=False)
+    if (before is None) == (after is None):
+        raise r.fail("type", "give exactly one of before, after (a date, YYYY-MM-DD)")
+    field, value = ("before", before) if before is not None else ("after", after)
+    assert value is not None
+    try:
+        if not _ISO_DATE.match(value):
+            raise ValueError(value)
+        date.fromisoformat(value)
+    except ValueError:
+        raise r.fail(field, f"not a date (YYYY-MM-DD): {value!r}") from None
+    return LastEvent(name, before, after)
+
+
 def _parse_location(r: _Reader) -> Rule:
     store_id = r.get("store_id", int, required=False)
     any_store = r.get("any_store", bool, required=False) or None
@@ -341,13 +380,18 @@ def _parse_device(r: _Reader) -> Rule:
     platform = r.get("platform", str, required=False)
     version = r.get("app_version_gte", str, required=False)
     push = r.get("push_enabled", bool, required=False)
+    locale = r.get("locale", str, required=False)
+    time_zone = r.get("time_zone", str, required=False)
+    for key, text in (("locale", locale), ("time_zone", time_zone)):
+        if text is not None and not text.strip():
+            raise r.fail(key, "must not be empty")
     if platform is not None and platform not in PLATFORMS:
         raise r.fail("platform", f"unknown platform {platform!r} (ios or android)")
     if version is not None and not _VERSION.match(version):
         raise r.fail("app_version_gte", f"expected a version like 2.4.1, got {version!r}")
-    if platform is None and version is None and push is None:
-        raise r.fail("type", "give platform, app_version_gte or push_enabled")
-    return DeviceRule(platform, version, push)
+    if all(x is None for x in (platform, version, push, locale, time_zone)):
+        raise r.fail("type", "give platform, app_version_gte, push_enabled, locale or time_zone")
+    return DeviceRule(platform, version, push, locale, time_zone)
 
 
 def _parse_consent(r: _Reader) -> Rule:
@@ -385,6 +429,7 @@ def _parse_sample(r: _Reader) -> Rule:
 _PARSERS = {
     "attribute": _parse_attribute,
     "event": _parse_event,
+    "event_last": _parse_event_last,
     "location": _parse_location,
     "device": _parse_device,
     "consent": _parse_consent,

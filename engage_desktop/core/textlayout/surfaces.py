@@ -64,7 +64,13 @@ def is_ios(surface: Surface) -> bool:
 
 
 def _ios(
-    surface: Surface, device: Device, title: str, subtitle: str, body: str, image: bool
+    surface: Surface,
+    device: Device,
+    title: str,
+    subtitle: str,
+    body: str,
+    image: bool,
+    time_label: str,
 ) -> SurfaceText:
     card = device.width - 32.0
     if surface is Surface.IOS_EXPANDED:
@@ -75,7 +81,6 @@ def _ios(
         if image:
             text_w -= 40.0 + 9.0  # square thumbnail on the trailing side
         body_lines = 4 if surface is Surface.IOS_LOCK else 2
-    time_label = "now"
     title_w = text_w - text_width(time_label, IOS_TIME) - 6.0
     return SurfaceText(
         surface,
@@ -87,10 +92,15 @@ def _ios(
 
 
 def _android(
-    surface: Surface, device: Device, title: str, body: str, image: bool, actions: int
+    surface: Surface,
+    device: Device,
+    title: str,
+    body: str,
+    image: bool,
+    actions: int,
+    time_label: str,
 ) -> SurfaceText:
     card = device.width - 32.0
-    time_label = "now"
     if surface is Surface.ANDROID_EXPANDED:
         column = card - 52.0 - 16.0
         title_w = column
@@ -138,12 +148,19 @@ def layout(
     image: bool = False,
     actions: int = 0,
     device: Device | None = None,
+    time_label: str = "now",
 ) -> SurfaceText:
-    """Cut the texts for one surface on one device (iPhone 15 / Pixel 8 by default)."""
+    """Cut the texts for one surface on one device (iPhone 15 / Pixel 8 by default).
+
+    ``time_label`` is the notification's time as the phone shows it in the user's language
+    ("maintenant" takes more room beside the title than "now").
+    """
     if is_ios(surface):
-        return _ios(surface, device or IPHONE_15, title, subtitle, body, image)
+        return _ios(surface, device or IPHONE_15, title, subtitle, body, image, time_label)
     # Android caps each CharSequence at 1024 characters before layout.
-    return _android(surface, device or PIXEL_8, title[:1024], body[:1024], image, actions)
+    return _android(
+        surface, device or PIXEL_8, title[:1024], body[:1024], image, actions, time_label
+    )
 
 
 def cut_surfaces(**kwargs: object) -> list[Surface]:

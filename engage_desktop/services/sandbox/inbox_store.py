@@ -1,16 +1,18 @@
 """The virtual phones' inboxes kept in a small SQLite file, so they survive a sandbox restart.
 
-Appends are batched (``flush`` every half second from the server), so recording costs the
-request path one list append. On start the file is pruned to each device's last messages.
+Appends are batched (taken every half second by the server and written from a worker thread),
+so recording costs the request path one list append. On start the file is pruned to each device's last messages.
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
+import threading
 from collections import deque
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS inbox (
@@ -33,6 +35,7 @@ class InboxStore:
         self._conn.execute("PRAGMA synchronous = NORMAL")
         self._conn.executescript(SCHEMA)
         self._pending: list[tuple[str, str]] = []
+        self._lock = threading.Lock()  # one writer at a time (worker thread, close, reset)
         self._appended = 0
 
     def load(self) -> dict[str, deque[dict[str, Any]]]:
@@ -40,23 +43,36 @@ class InboxStore:
         self.prune()
         boxes: dict[str, deque[dict[str, Any]]] = {}
         for token, item in self._conn.execute("SELECT token, item FROM inbox ORDER BY id"):
-            boxes.setdefault(token, deque(maxlen=self.keep)).append(json.loads(item))
+            boxes.setdefault(token, deque(maxlen=self.keep)).append(orjson.loads(item))
         return boxes
 
     def add(self, token: str, item: dict[str, Any]) -> None:
-        self._pending.append((token, json.dumps(item, ensure_ascii=False)))
+        self._pending.append((token, orjson.dumps(item).decode()))
+
+    def take(self) -> list[tuple[str, str]]:
+        """What was added since the last call (on the server's loop; ``write`` it elsewhere)."""
+        batch, self._pending = self._pending, []
+        return batch
 
     def flush(self) -> int:
-        batch, self._pending = self._pending, []
+        return self.write(self.take())
+
+    def write(self, batch: list[tuple[str, str]]) -> int:
+        """Append a taken batch (from a worker thread: sqlite3 releases the GIL meanwhile)."""
         if batch:
-            with self._conn:
-                self._conn.executemany("INSERT INTO inbox (token, item) VALUES (?, ?)", batch)
-            self._appended += len(batch)
-            if self._appended >= PRUNE_EVERY:
-                self.prune()
+            with self._lock:
+                with self._conn:
+                    self._conn.executemany("INSERT INTO inbox (token, item) VALUES (?, ?)", batch)
+                self._appended += len(batch)
+                if self._appended >= PRUNE_EVERY:
+                    self._prune()
         return len(batch)
 
     def prune(self) -> None:
+        with self._lock:
+            self._prune()
+
+    def _prune(self) -> None:
         with self._conn:
             self._conn.execute(
                 "DELETE FROM inbox WHERE id IN (SELECT id FROM (SELECT id, row_number() OVER "
@@ -67,9 +83,10 @@ class InboxStore:
 
     def clear(self) -> None:
         self._pending.clear()
-        with self._conn:
+        with self._lock, self._conn:
             self._conn.execute("DELETE FROM inbox")
 
     def close(self) -> None:
         self.flush()
-        self._conn.close()
+        with self._lock:
+            self._conn.close()

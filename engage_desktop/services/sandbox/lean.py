@@ -3,7 +3,8 @@
 No validation, no authentication, no recording: it exists so a sender benchmark measures the
 sender, not a validating server (which costs 250-300 µs of CPU per request in Python here).
 It speaks keep-alive HTTP/1.1 with Content-Length bodies, which is all a sender sends.
-``GET /sandbox/stats`` answers the count of messages acknowledged.
+``GET /sandbox/stats`` answers the count of messages acknowledged; ``POST /token`` hands out an
+access token without checking anything (google-auth needs one before it sends).
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ class _LeanProtocol(asyncio.Protocol):
             del self.buffer[: end + 4 + length]
             if head.startswith(b"get /sandbox/stats"):
                 body = b'{"received":%d}' % _LeanProtocol.received
+            elif head.startswith(b"post /token"):  # google-auth's token request: any grant goes
+                body = b'{"access_token":"lean","expires_in":3600,"token_type":"Bearer"}'
             else:
                 _LeanProtocol.received += 1
                 body = b'{"name":"projects/bench/messages/%d"}' % next(self.counter)

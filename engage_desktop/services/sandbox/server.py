@@ -305,6 +305,9 @@ async def serve(
 
 
 async def _save_inboxes(state: SandboxState) -> None:
-    while state.store is not None:
+    store = state.store
+    while store is not None:
         await asyncio.sleep(0.5)
-        state.store.flush()
+        batch = store.take()
+        if batch:
+            await asyncio.to_thread(store.write, batch)

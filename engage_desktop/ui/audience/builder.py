@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import draft
-from .editors import AttributeEditor, EventEditor
+from .editors import AttributeEditor, EventEditor, LastEventEditor
 from .labels import kind_label
 from .more_editors import (
     ConsentEditor,
@@ -37,11 +37,12 @@ from .more_editors import (
     SegmentEditor,
 )
 from .suggestions import Suggestions
-from .widgets import ConditionEditor, data_combo, select_data
+from .widgets import ConditionEditor, data_combo, error_color, select_data
 
 EDITORS: dict[str, Callable[[Suggestions], ConditionEditor]] = {
     "attribute": AttributeEditor,
     "event": EventEditor,
+    "event_last": LastEventEditor,
     "location": LocationEditor,
     "device": DeviceEditor,
     "consent": ConsentEditor,
@@ -49,12 +50,11 @@ EDITORS: dict[str, Callable[[Suggestions], ConditionEditor]] = {
     "segment": SegmentEditor,
     "sample": SampleEditor,
 }
-ERROR_STYLE = "color: #b3261e;"
 
 
 def _error_label() -> QLabel:
     label = QLabel()
-    label.setStyleSheet(ERROR_STYLE)
+    label.setStyleSheet(f"color: {error_color()};")
     label.setWordWrap(True)
     label.hide()
     return label
@@ -109,13 +109,21 @@ class ConditionRow(QFrame):
         self.outdent_action.triggered.connect(lambda: builder.outdent(condition.id))
 
     def _kind_changed(self) -> None:
+        self.builder.fresh.discard(self.condition.id)
         kind = str(self.kind.currentData())
         self.condition.kind = kind
         self.condition.values = draft.default_values(kind)
         self.builder.redraw()
 
     def _edited(self) -> None:
-        self.condition.values = self.editor.values()
+        if self.builder.rows.get(self.condition.id) is not self:
+            # A row replaced by a redraw (kind changed, condition moved) still hears late
+            # signals, e.g. a suggestion list arriving: it must not write over the condition.
+            return
+        values = self.editor.values()
+        if values != self.condition.values:  # a real edit, not a suggestion list arriving
+            self.builder.fresh.discard(self.condition.id)
+        self.condition.values = values
         self.builder.notify()
 
     def set_error(self, message: str | None) -> None:
@@ -218,11 +226,14 @@ class SegmentBuilder(QWidget):
         self.root = draft.Group()
         self.rows: dict[int, ConditionRow] = {}
         self.groups: dict[int, GroupBox] = {}
+        # Conditions just added and not touched yet: their errors wait until they are edited
+        # (or until the user tries to save), so a new row does not greet them in red.
+        self.fresh: set[int] = set()
         self.result = draft.build(self.root)
         self.setStyleSheet(
             "QFrame#subGroup { border-left: 3px solid palette(highlight);"
             " background: palette(alternate-base); border-radius: 4px; }"
-            "QFrame#conditionRow { background: palette(base); border: 1px solid palette(midlight);"
+            "QFrame#conditionRow { border: 1px solid palette(mid);"
             " border-radius: 4px; }"
             "QToolButton::menu-indicator { image: none; width: 0px; }"
         )
@@ -236,6 +247,7 @@ class SegmentBuilder(QWidget):
     def set_document(self, document: dict[str, Any] | None) -> None:
         """Show a saved segment's rules (an empty builder for None)."""
         self.root = draft.Group() if document is None else draft.from_document(document)
+        self.fresh = set()
         self.redraw()
 
     def document(self) -> dict[str, Any] | None:
@@ -270,7 +282,7 @@ class SegmentBuilder(QWidget):
         """Build the document again, show what is wrong where, and tell listeners."""
         self.result = draft.build(self.root)
         for node_id, row in self.rows.items():
-            row.set_error(self.result.errors.get(node_id))
+            row.set_error(None if node_id in self.fresh else self.result.errors.get(node_id))
         for node_id, box in self.groups.items():
             empty = node_id in self.result.empty_groups and node_id != self.root.id
             box.set_empty(empty)
@@ -282,6 +294,7 @@ class SegmentBuilder(QWidget):
         group = draft.find(self.root, group_id)
         assert isinstance(group, draft.Group)
         condition = draft.add_condition(group, kind)
+        self.fresh.add(condition.id)
         self.redraw()
         return condition
 
@@ -289,6 +302,7 @@ class SegmentBuilder(QWidget):
         group = draft.find(self.root, group_id)
         assert isinstance(group, draft.Group)
         sub = draft.add_group(group)
+        self.fresh.update(c.id for c in sub.children)
         self.redraw()
         return sub
 
@@ -303,6 +317,11 @@ class SegmentBuilder(QWidget):
     def outdent(self, node_id: int) -> None:
         if draft.outdent(self.root, node_id):
             self.redraw()
+
+    def show_all_errors(self) -> None:
+        """Show every row's problem, fresh or not (the user tried to save)."""
+        self.fresh.clear()
+        self.notify()
 
     def root_box(self) -> GroupBox:
         return self.groups[self.root.id]

@@ -20,6 +20,7 @@ from engage_desktop.ui.table_model import Column, RowTableModel, configure_table
 
 from .labels import channel_label
 from .live_count import LiveFigures
+from .widgets import error_color
 
 CHANNELS = ("push", "sms", "email")
 
@@ -99,23 +100,39 @@ class CountPanel(QFrame):
         for label in (self.profiles, self.share, *self.reach_values.values()):
             label.setEnabled(not busy)  # greyed: these figures are being recounted
 
-    def show_figures(self, figures: LiveFigures) -> None:
+    def show_profiles(self, figures: LiveFigures) -> None:
+        """The number first; the reach columns wait (greyed) for their own count."""
         self.message.clear()
+        self._show_number(figures)
+        for label in (self.profiles, self.share):
+            label.setEnabled(True)
+        for channel in CHANNELS:
+            self.reach_values[channel].setText("…")
+            self.reach_bars[channel].setEnabled(False)
+
+    def show_figures(self, figures: LiveFigures) -> None:
+        self.set_busy(False)  # the sample may still be read; these figures are final
+        self.message.clear()
+        self._show_number(figures)
+        reachable = figures.reachable or {}
+        for channel in CHANNELS:
+            value = reachable.get(channel, 0)
+            share = figures.share(value)
+            self.reach_values[channel].setText(f"{format_int(value)}  ·  {format_share(share)}")
+            self.reach_bars[channel].setValue(round(share * 1000))
+            self.reach_bars[channel].setEnabled(True)
+
+    def _show_number(self, figures: LiveFigures) -> None:
         self.profiles.setText(format_int(figures.profiles))
         self.share.setText(
             self.tr("%1 of the audience (%2 profiles)")
             .replace("%1", format_share(figures.share(figures.profiles)))
             .replace("%2", format_int(figures.audience))
         )
-        for channel in CHANNELS:
-            value = figures.reachable.get(channel, 0)
-            share = figures.share(value)
-            self.reach_values[channel].setText(f"{format_int(value)}  ·  {format_share(share)}")
-            self.reach_bars[channel].setValue(round(share * 1000))
 
     def show_error(self, message: str) -> None:
         self._blank()
-        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setStyleSheet(f"color: {error_color()};")
         self.message.setText(self.tr("Cannot count this segment: %1").replace("%1", message))
 
     def show_hint(self) -> None:

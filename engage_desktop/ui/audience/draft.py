@@ -10,11 +10,22 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from engage_desktop.core.segments.rules import RuleError, parse_node, parse_rules, to_document
 
-KINDS = ("attribute", "event", "location", "device", "consent", "lifecycle", "segment", "sample")
+KINDS = (
+    "attribute",
+    "event",
+    "event_last",
+    "location",
+    "device",
+    "consent",
+    "lifecycle",
+    "segment",
+    "sample",
+)
 
 _ids = itertools.count(1)
 
@@ -28,6 +39,7 @@ def default_values(kind: str) -> dict[str, Any]:
     defaults: dict[str, dict[str, Any]] = {
         "attribute": {"field": "city", "op": "equals", "value": ""},
         "event": {"name": "", "did": True, "min_count": 1, "within_days": 30},
+        "event_last": {"name": "", "before": date.today().replace(day=1).isoformat()},
         "location": {"any_store": True, "radius_km": 10.0},
         "device": {"platform": "ios"},
         "consent": {"channel": "push", "state": "granted"},
@@ -126,7 +138,7 @@ def blank_field(data: dict[str, Any]) -> str | None:
     """The first text field left empty that rules.py would accept but that matches nobody
     (an event named "", a city "", ...): the builder asks for it instead of counting zero."""
     kind = data["type"]
-    if kind == "event":
+    if kind in ("event", "event_last"):
         if not data["name"].strip():
             return "name"
         param = data.get("param")

@@ -279,3 +279,32 @@ class EventEditor(ConditionEditor):
             self.param_key.setText(str(param.get("key", "")))
             self.param_value.setText(str(param.get("equals", "")))
         self._sync()
+
+
+class LastEventEditor(ConditionEditor):
+    """When the profile last did an event: before a date (lapsed) or on/after it (recent)."""
+
+    def __init__(self, suggestions: Suggestions) -> None:
+        super().__init__()
+        self.name = SuggestEdit(suggestions.strings("event_names"), self.tr("event name"))
+        self.name.setMinimumWidth(170)
+        self.side = data_combo(
+            [(self.tr("last done before"), "before"), (self.tr("last done on or after"), "after")]
+        )
+        self.day = _date_edit()
+        self.setLayout(hbox(self.name, self.side, self.day))
+        self.name.textChanged.connect(self.changed)
+        self.side.currentIndexChanged.connect(self.changed)
+        self.day.dateChanged.connect(self.changed)
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "name": self.name.text().strip(),
+            str(self.side.currentData()): self.day.date().toString("yyyy-MM-dd"),
+        }
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        self.name.setText(str(values.get("name", "")))
+        side = "after" if values.get("after") else "before"
+        select_data(self.side, side)
+        self.day.setDate(QDate.fromString(str(values.get(side, "")), "yyyy-MM-dd"))

@@ -12,6 +12,7 @@ def kind_label(kind: str) -> str:
     labels = {
         "attribute": QCoreApplication.translate("SegmentLabels", "Profile attribute"),
         "event": QCoreApplication.translate("SegmentLabels", "Event"),
+        "event_last": QCoreApplication.translate("SegmentLabels", "Last occurrence"),
         "location": QCoreApplication.translate("SegmentLabels", "Location"),
         "device": QCoreApplication.translate("SegmentLabels", "Device"),
         "consent": QCoreApplication.translate("SegmentLabels", "Consent"),

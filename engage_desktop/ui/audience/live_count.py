@@ -2,7 +2,8 @@
 figure.
 
 Edits restart a short debounce; when it fires, the running count (if any) is interrupted in the
-database and a new one starts off the GUI thread, together with a sample of matching profiles.
+database and a new one starts off the GUI thread: first how many profiles match (cheap), then
+their reach per channel, then a sample of matching profiles, each shown as it comes.
 Each start bumps a generation number; an answer from an older generation is dropped, so a slow
 stale query can never overwrite a newer result.
 """
@@ -15,11 +16,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from sqlalchemy.orm import Session
 
 from engage_desktop.core.progress import Progress
 from engage_desktop.core.segments import SegmentCount, catalog, count_segment, parse_rules
+from engage_desktop.core.segments.count import count_profiles
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.ui.background import Job, run_in_background
 
@@ -28,6 +30,18 @@ from .interrupt import QueryInterrupter
 DEBOUNCE_MS = 350
 SAMPLE_ROWS = 20
 CountFn = Callable[[Session, int, Any, datetime], SegmentCount]
+_POOL: QThreadPool | None = None
+
+
+def count_pool() -> QThreadPool:
+    """Live counts get a thread of their own: they never queue behind slower background work
+    (a first audience overview, suggestion lists) on Qt's shared pool of one thread per core.
+    Two threads: a newer count starts even while a stale one is still winding down."""
+    global _POOL
+    if _POOL is None:
+        _POOL = QThreadPool()
+        _POOL.setMaxThreadCount(2)
+    return _POOL
 
 
 @dataclass(frozen=True)
@@ -35,7 +49,7 @@ class LiveFigures:
     """A count with the base it is a share of."""
 
     profiles: int
-    reachable: dict[str, int]
+    reachable: dict[str, int] | None  # None while only the profiles are counted
     audience: int
 
     def share(self, value: int) -> float:
@@ -47,13 +61,15 @@ class LiveCounter(QObject):
 
     Signals:
         busy_changed(bool): a count is running (for the busy indicator).
-        counted(LiveFigures): the figures of the latest document.
+        profiles_counted(LiveFigures): how many profiles match, reach still being counted.
+        counted(LiveFigures): the figures of the latest document, with the reach.
         sampled(list[ProfileSample]): a few matching profiles of the latest document.
         failed(str): the latest document could not be counted (e.g. a deleted segment).
         cleared(): nothing to count (no document, or no app).
     """
 
     busy_changed = Signal(bool)
+    profiles_counted = Signal(object)
     counted = Signal(object)
     sampled = Signal(list)
     failed = Signal(str)
@@ -66,10 +82,12 @@ class LiveCounter(QObject):
         *,
         delay_ms: int = DEBOUNCE_MS,
         count_fn: CountFn = count_segment,
+        profiles_fn: Callable[[Session, int, Any, datetime], int] = count_profiles,
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.count_fn = count_fn
+        self.profiles_fn = profiles_fn
         self.app_id: int | None = None
         self.document: dict[str, Any] | None = None
         self.generation = 0
@@ -115,7 +133,6 @@ class LiveCounter(QObject):
         self._stop_running()
         self.generation += 1
         self._start_count(self.generation, app_id, document)
-        self._start_sample(self.generation, app_id, document)
         self._set_busy(True)
 
     def _stop_running(self) -> None:
@@ -126,63 +143,67 @@ class LiveCounter(QObject):
         self._running = []
         self._set_busy(False)
 
-    def _start_count(self, generation: int, app_id: int, document: dict[str, Any]) -> None:
-        factory, now, count_fn = (
-            self.workspace.session_factory,
-            self.workspace.clock.now(),
-            self.count_fn,
-        )
-        known_audience = self._audience.get(app_id)
+    def _start(
+        self,
+        generation: int,
+        document: dict[str, Any],
+        query: Callable[[Session, Any, datetime], Any],
+        on_result: Callable[[Any], None],
+    ) -> None:
+        """Run ``query(session, rule, now)`` off the GUI thread, interruptibly; its answer goes
+        to ``on_result`` only if no newer edit came meanwhile."""
+        factory, now = self.workspace.session_factory, self.workspace.clock.now()
         interrupter = QueryInterrupter()
 
-        def work(progress: Progress) -> tuple[int, SegmentCount]:
+        def work(progress: Progress) -> Any:
             rule = parse_rules(document)
             with factory() as session, interrupter.running(session):
-                audience = known_audience
-                if audience is None:
-                    audience = catalog.audience_size(session, app_id)
-                counted = count_fn(session, app_id, rule, now)
+                result = query(session, rule, now)
             progress.report(1, 1)
-            return audience, counted
+            return result
 
-        job = run_in_background(work, parent=self)
-        job.succeeded.connect(lambda result: self._counted(generation, app_id, result))
+        job = run_in_background(work, parent=self, pool=count_pool())
+        job.succeeded.connect(
+            lambda result: on_result(result) if self._current(generation) else None
+        )
         job.failed.connect(lambda exc, _tb: self._failed(generation, exc))
         job.finished.connect(lambda: self._finished(job))
         self._running.append((job, interrupter))
 
-    def _start_sample(self, generation: int, app_id: int, document: dict[str, Any]) -> None:
-        factory, now = self.workspace.session_factory, self.workspace.clock.now()
-        interrupter = QueryInterrupter()
+    def _start_count(self, generation: int, app_id: int, document: dict[str, Any]) -> None:
+        """How many profiles (cheap), then their reach per channel, then a sample."""
+        known, profiles_fn, count_fn = self._audience.get(app_id), self.profiles_fn, self.count_fn
 
-        def work(progress: Progress) -> list[catalog.ProfileSample]:
-            rule = parse_rules(document)
-            with factory() as session, interrupter.running(session):
-                rows = catalog.sample_profiles(session, app_id, rule, now, SAMPLE_ROWS)
-            progress.report(1, 1)
-            return rows
+        def profiles(session: Session, rule: Any, now: datetime) -> tuple[int, int]:
+            audience = catalog.audience_size(session, app_id) if known is None else known
+            return audience, profiles_fn(session, app_id, rule, now)
 
-        job = run_in_background(work, parent=self)
-        job.succeeded.connect(lambda rows: self._sampled(generation, rows))
-        job.finished.connect(lambda: self._finished(job))
-        self._running.append((job, interrupter))
+        def reach(session: Session, rule: Any, now: datetime) -> SegmentCount:
+            return count_fn(session, app_id, rule, now)
+
+        def sample(session: Session, rule: Any, now: datetime) -> list[catalog.ProfileSample]:
+            return catalog.sample_profiles(session, app_id, rule, now, SAMPLE_ROWS)
+
+        def got_profiles(result: tuple[int, int]) -> None:
+            audience, n = result
+            self._audience[app_id] = audience
+            self.profiles_counted.emit(LiveFigures(n, None, audience))
+            self._start(generation, document, reach, got_reach)
+
+        def got_reach(counted: SegmentCount) -> None:
+            audience = self._audience[app_id]
+            self.counted.emit(LiveFigures(counted.profiles, dict(counted.reachable), audience))
+            self._start(generation, document, sample, self.sampled.emit)
+
+        # One after the other: run side by side on two shared cores, the two queries slowed each
+        # other so much that both answered later (segment_live_count benchmark).
+        self._start(generation, document, profiles, got_profiles)
 
     def _current(self, generation: int) -> bool:
         if generation != self.generation:
             self.dropped += 1
             return False
         return True
-
-    def _counted(self, generation: int, app_id: int, result: tuple[int, SegmentCount]) -> None:
-        if not self._current(generation):
-            return
-        audience, counted = result
-        self._audience[app_id] = audience
-        self.counted.emit(LiveFigures(counted.profiles, dict(counted.reachable), audience))
-
-    def _sampled(self, generation: int, rows: list[catalog.ProfileSample]) -> None:
-        if self._current(generation):
-            self.sampled.emit(rows)
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if self._current(generation):

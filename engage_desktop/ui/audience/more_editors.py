@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox, QVBoxLayout
 
 from engage_desktop.core.segments.rules import CHANNELS, CONSENT_STATES, PLATFORMS
 
 from .labels import channel_label, consent_state_label, platform_label
-from .suggestions import Suggestions
+from .suggestions import ID_ROLE, Suggestions
 from .widgets import ConditionEditor, IdCombo, SuggestEdit, caption, data_combo, hbox, select_data
 
 
@@ -85,7 +86,8 @@ class LocationEditor(ConditionEditor):
 
 
 class DeviceEditor(ConditionEditor):
-    """One device of the profile matches every field given: platform, app version ≥, push."""
+    """One device of the profile matches every field given: platform, app version ≥, push,
+    the phone's language and time zone (suggested from the profiles' own values)."""
 
     def __init__(self, suggestions: Suggestions) -> None:
         super().__init__()
@@ -106,8 +108,16 @@ class DeviceEditor(ConditionEditor):
         layout.setSpacing(4)
         layout.addLayout(hbox(self.platform, self.push))
         layout.addLayout(hbox(caption(self.tr("app version ≥")), self.version))
+        self.locale = SuggestEdit(
+            suggestions.strings("profile_values", "locale"), self.tr("any language")
+        )
+        self.time_zone = SuggestEdit(
+            suggestions.strings("profile_values", "time_zone"), self.tr("any time zone")
+        )
+        layout.addLayout(hbox(caption(self.tr("set to")), self.locale, self.time_zone))
         self.platform.currentIndexChanged.connect(self.changed)
-        self.version.textChanged.connect(self.changed)
+        for edit in (self.version, self.locale, self.time_zone):
+            edit.textChanged.connect(self.changed)
         self.push.currentIndexChanged.connect(self.changed)
 
     def values(self) -> dict[str, Any]:
@@ -115,12 +125,16 @@ class DeviceEditor(ConditionEditor):
             "platform": self.platform.currentData(),
             "app_version_gte": self.version.text().strip() or None,
             "push_enabled": self.push.currentData(),
+            "locale": self.locale.text().strip() or None,
+            "time_zone": self.time_zone.text().strip() or None,
         }
 
     def set_values(self, values: dict[str, Any]) -> None:
         select_data(self.platform, values.get("platform"))
         self.version.setText(str(values.get("app_version_gte") or ""))
         select_data(self.push, values.get("push_enabled"))
+        self.locale.setText(str(values.get("locale") or ""))
+        self.time_zone.setText(str(values.get("time_zone") or ""))
 
 
 class ConsentEditor(ConditionEditor):
@@ -160,12 +174,25 @@ class LifecycleEditor(ConditionEditor):
         self.days.setValue(int(values.get("days") or 30))
 
 
+class _OtherSegments(QSortFilterProxyModel):
+    """The saved segments minus the one being edited (a segment cannot contain itself)."""
+
+    def __init__(self, suggestions: Suggestions) -> None:
+        super().__init__(suggestions)
+        self.suggestions = suggestions
+        self.setSourceModel(suggestions.choices("segments"))
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        index = self.sourceModel().index(row, 0, parent)
+        return index.data(ID_ROLE) != self.suggestions.editing_segment_id
+
+
 class SegmentEditor(ConditionEditor):
     """Membership of another saved segment (evaluated with that segment's current rules)."""
 
     def __init__(self, suggestions: Suggestions) -> None:
         super().__init__()
-        self.segment = IdCombo(suggestions.choices("segments"))
+        self.segment = IdCombo(_OtherSegments(suggestions))
         self.setLayout(hbox(caption(self.tr("is in")), self.segment))
         self.segment.currentIndexChanged.connect(self.changed)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -39,13 +40,10 @@ from . import draft
 from .builder import SegmentBuilder
 from .count_panel import CountPanel, SampleTable
 from .export import export_members
+from .list_panel import SegmentListPanel
 from .live_count import LiveCounter
-from .overview_box import OverviewBox
-from .segment_list import SegmentTable
 from .suggestions import Suggestions
-
-ERROR_COLOR = "#b3261e"
-OK_COLOR = "#1b6e3a"
+from .widgets import error_color, ok_color
 
 
 class SegmentsTab(QWidget):
@@ -59,8 +57,12 @@ class SegmentsTab(QWidget):
     segments_loaded = Signal()
     action_done = Signal(str)
 
-    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: UiContext, parent: QWidget | None = None, *, lazy: bool = False
+    ) -> None:
+        """``lazy``: touch the database only once ``activate()`` is called (the tab is shown)."""
         super().__init__(parent)
+        self.active = False
         self.context = context
         ws = context.workspace
         self.current_id: int | None = None
@@ -74,43 +76,23 @@ class SegmentsTab(QWidget):
 
         self.suggestions = Suggestions(ws, self)
         self.counter = LiveCounter(ws, self)
-        self.table = SegmentTable(ws.clock.now)
-        self.overview = OverviewBox(ws, ws.clock.now)
+        self.list_panel = SegmentListPanel(ws)
         self.builder = SegmentBuilder(self.suggestions)
         self.count_panel = CountPanel()
         self.sample = SampleTable()
         self._build_layout()
         self._connect()
-        self.on_app_changed(context.app_id)
+        if not lazy:
+            self.activate()
 
     # -- layout --------------------------------------------------------------------------
 
     def _build_layout(self) -> None:
-        self.new_button = QPushButton(self.tr("New"))
-        self.duplicate_button = QPushButton(self.tr("Duplicate"))
-        self.delete_button = QPushButton(self.tr("Delete"))
-        self.refresh_button = QPushButton(self.tr("Recount"))
-        self.refresh_button.setToolTip(self.tr("Count the selected segment again now"))
-        self.export_button = QPushButton(self.tr("Export CSV…"))
-        list_title = QLabel(self.tr("Saved segments"))
-        list_title.setStyleSheet("font-weight: 600;")
-        buttons = QHBoxLayout()
-        for button in (self.new_button, self.duplicate_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons2 = QHBoxLayout()
-        buttons2.addWidget(self.refresh_button)
-        buttons2.addWidget(self.export_button)
-        buttons2.addStretch(1)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 6, 0)
-        left_layout.addWidget(self.overview)
-        left_layout.addSpacing(6)
-        left_layout.addWidget(list_title)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addLayout(buttons)
-        left_layout.addLayout(buttons2)
+        left = self.list_panel
+        self.overview, self.table = left.overview, left.table
+        self.new_button, self.duplicate_button = left.new_button, left.duplicate_button
+        self.delete_button, self.refresh_button = left.delete_button, left.refresh_button
+        self.export_button = left.export_button
 
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("Segment name"))
@@ -156,9 +138,7 @@ class SegmentsTab(QWidget):
         right_layout.addWidget(self.count_panel)
         right_layout.addWidget(vertical, 1)
 
-        # Below their natural size the panes clip instead of widening the whole window.
-        left.setMinimumWidth(160)
-        right.setMinimumWidth(280)
+        right.setMinimumWidth(280)  # clips below that rather than widening the window
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -172,6 +152,7 @@ class SegmentsTab(QWidget):
     def _connect(self) -> None:
         self.builder.changed.connect(self._rules_changed)
         self.name.textChanged.connect(self._update_dirty)
+        self.counter.profiles_counted.connect(self.count_panel.show_profiles)
         self.counter.counted.connect(self.count_panel.show_figures)
         self.counter.failed.connect(self.count_panel.show_error)
         self.counter.cleared.connect(self._cleared)
@@ -180,6 +161,9 @@ class SegmentsTab(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.new_button.clicked.connect(self.new_clicked)
         self.save_button.clicked.connect(self.save)
+        self.save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        self.save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.save_shortcut.activated.connect(self.save)
         self.save_as_button.clicked.connect(self.save_as)
         self.duplicate_button.clicked.connect(self.duplicate)
         self.delete_button.clicked.connect(self.delete)
@@ -189,8 +173,17 @@ class SegmentsTab(QWidget):
 
     # -- app and list ----------------------------------------------------------------------
 
+    def activate(self) -> None:
+        """Load the current app's segments, suggestions and figures (once; later app changes
+        reload by themselves)."""
+        if not self.active:
+            self.active = True
+            self.on_app_changed(self.context.app_id)
+
     def on_app_changed(self, app_id: int | None) -> None:
         """Everything belongs to one app: start over with the new one."""
+        if not self.active:
+            return  # loaded for the then current app when first shown
         self.suggestions.set_app(app_id)
         self.counter.set_app(app_id)
         self.overview.load(app_id)
@@ -224,12 +217,7 @@ class SegmentsTab(QWidget):
 
     def _selection_changed(self, *_: Any) -> None:
         summary = self.table.selected()
-        for button in (
-            self.duplicate_button,
-            self.delete_button,
-            self.refresh_button,
-            self.export_button,
-        ):
+        for button in self.list_panel.selection_actions():
             button.setEnabled(summary is not None)
         if summary is not None and summary.id != self.current_id:
             if self._discard_ok():
@@ -273,9 +261,12 @@ class SegmentsTab(QWidget):
             self.show_message(self.tr("This segment no longer exists."), error=True)
             self.reload_list()
             return
+        previous = self.suggestions.editing_segment_id
+        self.suggestions.editing_segment_id = definition.id
         try:
             self.builder.set_document(definition.rules)
         except RuleError as exc:
+            self.suggestions.editing_segment_id = previous
             self.show_message(
                 self.tr("The saved rules of this segment cannot be edited: %1").replace(
                     "%1", str(exc)
@@ -294,6 +285,7 @@ class SegmentsTab(QWidget):
     def new_segment(self) -> None:
         """An empty builder for a segment not saved yet."""
         self.current_id = None
+        self.suggestions.editing_segment_id = None
         self._loaded_document = None
         self._loaded_name = ""
         self.name.clear()
@@ -315,7 +307,6 @@ class SegmentsTab(QWidget):
 
     def _update_dirty(self) -> None:
         self.dirty.setText(self.tr("Unsaved changes") if self.is_dirty() else "")
-        self.save_button.setEnabled(self.builder.document() is not None)
         self.save_as_button.setEnabled(self.builder.document() is not None)
 
     # -- actions ---------------------------------------------------------------------------
@@ -323,6 +314,7 @@ class SegmentsTab(QWidget):
     def save(self) -> None:
         document, name, app_id = self.builder.document(), self.name.text(), self.context.app_id
         if document is None or app_id is None:
+            self.builder.show_all_errors()
             self.show_message(self.tr("Complete the conditions before saving."), error=True)
             return
         ws, segment_id = self.context.workspace, self.current_id
@@ -338,6 +330,7 @@ class SegmentsTab(QWidget):
     def save_as(self) -> None:
         document, app_id = self.builder.document(), self.context.app_id
         if document is None or app_id is None:
+            self.builder.show_all_errors()
             self.show_message(self.tr("Complete the conditions before saving."), error=True)
             return
         base = self.name.text().strip()
@@ -462,7 +455,7 @@ class SegmentsTab(QWidget):
 
     def show_message(self, text: str, *, error: bool = False) -> None:
         self.message.setStyleSheet(
-            f"color: {ERROR_COLOR if error else OK_COLOR}; padding: 4px 2px;"
+            f"color: {error_color() if error else ok_color()}; padding: 4px 2px;"
         )
         self.message.setText(text)
         self.message.show()

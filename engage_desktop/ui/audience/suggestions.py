@@ -50,6 +50,8 @@ class Suggestions(QObject):
         self._strings: dict[Key, QStringListModel] = {}
         self._choices: dict[Key, QStandardItemModel] = {}
         self.pending = 0  # loads under way (tests wait for 0)
+        # The saved segment open in the builder: membership editors leave it out.
+        self.editing_segment_id: int | None = None
 
     def set_app(self, app_id: int | None) -> None:
         """Forget every list and reload those already asked for, for the new app."""

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QPointF, QStringListModel, Qt, Signal
 from PySide6.QtGui import QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QCompleter,
     QHBoxLayout,
@@ -17,6 +18,20 @@ from PySide6.QtWidgets import (
 )
 
 from .suggestions import ID_ROLE
+
+
+def _dark() -> bool:
+    window = QApplication.palette().color(QPalette.ColorRole.Window)
+    return window.lightness() < 128
+
+
+def error_color() -> str:
+    """Red that reads on the current palette (a lighter red on a dark theme)."""
+    return "#ff8a80" if _dark() else "#b3261e"
+
+
+def ok_color() -> str:
+    return "#7bd88f" if _dark() else "#1b6e3a"
 
 
 def chevron_icon(widget: QWidget) -> QIcon:

@@ -9,7 +9,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
 
 from engage_desktop.core.campaigns.edit import schedule_campaign
+from engage_desktop.core.campaigns.model import CampaignInputError
 from engage_desktop.security.roles import Permission, can
+from engage_desktop.ui.sending.errors import user_message
 
 SENDABLE_FORMATS = ("push", "rich_push")
 
@@ -58,8 +60,11 @@ class ComposerActions:
         try:
             with self.context.workspace.session() as session:
                 schedule_campaign(session, self.context.workspace.member_id, self.campaign_id, None)
-        except Exception as exc:  # shown to the user: the draft is saved either way
+        except CampaignInputError as exc:  # the core's field-by-field message
             QMessageBox.warning(self, self.tr("Cannot schedule"), str(exc))
+            return
+        except Exception as exc:  # permission, database: said in the user's language
+            QMessageBox.warning(self, self.tr("Cannot schedule"), user_message(exc))
             return
         self.status.setText(self.tr("Scheduled"))
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QMessageBox,
+    QProgressBar,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -20,7 +21,7 @@ from engage_desktop.core.imports.mapping import Field
 from engage_desktop.ui.formatting import format_int
 
 if TYPE_CHECKING:
-    from engage_desktop.core.imports.errors import RowError
+    from engage_desktop.core.imports.errors import ImportFailed, RowError
 
 SHOWN_ERRORS = 1_000
 """Rows in the error table; the saved report holds every kept error."""
@@ -177,6 +178,63 @@ def save_report(parent: QWidget, errors: list[RowError], suggested: str) -> Path
     return Path(name)
 
 
+def _stop_templates() -> dict[str, str]:
+    """Why a whole import stopped, by ``ImportFailed.code``; %1 is the file, %2… the details."""
+
+    return {
+        "missing": QCoreApplication.translate(
+            "ImportReport", "%1 does not exist or is not a file."
+        ),
+        "empty": QCoreApplication.translate("ImportReport", "%1 is empty."),
+        "not_text": QCoreApplication.translate(
+            "ImportReport",
+            "%1 looks like UTF-16 or a binary file, not CSV text: save it again as 'CSV UTF-8'.",
+        ),
+        "bad_byte": QCoreApplication.translate(
+            "ImportReport",
+            "%1: line %2 has byte %3, which is neither UTF-8 nor Windows-1252 text. "
+            "Save the file again as 'CSV UTF-8'.",
+        ),
+        "mixed_encoding": QCoreApplication.translate(
+            "ImportReport",
+            "%1: line %2 has byte %3, in another encoding than the start of the file. "
+            "Save the file again as 'CSV UTF-8'.",
+        ),
+        "bad_csv": QCoreApplication.translate("ImportReport", "%1: line %2 cannot be read as CSV."),
+        "no_header": QCoreApplication.translate("ImportReport", "%1 has no header line."),
+        "old_xls": QCoreApplication.translate(
+            "ImportReport", "%1 is an old Excel 97-2003 workbook: save it as .xlsx or CSV first."
+        ),
+        "bad_xlsx": QCoreApplication.translate(
+            "ImportReport", "%1 is not a readable Excel workbook."
+        ),
+        "truncated_gz": QCoreApplication.translate(
+            "ImportReport",
+            "%1 is truncated: the compressed data ends inside line %2 (line %3 was the last "
+            "complete one). Download the export again.",
+        ),
+        "damaged_gz": QCoreApplication.translate("ImportReport", "%1 is damaged after line %2."),
+        "no_key": QCoreApplication.translate(
+            "ImportReport",
+            "No column is mapped to the external id or the email: an import needs one of them "
+            "to recognise contacts already known.",
+        ),
+        "db_refused": QCoreApplication.translate(
+            "ImportReport", "%1: the database refused the import (%2). Everything was rolled back."
+        ),
+    }
+
+
+def _stop_reason(exc: ImportFailed) -> str:
+    """The reason in the user's language when its code is known, else core's English text."""
+    template = _stop_templates().get(exc.code)
+    if template is None:
+        return str(exc)
+    for number, value in enumerate(exc.args_text, start=1):
+        template = template.replace(f"%{number}", value)
+    return template
+
+
 def failure_text(exc: BaseException) -> str:
     """What to tell the user when an import stopped (nothing was written)."""
     from engage_desktop.core.imports.errors import ImportFailed
@@ -189,7 +247,14 @@ def failure_text(exc: BaseException) -> str:
     if isinstance(exc, ImportFailed):
         return QCoreApplication.translate(
             "ImportReport", "The import stopped and nothing was written: %1"
-        ).replace("%1", str(exc))
+        ).replace("%1", _stop_reason(exc))
     return QCoreApplication.translate(
         "ImportReport", "The import failed and nothing was written: %1"
     ).replace("%1", f"{type(exc).__name__}: {exc}")
+
+
+def show_progress(bar: QProgressBar, done: int, total: object) -> None:
+    """Per mille, so a million rows still move the bar smoothly; unknown totals stay busy."""
+    if isinstance(total, int) and total > 0:
+        bar.setRange(0, 1000)
+        bar.setValue(min(1000, done * 1000 // total))

@@ -38,7 +38,13 @@ from engage_desktop.core.imports.tabular import cell_text
 from engage_desktop.core.progress import Progress
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.formatting import format_int
-from engage_desktop.ui.imports.common import ErrorTable, failure_text, field_label, save_report
+from engage_desktop.ui.imports.common import (
+    ErrorTable,
+    failure_text,
+    field_label,
+    save_report,
+    show_progress,
+)
 
 if TYPE_CHECKING:
     from engage_desktop.core.imports.contacts import ContactImportResult
@@ -176,6 +182,8 @@ class ContactsImportPanel(QWidget):
         self.preview.setColumnCount(len(table.headers))
         self.preview.setRowCount(len(rows))
         self.preview.setHorizontalHeaderLabels(table.headers)
+        # The file's own line numbers, as the error report gives them.
+        self.preview.setVerticalHeaderLabels([str(n) for n in table.preview_lines[: len(rows)]])
         for r, cells in enumerate(rows):
             for c, cell in enumerate(cells[: len(table.headers)]):
                 self.preview.setItem(r, c, QTableWidgetItem(cell_text(cell)))
@@ -352,9 +360,7 @@ class ContactsImportPanel(QWidget):
         return job
 
     def _progressed(self, done: int, total: object, _message: str) -> None:
-        if isinstance(total, int) and total > 0:
-            self.progress_bar.setRange(0, 1000)
-            self.progress_bar.setValue(min(1000, done * 1000 // total))
+        show_progress(self.progress_bar, done, total)
         self.run_label.setText(self.tr("%1 rows read…").replace("%1", format_int(done)))
 
     def cancel(self) -> None:

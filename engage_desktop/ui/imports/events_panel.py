@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from engage_desktop.core.progress import Progress
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.formatting import format_int
-from engage_desktop.ui.imports.common import ErrorTable, failure_text, save_report
+from engage_desktop.ui.imports.common import ErrorTable, failure_text, save_report, show_progress
 
 if TYPE_CHECKING:
     from engage_desktop.core.imports.events import EventImportResult
@@ -119,9 +119,7 @@ class EventsImportPanel(QWidget):
         return job
 
     def _progressed(self, done: int, total: object, _message: str) -> None:
-        if isinstance(total, int) and total > 0:
-            self.progress_bar.setRange(0, 1000)
-            self.progress_bar.setValue(min(1000, done * 1000 // total))
+        show_progress(self.progress_bar, done, total)
         self.status.setText(self.tr("%1 lines read…").replace("%1", format_int(done)))
 
     def cancel(self) -> None:
@@ -155,6 +153,12 @@ class EventsImportPanel(QWidget):
             .replace("%1", format_int(result.engagements))
             .replace("%2", format_int(result.unattributed_notifications)),
         ]
+        if result.already_stored:
+            lines.append(
+                self.tr("%1 events were already stored by an earlier import: skipped.").replace(
+                    "%1", format_int(result.already_stored)
+                )
+            )
         self.status.setText("<br>".join(lines))
         self.errors.show_errors(result.errors)
         self.errors.setVisible(bool(result.errors))

@@ -9,11 +9,13 @@ from __future__ import annotations
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
+    QStackedWidget,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -90,6 +92,10 @@ class ProfilesTab(QWidget):
     def on_app_changed(self, app_id: int) -> None:
         self.reload()
 
+    def activate(self) -> None:
+        """Shown again: an import may have changed the profiles meanwhile, so search again."""
+        self.reload()
+
     def reload(self) -> None:
         """Search again; a search still running is cancelled and its answer ignored."""
         if self._job is not None:
@@ -127,6 +133,39 @@ class ProfilesTab(QWidget):
             self.count_label.setText(self.tr("%1 profiles").replace("%1", format_int(page.total)))
 
 
+class ImportTab(QWidget):
+    """Contacts (CSV, Excel) or analytics events (GA4 export): one choice, then its wizard."""
+
+    def __init__(self, context: UiContext) -> None:
+        super().__init__()
+        from engage_desktop.ui.imports.contacts_panel import ContactsImportPanel
+        from engage_desktop.ui.imports.events_panel import EventsImportPanel
+
+        self.contacts = ContactsImportPanel(context)
+        self.events = EventsImportPanel(context)
+        self.stack = QStackedWidget()
+        choice = QHBoxLayout()
+        group = QButtonGroup(self)
+        for index, (panel, label) in enumerate(
+            (
+                (self.contacts, self.tr("Contacts (CSV, Excel)")),
+                (self.events, self.tr("Analytics events (GA4 export)")),
+            )
+        ):
+            self.stack.addWidget(panel)
+            button = QPushButton(label)
+            button.setCheckable(True)
+            button.setChecked(index == 0)
+            group.addButton(button, index)
+            choice.addWidget(button)
+        choice.addStretch(1)
+        group.idClicked.connect(self.stack.setCurrentIndex)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(choice)
+        layout.addWidget(self.stack, 1)
+
+
 class AudiencesPage(Page):
     """Profiles and Segments of the current app, as tabs; every tab follows the app switcher."""
 
@@ -137,6 +176,7 @@ class AudiencesPage(Page):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self._add_tabs()
+        self.tabs.currentChanged.connect(self._tab_shown)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         # The profile search, as the page exposed it before it had tabs.
@@ -149,13 +189,22 @@ class AudiencesPage(Page):
         from engage_desktop.ui.audience.segments_tab import SegmentsTab
 
         self.profiles = self.add_tab("profiles", ProfilesTab(self.context), self.tr("Profiles"))
-        self.segments = self.add_tab("segments", SegmentsTab(self.context), self.tr("Segments"))
+        self.segments = self.add_tab(
+            "segments", SegmentsTab(self.context, lazy=True), self.tr("Segments")
+        )
+        self.imports = self.add_tab("import", ImportTab(self.context), self.tr("Import"))
 
     def add_tab(self, name: str, widget: TabWidget, title: str) -> TabWidget:
-        """Add a tab; it reloads on ``app_changed`` if it has ``on_app_changed(app_id)``."""
+        """Add a tab; it reloads on ``app_changed`` if it has ``on_app_changed(app_id)``, and
+        a tab with ``activate()`` is told when it is first shown (so it can load lazily)."""
         widget.setObjectName(name)
         self.tabs.addTab(widget, title)
         return widget
+
+    def _tab_shown(self, index: int) -> None:
+        activate = getattr(self.tabs.widget(index), "activate", None)
+        if activate is not None:
+            activate()
 
     def show_tab(self, name: str) -> None:
         tab = self.tabs.findChild(QWidget, name)
@@ -164,9 +213,6 @@ class AudiencesPage(Page):
 
     def title(self) -> str:
         return self.tr("Audiences")
-
-    def icon(self) -> QIcon:
-        return QIcon.fromTheme("system-users")
 
     def on_app_changed(self, app_id: int) -> None:
         for index in range(self.tabs.count()):

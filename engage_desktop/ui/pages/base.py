@@ -23,7 +23,10 @@ class Page(QWidget):
         return self.page_id
 
     def icon(self) -> QIcon:
-        return QIcon()
+        """The bundled navigation icon ``resources/icons/nav/<page_id>.svg``, if there is one."""
+        from engage_desktop.ui.resources import nav_icon
+
+        return nav_icon(self.page_id) or QIcon()
 
     def on_app_changed(self, app_id: int) -> None:
         """Reload for the newly selected app."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -119,9 +118,6 @@ class CampaignsPage(Page):
 
     def title(self) -> str:
         return self.tr("Campaigns")
-
-    def icon(self) -> QIcon:
-        return QIcon.fromTheme("mail-send")
 
     def on_app_changed(self, app_id: int) -> None:
         self.reload()

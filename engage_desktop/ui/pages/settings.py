@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -90,9 +89,6 @@ class SettingsPage(Page):
 
     def title(self) -> str:
         return self.tr("Settings")
-
-    def icon(self) -> QIcon:
-        return QIcon.fromTheme("preferences-system")
 
     def _preferences(self) -> Preferences:
         return Preferences(

@@ -117,6 +117,7 @@ class PushPreview(QWidget):
             image=bool(content.image_url),
             actions=len(content.actions),
             device=self.device,
+            time_label=self.tr("now"),
         )
         self.setFixedSize(self.sizeHint())  # synchronous: the layout must not lag a keystroke
         self.update()

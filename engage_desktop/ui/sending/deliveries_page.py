@@ -11,6 +11,7 @@ from engage_desktop.store.models import App, Campaign, CampaignFormat, CampaignS
 from engage_desktop.ui.background import run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.pages.base import Page
+from engage_desktop.ui.sending.errors import user_message
 from engage_desktop.ui.sending.send_panel import SendPanel, status_text
 from engage_desktop.ui.sending.virtual_phones import VirtualPhones
 
@@ -65,7 +66,10 @@ class DeliveriesPage(Page):
                 ).all()
                 return bool(app and app.use_sandbox), [(r[0], r[1], r[2]) for r in rows]
 
-        run_in_background(work, parent=self, on_success=self._fill)
+        run_in_background(work, parent=self, on_success=self._fill, on_failure=self._failed)
+
+    def _failed(self, exc: BaseException, _tb: str) -> None:
+        self.panel.status.setText(user_message(exc))
 
     def _fill(self, result: tuple[bool, list[Row]]) -> None:
         sandbox, rows = result

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -130,7 +131,7 @@ class SendPanel(QWidget):
         layout.addWidget(self.suppressed)
         layout.addStretch(1)
         self.send_button.clicked.connect(lambda: self._act(self._send))
-        self.test_button.clicked.connect(lambda: self._act(self._test))
+        self.test_button.clicked.connect(self._open_test_send)
         self.pause_button.clicked.connect(lambda: self._act(self._pause))
         self.resume_button.clicked.connect(lambda: self._act(self._resume))
         self.cancel_button.clicked.connect(lambda: self._act(self._cancel))
@@ -148,8 +149,20 @@ class SendPanel(QWidget):
         if campaign_id is None:
             self.timer.stop()
         else:
+            if self.isVisible():
+                self.timer.start()
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Poll only while shown: a hidden page or a closed dialog costs no database reads."""
+        super().showEvent(event)
+        if self.campaign_id is not None:
             self.timer.start()
             self.refresh()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.timer.stop()
+        super().hideEvent(event)
 
     def refresh(self) -> None:
         if self.campaign_id is None or self._poll is not None:
@@ -221,9 +234,13 @@ class SendPanel(QWidget):
         result = start_send(self.context.workspace, campaign_id)
         return self.tr("%1 messages queued.").replace("%1", format_int(result.queued))
 
-    def _test(self, campaign_id: int) -> str:
-        count = control.send_to_test_devices(self.context.workspace, campaign_id)
-        return self.tr("Sent to %1 test device(s).").replace("%1", format_int(count))
+    def _open_test_send(self) -> None:
+        """The test send with its result per device (the same dialog as the composer's)."""
+        from engage_desktop.ui.sending.trial_dialog import TrialSendDialog
+
+        if self.campaign_id is not None:
+            self.trial = TrialSendDialog(self.context, self.campaign_id, parent=self)
+            self.trial.open()
 
     def _pause(self, campaign_id: int) -> str:
         control.pause(self.context.workspace, campaign_id, "paused by a user")  # shown translated

@@ -8,6 +8,7 @@ shows is what a customer's phone will show.
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -30,6 +31,7 @@ from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.sending.errors import user_message
 
+PLATFORM_NAMES = {"ios": "iOS", "android": "Android", "web": "Web"}
 WAIT_NOTE_AFTER = 10  # polls (seconds) before saying the service may not be running
 
 
@@ -58,6 +60,7 @@ class TrialSendDialog(QDialog):
             [self.tr("Test device"), self.tr("Platform"), self.tr("Result")]
         )
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -76,15 +79,24 @@ class TrialSendDialog(QDialog):
             on_failure=self._failed,
         )
 
+    def hideEvent(self, event: QHideEvent) -> None:
+        """A closed dialog stops polling (it may outlive its window until collected)."""
+        self.timer.stop()
+        super().hideEvent(event)
+
     def _queued(self, recipients: list[TrialRecipient]) -> None:
         self.recipients = recipients
         self.table.setRowCount(len(recipients))
         for row, r in enumerate(recipients):
             self.table.setItem(row, 0, QTableWidgetItem(r.label))
-            self.table.setItem(row, 1, QTableWidgetItem(r.platform))
+            platform = PLATFORM_NAMES.get(r.platform, r.platform)  # brand names, untranslated
+            self.table.setItem(row, 1, QTableWidgetItem(platform))
             self.table.setItem(row, 2, QTableWidgetItem(self.tr("waiting")))
+        self.table.resizeColumnToContents(0)
+        self.table.resizeColumnToContents(1)
         self.note.setText(self.tr("Sent through the dispatch service, marked as a test."))
-        self.timer.start()
+        if self.isVisible():
+            self.timer.start()
         self.refresh()
 
     def _failed(self, exc: BaseException, _tb: str) -> None:

@@ -26,6 +26,7 @@ GOOD: dict[str, Any] = {
                 "did": False,
                 "param": {"key": "currency", "equals": "EUR"},
             },
+            {"type": "event_last", "name": "purchase", "before": "2026-10-01"},
             {
                 "any": [
                     {"type": "location", "store_id": 3, "radius_km": 10},
@@ -80,6 +81,11 @@ def test_round_trip() -> None:
             "rules.all[1].min_count: must be >= 1",
         ),
         ({"type": "event", "name": 5}, "rules.all[1].name: expected str"),
+        ({"type": "event_last", "name": "purchase"}, "exactly one of before, after"),
+        (
+            {"type": "event_last", "name": "purchase", "before": "2026-02-30"},
+            "rules.all[1].before: not a date",
+        ),
         ({"type": "location", "store_id": 3}, "rules.all[1].radius_km"),
         ({"type": "location", "city": "Lyon", "postal_prefix": "69"}, "exactly one of"),
         ({"type": "device", "app_version_gte": "v5"}, "rules.all[1].app_version_gte"),

@@ -8,7 +8,7 @@ not all profiles.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +20,9 @@ from sqlalchemy.orm import Session
 
 from engage_desktop.core.segments import RuleError, count_segment, parse_rules
 from engage_desktop.core.segments.compiler import compile_segment
+from engage_desktop.core.segments.count import app_reach, count_profiles
 from engage_desktop.core.segments.reference import Snapshot, load_snapshot, reference_ids
-from engage_desktop.store.models import Base, Profile, Segment, StoreLocation
+from engage_desktop.store.models import Base, Device, Profile, Segment, StoreLocation
 
 APP = 1
 NOW = datetime(2026, 11, 1, 12, tzinfo=UTC)
@@ -34,11 +35,17 @@ def vocabulary(session: Session) -> dict[str, list[Any]]:
         q = select(col).where(Profile.app_id == APP, col.is_not(None)).distinct().limit(limit)
         return list(session.scalars(q))
 
+    def device_distinct(col: Any) -> list[Any]:
+        q = select(col).where(Device.app_id == APP, col.is_not(None)).distinct().limit(8)
+        return list(session.scalars(q))
+
     return {
         "city": distinct(Profile.city),
         "postal": [p[:2] for p in distinct(Profile.postal_code)],
         "first_name": distinct(Profile.first_name),
         "locale": distinct(Profile.locale),
+        "device_locale": device_distinct(Device.locale),
+        "device_tz": device_distinct(Device.time_zone),
         "stores": list(
             session.scalars(select(StoreLocation.id).where(StoreLocation.app_id == APP))
         ),
@@ -151,6 +158,16 @@ def leaf(v: dict[str, list[Any]]) -> st.SearchStrategy[dict[str, Any]]:
             st.one_of(st.none(), st.integers(1, 90)),
         ),
         st.builds(
+            lambda name, which, days_ago: {
+                "type": "event_last",
+                "name": name,
+                which: (NOW.date() - timedelta(days=days_ago)).isoformat(),
+            },
+            st.sampled_from(["purchase", "view_item", "session_start", "nope"]),
+            st.sampled_from(["before", "after"]),
+            st.integers(0, 100),
+        ),
+        st.builds(
             lambda c: {
                 "type": "event",
                 "name": "purchase",
@@ -188,6 +205,15 @@ def leaf(v: dict[str, list[Any]]) -> st.SearchStrategy[dict[str, Any]]:
             st.one_of(st.none(), st.sampled_from(["ios", "android"])),
             st.one_of(st.none(), st.sampled_from(["5", "5.3", "5.3.2", "6.0.0"])),
             st.one_of(st.none(), st.booleans()),
+        ),
+        st.builds(
+            lambda loc, tz: {
+                "type": "device",
+                **({"locale": loc} if loc else {}),
+                **({"time_zone": tz} if tz or not loc else {}),
+            },
+            st.one_of(st.none(), st.sampled_from(v["device_locale"] or ["fr-FR"])),
+            st.sampled_from((v["device_tz"] or ["Europe/Paris"]) + ["Asia/Tokyo"]),
         ),
         st.builds(
             lambda c, s: {"type": "consent", "channel": c, "state": s},
@@ -287,6 +313,56 @@ def test_sqlite_matches_reference(demo_workspace: Any) -> None:
         run_property(session)
 
 
+def expected_reach(snap: Snapshot, expected: set[int]) -> dict[str, int]:
+    """Reach per channel the plain way: consent granted and a usable device, phone or email."""
+    by_id = {p.id: p for p in snap.profiles}
+    push = {
+        pid
+        for pid in expected
+        if snap.consent.get((pid, "push")) == "granted"
+        and any(
+            d.push_enabled and d.fcm_token and d.token_invalidated_at is None
+            for d in snap.devices.get(pid, ())
+        )
+    }
+    email = {
+        pid
+        for pid in expected
+        if by_id[pid].email and snap.consent.get((pid, "email")) == "granted"
+    }
+    sms = {
+        pid for pid in expected if by_id[pid].phone and snap.consent.get((pid, "sms")) == "granted"
+    }
+    return {"push": len(push), "sms": len(sms), "email": len(email)}
+
+
+REACH_RULES: list[dict[str, Any]] = [
+    {"type": "location", "any_store": True, "radius_km": 10},  # ids come scattered
+    {"type": "lifecycle", "stage": "inactive", "days": 20},
+    {
+        "all": [
+            {"type": "device", "platform": "ios"},
+            {"type": "consent", "channel": "push", "state": "granted"},
+        ]
+    },
+    {"type": "sample", "percent": 30, "seed": 2},
+    {"type": "attribute", "field": "birth_date", "op": "before", "value": "1985-06-01"},
+]
+
+
+def check_counts(session: Session) -> None:
+    snap = load_snapshot(session, APP)
+    for doc in REACH_RULES:
+        rule = parse_rules({"version": 1, "rules": doc})
+        counted = count_segment(session, APP, rule, NOW)
+        expected = reference_ids(snap, rule, NOW)
+        assert counted.profiles == len(expected) > 0, doc
+        assert counted.reachable == expected_reach(snap, expected), doc
+        assert count_profiles(session, APP, rule, NOW) == counted.profiles
+    everyone = {p.id for p in snap.profiles}
+    assert app_reach(session, APP) == expected_reach(snap, everyone)
+
+
 def test_segment_membership_and_counts(demo_workspace: Any) -> None:
     with demo_workspace.session() as session:
         seg_id = add_saved_segment(session)
@@ -302,27 +378,8 @@ def test_segment_membership_and_counts(demo_workspace: Any) -> None:
         counted = count_segment(session, APP, rule, NOW)
         expected = reference_ids(snap, rule, NOW)
         assert counted.profiles == len(expected) > 0
-        by_id = {p.id: p for p in snap.profiles}
-        push = {
-            pid
-            for pid in expected
-            if snap.consent.get((pid, "push")) == "granted"
-            and any(
-                d.push_enabled and d.fcm_token and d.token_invalidated_at is None
-                for d in snap.devices.get(pid, ())
-            )
-        }
-        email = {
-            pid
-            for pid in expected
-            if by_id[pid].email and snap.consent.get((pid, "email")) == "granted"
-        }
-        sms = {
-            pid
-            for pid in expected
-            if by_id[pid].phone and snap.consent.get((pid, "sms")) == "granted"
-        }
-        assert counted.reachable == {"push": len(push), "sms": len(sms), "email": len(email)}
+        assert counted.reachable == expected_reach(snap, expected)
+        check_counts(session)
 
 
 def test_bad_references_are_clear_errors(demo_workspace: Any) -> None:
@@ -359,6 +416,8 @@ def pg_demo(pg_url: str, demo_file: Path) -> Iterator[Session]:
             rows = [dict(r._mapping) for r in src.execute(select(*stored))]
             if rows:
                 dst.execute(insert(table), rows)
+    with target.connect() as conn:
+        conn.exec_driver_sql("ANALYZE")  # as after an import: the planner knows the tables
     with Session(target) as session:
         yield session
     source.dispose()
@@ -368,3 +427,4 @@ def pg_demo(pg_url: str, demo_file: Path) -> Iterator[Session]:
 def test_postgresql_matches_reference(pg_demo: Session) -> None:
     add_saved_segment(pg_demo)
     run_property(pg_demo)
+    check_counts(pg_demo)

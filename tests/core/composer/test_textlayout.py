@@ -99,3 +99,14 @@ def test_lines_never_exceed_box(text: str, lines: int, width: float) -> None:
 def test_no_break_between_minus_and_number() -> None:
     shown = fit("Des lampes à prix réduit, jusqu'à -50 % ce soir", IOS_BODY, 185.0, 3)
     assert not any(line.rstrip().endswith("-") for line in shown.lines)
+
+
+def test_the_time_label_in_the_users_language_takes_its_room_beside_the_title() -> None:
+    """French "maintenant" is wider than "now": a title that just fits in English is cut."""
+    for surface in (Surface.IOS_LOCK, Surface.ANDROID_COLLAPSED):
+        title = ""
+        while not layout(surface, title=title + "x", body="b").title.truncated:
+            title += "x"  # the longest title that fits beside "now"
+        french = layout(surface, title=title, body="b", time_label="maintenant")
+        assert french.title.truncated, surface
+        assert french.time_label == "maintenant"

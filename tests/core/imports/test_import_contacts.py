@@ -224,3 +224,19 @@ def test_no_key_column_is_a_clear_error(ws: Workspace, app_id: int, tmp_path: Pa
     path.write_text("prénom;ville\nZoé;Paris\n", encoding="utf-8")
     with pytest.raises(ImportFailed, match="external id or the email"):
         import_contacts(ws, app_id, path)
+
+
+def test_database_refusal_rolls_back_with_a_clear_error(ws: Workspace, app_id: int) -> None:
+    from sqlalchemy import text
+
+    before = snapshot(ws)
+    with ws.engine.begin() as conn:  # a test-only trigger: the database refuses one row
+        conn.execute(
+            text(
+                "CREATE TRIGGER refuse_one BEFORE INSERT ON profile "
+                "WHEN NEW.external_id = 'CLI0004' BEGIN SELECT RAISE(ABORT, 'refused'); END"
+            )
+        )
+    with pytest.raises(ImportFailed, match=r"database refused the import \(refused\)"):
+        import_contacts(ws, app_id, FR_CSV)
+    assert snapshot(ws) == before

@@ -94,9 +94,30 @@ def test_sample_export_imports_events_devices_and_profiles(ws: Workspace, app_id
         assert session_start.params == {"ga_session_id": 1762329600, "engagement_time_msec": 0}
 
 
-def test_daily_rollup_in_step_and_accumulates(ws: Workspace, app_id: int) -> None:
+def _shifted(tmp_path: Path, seconds: int) -> Path:
+    """The sample export as if exported ``seconds`` later (another day's file)."""
+    out = tmp_path / "shifted.ndjson"
+    lines = []
+    for line in SAMPLE.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        row["event_timestamp"] = str(int(row["event_timestamp"]) + seconds * 1_000_000)
+        lines.append(json.dumps(row))
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return out
+
+
+def test_reimporting_an_export_does_not_double_its_events(ws: Workspace, app_id: int) -> None:
+    first = import_events(ws, app_id, SAMPLE)
+    before = counts(ws)
+    again = import_events(ws, app_id, SAMPLE)
+    assert again.already_stored == first.imported == 10
+    assert again.imported == 0
+    assert counts(ws) == before
+
+
+def test_daily_rollup_in_step_and_accumulates(ws: Workspace, app_id: int, tmp_path: Path) -> None:
     import_events(ws, app_id, SAMPLE)
-    import_events(ws, app_id, SAMPLE)  # importing twice doubles events: the rollup follows
+    import_events(ws, app_id, _shifted(tmp_path, 3600))  # an hour later: new events, same days
     with ws.session() as session:
         expected: dict[tuple[int, int, int], list[int]] = {}
         for name_id, ts, profile_id in session.execute(

@@ -114,3 +114,23 @@ def test_overrides_and_cli_syntax() -> None:
         apply_overrides(headers, auto_map(headers), {"Fidélité": "ignore"})
     with pytest.raises(ImportFailed, match="unknown field 'phon'"):
         apply_overrides(headers, auto_map(headers), {"Portable": "phon"})
+
+
+def test_damaged_workbook_and_old_xls_are_refused(tmp_path: Path) -> None:
+    broken = tmp_path / "contacts.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    with pytest.raises(ImportFailed, match="not a readable Excel workbook"):
+        open_table(broken)
+    old = tmp_path / "contacts.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0")
+    with pytest.raises(ImportFailed, match="Excel 97-2003"):
+        open_table(old)
+
+
+def test_empty_and_missing_files(tmp_path: Path) -> None:
+    empty = tmp_path / "vide.csv"
+    empty.write_text("\n\n", encoding="utf-8")
+    with pytest.raises(ImportFailed, match="is empty"):
+        open_table(empty)
+    with pytest.raises(ImportFailed, match="does not exist"):
+        open_table(tmp_path / "absent.csv")

@@ -15,7 +15,14 @@ from engage_desktop.core.outbox.expand import start_send
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.services.fcm.auth import CredentialsError, load_service_account
 from engage_desktop.services.sandbox.credentials import sandbox_credentials
-from engage_desktop.store.models import App, Campaign, CampaignStatus, OutboxMessage, OutboxState
+from engage_desktop.store.models import (
+    App,
+    Campaign,
+    CampaignFormat,
+    CampaignStatus,
+    OutboxMessage,
+    OutboxState,
+)
 
 from .helpers import (
     Sandbox,
@@ -145,15 +152,18 @@ def test_scheduled_campaigns_start_at_their_time(
 ) -> None:
     ws = make_workspace()
     app_id = seed_app(ws, 5)
-    past, soon = seed_campaign(ws, app_id), seed_campaign(ws, app_id)
+    past, soon, sms = (seed_campaign(ws, app_id) for _ in range(3))
     now = datetime.now(UTC)
     at = {past: now - timedelta(hours=1), soon: now + timedelta(seconds=3)}
     with ws.session() as s:
-        for cid, when in at.items():
+        for cid, when in [*at.items(), (sms, now - timedelta(minutes=5))]:
             campaign = s.get(Campaign, cid)
             assert campaign is not None
             campaign.status = CampaignStatus.SCHEDULED
             campaign.scheduled_at = when
+        unsendable = s.get(Campaign, sms)
+        assert unsendable is not None
+        unsendable.format = CampaignFormat.SMS  # the service cannot send it: said, not retried
     service = start_service(
         str(ws.location.sqlite_path), service_env(sandbox.url, tmp_path), tmp_path
     )
@@ -168,6 +178,11 @@ def test_scheduled_campaigns_start_at_their_time(
     # The service checks every second; a loaded CI machine may add a few more.
     assert started[soon] - at[soon] < timedelta(seconds=10)
     assert len(sandbox.get("/sandbox/stats?ids=1")["by_message_id"]) == 10
+    assert status_of(ws, sms) == CampaignStatus.SCHEDULED
+    assert reason_of(ws, sms).startswith("Not started at its time: Campaign ")
+    assert "push campaigns only" in reason_of(ws, sms)
+    log = (tmp_path / "service.log").read_text()
+    assert log.count(f"scheduled campaign {sms} not started") == 1  # once, not every second
 
 
 def test_inboxes_survive_a_sandbox_restart(

@@ -109,7 +109,7 @@ def test_rule_error_is_shown_beside_the_row_at_fault(tab: SegmentsTab, qtbot) ->
     assert row.error.isVisibleTo(tab)
     assert row.error.text() == "Choose or type an event name."
     assert tab.builder.document() is None
-    assert not tab.save_button.isEnabled()
+    assert not tab.save_as_button.isEnabled()
     qtbot.keyClicks(row.editor.name, "purchase")
     assert not row.error.isVisibleTo(tab)
     row.editor.with_param.setChecked(True)
@@ -124,6 +124,23 @@ def test_rule_error_is_shown_beside_the_row_at_fault(tab: SegmentsTab, qtbot) ->
     qtbot.keyClicks(sample.editor.low, "A")
     assert sample.error.text() == "Enter a value."
     assert not row.error.isVisibleTo(tab)  # only the row at fault
+
+
+def test_a_new_row_waits_to_be_edited_or_saved_before_showing_its_error(
+    tab: SegmentsTab, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    b = tab.builder
+    [first] = b.rows.values()
+    assert b.result.errors == {first.condition.id: "value: missing"}
+    assert not first.error.isVisibleTo(tab)  # untouched: no red greeting
+    _click(qtbot, tab.save_button)
+    assert tab.message.text() == "Complete the conditions before saving."
+    assert b.rows[first.condition.id].error.text() == "Enter a value."
+    assert b.rows[first.condition.id].error.isVisibleTo(tab)
+
+
+def _click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def test_saved_document_opens_in_the_widgets(tab: SegmentsTab) -> None:
@@ -147,3 +164,68 @@ def test_saved_document_opens_in_the_widgets(tab: SegmentsTab) -> None:
     tab.builder.set_document(document)
     assert tab.builder.document() == document
     assert len(tab.builder.rows) == 5 and len(tab.builder.groups) == 2
+
+
+def test_last_time_of_an_event_row(tab: SegmentsTab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Lapsed buyers: last purchase before a date; switching side keeps the date."""
+    from PySide6.QtCore import QDate
+
+    b = tab.builder
+    [first] = b.rows.values()
+    row = _set_kind(b, first, "event_last")
+    qtbot.keyClicks(row.editor.name, "purchase")
+    row.editor.day.setDate(QDate(2026, 10, 1))
+    assert b.document() == {
+        "version": 1,
+        "rules": {"all": [{"type": "event_last", "name": "purchase", "before": "2026-10-01"}]},
+    }
+    _choose(row.editor.side, "after")
+    assert b.document() == {
+        "version": 1,
+        "rules": {"all": [{"type": "event_last", "name": "purchase", "after": "2026-10-01"}]},
+    }
+    row.editor.name.clear()
+    assert b.document() is None  # an empty event name is asked for, not counted as zero
+
+
+def test_device_language_and_time_zone(tab: SegmentsTab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    b = tab.builder
+    [first] = b.rows.values()
+    row = _set_kind(b, first, "device")
+    _choose(row.editor.platform, None)
+    qtbot.keyClicks(row.editor.locale, "fr-BE")
+    qtbot.keyClicks(row.editor.time_zone, "Europe/Brussels")
+    assert b.document() == {
+        "version": 1,
+        "rules": {"all": [{"type": "device", "locale": "fr-BE", "time_zone": "Europe/Brussels"}]},
+    }
+
+
+def test_a_replaced_row_hearing_a_late_signal_does_not_overwrite_its_condition(
+    tab: SegmentsTab,
+) -> None:
+    """Changing a row's kind redraws it; the old editor may still emit (a suggestion list
+    arriving in the background) and used to write attribute values over the event."""
+    b = tab.builder
+    [old] = b.rows.values()
+    row = _set_kind(b, old, "event")
+    assert row is not old
+    old.editor.changed.emit()  # the late signal of the replaced attribute editor
+    assert row.condition.kind == "event"
+    assert row.condition.values["within_days"] == 30 and "field" not in row.condition.values
+
+
+def test_every_condition_kind_has_an_editor_that_reads_and_writes_its_values(
+    tab: SegmentsTab,
+) -> None:
+    """ConditionEditor's values()/set_values() only raise NotImplementedError in the base:
+    every kind offered must override both (a round trip through its defaults proves it)."""
+    from engage_desktop.ui.audience import draft
+    from engage_desktop.ui.audience.builder import EDITORS
+
+    assert set(EDITORS) == set(draft.KINDS)
+    for kind, make in EDITORS.items():
+        editor = make(tab.builder.suggestions)
+        editor.set_values(draft.default_values(kind))
+        assert isinstance(editor.values(), dict), kind
+        editor.deleteLater()

@@ -71,6 +71,13 @@ def test_save_duplicate_delete_round_trip(tab: SegmentsTab, ws: Workspace, qtbot
         _click(qtbot, tab.save_as_button)
     qtbot.waitUntil(lambda: "Uses gold" in _names(tab), timeout=10_000)
 
+    # While "Uses gold" is open, membership offers every segment but itself.
+    qtbot.waitUntil(lambda: tab.name.text() == "Uses gold", timeout=10_000)
+    [row] = tab.builder.rows.values()
+    offered = [row.editor.segment.itemText(i) for i in range(row.editor.segment.count())]
+    assert offered == ["Gold", "Gold (copy)"]
+    assert row.editor.segment.current_id() == gold_id
+
     # Gold is referred to: deleting it is refused with saved.py's message, nothing lost.
     asked: list[str] = []
     tab.confirm = lambda question: asked.append(question) or True
@@ -106,14 +113,21 @@ def test_unsaved_edits_are_not_lost_silently(tab: SegmentsTab, ws: Workspace, qt
     b_id = tab.current_id
     assert not tab.is_dirty()
     tab.name.setText("B renamed")
+    tab.show()
+    tab.activateWindow()
+    qtbot.waitUntil(tab.isActiveWindow)
+    tab.name.setFocus()
+    qtbot.keyClick(tab.name, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # Ctrl+S saves
+    qtbot.waitUntil(lambda: "B renamed" in _names(tab) and not tab.is_dirty(), timeout=10_000)
+    tab.name.setText("B again")
     asked: list[str] = []
     tab.confirm = lambda question: asked.append(question) is None and False  # keep editing
     _select(tab, "A")
     assert asked == ["Discard the unsaved changes to this segment?"]
-    assert tab.current_id == b_id and tab.name.text() == "B renamed"
+    assert tab.current_id == b_id and tab.name.text() == "B again"
     assert tab.table.selected() is not None and tab.table.selected().id == b_id
     _click(qtbot, tab.new_button)
-    assert tab.name.text() == "B renamed"  # declined again
+    assert tab.name.text() == "B again"  # declined again
     tab.confirm = lambda question: True
     _select(tab, "A")
     qtbot.waitUntil(lambda: tab.name.text() == "A", timeout=10_000)
@@ -200,6 +214,7 @@ def test_permission_denied_is_shown_clearly(
 def test_switching_app_reloads_everything(context: UiContext, qtbot) -> None:  # type: ignore[no-untyped-def]
     page = AudiencesPage(context)  # the page hands app changes to its tabs
     qtbot.addWidget(page)
+    page.show_tab("segments")
     tab = page.segments
     tab.builder.set_document(GOLD)
     tab.name.setText("Gold")
@@ -224,8 +239,11 @@ def test_audiences_page_has_profiles_and_segments_tabs(context: UiContext, qtbot
     page = AudiencesPage(context)
     qtbot.addWidget(page)
     titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
-    assert titles == ["Profiles", "Segments"]
+    assert titles == ["Profiles", "Segments", "Import"]
+    assert not page.segments.active  # nothing loaded before the tab is shown
+    assert page.segments.table.summaries() == [] and page.segments.suggestions.pending == 0
     page.show_tab("segments")
+    assert page.segments.active
     assert page.tabs.currentWidget() is page.segments
     qtbot.waitUntil(lambda: "profiles" in page.count_label.text(), timeout=10_000)
     with qtbot.waitSignal(page.segments.segments_loaded, timeout=10_000):
@@ -241,6 +259,7 @@ def test_french_interface(context: UiContext, qtbot) -> None:  # type: ignore[no
     try:
         page = AudiencesPage(context)
         qtbot.addWidget(page)
+        page.show_tab("segments")
         tab = page.segments
         assert [page.tabs.tabText(i) for i in range(2)] == ["Profils", "Segments"]
         assert tab.save_button.text() == "Enregistrer"

@@ -59,6 +59,7 @@ def test_wizard_previews_maps_and_imports(context: UiContext, qtbot: QtBot, tmp_
     assert panel.import_button.isEnabled()
     panel.import_button.click()
     qtbot.waitUntil(lambda: panel.stack.currentWidget() is panel.summary_page, timeout=10_000)
+    qtbot.waitUntil(lambda: panel.job is None)  # its finished signal came too
     assert panel.result is not None
     assert (panel.result.inserted, panel.result.failed) == (4, 5)
     assert panel.errors.rowCount() == 6
@@ -88,8 +89,9 @@ def test_cancel_from_the_panel_writes_nothing(
     assert job is not None
     with qtbot.waitSignal(job.progressed, timeout=10_000):
         pass  # the import is running
-    panel.cancel_button.click()
-    qtbot.waitUntil(lambda: panel.stack.currentWidget() is panel.summary_page, timeout=20_000)
+    with qtbot.waitSignal(job.finished, timeout=20_000):
+        panel.cancel_button.click()
+    assert panel.stack.currentWidget() is panel.summary_page
     assert panel.result is None
     assert "cancelled" in panel.summary_label.text().lower()
     assert count(context.workspace, Profile) == 0
@@ -150,3 +152,37 @@ def test_reasons_are_worded_in_french(qapp: object) -> None:
         assert reason_text(plain) == "something new"  # no code: core's own words
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_stop_reasons_are_worded_in_french(qapp: object, tmp_path: Path) -> None:
+    """A whole-file failure (here a truncated export) reads in French, details included."""
+    import gzip
+
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from engage_desktop.core.imports.errors import ImportFailed
+    from engage_desktop.core.imports.ga4 import ExportReader
+    from engage_desktop.ui.imports.common import failure_text
+
+    data = gzip.compress((DATA / "ga4_export_sample.ndjson").read_bytes() * 20)
+    path = tmp_path / "export.json.gz"
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(ImportFailed) as caught:
+        for _ in ExportReader(path).records():
+            pass
+    assert caught.value.code == "truncated_gz"
+    catalogue = Path(__file__).resolve().parents[3] / "resources" / "translations"
+    translator = QTranslator()
+    assert translator.load(str(catalogue / "imports_fr.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        text = failure_text(caught.value)
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    line = caught.value.args_text[1]
+    assert text.startswith("L’import s’est arrêté") or "rien n’a été écrit" in text.lower(), text
+    assert (
+        f"export.json.gz est tronqué : les données compressées s’arrêtent au milieu de la ligne {line}"
+        in text
+    )
+    assert "truncated" not in text
