@@ -144,6 +144,17 @@ def test_demo_on_postgresql(pg_url: str, tmp_path: Path) -> None:
         assert conn.scalar(text("SELECT SUM(count) FROM event_daily")) == conn.scalar(
             text("SELECT COUNT(*) FROM event")
         )
+        # The saved segments are counted on PostgreSQL too, as of the anchor, with a snapshot.
+        segments = conn.execute(
+            text(
+                "SELECT s.cached_count, s.computed_at, s.cached_reachable, "
+                "(SELECT COUNT(*) FROM segment_member m WHERE m.segment_id = s.id) FROM segment s"
+            )
+        ).all()
+        assert len(segments) == 8
+        for count, computed_at, reachable, members in segments:
+            assert count == members and computed_at == ANCHOR
+            assert set(reachable) == {"push", "sms", "email"}
         # Sequences moved past the explicit ids: a normal insert still works.
         conn.execute(text("INSERT INTO event_name (app_id, name) VALUES (1, 'custom_event')"))
     engine.dispose()
