@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +26,13 @@ from sqlalchemy.orm import Session
 
 from engage_desktop.core.imports.errors import ErrorLog, RowError, refused
 from engage_desktop.core.imports.mapping import PROFILE_FIELDS, Mapping, auto_map, unknown_columns
-from engage_desktop.core.imports.rows import Contact, RowConverter
-from engage_desktop.core.imports.store import Writer, refresh_statistics
+from engage_desktop.core.imports.rows import Contact, ContactChunk, RowConverter
+from engage_desktop.core.imports.store import (
+    Writer,
+    bulk_connection,
+    json_text,
+    refresh_statistics,
+)
 from engage_desktop.core.imports.tabular import Cell, Table, open_table
 from engage_desktop.core.progress import NO_PROGRESS, Progress
 from engage_desktop.core.workspace import Workspace
@@ -111,7 +117,12 @@ def import_contacts(
     result.warnings = unknown_columns(table.headers, mapping)
     log = ErrorLog()
     try:
-        with _collector_paused(), ws.session_factory() as session, session.begin():
+        with (
+            _collector_paused(),
+            bulk_connection(ws.engine) as conn,
+            ws.session_factory(bind=conn) as session,
+            session.begin(),
+        ):
             require(session, ws.member_id, app_id, Permission.EDIT_AUDIENCE)
             run = _Run(session, app_id, table, ws.clock.now(), result, log)
             run.execute(converter, progress)
@@ -221,21 +232,27 @@ class _Run:
             self.writer.restore_indexes(suspended)
         progress.report(self.result.rows_read, self.result.rows_read, "rows")
 
-    def _accept(self, converted: list[Contact | list[RowError]]) -> list[Contact]:
-        """Rows to write, in file order: failures and in-file duplicates go to the error log."""
-        ext_header, email_header = self.headers
-        chunk: list[Contact] = []
+    def _accept(self, chunk: ContactChunk) -> ContactChunk:
+        """The chunk minus in-file duplicates; failed and duplicate rows go to the error log."""
+        for errors in chunk.failed:
+            self.log.fail_row(errors)
         seen = self.seen
-        for contact in converted:
-            if isinstance(contact, list):
-                self.log.fail_row(contact)
-                continue
-            key = contact.key
-            first = seen.get(key)
-            if first is None:
-                seen[key] = contact.line
-                chunk.append(contact)
-                continue
+        keep: list[bool] = []
+        duplicates: list[tuple[int, int]] = []  # (row place, line of the first one)
+        for j, (key, line) in enumerate(zip(chunk.keys(), chunk.lines, strict=True)):
+            first = seen.setdefault(key, line)
+            keep.append(first == line)
+            if first != line:
+                duplicates.append((j, first))
+        if duplicates:
+            self._log_duplicates(chunk, duplicates)
+            chunk.keep(keep)
+        return chunk
+
+    def _log_duplicates(self, chunk: ContactChunk, duplicates: list[tuple[int, int]]) -> None:
+        ext_header, email_header = self.headers
+        for j, first in duplicates:
+            contact = chunk.contact(j)
             self.result.duplicates += 1
             is_ext = contact.external_id is not None
             what = "external id" if is_ext else "email"
@@ -252,28 +269,31 @@ class _Run:
                     )
                 ]
             )
-        return chunk
 
     # --- writing one chunk -------------------------------------------------------------------
 
-    def _write(self, chunk: list[Contact]) -> None:
+    def _write(self, chunk: ContactChunk) -> None:
         if not chunk:
             return
         existing = self._existing(chunk) if self.had_profiles else {}
-        new = [c for c in chunk if c.key not in existing]
-        known = [(existing[c.key], c) for c in chunk if c.key in existing]
-        ids = self.writer.allocate_ids("profile", len(new))
-        self._insert(new, ids)
+        known: list[tuple[int, Contact]] = []
+        if existing:
+            keys = chunk.keys()
+            known = [(existing[k], chunk.contact(j)) for j, k in enumerate(keys) if k in existing]
+            chunk.keep([k not in existing for k in keys])
+        ids = self.writer.allocate_ids("profile", len(chunk))
+        self._insert(chunk, ids)
+        self._consents_new(chunk, ids)
         self._update(known)
-        consents = [(pid, c) for pid, c in zip(ids, new, strict=True) if c.consents]
-        self._consents_new(consents)
         self._consents_known([(pid, c) for pid, c in known if c.consents])
-        self.result.inserted += len(new)
+        self.result.inserted += len(ids)
         self.result.updated += len(known)
 
-    def _existing(self, chunk: list[Contact]) -> dict[str, int]:
-        by_ext = [c.external_id for c in chunk if c.external_id is not None]
-        by_email = [c.email for c in chunk if c.external_id is None and c.email]
+    def _existing(self, chunk: ContactChunk) -> dict[str, int]:
+        external = chunk.values.get("external_id") or [None] * len(chunk)
+        email = chunk.values.get("email") or [None] * len(chunk)
+        by_ext = [e for e in external if e is not None]
+        by_email = [m for e, m in zip(external, email, strict=True) if e is None and m]
         found: dict[str, int] = {}
         if by_ext:
             found.update(
@@ -289,34 +309,49 @@ class _Run:
                 found.update({"\x00@" + k: v for k, v in as_ext.items()})
         return found
 
-    def _insert(self, new: list[Contact], ids: list[int]) -> None:
-        if not new:
+    def _insert(self, chunk: ContactChunk, ids: list[int]) -> None:
+        """New profiles, built column by column: zip does the per-row work in C."""
+        if not ids:
             return
-        day, as_json, app_id, now = self.writer.day, self.writer.json, self.app_id, self.now_text
-        rows: list[tuple[Any, ...]] = []
-        for pid, c in zip(ids, new, strict=True):
-            v = c.values
-            rows.append(
-                (
-                    pid,
-                    app_id,
-                    c.external_id if c.external_id is not None else c.email,
-                    v.get("first_name"),
-                    v.get("last_name"),
-                    v.get("email"),
-                    v.get("phone"),
-                    v.get("city"),
-                    v.get("postal_code"),
-                    day(v.get("birth_date")),
-                    v.get("locale"),
-                    v.get("time_zone"),
-                    v.get("latitude"),
-                    v.get("longitude"),
-                    now,
-                    as_json(c.attributes) if c.attributes else "{}",
-                )
-            )
+        values = chunk.values
+        nothing = repeat(None)
+        external = values.get("external_id")
+        email = values.get("email")
+        if external is None:
+            external = email
+        elif email is not None:
+            external = [e if e is not None else m for e, m in zip(external, email, strict=True)]
+        births = values.get("birth_date")
+        birth_text = (
+            None if births is None else [None if d is None else d.isoformat() for d in births]
+        )
+        columns = [
+            values.get(name) or nothing if name != "birth_date" else birth_text or nothing
+            for name in PROFILE_VALUE_COLUMNS
+        ]
+        rows = zip(
+            ids,
+            repeat(self.app_id),
+            external or nothing,
+            *columns,
+            repeat(self.now_text),
+            self._attributes_json(chunk),
+        )
         self.writer.insert("profile", INSERT_COLUMNS, rows)
+
+    @staticmethod
+    def _attributes_json(chunk: ContactChunk) -> Iterable[str]:
+        if not chunk.attributes:
+            return repeat("{}")
+        encode = json_text
+        names = list(chunk.attributes)
+        if len(names) == 1:
+            [name] = names
+            return ["{}" if v is None else encode({name: v}) for v in chunk.attributes[name]]
+        return [
+            encode({n: v for n, v in zip(names, row, strict=True) if v is not None})
+            for row in zip(*chunk.attributes.values(), strict=True)
+        ]
 
     def _update(self, known: list[tuple[int, Contact]]) -> None:
         if not known:
@@ -344,18 +379,22 @@ class _Run:
         stmt = update(t).where(t.c.id == bindparam("pid")).values(values)
         self.conn.execute(stmt, params)
 
-    def _consents_new(self, pairs: list[tuple[int, Contact]]) -> None:
-        tails = {
-            (channel, granted): (
-                channel,
-                "granted" if granted else "denied",
-                self.now_text,
-                self.source,
-            )
-            for channel in ("push", "sms", "email", "in_app")
-            for granted in (True, False)
-        }
-        rows = [(pid, *tails[item]) for pid, c in pairs for item in c.consents.items()]
+    def _consents_new(self, chunk: ContactChunk, ids: list[int]) -> None:
+        """One consent row per new profile and channel, in key order (profile, then channel)."""
+        if not chunk.consents or not ids:
+            return
+        tails: list[list[tuple[str, str, str, str] | None]] = []
+        for channel in sorted(chunk.consents):
+            granted = (channel, "granted", self.now_text, self.source)
+            denied = (channel, "denied", self.now_text, self.source)
+            states = {True: granted, False: denied}
+            tails.append([None if s is None else states[s] for s in chunk.consents[channel]])
+        rows = [
+            (pid, *tail)
+            for pid, row in zip(ids, zip(*tails, strict=True), strict=True)
+            for tail in row
+            if tail is not None
+        ]
         if rows:
             self.writer.insert(
                 "consent", ("profile_id", "channel", "state", "changed_at", "source"), rows

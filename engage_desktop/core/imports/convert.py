@@ -8,6 +8,7 @@ so the common cases take a fast path and anything unusual goes to the full parse
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, datetime
 from functools import cache
 from typing import Any
@@ -27,8 +28,9 @@ _EMAIL = re.compile(
 )
 _SPACES = str.maketrans("", "", " \u00a0\u202f\t")
 _PHONE_JUNK = str.maketrans("", "", " \u00a0\u202f.-()/")
-_FR_NATIONAL = re.compile(r"0[1-9]\d{8}")
-_FR_INTERNATIONAL = re.compile(r"(?:\+|00)33([1-9]\d{8})")
+# ASCII digits only: phonenumbers turns other scripts' digits into ASCII ones (the slow path).
+_FR_NATIONAL = re.compile(r"0[1-9]\d{8}", re.ASCII)
+_FR_INTERNATIONAL = re.compile(r"(?:\+|00)33([1-9]\d{8})", re.ASCII)
 _NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
 
 
@@ -143,6 +145,41 @@ class PhoneParser:
                 raise CellError("invalid_phone", f"'{value}' is not a valid phone number", value)
             return country + national
         return parse_phone_slow(value, self.region)
+
+    def parse_column(self, cells: Sequence[Cell]) -> list[str | None]:
+        """``parse`` for a whole column, for the French numbers it knows; None elsewhere.
+
+        A cell left None is empty, not written the usual French way, or its prefix is not
+        known yet: the caller gives those to ``parse``, which decides (and learns the prefix).
+        The same tests as ``parse``'s regular expressions, inline, since this runs a million
+        times: ``0`` + ``[1-9]`` + 8 ASCII digits, or ``+33``/``0033`` + ``[1-9]`` + 8 digits.
+        """
+        if self.region != "FR":
+            return [None] * len(cells)
+        try:
+            compact = [cell.translate(_PHONE_JUNK) for cell in cells]  # type: ignore[union-attr]
+        except AttributeError:  # a spreadsheet cell that is not text: one by one
+            return [None] * len(cells)
+        known = self._prefix
+        out: list[str | None] = []
+        append = out.append
+        for number in compact:
+            size = len(number)
+            if size == 10 and number[0] == "0":
+                national, form = number[1:], "n"
+            elif size == 12 and number[:3] == "+33":
+                national, form = number[3:], "i"
+            elif size == 13 and number[:4] == "0033":
+                national, form = number[4:], "i"
+            else:
+                append(None)
+                continue
+            if not ("1" <= national[0] <= "9" and national.isdecimal() and national.isascii()):
+                append(None)
+                continue
+            country = known.get(form + national[:5])
+            append(None if country is None else country + national)
+        return out
 
 
 _FRENCH_PLAN_CODES = (262, 590, 596, 594, 508)  # the country codes of FRENCH_NUMBERING_REGIONS

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
+from itertools import compress, repeat
 from typing import Any
 
 from engage_desktop.core.imports import convert
@@ -23,6 +24,10 @@ TEXT_LIMITS = {
     "last_name": (120, "the last name"),
     "city": (120, "the city"),
 }
+MEMO_LIMIT = 200_000
+"""Distinct cells remembered per column; past that the memo starts again (memory stays flat)."""
+REPEATING = {"birth_date", "postal_code", "locale", "time_zone", "latitude", "longitude"}
+"""Profile columns whose values repeat across a big file, worth remembering per cell."""
 
 
 @dataclass(slots=True)
@@ -39,6 +44,81 @@ class Contact:
     @property
     def key(self) -> str:
         return self.external_id if self.external_id is not None else "\x00@" + (self.email or "")
+
+
+@dataclass(slots=True)
+class ContactChunk:
+    """Converted rows of one chunk, column by column: the shape a bulk insert wants.
+
+    Row ``j`` of every column list is the file row ``lines[j]``; a column holds None where the
+    cell was empty. Rows that failed are not in the columns: their errors are in ``failed``.
+    """
+
+    lines: list[int]
+    values: dict[str, list[Any]]
+    consents: dict[str, list[bool | None]]
+    attributes: dict[str, list[Any]]
+    failed: list[list[RowError]]
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def keys(self) -> list[str]:
+        """Each row's ``Contact.key``: its external id, else its email (marked as such)."""
+        external = self.values.get("external_id") or repeat(None)
+        email = self.values.get("email") or repeat(None)
+        return [
+            e if e is not None else "\x00@" + (m or "")
+            for e, m, _ in zip(external, email, self.lines, strict=False)
+        ]
+
+    def contact(self, j: int) -> Contact:
+        """Row ``j`` as a ``Contact`` (the rare paths that update known profiles use these)."""
+        values = {n: c[j] for n, c in self.values.items() if c[j] is not None}
+        external_id = values.pop("external_id", None)
+        return Contact(
+            self.lines[j],
+            external_id,
+            values.get("email"),
+            values,
+            {n: bool(c[j]) for n, c in self.consents.items() if c[j] is not None},
+            {n: c[j] for n, c in self.attributes.items() if c[j] is not None},
+        )
+
+    def keep(self, mask: list[bool]) -> None:
+        """Keep only the rows whose ``mask`` entry is true (in place, column by column)."""
+        self.lines = list(compress(self.lines, mask))
+        for group in (self.values, self.consents, self.attributes):
+            for name, column in group.items():
+                group[name] = list(compress(column, mask))
+
+    def drop(self, failed: dict[int, list[RowError]]) -> None:
+        """Move the rows at these places to ``failed`` (in file order) and out of the columns."""
+        self.failed.extend(failed[j] for j in sorted(failed))
+        self.failed.sort(key=lambda errors: errors[0].line)
+        self.keep([j not in failed for j in range(len(self.lines))])
+
+    def as_rows(self) -> list[Contact | list[RowError]]:
+        """Every row in file order, as ``RowConverter.convert`` gives them (for tests)."""
+        rows: list[tuple[int, Contact | list[RowError]]] = [
+            (self.lines[j], self.contact(j)) for j in range(len(self))
+        ]
+        rows += [(errors[0].line, errors) for errors in self.failed]
+        rows.sort(key=lambda pair: pair[0])
+        return [row for _line, row in rows]
+
+
+@dataclass(slots=True)
+class _Step:
+    """One mapped column: where it goes (kind 0 profile, 1 consent, 2 attribute) and how."""
+
+    index: int
+    kind: int
+    name: str
+    convert: Callable[[Cell], Any]
+    memo: dict[Cell, Any] | None
+    column: Callable[[Sequence[Cell]], list[Any]] | None = None
+    """A whole-column first pass; cells it leaves None go through ``convert`` one by one."""
 
 
 def _limited(limit: int, what: str, cell: Cell) -> str:
@@ -95,6 +175,19 @@ class RowConverter:
                 self.steps.append((index, 1, CONSENT_FIELDS[target.field], convert.parse_consent))
             else:
                 self.steps.append((index, 0, target.field.value, converters[target.field]))
+        self._compiled = [self._compile(*step) for step in self.steps]
+        for step in self._compiled:
+            if step.kind == 0 and step.name == "phone":
+                step.column = phones.parse_column
+
+    @staticmethod
+    def _compile(index: int, kind: int, name: str, conv: Callable[[Cell], Any]) -> _Step:
+        memo: dict[Cell, Any] | None = None
+        if kind == 1:
+            memo = {text: known for text, known in convert.CONSENT_QUICK.items()}
+        elif kind == 2 or name in REPEATING:
+            memo = {}
+        return _Step(index, kind, name, conv, memo)
 
     def convert(self, line: int, cells: list[Cell]) -> Contact | list[RowError]:
         if len(cells) != self.width:
@@ -145,118 +238,128 @@ class RowConverter:
             ]
         return Contact(line, external_id, email, values, consents, attributes)
 
-    def convert_chunk(self, rows: list[tuple[int, list[Cell]]]) -> list[Contact | list[RowError]]:
+    def convert_chunk(self, rows: list[tuple[int, list[Cell]]]) -> ContactChunk:
         """``convert`` for many rows at once, column by column (same results, tests check).
 
-        Plain text and consent columns convert with one comprehension per column instead of a
-        call per cell; the other columns still call their converter cell by cell.
+        The chunk is transposed once and each column converted on its own, into the column lists
+        a bulk insert wants: no dictionary or object per row. Columns whose values repeat
+        (dates, postal codes, consents, attributes) remember each distinct cell's result, so a
+        million rows convert about as many distinct values as the file really has.
         """
-        out: list[Contact | list[RowError] | None] = [None] * len(rows)
-        places: list[int] = []
+        failed: dict[int, list[RowError]] = {}  # row place in ``table`` → its errors
         lines: list[int] = []
         table: list[list[Cell]] = []
-        for place, (line, cells) in enumerate(rows):
+        width_failures: list[list[RowError]] = []
+        for line, cells in rows:
             if len(cells) != self.width:
                 problem = self._width_problem(line, cells)
                 if problem is not None:
-                    out[place] = [problem]
+                    width_failures.append([problem])
                     continue
-                cells = cells + [None] * (self.width - len(cells))
-            places.append(place)
+                cells = (cells + [None] * (self.width - len(cells)))[: self.width]
             lines.append(line)
             table.append(cells)
-        count = len(table)
-        values: list[dict[str, Any]] = [{} for _ in range(count)]
-        consents: list[dict[str, bool]] = [{} for _ in range(count)]
-        attributes: list[dict[str, Any]] = [{} for _ in range(count)]
-        failures: dict[int, list[RowError]] = {}
-        for index, kind, name, conv in self.steps:
-            column = [cells[index] for cells in table]
-            if kind == 0 and name in TEXT_LIMITS and all(c.__class__ is str for c in column):
-                self._text_column(column, name, index, lines, values, failures)
+        columns = list(zip(*table, strict=True)) if table else [()] * self.width
+        chunk = ContactChunk(lines, {}, {}, {}, width_failures)
+        for step in self._compiled:
+            converted = self._column(step, columns[step.index], lines, failed)
+            target = (chunk.values, chunk.consents, chunk.attributes)[step.kind]
+            earlier = target.get(step.name)
+            if earlier is not None:  # two columns for one field: the later non-empty cell wins
+                converted = [e if v is None else v for e, v in zip(earlier, converted, strict=True)]
+            target[step.name] = converted
+        self._check_keys(chunk, failed)
+        if failed:
+            chunk.drop({j: errors for j, errors in failed.items()})
+        return chunk
+
+    def _column(
+        self,
+        step: _Step,
+        column: Sequence[Cell],
+        lines: list[int],
+        failed: dict[int, list[RowError]],
+    ) -> list[Any]:
+        """One column's typed values (None for empty cells); bad cells are added to ``failed``."""
+        if step.name in TEXT_LIMITS and step.kind == 0:
+            try:
+                return self._text_column(step, column, lines, failed)
+            except AttributeError:  # spreadsheet cells that are not all text: one by one
+                pass
+        memo = step.memo
+        if step.column is not None:
+            out: list[Any] = step.column(column)
+        elif memo is not None:
+            out = list(map(memo.get, column))
+        else:
+            out = [None] * len(column)
+        conv = step.convert
+        for j in [j for j, value in enumerate(out) if value is None]:
+            cell = column[j]
+            if cell is None or (isinstance(cell, str) and (not cell or cell.isspace())):
                 continue
-            quick: list[bool | None] = (
-                list(map(convert.CONSENT_QUICK.get, column))  # type: ignore[arg-type]
-                if kind == 1
-                else [None] * count
-            )
-            for j, cell in enumerate(column):
-                known = quick[j]
-                if known is not None:
-                    consents[j][name] = known
-                    continue
-                if cell is None or (cell.__class__ is str and (not cell or cell.isspace())):
-                    continue
-                try:
-                    value = conv(cell)
-                except ValueError as exc:
-                    failures.setdefault(j, []).append(
-                        RowError(
-                            lines[j],
-                            self.headers[index],
-                            cell_text(cell),
-                            str(exc),
-                            getattr(exc, "code", ""),
-                            getattr(exc, "args_text", ()),
-                        )
-                    )
-                    continue
-                if kind == 0:
-                    values[j][name] = value
-                elif kind == 1:
-                    if value is not None:
-                        consents[j][name] = value
-                else:
-                    attributes[j][name] = value
-        for j, place in enumerate(places):
-            if j in failures:
-                out[place] = failures[j]
-                continue
-            row = values[j]
-            external_id = row.pop("external_id", None) or None
-            email = row.get("email")
-            if external_id is None and email is None:
-                out[place] = [
+            try:
+                value = conv(cell)
+            except ValueError as exc:
+                failed.setdefault(j, []).append(
                     RowError(
                         lines[j],
+                        self.headers[step.index],
+                        cell_text(cell),
+                        str(exc),
+                        getattr(exc, "code", ""),
+                        getattr(exc, "args_text", ()),
+                    )
+                )
+                continue
+            out[j] = value
+            if memo is not None and cell.__class__ is str and value is not None:
+                if len(memo) >= MEMO_LIMIT:
+                    memo.clear()
+                memo[cell] = value
+        return out
+
+    def _text_column(
+        self,
+        step: _Step,
+        column: Sequence[Cell],
+        lines: list[int],
+        failed: dict[int, list[RowError]],
+    ) -> list[str | None]:
+        limit, what = TEXT_LIMITS[step.name]
+        stripped = [c.strip() or None for c in column]  # type: ignore[union-attr]
+        if max(map(len, filter(None, stripped)), default=0) > limit:
+            for j, value in enumerate(stripped):
+                if value is not None and len(value) > limit:
+                    failed.setdefault(j, []).append(
+                        RowError(
+                            lines[j],
+                            self.headers[step.index],
+                            value,
+                            f"{what} is longer than {limit} characters",
+                            "too_long",
+                            (str(limit),),
+                        )
+                    )
+                    stripped[j] = None
+        return stripped
+
+    @staticmethod
+    def _check_keys(chunk: ContactChunk, failed: dict[int, list[RowError]]) -> None:
+        """A row needs an external id or an email to be matched on (if its cells converted)."""
+        external = chunk.values.get("external_id") or repeat(None)
+        email = chunk.values.get("email") or repeat(None)
+        for j, (line, ext, mail) in enumerate(zip(chunk.lines, external, email, strict=False)):
+            if ext is None and mail is None and j not in failed:
+                failed[j] = [
+                    RowError(
+                        line,
                         None,
                         None,
                         "no external id and no email: nothing to match on",
                         "no_key",
                     )
                 ]
-                continue
-            out[place] = Contact(lines[j], external_id, email, row, consents[j], attributes[j])
-        return out  # type: ignore[return-value]
-
-    def _text_column(
-        self,
-        column: list[Cell],
-        name: str,
-        index: int,
-        lines: list[int],
-        values: list[dict[str, Any]],
-        failures: dict[int, list[RowError]],
-    ) -> None:
-        limit, what = TEXT_LIMITS[name]
-        stripped = [c.strip() for c in column]  # type: ignore[union-attr]
-        too_long = max(map(len, stripped), default=0) > limit
-        for j, value in enumerate(stripped):
-            if not value:
-                continue
-            if too_long and len(value) > limit:
-                failures.setdefault(j, []).append(
-                    RowError(
-                        lines[j],
-                        self.headers[index],
-                        value,
-                        f"{what} is longer than {limit} characters",
-                        "too_long",
-                        (str(limit),),
-                    )
-                )
-                continue
-            values[j][name] = value
 
     def _width_problem(self, line: int, cells: list[Cell]) -> RowError | None:
         count = len(cells)

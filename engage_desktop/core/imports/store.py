@@ -9,10 +9,12 @@ transaction, so a cancelled or failed import rolls back completely.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Any
 
+import orjson
 from sqlalchemy import Connection, Engine, Table, func, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DatabaseError
@@ -20,8 +22,17 @@ from sqlalchemy.exc import DatabaseError
 from engage_desktop.core.demo.bulk import BulkWriter
 from engage_desktop.store.models import Consent
 
-# json.dumps with its default options reuses one C encoder; any option builds a new one per call.
-_ENCODE = json.dumps
+
+def json_text(value: Any) -> str:
+    """JSON text for the database: orjson (several times faster per small object than json).
+
+    orjson refuses integers beyond 64 bits, which a free attribute column can hold; the
+    standard library writes those.
+    """
+    try:
+        return orjson.dumps(value).decode()
+    except TypeError:  # orjson.JSONEncodeError is a TypeError
+        return json.dumps(value)
 
 
 class Writer(BulkWriter):
@@ -115,7 +126,7 @@ class Writer(BulkWriter):
 
     @staticmethod
     def json(value: Any) -> str:
-        return _ENCODE(value)
+        return json_text(value)
 
     def upsert_consents(self, rows: Sequence[dict[str, Any]]) -> None:
         """Insert or change consent rows; ``changed_at`` moves only when the state changes."""
@@ -172,6 +183,31 @@ class Writer(BulkWriter):
             for key, row_id in self.conn.execute(stmt):
                 found[key] = int(row_id)
         return found
+
+
+@contextmanager
+def bulk_connection(engine: Engine) -> Iterator[Connection]:
+    """A connection for one import, with SQLite's per-row foreign-key checks off while it runs.
+
+    SQLite looks up the parent of every inserted row: 2.4 million profile lookups for the
+    consent rows of a million-contact import, about 8 % of its time. An importer only writes rows
+    that point at the app it has checked (``require``) and at profiles it has just inserted or
+    read in the same transaction, so those checks cannot fail. The pragma only takes effect
+    outside a transaction, and is switched back on before the connection returns to the pool,
+    whatever happened. PostgreSQL loads with COPY and keeps its checks.
+    """
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        unchecked = conn.dialect.name == "sqlite" and not raw.in_transaction  # type: ignore[union-attr]
+        if unchecked:
+            raw.execute("PRAGMA foreign_keys = OFF")  # type: ignore[union-attr]
+        try:
+            yield conn
+        finally:
+            if unchecked:
+                if raw.in_transaction:  # type: ignore[union-attr]
+                    raw.rollback()  # type: ignore[union-attr]
+                raw.execute("PRAGMA foreign_keys = ON")  # type: ignore[union-attr]
 
 
 def refresh_statistics(engine: Engine, tables: Sequence[str]) -> None:

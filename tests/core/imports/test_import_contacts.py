@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from engage_desktop.core.imports.contacts import import_contacts
 from engage_desktop.core.imports.errors import ImportFailed, write_error_report
@@ -240,3 +241,26 @@ def test_database_refusal_rolls_back_with_a_clear_error(ws: Workspace, app_id: i
     with pytest.raises(ImportFailed, match=r"database refused the import \(refused\)"):
         import_contacts(ws, app_id, FR_CSV)
     assert snapshot(ws) == before
+
+
+def test_foreign_key_checks_are_back_on_after_imports(
+    ws: Workspace, app_id: int, tmp_path: Path
+) -> None:
+    """The import switches SQLite's per-row checks off for its bulk load, and only for it."""
+
+    def checks_on() -> bool:
+        with ws.engine.connect() as conn:
+            return bool(conn.exec_driver_sql("PRAGMA foreign_keys").scalar())
+
+    import_contacts(ws, app_id, FR_CSV)
+    assert checks_on()
+    path = tmp_path / "broken.csv"
+    good = "".join(f"N{i};n{i}@exemple.fr\n" for i in range(20_000)).encode()
+    path.write_bytes(b"identifiant;email\n" + good + b"X;\xff\xfe@exemple.fr\n")
+    with pytest.raises(ImportFailed, match="line 20002"):
+        import_contacts(ws, app_id, path)
+    assert checks_on()
+    with ws.session() as session:  # and they still guard the rest of the application
+        session.add(Consent(profile_id=999_999, channel=Channel.PUSH, state=ConsentState.GRANTED))
+        with pytest.raises(IntegrityError):
+            session.flush()

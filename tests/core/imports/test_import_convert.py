@@ -103,6 +103,44 @@ def test_fast_path_agrees_with_phonenumbers(numbers: list[tuple[str, str]]) -> N
         assert fast == slow, text
 
 
+phone_texts = st.one_of(
+    st.tuples(nine_digits, styles).map(lambda pair: pair[1].format(pair[0])),
+    st.text(alphabet="0123456789+ .-()٣²", max_size=16),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(phone_texts, min_size=1, max_size=40))
+def test_column_pass_agrees_with_the_cell_parser(texts: list[str]) -> None:
+    """Whatever the column pass converts, ``parse`` converts the same; it never accepts more."""
+    phones = PhoneParser()
+    for round_ in range(2):  # the second round knows every prefix the first one met
+        for text, fast in zip(texts, phones.parse_column(texts), strict=True):
+            try:
+                expected: str | None = phones.parse(text)
+            except ValueError:
+                expected = None
+            if fast is not None or round_ == 1 and expected is not None and _plain(text):
+                assert fast == expected, text
+
+
+def _plain(text: str) -> bool:
+    """Written one of the usual French ways (what the column pass handles itself)."""
+    compact = "".join(c for c in text if c not in " .-()/")
+    return any(
+        compact.startswith(head)
+        and len(compact) == size
+        and compact[len(head)] in "123456789"
+        and compact[len(head) :].isdecimal()
+        and compact.isascii()
+        for head, size in (("0", 10), ("+33", 12), ("0033", 13))
+    )
+
+
+def test_digits_of_other_scripts_become_ascii() -> None:
+    assert PhoneParser().parse("06 ١٢ 34 56 78") == "+33612345678"
+
+
 def test_emails() -> None:
     assert parse_email(" Zoe.Petit@Gmail.com ") == "zoe.petit@gmail.com"
     for bad in ("zoe.petit@gmail", "zoe petit@gmail.com", "@gmail.com", "zoe@@gmail.com"):

@@ -20,7 +20,7 @@ TODAY = date(2026, 11, 23)
 
 def both(converter: RowConverter, rows: list[tuple[int, list[Cell]]]) -> None:
     one_by_one = [converter.convert(line, list(cells)) for line, cells in rows]
-    assert converter.convert_chunk(rows) == one_by_one
+    assert converter.convert_chunk(rows).as_rows() == one_by_one
 
 
 def converter_for(path: Path) -> tuple[RowConverter, list[tuple[int, list[Cell]]]]:
