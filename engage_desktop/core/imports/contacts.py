@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -26,14 +26,10 @@ from sqlalchemy.orm import Session
 
 from engage_desktop.core.imports.errors import ErrorLog, RowError, refused
 from engage_desktop.core.imports.mapping import PROFILE_FIELDS, Mapping, auto_map, unknown_columns
+from engage_desktop.core.imports.pipeline import ConverterSpec, converted_chunks
 from engage_desktop.core.imports.rows import Contact, ContactChunk, RowConverter
-from engage_desktop.core.imports.store import (
-    Writer,
-    bulk_connection,
-    json_text,
-    refresh_statistics,
-)
-from engage_desktop.core.imports.tabular import Cell, Table, open_table
+from engage_desktop.core.imports.store import Writer, bulk_connection, refresh_statistics
+from engage_desktop.core.imports.tabular import Table, open_table
 from engage_desktop.core.progress import NO_PROGRESS, Progress
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.audit import record
@@ -110,9 +106,8 @@ def import_contacts(
     table = table or open_table(path)
     mapping = mapping or auto_map(table.headers)
     today = ws.clock.now().date()
-    converter = RowConverter(
-        table.headers, mapping, today, strict_width=table.kind == "csv", region=region
-    )
+    spec = ConverterSpec(tuple(table.headers), mapping, today, table.kind == "csv", region)
+    converter = spec.build()  # here too: a mapping without a key fails before any work
     result = ContactImportResult(table.path.name, table.format_label, dry_run=dry_run)
     result.warnings = unknown_columns(table.headers, mapping)
     log = ErrorLog()
@@ -125,7 +120,7 @@ def import_contacts(
         ):
             require(session, ws.member_id, app_id, Permission.EDIT_AUDIENCE)
             run = _Run(session, app_id, table, ws.clock.now(), result, log)
-            run.execute(converter, progress)
+            run.execute(converter, spec, progress)
             record(
                 session,
                 member_id=ws.member_id,
@@ -180,7 +175,7 @@ class _Run:
         self.had_profiles = False
         self.headers: tuple[str | None, str | None] = (None, None)
 
-    def execute(self, converter: RowConverter, progress: Progress) -> None:
+    def execute(self, converter: RowConverter, spec: ConverterSpec, progress: Progress) -> None:
         self.writer.lock_for_writing()
         self.had_profiles = (
             self.conn.execute(
@@ -201,12 +196,17 @@ class _Run:
                 suspended = self.writer.suspend_indexes("profile", "consent")
         old_cache = self.writer.bigger_cache()
         try:
-            self._stream(converter, progress, total, suspended)
+            self._stream(converter, spec, progress, total, suspended)
         finally:
             self.writer.restore_cache(old_cache)
 
     def _stream(
-        self, converter: RowConverter, progress: Progress, total: int | None, suspended: list[str]
+        self,
+        converter: RowConverter,
+        spec: ConverterSpec,
+        progress: Progress,
+        total: int | None,
+        suspended: list[str],
     ) -> None:
         ext_header = next(
             (converter.headers[i] for i, k, n, _ in converter.steps if n == "external_id"), None
@@ -216,17 +216,11 @@ class _Run:
             None,
         )
         self.headers = (ext_header, email_header)
-        batch: list[tuple[int, list[Cell]]] = []
         progress.report(0, total, "reading")
-        for row in self.table.rows():
-            batch.append(row)
-            if len(batch) >= CHUNK_ROWS:
-                self._write(self._accept(converter.convert_chunk(batch)))
-                self.result.rows_read += len(batch)
-                batch = []
-                progress.report(self.result.rows_read, total, "rows")
-        self._write(self._accept(converter.convert_chunk(batch)))
-        self.result.rows_read += len(batch)
+        for chunk in converted_chunks(self.table, spec):
+            self.result.rows_read += chunk.size
+            self._write(self._accept(chunk))
+            progress.report(self.result.rows_read, total, "rows")
         if suspended:
             progress.report(self.result.rows_read, total, "indexing")
             self.writer.restore_indexes(suspended)
@@ -237,9 +231,14 @@ class _Run:
         for errors in chunk.failed:
             self.log.fail_row(errors)
         seen = self.seen
+        keys = chunk.keys()
+        fresh = dict(zip(keys, chunk.lines, strict=True))
+        if len(fresh) == len(keys) and not fresh.keys() & seen.keys():
+            seen.update(fresh)  # the usual case, no key seen twice: all in C
+            return chunk
         keep: list[bool] = []
         duplicates: list[tuple[int, int]] = []  # (row place, line of the first one)
-        for j, (key, line) in enumerate(zip(chunk.keys(), chunk.lines, strict=True)):
+        for j, (key, line) in enumerate(zip(keys, chunk.lines, strict=True)):
             first = seen.setdefault(key, line)
             keep.append(first == line)
             if first != line:
@@ -321,13 +320,8 @@ class _Run:
             external = email
         elif email is not None:
             external = [e if e is not None else m for e, m in zip(external, email, strict=True)]
-        births = values.get("birth_date")
-        birth_text = (
-            None if births is None else [None if d is None else d.isoformat() for d in births]
-        )
         columns = [
-            values.get(name) or nothing if name != "birth_date" else birth_text or nothing
-            for name in PROFILE_VALUE_COLUMNS
+            chunk.stored.get(name) or values.get(name) or nothing for name in PROFILE_VALUE_COLUMNS
         ]
         rows = zip(
             ids,
@@ -335,23 +329,9 @@ class _Run:
             external or nothing,
             *columns,
             repeat(self.now_text),
-            self._attributes_json(chunk),
+            chunk.stored.get("attributes") or repeat("{}"),
         )
         self.writer.insert("profile", INSERT_COLUMNS, rows)
-
-    @staticmethod
-    def _attributes_json(chunk: ContactChunk) -> Iterable[str]:
-        if not chunk.attributes:
-            return repeat("{}")
-        encode = json_text
-        names = list(chunk.attributes)
-        if len(names) == 1:
-            [name] = names
-            return ["{}" if v is None else encode({name: v}) for v in chunk.attributes[name]]
-        return [
-            encode({n: v for n, v in zip(names, row, strict=True) if v is not None})
-            for row in zip(*chunk.attributes.values(), strict=True)
-        ]
 
     def _update(self, known: list[tuple[int, Contact]]) -> None:
         if not known:

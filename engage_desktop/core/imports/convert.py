@@ -107,6 +107,16 @@ def parse_email(cell: Cell) -> str:
     return value.lower()
 
 
+def email_column(cells: Sequence[Cell]) -> list[str | None]:
+    """``parse_email`` for a whole column of text; None where a cell needs ``parse_email``."""
+    try:
+        stripped = [cell.strip() for cell in cells]  # type: ignore[union-attr]
+    except AttributeError:  # a spreadsheet cell that is not text: one by one
+        return [None] * len(cells)
+    valid = _EMAIL.fullmatch
+    return [text.lower() if len(text) <= 320 and valid(text) else None for text in stripped]
+
+
 FRENCH_NUMBERING_REGIONS = ("RE", "GP", "MQ", "GF", "YT", "PM", "BL", "MF")
 """Overseas departments and territories that share France's national numbering plan: dialled
 from mainland France, 0692 12 34 56 reaches Réunion, whose E.164 form is +262 692 12 34 56."""

@@ -11,6 +11,7 @@ import csv
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 MAX_KEPT_ERRORS = 100_000
 """Row errors kept in memory for the report; beyond that only the count grows."""
@@ -27,6 +28,10 @@ class ImportFailed(Exception):
         super().__init__(message)
         self.code = code
         self.args_text = args
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Raised in the process that reads a big file and re-raised in the importing one.
+        return (self.__class__, (str(self), self.code, *self.args_text))
 
 
 def refused(name: str, exc: Exception) -> ImportFailed:

@@ -15,6 +15,7 @@ from typing import Any
 
 from engage_desktop.core.imports import convert
 from engage_desktop.core.imports.errors import CellError, ImportFailed, RowError
+from engage_desktop.core.imports.jsontext import json_text
 from engage_desktop.core.imports.mapping import CONSENT_FIELDS, Field, Mapping
 from engage_desktop.core.imports.tabular import Cell, cell_text
 
@@ -59,6 +60,11 @@ class ContactChunk:
     consents: dict[str, list[bool | None]]
     attributes: dict[str, list[Any]]
     failed: list[list[RowError]]
+    size: int = 0
+    """Rows of the file this chunk came from, converted or failed."""
+    stored: dict[str, list[Any]] = field(default_factory=dict)
+    """Columns in the database's text form (``birth_date`` ISO, ``attributes`` JSON), made
+    where the chunk is converted: in the reading process when a big file has one."""
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -88,7 +94,7 @@ class ContactChunk:
     def keep(self, mask: list[bool]) -> None:
         """Keep only the rows whose ``mask`` entry is true (in place, column by column)."""
         self.lines = list(compress(self.lines, mask))
-        for group in (self.values, self.consents, self.attributes):
+        for group in (self.values, self.consents, self.attributes, self.stored):
             for name, column in group.items():
                 group[name] = list(compress(column, mask))
 
@@ -119,6 +125,24 @@ class _Step:
     memo: dict[Cell, Any] | None
     column: Callable[[Sequence[Cell]], list[Any]] | None = None
     """A whole-column first pass; cells it leaves None go through ``convert`` one by one."""
+
+
+def _add_stored_forms(chunk: ContactChunk) -> None:
+    births = chunk.values.get("birth_date")
+    if births is not None:
+        chunk.stored["birth_date"] = [None if d is None else d.isoformat() for d in births]
+    if not chunk.attributes:
+        return
+    names = list(chunk.attributes)
+    if len(names) == 1:
+        [name] = names
+        encoded = ["{}" if v is None else json_text({name: v}) for v in chunk.attributes[name]]
+    else:
+        encoded = [
+            json_text({n: v for n, v in zip(names, row, strict=True) if v is not None})
+            for row in zip(*chunk.attributes.values(), strict=True)
+        ]
+    chunk.stored["attributes"] = encoded
 
 
 def _limited(limit: int, what: str, cell: Cell) -> str:
@@ -179,6 +203,8 @@ class RowConverter:
         for step in self._compiled:
             if step.kind == 0 and step.name == "phone":
                 step.column = phones.parse_column
+            elif step.kind == 0 and step.name == "email":
+                step.column = convert.email_column
 
     @staticmethod
     def _compile(index: int, kind: int, name: str, conv: Callable[[Cell], Any]) -> _Step:
@@ -260,7 +286,7 @@ class RowConverter:
             lines.append(line)
             table.append(cells)
         columns = list(zip(*table, strict=True)) if table else [()] * self.width
-        chunk = ContactChunk(lines, {}, {}, {}, width_failures)
+        chunk = ContactChunk(lines, {}, {}, {}, width_failures, len(rows))
         for step in self._compiled:
             converted = self._column(step, columns[step.index], lines, failed)
             target = (chunk.values, chunk.consents, chunk.attributes)[step.kind]
@@ -271,6 +297,7 @@ class RowConverter:
         self._check_keys(chunk, failed)
         if failed:
             chunk.drop({j: errors for j, errors in failed.items()})
+        _add_stored_forms(chunk)
         return chunk
 
     def _column(

@@ -8,31 +8,18 @@ transaction, so a cancelled or failed import rolls back completely.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Any
 
-import orjson
 from sqlalchemy import Connection, Engine, Table, func, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DatabaseError
 
 from engage_desktop.core.demo.bulk import BulkWriter
+from engage_desktop.core.imports.jsontext import json_text
 from engage_desktop.store.models import Consent
-
-
-def json_text(value: Any) -> str:
-    """JSON text for the database: orjson (several times faster per small object than json).
-
-    orjson refuses integers beyond 64 bits, which a free attribute column can hold; the
-    standard library writes those.
-    """
-    try:
-        return orjson.dumps(value).decode()
-    except TypeError:  # orjson.JSONEncodeError is a TypeError
-        return json.dumps(value)
 
 
 class Writer(BulkWriter):

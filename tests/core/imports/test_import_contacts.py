@@ -264,3 +264,18 @@ def test_foreign_key_checks_are_back_on_after_imports(
         session.add(Consent(profile_id=999_999, channel=Channel.PUSH, state=ConsentState.GRANTED))
         with pytest.raises(IntegrityError):
             session.flush()
+
+
+def test_duplicates_are_found_across_chunks(ws: Workspace, app_id: int, tmp_path: Path) -> None:
+    path = tmp_path / "long.csv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        out = csv.writer(handle, delimiter=";")
+        out.writerow(["identifiant", "email"])
+        for i in range(7_000):
+            out.writerow([f"N{i}", f"n{i}@exemple.fr"])
+        out.writerow(["N3", "autre@exemple.fr"])  # line 7002: the id of line 5, two chunks back
+        out.writerow(["", "n7000@exemple.fr"])  # line 7003: no id, keyed by its email: new
+    result = import_contacts(ws, app_id, path)
+    assert (result.inserted, result.duplicates, result.failed) == (7_001, 1, 1)
+    [error] = result.errors
+    assert (error.line, error.code, error.args) == (7002, "duplicate_external_id", ("5",))

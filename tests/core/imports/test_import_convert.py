@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from engage_desktop.core.imports.convert import (
     PhoneParser,
     attribute_value,
+    email_column,
     parse_birth_date,
     parse_consent,
     parse_date,
@@ -120,7 +121,7 @@ def test_column_pass_agrees_with_the_cell_parser(texts: list[str]) -> None:
                 expected: str | None = phones.parse(text)
             except ValueError:
                 expected = None
-            if fast is not None or round_ == 1 and expected is not None and _plain(text):
+            if fast is not None or (round_ == 1 and expected is not None and _plain(text)):
                 assert fast == expected, text
 
 
@@ -139,6 +140,25 @@ def _plain(text: str) -> bool:
 
 def test_digits_of_other_scripts_become_ascii() -> None:
     assert PhoneParser().parse("06 ١٢ 34 56 78") == "+33612345678"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.emails().map(lambda e: f" {e.upper()} "),
+            st.text(alphabet="abé@.- _+", max_size=20),
+        ),
+        max_size=30,
+    )
+)
+def test_email_column_agrees_with_the_cell_parser(texts: list[str]) -> None:
+    for text, fast in zip(texts, email_column(texts), strict=True):
+        try:
+            expected: str | None = parse_email(text)
+        except ValueError:
+            expected = None
+        assert fast == expected or (fast is None and not text.strip()), text
 
 
 def test_emails() -> None:
