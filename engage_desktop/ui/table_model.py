@@ -23,6 +23,8 @@ class Column(Generic[Row]):
     value: Callable[[Row], Any]
     display: Callable[[Any], str] = lambda v: "" if v is None else str(v)
     align_right: bool = False
+    # The whole story of a cell that may be elided (e.g. a long name and its description).
+    tooltip: Callable[[Row], str | None] | None = None
 
 
 class RowTableModel(QAbstractTableModel, Generic[Row]):
@@ -53,6 +55,8 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
             return column.display(value)
         if role == SORT_ROLE:
             return _sort_key(value)
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
+            return column.tooltip(self.rows[index.row()])
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

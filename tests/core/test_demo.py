@@ -11,6 +11,7 @@ import pytest
 
 from engage_desktop.core.demo.generator import build_demo_workspace
 from engage_desktop.core.progress import Cancelled, CancelToken, Progress
+from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.errors import WorkspaceError
 from engage_desktop.store.location import resolve_workspace
 
@@ -143,8 +144,38 @@ def test_demo_on_postgresql(pg_url: str, tmp_path: Path) -> None:
         assert conn.scalar(text("SELECT SUM(count) FROM event_daily")) == conn.scalar(
             text("SELECT COUNT(*) FROM event")
         )
+        # The saved segments are counted on PostgreSQL too, as of the anchor, with a snapshot.
+        segments = conn.execute(
+            text(
+                "SELECT s.cached_count, s.computed_at, s.cached_reachable, "
+                "(SELECT COUNT(*) FROM segment_member m WHERE m.segment_id = s.id) FROM segment s"
+            )
+        ).all()
+        assert len(segments) == 8
+        for count, computed_at, reachable, members in segments:
+            assert count == members and computed_at == ANCHOR
+            assert set(reachable) == {"push", "sms", "email"}
         # Sequences moved past the explicit ids: a normal insert still works.
         conn.execute(text("INSERT INTO event_name (app_id, name) VALUES (1, 'custom_event')"))
     engine.dispose()
     with pytest.raises(WorkspaceError, match="already holds apps"):
         build_demo_workspace(resolve_workspace(pg_url), users=50, seed=5, anchor=ANCHOR)
+
+
+def test_demo_segments_are_valid_and_count_something(demo_workspace: Workspace) -> None:
+    """Every seeded segment parses, compiles and selects part of its app (not 0, not all)."""
+    from sqlalchemy import select
+
+    from engage_desktop.core.segments.count import count_segment
+    from engage_desktop.core.segments.rules import parse_rules
+    from engage_desktop.store.models import Profile, Segment
+
+    anchor = datetime(2026, 11, 1, tzinfo=UTC)  # the demo_workspace fixture's anchor
+
+    with demo_workspace.session() as session:
+        segments = session.scalars(select(Segment)).all()
+        assert {s.app_id for s in segments} == {1, 2}
+        for seg in segments:
+            total = session.query(Profile).filter(Profile.app_id == seg.app_id).count()
+            found = count_segment(session, seg.app_id, parse_rules(seg.rules), anchor)
+            assert 0 < found.profiles < total, seg.name

@@ -33,6 +33,7 @@ from engage_desktop.core.demo.campaign_gen import (
     CampaignGenerator,
     NotificationEvents,
 )
+from engage_desktop.core.demo.segment_gen import count_demo_segments, write_demo_segments
 from engage_desktop.core.progress import NO_PROGRESS, Progress
 from engage_desktop.store.errors import WorkspaceError
 from engage_desktop.store.location import WorkspaceLocation
@@ -131,7 +132,8 @@ def build_demo_workspace(
 
     ``anchor`` is the demo's "now" (default: today at midnight UTC), so the same seed rebuilt on
     the same day gives the same data. ``admin_login`` becomes admin of both apps (default: the OS
-    user). An existing workspace is kept unless ``replace`` is given.
+    user). An existing workspace is kept unless ``replace`` is given. The saved segments are
+    counted as of ``anchor`` when one is given, else as of the end of the build.
     """
     if users < 10:
         raise WorkspaceError("The demo needs at least 10 users.")
@@ -140,7 +142,7 @@ def build_demo_workspace(
     path = location.sqlite_path
     if path is not None:
         return _build_sqlite(
-            location, path, users, seed, anchor_ts, admin_login, replace, progress, started
+            location, path, users, seed, anchor_ts, anchor, admin_login, replace, progress, started
         )
     engine = open_workspace(location, create=True)
     try:
@@ -156,6 +158,7 @@ def build_demo_workspace(
         # index-only scans at once, not after autovacuum gets round to it.
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.exec_driver_sql("VACUUM ANALYZE")
+        _count_segments(engine, anchor, progress)
     finally:
         engine.dispose()
     return _finish(summary, started, location)
@@ -167,6 +170,7 @@ def _build_sqlite(
     users: int,
     seed: int,
     anchor_ts: int,
+    anchor: datetime | None,
     admin_login: str | None,
     replace: bool,
     progress: Progress,
@@ -188,6 +192,8 @@ def _build_sqlite(
             with engine.connect() as conn:
                 progress.report(99, 100, "Optimising")
                 conn.exec_driver_sql("ANALYZE")
+            _count_segments(engine, anchor, progress)
+            with engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA journal_mode = WAL")
         finally:
             engine.dispose()
@@ -197,6 +203,12 @@ def _build_sqlite(
         _remove_sqlite(building)
         raise
     return _finish(summary, started, location)
+
+
+def _count_segments(engine: Engine, anchor: datetime | None, progress: Progress) -> None:
+    """Count the saved segments, so the demo's Segments tab opens with figures and their age."""
+    progress.report(99, 100, "Counting segments")
+    count_demo_segments(engine, anchor or datetime.now(UTC))
 
 
 def _fast_build_pragmas(dbapi_conn: object, _record: object) -> None:
@@ -269,6 +281,9 @@ def _populate(
             app_id = app_no + 1
             rng = np.random.default_rng([seed, app_no])
             _write_app(writer, app_id, spec, member_ids, anchor_ts)
+            write_demo_segments(
+                writer, app_id, spec.key, writer.datetime_from_unix(anchor_ts - 20 * DAY)
+            )
             step = _AppProgress(progress, app_no, len(specs), spec.name)
             audience = _write_app_audience(
                 writer,

@@ -221,22 +221,31 @@ def refresh_segment(ws: Workspace, segment_id: int) -> SegmentCount:
     with ws.session() as session:
         seg = _get(session, segment_id)
         require(session, ws.member_id, seg.app_id, Permission.VIEW_AUDIENCE)
-        try:
-            rule = parse_rules(seg.rules)
-        except RuleError as exc:
-            raise RuleError(f"segment {seg.id} ({seg.name}): {exc}") from exc
-        counted = count_segment(session, seg.app_id, rule, now)
-        session.execute(delete(SegmentMember).where(SegmentMember.segment_id == seg.id))
-        ids = compile_segment(session, seg.app_id, rule, now).subquery()
-        session.execute(
-            insert(SegmentMember).from_select(
-                ["segment_id", "profile_id"], select(literal(seg.id), ids.c.id)
-            )
+        return store_count(session, seg, now)
+
+
+def store_count(session: Session, seg: Segment, now: datetime) -> SegmentCount:
+    """Count ``seg`` as of ``now`` and store the count, reach and membership snapshot.
+
+    The caller checks permissions (``refresh_segment`` does); the demo builder calls this
+    directly so its segments open with the same figures a Refresh would store.
+    """
+    try:
+        rule = parse_rules(seg.rules)
+    except RuleError as exc:
+        raise RuleError(f"segment {seg.id} ({seg.name}): {exc}") from exc
+    counted = count_segment(session, seg.app_id, rule, now)
+    session.execute(delete(SegmentMember).where(SegmentMember.segment_id == seg.id))
+    ids = compile_segment(session, seg.app_id, rule, now).subquery()
+    session.execute(
+        insert(SegmentMember).from_select(
+            ["segment_id", "profile_id"], select(literal(seg.id), ids.c.id)
         )
-        seg.cached_count = counted.profiles
-        seg.cached_reachable = dict(counted.reachable)
-        seg.computed_at = now
-        return counted
+    )
+    seg.cached_count = counted.profiles
+    seg.cached_reachable = dict(counted.reachable)
+    seg.computed_at = now
+    return counted
 
 
 def segment_members(ws: Workspace, segment_id: int) -> list[tuple[int, str, str | None]]:

@@ -46,7 +46,7 @@ class LocationEditor(ConditionEditor):
         self._sync()
         self.mode.currentIndexChanged.connect(self._sync)
         self.radius.valueChanged.connect(self.changed)
-        self.store.currentIndexChanged.connect(self.changed)
+        self.store.id_changed.connect(self.changed)
         self.city.textChanged.connect(self.changed)
         self.prefix.textChanged.connect(self.changed)
 
@@ -194,7 +194,7 @@ class SegmentEditor(ConditionEditor):
         super().__init__()
         self.segment = IdCombo(_OtherSegments(suggestions))
         self.setLayout(hbox(caption(self.tr("is in")), self.segment))
-        self.segment.currentIndexChanged.connect(self.changed)
+        self.segment.id_changed.connect(self.changed)
 
     def values(self) -> dict[str, Any]:
         return {"segment_id": self.segment.current_id()}

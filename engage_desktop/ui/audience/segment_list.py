@@ -39,6 +39,13 @@ def format_age(seconds: float | None) -> str:
     return QCoreApplication.translate("SegmentAge", "%1 days ago").replace("%1", str(days))
 
 
+def _name_tooltip(summary: SegmentSummary) -> str:
+    """The full name (the narrow list may elide it) and the description the list has no room for."""
+    if summary.description:
+        return f"{summary.name}\n{summary.description}"
+    return summary.name
+
+
 def _reach(channel: str) -> Callable[[SegmentSummary], int | None]:
     return lambda s: None if s.cached_reachable is None else s.cached_reachable.get(channel, 0)
 
@@ -57,7 +64,11 @@ class SegmentTable(QTableView):
             return "—" if value is None else format_int(value)
 
         columns: list[Column[SegmentSummary]] = [
-            Column(lambda: QCoreApplication.translate("SegmentTable", "Segment"), lambda s: s.name),
+            Column(
+                lambda: QCoreApplication.translate("SegmentTable", "Segment"),
+                lambda s: s.name,
+                tooltip=_name_tooltip,
+            ),
             Column(
                 lambda: QCoreApplication.translate("SegmentTable", "Profiles"),
                 lambda s: s.cached_count,

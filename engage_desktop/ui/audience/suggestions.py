@@ -108,11 +108,15 @@ class Suggestions(QObject):
             self._strings[key].setStringList(result)
         elif key in self._choices:
             model = self._choices[key]
-            model.clear()
+            items = []
             for choice_id, text in result:
                 item = QStandardItem(text)
                 item.setData(choice_id, ID_ROLE)
-                model.appendRow(item)
+                items.append(item)
+            model.removeRows(0, model.rowCount())
+            # All rows out in one removal, all in in one insertion: the combos showing this list
+            # never see a half-emptied or half-filled list whose rows they would take for a choice.
+            model.invisibleRootItem().appendRows(items)
         self.loaded.emit(key)
 
 

@@ -81,7 +81,15 @@ class SuggestEdit(QLineEdit):
 
 
 class IdCombo(QComboBox):
-    """A choice of stores or segments by id; survives its shared model being refilled."""
+    """A choice of stores or segments by id; survives its shared model being refilled.
+
+    Listen to ``id_changed``, not ``currentIndexChanged``: while the model changes, QComboBox
+    moves the current row by itself (to the first row after a reset, to a neighbour when rows
+    go). That is no choice of the user's: it must neither replace the wanted id nor reach the
+    rule, or a refill would silently point a condition at another segment.
+    """
+
+    id_changed = Signal()
 
     def __init__(self, model: QAbstractItemModel) -> None:
         super().__init__()
@@ -89,17 +97,35 @@ class IdCombo(QComboBox):
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.setMinimumContentsLength(18)
         self._wanted: int | None = None
-        model.modelReset.connect(self._restore)
-        model.rowsInserted.connect(self._restore)
+        self._reported: int | None = None  # the id listeners last heard of
+        self._model_changing = False
+        for about, done in (
+            (model.modelAboutToBeReset, model.modelReset),
+            (model.rowsAboutToBeInserted, model.rowsInserted),
+            (model.rowsAboutToBeRemoved, model.rowsRemoved),
+            (model.layoutAboutToBeChanged, model.layoutChanged),
+        ):
+            about.connect(self._changing)
+            done.connect(self._changed)
         self.currentIndexChanged.connect(self._remember)
 
     def set_id(self, value: int | None) -> None:
+        """Show ``value`` (now, or once the model holds it); not reported as a change."""
         self._wanted = value
         self._restore()
+        self._reported = self.current_id()
 
     def current_id(self) -> int | None:
         data = self.currentData(ID_ROLE)
         return int(data) if data is not None else self._wanted
+
+    def _changing(self) -> None:
+        self._model_changing = True
+
+    def _changed(self) -> None:
+        self._model_changing = False
+        self._restore()
+        self._report()  # e.g. a new condition now shows the first store of a list just loaded
 
     def _restore(self) -> None:
         if self._wanted is None:
@@ -111,9 +137,20 @@ class IdCombo(QComboBox):
             self.blockSignals(False)
 
     def _remember(self, index: int) -> None:
+        if self._model_changing:
+            return
         data = self.itemData(index, ID_ROLE)
         if data is not None:
             self._wanted = int(data)
+        self._report()
+
+    def _report(self) -> None:
+        if self.count() == 0:
+            return  # a list being refilled offers no choice yet
+        current = self.current_id()
+        if current != self._reported:
+            self._reported = current
+            self.id_changed.emit()
 
 
 def data_combo(items: list[tuple[str, Any]]) -> QComboBox:

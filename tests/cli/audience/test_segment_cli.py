@@ -52,7 +52,8 @@ def test_create_count_list_export(workspace: Path, tmp_path: Path) -> None:
     seg_id = json.loads(created.stdout)["id"]
 
     listed = cli(workspace, "list", "--app", "1")
-    assert "Gold" in listed.stdout and "never counted" in listed.stdout
+    [gold_line] = [line for line in listed.stdout.splitlines() if line.split()[0] == str(seg_id)]
+    assert "Gold" in gold_line and gold_line.endswith("never counted")
 
     counted = cli(workspace, "count", "--segment", str(seg_id), "--json")
     figures = json.loads(counted.stdout)
@@ -79,8 +80,11 @@ def test_create_count_list_export(workspace: Path, tmp_path: Path) -> None:
     )
 
     listed_json = json.loads(cli(workspace, "list", "--app", "1", "--json").stdout)
-    assert listed_json[0]["count"] == figures["profiles"]
-    assert "just now" in cli(workspace, "list", "--app", "1", "--refresh").stdout
+    [gold] = [row for row in listed_json if row["id"] == seg_id]
+    assert gold["count"] == figures["profiles"]
+    refreshed_list = cli(workspace, "list", "--app", "1", "--refresh").stdout.splitlines()
+    assert len(refreshed_list) == len(listed_json)  # one line per segment, each recounted
+    assert all(line.endswith("just now") for line in refreshed_list)
 
     out = tmp_path / "gold.csv"
     exported = cli(workspace, "export", "--segment", str(seg_id), "--output", str(out))

@@ -103,13 +103,15 @@ def test_small_tables_audience_and_sample(demo_workspace: Workspace) -> None:
         stores = catalog.stores(s, 1)
         assert len(stores) == s.query(StoreLocation).filter_by(app_id=1).count() > 0
         assert [x.name for x in stores] == sorted(x.name for x in stores)
+        demo = catalog.segments(s, 1)  # the demo's own saved segments
         seg = Segment(
             app_id=1, name="Gold", rules={"version": 1, "rules": {"type": "sample", "percent": 5}}
         )
         s.add(seg)
         s.flush()
-        assert [c.name for c in catalog.segments(s, 1)] == ["Gold"]
-        assert catalog.segments(s, 1, exclude=seg.id) == []
+        names = [c.name for c in catalog.segments(s, 1)]
+        assert names == sorted([*(c.name for c in demo), "Gold"])
+        assert catalog.segments(s, 1, exclude=seg.id) == demo
         definition = catalog.segment_definition(s, 1, seg.id)
         assert definition is not None and definition.rules["rules"]["percent"] == 5
         assert catalog.segment_definition(s, 2, seg.id) is None

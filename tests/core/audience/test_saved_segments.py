@@ -13,6 +13,7 @@ from engage_desktop.core.clock import FixedClock
 from engage_desktop.core.segments import RuleError, count_segment, parse_rules
 from engage_desktop.core.segments.saved import (
     SegmentError,
+    SegmentSummary,
     create_segment,
     delete_segment,
     duplicate_segment,
@@ -42,9 +43,20 @@ def ws(demo_workspace: Workspace) -> Workspace:
     return replace(demo_workspace, clock=FixedClock(NOW))
 
 
+def by_id(summaries: list[SegmentSummary], seg_id: int) -> SegmentSummary:
+    [found] = [s for s in summaries if s.id == seg_id]
+    return found
+
+
+def figures(summaries: list[SegmentSummary]) -> list[tuple[Any, ...]]:
+    """What must not change when another segment is edited (the ages move with the clock)."""
+    return [(s.id, s.name, s.cached_count, s.cached_reachable, s.computed_at) for s in summaries]
+
+
 def test_create_refresh_list_and_age(ws: Workspace) -> None:
+    demo = list_segments(ws, 1)  # the demo's saved segments, already counted
     seg_id = create_segment(ws, 1, "  Gold  ", GOLD, "loyal customers")
-    [before] = list_segments(ws, 1)
+    before = by_id(list_segments(ws, 1), seg_id)
     assert (before.name, before.cached_count, before.age_seconds) == ("Gold", None, None)
     counted = refresh_segment(ws, seg_id)
     with ws.session() as session:
@@ -58,7 +70,9 @@ def test_create_refresh_list_and_age(ws: Workspace) -> None:
     assert snapshot == counted.profiles
     assert isinstance(ws.clock, FixedClock)
     ws.clock.set(NOW + timedelta(minutes=5))
-    [after] = list_segments(ws, 1)
+    listed = list_segments(ws, 1)
+    assert figures([s for s in listed if s.id != seg_id]) == figures(demo)
+    after = by_id(listed, seg_id)
     assert after.cached_count == counted.profiles
     assert after.cached_reachable == counted.reachable
     assert after.age_seconds == 300
@@ -66,14 +80,16 @@ def test_create_refresh_list_and_age(ws: Workspace) -> None:
 
 
 def test_update_drops_cache_duplicate_delete(ws: Workspace) -> None:
+    demo = list_segments(ws, 1)
+    demo_ids = {s.id for s in demo}
     seg_id = create_segment(ws, 1, "Gold", GOLD)
     refresh_segment(ws, seg_id)
     update_segment(ws, seg_id, rules={"version": 1, "rules": {"type": "sample", "percent": 10}})
-    [summary] = list_segments(ws, 1)
+    summary = by_id(list_segments(ws, 1), seg_id)
     assert summary.cached_count is None
     copy_id = duplicate_segment(ws, seg_id)
     copy2_id = duplicate_segment(ws, seg_id)
-    names = [s.name for s in list_segments(ws, 1)]
+    names = [s.name for s in list_segments(ws, 1) if s.id not in demo_ids]
     assert names == ["Gold", "Gold (copy)", "Gold (copy) 2"]
     user = create_segment(
         ws, 1, "Uses copy", {"version": 1, "rules": {"type": "segment", "segment_id": copy_id}}
@@ -83,7 +99,8 @@ def test_update_drops_cache_duplicate_delete(ws: Workspace) -> None:
     delete_segment(ws, user)
     delete_segment(ws, copy_id)
     delete_segment(ws, copy2_id)
-    assert [s.name for s in list_segments(ws, 1)] == ["Gold"]
+    assert [s.name for s in list_segments(ws, 1) if s.id not in demo_ids] == ["Gold"]
+    assert figures([s for s in list_segments(ws, 1) if s.id in demo_ids]) == figures(demo)
     with ws.session() as session:
         actions = list(session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)))
     assert actions.count("segment.create") == 4
@@ -105,9 +122,11 @@ def test_update_drops_cache_duplicate_delete(ws: Workspace) -> None:
 def test_bad_rules_are_refused_on_save(
     ws: Workspace, rules: dict[str, Any], error: type, message: str
 ) -> None:
+    before = list_segments(ws, 1)
     with pytest.raises(error, match=message):
         create_segment(ws, 1, "Bad", rules)
-    assert list_segments(ws, 1) == []
+    assert list_segments(ws, 1) == before
+    assert "Bad" not in {s.name for s in before}
 
 
 def test_names_cycles_and_unknown_ids(ws: Workspace) -> None:

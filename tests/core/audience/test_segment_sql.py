@@ -7,22 +7,20 @@ not all profiles.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import create_engine, insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from engage_desktop.core.segments import RuleError, count_segment, parse_rules
 from engage_desktop.core.segments.compiler import compile_segment
 from engage_desktop.core.segments.count import app_reach, count_profiles
 from engage_desktop.core.segments.reference import Snapshot, load_snapshot, reference_ids
-from engage_desktop.store.models import Base, Device, Profile, Segment, StoreLocation
+from engage_desktop.store.models import Device, Profile, Segment, StoreLocation
 
 APP = 1
 NOW = datetime(2026, 11, 1, 12, tzinfo=UTC)
@@ -402,26 +400,6 @@ def test_bad_references_are_clear_errors(demo_workspace: Any) -> None:
         )
         with pytest.raises(RuleError, match="store 424242 does not exist"):
             compile_segment(session, APP, store, NOW)
-
-
-@pytest.fixture
-def pg_demo(pg_url: str, demo_file: Path) -> Iterator[Session]:
-    """The demo workspace's rows copied into a fresh PostgreSQL database."""
-    source = create_engine(f"sqlite:///{demo_file}")
-    target = create_engine(pg_url)
-    Base.metadata.create_all(target)
-    with source.connect() as src, target.begin() as dst:
-        for table in Base.metadata.sorted_tables:
-            stored = [c for c in table.columns if c.computed is None]  # generated ones follow
-            rows = [dict(r._mapping) for r in src.execute(select(*stored))]
-            if rows:
-                dst.execute(insert(table), rows)
-    with target.connect() as conn:
-        conn.exec_driver_sql("ANALYZE")  # as after an import: the planner knows the tables
-    with Session(target) as session:
-        yield session
-    source.dispose()
-    target.dispose()
 
 
 def test_postgresql_matches_reference(pg_demo: Session) -> None:

@@ -38,6 +38,11 @@ def _names(tab: SegmentsTab) -> list[str]:
     return [s.name for s in tab.table.summaries()]
 
 
+def _added(tab: SegmentsTab, demo: list[str]) -> list[str]:
+    """The listed segments this test created (the demo ships its own)."""
+    return [name for name in _names(tab) if name not in demo]
+
+
 def _select(tab: SegmentsTab, name: str) -> None:
     row = _names(tab).index(name)
     tab.table.selectRow(row)
@@ -48,13 +53,15 @@ def _click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_save_duplicate_delete_round_trip(tab: SegmentsTab, ws: Workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
+    demo = _names(tab)
+    assert "Gold" not in demo
     tab.builder.set_document(GOLD)
     tab.name.setText("Gold")
     assert tab.dirty.text() == "Unsaved changes"
     with qtbot.waitSignal(tab.segments_loaded, timeout=10_000):
         _click(qtbot, tab.save_button)
     qtbot.waitUntil(lambda: tab.current_id is not None and tab.dirty.text() == "")
-    assert _names(tab) == ["Gold"]
+    assert _added(tab, demo) == ["Gold"]
     gold_id = tab.current_id
     assert tab.message.text() == "Segment saved."
 
@@ -62,7 +69,7 @@ def test_save_duplicate_delete_round_trip(tab: SegmentsTab, ws: Workspace, qtbot
     _select(tab, "Gold")
     with qtbot.waitSignal(tab.action_done, timeout=10_000):
         _click(qtbot, tab.duplicate_button)
-    qtbot.waitUntil(lambda: _names(tab) == ["Gold", "Gold (copy)"], timeout=10_000)
+    qtbot.waitUntil(lambda: _added(tab, demo) == ["Gold", "Gold (copy)"], timeout=10_000)
 
     # Save as: a new segment that refers to Gold.
     tab.builder.set_document({"version": 1, "rules": {"type": "segment", "segment_id": gold_id}})
@@ -75,7 +82,7 @@ def test_save_duplicate_delete_round_trip(tab: SegmentsTab, ws: Workspace, qtbot
     qtbot.waitUntil(lambda: tab.name.text() == "Uses gold", timeout=10_000)
     [row] = tab.builder.rows.values()
     offered = [row.editor.segment.itemText(i) for i in range(row.editor.segment.count())]
-    assert offered == ["Gold", "Gold (copy)"]
+    assert offered == sorted([*demo, "Gold", "Gold (copy)"])
     assert row.editor.segment.current_id() == gold_id
 
     # Gold is referred to: deleting it is refused with saved.py's message, nothing lost.
@@ -87,18 +94,18 @@ def test_save_duplicate_delete_round_trip(tab: SegmentsTab, ws: Workspace, qtbot
         _click(qtbot, tab.delete_button)
     assert asked == ["Delete the segment “Gold”? This cannot be undone."]
     assert tab.message.text() == "The segment “Gold” is used by Uses gold: change those first."
-    assert len(list_segments(ws, 1)) == 3
+    assert len(list_segments(ws, 1)) == len(demo) + 3
 
     # Declining the confirmation deletes nothing; accepting deletes the copy.
     _select(tab, "Gold (copy)")
     tab.confirm = lambda question: False
     _click(qtbot, tab.delete_button)
-    assert len(list_segments(ws, 1)) == 3
+    assert len(list_segments(ws, 1)) == len(demo) + 3
     tab.confirm = lambda question: True
     with qtbot.waitSignal(tab.action_done, timeout=10_000):
         _click(qtbot, tab.delete_button)
-    qtbot.waitUntil(lambda: _names(tab) == ["Gold", "Uses gold"], timeout=10_000)
-    assert [s.name for s in list_segments(ws, 1)] == ["Gold", "Uses gold"]
+    qtbot.waitUntil(lambda: _added(tab, demo) == ["Gold", "Uses gold"], timeout=10_000)
+    assert [s.name for s in list_segments(ws, 1)] == sorted([*demo, "Gold", "Uses gold"])
 
 
 def test_unsaved_edits_are_not_lost_silently(tab: SegmentsTab, ws: Workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -143,23 +150,25 @@ def test_refresh_shows_cached_figures_with_their_age_and_exports(
     tab.name.setText("Gold")
     with qtbot.waitSignal(tab.segments_loaded, timeout=10_000):
         _click(qtbot, tab.save_button)
-    [summary] = tab.table.summaries()
+    row = _names(tab).index("Gold")
+    summary = tab.table.summaries()[row]
     assert summary.cached_count is None
     model = tab.table.rows_model
-    assert model.index(0, 1).data() == "—"
-    assert model.index(0, 3).data() == "never counted"
+    assert model.index(row, 1).data() == "—"
+    assert model.index(row, 3).data() == "never counted"
     _select(tab, "Gold")
     with qtbot.waitSignal(tab.segments_loaded, timeout=10_000):
         _click(qtbot, tab.refresh_button)
     with ws.session() as session:
         expected = count_segment(session, 1, parse_rules(GOLD), ws.clock.now())
-    [summary] = tab.table.summaries()
+    assert _names(tab).index("Gold") == row
+    summary = tab.table.summaries()[row]
     assert summary.cached_count == expected.profiles
     assert summary.cached_reachable == expected.reachable
-    assert model.index(0, 3).data() == "just now"
+    assert model.index(row, 3).data() == "just now"
     assert isinstance(ws.clock, FixedClock)
     ws.clock.set(ws.clock.now() + timedelta(minutes=3))
-    assert model.index(0, 3).data() == "3 min ago"  # ages follow the clock
+    assert model.index(row, 3).data() == "3 min ago"  # ages follow the clock
 
     out = tmp_path / "gold.csv"
     tab.ask_path = lambda suggestion: str(out)
@@ -198,6 +207,7 @@ def test_permission_denied_is_shown_clearly(
     qtbot,  # type: ignore[no-untyped-def]
 ) -> None:
     analyst = replace(ws, member_id=3)  # Julien Bernard: analyst on Maison Lumière
+    before = list_segments(ws, 1)
     context = UiContext(analyst, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     tab = SegmentsTab(context)
     qtbot.addWidget(tab)
@@ -208,7 +218,8 @@ def test_permission_denied_is_shown_clearly(
     assert tab.message.text() == (
         "Your role on this app (analyst) does not allow changing the audience (imports, segments)."
     )
-    assert list_segments(ws, 1) == []
+    assert list_segments(ws, 1) == before
+    assert "Gold" not in {s.name for s in before}
 
 
 def test_switching_app_reloads_everything(context: UiContext, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -224,7 +235,8 @@ def test_switching_app_reloads_everything(context: UiContext, qtbot) -> None:  #
     qtbot.waitUntil(lambda: "add_to_cart" in names.stringList(), timeout=10_000)
     with qtbot.waitSignal(tab.segments_loaded, timeout=10_000):
         context.set_app(2)
-    assert tab.table.summaries() == []
+    assert tab.table.summaries() == list_segments(context.workspace, 2)
+    assert "Gold" not in _names(tab)
     assert tab.current_id is None and tab.name.text() == ""
     qtbot.waitUntil(lambda: "level_start" in names.stringList(), timeout=10_000)
     assert "add_to_cart" not in names.stringList()
