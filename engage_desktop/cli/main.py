@@ -29,6 +29,7 @@ COMMAND_MODULES = [
     "engage_desktop.cli.campaign_command",
     "engage_desktop.cli.segment_command",
     "engage_desktop.cli.import_command",
+    "engage_desktop.cli.device_command",
 ]
 
 

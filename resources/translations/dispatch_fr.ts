@@ -2,7 +2,94 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>ChooseTestDevicesDialog</name>
+    <message>
+        <source>no valid token</source>
+        <translation>aucun jeton valide</translation>
+    </message>
+    <message>
+        <source>push turned off</source>
+        <translation>push désactivé</translation>
+    </message>
+    <message>
+        <source>token %1</source>
+        <translation>jeton %1</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Propriétaire</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Appareil</translation>
+    </message>
+    <message>
+        <source>App version</source>
+        <translation>Version de l’app</translation>
+    </message>
+    <message>
+        <source>Push</source>
+        <translation>Push</translation>
+    </message>
+    <message>
+        <source>Test devices</source>
+        <translation>Appareils de test</translation>
+    </message>
+    <message>
+        <source>Find a phone by its owner&apos;s email, name or id, or its label…</source>
+        <translation>Trouvez un téléphone par l’e-mail, le nom ou l’identifiant de son propriétaire, ou par son libellé…</translation>
+    </message>
+    <message>
+        <source>Label, e.g. “Camille&apos;s Pixel 8”</source>
+        <translation>Libellé, par exemple « Pixel 8 de Camille »</translation>
+    </message>
+    <message>
+        <source>Use as test device</source>
+        <translation>Utiliser comme appareil de test</translation>
+    </message>
+    <message>
+        <source>Stop test sends</source>
+        <translation>Arrêter les envois de test</translation>
+    </message>
+    <message>
+        <source>Messages from “Send to test devices” go to the devices marked here.</source>
+        <translation>Les messages « Envoyer aux appareils de test » partent vers les appareils marqués ici.</translation>
+    </message>
+    <message>
+        <source>%1 devices shown, %2 of them test devices.</source>
+        <translation>Appareils affichés : %1, dont appareils de test : %2.</translation>
+    </message>
+    <message>
+        <source>Device %1 no longer exists in this app.</source>
+        <translation>L’appareil %1 n’existe plus dans cette app.</translation>
+    </message>
+    <message>
+        <source>A device label has at most %1 characters.</source>
+        <translation>Un libellé d’appareil compte au plus %1 caractères.</translation>
+    </message>
+</context>
+<context>
     <name>DeliveriesPage</name>
+    <message>
+        <source>Test devices…</source>
+        <translation>Appareils de test…</translation>
+    </message>
+    <message>
+        <source>Choose which phones receive test sends</source>
+        <translation>Choisir les téléphones qui reçoivent les envois de test</translation>
+    </message>
     <message>
         <source>Deliveries</source>
         <translation>Envois</translation>

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy import select
 
 from engage_desktop.core.progress import Progress
@@ -34,8 +42,18 @@ class DeliveriesPage(Page):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.panel)
         right_layout.addWidget(self.phones, 1)
+        self.devices_button = QPushButton(self.tr("Test devices…"))
+        self.devices_button.setToolTip(self.tr("Choose which phones receive test sends"))
+        self.devices_button.clicked.connect(self._open_test_devices)
+        # As narrow as the list may get: the window's minimum width stays what it was.
+        self.devices_button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.campaigns, 1)
+        left_layout.addWidget(self.devices_button)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.campaigns)
+        splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([320, 960])  # campaign names are long: give the list room
@@ -44,6 +62,13 @@ class DeliveriesPage(Page):
         self.campaigns.currentItemChanged.connect(self._picked)
         self.panel.status_changed.connect(self.reload)
         self.reload()
+
+    def _open_test_devices(self) -> None:
+        """Which of the app's phones receive test sends (for every campaign of the app)."""
+        from engage_desktop.ui.sending.devices_dialog import ChooseTestDevicesDialog
+
+        self.devices = ChooseTestDevicesDialog(self.context, parent=self)
+        self.devices.open()
 
     def title(self) -> str:
         return self.tr("Deliveries")
