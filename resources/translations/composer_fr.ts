@@ -500,6 +500,10 @@
         <translation>Images (*.png *.jpg *.jpeg *.gif)</translation>
     </message>
     <message>
+        <source>The image could not be loaded for the preview: %1</source>
+        <translation>L’image n’a pas pu être chargée pour l’aperçu : %1</translation>
+    </message>
+    <message>
         <source>Not saved: %1</source>
         <translation>Non enregistré : %1</translation>
     </message>
@@ -571,6 +575,17 @@
     <message>
         <source>Shown in full on every surface.</source>
         <translation>Affiché en entier sur toutes les surfaces.</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteImage</name>
+    <message>
+        <source>the image is larger than 10 MB</source>
+        <translation>l’image dépasse 10 Mo</translation>
+    </message>
+    <message>
+        <source>not an image</source>
+        <translation>ce n’est pas une image</translation>
     </message>
 </context>
 <context>

@@ -52,6 +52,7 @@ from engage_desktop.ui.composer.rendering import ComposerRendering
 from engage_desktop.ui.composer.undo import FieldEdit
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.messages import campaign_error_text, template_error_text
+from engage_desktop.ui.preview.remote_image import RemoteImage
 from engage_desktop.ui.sending.errors import user_message
 
 PUSH_TEXT = (
@@ -95,6 +96,8 @@ class ComposerWindow(ComposerForms, ComposerRendering, ComposerActions, QWidget)
         self.template_errors: dict[str, str] = {}  # field name → where and what (this refresh)
         self.issues: list[tuple[str, str]] = []
         self.local_image: QPixmap | None = None
+        self.remote_image = RemoteImage(self)
+        self.remote_image.changed.connect(self.refresh)
         self.rich_preview: Any = None
         self.autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self.autosave.timeout.connect(self.save_now)
@@ -424,7 +427,7 @@ class ComposerWindow(ComposerForms, ComposerRendering, ComposerActions, QWidget)
             self.preview_stack.setCurrentIndex(0)
             shown, errors, missing = self.rendered_push()
             self.push_panel.set_content(shown)
-            self.push_panel.set_image(self.local_image)
+            self.push_panel.set_image(self._preview_image(notes))
             notes += errors
             if missing:
                 notes.append(
@@ -486,6 +489,19 @@ class ComposerWindow(ComposerForms, ComposerRendering, ComposerActions, QWidget)
         )
         if path:
             self.set_local_image(QPixmap(path))
+
+    def _preview_image(self, notes: list[str]) -> QPixmap | None:
+        """The local file when one was picked, else the picture at the image URL (fetched)."""
+        self.remote_image.request(str(self._content().get("image_url") or ""))
+        if self.local_image is not None:
+            return self.local_image
+        if self.remote_image.error:
+            notes.append(
+                self.tr("The image could not be loaded for the preview: %1").replace(
+                    "%1", self.remote_image.error
+                )
+            )
+        return self.remote_image.pixmap
 
     def set_local_image(self, pixmap: QPixmap | None) -> None:
         """Preview only: the payload still needs an https URL, which the sender uses."""

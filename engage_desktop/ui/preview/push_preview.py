@@ -123,7 +123,7 @@ class PushPreview(QWidget):
         self.update()
 
     def set_image(self, pixmap: QPixmap | None) -> None:
-        """A local picture for the image (remote URLs are not fetched by the preview)."""
+        """The picture to draw in the image slot (the composer fetches the URL or a local file)."""
         self.image = pixmap
         self.update()
 
