@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import unicodedata
 
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O"})
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "đ": "d", "ł": "l"})
 
 
 def folded(text: str) -> str:
-    """``text`` without accents or case: "Élodie" → "elodie", "Œuvre" → "oeuvre"."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+    """``text`` without accents or case: "Élodie" → "elodie", "Œuvre" → "oeuvre".
+
+    Case is folded before and after the decomposition: folding may leave a combining mark
+    ("İ" → "i" + dot above) and compatibility forms may decompose to capitals ("ℌ" → "H").
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_LIGATURES))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
