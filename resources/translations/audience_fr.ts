@@ -442,16 +442,8 @@
         <translation>à renseigner</translation>
     </message>
     <message>
-        <source>expected %1, got %2</source>
-        <translation>attendu : %1 ; reçu : %2</translation>
-    </message>
-    <message>
         <source>not a field of this kind of condition</source>
         <translation>ne fait pas partie de ce type de condition</translation>
-    </message>
-    <message>
-        <source>empty: add a condition</source>
-        <translation>vide : ajoutez une condition</translation>
     </message>
     <message>
         <source>unknown kind of condition “%1”</source>
@@ -494,20 +486,8 @@
         <translation>choisissez un seul lieu : un magasin, n’importe quel magasin, une ville ou un début de code postal</translation>
     </message>
     <message>
-        <source>give a radius above 0 and up to 1,000 km</source>
-        <translation>indiquez un rayon supérieur à 0 et d’au plus 1 000 km</translation>
-    </message>
-    <message>
-        <source>a radius only goes with a store</source>
-        <translation>un rayon ne s’utilise qu’avec un magasin</translation>
-    </message>
-    <message>
         <source>must not be empty</source>
         <translation>ne doit pas être vide</translation>
-    </message>
-    <message>
-        <source>unknown platform “%1” (iOS or Android)</source>
-        <translation>plateforme « %1 » inconnue (iOS ou Android)</translation>
     </message>
     <message>
         <source>“%1” is not a version like 2.4.1</source>
@@ -518,16 +498,36 @@
         <translation>choisissez au moins un critère : plateforme, version de l’app, push, langue, fuseau horaire</translation>
     </message>
     <message>
-        <source>unknown channel “%1” (push, SMS, email or in-app)</source>
-        <translation>canal « %1 » inconnu (push, SMS, e-mail ou in-app)</translation>
+        <source>expected %1, not %2</source>
+        <translation>%1 attendu, pas %2</translation>
     </message>
     <message>
-        <source>unknown consent state “%1” (granted, denied or unknown)</source>
-        <translation>état de consentement « %1 » inconnu (accordé, refusé ou inconnu)</translation>
+        <source>a group is empty: add a condition or remove the group</source>
+        <translation>un groupe est vide : ajoutez-y une condition ou supprimez-le</translation>
     </message>
     <message>
-        <source>unknown stage “%1” (new or inactive)</source>
-        <translation>étape « %1 » inconnue (nouveau ou inactif)</translation>
+        <source>must be above 0 and at most 1,000 km</source>
+        <translation>doit être supérieur à 0 et d’au plus 1 000 km</translation>
+    </message>
+    <message>
+        <source>only with a store</source>
+        <translation>seulement avec un magasin</translation>
+    </message>
+    <message>
+        <source>“%1” is neither iOS nor Android</source>
+        <translation>« %1 » n’est ni iOS ni Android</translation>
+    </message>
+    <message>
+        <source>“%1” is not a channel (push, SMS, email or in-app)</source>
+        <translation>« %1 » n’est pas un canal (push, SMS, e-mail ou in-app)</translation>
+    </message>
+    <message>
+        <source>“%1” is not granted, denied or unknown</source>
+        <translation>« %1 » n’est ni accordé, ni refusé, ni inconnu</translation>
+    </message>
+    <message>
+        <source>“%1” is neither new nor inactive</source>
+        <translation>« %1 » n’est ni nouveau ni inactif</translation>
     </message>
     <message>
         <source>must be between 0 and 100 %</source>

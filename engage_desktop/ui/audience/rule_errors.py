@@ -23,11 +23,13 @@ def _field_templates() -> dict[str, str]:
     not_a_date = QCoreApplication.translate("RuleErrors", "“%1” is not a date (YYYY-MM-DD)")
     return {
         "missing": QCoreApplication.translate("RuleErrors", "required"),
-        "wrong_type": QCoreApplication.translate("RuleErrors", "expected %1, got %2"),
+        "wrong_type": QCoreApplication.translate("RuleErrors", "expected %1, not %2"),
         "unknown_key": QCoreApplication.translate(
             "RuleErrors", "not a field of this kind of condition"
         ),
-        "empty_group": QCoreApplication.translate("RuleErrors", "empty: add a condition"),
+        "empty_group": QCoreApplication.translate(
+            "RuleErrors", "a group is empty: add a condition or remove the group"
+        ),
         "unknown_type": QCoreApplication.translate("RuleErrors", "unknown kind of condition “%1”"),
         "bad_attribute_key": QCoreApplication.translate(
             "RuleErrors",
@@ -56,14 +58,12 @@ def _field_templates() -> dict[str, str]:
             "choose one place: a store, any store, a city or the start of a postal code",
         ),
         "radius_range": QCoreApplication.translate(
-            "RuleErrors", "give a radius above 0 and up to 1,000 km"
+            "RuleErrors", "must be above 0 and at most 1,000 km"
         ),
-        "radius_without_store": QCoreApplication.translate(
-            "RuleErrors", "a radius only goes with a store"
-        ),
+        "radius_without_store": QCoreApplication.translate("RuleErrors", "only with a store"),
         "empty_text": QCoreApplication.translate("RuleErrors", "must not be empty"),
         "unknown_platform": QCoreApplication.translate(
-            "RuleErrors", "unknown platform “%1” (iOS or Android)"
+            "RuleErrors", "“%1” is neither iOS nor Android"
         ),
         "bad_app_version": QCoreApplication.translate(
             "RuleErrors", "“%1” is not a version like 2.4.1"
@@ -72,13 +72,13 @@ def _field_templates() -> dict[str, str]:
             "RuleErrors", "choose at least one of: platform, app version, push, language, time zone"
         ),
         "unknown_channel": QCoreApplication.translate(
-            "RuleErrors", "unknown channel “%1” (push, SMS, email or in-app)"
+            "RuleErrors", "“%1” is not a channel (push, SMS, email or in-app)"
         ),
         "unknown_state": QCoreApplication.translate(
-            "RuleErrors", "unknown consent state “%1” (granted, denied or unknown)"
+            "RuleErrors", "“%1” is not granted, denied or unknown"
         ),
         "unknown_stage": QCoreApplication.translate(
-            "RuleErrors", "unknown stage “%1” (new or inactive)"
+            "RuleErrors", "“%1” is neither new nor inactive"
         ),
         "percent_range": QCoreApplication.translate("RuleErrors", "must be between 0 and 100 %"),
     }
@@ -155,7 +155,7 @@ def rule_problem_text(message: object) -> str | None:
     if template is None or len(args) < 2:
         return None
     problem = fill(template, _case_args(code, args[2:]))
-    label = rule_key_label(args[1])
+    label = "" if code == "empty_group" else rule_key_label(args[1])
     if not label:
         return problem
     return fill(QCoreApplication.translate("RuleErrors", "%1: %2"), [label, problem])
