@@ -40,6 +40,7 @@ from engage_desktop.store.models import (
     sql_constant,
 )
 
+from .rule_errors import no_segment, no_store, segment_cycle, within_segment
 from .rules import (
     DATE_COLUMNS,
     SAMPLE_MODULUS,
@@ -57,12 +58,8 @@ from .rules import (
     RuleError,
     Sample,
     SegmentRef,
-    no_segment,
-    no_store,
     parse_rules,
-    segment_cycle,
     version_key,
-    within_segment,
 )
 
 EARTH_RADIUS_KM = 6371.0088

@@ -26,6 +26,7 @@ from engage_desktop.store.models import (
 )
 
 from .compiler import EARTH_RADIUS_KM
+from .rule_errors import no_segment, no_store, segment_cycle
 from .rules import (
     DATE_COLUMNS,
     Attribute,
@@ -40,11 +41,8 @@ from .rules import (
     Rule,
     Sample,
     SegmentRef,
-    no_segment,
-    no_store,
     parse_rules,
     sample_bucket,
-    segment_cycle,
     version_key,
 )
 

@@ -24,7 +24,8 @@ from engage_desktop.store.models import Profile, Segment, SegmentMember
 
 from .compiler import compile_segment
 from .count import SegmentCount, count_segment
-from .rules import RULES_VERSION, Rule, RuleError, SegmentRef, parse_rules, within_segment
+from .rule_errors import within_segment
+from .rules import RULES_VERSION, Rule, RuleError, SegmentRef, parse_rules
 
 
 class SegmentError(CodedError, ValueError):

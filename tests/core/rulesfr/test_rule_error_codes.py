@@ -12,7 +12,7 @@ import pytest
 
 from engage_desktop.core.segments import RuleError, compile_segment, parse_rules
 from engage_desktop.core.segments.reference import Reference, Snapshot
-from engage_desktop.core.segments.rules import FIELD_CODES, NODE_CODES, RULE_MESSAGES
+from engage_desktop.core.segments.rule_errors import FIELD_CODES, NODE_CODES, RULE_MESSAGES
 from engage_desktop.core.segments.saved import create_segment, refresh_segment
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import App, MemberRole, Profile, Role, Segment

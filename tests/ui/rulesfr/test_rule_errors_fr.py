@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 
 from engage_desktop.core.messages import CodedText
 from engage_desktop.core.segments import RuleError, parse_rules
-from engage_desktop.core.segments.rules import FIELD_CODES, NODE_CODES
+from engage_desktop.core.segments.rule_errors import FIELD_CODES, NODE_CODES
 from engage_desktop.core.segments.saved import create_segment
 from engage_desktop.store.models import Segment
 from engage_desktop.ui.audience.builder import ConditionRow, SegmentBuilder
