@@ -39,6 +39,9 @@ from engage_desktop.store.models import Profile
 CHUNK_ROWS = 5_000
 BULK_ROWS = 50_000
 """From this many rows, into an app without contacts, indexes are rebuilt once at the end."""
+IN_ORDER = ("ix_consent_profile_channel_state",)
+"""Indexes whose key is the order rows are written in (new profile ids, then channel): kept up
+during a bulk load they cost next to nothing, where a rebuild costs 1.5 s per million contacts."""
 PROFILE_VALUE_COLUMNS = tuple(f.value for f in PROFILE_FIELDS if f.value != "external_id")
 INSERT_COLUMNS = (
     "id",
@@ -193,7 +196,7 @@ class _Run:
         if not self.had_profiles and (total or 0) >= BULK_ROWS:
             profiles = self.conn.execute(select(func.count()).select_from(self.profiles))
             if (total or 0) >= profiles.scalar_one():
-                suspended = self.writer.suspend_indexes("profile", "consent")
+                suspended = self.writer.suspend_indexes("profile", "consent", keep=IN_ORDER)
         old_cache = self.writer.bigger_cache()
         try:
             self._stream(converter, spec, progress, total, suspended)

@@ -135,6 +135,7 @@ class PhoneParser:
     def __init__(self, region: str = "FR") -> None:
         self.region = region
         self._prefix: dict[str, str | None] = {}  # "n69212" → "+262", or None when invalid
+        self._slow_verdicts: dict[str, str | tuple[str, ...]] = {}
 
     def parse(self, cell: Cell) -> str:
         value = text(cell)
@@ -145,16 +146,39 @@ class PhoneParser:
             elif m := _FR_INTERNATIONAL.fullmatch(compact):
                 national, form = m[1], "i"
             else:
-                return parse_phone_slow(value, self.region)
+                return self._slow(value)
             key = form + national[:5]
-            try:
-                country = self._prefix[key]
-            except KeyError:
-                country = self._prefix[key] = _country_prefix(national, form)
+            country = self._prefix.get(key, "")
+            if country == "":
+                country = self._learn(national)[form]
             if country is None:
                 raise CellError("invalid_phone", f"'{value}' is not a valid phone number", value)
             return country + national
-        return parse_phone_slow(value, self.region)
+        return self._slow(value)
+
+    def _learn(self, national: str) -> dict[str, str | None]:
+        """The verdicts for both ways of writing this prefix: +33 only when France takes it."""
+        written_nationally = _country_prefix(national, "n")
+        verdicts = {"n": written_nationally, "i": "+33" if written_nationally == "+33" else None}
+        for form, verdict in verdicts.items():
+            self._prefix[form + national[:5]] = verdict
+        return verdicts
+
+    def _slow(self, value: str) -> str:
+        """``parse_phone_slow``, remembered per text: the same wrong number recurs in a file."""
+        known = self._slow_verdicts.get(value)
+        if known is None:
+            try:
+                known = parse_phone_slow(value, self.region)
+            except CellError as exc:
+                known = (exc.code, str(exc), *exc.args_text)
+            if len(self._slow_verdicts) > 50_000:
+                self._slow_verdicts.clear()
+            self._slow_verdicts[value] = known
+        if isinstance(known, tuple):
+            code, message, *args = known
+            raise CellError(code, message, *args)
+        return known
 
     def parse_column(self, cells: Sequence[Cell]) -> list[str | None]:
         """``parse`` for a whole column, for the French numbers it knows; None elsewhere.

@@ -55,8 +55,12 @@ class ConverterSpec:
 
 
 def converted_chunks(table: Table, spec: ConverterSpec) -> Iterator[ContactChunk]:
-    """The file's rows as converted chunks, in file order, from here or from a child process."""
-    if (table.total_rows or 0) >= CHILD_ROWS:
+    """The file's rows as converted chunks, in file order, from here or from a child process.
+
+    A daemon process may not start children, and some sandboxes (no /dev/shm) cannot make the
+    queue: there the file converts here, slower but the same.
+    """
+    if (table.total_rows or 0) >= CHILD_ROWS and not multiprocessing.current_process().daemon:
         return _from_child(table, spec)
     return _here(table, spec.build())
 
@@ -71,14 +75,23 @@ def _here(table: Table, converter: RowConverter) -> Iterator[ContactChunk]:
     yield converter.convert_chunk(batch)
 
 
-def _from_child(table: Table, spec: ConverterSpec) -> Iterator[ContactChunk]:
-    """Chunks from a child process; stopping early (cancel, a database error) stops the child."""
+def _start_child(table: Table, spec: ConverterSpec) -> tuple[BaseProcess, Any]:
     context = multiprocessing.get_context("spawn")  # never fork a process that may run Qt
     chunks: Any = context.Queue(maxsize=QUEUE_CHUNKS)
     child = context.Process(
         target=_convert_in_child, args=(table, spec, chunks), name="engage-import", daemon=True
     )
     child.start()
+    return child, chunks
+
+
+def _from_child(table: Table, spec: ConverterSpec) -> Iterator[ContactChunk]:
+    """Chunks from a child process; stopping early (cancel, a database error) stops the child."""
+    try:
+        child, chunks = _start_child(table, spec)
+    except OSError:  # no shared memory for the queue's semaphore (some sandboxes)
+        yield from _here(table, spec.build())
+        return
     try:
         while True:
             kind, payload = _next_message(chunks, child, table)

@@ -6,6 +6,7 @@ tight loop: this runs a million times in a large import.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -64,7 +65,8 @@ class ContactChunk:
     """Rows of the file this chunk came from, converted or failed."""
     stored: dict[str, list[Any]] = field(default_factory=dict)
     """Columns in the database's text form (``birth_date`` ISO, ``attributes`` JSON), made
-    where the chunk is converted: in the reading process when a big file has one."""
+    where the chunk is converted (the reading process, for a big file). They replace the typed
+    columns, which would only cost time to send between processes; ``contact`` reads them back."""
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -82,13 +84,17 @@ class ContactChunk:
         """Row ``j`` as a ``Contact`` (the rare paths that update known profiles use these)."""
         values = {n: c[j] for n, c in self.values.items() if c[j] is not None}
         external_id = values.pop("external_id", None)
+        birth = self.stored.get("birth_date")
+        if birth is not None and birth[j] is not None:
+            values["birth_date"] = date.fromisoformat(birth[j])
+        attributes = self.stored.get("attributes")
         return Contact(
             self.lines[j],
             external_id,
             values.get("email"),
             values,
             {n: bool(c[j]) for n, c in self.consents.items() if c[j] is not None},
-            {n: c[j] for n, c in self.attributes.items() if c[j] is not None},
+            json.loads(attributes[j]) if attributes is not None else {},
         )
 
     def keep(self, mask: list[bool]) -> None:
@@ -125,24 +131,6 @@ class _Step:
     memo: dict[Cell, Any] | None
     column: Callable[[Sequence[Cell]], list[Any]] | None = None
     """A whole-column first pass; cells it leaves None go through ``convert`` one by one."""
-
-
-def _add_stored_forms(chunk: ContactChunk) -> None:
-    births = chunk.values.get("birth_date")
-    if births is not None:
-        chunk.stored["birth_date"] = [None if d is None else d.isoformat() for d in births]
-    if not chunk.attributes:
-        return
-    names = list(chunk.attributes)
-    if len(names) == 1:
-        [name] = names
-        encoded = ["{}" if v is None else json_text({name: v}) for v in chunk.attributes[name]]
-    else:
-        encoded = [
-            json_text({n: v for n, v in zip(names, row, strict=True) if v is not None})
-            for row in zip(*chunk.attributes.values(), strict=True)
-        ]
-    chunk.stored["attributes"] = encoded
 
 
 def _limited(limit: int, what: str, cell: Cell) -> str:
@@ -200,6 +188,8 @@ class RowConverter:
             else:
                 self.steps.append((index, 0, target.field.value, converters[target.field]))
         self._compiled = [self._compile(*step) for step in self.steps]
+        self._iso_memo: dict[date, str] = {}
+        self._json_memo: dict[tuple[type, Any], str] = {}
         for step in self._compiled:
             if step.kind == 0 and step.name == "phone":
                 step.column = phones.parse_column
@@ -297,8 +287,50 @@ class RowConverter:
         self._check_keys(chunk, failed)
         if failed:
             chunk.drop({j: errors for j, errors in failed.items()})
-        _add_stored_forms(chunk)
+        self._store_forms(chunk)
         return chunk
+
+    def _store_forms(self, chunk: ContactChunk) -> None:
+        """Birth dates as ISO text, attributes as JSON text, in place of their typed columns."""
+        births = chunk.values.pop("birth_date", None)
+        if births is not None:
+            iso = self._iso_memo
+            chunk.stored["birth_date"] = [
+                None if d is None else iso.get(d) or iso.setdefault(d, d.isoformat())
+                for d in births
+            ]
+        if not chunk.attributes:
+            chunk.stored["attributes"] = ["{}"] * len(chunk)
+        elif len(chunk.attributes) == 1:
+            [(name, values)] = chunk.attributes.items()
+            chunk.stored["attributes"] = self._single_attribute_json(name, values)
+        else:
+            names = list(chunk.attributes)
+            chunk.stored["attributes"] = [
+                json_text({n: v for n, v in zip(names, row, strict=True) if v is not None})
+                for row in zip(*chunk.attributes.values(), strict=True)
+            ]
+        chunk.attributes = {}
+        if len(self._iso_memo) > MEMO_LIMIT:
+            self._iso_memo.clear()
+
+    def _single_attribute_json(self, name: str, values: list[Any]) -> list[str]:
+        """One attribute column's JSON objects; each distinct value is encoded once."""
+        memo = self._json_memo
+        if len(memo) > MEMO_LIMIT:
+            memo.clear()
+        head = "{" + json_text(name) + ":"
+        out: list[str] = []
+        for value in values:
+            if value is None:
+                out.append("{}")
+                continue
+            key = (value.__class__, value)  # 1, 1.0 and True are equal keys otherwise
+            text = memo.get(key)
+            if text is None:
+                text = memo[key] = head + json_text(value) + "}"
+            out.append(text)
+        return out
 
     def _column(
         self,

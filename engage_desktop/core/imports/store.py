@@ -54,7 +54,7 @@ class Writer(BulkWriter):
         if old is not None:
             self.raw.execute(f"PRAGMA cache_size = {old}")
 
-    def suspend_indexes(self, *tables: str) -> list[str]:
+    def suspend_indexes(self, *tables: str, keep: Sequence[str] = ()) -> list[str]:
         """SQLite: drop the tables' secondary indexes for a bulk load; returns their SQL.
 
         Inside the import's transaction, so a rollback brings them back; ``restore_indexes``
@@ -69,6 +69,7 @@ class Writer(BulkWriter):
             f"AND tbl_name IN ({marks})",
             tables,
         ).fetchall()
+        found = [(name, sql) for name, sql in found if name not in keep]
         for name, _sql in found:
             self.conn.exec_driver_sql(f'DROP INDEX "{name}"')
         return [sql for _name, sql in found]

@@ -24,6 +24,9 @@ class DeliveriesPage(Page):
     def __init__(self, context: UiContext) -> None:
         super().__init__(context)
         self.campaigns = QListWidget()
+        # Long names end in "…" with the whole name as a tooltip, rather than a sideways scroll.
+        self.campaigns.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.campaigns.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.panel = SendPanel(context)
         self.phones = VirtualPhones(context)
         right = QWidget()
@@ -78,6 +81,7 @@ class DeliveriesPage(Page):
         self.campaigns.clear()
         for campaign_id, name, status in rows:
             item = QListWidgetItem(f"{name} — {status_text(status)}")
+            item.setToolTip(item.text())
             item.setData(Qt.ItemDataRole.UserRole, campaign_id)
             self.campaigns.addItem(item)
             if campaign_id == current:

@@ -23,8 +23,8 @@ from engage_desktop.store.models import INDEXED_ATTRIBUTES, Base
 NEW_INDEXES = {
     "profile": {f"ix_profile_app_attr_{k}" for k in INDEXED_ATTRIBUTES},
     "device": {"ix_device_app_platform_version", "ix_device_push_ready"},
+    "consent": {"ix_consent_profile_channel_state"},
 }
-"""What 0002 adds and head still has (its covering consent index went again in 0003)."""
 ROWS = [
     "INSERT INTO app (id, name, firebase_project_id, platforms, use_sandbox, created_at) "
     "VALUES (1, 'Shop', 'shop', '[]', false, '2026-01-01 00:00:00')",

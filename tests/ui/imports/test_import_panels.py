@@ -186,3 +186,32 @@ def test_stop_reasons_are_worded_in_french(qapp: object, tmp_path: Path) -> None
         in text
     )
     assert "truncated" not in text
+
+
+def test_a_big_file_imports_from_the_panel_with_its_reading_process(
+    context: UiContext, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """From the GUI's worker thread the reading process is spawned, streams, and is reaped."""
+    import multiprocessing
+    import sys
+
+    from engage_desktop.core.imports.pipeline import CHILD_ROWS
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
+    from benchmarks.imports import write_contacts_csv
+
+    path = tmp_path / "gros.csv"
+    bad = write_contacts_csv(path, CHILD_ROWS + 500, seed=11)
+    panel = ContactsImportPanel(context)
+    qtbot.addWidget(panel)
+    panel.open_file(path)
+    qtbot.waitUntil(lambda: panel.stack.currentWidget() is panel.preview_page)
+    panel.to_mapping.click()
+    job = panel.start_import()
+    assert job is not None
+    with qtbot.waitSignal(job.finished, timeout=60_000):
+        pass
+    assert panel.result is not None
+    assert (panel.result.inserted, panel.result.failed) == (CHILD_ROWS + 500 - bad, bad)
+    assert count(context.workspace, Profile) == CHILD_ROWS + 500 - bad
+    assert multiprocessing.active_children() == []

@@ -1,16 +1,15 @@
-"""consent clustered by its key: one B-tree instead of three on SQLite
+"""consent clustered by its key on SQLite: one B-tree less per consent row
 
 Revision ID: 0003
 Revises: 0002
 Create Date: 2026-11-23 11:30:00
 
 A contact import writes two or three consent rows per contact. On SQLite the table was a rowid
-table with its (profile_id, channel) key in a second B-tree and, since 0002, a third covering
-(profile_id, channel, state): every consent row was written three times, and the table was
-the largest part of a million-contact workspace. Clustered by its key (WITHOUT ROWID), the table
-itself answers "granted for this channel?" from one B-tree, so the covering index goes too.
-PostgreSQL keeps its heap table; its primary key index serves the lookups, and the covering index
-is dropped there as well so both dialects have the same schema.
+table with its (profile_id, channel) key in a second B-tree: clustered by that key (WITHOUT
+ROWID) the table is that B-tree, so every consent row is written once less. The narrow covering
+index (profile_id, channel, state) of 0002 stays: consent probes read it rather than the wider
+table rows (measured 20 % faster on the 1 M demo's consent rules). PostgreSQL keeps its heap
+table and indexes: nothing changes there.
 """
 
 from __future__ import annotations
@@ -47,20 +46,18 @@ def _rebuild_sqlite(with_rowid: bool) -> None:
     op.execute("DROP TABLE consent")
     op.execute("ALTER TABLE _consent_new RENAME TO consent")
     op.execute("CREATE INDEX ix_consent_channel_state ON consent (channel, state, profile_id)")
+    op.execute(
+        "CREATE UNIQUE INDEX ix_consent_profile_channel_state "
+        "ON consent (profile_id, channel, state)"
+    )
     op.execute("ANALYZE consent")
 
 
 def upgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         _rebuild_sqlite(with_rowid=False)
-    else:
-        op.execute("DROP INDEX ix_consent_profile_channel_state")
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         _rebuild_sqlite(with_rowid=True)
-    op.execute(
-        "CREATE UNIQUE INDEX ix_consent_profile_channel_state "
-        "ON consent (profile_id, channel, state)"
-    )
