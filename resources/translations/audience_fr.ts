@@ -432,6 +432,173 @@
     </message>
 </context>
 <context>
+    <name>RuleErrors</name>
+    <message>
+        <source>“%1” is not a date (YYYY-MM-DD)</source>
+        <translation>« %1 » n’est pas une date (AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>à renseigner</translation>
+    </message>
+    <message>
+        <source>not a field of this kind of condition</source>
+        <translation>ne fait pas partie de ce type de condition</translation>
+    </message>
+    <message>
+        <source>unknown kind of condition “%1”</source>
+        <translation>type de condition « %1 » inconnu</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid attribute key (up to 64 unaccented letters, digits or _, not starting with a digit)</source>
+        <translation>« %1 » n’est pas une clé d’attribut valide (jusqu’à 64 lettres sans accent, chiffres ou _, sans chiffre au début)</translation>
+    </message>
+    <message>
+        <source>unknown profile field “%1”</source>
+        <translation>champ de profil « %1 » inconnu</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be used with “%2” (use: %3)</source>
+        <translation>« %1 » ne s’applique pas à « %2 » (possibles : %3)</translation>
+    </message>
+    <message>
+        <source>must be at least %1</source>
+        <translation>doit valoir au moins %1</translation>
+    </message>
+    <message>
+        <source>give at least one value</source>
+        <translation>indiquez au moins une valeur</translation>
+    </message>
+    <message>
+        <source>give two values, from and to</source>
+        <translation>indiquez deux valeurs, de et à</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid parameter name (up to 64 unaccented letters, digits or _, not starting with a digit)</source>
+        <translation>« %1 » n’est pas un nom de paramètre valide (jusqu’à 64 lettres sans accent, chiffres ou _, sans chiffre au début)</translation>
+    </message>
+    <message>
+        <source>give one date: last done before it, or on or after it</source>
+        <translation>indiquez une seule date : fait pour la dernière fois avant, ou depuis</translation>
+    </message>
+    <message>
+        <source>choose one place: a store, any store, a city or the start of a postal code</source>
+        <translation>choisissez un seul lieu : un magasin, n’importe quel magasin, une ville ou un début de code postal</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>ne doit pas être vide</translation>
+    </message>
+    <message>
+        <source>“%1” is not a version like 2.4.1</source>
+        <translation>« %1 » n’est pas une version comme 2.4.1</translation>
+    </message>
+    <message>
+        <source>choose at least one of: platform, app version, push, language, time zone</source>
+        <translation>choisissez au moins un critère : plateforme, version de l’app, push, langue, fuseau horaire</translation>
+    </message>
+    <message>
+        <source>expected %1, not %2</source>
+        <translation>%1 attendu, pas %2</translation>
+    </message>
+    <message>
+        <source>a group is empty: add a condition or remove the group</source>
+        <translation>un groupe est vide : ajoutez-y une condition ou supprimez-le</translation>
+    </message>
+    <message>
+        <source>must be above 0 and at most 1,000 km</source>
+        <translation>doit être supérieur à 0 et d’au plus 1 000 km</translation>
+    </message>
+    <message>
+        <source>only with a store</source>
+        <translation>seulement avec un magasin</translation>
+    </message>
+    <message>
+        <source>“%1” is neither iOS nor Android</source>
+        <translation>« %1 » n’est ni iOS ni Android</translation>
+    </message>
+    <message>
+        <source>“%1” is not a channel (push, SMS, email or in-app)</source>
+        <translation>« %1 » n’est pas un canal (push, SMS, e-mail ou in-app)</translation>
+    </message>
+    <message>
+        <source>“%1” is not granted, denied or unknown</source>
+        <translation>« %1 » n’est ni accordé, ni refusé, ni inconnu</translation>
+    </message>
+    <message>
+        <source>“%1” is neither new nor inactive</source>
+        <translation>« %1 » n’est ni nouveau ni inactif</translation>
+    </message>
+    <message>
+        <source>must be between 0 and 100 %</source>
+        <translation>doit être entre 0 et 100 %</translation>
+    </message>
+    <message>
+        <source>The rules are not a JSON object with “version” and “rules”.</source>
+        <translation>Les règles ne sont pas un objet JSON avec « version » et « rules ».</translation>
+    </message>
+    <message>
+        <source>These rules were written by another version of Engage Desktop (rules version %1; this one reads version 1).</source>
+        <translation>Ces règles ont été écrites par une autre version d’Engage Desktop (version de règles %1 ; celle-ci lit la version 1).</translation>
+    </message>
+    <message>
+        <source>A condition is not a JSON object (got %1).</source>
+        <translation>Une condition n’est pas un objet JSON (reçu %1).</translation>
+    </message>
+    <message>
+        <source>A group has exactly one key, “all”, “any” or “not” (got %1).</source>
+        <translation>Un groupe a exactement une clé, « all », « any » ou « not » (reçu %1).</translation>
+    </message>
+    <message>
+        <source>The store with id %1 no longer exists in this app (deleted?).</source>
+        <translation>Le magasin d’identifiant %1 n’existe plus dans cette app (supprimé ?).</translation>
+    </message>
+    <message>
+        <source>The segment with id %1 no longer exists in this app (deleted?).</source>
+        <translation>Le segment d’identifiant %1 n’existe plus dans cette app (supprimé ?).</translation>
+    </message>
+    <message>
+        <source>Segments refer to each other in a loop: %3. Remove one of these references.</source>
+        <translation>Des segments se désignent en boucle : %3. Supprimez l’une de ces références.</translation>
+    </message>
+    <message>
+        <source>In the segment “%2”: %3</source>
+        <translation>Dans le segment « %2 » : %3</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>un texte</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>un nombre entier</translation>
+    </message>
+    <message>
+        <source>yes or no</source>
+        <translation>oui ou non</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>une liste</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>un objet</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>un nombre</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>“%1” condition — %2</source>
+        <translation>Condition « %1 » — %2</translation>
+    </message>
+</context>
+<context>
     <name>SampleEditor</name>
     <message>
         <source>seed </source>
@@ -636,6 +803,122 @@
     <message>
         <source>unknown</source>
         <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>valeur</translation>
+    </message>
+    <message>
+        <source>event name</source>
+        <translation>nom de l’événement</translation>
+    </message>
+    <message>
+        <source>done or not done</source>
+        <translation>fait ou non</translation>
+    </message>
+    <message>
+        <source>number of times</source>
+        <translation>nombre de fois</translation>
+    </message>
+    <message>
+        <source>number of days</source>
+        <translation>nombre de jours</translation>
+    </message>
+    <message>
+        <source>parameter filter</source>
+        <translation>filtre de paramètre</translation>
+    </message>
+    <message>
+        <source>parameter</source>
+        <translation>paramètre</translation>
+    </message>
+    <message>
+        <source>parameter value</source>
+        <translation>valeur du paramètre</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>store</source>
+        <translation>magasin</translation>
+    </message>
+    <message>
+        <source>any store</source>
+        <translation>n’importe quel magasin</translation>
+    </message>
+    <message>
+        <source>radius</source>
+        <translation>rayon</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>ville</translation>
+    </message>
+    <message>
+        <source>start of postal code</source>
+        <translation>début du code postal</translation>
+    </message>
+    <message>
+        <source>platform</source>
+        <translation>plateforme</translation>
+    </message>
+    <message>
+        <source>app version</source>
+        <translation>version de l’app</translation>
+    </message>
+    <message>
+        <source>push</source>
+        <translation>push</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>langue</translation>
+    </message>
+    <message>
+        <source>time zone</source>
+        <translation>fuseau horaire</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>canal</translation>
+    </message>
+    <message>
+        <source>consent</source>
+        <translation>consentement</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>étape</translation>
+    </message>
+    <message>
+        <source>segment</source>
+        <translation>segment</translation>
+    </message>
+    <message>
+        <source>percentage</source>
+        <translation>pourcentage</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>graine</translation>
+    </message>
+    <message>
+        <source>attribute</source>
+        <translation>attribut</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>opérateur</translation>
+    </message>
+    <message>
+        <source>rules</source>
+        <translation>règles</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>groupe</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from engage_desktop.core.sorting import name_key
 from engage_desktop.store.models import (
     Device,
     Event,
@@ -290,11 +291,13 @@ def stores(session: Session, app_id: int) -> list[StoreChoice]:
 
 
 def segments(session: Session, app_id: int, exclude: int | None = None) -> list[SegmentChoice]:
-    """Saved segments another segment may refer to (not ``exclude``, the one being edited)."""
+    """Saved segments another segment may refer to (not ``exclude``, the one being edited), by
+    name with accents and case ignored (as the segment list)."""
     q = select(Segment.id, Segment.name).where(Segment.app_id == app_id)
     if exclude is not None:
         q = q.where(Segment.id != exclude)
-    return [SegmentChoice(i, n) for i, n in session.execute(q.order_by(Segment.name))]
+    rows = sorted(session.execute(q), key=lambda row: name_key(row[1]))
+    return [SegmentChoice(i, n) for i, n in rows]
 
 
 # -- the audience itself ---------------------------------------------------------------------

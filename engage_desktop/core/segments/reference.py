@@ -26,6 +26,7 @@ from engage_desktop.store.models import (
 )
 
 from .compiler import EARTH_RADIUS_KM
+from .rule_errors import no_segment, no_store, segment_cycle
 from .rules import (
     DATE_COLUMNS,
     Attribute,
@@ -38,7 +39,6 @@ from .rules import (
     Location,
     Not,
     Rule,
-    RuleError,
     Sample,
     SegmentRef,
     parse_rules,
@@ -202,7 +202,7 @@ class Reference:
         assert rule.radius_km is not None
         if rule.store_id is not None:
             if rule.store_id not in self.snap.stores:
-                raise RuleError(f"location: store {rule.store_id} does not exist in this app")
+                raise no_store(rule.store_id)
             places = [self.snap.stores[rule.store_id]]
         else:
             places = list(self.snap.stores.values())
@@ -239,10 +239,12 @@ class Reference:
 
     def _segmentref(self, rule: SegmentRef, p: Profile) -> bool:
         if rule.segment_id in self.stack:
-            raise RuleError(f"segment {rule.segment_id}: refers to itself through {self.stack}")
+            loop = [*self.stack[self.stack.index(rule.segment_id) :], rule.segment_id]
+            names = [str(self.snap.segments.get(i, {}).get("name", i)) for i in loop]
+            raise segment_cycle(rule.segment_id, self.stack, names)
         seg = self.snap.segments.get(rule.segment_id)
         if seg is None:
-            raise RuleError(f"segment {rule.segment_id}: no such segment in this app (deleted?)")
+            raise no_segment(rule.segment_id)
         self.stack.append(rule.segment_id)
         try:
             return self.matches(parse_rules(seg["rules"]), p)

@@ -14,6 +14,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from .rule_errors import RuleError as RuleError  # importers of rules.py find it here
+from .rule_errors import rule_error
+
 RULES_VERSION = 1
 
 PROFILE_COLUMNS = (
@@ -38,10 +41,6 @@ _JSON_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
 _VERSION = re.compile(r"^\d+(\.\d+){0,3}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
-
-
-class RuleError(ValueError):
-    """A rule tree that cannot be used; the message starts with the path of the bad node."""
 
 
 @dataclass(frozen=True)
@@ -210,14 +209,20 @@ class Sample(Rule):
 
 @dataclass
 class _Reader:
-    """Reads one dict node, reporting the path of whatever is wrong."""
+    """Reads one dict node, reporting the path of whatever is wrong.
+
+    ``prefix`` is set for a nested object of a condition (``param.``): its keys are named from
+    the condition, so the GUI can say which part of the row is wrong.
+    """
 
     node: dict[str, Any]
     path: str
+    kind: str = ""
+    prefix: str = ""
     used: set[str] = field(default_factory=set)
 
-    def fail(self, key: str, message: str) -> RuleError:
-        return RuleError(f"{self.path}.{key}: {message}")
+    def fail(self, key: str, code: str, *args: object) -> RuleError:
+        return rule_error(f"{self.path}.{key}", code, self.kind, self.prefix + key, *args)
 
     def get(self, key: str, kinds: type | tuple[type, ...], *, required: bool = True) -> Any:
         self.used.add(key)
@@ -229,15 +234,15 @@ class _Reader:
         if isinstance(value, bool) and bool not in (
             kinds if isinstance(kinds, tuple) else (kinds,)
         ):
-            raise self.fail(key, f"expected {_kind_names(kinds)}, got {value!r}")
+            raise self.fail(key, "wrong_type", _kind_names(kinds), repr(value))
         if not isinstance(value, kinds):
-            raise self.fail(key, f"expected {_kind_names(kinds)}, got {value!r}")
+            raise self.fail(key, "wrong_type", _kind_names(kinds), repr(value))
         return value
 
     def finish(self) -> None:
         extra = sorted(set(self.node) - self.used - {"type"})
         if extra:
-            raise self.fail(extra[0], "unknown field")
+            raise self.fail(extra[0], "unknown_key")
 
 
 def _kind_names(kinds: type | tuple[type, ...]) -> str:
@@ -248,12 +253,12 @@ def _kind_names(kinds: type | tuple[type, ...]) -> str:
 def parse_rules(doc: dict[str, Any]) -> Rule:
     """Validate a saved ``{"version": 1, "rules": node}`` document and build the tree."""
     if not isinstance(doc, dict):
-        raise RuleError("document: expected an object with 'version' and 'rules'")
+        raise rule_error("document", "not_document")
     version = doc.get("version", RULES_VERSION)
     if version != RULES_VERSION:
-        raise RuleError(f"version: unsupported rules version {version!r} (expected 1)")
+        raise rule_error("version", "rules_version", repr(version))
     if "rules" not in doc:
-        raise RuleError("rules: missing")
+        raise rule_error("rules", "missing", "", "rules")
     return parse_node(doc["rules"], "rules")
 
 
@@ -264,23 +269,23 @@ def to_document(rule: Rule) -> dict[str, Any]:
 
 def parse_node(node: Any, path: str) -> Rule:
     if not isinstance(node, dict):
-        raise RuleError(f"{path}: expected an object, got {node!r}")
+        raise rule_error(path, "not_object", repr(node))
     groups = [k for k in ("all", "any", "not") if k in node]
     if groups:
         if len(node) != 1:
-            raise RuleError(f"{path}: a group has exactly one key, got {sorted(node)}")
+            raise rule_error(path, "group_keys", sorted(node))
         key = groups[0]
         if key == "not":
             return Not(parse_node(node["not"], f"{path}.not"))
         items = node[key]
         if not isinstance(items, list) or not items:
-            raise RuleError(f"{path}.{key}: expected a non-empty list")
+            raise rule_error(f"{path}.{key}", "empty_group", "", key)
         return Group(key, tuple(parse_node(c, f"{path}.{key}[{i}]") for i, c in enumerate(items)))
-    kind = node.get("type")
-    parser = _PARSERS.get(kind) if isinstance(kind, str) else None
+    kind = _Reader(node, path).get("type", str)
+    parser = _PARSERS.get(kind)
     if parser is None:
-        raise RuleError(f"{path}.type: unknown condition type {kind!r}")
-    reader = _Reader(node, path)
+        raise rule_error(f"{path}.type", "unknown_type", "", "type", kind)
+    reader = _Reader(node, path, kind)
     rule = parser(reader)
     reader.finish()
     return rule
@@ -291,13 +296,13 @@ def _parse_attribute(r: _Reader) -> Rule:
     op = r.get("op", str)
     is_json = name.startswith("attributes.")
     if is_json and not _JSON_KEY.match(name.split(".", 1)[1]):
-        raise r.fail("field", f"bad attribute key {name!r}")
+        raise r.fail("field", "bad_attribute_key", name)
     if not is_json and name not in PROFILE_COLUMNS:
-        raise r.fail("field", f"unknown field {name!r}")
+        raise r.fail("field", "unknown_field", name)
     is_date = name in DATE_COLUMNS
     allowed = JSON_OPS if is_json else DATE_OPS if is_date else TEXT_OPS
     if op not in allowed:
-        raise r.fail("op", f"unknown operator {op!r} for {name} (use one of {', '.join(allowed)})")
+        raise r.fail("op", "unknown_operator", op, name, ", ".join(allowed))
     value: Any = None
     if op == "is_set":
         value = r.get("value", bool, required=False)
@@ -305,20 +310,20 @@ def _parse_attribute(r: _Reader) -> Rule:
     elif op == "within_last_days":
         value = r.get("value", int)
         if value < 0:
-            raise r.fail("value", "must be >= 0")
+            raise r.fail("value", "at_least", 0)
     elif op in ("one_of", "between"):
         items = r.get("value", list)
         if not items or not all(isinstance(v, str) for v in items):
-            raise r.fail("value", "expected a non-empty list of strings")
+            raise r.fail("value", "text_list")
         if op == "between" and len(items) != 2:
-            raise r.fail("value", "between takes [low, high]")
+            raise r.fail("value", "between_pair")
         value = tuple(items)
     else:
         value = r.get("value", str)
     if is_date and op in ("before", "after", "between"):
         for v in value if isinstance(value, tuple) else (value,):
             if not _ISO_DATE.match(v):
-                raise r.fail("value", f"expected a date YYYY-MM-DD, got {v!r}")
+                raise r.fail("value", "bad_date", v)
     return Attribute(name, op, value)
 
 
@@ -328,16 +333,16 @@ def _parse_event(r: _Reader) -> Rule:
     min_count = r.get("min_count", int, required=False)
     within = r.get("within_days", int, required=False)
     if min_count is not None and min_count < 1:
-        raise r.fail("min_count", "must be >= 1")
+        raise r.fail("min_count", "at_least", 1)
     if within is not None and within < 1:
-        raise r.fail("within_days", "must be >= 1")
+        raise r.fail("within_days", "at_least", 1)
     param = None
     raw = r.get("param", dict, required=False)
     if raw is not None:
-        sub = _Reader(raw, f"{r.path}.param")
+        sub = _Reader(raw, f"{r.path}.param", r.kind, "param.")
         key = sub.get("key", str)
         if not _JSON_KEY.match(key):
-            raise sub.fail("key", f"bad parameter key {key!r}")
+            raise sub.fail("key", "bad_param_key", key)
         param = EventParam(key, sub.get("equals", str))
         sub.finish()
     return EventRule(name, True if did is None else did, min_count or 1, within, param)
@@ -348,7 +353,7 @@ def _parse_event_last(r: _Reader) -> Rule:
     before = r.get("before", str, required=False)
     after = r.get("after", str, required=False)
     if (before is None) == (after is None):
-        raise r.fail("type", "give exactly one of before, after (a date, YYYY-MM-DD)")
+        raise r.fail("type", "before_or_after")
     field, value = ("before", before) if before is not None else ("after", after)
     assert value is not None
     try:
@@ -356,7 +361,7 @@ def _parse_event_last(r: _Reader) -> Rule:
             raise ValueError(value)
         date.fromisoformat(value)
     except ValueError:
-        raise r.fail(field, f"not a date (YYYY-MM-DD): {value!r}") from None
+        raise r.fail(field, "not_a_date", value) from None
     return LastEvent(name, before, after)
 
 
@@ -368,11 +373,11 @@ def _parse_location(r: _Reader) -> Rule:
     prefix = r.get("postal_prefix", str, required=False)
     chosen = [x for x in (store_id, any_store, city, prefix) if x is not None]
     if len(chosen) != 1:
-        raise r.fail("type", "give exactly one of store_id, any_store, city, postal_prefix")
+        raise r.fail("type", "one_place")
     if (store_id is not None or any_store) and (radius is None or not 0 < radius <= 1000):
-        raise r.fail("radius_km", "a radius in km between 0 and 1000 is required")
+        raise r.fail("radius_km", "radius_range")
     if radius is not None and store_id is None and not any_store:
-        raise r.fail("radius_km", "only with store_id or any_store")
+        raise r.fail("radius_km", "radius_without_store")
     return Location(store_id, any_store, None if radius is None else float(radius), city, prefix)
 
 
@@ -384,13 +389,13 @@ def _parse_device(r: _Reader) -> Rule:
     time_zone = r.get("time_zone", str, required=False)
     for key, text in (("locale", locale), ("time_zone", time_zone)):
         if text is not None and not text.strip():
-            raise r.fail(key, "must not be empty")
+            raise r.fail(key, "empty_text")
     if platform is not None and platform not in PLATFORMS:
-        raise r.fail("platform", f"unknown platform {platform!r} (ios or android)")
+        raise r.fail("platform", "unknown_platform", platform)
     if version is not None and not _VERSION.match(version):
-        raise r.fail("app_version_gte", f"expected a version like 2.4.1, got {version!r}")
+        raise r.fail("app_version_gte", "bad_app_version", version)
     if all(x is None for x in (platform, version, push, locale, time_zone)):
-        raise r.fail("type", "give platform, app_version_gte, push_enabled, locale or time_zone")
+        raise r.fail("type", "device_empty")
     return DeviceRule(platform, version, push, locale, time_zone)
 
 
@@ -398,9 +403,9 @@ def _parse_consent(r: _Reader) -> Rule:
     channel = r.get("channel", str)
     state = r.get("state", str)
     if channel not in CHANNELS:
-        raise r.fail("channel", f"unknown channel {channel!r}")
+        raise r.fail("channel", "unknown_channel", channel)
     if state not in CONSENT_STATES:
-        raise r.fail("state", f"unknown state {state!r} (granted, denied or unknown)")
+        raise r.fail("state", "unknown_state", state)
     return ConsentRule(channel, state)
 
 
@@ -408,9 +413,9 @@ def _parse_lifecycle(r: _Reader) -> Rule:
     stage = r.get("stage", str)
     days = r.get("days", int)
     if stage not in ("new", "inactive"):
-        raise r.fail("stage", f"unknown stage {stage!r} (new or inactive)")
+        raise r.fail("stage", "unknown_stage", stage)
     if days < 1:
-        raise r.fail("days", "must be >= 1")
+        raise r.fail("days", "at_least", 1)
     return Lifecycle(stage, days)
 
 
@@ -422,7 +427,7 @@ def _parse_sample(r: _Reader) -> Rule:
     percent = float(r.get("percent", (int, float)))
     seed = r.get("seed", int, required=False) or 0
     if not 0 <= percent <= 100:
-        raise r.fail("percent", "must be between 0 and 100")
+        raise r.fail("percent", "percent_range")
     return Sample(round(percent, 2), seed)
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import delete, insert, literal, select
 from sqlalchemy.orm import Session
 
 from engage_desktop.core.messages import CodedError
+from engage_desktop.core.sorting import name_key
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.audit import record
 from engage_desktop.security.roles import Permission, require
@@ -23,6 +24,7 @@ from engage_desktop.store.models import Profile, Segment, SegmentMember
 
 from .compiler import compile_segment
 from .count import SegmentCount, count_segment
+from .rule_errors import within_segment
 from .rules import RULES_VERSION, Rule, RuleError, SegmentRef, parse_rules
 
 
@@ -187,13 +189,13 @@ def duplicate_segment(ws: Workspace, segment_id: int, name: str | None = None) -
 
 
 def list_segments(ws: Workspace, app_id: int) -> list[SegmentSummary]:
-    """Segments of an app with their cached figures and age (no counting here)."""
+    """Segments of an app, by name (accents and case ignored), with their cached figures and
+    age (no counting here)."""
     now = ws.clock.now()
     with ws.session() as session:
         require(session, ws.member_id, app_id, Permission.VIEW_AUDIENCE)
-        rows = session.scalars(
-            select(Segment).where(Segment.app_id == app_id).order_by(Segment.name)
-        )
+        found = session.scalars(select(Segment).where(Segment.app_id == app_id))
+        rows = sorted(found, key=lambda s: name_key(s.name))
         return [
             SegmentSummary(
                 s.id,
@@ -233,7 +235,7 @@ def store_count(session: Session, seg: Segment, now: datetime) -> SegmentCount:
     try:
         rule = parse_rules(seg.rules)
     except RuleError as exc:
-        raise RuleError(f"segment {seg.id} ({seg.name}): {exc}") from exc
+        raise within_segment(seg.id, seg.name, exc) from exc
     counted = count_segment(session, seg.app_id, rule, now)
     session.execute(delete(SegmentMember).where(SegmentMember.segment_id == seg.id))
     ids = compile_segment(session, seg.app_id, rule, now).subquery()

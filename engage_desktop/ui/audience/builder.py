@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engage_desktop.core.messages import code_of
+
 from . import draft
 from .editors import AttributeEditor, EventEditor, LastEventEditor
 from .labels import kind_label
@@ -36,6 +38,7 @@ from .more_editors import (
     SampleEditor,
     SegmentEditor,
 )
+from .rule_errors import rule_row_text
 from .suggestions import Suggestions
 from .widgets import ConditionEditor, data_combo, error_color, select_data
 
@@ -127,12 +130,18 @@ class ConditionRow(QFrame):
         self.builder.notify()
 
     def set_error(self, message: str | None) -> None:
+        """Show what is wrong in the user's words: a request for a field left empty, the rule
+        error's own wording, or core's English after "Incomplete or invalid" (unknown code)."""
         self.error.setVisible(bool(message))
         if not message:
             return
-        field, _, detail = message.partition(": ")
-        if detail == "missing" and field in self._missing_labels():
-            self.error.setText(self._missing_labels()[field])
+        code, args = code_of(message)
+        key = args[1] if len(args) > 1 else ""
+        wording = rule_row_text(message)
+        if code == "missing" and key in self._missing_labels():
+            self.error.setText(self._missing_labels()[key])
+        elif wording is not None:
+            self.error.setText(wording)
         else:
             self.error.setText(self.tr("Incomplete or invalid: %1").replace("%1", message))
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from engage_desktop.core.messages import CodedText
 from engage_desktop.core.segments.rules import RuleError, parse_node, parse_rules, to_document
 
 KINDS = (
@@ -79,10 +80,14 @@ Node = Condition | Group
 
 @dataclass
 class BuildResult:
-    """The saved document (None while the draft is incomplete) and what is wrong, per node id."""
+    """The saved document (None while the draft is incomplete) and what is wrong, per node id.
+
+    Each error is a ``CodedText``: English ("value: missing") with the rule error's code and
+    arguments, so the builder words it in the user's language.
+    """
 
     document: dict[str, Any] | None
-    errors: dict[int, str] = field(default_factory=dict)
+    errors: dict[int, CodedText] = field(default_factory=dict)
     empty_groups: set[int] = field(default_factory=set)
 
     @property
@@ -103,7 +108,7 @@ def build(root: Group) -> BuildResult:
     try:
         parse_rules(document)  # the whole tree once more: the compilers' own gate
     except RuleError as exc:  # pragma: no cover - per-node checks catch every case first
-        result.errors[root.id] = str(exc)
+        result.errors[root.id] = CodedText(str(exc), exc.code, *exc.args_text)
         return result
     result.document = document
     return result
@@ -115,11 +120,11 @@ def _node_json(node: Node, result: BuildResult) -> dict[str, Any] | None:
         try:
             parse_node(data, "condition")
         except RuleError as exc:
-            result.errors[node.id] = strip_path(str(exc))
+            result.errors[node.id] = CodedText(strip_path(str(exc)), exc.code, *exc.args_text)
             return None
         blank = blank_field(data)
         if blank is not None:
-            result.errors[node.id] = f"{blank}: missing"
+            result.errors[node.id] = CodedText(f"{blank}: missing", "missing", node.kind, blank)
             return None
         return data
     if not node.children:

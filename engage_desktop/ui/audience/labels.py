@@ -79,3 +79,45 @@ def consent_state_label(state: str) -> str:
 
 def platform_label(platform: str) -> str:
     return {"ios": "iOS", "android": "Android"}.get(platform, platform)
+
+
+def rule_key_label(key: str) -> str:
+    """A field of a condition's rule ("min_count", "param.key"…) in words, lower case, for the
+    messages that say which part of a condition is wrong ("" for the condition as a whole)."""
+    if key == "type":
+        return ""
+    labels = {
+        "value": QCoreApplication.translate("SegmentLabels", "value"),
+        "name": QCoreApplication.translate("SegmentLabels", "event name"),
+        "did": QCoreApplication.translate("SegmentLabels", "done or not done"),
+        "min_count": QCoreApplication.translate("SegmentLabels", "number of times"),
+        "within_days": QCoreApplication.translate("SegmentLabels", "number of days"),
+        "days": QCoreApplication.translate("SegmentLabels", "number of days"),
+        "param": QCoreApplication.translate("SegmentLabels", "parameter filter"),
+        "param.key": QCoreApplication.translate("SegmentLabels", "parameter"),
+        "param.equals": QCoreApplication.translate("SegmentLabels", "parameter value"),
+        "before": QCoreApplication.translate("SegmentLabels", "date"),
+        "after": QCoreApplication.translate("SegmentLabels", "date"),
+        "store_id": QCoreApplication.translate("SegmentLabels", "store"),
+        "any_store": QCoreApplication.translate("SegmentLabels", "any store"),
+        "radius_km": QCoreApplication.translate("SegmentLabels", "radius"),
+        "city": QCoreApplication.translate("SegmentLabels", "city"),
+        "postal_prefix": QCoreApplication.translate("SegmentLabels", "start of postal code"),
+        "platform": QCoreApplication.translate("SegmentLabels", "platform"),
+        "app_version_gte": QCoreApplication.translate("SegmentLabels", "app version"),
+        "push_enabled": QCoreApplication.translate("SegmentLabels", "push"),
+        "locale": QCoreApplication.translate("SegmentLabels", "language"),
+        "time_zone": QCoreApplication.translate("SegmentLabels", "time zone"),
+        "channel": QCoreApplication.translate("SegmentLabels", "channel"),
+        "state": QCoreApplication.translate("SegmentLabels", "consent"),
+        "stage": QCoreApplication.translate("SegmentLabels", "stage"),
+        "segment_id": QCoreApplication.translate("SegmentLabels", "segment"),
+        "percent": QCoreApplication.translate("SegmentLabels", "percentage"),
+        "seed": QCoreApplication.translate("SegmentLabels", "seed"),
+        "field": QCoreApplication.translate("SegmentLabels", "attribute"),
+        "op": QCoreApplication.translate("SegmentLabels", "operator"),
+        "rules": QCoreApplication.translate("SegmentLabels", "rules"),
+        "all": QCoreApplication.translate("SegmentLabels", "group"),
+        "any": QCoreApplication.translate("SegmentLabels", "group"),
+    }
+    return labels.get(key, key)

@@ -20,12 +20,19 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from sqlalchemy.orm import Session
 
 from engage_desktop.core.progress import Progress
-from engage_desktop.core.segments import SegmentCount, catalog, count_segment, parse_rules
+from engage_desktop.core.segments import (
+    RuleError,
+    SegmentCount,
+    catalog,
+    count_segment,
+    parse_rules,
+)
 from engage_desktop.core.segments.count import count_profiles
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.ui.background import Job, run_in_background
 
 from .interrupt import QueryInterrupter
+from .rule_errors import rule_error_text
 
 DEBOUNCE_MS = 350
 SAMPLE_ROWS = 20
@@ -208,7 +215,7 @@ class LiveCounter(QObject):
     def _failed(self, generation: int, exc: BaseException) -> None:
         if self._current(generation):
             self._key = None  # the same rules may count once the reason is fixed elsewhere
-            self.failed.emit(str(exc))
+            self.failed.emit(rule_error_text(exc) if isinstance(exc, RuleError) else str(exc))
 
     def _finished(self, job: Job) -> None:
         self._running = [(j, i) for j, i in self._running if j is not job]

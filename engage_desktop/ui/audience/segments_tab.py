@@ -43,6 +43,7 @@ from .count_panel import CountPanel, SampleTable
 from .export import export_members
 from .list_panel import SegmentListPanel
 from .live_count import LiveCounter
+from .rule_errors import rule_error_text
 from .suggestions import Suggestions
 from .widgets import error_color, ok_color
 
@@ -270,7 +271,7 @@ class SegmentsTab(QWidget):
             self.suggestions.editing_segment_id = previous
             self.show_message(
                 self.tr("The saved rules of this segment cannot be edited: %1").replace(
-                    "%1", str(exc)
+                    "%1", rule_error_text(exc)
                 ),
                 error=True,
             )
@@ -449,7 +450,7 @@ class SegmentsTab(QWidget):
         elif isinstance(exc, segments.SegmentError):
             text = segment_error_text(exc)
         elif isinstance(exc, RuleError):
-            text = self.tr("Cannot do this: %1").replace("%1", str(exc))
+            text = self.tr("Cannot do this: %1").replace("%1", rule_error_text(exc))
         else:
             text = self.tr("Something went wrong: %1").replace("%1", str(exc))
         self.show_message(text, error=True)

@@ -234,17 +234,17 @@ class ComposerWindow(ComposerForms, ComposerRendering, ComposerActions, QWidget)
     def _segments(self) -> list[tuple[int, str]]:
         from sqlalchemy import select
 
+        from engage_desktop.core.sorting import name_key
         from engage_desktop.store.models import Segment
 
         if self.context.app_id is None:
             return []
         with self.context.workspace.session_factory() as session:
             rows = session.execute(
-                select(Segment.id, Segment.name)
-                .where(Segment.app_id == self.context.app_id)
-                .order_by(Segment.name)
+                select(Segment.id, Segment.name).where(Segment.app_id == self.context.app_id)
             )
-            return [(int(i), str(n)) for i, n in rows]
+            found = [(int(i), str(n)) for i, n in rows]
+        return sorted(found, key=lambda row: name_key(row[1]))  # as the Segments tab lists them
 
     def _content(self) -> dict[str, Any]:
         return self.contents[self.variant_key]

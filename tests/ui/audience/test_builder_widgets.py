@@ -114,7 +114,10 @@ def test_rule_error_is_shown_beside_the_row_at_fault(tab: SegmentsTab, qtbot) ->
     assert not row.error.isVisibleTo(tab)
     row.editor.with_param.setChecked(True)
     qtbot.keyClicks(row.editor.param_key, "9x")
-    assert row.error.text() == "Incomplete or invalid: param.key: bad parameter key '9x'"
+    assert row.error.text() == (
+        "Parameter: “9x” is not a valid parameter name (up to 64 unaccented letters, digits or _, "
+        "not starting with a digit)"
+    )
     row.editor.with_param.setChecked(False)
     assert not row.error.isVisibleTo(tab)
     rows = set(b.rows)
