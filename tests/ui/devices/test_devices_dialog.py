@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -14,17 +12,6 @@ from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import Device, Profile
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.sending.devices_dialog import ChooseTestDevicesDialog
-
-CATALOGUES = Path(__file__).resolve().parents[3] / "resources" / "translations"
-
-
-@pytest.fixture
-def french(qapp: object) -> Iterator[None]:
-    translator = QTranslator()
-    assert translator.load(str(CATALOGUES / "dispatch_fr.qm"))
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)
 
 
 def _owner_email(ws: Workspace) -> tuple[int, str]:

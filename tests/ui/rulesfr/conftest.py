@@ -6,27 +6,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool, QTranslator
+from PySide6.QtCore import QSettings, QThreadPool
 
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import App, MemberRole, Profile, Role
 from engage_desktop.ui.context import UiContext
-
-CATALOGUES = Path(__file__).resolve().parents[3] / "resources" / "translations"
-
-
-@pytest.fixture
-def french(qapp: object) -> Iterator[None]:
-    """Every shipped ``*_fr.qm``, as the app installs them for ``--lang fr``; removed after."""
-    translators = []
-    for qm in sorted(CATALOGUES.glob("*_fr.qm")):
-        translator = QTranslator()
-        assert translator.load(str(qm)), qm
-        QCoreApplication.installTranslator(translator)
-        translators.append(translator)
-    yield
-    for translator in translators:
-        QCoreApplication.removeTranslator(translator)
 
 
 @pytest.fixture
