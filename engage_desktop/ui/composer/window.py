@@ -427,7 +427,9 @@ class ComposerWindow(ComposerForms, ComposerRendering, ComposerActions, QWidget)
             self.preview_stack.setCurrentIndex(0)
             shown, errors, missing = self.rendered_push()
             self.push_panel.set_content(shown)
-            self.push_panel.set_image(self._preview_image(notes))
+            self.push_panel.set_image(
+                self._preview_image(notes, str(self._content().get("image_url") or ""))
+            )
             notes += errors
             if missing:
                 notes.append(
@@ -448,6 +450,9 @@ class ComposerWindow(ComposerForms, ComposerRendering, ComposerActions, QWidget)
                         self.tr("Missing for this profile: %1").replace("%1", ", ".join(missing))
                     )
             self.inapp_preview.set_content(InAppContent.from_dict(shown))
+            self.inapp_preview.set_image(
+                self._preview_image(notes, str(shown.get("image_url") or ""))
+            )
         else:
             self.preview_stack.setCurrentIndex(1)
             self._refresh_text_preview(fmt, notes)
@@ -490,9 +495,9 @@ class ComposerWindow(ComposerForms, ComposerRendering, ComposerActions, QWidget)
         if path:
             self.set_local_image(QPixmap(path))
 
-    def _preview_image(self, notes: list[str]) -> QPixmap | None:
+    def _preview_image(self, notes: list[str], url: str) -> QPixmap | None:
         """The local file when one was picked, else the picture at the image URL (fetched)."""
-        self.remote_image.request(str(self._content().get("image_url") or ""))
+        self.remote_image.request(url)
         if self.local_image is not None:
             return self.local_image
         if self.remote_image.error:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from engage_desktop.core.content.inapp import InAppContent
@@ -25,6 +25,7 @@ class InAppPreview(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.content = InAppContent()
+        self.image: QPixmap | None = None
         self.width_dp = PIXEL_8.width
         self.setFixedSize(self.sizeHint())
 
@@ -33,6 +34,11 @@ class InAppPreview(QWidget):
 
     def set_content(self, content: InAppContent) -> None:
         self.content = content
+        self.update()
+
+    def set_image(self, pixmap: QPixmap | None) -> None:
+        """The picture for the image slot (fetched from the URL, or a local file)."""
+        self.image = pixmap
         self.update()
 
     def message_rect(self) -> QRectF:
@@ -57,6 +63,31 @@ class InAppPreview(QWidget):
         banner = self.content.layout in ("top_banner", "bottom_banner")
         return fit(self.content.body, ANDROID_BODY, width, 3 if banner else 12)
 
+    def _paint_image(self, painter: QPainter, slot: QRectF, radius: float) -> None:
+        """The picture cropped to fill the slot (as the SDK shows it), or a grey box."""
+        if self.image is None or self.image.isNull():
+            painter.fillRect(slot, QColor(128, 128, 128, 90))
+            painter.setPen(QColor(255, 255, 255))
+            painter.drawText(slot, Qt.AlignmentFlag.AlignCenter, self.tr("image"))
+            return
+        scaled = self.image.scaled(
+            slot.size().toSize(),
+            Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+        source = QRectF(
+            (scaled.width() - slot.width()) / 2,
+            (scaled.height() - slot.height()) / 2,
+            slot.width(),
+            slot.height(),
+        )
+        clip = QPainterPath()
+        clip.addRoundedRect(slot.adjusted(0, 0, 0, radius), radius, radius)  # round top only
+        painter.save()
+        painter.setClipPath(clip)
+        painter.drawPixmap(slot, scaled, source)
+        painter.restore()
+
     def paintEvent(self, event: QPaintEvent) -> None:
         c = self.content
         painter = QPainter(self)
@@ -76,13 +107,7 @@ class InAppPreview(QWidget):
         painter.drawRoundedRect(rect, radius, radius)
         y = rect.y()
         if c.image_url and c.layout not in ("top_banner", "bottom_banner"):
-            painter.fillRect(QRectF(rect.x(), y, rect.width(), 160.0), QColor(128, 128, 128, 90))
-            painter.setPen(QColor(255, 255, 255))
-            painter.drawText(
-                QRectF(rect.x(), y, rect.width(), 160.0),
-                Qt.AlignmentFlag.AlignCenter,
-                self.tr("image"),
-            )
+            self._paint_image(painter, QRectF(rect.x(), y, rect.width(), 160.0), radius)
             y += 160.0
         x = rect.x() + 16.0
         width = rect.width() - 32.0 - (24.0 if c.close_button else 0.0)

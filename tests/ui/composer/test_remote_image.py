@@ -88,3 +88,25 @@ def test_image_url_is_fetched_once_and_shown_on_every_surface(
     qtbot.waitUntil(lambda: all(p.image is not None for p in previews), timeout=10_000)
     assert asked.count("/lampe.png") == 1  # remembered, not fetched again
     assert "could not be loaded" not in window.template_note.text()
+
+
+def test_in_app_message_shows_its_image_too(
+    qtbot: QtBot, ui_context: UiContext, server: tuple[str, list[str]], artifacts: Path
+) -> None:
+    base, _asked = server
+    window = ComposerWindow(ui_context, None)
+    qtbot.addWidget(window)
+    window.resize(1500, 1000)
+    window.show()
+    fmt = window.widgets["campaign.format"]
+    fmt.setCurrentIndex(fmt.findData("in_app"))  # type: ignore[attr-defined]
+    fmt.activated.emit(fmt.currentIndex())  # type: ignore[attr-defined]
+    field = window.widgets["inapp.image_url"]
+    assert isinstance(field, QLineEdit)
+    _enter(qtbot, field, f"{base}/lampe.png")
+    qtbot.waitUntil(lambda: window.inapp_preview.image is not None, timeout=10_000)
+    shot = window.inapp_preview.grab().toImage()
+    rect = window.inapp_preview.message_rect()
+    centre = shot.pixelColor(int(rect.center().x()), int(rect.y() + 80))
+    assert centre.name() == "#008080"  # the served picture (Qt.darkCyan), not the grey box
+    window.inapp_preview.grab().save(str(artifacts / "inapp_with_remote_image.png"))
