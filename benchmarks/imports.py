@@ -15,13 +15,13 @@ the floor any importer pays for reading and inserting.
 calls it). Wall seconds on these shared 2-core machines swing with the load average (printed);
 ``cpu_seconds`` (the child's own CPU for the import) is the steadier figure.
 
-Measured 2026-11-23 11:39, 1,000,000 rows (4,867 deliberately bad rows, all of them and only
-them rejected, 2.4 M consent rows written), load average 0.8 on 2 cores: 18.7 s wall (17.5 s in
-an earlier run), 15.7 s of CPU in the importing process and 10.3 s in the reading one, peak
-349 + 79 MB. Same-run reference: 3.2 s. Where the importing process's time goes (pyinstrument):
-multi-row inserts ~40 %, the one-off index rebuild ~35 % (about 7 s; SQLite's sorter threads and
-keeping some indexes during the load were measured no faster), commit ~7 %, waiting for the
-reader ~15 %.
+Measured 2026-11-23 12:59-13:04 on the final code, 1,000,000 rows (4,867 deliberately bad rows,
+all of them and only them rejected, 2.4 M consent rows written), load average 0.7-1.0 on 2 cores:
+16.8 s and 18.4 s wall; 15.8-17.3 s of CPU in the importing process and 8.2-8.5 s in the reading
+one; peak 349 + 79 MB. Same-run reference: 3.2 s. Where the importing process's time goes
+(pyinstrument): multi-row inserts ~40 %, the one-off index rebuild ~35 % (about 7 s; SQLite's
+sorter threads and keeping more indexes up during the load were measured no faster), commit
+~7 %, waiting for the reader ~15 %.
 """
 
 from __future__ import annotations
