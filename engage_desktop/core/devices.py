@@ -56,17 +56,18 @@ def find_devices(
         query = query.where(Device.is_test.is_(True))
     text = text.strip()
     if text:
-        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        contains = f"%{escaped}%"
+        columns = (
+            Profile.email,
+            Profile.external_id,
+            Profile.first_name,
+            Profile.last_name,
+            Device.installation_id,
+            Device.label,
+        )
         query = query.where(
             or_(
-                Profile.email.ilike(contains, escape="\\"),
-                Profile.external_id.ilike(contains, escape="\\"),
-                Profile.first_name.ilike(contains, escape="\\"),
-                Profile.last_name.ilike(contains, escape="\\"),
-                Device.installation_id.ilike(contains, escape="\\"),
-                Device.label.ilike(contains, escape="\\"),
-                Device.fcm_token.like(f"{escaped}%", escape="\\"),
+                *(column.icontains(text, autoescape=True) for column in columns),
+                Device.fcm_token.startswith(text, autoescape=True),
             )
         )
     rows = session.execute(query.order_by(Device.is_test.desc(), Device.id).limit(limit))

@@ -78,12 +78,10 @@ def search_profiles(
     where = [Profile.app_id == app_id]
     text = text.strip()
     if text:
-        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        pattern = f"%{escaped}%"
         where.append(
             or_(
                 *(
-                    col.ilike(pattern, escape="\\")
+                    col.icontains(text, autoescape=True)
                     for col in (
                         Profile.first_name,
                         Profile.last_name,

@@ -58,10 +58,7 @@ class BulkWriter:
             self.raw.executemany(head + one, batch)
 
     def _max_parameters(self) -> int:
-        try:
-            return int(self.raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
-        except AttributeError:  # Python before 3.11 cannot ask; SQLite's old default is safe
-            return 999
+        return int(self.raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
 
     def datetimes(self, seconds: np.ndarray) -> list[str]:
         """Unix seconds → the text each backend stores for a ``UTCDateTime`` column."""

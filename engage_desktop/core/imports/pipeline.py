@@ -157,20 +157,25 @@ def _convert_in_child(table: Table, spec: ConverterSpec, sender: Connection) -> 
     """The child's whole life: convert every chunk, then say how it ended.
 
     ``send`` waits while the importing process is behind; if that process is gone, the pipe is
-    broken and the child ends.
+    broken and the child just ends.
     """
     try:
-        try:
-            for chunk in _here(table, spec.build()):
-                sender.send(("chunk", chunk))
-            sender.send(("done", None))
-        except ImportFailed as exc:
-            sender.send(("failed", exc))
-        except (BrokenPipeError, ConnectionResetError):
-            raise
-        except BaseException:
-            sender.send(("crashed", traceback.format_exc()))
+        sender.send(_outcome(table, spec, sender))
     except (BrokenPipeError, ConnectionResetError):
         pass  # the importing process stopped listening (cancelled, or gone)
     finally:
         sender.close()
+
+
+def _outcome(table: Table, spec: ConverterSpec, sender: Connection) -> tuple[str, Any]:
+    """Send every chunk; the last message: done, a failure to show, or an unexpected crash."""
+    try:
+        for chunk in _here(table, spec.build()):
+            sender.send(("chunk", chunk))
+    except ImportFailed as exc:
+        return ("failed", exc)
+    except (BrokenPipeError, ConnectionResetError):
+        raise
+    except Exception:  # anything else is reported, with its traceback
+        return ("crashed", traceback.format_exc())
+    return ("done", None)

@@ -45,15 +45,12 @@ class RemoteImage(QObject):
         known = self._cache.get(url)
         if not url.lower().startswith(("https://", "http://")):
             self._settle.stop()
-            self._set(None, "")
+            self._set(None)
         elif known is not None:
             self._settle.stop()
-            self._set(
-                known if isinstance(known, QPixmap) else None,
-                "" if isinstance(known, QPixmap) else known,
-            )
+            self._set(known)
         else:
-            self._set(None, "")
+            self._set(None)
             self._settle.start()
 
     def _fetch(self) -> None:
@@ -89,16 +86,15 @@ class RemoteImage(QObject):
             outcome = QPixmap.fromImage(image) if not image.isNull() else self.tr("not an image")
         self._cache[url] = outcome
         if url == self.url:
-            self._set(
-                outcome if isinstance(outcome, QPixmap) else None,
-                "" if isinstance(outcome, QPixmap) else outcome,
-            )
+            self._set(outcome)
 
     def _abort(self) -> None:
         if self._reply is not None:
             reply, self._reply = self._reply, None
             reply.abort()
 
-    def _set(self, pixmap: QPixmap | None, error: str) -> None:
-        self.pixmap, self.error = pixmap, error
+    def _set(self, outcome: QPixmap | str | None) -> None:
+        """A picture, why there is none, or None: no URL yet, or still loading."""
+        self.pixmap = outcome if isinstance(outcome, QPixmap) else None
+        self.error = outcome if isinstance(outcome, str) else ""
         self.changed.emit()

@@ -35,6 +35,8 @@ def test_found_by_owner_email_or_token_start_and_never_shows_the_token(
         by_token = find_devices(session, 1, device.fcm_token[:12])
     assert device.id in {r.id for r in by_email}
     assert [r.id for r in by_token] == [device.id]
+    with demo_workspace.session() as session:
+        assert find_devices(session, 1, "%") == []  # LIKE's wildcards are taken literally
     row = by_token[0]
     assert row.token_tail == "…" + device.fcm_token[-6:]
     assert device.fcm_token not in repr(row)
