@@ -1,0 +1,1 @@
+"""Helpers shared by every test package (servers, certificates, waiting)."""
