@@ -5,12 +5,18 @@ sender, not a validating server (which costs 250-300 µs of CPU per request in P
 It speaks keep-alive HTTP/1.1 with Content-Length bodies, which is all a sender sends.
 ``GET /sandbox/stats`` answers the count of messages acknowledged; ``POST /token`` hands out an
 access token without checking anything (google-auth needs one before it sends).
+
+Run by ``python -m benchmarks dispatch --server lean`` as ``python -m benchmarks._lean_server
+--port N``; it is benchmark equipment, not part of the shipped package.
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import itertools
+import signal
+import sys
 
 
 class _LeanProtocol(asyncio.Protocol):
@@ -69,3 +75,29 @@ async def serve_lean(host: str, port: int, stop: asyncio.Event) -> None:
     finally:
         server.close()
         await server.wait_closed()
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks._lean_server")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, required=True)
+    args = parser.parse_args(argv)
+
+    async def run() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, stop.set)
+        await serve_lean(args.host, args.port, stop)
+
+    try:
+        import uvloop
+    except ImportError:  # pragma: no cover - Windows
+        asyncio.run(run())
+    else:
+        uvloop.run(run())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
