@@ -28,7 +28,8 @@ from engage_desktop.core.settings_fcm import (
 )
 from engage_desktop.core.templating import render_text
 from engage_desktop.core.workspace import Workspace
-from engage_desktop.store.models import App, Campaign, CampaignStatus, MemberRole, Role
+from engage_desktop.store.models import Campaign, CampaignStatus, Role
+from tests.support.apps import add_app
 from tests.support.service_accounts import write_key
 
 
@@ -179,12 +180,7 @@ def test_save_and_schedule_refusals_carry_codes(
     make_workspace: Callable[..., Workspace],
 ) -> None:
     ws = make_workspace()
-    with ws.session() as session:
-        app = App(name="A", firebase_project_id="p", platforms=["ios"])
-        session.add(app)
-        session.flush()
-        session.add(MemberRole(member_id=ws.member_id, app_id=app.id, role=Role.MARKETER))
-        app_id = app.id
+    app_id = add_app(ws, "A", Role.MARKETER, project="p")
     draft = CampaignDraft.from_dict({"name": "Soldes", "content": {}}, app_id=app_id)
     with ws.session() as session:
         campaign_id = save_draft(session, ws.member_id, draft)

@@ -41,6 +41,7 @@ from engage_desktop.ui.messages import (
     template_error_text,
     workspace_error_text,
 )
+from tests.support.apps import add_app
 from tests.support.service_accounts import write_key
 
 TEMPLATE_CASES = [
@@ -354,11 +355,7 @@ def test_permission_refusals_in_french(
     from engage_desktop.ui.messages import permission_text
 
     ws = make_workspace()
-    with ws.session() as session:
-        app = App(name="A", firebase_project_id="p", platforms=["ios"])
-        session.add(app)
-        session.flush()
-        app_id = app.id
+    app_id = add_app(ws, "A", None, project="p")  # no role on it yet
     with pytest.raises(PermissionDenied) as caught, ws.session() as session:
         require(session, ws.member_id, app_id, Permission.EDIT_AUDIENCE)
     assert str(caught.value) == (

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import text
 
 from engage_desktop.core.imports import pipeline
 from engage_desktop.core.imports.contacts import import_contacts
@@ -25,6 +25,7 @@ from engage_desktop.core.progress import Cancelled, CancelToken, Progress
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import Profile, Role
 from tests.support.apps import add_app
+from tests.support.db import count_rows
 
 ROWS = pipeline.CHILD_ROWS + 2_000
 
@@ -92,7 +93,7 @@ def test_cancel_stops_the_child_and_writes_nothing(
 
     with pytest.raises(Cancelled):
         _import(ws, app_id, big_csv, progress=Progress(on_progress, token))
-    assert _count(ws) == 0
+    assert count_rows(ws, Profile) == 0
     assert multiprocessing.active_children() == []
 
 
@@ -106,7 +107,7 @@ def test_a_bad_byte_late_in_the_file_names_its_line(
         _import(ws, app_id, path)
     assert failure.value.code == "mixed_encoding"
     assert failure.value.args_text[1] == str(ROWS + 2)  # the header is line 1
-    assert _count(ws) == 0
+    assert count_rows(ws, Profile) == 0
 
 
 def test_a_killed_child_fails_the_import_and_writes_nothing(
@@ -120,9 +121,4 @@ def test_a_killed_child_fails_the_import_and_writes_nothing(
     with pytest.raises(ImportFailed) as failure:
         _import(ws, app_id, big_csv, progress=Progress(on_progress, CancelToken()))
     assert failure.value.code == "reader_crashed"
-    assert _count(ws) == 0
-
-
-def _count(ws: Workspace) -> int:
-    with ws.session() as session:
-        return int(session.scalar(select(func.count()).select_from(Profile)) or 0)
+    assert count_rows(ws, Profile) == 0

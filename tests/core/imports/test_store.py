@@ -14,15 +14,8 @@ from engage_desktop.core.imports.contacts import import_contacts
 from engage_desktop.core.imports.events import import_events
 from engage_desktop.core.progress import Cancelled, CancelToken, Progress
 from engage_desktop.core.workspace import Workspace
-from engage_desktop.store.models import (
-    App,
-    Consent,
-    Event,
-    EventDaily,
-    MemberRole,
-    Profile,
-    Role,
-)
+from engage_desktop.store.models import App, Consent, Event, EventDaily, MemberRole, Profile, Role
+from tests.support.db import count_rows
 from tests.support.paths import IMPORT_SAMPLES
 
 pytestmark = pytest.mark.postgres
@@ -42,11 +35,6 @@ def pg_ws(make_workspace: Callable[..., Workspace], pg_url: str) -> tuple[Worksp
         return ws, app.id
 
 
-def total(ws: Workspace, model: type) -> int:
-    with ws.session() as session:
-        return session.scalar(select(func.count()).select_from(model)) or 0
-
-
 def test_contacts_on_postgresql(pg_ws: tuple[Workspace, int], tmp_path: Path) -> None:
     ws, app_id = pg_ws
     result = import_contacts(ws, app_id, IMPORT_SAMPLES / "contacts_fr_excel.csv")
@@ -58,8 +46,8 @@ def test_contacts_on_postgresql(pg_ws: tuple[Workspace, int], tmp_path: Path) ->
         assert elodie.phone == "+33612345678"
         # The sequence moved past the imported ids: an ORM insert still works.
         session.add(Profile(app_id=app_id, external_id="after-import"))
-    assert total(ws, Consent) == 9
-    before = total(ws, Profile)
+    assert count_rows(ws, Consent) == 9
+    before = count_rows(ws, Profile)
     path = tmp_path / "big.csv"
     path.write_text(
         "identifiant;email\n" + "".join(f"N{i};n{i}@exemple.fr\n" for i in range(12_000)),
@@ -73,7 +61,7 @@ def test_contacts_on_postgresql(pg_ws: tuple[Workspace, int], tmp_path: Path) ->
 
     with pytest.raises(Cancelled):
         import_contacts(ws, app_id, path, progress=Progress(stop, token))
-    assert total(ws, Profile) == before
+    assert count_rows(ws, Profile) == before
 
 
 def test_events_on_postgresql(pg_ws: tuple[Workspace, int]) -> None:
@@ -81,7 +69,7 @@ def test_events_on_postgresql(pg_ws: tuple[Workspace, int]) -> None:
     import_events(ws, app_id, IMPORT_SAMPLES / "ga4_export_sample.ndjson")
     again = import_events(ws, app_id, IMPORT_SAMPLES / "ga4_export_sample.ndjson")
     assert again.already_stored == 10  # JSONB parameters compare equal to the file's
-    assert total(ws, Event) == 10
+    assert count_rows(ws, Event) == 10
     with ws.session() as session:
         assert session.scalar(select(func.sum(EventDaily.count))) == 10
 

@@ -11,11 +11,7 @@ from engage_desktop.core.outbox.control import campaign_progress
 from engage_desktop.core.outbox.expand import SendError
 from engage_desktop.core.outbox.trial import queue_test_send, trial_outcomes
 from engage_desktop.core.workspace import Workspace
-from engage_desktop.store.models import (
-    CampaignStatus,
-    Device,
-    OutboxState,
-)
+from engage_desktop.store.models import CampaignStatus, Device, OutboxState
 from tests.support.sending import seed_app, seed_campaign
 
 

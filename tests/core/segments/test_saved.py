@@ -25,17 +25,9 @@ from engage_desktop.core.segments.saved import (
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.errors import PermissionDenied
 from engage_desktop.store.models import AuditEntry, Member, MemberRole, Role, SegmentMember
+from tests.support.demo import GOLD
 
 NOW = datetime(2026, 11, 1, 12, tzinfo=UTC)
-GOLD = {
-    "version": 1,
-    "rules": {
-        "type": "attribute",
-        "field": "attributes.loyalty_tier",
-        "op": "equals",
-        "value": "gold",
-    },
-}
 
 
 @pytest.fixture

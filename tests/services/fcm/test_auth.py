@@ -12,9 +12,7 @@ from engage_desktop.core.outbox.expand import start_send
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.services.fcm.auth import CredentialsError, load_service_account
 from engage_desktop.services.sandbox.credentials import sandbox_credentials
-from engage_desktop.store.models import (
-    CampaignStatus,
-)
+from engage_desktop.store.models import CampaignStatus
 from tests.support.processes import (
     Sandbox,
     credentials_dir,

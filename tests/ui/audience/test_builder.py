@@ -231,5 +231,6 @@ def test_every_condition_kind_has_an_editor_that_reads_and_writes_its_values(
         editor = make(tab.builder.suggestions)
         defaults = draft.default_values(kind)
         editor.set_values(defaults)
-        assert editor.values() == defaults, kind
+        shown = {k: v for k, v in editor.values().items() if v is not None}  # None: unset
+        assert shown == defaults, kind
         editor.deleteLater()

@@ -21,17 +21,8 @@ from engage_desktop.ui.audience.segments_tab import SegmentsTab
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.formatting import format_int
 from engage_desktop.ui.pages.audiences import AudiencesPage
+from tests.support.demo import GOLD
 from tests.support.paths import CATALOGUES
-
-GOLD = {
-    "version": 1,
-    "rules": {
-        "type": "attribute",
-        "field": "attributes.loyalty_tier",
-        "op": "equals",
-        "value": "gold",
-    },
-}
 
 
 def _names(tab: SegmentsTab) -> list[str]:
