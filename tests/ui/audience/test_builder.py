@@ -222,15 +222,29 @@ def test_every_condition_kind_has_an_editor_that_reads_and_writes_its_values(
     tab: SegmentsTab,
 ) -> None:
     """ConditionEditor's values()/set_values() only raise NotImplementedError in the base:
-    every kind offered must override both (a round trip through its defaults proves it)."""
+    every kind offered must override both, and give back what it was given (its defaults, then
+    other values, so an editor that ignores set_values() cannot pass by showing its defaults)."""
     from engage_desktop.ui.audience import draft
     from engage_desktop.ui.audience.builder import EDITORS
 
     assert set(EDITORS) == set(draft.KINDS)
     for kind, make in EDITORS.items():
         editor = make(tab.builder.suggestions)
-        defaults = draft.default_values(kind)
-        editor.set_values(defaults)
-        shown = {k: v for k, v in editor.values().items() if v is not None}  # None: unset
-        assert shown == defaults, kind
+        for values in (draft.default_values(kind), OTHER_VALUES[kind]):
+            editor.set_values(values)
+            shown = {k: v for k, v in editor.values().items() if v is not None}  # None: unset
+            assert shown == values, kind
         editor.deleteLater()
+
+
+OTHER_VALUES: dict[str, dict[str, object]] = {
+    "attribute": {"field": "city", "op": "equals", "value": "Lyon"},
+    "event": {"name": "purchase", "did": True, "min_count": 2, "within_days": 7},
+    "event_last": {"name": "purchase", "before": "2026-10-01"},
+    "location": {"any_store": True, "radius_km": 5.0},
+    "device": {"platform": "android", "app_version_gte": "2.4.1"},
+    "consent": {"channel": "sms", "state": "denied"},
+    "lifecycle": {"stage": "inactive", "days": 20},
+    "segment": {},  # its one field is a saved segment's id, chosen from a list
+    "sample": {"percent": 25.0},
+}
