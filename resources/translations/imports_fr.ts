@@ -144,8 +144,12 @@
         <translation>%1 nouveaux contacts, %2 mis à jour, %3 lignes rejetées (dont %4 doublons) sur %5.</translation>
     </message>
     <message>
-        <source>The rejected rows and why are listed below.</source>
-        <translation>Les lignes rejetées et leur motif sont listés ci-dessous.</translation>
+        <source>Contacts imported without a value that could not be read: %1.</source>
+        <translation>Contacts importés sans une valeur illisible : %1.</translation>
+    </message>
+    <message>
+        <source>The rejected rows, the values left out and why are below.</source>
+        <translation>Les lignes refusées, les valeurs écartées et leurs raisons sont listées ci-dessous.</translation>
     </message>
     <message>
         <source>Only the first errors are kept in the report.</source>
@@ -173,6 +177,18 @@
     <message>
         <source>Reason</source>
         <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>imported without this value</source>
+        <translation>importée sans cette valeur</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>refusée</translation>
     </message>
 </context>
 <context>

@@ -124,27 +124,43 @@ def reason_text(error: RowError) -> str:
 
 
 class ErrorTable(QTableWidget):
-    """Rejected rows: line, column, value, reason (the first ``SHOWN_ERRORS``)."""
+    """Rejected rows and left-out cells: line, column, value, reason, outcome (the first
+    ``SHOWN_ERRORS``, in line order)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, 4, parent)
+        super().__init__(0, 5, parent)
         self.setHorizontalHeaderLabels(
-            [self.tr("Line"), self.tr("Column"), self.tr("Value"), self.tr("Reason")]
+            [
+                self.tr("Line"),
+                self.tr("Column"),
+                self.tr("Value"),
+                self.tr("Reason"),
+                self.tr("Outcome"),
+            ]
         )
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.verticalHeader().setVisible(False)
         header = self.horizontalHeader()
-        for column in range(3):
+        for column in (0, 1, 2, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
 
     def show_errors(self, errors: list[RowError]) -> None:
-        shown = errors[:SHOWN_ERRORS]
+        shown = sorted(errors, key=lambda error: error.line)[:SHOWN_ERRORS]
         self.setRowCount(len(shown))
         for row, error in enumerate(shown):
+            outcome = (
+                self.tr("imported without this value") if error.left_out else self.tr("rejected")
+            )
             for column, text in enumerate(
-                (format_int(error.line), error.column or "", error.value or "", reason_text(error))
+                (
+                    format_int(error.line),
+                    error.column or "",
+                    error.value or "",
+                    reason_text(error),
+                    outcome,
+                )
             ):
                 self.setItem(row, column, QTableWidgetItem(text))
 
