@@ -412,6 +412,10 @@
         <translation>JSON invalide (%1)</translation>
     </message>
     <message>
+        <source>the JSON is nested too deeply</source>
+        <translation>le JSON est imbriqué trop profondément</translation>
+    </message>
+    <message>
         <source>the line is not a JSON object</source>
         <translation>la ligne n’est pas un objet JSON</translation>
     </message>
@@ -497,6 +501,18 @@
     <message>
         <source>%1 is damaged after line %2.</source>
         <translation>%1 est endommagé après la ligne %2.</translation>
+    </message>
+    <message>
+        <source>%1: line %2 is longer than %3 (a file cut in the middle, a missing line end, or not the expected kind of file).</source>
+        <translation>%1 : la ligne %2 dépasse %3 (fichier coupé, fin de ligne manquante, ou pas le type de fichier attendu).</translation>
+    </message>
+    <message>
+        <source>%1 expands more than %2 times its size when decompressed: it is not a real export (a compression bomb?).</source>
+        <translation>%1 grossit de plus de %2 fois sa taille une fois décompressé : ce n’est pas un vrai export (une bombe de compression ?).</translation>
+    </message>
+    <message>
+        <source>%1: the workbook part %2 expands to %3, more than this app opens safely. Save the sheet as CSV, or split it.</source>
+        <translation>%1 : la partie %2 du classeur atteint %3 une fois décompressée, plus que ce que l’application ouvre sans risque. Enregistrez la feuille en CSV, ou découpez-la.</translation>
     </message>
     <message>
         <source>No column is mapped to the external id or the email: an import needs one of them to recognise contacts already known.</source>

@@ -105,6 +105,7 @@ def reason_text(error: RowError) -> str:
             "ImportReasons", "the row has %1 fields but the header has %2"
         ),
         "not_json": QCoreApplication.translate("ImportReasons", "not valid JSON (%1)"),
+        "too_deep": QCoreApplication.translate("ImportReasons", "the JSON is nested too deeply"),
         "not_object": QCoreApplication.translate("ImportReasons", "the line is not a JSON object"),
         "no_event_name": QCoreApplication.translate("ImportReasons", "missing event name"),
         "long_event_name": QCoreApplication.translate(
@@ -227,6 +228,21 @@ def _stop_templates() -> dict[str, str]:
             "complete one). Download the export again.",
         ),
         "damaged_gz": QCoreApplication.translate("ImportReport", "%1 is damaged after line %2."),
+        "line_too_long": QCoreApplication.translate(
+            "ImportReport",
+            "%1: line %2 is longer than %3 (a file cut in the middle, a missing line end, or not "
+            "the expected kind of file).",
+        ),
+        "expands_too_much": QCoreApplication.translate(
+            "ImportReport",
+            "%1 expands more than %2 times its size when decompressed: it is not a real export "
+            "(a compression bomb?).",
+        ),
+        "xlsx_too_big": QCoreApplication.translate(
+            "ImportReport",
+            "%1: the workbook part %2 expands to %3, more than this app opens safely. Save the "
+            "sheet as CSV, or split it.",
+        ),
         "no_key": QCoreApplication.translate(
             "ImportReport",
             "No column is mapped to the external id or the email: an import needs one of them "
