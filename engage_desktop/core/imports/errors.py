@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from engage_desktop.core.csv_cells import neutralise
 from engage_desktop.core.messages import CodedError
 
 MAX_KEPT_ERRORS = 100_000
@@ -114,12 +115,13 @@ def write_error_report(errors: Iterable[RowError], path: str | Path) -> int:
         writer = csv.writer(handle)
         writer.writerow(REPORT_HEADER)
         for error in sorted(errors, key=lambda e: e.line):
+            # The value and the column name come from the imported file: neutralised.
             writer.writerow(
                 (
                     error.line,
-                    error.column or "",
-                    error.value or "",
-                    error.reason,
+                    neutralise(error.column or ""),
+                    neutralise(error.value or ""),
+                    neutralise(error.reason),
                     OUTCOMES[error.left_out],
                 )
             )

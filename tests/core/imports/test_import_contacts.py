@@ -347,3 +347,19 @@ def test_duplicates_are_found_across_chunks(ws: Workspace, app_id: int, tmp_path
     assert (result.inserted, result.duplicates, result.failed) == (7_001, 1, 1)
     [error] = result.errors
     assert (error.line, error.code, error.args) == (7002, "duplicate_external_id", ("5",))
+
+
+def test_the_report_neutralises_formulas_that_came_from_the_file(
+    ws: Workspace, app_id: int, tmp_path: Path
+) -> None:
+    path = tmp_path / "piege.csv"
+    path.write_text(
+        'email;téléphone\nzoe@exemple.fr;"=HYPERLINK(""http://x"";""ici"")"\n', encoding="utf-8"
+    )
+    result = import_contacts(ws, app_id, path)
+    report = tmp_path / "rapport.csv"
+    write_error_report(result.left_out, report)
+    with open(report, encoding="utf-8-sig", newline="") as handle:
+        row = list(csv.reader(handle))[1]
+    assert row[2] == '\'=HYPERLINK("http://x";"ici")'
+    assert row[3].startswith("'")  # the reason quotes the value first
