@@ -78,7 +78,7 @@ def open_workspace(
             _backup_if_migration_needed(path)
         else:
             _create_private(path)
-        path.chmod(PRIVATE_FILE)
+        _make_private(path)
     engine = create_workspace_engine(location.url)
     try:
         _upgrade(location, now or datetime.now(UTC))
@@ -106,6 +106,12 @@ def _create_private(path: Path) -> None:
         path.parent.mkdir(parents=True, mode=PRIVATE_FOLDER)
         path.parent.chmod(PRIVATE_FOLDER)  # mkdir's mode is filtered by the umask
     os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE))
+
+
+def _make_private(path: Path) -> None:
+    """0600 for a workspace file its user owns (a file shared on purpose is left as it is)."""
+    if hasattr(os, "getuid") and path.stat().st_uid == os.getuid():
+        path.chmod(PRIVATE_FILE)
 
 
 def schema_revision_of_file(path: Path) -> str | None:
