@@ -79,7 +79,12 @@ async def run_main_window(window: MainWindow, workspace_arg: str | None) -> int:
 
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-    window.destroyed.connect(lambda: closed.done() or closed.set_result(None))
+
+    def window_gone() -> None:
+        if not closed.done():
+            closed.set_result(None)
+
+    window.destroyed.connect(window_gone)
     if not window.isVisible():
         window.show()
     try:

@@ -61,7 +61,7 @@ class SettingsPage(Page):
         self.location = QLabel(context.workspace.location.display())
         self.location.setWordWrap(True)
         self.schema = QLabel()
-        self.size = QLabel()
+        self.size_label = QLabel()
         self.counts = QTableWidget(0, 2)
         self.counts.setHorizontalHeaderLabels([self.tr("Table"), self.tr("Rows")])
         self.counts.verticalHeader().hide()
@@ -79,7 +79,7 @@ class SettingsPage(Page):
         ws_form = QFormLayout(ws_box)
         ws_form.addRow(self.tr("Location:"), self.location)
         ws_form.addRow(self.tr("Schema version:"), self.schema)
-        ws_form.addRow(self.tr("Size on disk:"), self.size)
+        ws_form.addRow(self.tr("Size on disk:"), self.size_label)
         ws_form.addRow(self.refresh_button)
         ws_form.addRow(self.counts)
 
@@ -137,7 +137,7 @@ class SettingsPage(Page):
         )
         if info.file_bytes is not None:
             megabytes = QLocale().toString(info.file_bytes / 1e6, "f", 1)
-            self.size.setText(self.tr("%1 MB").replace("%1", megabytes))
+            self.size_label.setText(self.tr("%1 MB").replace("%1", megabytes))
         self.counts.setRowCount(len(info.counts))
         for row, (table, count) in enumerate(sorted(info.counts.items())):
             self.counts.setItem(row, 0, QTableWidgetItem(table))

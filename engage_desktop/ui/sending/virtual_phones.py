@@ -74,7 +74,11 @@ def fetch_inboxes(context: UiContext, app_id: int) -> list[Phone]:
                 Device.app_id == app_id, Device.is_test.is_(True), Device.fcm_token.is_not(None)
             )
         ).all()
-    phones = [(label or token[:12], token, platform) for label, token, platform in tests]
+    phones = [
+        (label or token[:12], token, platform)
+        for label, token, platform in tests
+        if token is not None  # filtered in SQL already; says so to the type checker
+    ]
     if not phones:
         tokens = list(_get(base + "/sandbox/devices"))[:MAX_PHONES]
         phones = [(token[:12] + "…", token, "android") for token in tokens]
@@ -154,9 +158,9 @@ class VirtualPhones(QWidget):
         self.grid.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         inner = QWidget()
         inner.setLayout(self.grid)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(inner)
-        self.scroll.setWidgetResizable(True)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(inner)
+        self.scroll_area.setWidgetResizable(True)
         head = QHBoxLayout()
         head.addWidget(self.title)
         head.addStretch(1)
@@ -165,7 +169,7 @@ class VirtualPhones(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(head)
         layout.addWidget(self.message)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         self.refresh_button.clicked.connect(self.refresh)
 
     def refresh(self) -> None:
