@@ -95,6 +95,10 @@
         <source>Cannot duplicate</source>
         <translation>Impossible de dupliquer</translation>
     </message>
+    <message>
+        <source>The campaigns could not be read: %1</source>
+        <translation>Les campagnes n’ont pas pu être lues : %1</translation>
+    </message>
 </context>
 <context>
     <name>ComposerActions</name>
@@ -365,6 +369,10 @@
         <translation>Absent pour ce profil : %1</translation>
     </message>
     <message>
+        <source>The image could not be loaded for the preview: %1</source>
+        <translation>L’image n’a pas pu être chargée pour l’aperçu : %1</translation>
+    </message>
+    <message>
         <source>%1: %2 characters, %3 segment(s), %4 left</source>
         <translation>%1 : %2 caractères, %3 segment(s), %4 restants</translation>
     </message>
@@ -468,6 +476,10 @@
         <translation>Variante</translation>
     </message>
     <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
         <source>Problems</source>
         <translation>Problèmes</translation>
     </message>
@@ -488,20 +500,12 @@
         <translation>Campagne sans titre</translation>
     </message>
     <message>
-        <source>Missing for this profile: %1</source>
-        <translation>Absent pour ce profil : %1</translation>
-    </message>
-    <message>
         <source>Image to preview</source>
         <translation>Image à prévisualiser</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.gif)</source>
         <translation>Images (*.png *.jpg *.jpeg *.gif)</translation>
-    </message>
-    <message>
-        <source>The image could not be loaded for the preview: %1</source>
-        <translation>L’image n’a pas pu être chargée pour l’aperçu : %1</translation>
     </message>
     <message>
         <source>Not saved: %1</source>

@@ -99,7 +99,9 @@ def test_autosave_and_restore(qtbot: QtBot, ui_context: UiContext) -> None:
     campaign_id = window.campaign_id
     assert campaign_id is not None
     _type(qtbot, window.widgets["content.body"], "Texte tapé juste avant de fermer")
-    window.close()  # saves at once, without waiting for the debounce
+    window.close()  # saves at once, without waiting for the debounce, then closes
+    assert window.isVisible()  # the window waits for the save (off the GUI thread)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
     ws = ui_context.workspace
     with ws.session() as session:
         draft = get_draft(session, ws.member_id, campaign_id)
