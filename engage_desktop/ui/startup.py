@@ -18,6 +18,7 @@ from engage_desktop.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from engage_desktop.core.workspace import Workspace
+    from engage_desktop.ui.service_launcher import ServiceChild
 
 
 def _open(workspace_arg: str | None, progress: Progress) -> Workspace:
@@ -106,7 +107,12 @@ async def run_main_window(window: MainWindow, workspace_arg: str | None) -> int:
     from engage_desktop.ui.service_launcher import ensure_service
 
     window.attach(UiContext(workspace))
-    service = ensure_service(workspace)
+    window.service_starting()
+    # Not owned by the window: closing it meanwhile must not lose track of a started child.
+    launch = run_in_background(lambda _progress: ensure_service(workspace))
+    service: ServiceChild | None = await job_future(launch)
+    if not closed.done():
+        window.watch_service(service)
     await closed
     if service is not None:
         service.stop()
