@@ -65,7 +65,8 @@ async def open_workspace_with_progress(window: MainWindow, workspace_arg: str | 
 
     job.progressed.connect(on_progress)
     try:
-        return await job_future(job)  # type: ignore[no-any-return]
+        workspace: Workspace = await job_future(job)  # what _open returned
+        return workspace
     finally:
         if dialog is not None:
             dialog.close()
