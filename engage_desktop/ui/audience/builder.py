@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from engage_desktop.core.messages import code_of
+from engage_desktop.core.segments import draft
 
-from . import draft
 from .editors import AttributeEditor, EventEditor, LastEventEditor
 from .labels import kind_label
 from .more_editors import (

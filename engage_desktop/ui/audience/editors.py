@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engage_desktop.core.segments import attribute_ops as ops
 from engage_desktop.core.segments.rules import PROFILE_COLUMNS
 
-from . import attribute_ops as ops
 from .labels import field_label, op_label
 from .suggestions import Suggestions
 from .widgets import ConditionEditor, SuggestEdit, caption, data_combo, hbox, select_data

@@ -29,18 +29,17 @@ from PySide6.QtWidgets import (
 )
 
 from engage_desktop.core.progress import Progress
-from engage_desktop.core.segments import RuleError, catalog
+from engage_desktop.core.segments import RuleError, catalog, draft
 from engage_desktop.core.segments import saved as segments
+from engage_desktop.core.segments.export import export_members
 from engage_desktop.security.errors import PermissionDenied
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.formatting import format_int
 from engage_desktop.ui.messages import permission_text, segment_error_text
 
-from . import draft
 from .builder import SegmentBuilder
 from .count_panel import CountPanel, SampleTable
-from .export import export_members
 from .list_panel import SegmentListPanel
 from .live_count import LiveCounter
 from .rule_errors import rule_error_text
