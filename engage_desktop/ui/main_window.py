@@ -32,6 +32,7 @@ from engage_desktop.ui.pages.base import Page
 if TYPE_CHECKING:
     from engage_desktop.core.progress import Progress
     from engage_desktop.core.service_status import ServiceStatus
+    from engage_desktop.store.models import Role
     from engage_desktop.ui.background import Job
     from engage_desktop.ui.context import UiContext
     from engage_desktop.ui.service_launcher import ServiceChild
@@ -142,22 +143,31 @@ class MainWindow(QMainWindow):
             self._update_member_label()
 
     def _update_member_label(self) -> None:
-        from engage_desktop.store.models import Role
+        """Who is signed in, with their role on the current app (read on a worker)."""
+        from engage_desktop.ui.background import run_in_background
 
         if self.context is None:
             return
-        member = self.context.workspace.member()
-        app_id = self.context.app_id
-        role = self.context.workspace.role_on(app_id) if app_id is not None else None
+        ws, app_id = self.context.workspace, self.context.app_id
+
+        def work(_progress: Progress) -> tuple[str, Role | None]:
+            role = ws.role_on(app_id) if app_id is not None else None
+            return ws.member().display_name, role
+
+        run_in_background(work, parent=self, on_success=self._show_member)
+
+    def _show_member(self, found: tuple[str, Role | None]) -> None:
+        from engage_desktop.store.models import Role
+        from engage_desktop.ui.messages import fill
+
+        name, role = found
         role_text = {
             Role.ADMIN: self.tr("admin"),
             Role.MARKETER: self.tr("marketer"),
             Role.ANALYST: self.tr("analyst"),
             None: self.tr("no role"),
         }[role]
-        self.member_label.setText(
-            self.tr("%1 (%2)").replace("%1", member.display_name).replace("%2", role_text)
-        )
+        self.member_label.setText(fill(self.tr("%1 (%2)"), [name, role_text]))
 
     def service_starting(self) -> None:
         """The GUI is about to launch a service: say "starting…" until it beats."""

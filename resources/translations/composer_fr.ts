@@ -476,6 +476,10 @@
         <translation>Variante</translation>
     </message>
     <message>
+        <source>The profile could not be read: %1</source>
+        <translation>Le profil n’a pas pu être lu : %1</translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>

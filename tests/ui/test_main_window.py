@@ -41,7 +41,7 @@ def test_window_opens_with_pages_and_status(
     assert titles[-1] == "Settings"
     assert window.app_switcher.count() == 2
     assert "demo.sqlite" in window.workspace_label.text()
-    assert "(admin)" in window.member_label.text()
+    qtbot.waitUntil(lambda: "(admin)" in window.member_label.text(), timeout=5000)
     qtbot.waitUntil(lambda: window.service_label.text() == "Service: stopped", timeout=5000)
 
 

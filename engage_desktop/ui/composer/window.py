@@ -41,7 +41,9 @@ from PySide6.QtWidgets import (
 from engage_desktop.core.campaigns.edit import get_draft
 from engage_desktop.core.campaigns.form import CampaignForm
 from engage_desktop.core.campaigns.model import CampaignDraft, CampaignInputError, validate_draft
+from engage_desktop.core.progress import Progress
 from engage_desktop.core.templating.context import SAMPLE_PROFILE, profile_context
+from engage_desktop.ui.background import run_in_background
 from engage_desktop.ui.composer.actions import ComposerActions
 from engage_desktop.ui.composer.fields import mark, on_change, set_value, value_of
 from engage_desktop.ui.composer.forms import ComposerForms
@@ -53,6 +55,7 @@ from engage_desktop.ui.messages import campaign_error_text, fill, issue_line, is
 from engage_desktop.ui.sending.errors import user_message
 
 if TYPE_CHECKING:
+    from engage_desktop.core.listing import ProfilePage
     from engage_desktop.ui.preview.rich_preview import RichPreview
 
 AUTOSAVE_MS = 1200
@@ -89,6 +92,7 @@ class ComposerWindow(QWidget):
         self.autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self.autosave.timeout.connect(self.saver.save)
         self._closing = False
+        self._preview_generation = 0
         self._build()
         self.rendering = ComposerRendering(self.form, self.views, self)
         self.rendering.image_changed.connect(self.refresh)
@@ -377,14 +381,23 @@ class ComposerWindow(QWidget):
 
     # --- preview as a profile ------------------------------------------------------------
     def search_profiles(self) -> None:
+        """Find profiles to preview as (on a worker); the first one found is shown."""
         from engage_desktop.core.listing import search_profiles
 
-        if self.context.app_id is None:
+        app_id = self.context.app_id
+        if app_id is None:
             return
-        with self.context.workspace.session_factory() as session:
-            page = search_profiles(
-                session, self.context.app_id, self.profile_search.text(), limit=50
-            )
+        ws, text = self.context.workspace, self.profile_search.text()
+
+        def work(_progress: Progress) -> ProfilePage:
+            with ws.session_factory() as session:
+                return search_profiles(session, app_id, text, limit=50)
+
+        run_in_background(
+            work, parent=self, on_success=self._show_profiles, on_failure=self._profile_failed
+        )
+
+    def _show_profiles(self, page: ProfilePage) -> None:
         self.profile_combo.clear()
         self.profile_combo.addItem(self.tr("Sample profile"), None)
         for row in page.rows:
@@ -395,12 +408,33 @@ class ComposerWindow(QWidget):
             self.preview_as(page.rows[0].id)
 
     def preview_as(self, profile_id: int | None) -> None:
+        """Render for a profile (read on a worker), or for the sample profile; the last one
+        chosen wins, whatever order the reads answer in."""
+        self._preview_generation += 1
+        generation = self._preview_generation
         if profile_id is None:
-            self.rendering.render_context = dict(SAMPLE_PROFILE)
-        else:
-            with self.context.workspace.session_factory() as session:
-                self.rendering.render_context = profile_context(session, profile_id)
-        self.refresh()
+            self._render_for(generation, dict(SAMPLE_PROFILE))
+            return
+        ws = self.context.workspace
+
+        def work(_progress: Progress) -> dict[str, Any]:
+            with ws.session_factory() as session:
+                return profile_context(session, profile_id)
+
+        run_in_background(
+            work,
+            parent=self,
+            on_success=lambda found: self._render_for(generation, found),
+            on_failure=self._profile_failed,
+        )
+
+    def _render_for(self, generation: int, render_context: dict[str, Any]) -> None:
+        if generation == self._preview_generation:
+            self.rendering.render_context = render_context
+            self.refresh()
+
+    def _profile_failed(self, exc: BaseException, _trace: str) -> None:
+        self.status.setText(fill(self.tr("The profile could not be read: %1"), [user_message(exc)]))
 
     def _pick_local_image(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

@@ -116,11 +116,15 @@ def test_preview_as_profile_and_liquid_errors(qtbot: QtBot, ui_context: UiContex
     window = _open(qtbot, ui_context)
     _type(qtbot, window.widgets["content.body"], "Bonjour {{ first_name }}, {{ points }} points")
     window.profile_search.setText("zoe@")
-    window.search_profiles()
-    assert window.push_panel.previews[Surface.IOS_LOCK].content.body == "Bonjour Zoé, 42 points"
+    window.search_profiles()  # found and read off the GUI thread
+    qtbot.waitUntil(
+        lambda: (
+            window.push_panel.previews[Surface.IOS_LOCK].content.body == "Bonjour Zoé, 42 points"
+        )
+    )
     window.profile_search.setText("anon")
     window.search_profiles()
-    assert "first_name" in window.template_note.text()
+    qtbot.waitUntil(lambda: "first_name" in window.template_note.text())
     _type(qtbot, window.widgets["content.body"], " {{ oops | }")
     assert "line 1, column" in window.template_note.text()
     # the preview keeps the last good render
