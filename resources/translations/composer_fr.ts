@@ -476,6 +476,14 @@
         <translation>Variante</translation>
     </message>
     <message>
+        <source>Opening the campaign…</source>
+        <translation>Ouverture de la campagne…</translation>
+    </message>
+    <message>
+        <source>The campaign could not be opened: %1</source>
+        <translation>La campagne n’a pas pu être ouverte : %1</translation>
+    </message>
+    <message>
         <source>The profile could not be read: %1</source>
         <translation>Le profil n’a pas pu être lu : %1</translation>
     </message>

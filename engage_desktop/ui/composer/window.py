@@ -37,12 +37,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from engage_desktop.core.campaigns.edit import get_draft
 from engage_desktop.core.campaigns.form import CampaignForm
 from engage_desktop.core.campaigns.model import CampaignDraft, CampaignInputError, validate_draft
 from engage_desktop.core.progress import Progress
+from engage_desktop.core.sorting import name_key
 from engage_desktop.core.templating.context import SAMPLE_PROFILE, profile_context
+from engage_desktop.store.models import Segment
 from engage_desktop.ui.background import run_in_background
 from engage_desktop.ui.composer.actions import ComposerActions
 from engage_desktop.ui.composer.fields import mark, on_change, set_value, value_of
@@ -71,6 +75,9 @@ _ACTION_FIELDS = {
 class ComposerWindow(QWidget):
     """Edit one campaign.
 
+    Attributes:
+        loading: True until the app's segments (and a stored campaign) have been read.
+
     Signals:
         saved(campaign_id): after every successful save.
     """
@@ -96,10 +103,10 @@ class ComposerWindow(QWidget):
         self._build()
         self.rendering = ComposerRendering(self.form, self.views, self)
         self.rendering.image_changed.connect(self.refresh)
-        if campaign_id is not None:
-            self._load(campaign_id)
         self._fill_widgets()
         self.refresh()
+        self.loading = True
+        self._open(campaign_id)
 
     # --- what tests and other parts read --------------------------------------------------
     @property
@@ -163,7 +170,7 @@ class ComposerWindow(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
 
-        left = QWidget()
+        self.left = left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addLayout(form)
         left_layout.addLayout(variants_row)
@@ -216,9 +223,7 @@ class ComposerWindow(QWidget):
         share = QDoubleSpinBox(suffix=" %", decimals=1, maximum=50.0)
         form.addRow(self.tr("Control group"), self._field("campaign.control_share", share))
         segment = QComboBox()
-        segment.addItem(self.tr("Whole audience"), None)
-        for seg_id, seg_name in self._segments():
-            segment.addItem(seg_name, seg_id)
+        segment.addItem(self.tr("Whole audience"), None)  # the app's segments follow, once read
         form.addRow(self.tr("Segment"), self._field("campaign.segment_id", segment))
         schedule = QComboBox()
         for value, label in (
@@ -268,21 +273,6 @@ class ComposerWindow(QWidget):
         return self.campaign_actions.send_dialog
 
     # --- state -------------------------------------------------------------------------
-    def _segments(self) -> list[tuple[int, str]]:
-        from sqlalchemy import select
-
-        from engage_desktop.core.sorting import name_key
-        from engage_desktop.store.models import Segment
-
-        if self.context.app_id is None:
-            return []
-        with self.context.workspace.session_factory() as session:
-            rows = session.execute(
-                select(Segment.id, Segment.name).where(Segment.app_id == self.context.app_id)
-            )
-            found = [(int(i), str(n)) for i, n in rows]
-        return sorted(found, key=lambda row: name_key(row[1]))  # as the Segments tab lists them
-
     def _content(self) -> dict[str, Any]:
         return self.form.content()
 
@@ -325,13 +315,47 @@ class ComposerWindow(QWidget):
         for key, widget in self.widgets.items():
             set_value(widget, self.form.stored(key))
 
-    def _load(self, campaign_id: int) -> None:
-        with self.context.workspace.session() as session:
-            draft = get_draft(session, self.context.workspace.member_id, campaign_id)
-        self.form.load(draft)
-        self.variant_combo.clear()
-        for key in self.form.contents:
-            self.variant_combo.addItem(key, key)
+    def _open(self, campaign_id: int | None) -> None:
+        """Read the app's segments and the stored draft on a worker. A stored campaign's form
+        stays disabled until it is shown, so nothing typed is overwritten by the load."""
+        ws, app_id = self.context.workspace, self.context.app_id
+
+        def work(_progress: Progress) -> tuple[list[tuple[int, str]], CampaignDraft | None]:
+            with ws.session_factory() as session:
+                segments = _segment_choices(session, app_id) if app_id is not None else []
+                draft = None
+                if campaign_id is not None:
+                    draft = get_draft(session, ws.member_id, campaign_id)
+            return segments, draft
+
+        if campaign_id is not None:
+            self.left.setEnabled(False)
+            self.status.setText(self.tr("Opening the campaign…"))
+        run_in_background(work, parent=self, on_success=self._opened, on_failure=self._not_opened)
+
+    def _opened(self, found: tuple[list[tuple[int, str]], CampaignDraft | None]) -> None:
+        segments, draft = found
+        picker = self.widgets["campaign.segment_id"]
+        assert isinstance(picker, QComboBox)
+        for segment_id, name in segments:
+            picker.addItem(name, segment_id)
+        if draft is not None:
+            self.form.load(draft)
+            self.variant_combo.clear()
+            for key in self.form.contents:
+                self.variant_combo.addItem(key, key)
+            self.status.clear()
+        self._fill_widgets()
+        self.refresh()
+        self.left.setEnabled(True)
+        self.loading = False
+
+    def _not_opened(self, exc: BaseException, _trace: str) -> None:
+        """The form stays disabled: saving it would overwrite the stored campaign."""
+        self.status.setText(
+            fill(self.tr("The campaign could not be opened: %1"), [user_message(exc)])
+        )
+        self.loading = False
 
     def draft(self) -> CampaignDraft:
         return self._draft_with_id(self.campaign_id)
@@ -493,3 +517,9 @@ class ComposerWindow(QWidget):
 
     def _close_saved(self, _campaign_id: int) -> None:
         self.close()
+
+
+def _segment_choices(session: Session, app_id: int) -> list[tuple[int, str]]:
+    """The app's segments as the Segments tab lists them (accents and case ignored)."""
+    rows = session.execute(select(Segment.id, Segment.name).where(Segment.app_id == app_id))
+    return sorted(((int(i), str(n)) for i, n in rows), key=lambda row: name_key(row[1]))

@@ -29,6 +29,7 @@ def test_new_edit_duplicate(qtbot: QtBot, ui_context: UiContext) -> None:
     page.table.selectRow(0)
     reopened = page.open_composer(page.selected_id())
     assert isinstance(reopened, ComposerWindow)
+    qtbot.waitUntil(lambda: not reopened.loading)
     assert reopened.widgets["content.title"].text() == "Hello"  # type: ignore[attr-defined]
     reopened.close()
 

@@ -25,6 +25,7 @@ def _open(qtbot: QtBot, ctx: UiContext, campaign_id: int | None = None) -> Compo
     qtbot.addWidget(window)
     window.resize(1500, 1000)
     window.show()
+    qtbot.waitUntil(lambda: not window.loading)  # segments and a stored draft, read off-thread
     return window
 
 
@@ -170,3 +171,29 @@ def test_untouched_window_leaves_no_draft(qtbot: QtBot, ui_context: UiContext) -
     window = _open(qtbot, ui_context)
     window.close()
     assert window.campaign_id is None
+
+
+def test_opening_on_a_locked_database_keeps_the_window_painting(
+    qtbot: QtBot, ui_context: UiContext
+) -> None:
+    from engage_desktop.core.campaigns.edit import save_draft
+    from engage_desktop.core.campaigns.model import CampaignDraft
+    from tests.support.slow_database import RepaintCounter, held_lock
+
+    ws = ui_context.workspace
+    with ws.session() as session:
+        stored = save_draft(
+            session, ws.member_id, CampaignDraft(int(ui_context.app_id or 0), "Nuit")
+        )
+    with held_lock(ws):
+        window = ComposerWindow(ui_context, stored)  # returns at once: the read waits on a worker
+        qtbot.addWidget(window)
+        window.show()
+        counter = RepaintCounter(window)
+        qtbot.wait(1000)
+        assert counter.paints >= 10
+        assert window.loading and not window.left.isEnabled()  # nothing typed can be overwritten
+        counter.stop()
+    qtbot.waitUntil(lambda: not window.loading, timeout=15_000)
+    assert window.widgets["campaign.name"].text() == "Nuit"  # type: ignore[attr-defined]
+    assert window.left.isEnabled()

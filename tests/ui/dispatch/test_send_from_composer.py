@@ -42,6 +42,7 @@ def composer_for(
     window.resize(1200, 800)
     window.show()
     qtbot.waitUntil(lambda: window.campaign_actions.role_checked, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.loading, timeout=10_000)
     return window, app_id
 
 

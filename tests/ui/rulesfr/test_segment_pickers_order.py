@@ -23,6 +23,7 @@ def test_composer_segment_picker_and_segments_tab_agree(context: UiContext, qtbo
         )
     window = ComposerWindow(context, None)
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: not window.loading)  # the segments are read off the GUI thread
     picker = window.widgets["campaign.segment_id"]
     assert [picker.itemText(i) for i in range(1, picker.count())] == ORDER  # 0: whole audience
     tab = SegmentsTab(context)
