@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
 
     def attach(self, context: UiContext) -> None:
         """Fill the window for an opened workspace: apps, pages, status."""
+        from engage_desktop.ui.messages import fill
         from engage_desktop.ui.navigation import PAGE_FACTORIES
 
         self.context = context
@@ -111,7 +112,7 @@ class MainWindow(QMainWindow):
         self.app_switcher.blockSignals(True)
         for app in context.apps:
             self.app_switcher.addItem(
-                self.tr("%1 — %2").replace("%1", app.name).replace("%2", app.firebase_project_id),
+                fill(self.tr("%1 — %2"), [app.name, app.firebase_project_id]),
                 app.id,
             )
         self.app_switcher.blockSignals(False)
@@ -121,7 +122,7 @@ class MainWindow(QMainWindow):
             QListWidgetItem(page.icon(), page.title(), self.nav)
             self.stack.addWidget(page)
         self.workspace_label.setText(
-            self.tr("Workspace: %1").replace("%1", context.workspace.location.display())
+            fill(self.tr("Workspace: %1"), [context.workspace.location.display()])
         )
         self._restore_page()
         self._update_member_label()

@@ -45,14 +45,17 @@ async def open_workspace_with_progress(window: MainWindow, workspace_arg: str | 
     job = run_in_background(lambda progress: _open(workspace_arg, progress), parent=window)
 
     def on_progress(done: int, total: object, message: str) -> None:
+        from engage_desktop.ui.messages import fill
+
         nonlocal dialog
         if dialog is None:
             dialog = QProgressDialog(window)
             dialog.setWindowTitle(QCoreApplication.translate("App", "First start"))
             dialog.setLabelText(
-                QCoreApplication.translate(
-                    "App", "Creating the demo workspace (%1 profiles)…"
-                ).replace("%1", f"{DEFAULT_GUI_USERS:,}")
+                fill(
+                    QCoreApplication.translate("App", "Creating the demo workspace (%1 profiles)…"),
+                    [f"{DEFAULT_GUI_USERS:,}"],
+                )
             )
             dialog.setCancelButtonText(QCoreApplication.translate("App", "Cancel"))
             dialog.setWindowModality(Qt.WindowModality.WindowModal)

@@ -364,6 +364,27 @@
         <source>Scripts and event handlers were removed (JavaScript is off).</source>
         <translation>Les scripts et gestionnaires d’événements ont été retirés (JavaScript désactivé).</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %Ln character(s)</source>
+        <translation>
+            <numerusform>%1 : %Ln caractère</numerusform>
+            <numerusform>%1 : %Ln caractères</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln segment(s)</source>
+        <translation>
+            <numerusform>%Ln segment</numerusform>
+            <numerusform>%Ln segments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln left</source>
+        <translation>
+            <numerusform>%Ln restant</numerusform>
+            <numerusform>%Ln restants</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Missing for this profile: %1</source>
         <translation>Absent pour ce profil : %1</translation>
@@ -371,10 +392,6 @@
     <message>
         <source>The image could not be loaded for the preview: %1</source>
         <translation>L’image n’a pas pu être chargée pour l’aperçu : %1</translation>
-    </message>
-    <message>
-        <source>%1: %2 characters, %3 segment(s), %4 left</source>
-        <translation>%1 : %2 caractères, %3 segment(s), %4 restants</translation>
     </message>
     <message>
         <source>forcing UCS-2: %1</source>

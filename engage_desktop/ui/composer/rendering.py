@@ -189,9 +189,12 @@ class ComposerRendering(QObject):
         text, error, missing = self.render("sms", str(self.form.content().get("body") or ""))
         count = count_sms(text)
         culprits = "".join(sorted({ch for _, ch in count.ucs2_culprits}))
-        summary = fill(
-            self.tr("%1: %2 characters, %3 segment(s), %4 left"),
-            [count.encoding, str(count.units), str(count.segments), str(count.remaining)],
+        summary = ", ".join(
+            (
+                fill(self.tr("%1: %Ln character(s)", "", count.units), [count.encoding]),
+                self.tr("%Ln segment(s)", "", count.segments),
+                self.tr("%Ln left", "", count.remaining),
+            )
         )
         if culprits:
             summary += " — " + fill(self.tr("forcing UCS-2: %1"), [culprits])

@@ -22,6 +22,7 @@ from engage_desktop.ui.appearance import apply_appearance
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.formatting import format_int
+from engage_desktop.ui.messages import fill
 from engage_desktop.ui.pages.base import Page
 from engage_desktop.ui.pages.fcm_settings import ServiceAccountBox
 from engage_desktop.ui.preferences import Preferences
@@ -131,13 +132,14 @@ class SettingsPage(Page):
 
     def _show(self, info: WorkspaceInfo) -> None:
         self.schema.setText(
-            self.tr("%1 (this version of Engage Desktop: %2)")
-            .replace("%1", info.schema_revision or "?")
-            .replace("%2", info.code_revision)
+            fill(
+                self.tr("%1 (this version of Engage Desktop: %2)"),
+                [info.schema_revision or "?", info.code_revision],
+            )
         )
         if info.file_bytes is not None:
             megabytes = QLocale().toString(info.file_bytes / 1e6, "f", 1)
-            self.size_label.setText(self.tr("%1 MB").replace("%1", megabytes))
+            self.size_label.setText(fill(self.tr("%1 MB"), [megabytes]))
         self.counts.setRowCount(len(info.counts))
         for row, (table, count) in enumerate(sorted(info.counts.items())):
             self.counts.setItem(row, 0, QTableWidgetItem(table))

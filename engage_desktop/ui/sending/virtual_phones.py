@@ -34,6 +34,7 @@ from engage_desktop.core.textlayout.surfaces import Surface
 from engage_desktop.store.models import App, Device
 from engage_desktop.ui.background import run_in_background
 from engage_desktop.ui.context import UiContext
+from engage_desktop.ui.messages import fill
 from engage_desktop.ui.preview.push_preview import PushPreview
 
 MAX_PHONES = 8
@@ -125,7 +126,7 @@ class PhoneCard(QFrame):
                 if message_id.startswith("edt-")
                 else self.tr("Received at %1 · message %2")
             )
-            caption = QLabel(pattern.replace("%1", at).replace("%2", message_id))
+            caption = QLabel(fill(pattern, [at, message_id]))
             caption.setToolTip(message_id)
             caption.setStyleSheet("color: palette(mid);")
             preview = PushPreview(surface)
@@ -213,5 +214,5 @@ class VirtualPhones(QWidget):
             )
         else:
             self.message.setText(
-                self.tr("The virtual phones cannot be shown: %1").replace("%1", str(exc))
+                fill(self.tr("The virtual phones cannot be shown: %1"), [str(exc)])
             )
