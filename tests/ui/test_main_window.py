@@ -273,3 +273,16 @@ def test_status_poll_on_a_locked_database_keeps_the_window_painting(
         counter.stop()
     qtbot.waitUntil(lambda: job.done, timeout=15_000)
     assert window.service_label.text() == "Service: stopped"
+
+
+def test_an_app_name_with_a_placeholder_is_shown_as_typed(
+    qtbot, make_workspace, qsettings: QSettings
+) -> None:
+    from engage_desktop.store.models import App
+
+    ws = make_workspace()
+    with ws.session() as session:
+        session.add(App(name="Soldes -50%2", firebase_project_id="soldes-fr", platforms=["ios"]))
+    window = _window(ws, qsettings)
+    qtbot.addWidget(window)
+    assert window.app_switcher.itemText(0) == "Soldes -50%2 — soldes-fr"  # one-pass fill()
