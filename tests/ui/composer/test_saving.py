@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
-from sqlalchemy import func, select
 
 from engage_desktop.core.campaigns.edit import get_draft
 from engage_desktop.store.models import Campaign
 from engage_desktop.ui.composer.window import ComposerWindow
 from engage_desktop.ui.context import UiContext
+from tests.support.db import count_rows
 from tests.support.slow_database import RepaintCounter, held_lock
 
 
@@ -21,11 +21,6 @@ def _composer(qtbot: QtBot, context: UiContext) -> ComposerWindow:
     window.show()
     qtbot.waitExposed(window)
     return window
-
-
-def _campaign_rows(context: UiContext) -> int:
-    with context.workspace.session_factory() as session:
-        return int(session.scalar(select(func.count()).select_from(Campaign)) or 0)
 
 
 def test_autosave_on_a_locked_database_keeps_the_window_painting(
@@ -72,7 +67,7 @@ def test_overlapping_saves_write_one_campaign(qtbot: QtBot, ui_context: UiContex
     with qtbot.waitSignal(window.saved, timeout=10_000):
         pass
     qtbot.waitUntil(lambda: not window.saver.busy, timeout=10_000)
-    assert _campaign_rows(ui_context) == 1
+    assert count_rows(ui_context.workspace, Campaign) == 1
     ws = ui_context.workspace
     assert window.campaign_id is not None
     with ws.session() as session:
@@ -95,4 +90,4 @@ def test_a_failed_save_keeps_the_window_open_and_says_why(
     qtbot.waitUntil(lambda: "Not saved" in window.status.text(), timeout=10_000)
     assert window.isVisible()
     assert title.text() == "Perdu ?"
-    assert _campaign_rows(ui_context) == 0
+    assert count_rows(ui_context.workspace, Campaign) == 0
