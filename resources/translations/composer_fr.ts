@@ -258,6 +258,70 @@
         <translation>Push enrichi</translation>
     </message>
     <message>
+        <source>Push</source>
+        <translation>Push</translation>
+    </message>
+    <message>
+        <source>In-app</source>
+        <translation>In-app</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>Nouvelle campagne</translation>
+    </message>
+    <message>
+        <source>Analytics label</source>
+        <translation>Libellé analytique</translation>
+    </message>
+    <message>
+        <source>Tags (comma-separated)</source>
+        <translation>Étiquettes (séparées par des virgules)</translation>
+    </message>
+    <message>
+        <source>Control group</source>
+        <translation>Groupe témoin</translation>
+    </message>
+    <message>
+        <source>Whole audience</source>
+        <translation>Toute l’audience</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>As soon as approved</source>
+        <translation>Dès l’approbation</translation>
+    </message>
+    <message>
+        <source>At a date and time</source>
+        <translation>À une date et une heure</translation>
+    </message>
+    <message>
+        <source>At the user&apos;s local time</source>
+        <translation>À l’heure locale de l’utilisateur</translation>
+    </message>
+    <message>
+        <source>At each user&apos;s best hour</source>
+        <translation>À la meilleure heure de chaque utilisateur</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Programmation</translation>
+    </message>
+    <message>
+        <source>Schedule date (ISO)</source>
+        <translation>Date de programmation (ISO)</translation>
+    </message>
+    <message>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
@@ -411,78 +475,6 @@
     <message>
         <source>Campaign composer</source>
         <translation>Éditeur de campagne</translation>
-    </message>
-    <message>
-        <source>Push</source>
-        <translation>Push</translation>
-    </message>
-    <message>
-        <source>SMS</source>
-        <translation>SMS</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>In-app</source>
-        <translation>In-app</translation>
-    </message>
-    <message>
-        <source>Rich push</source>
-        <translation>Push enrichi</translation>
-    </message>
-    <message>
-        <source>Format</source>
-        <translation>Format</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <source>Analytics label</source>
-        <translation>Libellé analytique</translation>
-    </message>
-    <message>
-        <source>Tags (comma-separated)</source>
-        <translation>Étiquettes (séparées par des virgules)</translation>
-    </message>
-    <message>
-        <source>Control group</source>
-        <translation>Groupe témoin</translation>
-    </message>
-    <message>
-        <source>Whole audience</source>
-        <translation>Toute l’audience</translation>
-    </message>
-    <message>
-        <source>Segment</source>
-        <translation>Segment</translation>
-    </message>
-    <message>
-        <source>As soon as approved</source>
-        <translation>Dès l’approbation</translation>
-    </message>
-    <message>
-        <source>At a date and time</source>
-        <translation>À une date et une heure</translation>
-    </message>
-    <message>
-        <source>At the user&apos;s local time</source>
-        <translation>À l’heure locale de l’utilisateur</translation>
-    </message>
-    <message>
-        <source>At each user&apos;s best hour</source>
-        <translation>À la meilleure heure de chaque utilisateur</translation>
-    </message>
-    <message>
-        <source>Schedule</source>
-        <translation>Programmation</translation>
-    </message>
-    <message>
-        <source>Schedule date (ISO)</source>
-        <translation>Date de programmation (ISO)</translation>
     </message>
     <message>
         <source>Add variant</source>

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -38,6 +39,7 @@ class ComposerForms(QObject):
     """The composer's widgets, built once.
 
     Attributes:
+        campaign_form: the campaign-wide fields (format, name, segment, schedule …).
         format_pages: one form per format, in the order push, SMS, email, rich push, in-app.
         preview_tab, payload_tab: the right-hand tabs.
         sms_counter, template_note, byte_meter, payload_view, text_preview: what rendering
@@ -54,6 +56,7 @@ class ComposerForms(QObject):
     def __init__(self, register: FieldRegistrar, app_name: str, parent: QObject) -> None:
         super().__init__(parent)
         self._field = register
+        self.campaign_form = self._campaign_form()
         self.format_pages = QStackedWidget()
         for page in (
             self._push_form(),
@@ -65,6 +68,45 @@ class ComposerForms(QObject):
             self.format_pages.addWidget(page)
         self.preview_tab = self._preview_tab(app_name)
         self.payload_tab = self._payload_tab()
+
+    def _campaign_form(self) -> QFormLayout:
+        """The campaign-wide fields, above the per-format form."""
+        form = QFormLayout()
+        fmt = QComboBox()
+        for value, label in (
+            ("push", self.tr("Push")),
+            ("sms", self.tr("SMS")),
+            ("email", self.tr("Email")),
+            ("in_app", self.tr("In-app")),
+            ("rich_push", self.tr("Rich push")),
+        ):
+            fmt.addItem(label, value)
+        form.addRow(self.tr("Format"), self._field("campaign.format", fmt))
+        form.addRow(
+            self.tr("Name"), self._field("campaign.name", QLineEdit(self.tr("New campaign")))
+        )
+        form.addRow(
+            self.tr("Analytics label"), self._field("campaign.analytics_label", QLineEdit())
+        )
+        form.addRow(self.tr("Tags (comma-separated)"), self._field("campaign.tags", QLineEdit()))
+        share = QDoubleSpinBox(suffix=" %", decimals=1, maximum=50.0)
+        form.addRow(self.tr("Control group"), self._field("campaign.control_share", share))
+        segment = QComboBox()
+        segment.addItem(self.tr("Whole audience"), None)  # the app's segments follow, once read
+        form.addRow(self.tr("Segment"), self._field("campaign.segment_id", segment))
+        schedule = QComboBox()
+        for value, label in (
+            ("now", self.tr("As soon as approved")),
+            ("at", self.tr("At a date and time")),
+            ("local_time", self.tr("At the user's local time")),
+            ("best_hour", self.tr("At each user's best hour")),
+        ):
+            schedule.addItem(label, value)
+        form.addRow(self.tr("Schedule"), self._field("campaign.schedule_mode", schedule))
+        form.addRow(
+            self.tr("Schedule date (ISO)"), self._field("campaign.schedule_at", QLineEdit())
+        )
+        return form
 
     def _push_form(self) -> QWidget:
         box = QGroupBox(self.tr("Push content"))

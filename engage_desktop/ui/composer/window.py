@@ -23,12 +23,9 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QPixmap, QShortc
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDoubleSpinBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
@@ -153,10 +150,9 @@ class ComposerWindow(QWidget):
 
     def _build(self) -> None:
         self.setWindowTitle(self.tr("Campaign composer"))
-        form = self._campaign_form()
-        variants_row = self._variants_row()
         app = self.context.current_app()
         self.views = ComposerForms(self._field, app.name if app is not None else "App", self)
+        variants_row = self._variants_row()
         self.views.local_image_wanted.connect(self._pick_local_image)
         self.views.profile_search.returnPressed.connect(self.search_profiles)
         self.views.profile_combo.activated.connect(
@@ -172,7 +168,7 @@ class ComposerWindow(QWidget):
 
         self.left = left = QWidget()
         left_layout = QVBoxLayout(left)
-        left_layout.addLayout(form)
+        left_layout.addLayout(self.views.campaign_form)
         left_layout.addLayout(variants_row)
         left_layout.addWidget(self.views.format_pages, 1)
         left_layout.addWidget(QLabel(self.tr("Problems")))
@@ -200,44 +196,6 @@ class ComposerWindow(QWidget):
         for seq, slot in shortcuts:
             QShortcut(QKeySequence(seq), self, slot)
         self._expose_parts()
-
-    def _campaign_form(self) -> QFormLayout:
-        form = QFormLayout()
-        fmt = QComboBox()
-        for value, label in (
-            ("push", self.tr("Push")),
-            ("sms", self.tr("SMS")),
-            ("email", self.tr("Email")),
-            ("in_app", self.tr("In-app")),
-            ("rich_push", self.tr("Rich push")),
-        ):
-            fmt.addItem(label, value)
-        form.addRow(self.tr("Format"), self._field("campaign.format", fmt))
-        form.addRow(
-            self.tr("Name"), self._field("campaign.name", QLineEdit(self.tr("New campaign")))
-        )
-        form.addRow(
-            self.tr("Analytics label"), self._field("campaign.analytics_label", QLineEdit())
-        )
-        form.addRow(self.tr("Tags (comma-separated)"), self._field("campaign.tags", QLineEdit()))
-        share = QDoubleSpinBox(suffix=" %", decimals=1, maximum=50.0)
-        form.addRow(self.tr("Control group"), self._field("campaign.control_share", share))
-        segment = QComboBox()
-        segment.addItem(self.tr("Whole audience"), None)  # the app's segments follow, once read
-        form.addRow(self.tr("Segment"), self._field("campaign.segment_id", segment))
-        schedule = QComboBox()
-        for value, label in (
-            ("now", self.tr("As soon as approved")),
-            ("at", self.tr("At a date and time")),
-            ("local_time", self.tr("At the user's local time")),
-            ("best_hour", self.tr("At each user's best hour")),
-        ):
-            schedule.addItem(label, value)
-        form.addRow(self.tr("Schedule"), self._field("campaign.schedule_mode", schedule))
-        form.addRow(
-            self.tr("Schedule date (ISO)"), self._field("campaign.schedule_at", QLineEdit())
-        )
-        return form
 
     def _variants_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
