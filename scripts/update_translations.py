@@ -1,8 +1,9 @@
 """Refresh the French catalogues from the sources, then compile them.
 
 Each area of the UI has its own catalogue ``resources/translations/<area>_fr.ts`` (so people
-working on different areas don't edit one file). After running this, translate the entries
-marked unfinished (Qt Linguist, or by hand in the XML) and run it again to build the .qm files.
+working on different areas don't edit one file), and, when it counts things with ``%n``, an
+English one holding only those messages' singular and plural (written by this script). After
+running this, translate the French entries marked unfinished (Qt Linguist, or by hand in the XML) and run it again to build the .qm files.
 
     python scripts/update_translations.py           # lupdate + lrelease for every area
     python scripts/update_translations.py foundation # one area only
@@ -13,6 +14,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 ROOT = Path(__file__).resolve().parents[1]
 UI = ROOT / "engage_desktop" / "ui"
@@ -60,7 +62,39 @@ def main(areas: list[str]) -> int:
             check=True,
         )
         subprocess.run(["pyside6-lrelease", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
+        english_plurals(area, files)
     return 0
+
+
+def english_plurals(area: str, files: list[str]) -> None:
+    """``<area>_en.ts``: only the counted messages (``%n``), their English forms written from
+    the source's ``(s)`` convention ("%n profile(s)" → "%n profile", "%n profiles"). English
+    needs no other translation; an area without counted messages gets no English catalogue."""
+    ts = TRANSLATIONS / f"{area}_en.ts"
+    subprocess.run(
+        [
+            *("pyside6-lupdate", "-locations", "none", "-no-obsolete", "-pluralonly"),
+            *("-target-language", "en", *files, "-ts", str(ts)),
+        ],
+        check=True,
+    )
+    tree = ElementTree.parse(ts)
+    messages = tree.findall(".//message[@numerus='yes']")
+    if not messages:
+        ts.unlink()
+        ts.with_suffix(".qm").unlink(missing_ok=True)
+        return
+    for message in messages:
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None
+        translation.attrib.pop("type", None)
+        for form in list(translation):
+            translation.remove(form)
+        for text in (source.replace("(s)", ""), source.replace("(s)", "s")):
+            ElementTree.SubElement(translation, "numerusform").text = text
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    subprocess.run(["pyside6-lrelease", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """Interface language: English source strings, French shipped as Qt .qm files.
 
 Each area of the app has its own catalogue (``<area>_fr.qm``) so teams don't edit one big file;
-all catalogues of the chosen language are installed.
+all catalogues of the chosen language are installed. English, the source language, only has
+catalogues for counted messages (``%n``), which give its singular and plural forms.
 """
 
 from __future__ import annotations
@@ -24,11 +25,10 @@ def install_translators(app: QCoreApplication, lang: str | None) -> str:
     QLocale.setDefault(
         QLocale(QLocale.Language.French if lang == "fr" else QLocale.Language.English)
     )
-    if lang == "en":
-        return lang
     translators: list[QTranslator] = []
     qt_tr = QTranslator(app)
-    if qt_tr.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    qt_path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if lang != "en" and qt_tr.load(f"qtbase_{lang}", qt_path):
         translators.append(qt_tr)
     for qm in sorted(resource_path("translations").glob(f"*_{lang}.qm")):
         tr = QTranslator(app)

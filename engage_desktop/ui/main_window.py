@@ -1,7 +1,8 @@
 """The main window: app switcher on top, navigation on the left, pages in the middle.
 
 The status bar shows the workspace, who is signed in with their role on the current app, and
-whether a dispatch service is running.
+whether a dispatch service is running: "starting…" from the moment the GUI launches one until
+its first heartbeat, then "running" or "stopped". The heartbeat is read off the GUI thread.
 
 The window is built in two steps so it appears at once: the shell (``MainWindow(settings)``)
 needs only Qt; ``attach(context)`` adds the pages once the workspace has been opened in the
@@ -29,7 +30,12 @@ from PySide6.QtWidgets import (
 from engage_desktop.ui.pages.base import Page
 
 if TYPE_CHECKING:
+    from engage_desktop.core.progress import Progress
+    from engage_desktop.core.service_status import ServiceStatus
+    from engage_desktop.store.models import Role
+    from engage_desktop.ui.background import Job
     from engage_desktop.ui.context import UiContext
+    from engage_desktop.ui.service_launcher import ServiceChild
 
 SETTINGS_GEOMETRY = "main_window/geometry"
 SETTINGS_STATE = "main_window/state"
@@ -89,12 +95,16 @@ class MainWindow(QMainWindow):
         status.addWidget(self.workspace_label, 1)
         status.addPermanentWidget(self.member_label)
         status.addPermanentWidget(self.service_label)
+        self._service_poll: Job | None = None
+        self._awaiting_first_beat = False
+        self._service_child: ServiceChild | None = None
         self._service_timer = QTimer(self, interval=SERVICE_POLL_MS)
         self._service_timer.timeout.connect(self.refresh_service_state)
         self._restore_geometry()
 
     def attach(self, context: UiContext) -> None:
         """Fill the window for an opened workspace: apps, pages, status."""
+        from engage_desktop.ui.messages import fill
         from engage_desktop.ui.navigation import PAGE_FACTORIES
 
         self.context = context
@@ -102,7 +112,7 @@ class MainWindow(QMainWindow):
         self.app_switcher.blockSignals(True)
         for app in context.apps:
             self.app_switcher.addItem(
-                self.tr("%1 — %2").replace("%1", app.name).replace("%2", app.firebase_project_id),
+                fill(self.tr("%1 — %2"), [app.name, app.firebase_project_id]),
                 app.id,
             )
         self.app_switcher.blockSignals(False)
@@ -112,7 +122,7 @@ class MainWindow(QMainWindow):
             QListWidgetItem(page.icon(), page.title(), self.nav)
             self.stack.addWidget(page)
         self.workspace_label.setText(
-            self.tr("Workspace: %1").replace("%1", context.workspace.location.display())
+            fill(self.tr("Workspace: %1"), [context.workspace.location.display()])
         )
         self._restore_page()
         self._update_member_label()
@@ -134,41 +144,88 @@ class MainWindow(QMainWindow):
             self._update_member_label()
 
     def _update_member_label(self) -> None:
-        from engage_desktop.store.models import Role
+        """Who is signed in, with their role on the current app (read on a worker)."""
+        from engage_desktop.ui.background import run_in_background
 
         if self.context is None:
             return
-        member = self.context.workspace.member()
-        app_id = self.context.app_id
-        role = self.context.workspace.role_on(app_id) if app_id is not None else None
+        ws, app_id = self.context.workspace, self.context.app_id
+
+        def work(_progress: Progress) -> tuple[str, Role | None]:
+            role = ws.role_on(app_id) if app_id is not None else None
+            return ws.member().display_name, role
+
+        run_in_background(work, parent=self, on_success=self._show_member)
+
+    def _show_member(self, found: tuple[str, Role | None]) -> None:
+        from engage_desktop.store.models import Role
+        from engage_desktop.ui.messages import fill
+
+        name, role = found
         role_text = {
             Role.ADMIN: self.tr("admin"),
             Role.MARKETER: self.tr("marketer"),
             Role.ANALYST: self.tr("analyst"),
             None: self.tr("no role"),
         }[role]
-        self.member_label.setText(
-            self.tr("%1 (%2)").replace("%1", member.display_name).replace("%2", role_text)
-        )
+        self.member_label.setText(fill(self.tr("%1 (%2)"), [name, role_text]))
 
-    def refresh_service_state(self) -> None:
-        from engage_desktop.core.service_status import service_status
+    def service_starting(self) -> None:
+        """The GUI is about to launch a service: say "starting…" until it beats."""
+        self._awaiting_first_beat = True
+        self.service_label.setText(self.tr("Service: starting…"))
 
-        if self.context is None:
-            return
+    def watch_service(self, child: ServiceChild | None) -> None:
+        """The service the GUI launched (None: it launched none, one already ran or the user
+        opted out). A child that exits before its first heartbeat is shown as stopped."""
+        self._service_child = child
+        if child is None:
+            self._awaiting_first_beat = False
+        self.refresh_service_state()
+
+    def refresh_service_state(self) -> Job | None:
+        """Read the heartbeats on a worker; a poll still running is not doubled (then None)."""
+        from engage_desktop.ui.background import run_in_background
+
+        if self.context is None or self._service_poll is not None:
+            return None
         ws = self.context.workspace
-        try:
+
+        def work(_progress: Progress) -> ServiceStatus:
+            from engage_desktop.core.service_status import service_status
+
             with ws.session_factory() as session:
-                status = service_status(session, ws.clock.now())
-        except Exception as exc:  # a locked or vanished database must not kill the window
-            self.service_label.setText(
-                self.tr("Service: unknown (%1)").replace("%1", str(exc)[:80])
-            )
-            return
+                return service_status(session, ws.clock.now())
+
+        self._service_poll = run_in_background(
+            work, parent=self, on_success=self._show_service, on_failure=self._service_unknown
+        )
+        self._service_poll.finished.connect(self._service_poll_done)
+        return self._service_poll
+
+    def _service_poll_done(self) -> None:
+        self._service_poll = None
+
+    def _show_service(self, status: ServiceStatus) -> None:
         if status.running:
+            self._awaiting_first_beat = False
             self.service_label.setText(self.tr("Service: running"))
+        elif self._awaiting_first_beat and self._child_alive():
+            self.service_label.setText(self.tr("Service: starting…"))
         else:
+            self._awaiting_first_beat = False
             self.service_label.setText(self.tr("Service: stopped"))
+
+    def _child_alive(self) -> bool:
+        """True while the launched child runs, or while it is still being launched."""
+        child = self._service_child
+        return child is None or child.process.poll() is None
+
+    def _service_unknown(self, exc: BaseException, _trace: str) -> None:
+        """A locked or vanished database must not kill the window: say so and poll again."""
+        from engage_desktop.ui.messages import fill
+
+        self.service_label.setText(fill(self.tr("Service: unknown (%1)"), [str(exc)[:80]]))
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.value(SETTINGS_GEOMETRY)

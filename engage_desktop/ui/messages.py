@@ -78,11 +78,11 @@ def field_label(path: str) -> str:
     head, _, key = rest.partition(".")
     indexed = _INDEXED.match(head)
     if indexed is not None:
-        label = QCoreApplication.translate("FieldNames", "button %1").replace(
-            "%1", str(int(indexed.group(2)) + 1)
+        label = fill(
+            QCoreApplication.translate("FieldNames", "button %1"), [str(int(indexed.group(2)) + 1)]
         )
     elif head == "data" and key:
-        label = QCoreApplication.translate("FieldNames", "custom data “%1”").replace("%1", key)
+        label = fill(QCoreApplication.translate("FieldNames", "custom data “%1”"), [key])
     else:
         label = _field_names().get(head, rest)
     if not variant:
@@ -384,9 +384,12 @@ def permission_text(exc: BaseException) -> str:
     role, permission = args
     what = _permission_names().get(permission, permission)
     if not role:
-        return QCoreApplication.translate(
-            "PermissionErrors", "You have no role on this app, so %1 is not allowed."
-        ).replace("%1", what)
+        return fill(
+            QCoreApplication.translate(
+                "PermissionErrors", "You have no role on this app, so %1 is not allowed."
+            ),
+            [what],
+        )
     roles = {
         "admin": QCoreApplication.translate("PermissionErrors", "administrator"),
         "marketer": QCoreApplication.translate("PermissionErrors", "marketer"),

@@ -22,7 +22,7 @@ class Preferences:
 
     @classmethod
     def load(cls, settings: QSettings) -> Preferences:
-        version = int(settings.value("preferences/schema_version", SCHEMA_VERSION))
+        version = _int(settings.value("preferences/schema_version", SCHEMA_VERSION))
         if version > SCHEMA_VERSION:
             return cls()  # written by a newer version: don't misread it
         language = str(settings.value("preferences/language", "system"))
@@ -40,3 +40,12 @@ class Preferences:
 
     def language_or_none(self) -> str | None:
         return None if self.language == "system" else self.language
+
+
+def _int(value: object) -> int:
+    """QSettings gives back text from an INI file and numbers from the registry; a value edited
+    by hand into something else reads as a schema newer than ours, so it is not misread."""
+    try:
+        return int(str(value))
+    except ValueError:
+        return SCHEMA_VERSION + 1

@@ -18,6 +18,7 @@ from engage_desktop.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from engage_desktop.core.workspace import Workspace
+    from engage_desktop.ui.service_launcher import ServiceChild
 
 
 def _open(workspace_arg: str | None, progress: Progress) -> Workspace:
@@ -44,14 +45,17 @@ async def open_workspace_with_progress(window: MainWindow, workspace_arg: str | 
     job = run_in_background(lambda progress: _open(workspace_arg, progress), parent=window)
 
     def on_progress(done: int, total: object, message: str) -> None:
+        from engage_desktop.ui.messages import fill
+
         nonlocal dialog
         if dialog is None:
             dialog = QProgressDialog(window)
             dialog.setWindowTitle(QCoreApplication.translate("App", "First start"))
             dialog.setLabelText(
-                QCoreApplication.translate(
-                    "App", "Creating the demo workspace (%1 profiles)…"
-                ).replace("%1", f"{DEFAULT_GUI_USERS:,}")
+                fill(
+                    QCoreApplication.translate("App", "Creating the demo workspace (%1 profiles)…"),
+                    [f"{DEFAULT_GUI_USERS:,}"],
+                )
             )
             dialog.setCancelButtonText(QCoreApplication.translate("App", "Cancel"))
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -64,7 +68,8 @@ async def open_workspace_with_progress(window: MainWindow, workspace_arg: str | 
 
     job.progressed.connect(on_progress)
     try:
-        return await job_future(job)  # type: ignore[no-any-return]
+        workspace: Workspace = await job_future(job)  # what _open returned
+        return workspace
     finally:
         if dialog is not None:
             dialog.close()
@@ -79,7 +84,12 @@ async def run_main_window(window: MainWindow, workspace_arg: str | None) -> int:
 
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-    window.destroyed.connect(lambda: closed.done() or closed.set_result(None))
+
+    def window_gone() -> None:
+        if not closed.done():
+            closed.set_result(None)
+
+    window.destroyed.connect(window_gone)
     if not window.isVisible():
         window.show()
     try:
@@ -101,7 +111,12 @@ async def run_main_window(window: MainWindow, workspace_arg: str | None) -> int:
     from engage_desktop.ui.service_launcher import ensure_service
 
     window.attach(UiContext(workspace))
-    service = ensure_service(workspace)
+    window.service_starting()
+    # Not owned by the window: closing it meanwhile must not lose track of a started child.
+    launch = run_in_background(lambda _progress: ensure_service(workspace))
+    service: ServiceChild | None = await job_future(launch)
+    if not closed.done():
+        window.watch_service(service)
     await closed
     if service is not None:
         service.stop()

@@ -1,7 +1,7 @@
 """A read-only table model over a list of dataclass rows, with typed columns.
 
-Sorting uses the raw value (dates sort as dates, numbers as numbers); display uses the
-column's formatter.
+Sorting uses the raw value (dates sort as dates, numbers as numbers, text as the lists of
+``core.sorting`` order it: accents and case ignored); display uses the column's formatter.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QHeaderView, QTableView
+
+from engage_desktop.core.sorting import folded
 
 Row = TypeVar("Row")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -76,7 +78,9 @@ def _sort_key(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, int | float):
         return value
-    return str(value).casefold()
+    text = str(value)
+    # Qt compares the key as a plain string: the fold first, the exact text to break ties.
+    return f"{folded(text)}\x00{text}"
 
 
 def configure_table(view: QTableView, *, stretch_column: int) -> None:

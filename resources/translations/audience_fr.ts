@@ -147,9 +147,12 @@
         <source>Reachable</source>
         <translation>Joignables</translation>
     </message>
-    <message>
-        <source>%1 of the audience (%2 profiles)</source>
-        <translation>%1 de l’audience (%2 profils)</translation>
+    <message numerus="yes">
+        <source>%1 of the audience (%Ln profile(s))</source>
+        <translation>
+            <numerusform>%1 de l’audience (%Ln profil)</numerusform>
+            <numerusform>%1 de l’audience (%Ln profils)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot count this segment: %1</source>
@@ -399,9 +402,12 @@
         <source>Computing…</source>
         <translation>Calcul en cours…</translation>
     </message>
-    <message>
-        <source>%1 profiles</source>
-        <translation>%1 profils</translation>
+    <message numerus="yes">
+        <source>%Ln profile(s)</source>
+        <translation>
+            <numerusform>%Ln profil</numerusform>
+            <numerusform>%Ln profils</numerusform>
+        </translation>
     </message>
     <message>
         <source>Figures computed %1</source>
@@ -422,13 +428,19 @@
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
-    <message>
-        <source>%1 profiles, first %2 shown</source>
-        <translation>%1 profils, les %2 premiers affichés</translation>
+    <message numerus="yes">
+        <source>%Ln profile(s), first %1 shown</source>
+        <translation>
+            <numerusform>%Ln profil, les %1 premiers affichés</numerusform>
+            <numerusform>%Ln profils, les %1 premiers affichés</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 profiles</source>
-        <translation>%1 profils</translation>
+    <message numerus="yes">
+        <source>%Ln profile(s)</source>
+        <translation>
+            <numerusform>%Ln profil</numerusform>
+            <numerusform>%Ln profils</numerusform>
+        </translation>
     </message>
 </context>
 <context>

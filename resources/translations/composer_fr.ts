@@ -95,6 +95,10 @@
         <source>Cannot duplicate</source>
         <translation>Impossible de dupliquer</translation>
     </message>
+    <message>
+        <source>The campaigns could not be read: %1</source>
+        <translation>Les campagnes n’ont pas pu être lues : %1</translation>
+    </message>
 </context>
 <context>
     <name>ComposerActions</name>
@@ -254,6 +258,70 @@
         <translation>Push enrichi</translation>
     </message>
     <message>
+        <source>Push</source>
+        <translation>Push</translation>
+    </message>
+    <message>
+        <source>In-app</source>
+        <translation>In-app</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>Nouvelle campagne</translation>
+    </message>
+    <message>
+        <source>Analytics label</source>
+        <translation>Libellé analytique</translation>
+    </message>
+    <message>
+        <source>Tags (comma-separated)</source>
+        <translation>Étiquettes (séparées par des virgules)</translation>
+    </message>
+    <message>
+        <source>Control group</source>
+        <translation>Groupe témoin</translation>
+    </message>
+    <message>
+        <source>Whole audience</source>
+        <translation>Toute l’audience</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>As soon as approved</source>
+        <translation>Dès l’approbation</translation>
+    </message>
+    <message>
+        <source>At a date and time</source>
+        <translation>À une date et une heure</translation>
+    </message>
+    <message>
+        <source>At the user&apos;s local time</source>
+        <translation>À l’heure locale de l’utilisateur</translation>
+    </message>
+    <message>
+        <source>At each user&apos;s best hour</source>
+        <translation>À la meilleure heure de chaque utilisateur</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Programmation</translation>
+    </message>
+    <message>
+        <source>Schedule date (ISO)</source>
+        <translation>Date de programmation (ISO)</translation>
+    </message>
+    <message>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
@@ -360,13 +428,34 @@
         <source>Scripts and event handlers were removed (JavaScript is off).</source>
         <translation>Les scripts et gestionnaires d’événements ont été retirés (JavaScript désactivé).</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %Ln character(s)</source>
+        <translation>
+            <numerusform>%1 : %Ln caractère</numerusform>
+            <numerusform>%1 : %Ln caractères</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln segment(s)</source>
+        <translation>
+            <numerusform>%Ln segment</numerusform>
+            <numerusform>%Ln segments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln left</source>
+        <translation>
+            <numerusform>%Ln restant</numerusform>
+            <numerusform>%Ln restants</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Missing for this profile: %1</source>
         <translation>Absent pour ce profil : %1</translation>
     </message>
     <message>
-        <source>%1: %2 characters, %3 segment(s), %4 left</source>
-        <translation>%1 : %2 caractères, %3 segment(s), %4 restants</translation>
+        <source>The image could not be loaded for the preview: %1</source>
+        <translation>L’image n’a pas pu être chargée pour l’aperçu : %1</translation>
     </message>
     <message>
         <source>forcing UCS-2: %1</source>
@@ -388,84 +477,28 @@
         <translation>Éditeur de campagne</translation>
     </message>
     <message>
-        <source>Push</source>
-        <translation>Push</translation>
-    </message>
-    <message>
-        <source>SMS</source>
-        <translation>SMS</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>In-app</source>
-        <translation>In-app</translation>
-    </message>
-    <message>
-        <source>Rich push</source>
-        <translation>Push enrichi</translation>
-    </message>
-    <message>
-        <source>Format</source>
-        <translation>Format</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <source>Analytics label</source>
-        <translation>Libellé analytique</translation>
-    </message>
-    <message>
-        <source>Tags (comma-separated)</source>
-        <translation>Étiquettes (séparées par des virgules)</translation>
-    </message>
-    <message>
-        <source>Control group</source>
-        <translation>Groupe témoin</translation>
-    </message>
-    <message>
-        <source>Whole audience</source>
-        <translation>Toute l’audience</translation>
-    </message>
-    <message>
-        <source>Segment</source>
-        <translation>Segment</translation>
-    </message>
-    <message>
-        <source>As soon as approved</source>
-        <translation>Dès l’approbation</translation>
-    </message>
-    <message>
-        <source>At a date and time</source>
-        <translation>À une date et une heure</translation>
-    </message>
-    <message>
-        <source>At the user&apos;s local time</source>
-        <translation>À l’heure locale de l’utilisateur</translation>
-    </message>
-    <message>
-        <source>At each user&apos;s best hour</source>
-        <translation>À la meilleure heure de chaque utilisateur</translation>
-    </message>
-    <message>
-        <source>Schedule</source>
-        <translation>Programmation</translation>
-    </message>
-    <message>
-        <source>Schedule date (ISO)</source>
-        <translation>Date de programmation (ISO)</translation>
-    </message>
-    <message>
         <source>Add variant</source>
         <translation>Ajouter une variante</translation>
     </message>
     <message>
         <source>Variant</source>
         <translation>Variante</translation>
+    </message>
+    <message>
+        <source>Opening the campaign…</source>
+        <translation>Ouverture de la campagne…</translation>
+    </message>
+    <message>
+        <source>The campaign could not be opened: %1</source>
+        <translation>La campagne n’a pas pu être ouverte : %1</translation>
+    </message>
+    <message>
+        <source>The profile could not be read: %1</source>
+        <translation>Le profil n’a pas pu être lu : %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
     </message>
     <message>
         <source>Problems</source>
@@ -488,20 +521,12 @@
         <translation>Campagne sans titre</translation>
     </message>
     <message>
-        <source>Missing for this profile: %1</source>
-        <translation>Absent pour ce profil : %1</translation>
-    </message>
-    <message>
         <source>Image to preview</source>
         <translation>Image à prévisualiser</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.gif)</source>
         <translation>Images (*.png *.jpg *.jpeg *.gif)</translation>
-    </message>
-    <message>
-        <source>The image could not be loaded for the preview: %1</source>
-        <translation>L’image n’a pas pu être chargée pour l’aperçu : %1</translation>
     </message>
     <message>
         <source>Not saved: %1</source>

@@ -67,9 +67,12 @@
         <source>Messages from “Send to test devices” go to the devices marked here.</source>
         <translation>Les messages « Envoyer aux appareils de test » partent vers les appareils marqués ici.</translation>
     </message>
-    <message>
-        <source>%1 devices shown, %2 of them test devices.</source>
-        <translation>Appareils affichés : %1, dont appareils de test : %2.</translation>
+    <message numerus="yes">
+        <source>%Ln device(s) shown, %1 of them test devices.</source>
+        <translation>
+            <numerusform>%Ln appareil affiché, dont %1 de test.</numerusform>
+            <numerusform>%Ln appareils affichés, dont %1 de test.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Device %1 no longer exists in this app.</source>
@@ -334,13 +337,19 @@
         <source>Not sent, by reason: %1</source>
         <translation>Non envoyés, par motif : %1</translation>
     </message>
-    <message>
-        <source>%1 messages queued.</source>
-        <translation>%1 messages en file d’attente.</translation>
+    <message numerus="yes">
+        <source>%Ln message(s) queued.</source>
+        <translation>
+            <numerusform>%Ln message en file d’attente.</numerusform>
+            <numerusform>%Ln messages en file d’attente.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Cancelled: %1 messages will not be sent.</source>
-        <translation>Annulé : %1 messages ne seront pas envoyés.</translation>
+    <message numerus="yes">
+        <source>Cancelled: %Ln message(s) will not be sent.</source>
+        <translation>
+            <numerusform>Annulée : %Ln message ne sera pas envoyé.</numerusform>
+            <numerusform>Annulée : %Ln messages ne seront pas envoyés.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

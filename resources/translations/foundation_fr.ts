@@ -67,6 +67,10 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
+        <source>Service: starting…</source>
+        <translation>Service : démarrage…</translation>
+    </message>
+    <message>
         <source>Service: unknown (%1)</source>
         <translation>Service : état inconnu (%1)</translation>
     </message>

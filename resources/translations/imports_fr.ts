@@ -115,9 +115,12 @@
         <source>Importing %1…</source>
         <translation>Import de %1…</translation>
     </message>
-    <message>
-        <source>%1 rows read…</source>
-        <translation>%1 lignes lues…</translation>
+    <message numerus="yes">
+        <source>%Ln row(s) read…</source>
+        <translation>
+            <numerusform>%Ln ligne lue…</numerusform>
+            <numerusform>%Ln lignes lues…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancelling: undoing what was written…</source>
@@ -253,9 +256,12 @@
         <source>%1 notification receipts, opens and dismissals credited to campaigns; %2 matched no campaign.</source>
         <translation>%1 réceptions, ouvertures et rejets de notifications attribués à des campagnes ; %2 sans campagne correspondante.</translation>
     </message>
-    <message>
-        <source>%1 events were already stored by an earlier import: skipped.</source>
-        <translation>%1 événements étaient déjà enregistrés par un import précédent : ignorés.</translation>
+    <message numerus="yes">
+        <source>Already stored by an earlier import, skipped: %Ln event(s).</source>
+        <translation>
+            <numerusform>Déjà enregistré par un import précédent, ignoré : %Ln événement.</numerusform>
+            <numerusform>Déjà enregistrés par un import précédent, ignorés : %Ln événements.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,20 @@ def qsettings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def english_plurals(qapp: object) -> Iterator[None]:
+    """As the app in English: the catalogues giving counted messages (``%n``) their forms."""
+    translators = []
+    for qm in sorted(CATALOGUES.glob("*_en.qm")):
+        translator = QTranslator()
+        assert translator.load(str(qm)), qm
+        QCoreApplication.installTranslator(translator)
+        translators.append(translator)
+    yield
+    for translator in translators:
+        QCoreApplication.removeTranslator(translator)
+
+
 @pytest.fixture
 def french(qapp: object) -> Iterator[None]:
     """Every shipped ``*_fr.qm``, as the app installs them for ``--lang fr``; removed after."""

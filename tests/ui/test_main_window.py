@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.migrate import head_revision
+from engage_desktop.ui.background import Job
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.main_window import MainWindow
+from engage_desktop.ui.pages.campaigns import CampaignsPage
 
 
 def _window(workspace: Workspace, settings: QSettings) -> MainWindow:
@@ -20,11 +22,11 @@ def _window(workspace: Workspace, settings: QSettings) -> MainWindow:
     return window
 
 
-def _campaign_names(window: MainWindow) -> set[str]:
+def _campaign_names(qtbot, window: MainWindow) -> set[str]:
     page = window.page("campaigns")
-    assert page is not None
-    model = page.model  # type: ignore[attr-defined]
-    return {row.name for row in model.rows}
+    assert isinstance(page, CampaignsPage)
+    qtbot.waitUntil(lambda: not page.loading(), timeout=5000)  # read off the GUI thread
+    return {row.name for row in page.model.rows}
 
 
 def test_window_opens_with_pages_and_status(
@@ -39,8 +41,8 @@ def test_window_opens_with_pages_and_status(
     assert titles[-1] == "Settings"
     assert window.app_switcher.count() == 2
     assert "demo.sqlite" in window.workspace_label.text()
-    assert "(admin)" in window.member_label.text()
-    assert window.service_label.text() == "Service: stopped"
+    qtbot.waitUntil(lambda: "(admin)" in window.member_label.text(), timeout=5000)
+    qtbot.waitUntil(lambda: window.service_label.text() == "Service: stopped", timeout=5000)
 
 
 def test_switching_app_changes_the_campaign_list(
@@ -48,12 +50,12 @@ def test_switching_app_changes_the_campaign_list(
 ) -> None:
     window = _window(demo_workspace, qsettings)
     qtbot.addWidget(window)
-    retail = _campaign_names(window)
+    retail = _campaign_names(qtbot, window)
     assert "Soldes d'hiver : -30 % sur les luminaires" in retail
     window.app_switcher.setCurrentIndex(
         window.app_switcher.findText("Pixel Quest", flags=_contains())
     )
-    game = _campaign_names(window)
+    game = _campaign_names(qtbot, window)
     assert "Double XP ce week-end" in game
     assert not retail & game
 
@@ -70,6 +72,7 @@ def test_campaign_search_filters_rows(
     window = _window(demo_workspace, qsettings)
     qtbot.addWidget(window)
     page = window.page("campaigns")
+    _campaign_names(qtbot, window)
     page.search.setText("soldes")  # type: ignore[union-attr]
     assert page.proxy.rowCount() == 1  # type: ignore[union-attr]
 
@@ -196,3 +199,90 @@ def test_every_page_has_a_bundled_navigation_icon(
     for row, page in enumerate(window.pages):
         assert nav_icon(page.page_id) is not None, page.page_id
         assert not window.nav.item(row).icon().isNull()
+
+
+def _poll_service(qtbot, window: MainWindow) -> str:
+    """One heartbeat poll (after the one under way, if any), waited for; the label it leaves."""
+    jobs: list[Job] = []
+
+    def started() -> bool:
+        job = window.refresh_service_state()
+        jobs.extend([job] if job is not None else [])
+        return bool(jobs)
+
+    qtbot.waitUntil(started, timeout=15_000)
+    qtbot.waitUntil(lambda: jobs[0].done, timeout=15_000)
+    return window.service_label.text()
+
+
+def test_service_says_starting_until_its_first_heartbeat(
+    qtbot, make_workspace, qsettings: QSettings
+) -> None:
+    from engage_desktop.ui.service_launcher import ensure_service
+
+    ws = make_workspace()
+    window = _window(ws, qsettings)
+    qtbot.addWidget(window)
+    window.service_starting()
+    assert _poll_service(qtbot, window) == "Service: starting…"  # no beat yet: not "stopped"
+    child = ensure_service(ws)  # the real service, launched as the GUI launches it
+    assert child is not None
+    try:
+        window.watch_service(child)
+        qtbot.waitUntil(lambda: _poll_service(qtbot, window) == "Service: running", timeout=30_000)
+    finally:
+        child.stop()
+    assert _poll_service(qtbot, window) == "Service: stopped"
+
+
+def test_a_service_that_dies_before_beating_shows_stopped(
+    qtbot, make_workspace, qsettings: QSettings, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    from engage_desktop.ui.service_launcher import ServiceChild
+
+    window = _window(make_workspace(), qsettings)
+    qtbot.addWidget(window)
+    window.service_starting()
+    dead = subprocess.Popen([sys.executable, "-c", "raise SystemExit(3)"])
+    dead.wait(10)
+    window.watch_service(ServiceChild(dead))
+    assert _poll_service(qtbot, window) == "Service: stopped"
+
+
+def test_status_poll_on_a_locked_database_keeps_the_window_painting(
+    qtbot, make_workspace, qsettings: QSettings
+) -> None:
+    from tests.support.slow_database import RepaintCounter, held_lock
+
+    ws = make_workspace()
+    window = _window(ws, qsettings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    _poll_service(qtbot, window)
+    with held_lock(ws):
+        counter = RepaintCounter(window)
+        before = counter.paints
+        job = window.refresh_service_state()
+        qtbot.wait(1000)
+        assert counter.paints - before >= 10
+        assert job is not None and not job.done  # the poll still waits on the lock
+        counter.stop()
+    qtbot.waitUntil(lambda: job.done, timeout=15_000)
+    assert window.service_label.text() == "Service: stopped"
+
+
+def test_an_app_name_with_a_placeholder_is_shown_as_typed(
+    qtbot, make_workspace, qsettings: QSettings
+) -> None:
+    from engage_desktop.store.models import App
+
+    ws = make_workspace()
+    with ws.session() as session:
+        session.add(App(name="Soldes -50%2", firebase_project_id="soldes-fr", platforms=["ios"]))
+    window = _window(ws, qsettings)
+    qtbot.addWidget(window)
+    assert window.app_switcher.itemText(0) == "Soldes -50%2 — soldes-fr"  # one-pass fill()

@@ -50,7 +50,7 @@ def test_every_ui_string_is_translated_to_french(tmp_path: Path) -> None:
 
 
 def test_compiled_catalogues_match_their_sources(tmp_path: Path) -> None:
-    for ts in CATALOGUES.glob("*_fr.ts"):
+    for ts in CATALOGUES.glob("*_*.ts"):  # French, and English plural forms
         fresh = tmp_path / ts.with_suffix(".qm").name
         subprocess.run(
             ["pyside6-lrelease", str(ts), "-qm", str(fresh)], check=True, capture_output=True
@@ -68,3 +68,19 @@ def test_french_is_loaded(qapp) -> None:
         assert QCoreApplication.translate("MainWindow", "Service: stopped") == "Service : arrêté"
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_counted_messages_take_their_plural_form(qapp) -> None:
+    def counted(lang: str, n: int) -> str:
+        translator = QTranslator()
+        assert translator.load(str(CATALOGUES / f"dispatch_{lang}.qm"))
+        QCoreApplication.installTranslator(translator)
+        try:
+            return QCoreApplication.translate("SendPanel", "%Ln message(s) queued.", "", n)
+        finally:
+            QCoreApplication.removeTranslator(translator)
+
+    assert counted("en", 1) == "1 message queued."
+    assert counted("en", 3) == "3 messages queued."
+    assert counted("fr", 1) == "1 message en file d’attente."
+    assert counted("fr", 3) == "3 messages en file d’attente."

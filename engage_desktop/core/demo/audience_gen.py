@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import json
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +17,7 @@ from sqlalchemy import text
 
 from engage_desktop.core.demo import french_data as fr
 from engage_desktop.core.demo.bulk import BulkWriter
+from engage_desktop.core.sorting import folded
 
 DAY = 86_400
 WINDOW_DAYS = 90
@@ -92,7 +92,8 @@ class AppAudience:
 
 
 def ascii_fold(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    """A name as an email's local part: "Léa" → "lea" (the fold of ``core.sorting``)."""
+    return folded(text).encode("ascii", "ignore").decode()
 
 
 def _choice(rng: np.random.Generator, n: int, weights: np.ndarray) -> np.ndarray:

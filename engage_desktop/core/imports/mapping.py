@@ -9,13 +9,13 @@ from __future__ import annotations
 import enum
 import json
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from engage_desktop.core.imports.errors import ImportFailed
 from engage_desktop.core.imports.tabular import column_letter
+from engage_desktop.core.sorting import folded
 
 
 class Field(enum.StrEnum):
@@ -193,8 +193,7 @@ _LOOKUP = {name: target for target, names in _SYNONYMS.items() for name in names
 
 def fold(text: str) -> str:
     """'  Prénom ' → 'prenom'; 'E-mail' → 'e mail'; 'Opt-in_SMS' → 'opt in sms'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    plain = folded(text)
     return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
 
 

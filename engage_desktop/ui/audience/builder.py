@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from engage_desktop.core.messages import code_of
+from engage_desktop.core.segments import draft
+from engage_desktop.ui.messages import fill
 
-from . import draft
 from .editors import AttributeEditor, EventEditor, LastEventEditor
 from .labels import kind_label
 from .more_editors import (
@@ -143,7 +144,7 @@ class ConditionRow(QFrame):
         elif wording is not None:
             self.error.setText(wording)
         else:
-            self.error.setText(self.tr("Incomplete or invalid: %1").replace("%1", message))
+            self.error.setText(fill(self.tr("Incomplete or invalid: %1"), [message]))
 
     def _missing_labels(self) -> dict[str, str]:
         """What to ask for when a field is left empty, in the user's words."""

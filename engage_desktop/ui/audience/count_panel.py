@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from engage_desktop.core.segments.catalog import ProfileSample
 from engage_desktop.ui.formatting import format_int
+from engage_desktop.ui.messages import fill
 from engage_desktop.ui.table_model import Column, RowTableModel, configure_table
 
 from .labels import channel_label
@@ -83,14 +84,14 @@ class CountPanel(QFrame):
         reach.addWidget(self.reach_heading)
         reach.addLayout(grid)
         reach.addStretch(1)
-        row = QHBoxLayout()
-        row.setSpacing(28)
-        row.addLayout(figures, 2)
-        row.addLayout(reach, 3)
+        columns = QHBoxLayout()
+        columns.setSpacing(28)
+        columns.addLayout(figures, 2)
+        columns.addLayout(reach, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(6)
-        layout.addLayout(row)
+        layout.addLayout(columns)
         layout.addWidget(self.busy)
         layout.addWidget(self.message)
         self.show_hint()
@@ -125,15 +126,16 @@ class CountPanel(QFrame):
     def _show_number(self, figures: LiveFigures) -> None:
         self.profiles.setText(format_int(figures.profiles))
         self.share.setText(
-            self.tr("%1 of the audience (%2 profiles)")
-            .replace("%1", format_share(figures.share(figures.profiles)))
-            .replace("%2", format_int(figures.audience))
+            fill(
+                self.tr("%1 of the audience (%Ln profile(s))", "", figures.audience),
+                [format_share(figures.share(figures.profiles))],
+            )
         )
 
     def show_error(self, message: str) -> None:
         self._blank()
         self.message.setStyleSheet(f"color: {error_color()};")
-        self.message.setText(self.tr("Cannot count this segment: %1").replace("%1", message))
+        self.message.setText(fill(self.tr("Cannot count this segment: %1"), [message]))
 
     def show_hint(self) -> None:
         """Nothing to count yet: say what to do instead of showing zeros."""

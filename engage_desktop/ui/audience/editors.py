@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engage_desktop.core.segments import attribute_ops as ops
 from engage_desktop.core.segments.rules import PROFILE_COLUMNS
 
-from . import attribute_ops as ops
 from .labels import field_label, op_label
 from .suggestions import Suggestions
 from .widgets import ConditionEditor, SuggestEdit, caption, data_combo, hbox, select_data
@@ -202,7 +202,7 @@ class EventEditor(ConditionEditor):
         self.min_count = QSpinBox(minimum=1, maximum=9999, value=1)
         self.min_count.setPrefix(self.tr("at least "))
         self.min_count.setSuffix(self.tr(" time(s)"))
-        self.window = data_combo([(self.tr("in the last"), "days"), (self.tr("ever"), "ever")])
+        self.period = data_combo([(self.tr("in the last"), "days"), (self.tr("ever"), "ever")])
         self.days = QSpinBox(minimum=1, maximum=3650, value=30)
         self.days.setSuffix(self.tr(" days"))
         self.with_param = QCheckBox(self.tr("where parameter"))
@@ -216,14 +216,14 @@ class EventEditor(ConditionEditor):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addLayout(hbox(self.did, self.name, self.min_count))
-        layout.addLayout(hbox(self.window, self.days))
+        layout.addLayout(hbox(self.period, self.days))
         layout.addWidget(self.param_row)
         self._sync()
         self.name.textChanged.connect(self._name_changed)
         self.param_key.textChanged.connect(self._key_changed)
         for signal in (
             self.did.currentIndexChanged,
-            self.window.currentIndexChanged,
+            self.period.currentIndexChanged,
             self.with_param.toggled,
         ):
             signal.connect(self._sync)
@@ -243,7 +243,7 @@ class EventEditor(ConditionEditor):
         self.changed.emit()
 
     def _sync(self) -> None:
-        self.days.setVisible(self.window.currentData() == "days")
+        self.days.setVisible(self.period.currentData() == "days")
         did = bool(self.did.currentData())
         self.min_count.setVisible(did)
         for edit in (self.param_key, self.param_value):
@@ -256,7 +256,7 @@ class EventEditor(ConditionEditor):
             "name": self.name.text().strip(),
             "did": did,
             "min_count": self.min_count.value() if did else 1,
-            "within_days": self.days.value() if self.window.currentData() == "days" else None,
+            "within_days": self.days.value() if self.period.currentData() == "days" else None,
         }
         if self.with_param.isChecked():
             values["param"] = {
@@ -270,7 +270,7 @@ class EventEditor(ConditionEditor):
         select_data(self.did, bool(values.get("did", True)))
         self.min_count.setValue(int(values.get("min_count") or 1))
         within = values.get("within_days")
-        select_data(self.window, "ever" if within is None else "days")
+        select_data(self.period, "ever" if within is None else "days")
         if within is not None:
             self.days.setValue(int(within))
         param = values.get("param")

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from engage_desktop.ui.messages import fill
+
 
 def kind_label(kind: str) -> str:
     labels = {
@@ -25,8 +27,8 @@ def kind_label(kind: str) -> str:
 
 def field_label(field: str) -> str:
     if field.startswith("attributes."):
-        return QCoreApplication.translate("SegmentLabels", "Attribute: %1").replace(
-            "%1", field.split(".", 1)[1]
+        return fill(
+            QCoreApplication.translate("SegmentLabels", "Attribute: %1"), [field.split(".", 1)[1]]
         )
     labels = {
         "first_name": QCoreApplication.translate("SegmentLabels", "First name"),

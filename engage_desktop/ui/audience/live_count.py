@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from sqlalchemy.orm import Session
 
+from engage_desktop.core.interrupt import QueryInterrupter
 from engage_desktop.core.progress import Progress
 from engage_desktop.core.segments import (
     RuleError,
@@ -31,7 +32,6 @@ from engage_desktop.core.segments.count import count_profiles
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.ui.background import Job, run_in_background
 
-from .interrupt import QueryInterrupter
 from .rule_errors import rule_error_text
 
 DEBOUNCE_MS = 350

@@ -108,15 +108,15 @@ class DeviceEditor(ConditionEditor):
         layout.setSpacing(4)
         layout.addLayout(hbox(self.platform, self.push))
         layout.addLayout(hbox(caption(self.tr("app version ≥")), self.version))
-        self.locale = SuggestEdit(
+        self.locale_edit = SuggestEdit(
             suggestions.strings("profile_values", "locale"), self.tr("any language")
         )
         self.time_zone = SuggestEdit(
             suggestions.strings("profile_values", "time_zone"), self.tr("any time zone")
         )
-        layout.addLayout(hbox(caption(self.tr("set to")), self.locale, self.time_zone))
+        layout.addLayout(hbox(caption(self.tr("set to")), self.locale_edit, self.time_zone))
         self.platform.currentIndexChanged.connect(self.changed)
-        for edit in (self.version, self.locale, self.time_zone):
+        for edit in (self.version, self.locale_edit, self.time_zone):
             edit.textChanged.connect(self.changed)
         self.push.currentIndexChanged.connect(self.changed)
 
@@ -125,7 +125,7 @@ class DeviceEditor(ConditionEditor):
             "platform": self.platform.currentData(),
             "app_version_gte": self.version.text().strip() or None,
             "push_enabled": self.push.currentData(),
-            "locale": self.locale.text().strip() or None,
+            "locale": self.locale_edit.text().strip() or None,
             "time_zone": self.time_zone.text().strip() or None,
         }
 
@@ -133,7 +133,7 @@ class DeviceEditor(ConditionEditor):
         select_data(self.platform, values.get("platform"))
         self.version.setText(str(values.get("app_version_gte") or ""))
         select_data(self.push, values.get("push_enabled"))
-        self.locale.setText(str(values.get("locale") or ""))
+        self.locale_edit.setText(str(values.get("locale") or ""))
         self.time_zone.setText(str(values.get("time_zone") or ""))
 
 
@@ -184,7 +184,7 @@ class _OtherSegments(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
         index = self.sourceModel().index(row, 0, parent)
-        return index.data(ID_ROLE) != self.suggestions.editing_segment_id
+        return bool(index.data(ID_ROLE) != self.suggestions.editing_segment_id)
 
 
 class SegmentEditor(ConditionEditor):

@@ -22,6 +22,7 @@ from engage_desktop.core.progress import Progress
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.formatting import format_int
+from engage_desktop.ui.messages import fill
 
 from .segment_list import format_age
 
@@ -123,7 +124,7 @@ class OverviewBox(QFrame):
             return
         self.overview = overview
         self.refresh_button.setEnabled(True)
-        self.profiles.setText(self.tr("%1 profiles").replace("%1", format_int(overview.profiles)))
+        self.profiles.setText(self.tr("%Ln profile(s)", "", overview.profiles))
         figures = {
             "new": overview.new.get(7, 0),
             "active": overview.active.get(30, 0),
@@ -138,10 +139,10 @@ class OverviewBox(QFrame):
         if self.overview is None:
             return
         seconds = (self.now() - self.overview.computed_at).total_seconds()
-        self.age.setText(self.tr("Figures computed %1").replace("%1", format_age(seconds)))
+        self.age.setText(fill(self.tr("Figures computed %1"), [format_age(seconds)]))
 
     def _failed(self, job: Job, exc: BaseException) -> None:
         if job is not self._job:
             return
         self.refresh_button.setEnabled(True)
-        self.age.setText(self.tr("Cannot compute the overview: %1").replace("%1", str(exc)))
+        self.age.setText(fill(self.tr("Cannot compute the overview: %1"), [str(exc)]))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from engage_desktop.core.segments.saved import SegmentSummary
 from engage_desktop.ui.formatting import format_int
+from engage_desktop.ui.messages import fill
 from engage_desktop.ui.table_model import Column, RowTableModel, configure_table
 
 
@@ -26,17 +27,17 @@ def format_age(seconds: float | None) -> str:
     if seconds < 60:
         return QCoreApplication.translate("SegmentAge", "just now")
     if seconds < 3600:
-        return QCoreApplication.translate("SegmentAge", "%1 min ago").replace(
-            "%1", str(int(seconds // 60))
+        return fill(
+            QCoreApplication.translate("SegmentAge", "%1 min ago"), [str(int(seconds // 60))]
         )
     if seconds < 86400:
-        return QCoreApplication.translate("SegmentAge", "%1 h ago").replace(
-            "%1", str(int(seconds // 3600))
+        return fill(
+            QCoreApplication.translate("SegmentAge", "%1 h ago"), [str(int(seconds // 3600))]
         )
     days = int(seconds // 86400)
     if days == 1:
         return QCoreApplication.translate("SegmentAge", "yesterday")
-    return QCoreApplication.translate("SegmentAge", "%1 days ago").replace("%1", str(days))
+    return fill(QCoreApplication.translate("SegmentAge", "%1 days ago"), [str(days)])
 
 
 def _name_tooltip(summary: SegmentSummary) -> str:

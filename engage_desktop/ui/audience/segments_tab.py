@@ -29,18 +29,17 @@ from PySide6.QtWidgets import (
 )
 
 from engage_desktop.core.progress import Progress
-from engage_desktop.core.segments import RuleError, catalog
+from engage_desktop.core.segments import RuleError, catalog, draft
 from engage_desktop.core.segments import saved as segments
+from engage_desktop.core.segments.export import export_members
 from engage_desktop.security.errors import PermissionDenied
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.formatting import format_int
-from engage_desktop.ui.messages import permission_text, segment_error_text
+from engage_desktop.ui.messages import fill, permission_text, segment_error_text
 
-from . import draft
 from .builder import SegmentBuilder
 from .count_panel import CountPanel, SampleTable
-from .export import export_members
 from .list_panel import SegmentListPanel
 from .live_count import LiveCounter
 from .rule_errors import rule_error_text
@@ -270,8 +269,9 @@ class SegmentsTab(QWidget):
         except RuleError as exc:
             self.suggestions.editing_segment_id = previous
             self.show_message(
-                self.tr("The saved rules of this segment cannot be edited: %1").replace(
-                    "%1", rule_error_text(exc)
+                fill(
+                    self.tr("The saved rules of this segment cannot be edited: %1"),
+                    [rule_error_text(exc)],
                 ),
                 error=True,
             )
@@ -336,7 +336,7 @@ class SegmentsTab(QWidget):
             self.show_message(self.tr("Complete the conditions before saving."), error=True)
             return
         base = self.name.text().strip()
-        name = self.ask_name(self.tr("%1 (copy)").replace("%1", base) if base else "")
+        name = self.ask_name(fill(self.tr("%1 (copy)"), [base]) if base else "")
         if not name:
             return
         ws = self.context.workspace
@@ -369,9 +369,7 @@ class SegmentsTab(QWidget):
         summary = self.table.selected()
         if summary is None:
             return
-        question = self.tr("Delete the segment “%1”? This cannot be undone.").replace(
-            "%1", summary.name
-        )
+        question = fill(self.tr("Delete the segment “%1”? This cannot be undone."), [summary.name])
         if not self.confirm(question):
             return
         ws = self.context.workspace
@@ -381,7 +379,7 @@ class SegmentsTab(QWidget):
         if summary.id == self.current_id:
             self.new_segment()
         self.suggestions.reload("segments")
-        self.show_message(self.tr("Segment “%1” deleted.").replace("%1", summary.name))
+        self.show_message(fill(self.tr("Segment “%1” deleted."), [summary.name]))
         self.reload_list()
         self.action_done.emit("deleted")
 
@@ -391,7 +389,7 @@ class SegmentsTab(QWidget):
             return
         ws = self.context.workspace
         self.refresh_button.setEnabled(False)
-        self.show_message(self.tr("Counting “%1”…").replace("%1", summary.name))
+        self.show_message(fill(self.tr("Counting “%1”…"), [summary.name]))
         self._run(lambda: segments.refresh_segment(ws, summary.id), lambda _: self._refreshed())
 
     def _refreshed(self) -> None:
@@ -413,11 +411,7 @@ class SegmentsTab(QWidget):
         )
 
     def _exported(self, count: int, path: str) -> None:
-        self.show_message(
-            self.tr("Exported %1 members to %2")
-            .replace("%1", format_int(count))
-            .replace("%2", path)
-        )
+        self.show_message(fill(self.tr("Exported %1 members to %2"), [format_int(count), path]))
         self.reload_list()
         self.action_done.emit("exported")
 
@@ -450,9 +444,9 @@ class SegmentsTab(QWidget):
         elif isinstance(exc, segments.SegmentError):
             text = segment_error_text(exc)
         elif isinstance(exc, RuleError):
-            text = self.tr("Cannot do this: %1").replace("%1", rule_error_text(exc))
+            text = fill(self.tr("Cannot do this: %1"), [rule_error_text(exc)])
         else:
-            text = self.tr("Something went wrong: %1").replace("%1", str(exc))
+            text = fill(self.tr("Something went wrong: %1"), [str(exc)])
         self.show_message(text, error=True)
         self._selection_changed()
         self.action_done.emit("failed")

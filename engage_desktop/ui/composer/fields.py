@@ -59,28 +59,3 @@ def mark(widget: QWidget, message: str | None) -> None:
     widget.setProperty("invalid", bool(message))
     widget.setStyleSheet("border: 1px solid #c62828;" if message else "")
     widget.setToolTip(message or "")
-
-
-def data_from_text(text: str) -> dict[str, Any]:
-    """``key=value`` lines → dict. ``code="12"`` and ``code=abc`` are text; ``code=12`` or
-    ``flag=true`` stay numbers/booleans so validation can say FCM wants text (quote them)."""
-    import json
-
-    data: dict[str, Any] = {}
-    for line in text.splitlines():
-        if not line.strip() or "=" not in line:
-            continue
-        key, _, raw = line.partition("=")
-        raw = raw.strip()
-        try:
-            parsed = json.loads(raw)
-        except ValueError:
-            parsed = raw
-        data[key.strip()] = parsed if isinstance(parsed, str | int | float | bool) else raw
-    return data
-
-
-def data_to_text(data: dict[str, Any]) -> str:
-    import json
-
-    return "\n".join(f"{k}={v if isinstance(v, str) else json.dumps(v)}" for k, v in data.items())

@@ -1,13 +1,18 @@
 """The composer's forms (one per format) and its preview and payload tabs.
 
-A mixin of ``ComposerWindow``: builds widgets and registers each editable one with
-``self._field(key, widget)``, which wires it to the undo stack and the model.
+Builds the widgets and hands each editable one to ``register(key, widget)``, which the window
+wires to the form model and the undo stack. A part of ``ComposerWindow`` by composition: it
+knows nothing of the window, and the window reads the widgets it keeps.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -23,12 +28,85 @@ from PySide6.QtWidgets import (
 )
 
 from engage_desktop.core.content.fcm import FCM_MAX_BYTES
+from engage_desktop.ui.messages import fill
 from engage_desktop.ui.preview.inapp_preview import InAppPreview
 from engage_desktop.ui.preview.panel import PushPreviewPanel
 
+FieldRegistrar = Callable[[str, QWidget], QWidget]
 
-class ComposerForms:
-    """Form and tab builders of the composer window (see ``ComposerWindow``)."""
+
+class ComposerForms(QObject):
+    """The composer's widgets, built once.
+
+    Attributes:
+        campaign_form: the campaign-wide fields (format, name, segment, schedule …).
+        format_pages: one form per format, in the order push, SMS, email, rich push, in-app.
+        preview_tab, payload_tab: the right-hand tabs.
+        sms_counter, template_note, byte_meter, payload_view, text_preview: what rendering
+            writes to.
+        preview_stack, push_panel, inapp_preview: the previews (the rich one is added lazily).
+        profile_search, profile_combo: "preview as" a profile.
+
+    Signals:
+        local_image_wanted(): the user asked to preview a local picture file.
+    """
+
+    local_image_wanted = Signal()
+
+    def __init__(self, register: FieldRegistrar, app_name: str, parent: QObject) -> None:
+        super().__init__(parent)
+        self._field = register
+        self.campaign_form = self._campaign_form()
+        self.format_pages = QStackedWidget()
+        for page in (
+            self._push_form(),
+            self._sms_form(),
+            self._email_form(),
+            self._rich_form(),
+            self._inapp_form(),
+        ):
+            self.format_pages.addWidget(page)
+        self.preview_tab = self._preview_tab(app_name)
+        self.payload_tab = self._payload_tab()
+
+    def _campaign_form(self) -> QFormLayout:
+        """The campaign-wide fields, above the per-format form."""
+        form = QFormLayout()
+        fmt = QComboBox()
+        for value, label in (
+            ("push", self.tr("Push")),
+            ("sms", self.tr("SMS")),
+            ("email", self.tr("Email")),
+            ("in_app", self.tr("In-app")),
+            ("rich_push", self.tr("Rich push")),
+        ):
+            fmt.addItem(label, value)
+        form.addRow(self.tr("Format"), self._field("campaign.format", fmt))
+        form.addRow(
+            self.tr("Name"), self._field("campaign.name", QLineEdit(self.tr("New campaign")))
+        )
+        form.addRow(
+            self.tr("Analytics label"), self._field("campaign.analytics_label", QLineEdit())
+        )
+        form.addRow(self.tr("Tags (comma-separated)"), self._field("campaign.tags", QLineEdit()))
+        share = QDoubleSpinBox(suffix=" %", decimals=1, maximum=50.0)
+        form.addRow(self.tr("Control group"), self._field("campaign.control_share", share))
+        segment = QComboBox()
+        segment.addItem(self.tr("Whole audience"), None)  # the app's segments follow, once read
+        form.addRow(self.tr("Segment"), self._field("campaign.segment_id", segment))
+        schedule = QComboBox()
+        for value, label in (
+            ("now", self.tr("As soon as approved")),
+            ("at", self.tr("At a date and time")),
+            ("local_time", self.tr("At the user's local time")),
+            ("best_hour", self.tr("At each user's best hour")),
+        ):
+            schedule.addItem(label, value)
+        form.addRow(self.tr("Schedule"), self._field("campaign.schedule_mode", schedule))
+        form.addRow(
+            self.tr("Schedule date (ISO)"), self._field("campaign.schedule_at", QLineEdit())
+        )
+        return form
 
     def _push_form(self) -> QWidget:
         box = QGroupBox(self.tr("Push content"))
@@ -52,7 +130,7 @@ class ComposerForms:
         image_row = QHBoxLayout()
         image_row.addWidget(self._field("content.image_url", QLineEdit()), 1)
         local = QPushButton(self.tr("Local file…"))
-        local.clicked.connect(self._pick_local_image)
+        local.clicked.connect(self.local_image_wanted)
         image_row.addWidget(local)
         form.addRow(labels["image_url"], image_row)
         for name in (
@@ -78,7 +156,7 @@ class ComposerForms:
                 edit = QLineEdit()
                 edit.setPlaceholderText(hint)
                 row.addWidget(self._field(f"action{i}.{part}", edit))
-            form.addRow(self.tr("Button %1").replace("%1", str(i + 1)), row)
+            form.addRow(fill(self.tr("Button %1"), [str(i + 1)]), row)
         data = QPlainTextEdit()
         data.setPlaceholderText(self.tr("key=value, one per line"))
         data.setMaximumHeight(60)
@@ -141,7 +219,7 @@ class ComposerForms:
             row = QHBoxLayout()
             row.addWidget(self._field(f"inapp.button{i}_label", QLineEdit()))
             row.addWidget(self._field(f"inapp.button{i}_deep_link", QLineEdit()))
-            form.addRow(self.tr("Button %1 (label, link)").replace("%1", str(i + 1)), row)
+            form.addRow(fill(self.tr("Button %1 (label, link)"), [str(i + 1)]), row)
         for name, label in (
             ("background", self.tr("Background")),
             ("text_colour", self.tr("Text colour")),
@@ -154,18 +232,14 @@ class ComposerForms:
         form.addRow(self.tr("Close control"), self._field("inapp.close_button", close))
         return box
 
-    def _preview_tab(self) -> QWidget:
+    def _preview_tab(self, app_name: str) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
         row = QHBoxLayout()
         self.profile_search = QLineEdit()
         self.profile_search.setPlaceholderText(self.tr("Preview as… (name, email or id)"))
-        self.profile_search.returnPressed.connect(self.search_profiles)
         self.profile_combo = QComboBox()
         self.profile_combo.addItem(self.tr("Sample profile"), None)
-        self.profile_combo.activated.connect(
-            lambda _i: self.preview_as(self.profile_combo.currentData())
-        )
         row.addWidget(self.profile_search, 1)
         row.addWidget(self.profile_combo, 1)
         layout.addLayout(row)
@@ -174,9 +248,8 @@ class ComposerForms:
         layout.addWidget(self.template_note)
         self.preview_stack = QStackedWidget()
         self.push_panel = PushPreviewPanel()
-        app = self.context.current_app()
         for preview in self.push_panel.previews.values():
-            preview.app_name = app.name if app is not None else "App"
+            preview.app_name = app_name
         self.text_preview = QTextBrowser()
         self.text_preview.setOpenLinks(False)
         self.preview_stack.addWidget(self.push_panel)

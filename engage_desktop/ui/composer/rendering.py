@@ -1,33 +1,135 @@
-"""The composer's payload tab, rich / text previews and field marks (a mixin of ComposerWindow).
+"""The composer's previews and payload tab, redrawn from the form model on every edit.
 
-Called from ``ComposerWindow.refresh`` on every edit; reads the window's model (``_content``,
-``_campaign``, ``render_context``) and writes only to its own widgets.
+A part of ``ComposerWindow`` by composition: it reads the ``CampaignForm`` and the profile to
+render for, and writes only to the preview widgets ``ComposerForms`` built. Liquid errors keep
+the last good render of a field, and every problem is gathered as a note under the preview.
 """
 
 from __future__ import annotations
 
 import json
+from html import escape
+from typing import TYPE_CHECKING, Any
 
-from engage_desktop.core.campaigns.model import validate_draft
-from engage_desktop.core.content.fcm import FCM_MAX_BYTES, check_message
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QPixmap
+
+from engage_desktop.core.campaigns.form import CampaignForm
+from engage_desktop.core.content.fcm import FCM_MAX_BYTES, build_fcm_message, check_message
+from engage_desktop.core.content.inapp import InAppContent
 from engage_desktop.core.content.push import PushContent
 from engage_desktop.core.content.sms import count_sms
-from engage_desktop.ui.composer.fields import mark
-from engage_desktop.ui.messages import issue_line, issue_text
+from engage_desktop.core.templating import render_text
+from engage_desktop.core.templating.context import SAMPLE_PROFILE
+from engage_desktop.ui.composer.forms import ComposerForms
+from engage_desktop.ui.messages import fill, template_error_text
+from engage_desktop.ui.preview.remote_image import RemoteImage
+
+if TYPE_CHECKING:
+    from engage_desktop.ui.preview.rich_preview import RichPreview
+
+FORMAT_PAGES = {"push": 0, "sms": 1, "email": 2, "rich_push": 3, "in_app": 4}
 
 
-class ComposerRendering:
-    """Payload, rich and text previews, and invalid-field marks (see ``ComposerWindow``)."""
+class ComposerRendering(QObject):
+    """Renders the form for one profile into the previews, the payload and the notes.
+
+    Attributes:
+        render_context: the profile the previews are rendered for (the sample one at first).
+        local_image: a picture file chosen for the preview; it wins over the image URL's.
+        rich_preview: the rich push page, created the first time a rich push is shown.
+
+    Signals:
+        image_changed(): the image URL's picture arrived (or failed): render again.
+    """
+
+    image_changed = Signal()
+
+    def __init__(self, form: CampaignForm, views: ComposerForms, parent: QObject) -> None:
+        super().__init__(parent)
+        self.form = form
+        self.views = views
+        self.render_context: dict[str, Any] = dict(SAMPLE_PROFILE)
+        self.local_image: QPixmap | None = None
+        self.rich_preview: RichPreview | None = None
+        self.remote_image = RemoteImage(self)
+        self.remote_image.changed.connect(self.image_changed)
+        self._last_good: dict[str, str] = {}
+        self._template_errors: dict[str, str] = {}  # field name → where and what (this pass)
+
+    def render(self, name: str, source: str) -> tuple[str, str | None, tuple[str, ...]]:
+        """Liquid for one field; on a syntax error keep the last good render and say where."""
+        result = render_text(source, self.render_context)
+        if result.error is None:
+            self._last_good[name] = result.text
+            return result.text, None, result.missing
+        message = template_error_text(name, result.error)
+        self._template_errors[name] = message
+        return self._last_good.get(name, ""), message, ()
+
+    def refresh(self) -> None:
+        """Show the current format's form and preview, rendered, with its notes."""
+        fmt = self.form.format
+        views = self.views
+        views.format_pages.setCurrentIndex(FORMAT_PAGES.get(fmt, 0))
+        notes: list[str] = []
+        self._template_errors = {}
+        if fmt == "push":
+            self._refresh_push(notes)
+        elif fmt == "rich_push":
+            self._refresh_rich(notes)
+        elif fmt == "in_app":
+            self._refresh_inapp(notes)
+        else:
+            views.preview_stack.setCurrentIndex(1)
+            self._refresh_text_preview(fmt, notes)
+        notes += [e for e in self._template_errors.values() if e not in notes]
+        views.template_note.setText("\n".join(notes))
+        views.template_note.setStyleSheet("color: #c62828;" if notes else "")
+
+    def _rendered_push(self) -> tuple[PushContent, list[str], list[str]]:
+        content = PushContent.from_dict(self.form.content())
+        errors: list[str] = []
+        missing: list[str] = []
+        changes: dict[str, str] = {}
+        for name in ("title", "subtitle", "body"):
+            text, error, miss = self.render(name, getattr(content, name))
+            changes[name] = text
+            missing += [m for m in miss if m not in missing]
+            if error:
+                errors.append(error)
+        return content.with_changes(**changes), errors, missing
+
+    def _refresh_push(self, notes: list[str]) -> None:
+        views = self.views
+        views.preview_stack.setCurrentIndex(0)
+        shown, errors, missing = self._rendered_push()
+        views.push_panel.set_content(shown)
+        image_url = str(self.form.content().get("image_url") or "")
+        views.push_panel.set_image(self._preview_image(notes, image_url))
+        notes += errors
+        self._note_missing(notes, missing)
+        self._refresh_payload()
+
+    def _refresh_inapp(self, notes: list[str]) -> None:
+        views = self.views
+        views.preview_stack.setCurrentWidget(views.inapp_preview)
+        shown = dict(self.form.content())
+        for name in ("header", "body"):
+            text, error, missing = self.render(name, str(shown.get(name) or ""))
+            shown[name] = text
+            notes += [error] if error else []
+            self._note_missing(notes, missing)
+        views.inapp_preview.set_content(InAppContent.from_dict(shown))
+        views.inapp_preview.set_image(self._preview_image(notes, str(shown.get("image_url") or "")))
 
     def _refresh_payload(self) -> None:
-        content = PushContent.from_dict(self._content())
-        label = str(self._campaign.get("analytics_label") or "") or None
+        content = PushContent.from_dict(self.form.content())
+        label = str(self.form.campaign.get("analytics_label") or "") or None
         message, size, _issues = check_message(
             content, analytics_label=label, render_context=self.render_context
         )
         if message is None:
-            from engage_desktop.core.content.fcm import build_fcm_message
-
             message = build_fcm_message(
                 content,
                 token="PREVIEW_TOKEN",
@@ -35,12 +137,12 @@ class ComposerRendering:
                 analytics_label=label,
                 render_context=self.render_context,
             )
-        self.payload_view.setPlainText(
+        self.views.payload_view.setPlainText(
             json.dumps({"message": message}, ensure_ascii=False, indent=2)
         )
-        self.byte_meter.setValue(min(size, FCM_MAX_BYTES))
-        self.byte_meter.setFormat(
-            self.tr("%1 of %2 bytes").replace("%1", str(size)).replace("%2", str(FCM_MAX_BYTES))
+        self.views.byte_meter.setValue(min(size, FCM_MAX_BYTES))
+        self.views.byte_meter.setFormat(
+            fill(self.tr("%1 of %2 bytes"), [str(size), str(FCM_MAX_BYTES)])
         )
 
     def _refresh_rich(self, notes: list[str]) -> None:
@@ -49,12 +151,12 @@ class ComposerRendering:
             from engage_desktop.ui.preview.rich_preview import RichPreview
 
             self.rich_preview = RichPreview()
-            self.preview_stack.addWidget(self.rich_preview)
-        self.preview_stack.setCurrentWidget(self.rich_preview)
-        content = self._content()
-        title, _, _ = self._render("title", str(content.get("title") or ""))
-        summary, _, _ = self._render("body", str(content.get("body") or ""))
-        html, error, missing = self._render("html", str(content.get("html") or ""))
+            self.views.preview_stack.addWidget(self.rich_preview)
+        self.views.preview_stack.setCurrentWidget(self.rich_preview)
+        content = self.form.content()
+        title, _, _ = self.render("title", str(content.get("title") or ""))
+        summary, _, _ = self.render("body", str(content.get("body") or ""))
+        html, error, missing = self.render("html", str(content.get("html") or ""))
         self.rich_preview.set_page(
             title,
             summary,
@@ -66,88 +168,75 @@ class ComposerRendering:
             notes.append(self.tr("Scripts and event handlers were removed (JavaScript is off)."))
         if error:
             notes.append(error)
-        if missing:
-            notes.append(self.tr("Missing for this profile: %1").replace("%1", ", ".join(missing)))
+        self._note_missing(notes, missing)
 
     def _refresh_text_preview(self, fmt: str, notes: list[str]) -> None:
-        content = self._content()
+        error: str | None = None
+        missing: tuple[str, ...] = ()
         if fmt == "sms":
-            text, error, missing = self._render("sms", str(content.get("body") or ""))
-            count = count_sms(text)
-            culprits = "".join(sorted({ch for _, ch in count.ucs2_culprits}))
-            summary = (
-                self.tr("%1: %2 characters, %3 segment(s), %4 left")
-                .replace("%1", count.encoding)
-                .replace("%2", str(count.units))
-                .replace("%3", str(count.segments))
-                .replace("%4", str(count.remaining))
-            )
-            if culprits:
-                summary += " — " + self.tr("forcing UCS-2: %1").replace("%1", culprits)
-            self.sms_counter.setText(summary)
-            from html import escape
-
-            marked = "".join(
-                f'<span style="background:#ffcdd2">{escape(ch)}</span>'
-                if ch in culprits
-                else escape(ch)
-                for ch in text
-            )
-            self.text_preview.setHtml(
-                f"<div style='white-space:pre-wrap;font-size:15px'>{marked}</div>"
-            )
+            error, missing = self._refresh_sms()
         elif fmt == "email":
-            subject, error, missing = self._render("subject", str(content.get("subject") or ""))
-            pre, _, _ = self._render("preheader", str(content.get("preheader") or ""))
-            body, _, _ = self._render("html", str(content.get("html") or ""))
-            from html import escape
-
-            import nh3
-
-            self.text_preview.setHtml(
-                f"<b>{escape(subject)}</b><br><span style='color:#666'>{escape(pre)}</span><hr>{nh3.clean(body)}"
-            )
+            error, missing = self._refresh_email()
         else:
-            error, missing = None, ()
-            self.text_preview.setPlainText(self.tr("No preview for this format in this build."))
+            self.views.text_preview.setPlainText(
+                self.tr("No preview for this format in this build.")
+            )
         if error:
             notes.append(error)
-        if missing:
-            notes.append(self.tr("Missing for this profile: %1").replace("%1", ", ".join(missing)))
+        self._note_missing(notes, missing)
 
-    def _mark_issues(self) -> None:
-        self.issues = validate_draft(self.draft())
-        by_widget: dict[str, str] = {}
-        for field, message in self.issues:
-            variant, _, name = field.partition(".")
-            if variant != self.variant_key:
-                continue
-            root = name.split(".")[0]
-            key = {
-                "actions[0]": "action0.title",
-                "actions[1]": "action1.title",
-                "actions[2]": "action2.title",
-                "actions": "action0.title",
-            }.get(root, f"content.{root}")
-            if root == "data":
-                key = "content.data"
-            if self._campaign.get("format") == "sms":
-                key = "sms.body"
-            elif self._campaign.get("format") == "email":
-                key = f"email.{root}"
-            elif self._campaign.get("format") == "rich_push":
-                key = f"rich.{root}"
-            elif self._campaign.get("format") == "in_app":
-                key = (
-                    f"inapp.{root}"
-                    if not root.startswith("buttons[")
-                    else f"inapp.button{root[8]}_label"
-                )
-            by_widget.setdefault(
-                key if key in self.widgets else "campaign.name", issue_text(message)
+    def _refresh_sms(self) -> tuple[str | None, tuple[str, ...]]:
+        text, error, missing = self.render("sms", str(self.form.content().get("body") or ""))
+        count = count_sms(text)
+        culprits = "".join(sorted({ch for _, ch in count.ucs2_culprits}))
+        summary = ", ".join(
+            (
+                fill(self.tr("%1: %Ln character(s)", "", count.units), [count.encoding]),
+                self.tr("%Ln segment(s)", "", count.segments),
+                self.tr("%Ln left", "", count.remaining),
             )
-        for key, widget in self.widgets.items():
-            mark(widget, by_widget.get(key))
-        self.issue_list.clear()
-        self.issue_list.addItems([issue_line(f, m) for f, m in self.issues])
-        self._update_actions()
+        )
+        if culprits:
+            summary += " — " + fill(self.tr("forcing UCS-2: %1"), [culprits])
+        self.views.sms_counter.setText(summary)
+        marked = "".join(
+            f'<span style="background:#ffcdd2">{escape(ch)}</span>'
+            if ch in culprits
+            else escape(ch)
+            for ch in text
+        )
+        self.views.text_preview.setHtml(
+            f"<div style='white-space:pre-wrap;font-size:15px'>{marked}</div>"
+        )
+        return error, missing
+
+    def _refresh_email(self) -> tuple[str | None, tuple[str, ...]]:
+        import nh3
+
+        content = self.form.content()
+        subject, error, missing = self.render("subject", str(content.get("subject") or ""))
+        pre, _, _ = self.render("preheader", str(content.get("preheader") or ""))
+        body, _, _ = self.render("html", str(content.get("html") or ""))
+        self.views.text_preview.setHtml(
+            f"<b>{escape(subject)}</b><br><span style='color:#666'>{escape(pre)}</span>"
+            f"<hr>{nh3.clean(body)}"
+        )
+        return error, missing
+
+    def _note_missing(self, notes: list[str], missing: tuple[str, ...] | list[str]) -> None:
+        if missing:
+            notes.append(fill(self.tr("Missing for this profile: %1"), [", ".join(missing)]))
+
+    def _preview_image(self, notes: list[str], url: str) -> QPixmap | None:
+        """The local file when one was picked, else the picture at the image URL (fetched)."""
+        self.remote_image.request(url)
+        if self.local_image is not None:
+            return self.local_image
+        if self.remote_image.error:
+            notes.append(
+                fill(
+                    self.tr("The image could not be loaded for the preview: %1"),
+                    [self.remote_image.error],
+                )
+            )
+        return self.remote_image.pixmap

@@ -184,9 +184,10 @@ def save_report(parent: QWidget, errors: list[RowError], suggested: str) -> Path
         QMessageBox.warning(
             parent,
             QCoreApplication.translate("ImportReport", "Error report"),
-            QCoreApplication.translate("ImportReport", "Could not write %1: %2")
-            .replace("%1", name)
-            .replace("%2", str(exc)),
+            fill(
+                QCoreApplication.translate("ImportReport", "Could not write %1: %2"),
+                [name, str(exc)],
+            ),
         )
         return None
     return Path(name)
@@ -271,12 +272,16 @@ def failure_text(exc: BaseException) -> str:
     if isinstance(exc, PermissionDenied):
         return permission_text(exc)
     if isinstance(exc, ImportFailed):
-        return QCoreApplication.translate(
-            "ImportReport", "The import stopped and nothing was written: %1"
-        ).replace("%1", _stop_reason(exc))
-    return QCoreApplication.translate(
-        "ImportReport", "The import failed and nothing was written: %1"
-    ).replace("%1", f"{type(exc).__name__}: {exc}")
+        return fill(
+            QCoreApplication.translate(
+                "ImportReport", "The import stopped and nothing was written: %1"
+            ),
+            [_stop_reason(exc)],
+        )
+    return fill(
+        QCoreApplication.translate("ImportReport", "The import failed and nothing was written: %1"),
+        [f"{type(exc).__name__}: {exc}"],
+    )
 
 
 def show_progress(bar: QProgressBar, done: int, total: object) -> None:

@@ -45,6 +45,7 @@ from engage_desktop.ui.imports.common import (
     save_report,
     show_progress,
 )
+from engage_desktop.ui.messages import fill
 
 if TYPE_CHECKING:
     from engage_desktop.core.imports.contacts import ContactImportResult
@@ -132,7 +133,7 @@ class ContactsImportPanel(QWidget):
         from engage_desktop.core.imports.tabular import open_table
 
         self.choose_button.setEnabled(False)
-        self.choose_status.setText(self.tr("Reading %1…").replace("%1", path.name))
+        self.choose_status.setText(fill(self.tr("Reading %1…"), [path.name]))
         job = run_in_background(
             lambda _progress: open_table(path, PREVIEW_ROWS),
             parent=self,
@@ -172,10 +173,10 @@ class ContactsImportPanel(QWidget):
 
     def _fill_preview(self, table: Table) -> None:
         self.format_label.setText(
-            self.tr("<b>%1</b> — detected format: %2 — about %3 rows. The first rows:")
-            .replace("%1", table.path.name)
-            .replace("%2", self._format_text(table))
-            .replace("%3", format_int(table.total_rows or 0))
+            fill(
+                self.tr("<b>%1</b> — detected format: %2 — about %3 rows. The first rows:"),
+                [table.path.name, self._format_text(table), format_int(table.total_rows or 0)],
+            )
         )
         rows = table.preview(PREVIEW_ROWS)
         self.preview.clear()
@@ -199,10 +200,12 @@ class ContactsImportPanel(QWidget):
         }
         delimiters = {";": self.tr("semicolon"), ",": self.tr("comma"), "\t": self.tr("tab")}
         fmt = table.text_format
-        return (
-            self.tr("%1, separated by %2")
-            .replace("%1", encodings.get(fmt.encoding, fmt.encoding))
-            .replace("%2", delimiters.get(fmt.delimiter, fmt.delimiter))
+        return fill(
+            self.tr("%1, separated by %2"),
+            [
+                encodings.get(fmt.encoding, fmt.encoding),
+                delimiters.get(fmt.delimiter, fmt.delimiter),
+            ],
         )
 
     # --- step 3: mapping -----------------------------------------------------------------------
@@ -300,13 +303,14 @@ class ContactsImportPanel(QWidget):
             )
         if twice:
             notes.append(
-                self.tr("Chosen for several columns (only the first is used): %1").replace(
-                    "%1", ", ".join(twice)
+                fill(
+                    self.tr("Chosen for several columns (only the first is used): %1"),
+                    [", ".join(twice)],
                 )
             )
         ignored = len(unknown_columns(self.table.headers, mapping))
         if ignored:
-            notes.append(self.tr("%1 column(s) will be ignored.").replace("%1", str(ignored)))
+            notes.append(fill(self.tr("%1 column(s) will be ignored."), [str(ignored)]))
         self.mapping_warning.setText(" ".join(notes))
         self.import_button.setEnabled(ok)
 
@@ -346,7 +350,7 @@ class ContactsImportPanel(QWidget):
                 table=table,
             )
 
-        self.run_label.setText(self.tr("Importing %1…").replace("%1", table.path.name))
+        self.run_label.setText(fill(self.tr("Importing %1…"), [table.path.name]))
         self.progress_bar.setRange(0, 0)
         self.cancel_button.setEnabled(True)
         self.stack.setCurrentWidget(self.run_page)
@@ -361,7 +365,7 @@ class ContactsImportPanel(QWidget):
 
     def _progressed(self, done: int, total: object, _message: str) -> None:
         show_progress(self.progress_bar, done, total)
-        self.run_label.setText(self.tr("%1 rows read…").replace("%1", format_int(done)))
+        self.run_label.setText(self.tr("%Ln row(s) read…", "", done))
 
     def cancel(self) -> None:
         if self.job is not None:
@@ -397,17 +401,22 @@ class ContactsImportPanel(QWidget):
                 if result.dry_run
                 else self.tr("<b>Import finished.</b>")
             ),
-            self.tr("%1 new contacts, %2 updated, %3 rows rejected (%4 duplicates) out of %5.")
-            .replace("%1", format_int(result.inserted))
-            .replace("%2", format_int(result.updated))
-            .replace("%3", format_int(result.failed))
-            .replace("%4", format_int(result.duplicates))
-            .replace("%5", format_int(result.rows_read)),
+            fill(
+                self.tr("%1 new contacts, %2 updated, %3 rows rejected (%4 duplicates) out of %5."),
+                [
+                    format_int(result.inserted),
+                    format_int(result.updated),
+                    format_int(result.failed),
+                    format_int(result.duplicates),
+                    format_int(result.rows_read),
+                ],
+            ),
         ]
         if result.rows_with_left_out:
             lines.append(
-                self.tr("Contacts imported without a value that could not be read: %1.").replace(
-                    "%1", format_int(result.rows_with_left_out)
+                fill(
+                    self.tr("Contacts imported without a value that could not be read: %1."),
+                    [format_int(result.rows_with_left_out)],
                 )
             )
         if result.failed or result.rows_with_left_out:

@@ -23,6 +23,7 @@ from engage_desktop.core.progress import Progress
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.formatting import format_int
 from engage_desktop.ui.imports.common import ErrorTable, failure_text, save_report, show_progress
+from engage_desktop.ui.messages import fill
 
 if TYPE_CHECKING:
     from engage_desktop.core.imports.events import EventImportResult
@@ -106,7 +107,7 @@ class EventsImportPanel(QWidget):
         self.cancel_button.setEnabled(True)
         self.progress_bar.setRange(0, 0)
         self.progress_bar.setVisible(True)
-        self.status.setText(self.tr("Importing %1…").replace("%1", path.name))
+        self.status.setText(fill(self.tr("Importing %1…"), [path.name]))
         job = run_in_background(work, parent=self)
         job.progressed.connect(self._progressed)
         job.succeeded.connect(self._imported)
@@ -120,7 +121,7 @@ class EventsImportPanel(QWidget):
 
     def _progressed(self, done: int, total: object, _message: str) -> None:
         show_progress(self.progress_bar, done, total)
-        self.status.setText(self.tr("%1 lines read…").replace("%1", format_int(done)))
+        self.status.setText(fill(self.tr("%1 lines read…"), [format_int(done)]))
 
     def cancel(self) -> None:
         if self.job is not None:
@@ -138,25 +139,36 @@ class EventsImportPanel(QWidget):
         self.result = result
         lines = [
             self.tr("<b>Import finished.</b>"),
-            self.tr("%1 events imported, %2 lines rejected out of %3.")
-            .replace("%1", format_int(result.imported))
-            .replace("%2", format_int(result.failed))
-            .replace("%3", format_int(result.lines_read)),
-            self.tr("New: %1 contacts, %2 devices, %3 event names.")
-            .replace("%1", format_int(result.profiles_created))
-            .replace("%2", format_int(result.devices_created))
-            .replace("%3", format_int(result.event_names_created)),
-            self.tr(
-                "%1 notification receipts, opens and dismissals credited to campaigns; "
-                "%2 matched no campaign."
-            )
-            .replace("%1", format_int(result.engagements))
-            .replace("%2", format_int(result.unattributed_notifications)),
+            fill(
+                self.tr("%1 events imported, %2 lines rejected out of %3."),
+                [
+                    format_int(result.imported),
+                    format_int(result.failed),
+                    format_int(result.lines_read),
+                ],
+            ),
+            fill(
+                self.tr("New: %1 contacts, %2 devices, %3 event names."),
+                [
+                    format_int(result.profiles_created),
+                    format_int(result.devices_created),
+                    format_int(result.event_names_created),
+                ],
+            ),
+            fill(
+                self.tr(
+                    "%1 notification receipts, opens and dismissals credited to campaigns; "
+                    "%2 matched no campaign."
+                ),
+                [format_int(result.engagements), format_int(result.unattributed_notifications)],
+            ),
         ]
         if result.already_stored:
             lines.append(
-                self.tr("%1 events were already stored by an earlier import: skipped.").replace(
-                    "%1", format_int(result.already_stored)
+                self.tr(
+                    "Already stored by an earlier import, skipped: %Ln event(s).",
+                    "",
+                    result.already_stored,
                 )
             )
         self.status.setText("<br>".join(lines))

@@ -27,6 +27,7 @@ from engage_desktop.core.progress import Progress
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.formatting import format_datetime, format_int
+from engage_desktop.ui.messages import fill
 from engage_desktop.ui.pages.base import Page
 from engage_desktop.ui.table_model import SORT_ROLE, Column, RowTableModel, configure_table
 
@@ -125,12 +126,13 @@ class ProfilesTab(QWidget):
         self.model.set_rows(page.rows)
         if page.total > len(page.rows):
             self.count_label.setText(
-                self.tr("%1 profiles, first %2 shown")
-                .replace("%1", format_int(page.total))
-                .replace("%2", format_int(len(page.rows)))
+                fill(
+                    self.tr("%Ln profile(s), first %1 shown", "", page.total),
+                    [format_int(len(page.rows))],
+                )
             )
         else:
-            self.count_label.setText(self.tr("%1 profiles").replace("%1", format_int(page.total)))
+            self.count_label.setText(self.tr("%Ln profile(s)", "", page.total))
 
 
 class ImportTab(QWidget):

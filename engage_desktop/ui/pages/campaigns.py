@@ -1,10 +1,15 @@
-"""Campaigns page: every campaign of the current app, searchable and sortable."""
+"""Campaigns page: every campaign of the current app, searchable and sortable.
+
+The list is read, and campaigns duplicated, off the GUI thread: a slow or locked database
+leaves the page responsive, and only the newest reload's answer is shown.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -14,9 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from engage_desktop.core.listing import CampaignRow, list_campaigns
+from engage_desktop.core.progress import Progress
 from engage_desktop.store.models import CampaignFormat, CampaignStatus
+from engage_desktop.ui.background import run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.formatting import format_datetime, format_int
+from engage_desktop.ui.messages import fill
 from engage_desktop.ui.pages.base import Page
 from engage_desktop.ui.table_model import SORT_ROLE, Column, RowTableModel, configure_table
 
@@ -77,10 +85,18 @@ COLUMNS: list[Column[CampaignRow]] = [
 
 
 class CampaignsPage(Page):
+    """The app's campaigns in a sortable table, with New / Edit / Duplicate.
+
+    Attributes:
+        loaded_generation: the reload whose answer the page shows.
+    """
+
     page_id = "campaigns"
 
     def __init__(self, context: UiContext) -> None:
         super().__init__(context)
+        self._generation = 0
+        self.loaded_generation = 0
         self.model: RowTableModel[CampaignRow] = RowTableModel(COLUMNS)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -111,9 +127,13 @@ class CampaignsPage(Page):
         for button in (self.new_button, self.edit_button, self.duplicate_button):
             bar.addWidget(button)
 
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table)
+        layout.addWidget(self.message)
         self.reload()
 
     def title(self) -> str:
@@ -156,20 +176,62 @@ class CampaignsPage(Page):
         campaign_id = self.selected_id()
         if campaign_id is None:
             return
-        try:
-            with self.context.workspace.session() as session:
-                duplicate(session, self.context.workspace.member_id, campaign_id)
-        except Exception as exc:
-            QMessageBox.warning(self, self.tr("Cannot duplicate"), _duplicate_error(exc))
+        ws = self.context.workspace
+
+        def work(_progress: Progress) -> int:
+            with ws.session() as session:
+                return duplicate(session, ws.member_id, campaign_id)
+
+        run_in_background(
+            work, parent=self, on_success=lambda _id: self.reload(), on_failure=self._not_duplicated
+        )
+
+    def _not_duplicated(self, exc: BaseException, _trace: str) -> None:
+        QMessageBox.warning(self, self.tr("Cannot duplicate"), _duplicate_error(exc))
         self.reload()
 
     def reload(self) -> None:
-        app_id = self.context.app_id
+        """Read the app's campaigns on a worker; an older reload's answer is dropped."""
+        self._generation += 1
+        generation, app_id = self._generation, self.context.app_id
         if app_id is None:
-            self.model.set_rows([])
+            self._show(generation, [])
             return
-        with self.context.workspace.session_factory() as session:
-            self.model.set_rows(list_campaigns(session, app_id))
+        ws = self.context.workspace
+
+        def work(_progress: Progress) -> list[CampaignRow]:
+            with ws.session_factory() as session:
+                return list_campaigns(session, app_id)
+
+        run_in_background(
+            work,
+            parent=self,
+            on_success=lambda rows: self._show(generation, rows),
+            on_failure=lambda exc, _trace: self._not_loaded(generation, exc),
+        )
+
+    def loading(self) -> bool:
+        """Whether the newest reload has not answered yet."""
+        return self.loaded_generation != self._generation
+
+    def _show(self, generation: int, rows: list[CampaignRow]) -> None:
+        if generation != self._generation:
+            return
+        self.message.hide()
+        self.model.set_rows(rows)
+        self.loaded_generation = generation
+
+    def _not_loaded(self, generation: int, exc: BaseException) -> None:
+        """The rows shown stay; the page says why they could not be refreshed."""
+        from engage_desktop.ui.sending.errors import user_message
+
+        if generation != self._generation:
+            return
+        self.message.setText(
+            fill(self.tr("The campaigns could not be read: %1"), [user_message(exc)])
+        )
+        self.message.show()
+        self.loaded_generation = generation
 
 
 def _duplicate_error(exc: BaseException) -> str:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from engage_desktop.ui.context import UiContext
-from engage_desktop.ui.messages import setting_error_text
+from engage_desktop.ui.messages import fill, setting_error_text
 
 
 class ServiceAccountBox(QGroupBox):
@@ -72,8 +72,7 @@ class ServiceAccountBox(QGroupBox):
         with ws.session_factory() as session:
             path = service_account_path(session, app.id)
             allowed = can(session, ws.member_id, app.id, Permission.MANAGE_CREDENTIALS)
-        text = self.tr("%1 (Firebase project %2)").replace("%1", app.name)
-        text = text.replace("%2", app.firebase_project_id)
+        text = fill(self.tr("%1 (Firebase project %2)"), [app.name, app.firebase_project_id])
         if app.use_sandbox:
             text += "\n" + self.tr(
                 "This app sends through the local sandbox for now; the file is used once the "

@@ -22,6 +22,7 @@ from engage_desktop.ui.appearance import apply_appearance
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.formatting import format_int
+from engage_desktop.ui.messages import fill
 from engage_desktop.ui.pages.base import Page
 from engage_desktop.ui.pages.fcm_settings import ServiceAccountBox
 from engage_desktop.ui.preferences import Preferences
@@ -61,7 +62,7 @@ class SettingsPage(Page):
         self.location = QLabel(context.workspace.location.display())
         self.location.setWordWrap(True)
         self.schema = QLabel()
-        self.size = QLabel()
+        self.size_label = QLabel()
         self.counts = QTableWidget(0, 2)
         self.counts.setHorizontalHeaderLabels([self.tr("Table"), self.tr("Rows")])
         self.counts.verticalHeader().hide()
@@ -79,7 +80,7 @@ class SettingsPage(Page):
         ws_form = QFormLayout(ws_box)
         ws_form.addRow(self.tr("Location:"), self.location)
         ws_form.addRow(self.tr("Schema version:"), self.schema)
-        ws_form.addRow(self.tr("Size on disk:"), self.size)
+        ws_form.addRow(self.tr("Size on disk:"), self.size_label)
         ws_form.addRow(self.refresh_button)
         ws_form.addRow(self.counts)
 
@@ -131,13 +132,14 @@ class SettingsPage(Page):
 
     def _show(self, info: WorkspaceInfo) -> None:
         self.schema.setText(
-            self.tr("%1 (this version of Engage Desktop: %2)")
-            .replace("%1", info.schema_revision or "?")
-            .replace("%2", info.code_revision)
+            fill(
+                self.tr("%1 (this version of Engage Desktop: %2)"),
+                [info.schema_revision or "?", info.code_revision],
+            )
         )
         if info.file_bytes is not None:
             megabytes = QLocale().toString(info.file_bytes / 1e6, "f", 1)
-            self.size.setText(self.tr("%1 MB").replace("%1", megabytes))
+            self.size_label.setText(fill(self.tr("%1 MB"), [megabytes]))
         self.counts.setRowCount(len(info.counts))
         for row, (table, count) in enumerate(sorted(info.counts.items())):
             self.counts.setItem(row, 0, QTableWidgetItem(table))

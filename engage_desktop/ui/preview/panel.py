@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from engage_desktop.core.content.push import PushContent
 from engage_desktop.core.textlayout.surfaces import Surface
+from engage_desktop.ui.messages import fill
 from engage_desktop.ui.preview.push_preview import PushPreview
 
 
@@ -86,7 +87,7 @@ class PushPreviewPanel(QWidget):
                 preview.set_content(content, surface, dark)
         cut = [surface_label(s) for s, p in self.previews.items() if p.text.cut]
         if cut:
-            self.cut_label.setText(self.tr("Text cut on: %1").replace("%1", ", ".join(cut)))
+            self.cut_label.setText(fill(self.tr("Text cut on: %1"), [", ".join(cut)]))
         else:
             self.cut_label.setText(self.tr("Shown in full on every surface."))
 

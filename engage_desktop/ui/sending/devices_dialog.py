@@ -25,7 +25,7 @@ from engage_desktop.security.errors import PermissionDenied
 from engage_desktop.security.roles import Permission, require
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
-from engage_desktop.ui.messages import coded_text, permission_text
+from engage_desktop.ui.messages import coded_text, fill, permission_text
 from engage_desktop.ui.table_model import Column, RowTableModel, configure_table
 
 PLATFORM_NAMES = {"ios": "iOS", "android": "Android", "web": "Web"}
@@ -36,9 +36,7 @@ def _push_text(row: DeviceRow) -> str:
         return QCoreApplication.translate("ChooseTestDevicesDialog", "no valid token")
     if not row.push_enabled:
         return QCoreApplication.translate("ChooseTestDevicesDialog", "push turned off")
-    return QCoreApplication.translate("ChooseTestDevicesDialog", "token %1").replace(
-        "%1", row.token_tail
-    )
+    return fill(QCoreApplication.translate("ChooseTestDevicesDialog", "token %1"), [row.token_tail])
 
 
 def _columns() -> list[Column[DeviceRow]]:
@@ -147,9 +145,10 @@ class ChooseTestDevicesDialog(QDialog):
                 self.table.selectRow(i)
         tests = sum(r.is_test for r in rows)
         self.message.setText(
-            self.tr("%1 devices shown, %2 of them test devices.")
-            .replace("%1", str(len(rows)))
-            .replace("%2", str(tests))
+            fill(
+                self.tr("%Ln device(s) shown, %1 of them test devices.", "", len(rows)),
+                [str(tests)],
+            )
         )
         self._selection_changed()
 

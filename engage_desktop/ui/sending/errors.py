@@ -12,7 +12,7 @@ from sqlalchemy.exc import OperationalError
 
 from engage_desktop.core.outbox.expand import SendError
 from engage_desktop.security.roles import PermissionDenied
-from engage_desktop.ui.messages import permission_text, stored_reason_text
+from engage_desktop.ui.messages import fill, permission_text, stored_reason_text
 
 
 def user_message(exc: BaseException) -> str:
@@ -59,9 +59,7 @@ def user_message(exc: BaseException) -> str:
             "A connection failed: check that the dispatch service and the network work.",
         )
     detail = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else type(exc).__name__
-    return QCoreApplication.translate("SendErrors", "Something went wrong: %1").replace(
-        "%1", detail
-    )
+    return fill(QCoreApplication.translate("SendErrors", "Something went wrong: %1"), [detail])
 
 
 def reason_text(reason: str) -> str:
@@ -81,16 +79,20 @@ def reason_text(reason: str) -> str:
     if reason.startswith("Cannot connect to ") and "Check the FCM address" in reason:
         where = reason[len("Cannot connect to ") :].split(":", 2)
         host = ":".join(where[:2])
-        return QCoreApplication.translate(
-            "SendErrors",
-            "FCM cannot be reached at %1: sending is paused and nothing was sent meanwhile. "
-            "Check the FCM address in the settings and the network, then resume.",
-        ).replace("%1", host)
+        return fill(
+            QCoreApplication.translate(
+                "SendErrors",
+                "FCM cannot be reached at %1: sending is paused and nothing was sent meanwhile. "
+                "Check the FCM address in the settings and the network, then resume.",
+            ),
+            [host],
+        )
     if reason == "paused by a user":
         return QCoreApplication.translate("SendErrors", "paused by a user")
     prefix = "Not started at its time: "
     if reason.startswith(prefix):
-        return QCoreApplication.translate("SendErrors", "Not started at its time: %1").replace(
-            "%1", reason_text(reason[len(prefix) :])
+        return fill(
+            QCoreApplication.translate("SendErrors", "Not started at its time: %1"),
+            [reason_text(reason[len(prefix) :])],
         )
     return stored_reason_text(reason) or reason

@@ -22,6 +22,7 @@ from engage_desktop.core.progress import Progress
 from engage_desktop.ui.background import run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.formatting import format_int
+from engage_desktop.ui.messages import fill
 from engage_desktop.ui.sending.errors import user_message
 from engage_desktop.ui.sending.send_panel import SendPanel, reason_label
 
@@ -36,7 +37,7 @@ class SendDialog(QDialog):
         self.context = context
         self.campaign_id = campaign_id
         self.summary: ExpandResult | None = None
-        self.setWindowTitle(self.tr("Send “%1”").replace("%1", name))
+        self.setWindowTitle(fill(self.tr("Send “%1”"), [name]))
         self.setMinimumWidth(560)
         self.question = QLabel(self.tr("Counting the audience…"))
         self.question.setWordWrap(True)
@@ -79,16 +80,16 @@ class SendDialog(QDialog):
             self.question.setText(self.tr("Nobody in this audience can receive it now."))
         else:
             self.question.setText(
-                self.tr("Send this campaign now to %1 device(s)?").replace(
-                    "%1", format_int(summary.queued)
+                fill(
+                    self.tr("Send this campaign now to %1 device(s)?"), [format_int(summary.queued)]
                 )
             )
         parts = [
-            self.tr("%1: %2").replace("%1", reason_label(k)).replace("%2", format_int(v))
+            fill(self.tr("%1: %2"), [reason_label(k), format_int(v)])
             for k, v in sorted(summary.suppressed.items())
         ]
         self.details.setText(
-            self.tr("Not sent, by reason: %1").replace("%1", ", ".join(parts))
+            fill(self.tr("Not sent, by reason: %1"), [", ".join(parts)])
             if parts
             else self.tr("No device of this audience is left out.")
         )

@@ -29,6 +29,7 @@ from engage_desktop.store.models import CampaignStatus
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.formatting import format_int
+from engage_desktop.ui.messages import fill
 from engage_desktop.ui.sending.errors import reason_text, user_message
 
 
@@ -60,12 +61,10 @@ def duration_text(seconds: float | None) -> str:
         return QCoreApplication.translate("SendPanel", "unknown")
     minutes, secs = divmod(int(seconds + 0.5), 60)
     if minutes:
-        return (
-            QCoreApplication.translate("SendPanel", "%1 min %2 s")
-            .replace("%1", str(minutes))
-            .replace("%2", str(secs))
+        return fill(
+            QCoreApplication.translate("SendPanel", "%1 min %2 s"), [str(minutes), str(secs)]
         )
-    return QCoreApplication.translate("SendPanel", "%1 s").replace("%1", str(secs))
+    return fill(QCoreApplication.translate("SendPanel", "%1 s"), [str(secs)])
 
 
 class SendPanel(QWidget):
@@ -196,15 +195,14 @@ class SendPanel(QWidget):
         self.counts["failed"].setText(format_int(p.failed))
         self.counts["queued"].setText(format_int(p.queued))
         self.counts["suppressed"].setText(format_int(sum(p.suppressed.values())))
-        self.counts["rate"].setText(self.tr("%1 /s").replace("%1", format_int(round(p.rate))))
+        self.counts["rate"].setText(fill(self.tr("%1 /s"), [format_int(round(p.rate))]))
         self.counts["left"].setText(duration_text(p.seconds_left))
         pattern = self.tr("%1: %2")
         parts = [
-            pattern.replace("%1", reason_label(k)).replace("%2", format_int(v))
-            for k, v in sorted(p.suppressed.items())
+            fill(pattern, [reason_label(k), format_int(v)]) for k, v in sorted(p.suppressed.items())
         ]
         self.suppressed.setText(
-            self.tr("Not sent, by reason: %1").replace("%1", ", ".join(parts)) if parts else ""
+            fill(self.tr("Not sent, by reason: %1"), [", ".join(parts)]) if parts else ""
         )
 
     def _buttons(self, status: CampaignStatus | None) -> None:
@@ -232,7 +230,7 @@ class SendPanel(QWidget):
 
     def _send(self, campaign_id: int) -> str:
         result = start_send(self.context.workspace, campaign_id)
-        return self.tr("%1 messages queued.").replace("%1", format_int(result.queued))
+        return self.tr("%Ln message(s) queued.", "", result.queued)
 
     def _open_test_send(self) -> None:
         """The test send with its result per device (the same dialog as the composer's)."""
@@ -252,7 +250,7 @@ class SendPanel(QWidget):
 
     def _cancel(self, campaign_id: int) -> str:
         count = control.cancel(self.context.workspace, campaign_id)
-        return self.tr("Cancelled: %1 messages will not be sent.").replace("%1", format_int(count))
+        return self.tr("Cancelled: %Ln message(s) will not be sent.", "", count)
 
     def _done(self, message: str) -> None:
         self.status_changed.emit()

@@ -29,6 +29,7 @@ from engage_desktop.core.outbox.trial import (
 from engage_desktop.store.models import OutboxState
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
+from engage_desktop.ui.messages import fill
 from engage_desktop.ui.sending.errors import user_message
 
 PLATFORM_NAMES = {"ios": "iOS", "android": "Android", "web": "Web"}
@@ -147,7 +148,7 @@ class TrialSendDialog(QDialog):
         if outcome.state == OutboxState.SENT:
             return self.tr("delivered to FCM")
         if outcome.state == OutboxState.RETRY:
-            return self.tr("will retry: %1").replace("%1", outcome.error or "")
+            return fill(self.tr("will retry: %1"), [outcome.error or ""])
         if outcome.state == OutboxState.FAILED:
-            return self.tr("failed: %1").replace("%1", outcome.error or "")
+            return fill(self.tr("failed: %1"), [outcome.error or ""])
         return self.tr("not sent")

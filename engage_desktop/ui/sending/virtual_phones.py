@@ -34,6 +34,7 @@ from engage_desktop.core.textlayout.surfaces import Surface
 from engage_desktop.store.models import App, Device
 from engage_desktop.ui.background import run_in_background
 from engage_desktop.ui.context import UiContext
+from engage_desktop.ui.messages import fill
 from engage_desktop.ui.preview.push_preview import PushPreview
 
 MAX_PHONES = 8
@@ -74,7 +75,11 @@ def fetch_inboxes(context: UiContext, app_id: int) -> list[Phone]:
                 Device.app_id == app_id, Device.is_test.is_(True), Device.fcm_token.is_not(None)
             )
         ).all()
-    phones = [(label or token[:12], token, platform) for label, token, platform in tests]
+    phones = [
+        (label or token[:12], token, platform)
+        for label, token, platform in tests
+        if token is not None  # filtered in SQL already; says so to the type checker
+    ]
     if not phones:
         tokens = list(_get(base + "/sandbox/devices"))[:MAX_PHONES]
         phones = [(token[:12] + "…", token, "android") for token in tokens]
@@ -121,7 +126,7 @@ class PhoneCard(QFrame):
                 if message_id.startswith("edt-")
                 else self.tr("Received at %1 · message %2")
             )
-            caption = QLabel(pattern.replace("%1", at).replace("%2", message_id))
+            caption = QLabel(fill(pattern, [at, message_id]))
             caption.setToolTip(message_id)
             caption.setStyleSheet("color: palette(mid);")
             preview = PushPreview(surface)
@@ -154,9 +159,9 @@ class VirtualPhones(QWidget):
         self.grid.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         inner = QWidget()
         inner.setLayout(self.grid)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(inner)
-        self.scroll.setWidgetResizable(True)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(inner)
+        self.scroll_area.setWidgetResizable(True)
         head = QHBoxLayout()
         head.addWidget(self.title)
         head.addStretch(1)
@@ -165,7 +170,7 @@ class VirtualPhones(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(head)
         layout.addWidget(self.message)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         self.refresh_button.clicked.connect(self.refresh)
 
     def refresh(self) -> None:
@@ -209,5 +214,5 @@ class VirtualPhones(QWidget):
             )
         else:
             self.message.setText(
-                self.tr("The virtual phones cannot be shown: %1").replace("%1", str(exc))
+                fill(self.tr("The virtual phones cannot be shown: %1"), [str(exc)])
             )

@@ -196,7 +196,7 @@ def test_device_language_and_time_zone(tab: SegmentsTab, qtbot) -> None:  # type
     [first] = b.rows.values()
     row = _set_kind(b, first, "device")
     _choose(row.editor.platform, None)
-    qtbot.keyClicks(row.editor.locale, "fr-BE")
+    qtbot.keyClicks(row.editor.locale_edit, "fr-BE")
     qtbot.keyClicks(row.editor.time_zone, "Europe/Brussels")
     assert b.document() == {
         "version": 1,
@@ -224,7 +224,7 @@ def test_every_condition_kind_has_an_editor_that_reads_and_writes_its_values(
     """ConditionEditor's values()/set_values() only raise NotImplementedError in the base:
     every kind offered must override both, and give back what it was given (its defaults, then
     other values, so an editor that ignores set_values() cannot pass by showing its defaults)."""
-    from engage_desktop.ui.audience import draft
+    from engage_desktop.core.segments import draft
     from engage_desktop.ui.audience.builder import EDITORS
 
     assert set(EDITORS) == set(draft.KINDS)

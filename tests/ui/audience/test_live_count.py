@@ -10,10 +10,10 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from engage_desktop.core.interrupt import QueryInterrupter
 from engage_desktop.core.progress import Cancelled
 from engage_desktop.core.segments import catalog, count_segment, parse_rules
 from engage_desktop.core.workspace import Workspace
-from engage_desktop.ui.audience.interrupt import QueryInterrupter
 from engage_desktop.ui.audience.live_count import LiveCounter, LiveFigures
 from engage_desktop.ui.audience.segments_tab import SegmentsTab
 from engage_desktop.ui.formatting import format_int

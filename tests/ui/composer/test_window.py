@@ -27,6 +27,7 @@ def _open(qtbot: QtBot, ctx: UiContext, campaign_id: int | None = None) -> Compo
     qtbot.addWidget(window)
     window.resize(1500, 1000)
     window.show()
+    qtbot.waitUntil(lambda: not window.loading)  # segments and a stored draft, read off-thread
     return window
 
 
@@ -101,7 +102,9 @@ def test_autosave_and_restore(qtbot: QtBot, ui_context: UiContext) -> None:
     campaign_id = window.campaign_id
     assert campaign_id is not None
     _type(qtbot, window.widgets["content.body"], "Texte tapé juste avant de fermer")
-    window.close()  # saves at once, without waiting for the debounce
+    window.close()  # saves at once, without waiting for the debounce, then closes
+    assert window.isVisible()  # the window waits for the save (off the GUI thread)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
     ws = ui_context.workspace
     with ws.session() as session:
         draft = get_draft(session, ws.member_id, campaign_id)
@@ -116,11 +119,15 @@ def test_preview_as_profile_and_liquid_errors(qtbot: QtBot, ui_context: UiContex
     window = _open(qtbot, ui_context)
     _type(qtbot, window.widgets["content.body"], "Bonjour {{ first_name }}, {{ points }} points")
     window.profile_search.setText("zoe@")
-    window.search_profiles()
-    assert window.push_panel.previews[Surface.IOS_LOCK].content.body == "Bonjour Zoé, 42 points"
+    window.search_profiles()  # found and read off the GUI thread
+    qtbot.waitUntil(
+        lambda: (
+            window.push_panel.previews[Surface.IOS_LOCK].content.body == "Bonjour Zoé, 42 points"
+        )
+    )
     window.profile_search.setText("anon")
     window.search_profiles()
-    assert "first_name" in window.template_note.text()
+    qtbot.waitUntil(lambda: "first_name" in window.template_note.text())
     _type(qtbot, window.widgets["content.body"], " {{ oops | }")
     assert "line 1, column" in window.template_note.text()
     # the preview keeps the last good render
@@ -166,6 +173,32 @@ def test_untouched_window_leaves_no_draft(qtbot: QtBot, ui_context: UiContext) -
     assert window.campaign_id is None
 
 
+def test_opening_on_a_locked_database_keeps_the_window_painting(
+    qtbot: QtBot, ui_context: UiContext
+) -> None:
+    from engage_desktop.core.campaigns.edit import save_draft
+    from engage_desktop.core.campaigns.model import CampaignDraft
+    from tests.support.slow_database import RepaintCounter, held_lock
+
+    ws = ui_context.workspace
+    with ws.session() as session:
+        stored = save_draft(
+            session, ws.member_id, CampaignDraft(int(ui_context.app_id or 0), "Nuit")
+        )
+    with held_lock(ws):
+        window = ComposerWindow(ui_context, stored)  # returns at once: the read waits on a worker
+        qtbot.addWidget(window)
+        window.show()
+        counter = RepaintCounter(window)
+        qtbot.wait(1000)
+        assert counter.paints >= 10
+        assert window.loading and not window.left.isEnabled()  # nothing typed can be overwritten
+        counter.stop()
+    qtbot.waitUntil(lambda: not window.loading, timeout=15_000)
+    assert window.widgets["campaign.name"].text() == "Nuit"  # type: ignore[attr-defined]
+    assert window.left.isEnabled()
+
+
 NAMES = ["zèbre", "Élite", "avion", "Bateau"]
 ORDER = ["avion", "Bateau", "Élite", "zèbre"]
 
@@ -187,6 +220,7 @@ def test_composer_segment_picker_and_segments_tab_agree(
         )
     window = ComposerWindow(context, None)
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: not window.loading)  # the segments are read off the GUI thread
     picker = window.widgets["campaign.segment_id"]
     assert [picker.itemText(i) for i in range(1, picker.count())] == ORDER  # 0: whole audience
     tab = SegmentsTab(context)

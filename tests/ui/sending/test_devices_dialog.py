@@ -61,5 +61,5 @@ def test_dialog_speaks_french(demo_workspace: Workspace, qtbot: QtBot, french: N
     assert dialog.windowTitle() == "Appareils de test"
     assert dialog.mark_button.text() == "Utiliser comme appareil de test"
     qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=10_000)
-    assert dialog.message.text().startswith("Appareils affichés : ")
+    assert " appareils affichés, dont " in dialog.message.text()
     assert dialog.model.headerData(2, Qt.Orientation.Horizontal) == "Propriétaire"

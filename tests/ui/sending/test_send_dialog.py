@@ -39,6 +39,8 @@ def composer_for(
     qtbot.addWidget(window)
     window.resize(1200, 800)
     window.show()
+    qtbot.waitUntil(lambda: window.campaign_actions.role_checked, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.loading, timeout=10_000)
     return window, app_id
 
 
@@ -49,6 +51,7 @@ def test_send_confirms_with_the_audience_then_shows_progress(
     window, _app = composer_for(ws, tmp_path, qtbot, no_consent=2, no_token=1)
     assert window.send_button.isEnabled()
     window.send_button.click()
+    qtbot.waitUntil(lambda: window.send_dialog is not None, timeout=10_000)  # saved first
     dialog = window.send_dialog
     assert isinstance(dialog, SendDialog)
     qtbot.waitUntil(lambda: dialog.send_button.isEnabled(), timeout=10_000)
@@ -98,6 +101,7 @@ def test_test_send_shows_the_result_per_device(
     )
     try:
         window.test_send_button.click()
+        qtbot.waitUntil(lambda: window.send_dialog is not None, timeout=10_000)
         dialog = window.send_dialog
         assert isinstance(dialog, TrialSendDialog)
         qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=10_000)
@@ -124,6 +128,7 @@ def test_test_send_without_test_devices_says_so(
     ws = make_workspace()
     window, _app = composer_for(ws, tmp_path, qtbot)
     window.test_send_button.click()
+    qtbot.waitUntil(lambda: window.send_dialog is not None, timeout=10_000)  # saved first
     dialog = window.send_dialog
     assert isinstance(dialog, TrialSendDialog)
     qtbot.waitUntil(lambda: "no test device" in dialog.note.text(), timeout=10_000)

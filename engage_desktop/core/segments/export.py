@@ -1,4 +1,4 @@
-"""Writing a segment's members to a CSV file a French spreadsheet opens as is (no Qt here)."""
+"""Writing a segment's members to a CSV file a French spreadsheet opens as is."""
 
 from __future__ import annotations
 

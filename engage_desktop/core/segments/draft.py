@@ -1,4 +1,4 @@
-"""The segment being built, as plain Python (no Qt): groups, conditions, and their rule JSON.
+"""The segment being built, as plain Python: groups, conditions, and their rule JSON.
 
 The builder's widgets read and write this model; structural edits (add, remove, indent,
 outdent) happen here so they can be tested without a screen. ``build`` turns the draft into the

@@ -1,4 +1,4 @@
-"""Stopping a database query that is already running, from another thread (no Qt here).
+"""Stopping a database query that is already running, from another thread.
 
 A live count that a newer edit made stale should stop using the CPU at once, not when it ends.
 SQLite's ``Connection.interrupt()`` and psycopg's ``Connection.cancel()`` are both documented as

@@ -1,4 +1,4 @@
-"""Attribute conditions as the editor shows them (no Qt): which operators a field offers, which
+"""Attribute conditions as the editor shows them: which operators a field offers, which
 value editor each operator needs, and the conversion to and from the rule's JSON.
 
 The editor lists "is set" and "is not set" as two operators; the rule has one (``is_set`` with
@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from engage_desktop.core.segments.draft import join_list, split_list
 from engage_desktop.core.segments.rules import DATE_COLUMNS, DATE_OPS, JSON_OPS, TEXT_OPS
-
-from .draft import join_list, split_list
 
 NOT_SET = "is_not_set"
 

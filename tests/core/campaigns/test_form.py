@@ -1,0 +1,87 @@
+"""The composer's form model: every form key reads and writes the right part of the draft."""
+
+from __future__ import annotations
+
+from engage_desktop.core.campaigns.form import CampaignForm, data_from_text, data_to_text
+from engage_desktop.core.campaigns.model import CampaignDraft, Variant
+
+
+def test_a_new_form_is_a_push_with_the_given_name() -> None:
+    form = CampaignForm(7, "Nouvelle campagne")
+    draft = form.to_draft(7, "Sans titre", None)
+    assert (draft.app_id, draft.name, draft.format, draft.id) == (
+        7,
+        "Nouvelle campagne",
+        "push",
+        None,
+    )
+    assert [v.key for v in draft.variants] == ["A"]
+
+
+def test_keys_write_where_the_payload_reads() -> None:
+    form = CampaignForm(1, "x")
+    form.write("content.title", "Soldes")
+    form.write("content.data", 'code="12"\nqty=3')
+    form.write("action1.deep_link", "app://promo")
+    form.write("campaign.tags", " hiver, soldes ,")
+    form.write("campaign.control_share", 12.5)
+    content = form.content()
+    assert content["title"] == "Soldes"
+    assert content["data"] == {"code": "12", "qty": 3}
+    assert content["actions"] == [
+        {"id": "", "title": "", "deep_link": ""},
+        {"id": "", "title": "", "deep_link": "app://promo"},
+    ]
+    assert form.stored("action1.deep_link") == "app://promo"
+    assert form.stored("action2.title") == ""
+    draft = form.to_draft(1, "Sans titre", 5)
+    assert draft.tags == ("hiver", "soldes") and draft.control_share == 0.125 and draft.id == 5
+
+
+def test_emptied_trailing_buttons_are_dropped() -> None:
+    form = CampaignForm(1, "x")
+    form.write("inapp.button1_label", "Voir")
+    assert len(form.content()["buttons"]) == 2
+    form.write("inapp.button1_label", "")
+    assert form.content()["buttons"] == []
+    assert form.stored("inapp.button0_label") == ""
+
+
+def test_variants_copy_the_shown_one_and_stay_apart() -> None:
+    form = CampaignForm(1, "x")
+    form.write("content.title", "A")
+    key = form.add_variant()
+    form.variant_key = key
+    form.write("content.title", "B")
+    assert key == "B"
+    assert form.contents["A"]["title"] == "A" and form.contents["B"]["title"] == "B"
+
+
+def test_loading_a_stored_draft_shows_its_first_variant() -> None:
+    stored = CampaignDraft(
+        app_id=1,
+        name="Hiver",
+        format="sms",
+        variants=(Variant("A", 1.0, {"body": "Bonjour"}), Variant("B", 1.0, {"body": "Salut"})),
+        schedule={"mode": "at", "at": "2026-12-24T10:00:00+00:00"},
+        id=9,
+    )
+    form = CampaignForm(1, "x")
+    form.load(stored)
+    assert form.variant_key == "A" and form.stored("sms.body") == "Bonjour"
+    assert form.stored("campaign.schedule_at") == "2026-12-24T10:00:00+00:00"
+    again = form.to_draft(1, "Sans titre", 9)
+    assert again.schedule == {"mode": "at", "at": "2026-12-24T10:00:00+00:00"}
+    assert [dict(v.content) for v in again.variants] == [{"body": "Bonjour"}, {"body": "Salut"}]
+
+
+def test_an_empty_name_gets_the_untitled_name() -> None:
+    form = CampaignForm(1, "x")
+    form.write("campaign.name", "   ")
+    assert form.to_draft(1, "Sans titre", None).name == "Sans titre"
+
+
+def test_data_text_round_trips_text_that_looks_like_a_number() -> None:
+    data = {"code": "12", "qty": 3, "flag": True, "word": "true", "city": "Paris"}
+    assert data_from_text(data_to_text(data)) == data
+    assert data_to_text({"city": "Paris"}) == "city=Paris"  # plain text stays unquoted
