@@ -12,6 +12,7 @@ from engage_desktop.core.campaigns.model import validate_draft
 from engage_desktop.core.content.fcm import FCM_MAX_BYTES, check_message
 from engage_desktop.core.content.push import PushContent
 from engage_desktop.core.content.sms import count_sms
+from engage_desktop.core.outbox.message_ids import sample_message_id
 from engage_desktop.ui.composer.fields import mark
 from engage_desktop.ui.messages import issue_line, issue_text
 
@@ -20,24 +21,25 @@ class ComposerRendering:
     """Payload, rich and text previews, and invalid-field marks (see ``ComposerWindow``)."""
 
     def _refresh_payload(self) -> None:
+        """The message the sample profile would get, or why there is none (never both); the
+        byte count uses a message id as long as the outbox's real ones."""
         content = PushContent.from_dict(self._content())
         label = str(self._campaign.get("analytics_label") or "") or None
-        message, size, _issues = check_message(
-            content, analytics_label=label, render_context=self.render_context
+        message, size, issues = check_message(
+            content,
+            message_id=sample_message_id(self.campaign_id),
+            analytics_label=label,
+            render_context=self.render_context,
         )
         if message is None:
-            from engage_desktop.core.content.fcm import build_fcm_message
-
-            message = build_fcm_message(
-                content,
-                token="PREVIEW_TOKEN",
-                message_id="preview",
-                analytics_label=label,
-                render_context=self.render_context,
+            lines = [issue_line(i.field, i.message) for i in issues]
+            self.payload_view.setPlainText(
+                "\n".join([self.tr("No message can be sent as written:"), *lines])
             )
-        self.payload_view.setPlainText(
-            json.dumps({"message": message}, ensure_ascii=False, indent=2)
-        )
+        else:
+            self.payload_view.setPlainText(
+                json.dumps({"message": message}, ensure_ascii=False, indent=2)
+            )
         self.byte_meter.setValue(min(size, FCM_MAX_BYTES))
         self.byte_meter.setFormat(
             self.tr("%1 of %2 bytes").replace("%1", str(size)).replace("%2", str(FCM_MAX_BYTES))

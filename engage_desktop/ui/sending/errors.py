@@ -10,9 +10,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from sqlalchemy.exc import OperationalError
 
+from engage_desktop.core.outbox.content_gate import CONTENT_MESSAGES, ContentInvalid
 from engage_desktop.core.outbox.expand import SendError
 from engage_desktop.security.roles import PermissionDenied
-from engage_desktop.ui.messages import permission_text, stored_reason_text
+from engage_desktop.ui.messages import field_label, issue_line, permission_text, stored_reason_text
 
 
 def user_message(exc: BaseException) -> str:
@@ -24,6 +25,8 @@ def user_message(exc: BaseException) -> str:
             "Your role on this app does not allow sending campaigns. An admin of the app can "
             "give you the marketer role.",
         )
+    if isinstance(exc, ContentInvalid):
+        return content_invalid_text(exc.issues)
     if isinstance(exc, SendError):
         known = {
             "not_found": QCoreApplication.translate(
@@ -64,8 +67,53 @@ def user_message(exc: BaseException) -> str:
     )
 
 
+def content_invalid_text(issues: list[tuple[str, str]]) -> str:
+    """Why the content blocks the send: the first issue, where it is, and how many there are."""
+    field, message = issues[0]
+    return QCoreApplication.translate(
+        "SendErrors",
+        "The content cannot be sent: %1 (%n problem(s) in all: see the list under the form).",
+        None,
+        len(issues),
+    ).replace("%1", issue_line(field, message))
+
+
+def _content_reason(reason: str) -> str | None:
+    """A pause reason about the content (stored in English by the service), in the user's
+    language; the problem itself stays as stored."""
+    coded = CONTENT_MESSAGES.recognise(reason)
+    if coded is None:
+        return None
+    args = coded.args_text
+    if coded.code == "unsendable":
+        return QCoreApplication.translate(
+            "SendErrors", "Paused: the content cannot be sent (%1). Nothing more was sent."
+        ).replace("%1", args[0])
+    what = QCoreApplication.translate("SendErrors", "%1: %2").replace("%1", field_label(args[0]))
+    what = what.replace("%2", args[1])
+    if coded.code == "invalid_at_its_time":
+        text = QCoreApplication.translate(
+            "SendErrors",
+            "Paused at its scheduled time, nothing was sent: %1 (%n problem(s) in all). Fix the "
+            "content, then send or schedule it again.",
+            None,
+            int(args[2]),
+        )
+    else:
+        text = QCoreApplication.translate(
+            "SendErrors",
+            "The content cannot be sent: %1 (%n problem(s) in all).",
+            None,
+            int(args[2]),
+        )
+    return text.replace("%1", what)
+
+
 def reason_text(reason: str) -> str:
     """A pause reason the service stored (English), translated when it is a known one."""
+    content = _content_reason(reason)
+    if content is not None:
+        return content
     if reason.startswith("The database is full"):
         return QCoreApplication.translate(
             "SendErrors",
