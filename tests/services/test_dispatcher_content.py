@@ -214,7 +214,9 @@ def test_content_broken_mid_send_pauses_the_campaign_and_a_fix_sends_it(
     try:
         wait_for(lambda: campaign_state(ws, campaign_id)[0] == CampaignStatus.PAUSED)
         _status, reason = campaign_state(ws, campaign_id)
-        assert reason is not None and reason.startswith("Paused: the content cannot be sent")
+        assert reason is not None and reason.startswith(
+            "Paused, nothing more was sent. The content cannot be sent"
+        )
         assert "image_url" in reason
         time.sleep(1.0)  # rows handed back are not claimed again while it is paused
         assert sandbox.get("/sandbox/stats")["received"] == 0

@@ -22,12 +22,12 @@ from engage_desktop.store.models import Campaign, CampaignStatus
 
 CONTENT_MESSAGES = MessageTable(
     {
-        "content_invalid": "The content cannot be sent: {0}: {1} ({2} problem(s) in all).",
+        "content_invalid": "The content cannot be sent ({2} problem(s) in all): {0}: {1}",
         "invalid_at_its_time": (
-            "Paused at its scheduled time, nothing was sent: {0}: {1} ({2} problem(s) in all). "
-            "Fix the content, then send or schedule it again."
+            "Paused at its scheduled time, nothing was sent ({2} problem(s) in all; fix the "
+            "content, then send or schedule it again): {0}: {1}"
         ),
-        "unsendable": "Paused: the content cannot be sent ({0}). Nothing more was sent.",
+        "unsendable": "Paused, nothing more was sent. The content cannot be sent: {0}",
     }
 )
 

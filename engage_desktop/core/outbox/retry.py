@@ -1,4 +1,4 @@
-""""Retry failed": send a campaign's failed messages again, and nothing it already delivered.
+""" "Retry failed": send a campaign's failed messages again, and nothing it already delivered.
 
 A failed row is put back in the queue *in place*, with its own message id. That id is the
 recipient's idempotency key (``data.message_id``, the collapse keys and the Android notification

@@ -162,7 +162,10 @@ _CASES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("filter_arguments", re.compile(r"^(?:\w+: )?(\w+)\(\) (?:takes|missing|got)")),
     ("filter_integer", re.compile(r"^(\w+) expected an integer")),
     ("divide_by_zero", re.compile(r"can't divide by 0")),
-    ("too_much_work", re.compile(r"(?:loop iteration|output stream|local namespace) limit reached")),
+    (
+        "too_much_work",
+        re.compile(r"(?:loop iteration|output stream|local namespace) limit reached"),
+    ),
 )
 
 

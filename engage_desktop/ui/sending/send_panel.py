@@ -151,6 +151,7 @@ class SendPanel(QWidget):
     def set_campaign(self, campaign_id: int | None) -> None:
         self.campaign_id = campaign_id
         self.last: CampaignProgress | None = None
+        self.note = ""  # the last action's result or error, kept under the status as it refreshes
         self._buttons(None)
         self.status.setText(self.tr("Pick a campaign.") if campaign_id is None else "")
         if campaign_id is None:
@@ -196,7 +197,7 @@ class SendPanel(QWidget):
         text = status_text(p.status)
         if p.status_reason:
             text += " — " + reason_text(p.status_reason)
-        self.status.setText(text)
+        self.status.setText(f"{text}\n{self.note}" if self.note else text)
         self.bar.setRange(0, max(p.total, 1))
         self.bar.setValue(p.done if p.total else 0)
         self.counts["sent"].setText(format_int(p.sent))
@@ -230,6 +231,7 @@ class SendPanel(QWidget):
             return
         campaign_id = self.campaign_id
         self._buttons(None)
+        self.note = ""
         job = run_in_background(
             lambda _p: action(campaign_id),
             parent=self,
@@ -264,25 +266,23 @@ class SendPanel(QWidget):
 
     def _retry(self, campaign_id: int) -> str:
         result = retry_failed(self.context.workspace, campaign_id)
-        text = QCoreApplication.translate(
-            "SendPanel", "%n failed message(s) queued again.", None, result.queued
-        )
+        text = self.tr("%n failed message(s) queued again.", "", result.queued)
         kept = sum(result.kept.values())
         if kept:
             parts = ", ".join(
                 self.tr("%1: %2").replace("%1", reason_label(k)).replace("%2", format_int(v))
                 for k, v in sorted(result.kept.items())
             )
-            text += " " + QCoreApplication.translate(
-                "SendPanel", "%n left failed (%1).", None, kept
-            ).replace("%1", parts)
+            text += " " + self.tr("%n left failed (%1).", "", kept).replace("%1", parts)
         return text
 
     def _done(self, message: str) -> None:
+        self.note = message
         self.status_changed.emit()
         if message:
             self.status.setText(message)
 
     def _failed(self, exc: BaseException, _tb: str) -> None:
-        self.status.setText(user_message(exc))
+        self.note = user_message(exc)
+        self.status.setText(self.note)
         self._buttons(self.last.status if self.last else None, self.last.failed if self.last else 0)
