@@ -16,8 +16,7 @@ from sqlalchemy import func, select
 from engage_desktop.core.campaigns.edit import get_draft, save_draft, schedule_campaign
 from engage_desktop.core.campaigns.model import CampaignDraft, CampaignInputError, Variant
 from engage_desktop.core.outbox import control
-from engage_desktop.core.outbox.content_gate import ContentInvalid, pause_invalid_at_its_time
-from engage_desktop.core.outbox.expand import start_send
+from engage_desktop.core.outbox.expand import SendError, start_send
 from engage_desktop.core.outbox.trial import queue_test_send
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import Campaign, CampaignStatus, Device, OutboxMessage
@@ -65,12 +64,12 @@ def test_start_send_refuses_invalid_content_naming_the_field(
     ws = make_workspace()
     app_id = seed_app(ws, 5)
     campaign_id = seed_campaign(ws, app_id, content)
-    with pytest.raises(ContentInvalid) as raised:
+    with pytest.raises(SendError) as raised:
         start_send(ws, campaign_id)
     error = raised.value
     assert error.code == "content_invalid"
     assert error.args_text[0] == field and field in str(error)
-    assert getattr(error.issues[0][1], "code", "").startswith(code)
+    assert getattr(error.issues[0][1], "code", "").startswith(code)  # type: ignore[attr-defined]
     assert _outbox_rows(ws) == 0
     assert _status(ws, campaign_id) == (CampaignStatus.DRAFT, None)
 
@@ -85,8 +84,9 @@ def test_a_test_send_of_invalid_content_is_refused(
     with ws.session() as s:
         s.execute(Device.__table__.update().values(is_test=True))
     campaign_id = seed_campaign(ws, app_id, content)
-    with pytest.raises(ContentInvalid, match=field.replace(".", r"\.")):
+    with pytest.raises(SendError, match=field.replace(".", r"\.")) as raised:
         queue_test_send(ws, campaign_id)
+    assert raised.value.code == "content_invalid"
     assert _outbox_rows(ws) == 0
 
 
@@ -122,6 +122,8 @@ def _with_content(draft: CampaignDraft, content: dict[str, Any]) -> CampaignDraf
 def test_a_scheduled_campaign_edited_invalid_is_paused_at_its_time_with_nothing_queued(
     make_workspace: Callable[..., Workspace],
 ) -> None:
+    from engage_desktop.core.outbox.content_gate import pause_invalid_at_its_time
+
     ws = make_workspace()
     campaign_id = _scheduled_then_broken(ws)
     with ws.session() as s:
@@ -142,12 +144,15 @@ def test_a_scheduled_campaign_edited_invalid_is_paused_at_its_time_with_nothing_
 def test_resuming_an_unstarted_campaign_still_invalid_is_refused(
     make_workspace: Callable[..., Workspace],
 ) -> None:
+    from engage_desktop.core.outbox.content_gate import pause_invalid_at_its_time
+
     ws = make_workspace()
     campaign_id = _scheduled_then_broken(ws)
     with ws.session() as s:
         pause_invalid_at_its_time(s, campaign_id)
-    with pytest.raises(ContentInvalid):
+    with pytest.raises(SendError) as raised:
         control.resume(ws, campaign_id)
+    assert raised.value.code == "content_invalid"
     assert _status(ws, campaign_id)[0] == CampaignStatus.PAUSED and _outbox_rows(ws) == 0
 
 
@@ -159,6 +164,8 @@ def test_a_valid_scheduled_campaign_is_left_to_start(
     campaign_id = seed_campaign(ws, app_id, GOOD)
     with ws.session() as s:
         schedule_campaign(s, ws.member_id, campaign_id, datetime(2026, 1, 1, tzinfo=UTC))
+    from engage_desktop.core.outbox.content_gate import pause_invalid_at_its_time
+
     with ws.session() as s:
         assert pause_invalid_at_its_time(s, campaign_id) is None
     assert _status(ws, campaign_id)[0] == CampaignStatus.SCHEDULED

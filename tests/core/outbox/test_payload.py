@@ -9,10 +9,8 @@ import pytest
 from engage_desktop.core.outbox.payload import (
     PayloadError,
     PersonalisedBody,
-    VariantSource,
     compile_body,
     compile_variant,
-    content_version,
 )
 
 CONTENT = {"title": "Soldes", "body": "-50 %", "ttl_seconds": 3600}
@@ -72,6 +70,8 @@ def test_a_recipient_whose_template_fails_gets_a_payload_error_not_raw_liquid() 
 
 
 def test_the_content_version_follows_everything_a_body_depends_on() -> None:
+    from engage_desktop.core.outbox.payload import content_version
+
     base = content_version(CONTENT, "label", False)
     assert content_version(dict(reversed(CONTENT.items())), "label", False) == base
     assert content_version({**CONTENT, "title": "Soldes !"}, "label", False) != base
@@ -80,6 +80,8 @@ def test_the_content_version_follows_everything_a_body_depends_on() -> None:
 
 
 def test_a_variant_source_refuses_content_the_composer_would_refuse() -> None:
+    from engage_desktop.core.outbox.payload import VariantSource
+
     source = VariantSource("push", {"title": "x", "image_url": "http://cdn/a.jpg"}, None, False)
     with pytest.raises(PayloadError, match="image_url"):
         source.compile()

@@ -11,8 +11,7 @@ import pytest
 from sqlalchemy import select, update
 
 from engage_desktop.core.outbox.control import campaign_progress
-from engage_desktop.core.outbox.errors import SendError
-from engage_desktop.core.outbox.expand import start_send
+from engage_desktop.core.outbox.expand import SendError, start_send
 from engage_desktop.core.outbox.retry import retry_failed
 from engage_desktop.core.outbox.trial import queue_test_send
 from engage_desktop.core.workspace import Workspace

@@ -6,7 +6,9 @@ import time
 
 from engage_desktop.core.campaigns.model import CampaignDraft, Variant, validate_draft
 from engage_desktop.core.templating import render_text, template_problem
-from engage_desktop.core.templating.render import LOOP_ITERATION_LIMIT, OUTPUT_LIMIT
+
+LOOP_ITERATION_LIMIT = 10_000  # the limits set in core.templating.render
+OUTPUT_LIMIT = 200_000
 
 NESTED = "{% for a in (1..1000) %}{% for b in (1..1000) %}x{% endfor %}{% endfor %}"
 DOUBLING = (

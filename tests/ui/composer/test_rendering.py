@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from engage_desktop.core.content.fcm import payload_size
-from engage_desktop.core.outbox.message_ids import message_id_for
+from engage_desktop.core.outbox.expand import message_id_for
 from engage_desktop.ui.composer.window import ComposerWindow
 from engage_desktop.ui.context import UiContext
 
