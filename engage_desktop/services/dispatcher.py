@@ -45,6 +45,7 @@ log = logging.getLogger(__name__)
 Body = BodyTemplate | PersonalisedBody
 MAX_ATTEMPTS = 8  # connection refusals do not count: the unreachable pause handles them
 STORAGE_RETRY = 1.0  # seconds between tries to write while the database refuses
+MAX_COMPILED = 256  # compiled variants kept; beyond, those not being claimed are dropped
 
 
 @dataclass
@@ -391,6 +392,8 @@ class Dispatcher:
             self._contexts[r.outbox_id] = contexts.get(r.profile_id or 0, {})
 
     def _refresh_templates(self, conn: Connection, keys: set[tuple[int, str | None]]) -> None:
+        if len(self._templates) > MAX_COMPILED:  # finished campaigns: a late row recompiles
+            self._templates = {k: v for k, v in self._templates.items() if k in keys}
         sources = load_sources(conn, keys, validate_only=self.config.validate_only)
         for key in keys:
             source = sources.get(key)

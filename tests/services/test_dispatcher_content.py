@@ -1,6 +1,8 @@
 """What the service sends is the campaign's current, valid content (issue 14), through a real
-service process and a real sandbox process, on the sandbox path and on the real FCM path (an app
-with ``use_sandbox`` off, its FCM address and service-account key pointing at the sandbox)."""
+service process and a real sandbox process, on the sandbox path and on the real FCM path: an app
+with ``use_sandbox`` off whose FCM address and key's token endpoint are HTTPS (a TLS front with
+the test CA's certificate, trusted by the service through ``SSL_CERT_FILE``) ahead of the
+sandbox."""
 
 from __future__ import annotations
 
@@ -34,6 +36,9 @@ from engage_desktop.store.models import (
 )
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from support.tls import TestCA, make_test_ca
+from support.tls_proxy import TlsProxy
+
 from services.dispatch.helpers import (
     Sandbox,
     credentials_dir,
@@ -59,6 +64,14 @@ def sandbox(tmp_path: Path) -> Iterator[Sandbox]:
     box.stop()
 
 
+@pytest.fixture
+def https_front(sandbox: Sandbox, tmp_path: Path) -> Iterator[tuple[TlsProxy, TestCA]]:
+    ca = make_test_ca(tmp_path / "ca")
+    port = int(sandbox.url.rsplit(":", 1)[1])
+    with TlsProxy(ca, port) as proxy:
+        yield proxy, ca
+
+
 def wait_for(predicate: Callable[[], bool], timeout: float = 60.0) -> None:
     deadline = time.monotonic() + timeout
     while not predicate():
@@ -74,20 +87,27 @@ def campaign_state(ws: Workspace, campaign_id: int) -> tuple[CampaignStatus, str
 
 
 def app_with_devices(
-    ws: Workspace, sandbox: Sandbox, tmp: Path, devices: int, *, real_path: bool
+    ws: Workspace,
+    sandbox: Sandbox,
+    tmp: Path,
+    devices: int,
+    *,
+    real_path: tuple[TlsProxy, TestCA] | None = None,
 ) -> tuple[int, dict[str, str]]:
-    """An app and the service's environment: the sandbox path, or the real FCM path whose
-    address and key point at the sandbox (google-auth's real token flow, FCM's real URL shape)."""
+    """An app and the service's environment: the sandbox path, or the real FCM path over HTTPS
+    (google-auth's real token flow, FCM's real URL shape, the certificate checked)."""
     env = service_env(sandbox.url, tmp)
-    if not real_path:
+    if real_path is None:
         return seed_app(ws, devices), env
+    proxy, ca = real_path
     app_id = seed_app(ws, devices, project="maison-lumiere", sandbox=False)
-    key = sandbox_credentials("maison-lumiere", sandbox.url, credentials_dir(tmp))
+    key = sandbox_credentials("maison-lumiere", proxy.url, credentials_dir(tmp))
     with ws.session() as s:
         app = s.get(App, app_id)
         assert app is not None
         app.fcm_credentials_path = str(key)
-    env["ENGAGE_FCM_URL"] = sandbox.url
+    env["ENGAGE_FCM_URL"] = proxy.url
+    env.update(ca.env())
     return app_id, env
 
 
@@ -130,12 +150,17 @@ def send_to_test_devices_and_wait(ws: Workspace, campaign_id: int) -> str:
     return ids[0]
 
 
-@pytest.mark.parametrize("real_path", [False, True], ids=["sandbox", "real-fcm-path"])
+@pytest.mark.parametrize("real_path", [False, True], ids=["sandbox", "real-fcm-path-https"])
 def test_a_send_after_a_test_send_and_an_edit_carries_the_edit_and_a_fresh_expiry(
-    real_path: bool, make_workspace: Callable[..., Workspace], sandbox: Sandbox, tmp_path: Path
+    real_path: bool,
+    make_workspace: Callable[..., Workspace],
+    sandbox: Sandbox,
+    https_front: tuple[TlsProxy, TestCA],
+    tmp_path: Path,
 ) -> None:
     ws = make_workspace()
-    app_id, env = app_with_devices(ws, sandbox, tmp_path, 4, real_path=real_path)
+    front = https_front if real_path else None
+    app_id, env = app_with_devices(ws, sandbox, tmp_path, 4, real_path=front)
     devices = device_ids(ws, app_id)
     with ws.session() as s:
         s.execute(update(Device).where(Device.id == devices[0]).values(is_test=True))
@@ -173,7 +198,12 @@ def test_a_compile_error_is_not_cached_once_the_content_is_fixed(
     make_workspace: Callable[..., Workspace], sandbox: Sandbox, tmp_path: Path
 ) -> None:
     ws = make_workspace()
-    app_id, env = app_with_devices(ws, sandbox, tmp_path, 3, real_path=False)
+    app_id, env = app_with_devices(
+        ws,
+        sandbox,
+        tmp_path,
+        3,
+    )
     devices = device_ids(ws, app_id)
     with ws.session() as s:
         s.execute(update(Device).values(is_test=True))
@@ -203,10 +233,13 @@ def test_a_compile_error_is_not_cached_once_the_content_is_fixed(
 
 
 def test_content_broken_mid_send_pauses_the_campaign_and_a_fix_sends_it(
-    make_workspace: Callable[..., Workspace], sandbox: Sandbox, tmp_path: Path
+    make_workspace: Callable[..., Workspace],
+    sandbox: Sandbox,
+    https_front: tuple[TlsProxy, TestCA],
+    tmp_path: Path,
 ) -> None:
     ws = make_workspace()
-    app_id, env = app_with_devices(ws, sandbox, tmp_path, 20, real_path=True)
+    app_id, env = app_with_devices(ws, sandbox, tmp_path, 20, real_path=https_front)
     campaign_id = seed_campaign(ws, app_id, V1)
     start_send(ws, campaign_id)
     write_content_behind_core(ws, campaign_id, {**V1, "image_url": "http://cdn.example.com/a.jpg"})
@@ -241,7 +274,12 @@ def test_a_scheduled_campaign_edited_invalid_is_paused_at_its_time_and_sends_not
     make_workspace: Callable[..., Workspace], sandbox: Sandbox, tmp_path: Path
 ) -> None:
     ws = make_workspace()
-    app_id, env = app_with_devices(ws, sandbox, tmp_path, 5, real_path=False)
+    app_id, env = app_with_devices(
+        ws,
+        sandbox,
+        tmp_path,
+        5,
+    )
     campaign_id = seed_campaign(ws, app_id, V1)
     with ws.session() as s:  # due at once: the test never waits for a schedule
         schedule_campaign(s, ws.member_id, campaign_id, datetime.now(UTC) - timedelta(minutes=1))
@@ -267,7 +305,12 @@ def test_a_template_failing_for_one_recipient_fails_that_row_only_and_quickly(
     make_workspace: Callable[..., Workspace], sandbox: Sandbox, tmp_path: Path
 ) -> None:
     ws = make_workspace()
-    app_id, env = app_with_devices(ws, sandbox, tmp_path, 4, real_path=False)
+    app_id, env = app_with_devices(
+        ws,
+        sandbox,
+        tmp_path,
+        4,
+    )
     devices = device_ids(ws, app_id)
     attributes = [
         {"points": 4, "items": [1, 2]},
@@ -300,3 +343,28 @@ def test_a_template_failing_for_one_recipient_fails_that_row_only_and_quickly(
     assert "limit" in found[devices[2]][2]
     assert inbox(sandbox, devices[0])[-1]["message"]["notification"]["body"] == "25 % ...."
     assert inbox(sandbox, devices[1]) == []  # never the raw Liquid
+
+
+def test_the_real_path_checks_the_certificate(
+    make_workspace: Callable[..., Workspace],
+    sandbox: Sandbox,
+    https_front: tuple[TlsProxy, TestCA],
+    tmp_path: Path,
+) -> None:
+    """The HTTPS front is real: without the test CA trusted, nothing is sent."""
+    ws = make_workspace()
+    app_id, env = app_with_devices(ws, sandbox, tmp_path, 3, real_path=https_front)
+    for name in https_front[1].env():
+        env.pop(name)
+    campaign_id = seed_campaign(ws, app_id, V1)
+    start_send(ws, campaign_id)
+    service = start_service(str(ws.location.sqlite_path), env, tmp_path)
+    try:
+        wait_for(lambda: campaign_state(ws, campaign_id)[0] == CampaignStatus.PAUSED)
+    finally:
+        assert stop_service(service) == 0
+    reason = str(campaign_state(ws, campaign_id)[1])
+    # The certificate is refused at the first HTTPS request, the token's (the reason does not
+    # say "certificate" yet: services/fcm/auth.py words every failure to connect the same way).
+    assert reason.startswith("Cannot reach the token server") and "https://127.0.0.1" in reason
+    assert sandbox.get("/sandbox/stats")["received"] == 0
