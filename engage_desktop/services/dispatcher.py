@@ -372,37 +372,45 @@ class Dispatcher:
 
     def _compile_now(self, campaign_id: int, variant_key: str | None) -> _Compiled:
         with self.engine.connect() as conn:
-            self._refresh_templates(conn, {(campaign_id, variant_key)})
-        return self._templates[(campaign_id, variant_key)]
+            return self._refresh_templates(conn, {(campaign_id, variant_key)})[
+                (campaign_id, variant_key)
+            ]
 
     def _prepare(self, conn: Connection, rows: list[Claimed]) -> None:
         """Bring the claimed rows' compiled variants up to date with their stored content (a
         recompile only when its version changed), and load template variables where needed."""
-        self._refresh_templates(conn, {(r.campaign_id, r.variant_key) for r in rows})
+        compiled = self._refresh_templates(conn, {(r.campaign_id, r.variant_key) for r in rows})
         claimed = {r.campaign_id for r in rows}  # sending again (resumed): may be paused again
         self._paused_content = {p for p in self._paused_content if p[0] not in claimed}
         personal = [
             r
             for r in rows
-            if isinstance(self._templates[(r.campaign_id, r.variant_key)].body, PersonalisedBody)
+            if isinstance(compiled[(r.campaign_id, r.variant_key)].body, PersonalisedBody)
         ]
         wanted = {r.profile_id for r in personal if r.profile_id is not None}
         contexts = claims.profile_contexts(conn, sorted(wanted)) if wanted else {}
         for r in personal:
             self._contexts[r.outbox_id] = contexts.get(r.profile_id or 0, {})
 
-    def _refresh_templates(self, conn: Connection, keys: set[tuple[int, str | None]]) -> None:
+    def _refresh_templates(
+        self, conn: Connection, keys: set[tuple[int, str | None]]
+    ) -> dict[tuple[int, str | None], _Compiled]:
+        """The compiled variants for ``keys``, recompiled where the stored content changed."""
         if len(self._templates) > MAX_COMPILED:  # finished campaigns: a late row recompiles
             self._templates = {k: v for k, v in self._templates.items() if k in keys}
         sources = load_sources(conn, keys, validate_only=self.config.validate_only)
+        out: dict[tuple[int, str | None], _Compiled] = {}
         for key in keys:
             source = sources.get(key)
-            if source is None:
-                self._templates[key] = _Compiled("", "The campaign or its variant was deleted.")
-                continue
             cached = self._templates.get(key)
-            if cached is None or cached.version != source.version:
-                self._templates[key] = _compile(source)
+            if source is None:
+                out[key] = _Compiled("", "The campaign or its variant was deleted.")
+            elif cached is None or cached.version != source.version:
+                out[key] = _compile(source)
+            else:
+                out[key] = cached
+            self._templates[key] = out[key]
+        return out
 
     def _handle(self, sender: AppSender, row: Claimed, result: SendResult) -> None:
         now = _now()
