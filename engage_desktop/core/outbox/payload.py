@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,16 +32,10 @@ EXPIRY_MARK = "__ed_expiry_c3f1__"
 _MARKS = (TOKEN_MARK, MSGID_MARK, EXPIRY_MARK)
 _SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_:.")
 
-MessageBuilder = Callable[..., dict[str, Any]]
 
-
-def composer_builder() -> MessageBuilder:
-    """The composer's ``build_fcm_message`` adapted to a raw content dict."""
-
-    def adapted(content: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
-        return dict(build_fcm_message(PushContent.from_dict(content), **kwargs))
-
-    return adapted
+def build_message(content: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    """The composer's ``build_fcm_message`` applied to a variant's raw content dict."""
+    return dict(build_fcm_message(PushContent.from_dict(content), **kwargs))
 
 
 def _ensure_ids(message: dict[str, Any], message_id: str) -> dict[str, Any]:
@@ -111,15 +105,13 @@ def compile_body(
     *,
     analytics_label: str | None,
     validate_only: bool,
-    builder: MessageBuilder | None = None,
 ) -> BodyTemplate:
     """Build the variant's message once and split it at the per-recipient values."""
-    build = builder or composer_builder()
     kwargs: dict[str, Any] = {"token": TOKEN_MARK, "message_id": MSGID_MARK}
     if analytics_label:
         kwargs["analytics_label"] = analytics_label
     try:
-        message = _ensure_ids(build(content, **kwargs), MSGID_MARK)
+        message = _ensure_ids(build_message(content, **kwargs), MSGID_MARK)
     except (ValueError, KeyError, TypeError) as exc:
         raise PayloadError(f"The campaign content cannot be sent: {exc}") from exc
     ttl = _stamp_expiry(message)
@@ -176,7 +168,6 @@ class PersonalisedBody:
     content: dict[str, Any]
     analytics_label: str | None
     validate_only: bool
-    builder: MessageBuilder
 
     def render(
         self, token: str, message_id: str, context: dict[str, Any], now_unix: int | None = None
@@ -191,7 +182,7 @@ class PersonalisedBody:
         if self.analytics_label:
             kwargs["analytics_label"] = self.analytics_label
         try:
-            message = self.builder(self.content, **kwargs)
+            message = build_message(self.content, **kwargs)
         except (ValueError, KeyError, TypeError) as exc:
             raise PayloadError(f"The message cannot be built for this recipient: {exc}") from exc
         body: dict[str, Any] = {"message": _ensure_ids(message, message_id)}
@@ -206,7 +197,7 @@ def compile_variant(
     """The fast shared template, or the per-recipient path when the texts use Liquid."""
     if not is_personalised(content):
         return compile_body(content, analytics_label=analytics_label, validate_only=validate_only)
-    return PersonalisedBody(content, analytics_label, validate_only, composer_builder())
+    return PersonalisedBody(content, analytics_label, validate_only)
 
 
 @dataclass(frozen=True)
