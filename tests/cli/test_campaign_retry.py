@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,28 +17,17 @@ from sqlalchemy import func, select
 from engage_desktop.core.outbox.expand import start_send
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import Campaign, CampaignStatus, OutboxMessage, OutboxState
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from services.dispatch.helpers import (
-    ROOT,
+from tests.support.paths import ROOT
+from tests.support.processes import (
     Sandbox,
-    credentials_dir,
-    seed_app,
-    seed_campaign,
     service_env,
-    start_sandbox,
     start_service,
     stop_service,
 )
+from tests.support.sending import seed_app, seed_campaign
+from tests.support.waiting import wait_until
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture
-def sandbox(tmp_path: Path) -> Iterator[Sandbox]:
-    box = start_sandbox(credentials_dir(tmp_path))
-    yield box
-    box.stop()
 
 
 def _counts(ws: Workspace, campaign_id: int) -> tuple[CampaignStatus, dict[OutboxState, int]]:
@@ -54,13 +42,6 @@ def _counts(ws: Workspace, campaign_id: int) -> tuple[CampaignStatus, dict[Outbo
         return campaign.status, {state: count for state, count in rows}
 
 
-def _wait(predicate: Callable[[], bool], timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        assert time.monotonic() < deadline, "condition not met in time"
-        time.sleep(0.1)
-
-
 def test_retry_sends_the_failed_messages_and_nothing_twice(
     make_workspace: Callable[..., Workspace], sandbox: Sandbox, tmp_path: Path
 ) -> None:
@@ -73,7 +54,7 @@ def test_retry_sends_the_failed_messages_and_nothing_twice(
     env = service_env(sandbox.url, tmp_path)
     service = start_service(str(ws.location.sqlite_path), env, tmp_path)
     try:
-        _wait(lambda: _counts(ws, campaign_id)[0] == CampaignStatus.COMPLETED)
+        wait_until(lambda: _counts(ws, campaign_id)[0] == CampaignStatus.COMPLETED, 60)
         assert _counts(ws, campaign_id)[1] == {OutboxState.SENT: 11, OutboxState.FAILED: 9}
         sandbox.post("/sandbox/faults", {"faults": []})
         cli = subprocess.run(

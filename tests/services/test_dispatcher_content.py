@@ -6,7 +6,6 @@ sandbox."""
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -34,22 +33,17 @@ from engage_desktop.store.models import (
     OutboxState,
     Profile,
 )
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from support.tls import TestCA, make_test_ca
-from support.tls_proxy import TlsProxy
-
-from services.dispatch.helpers import (
+from tests.support.processes import (
     Sandbox,
     credentials_dir,
-    seed_app,
-    seed_campaign,
     service_env,
-    start_sandbox,
     start_service,
     stop_service,
-    token_for,
 )
+from tests.support.sending import seed_app, seed_campaign, token_for
+from tests.support.tls import TestCA, make_test_ca
+from tests.support.tls_proxy import TlsProxy
+from tests.support.waiting import wait_until
 
 pytestmark = pytest.mark.slow
 TTL = 3600
@@ -58,25 +52,11 @@ V2 = {"title": "Version 2", "body": "Jusqu'à -50 %", "ttl_seconds": TTL}
 
 
 @pytest.fixture
-def sandbox(tmp_path: Path) -> Iterator[Sandbox]:
-    box = start_sandbox(credentials_dir(tmp_path))
-    yield box
-    box.stop()
-
-
-@pytest.fixture
 def https_front(sandbox: Sandbox, tmp_path: Path) -> Iterator[tuple[TlsProxy, TestCA]]:
     ca = make_test_ca(tmp_path / "ca")
     port = int(sandbox.url.rsplit(":", 1)[1])
     with TlsProxy(ca, port) as proxy:
         yield proxy, ca
-
-
-def wait_for(predicate: Callable[[], bool], timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        assert time.monotonic() < deadline, "condition not met in time"
-        time.sleep(0.1)
 
 
 def campaign_state(ws: Workspace, campaign_id: int) -> tuple[CampaignStatus, str | None]:
@@ -146,7 +126,7 @@ def send_to_test_devices_and_wait(ws: Workspace, campaign_id: int) -> str:
             found = trial_outcomes(s, ids)
         return len(found) == len(ids) and all(o.state == OutboxState.SENT for o in found.values())
 
-    wait_for(done)
+    wait_until(done, 60, "the test send")
     return ids[0]
 
 
@@ -172,7 +152,7 @@ def test_a_send_after_a_test_send_and_an_edit_carries_the_edit(
         assert first["notification"]["title"] == "Version 1"
         edit_content(ws, campaign_id, V2)
         start_send(ws, campaign_id)
-        wait_for(lambda: campaign_state(ws, campaign_id)[0] == CampaignStatus.COMPLETED)
+        wait_until(lambda: campaign_state(ws, campaign_id)[0] == CampaignStatus.COMPLETED, 60)
     finally:
         assert stop_service(service) == 0
     received = {d: inbox(sandbox, d)[-1]["message"] for d in devices}
@@ -237,7 +217,7 @@ def test_a_compile_error_is_not_cached_once_the_content_is_fixed(
                 found = trial_outcomes(s, broken_ids)
             return all(o.state == OutboxState.FAILED for o in found.values())
 
-        wait_for(failed)
+        wait_until(failed, 60, "the failed test send")
         with ws.session() as s:
             errors = {o.error for o in trial_outcomes(s, broken_ids).values()}
         assert len(errors) == 1 and "reserved_data_key" not in str(errors)
@@ -264,7 +244,7 @@ def test_content_broken_mid_send_pauses_the_campaign_and_a_fix_sends_it(
     write_content_behind_core(ws, campaign_id, {**V1, "image_url": "http://cdn.example.com/a.jpg"})
     service = start_service(str(ws.location.sqlite_path), env, tmp_path)
     try:
-        wait_for(lambda: campaign_state(ws, campaign_id)[0] == CampaignStatus.PAUSED)
+        wait_until(lambda: campaign_state(ws, campaign_id)[0] == CampaignStatus.PAUSED, 60)
         _status, reason = campaign_state(ws, campaign_id)
         assert reason is not None and reason.startswith(
             "Paused, nothing more was sent. The content cannot be sent"
@@ -274,7 +254,7 @@ def test_content_broken_mid_send_pauses_the_campaign_and_a_fix_sends_it(
         assert sandbox.get("/sandbox/stats")["received"] == 0
         write_content_behind_core(ws, campaign_id, V2)
         control.resume(ws, campaign_id)
-        wait_for(lambda: campaign_state(ws, campaign_id)[0] == CampaignStatus.COMPLETED)
+        wait_until(lambda: campaign_state(ws, campaign_id)[0] == CampaignStatus.COMPLETED, 60)
     finally:
         assert stop_service(service) == 0
     with ws.session() as s:
@@ -307,7 +287,7 @@ def test_a_scheduled_campaign_edited_invalid_is_paused_at_its_time_and_sends_not
     )
     service = start_service(str(ws.location.sqlite_path), env, tmp_path)
     try:
-        wait_for(lambda: campaign_state(ws, campaign_id)[0] == CampaignStatus.PAUSED)
+        wait_until(lambda: campaign_state(ws, campaign_id)[0] == CampaignStatus.PAUSED, 60)
     finally:
         assert stop_service(service) == 0
     _status, reason = campaign_state(ws, campaign_id)
@@ -345,7 +325,7 @@ def test_a_template_failing_for_one_recipient_fails_that_row_only_and_quickly(
     start_send(ws, campaign_id)
     service = start_service(str(ws.location.sqlite_path), env, tmp_path)
     try:
-        wait_for(lambda: campaign_state(ws, campaign_id)[0] == CampaignStatus.COMPLETED, 30)
+        wait_until(lambda: campaign_state(ws, campaign_id)[0] == CampaignStatus.COMPLETED, 30)
     finally:
         assert stop_service(service) == 0
     with ws.session() as s:
@@ -379,7 +359,7 @@ def test_the_real_path_checks_the_certificate(
     start_send(ws, campaign_id)
     service = start_service(str(ws.location.sqlite_path), env, tmp_path)
     try:
-        wait_for(lambda: campaign_state(ws, campaign_id)[0] == CampaignStatus.PAUSED)
+        wait_until(lambda: campaign_state(ws, campaign_id)[0] == CampaignStatus.PAUSED, 60)
     finally:
         assert stop_service(service) == 0
     reason = str(campaign_state(ws, campaign_id)[1])

@@ -3,11 +3,9 @@ service's check when a scheduled campaign's time comes (issue 14, item 2)."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,9 +18,7 @@ from engage_desktop.core.outbox.expand import SendError, start_send
 from engage_desktop.core.outbox.trial import queue_test_send
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import Campaign, CampaignStatus, Device, OutboxMessage
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from services.dispatch.helpers import seed_app, seed_campaign
+from tests.support.sending import seed_app, seed_campaign
 
 GOOD = {"title": "Soldes d'hiver", "body": "Jusqu'à -50 % ce week-end"}
 FOUR_BUTTONS = [{"id": f"b{i}", "title": f"Bouton {i}"} for i in range(4)]

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select, update
@@ -27,9 +25,7 @@ from engage_desktop.store.models import (
     OutboxState,
     Role,
 )
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from services.dispatch.helpers import seed_app, seed_campaign
+from tests.support.sending import seed_app, seed_campaign
 
 WHEN = datetime(2026, 12, 1, tzinfo=UTC)
 

@@ -3,7 +3,6 @@ French, on a real workspace (no service: the outbox is read and written directly
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,9 +16,7 @@ from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import Campaign, CampaignStatus, OutboxMessage, OutboxState
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.sending.deliveries_page import DeliveriesPage
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from services.dispatch.helpers import seed_app, seed_campaign
+from tests.support.sending import seed_app, seed_campaign
 
 SHOTS = Path("/tmp/shots/send-content")
 
