@@ -93,14 +93,15 @@ def run_send(args: argparse.Namespace) -> int:
                     "'engage-desktop service' (the app starts it for you).",
                     file=sys.stderr,
                 )
-        return _wait(ws, args.campaign_id) if args.wait else 0
+        return wait_for_end(ws, args.campaign_id) if args.wait else 0
     except SendError as exc:
         raise CliError(str(exc)) from None
     finally:
         ws.close()
 
 
-def _wait(ws: Workspace, campaign_id: int) -> int:
+def wait_for_end(ws: Workspace, campaign_id: int) -> int:
+    """Follow the progress until the send completes, pauses or is cancelled."""
     from engage_desktop.cli.common import TerminalProgress
 
     bar = TerminalProgress(f"campaign {campaign_id}")

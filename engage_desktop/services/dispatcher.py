@@ -17,16 +17,19 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from engage_desktop.core.outbox import claims
 from engage_desktop.core.outbox.claims import Claimed, Outcome
+from engage_desktop.core.outbox.content_gate import CONTENT_MESSAGES, pause_sending_campaign
+from engage_desktop.core.outbox.message_ids import TEST_PREFIX
 from engage_desktop.core.outbox.payload import (
     BodyTemplate,
     PayloadError,
     PersonalisedBody,
-    compile_variant,
+    VariantSource,
+    load_sources,
 )
 from engage_desktop.core.settings_fcm import SERVICE_ACCOUNT_MESSAGES
 from engage_desktop.services.apps import AppSender, build_app_sender
@@ -36,12 +39,13 @@ from engage_desktop.services.fcm.ratelimit import backoff
 from engage_desktop.services.leases import LeaseBook, storage_problem
 from engage_desktop.services.outcomes import final_outcome, retry_outcome
 from engage_desktop.services.outcomes import now as _now
-from engage_desktop.store.models import Campaign, CampaignVariant, OutboxState
+from engage_desktop.store.models import OutboxState
 
 log = logging.getLogger(__name__)
 Body = BodyTemplate | PersonalisedBody
 MAX_ATTEMPTS = 8  # connection refusals do not count: the unreachable pause handles them
 STORAGE_RETRY = 1.0  # seconds between tries to write while the database refuses
+MAX_COMPILED = 256  # compiled variants kept; beyond, those not being claimed are dropped
 
 
 @dataclass
@@ -86,7 +90,10 @@ class Dispatcher:
         self._senders: dict[int, AppSender] = {}
         self._building: dict[int, asyncio.Future[AppSender | None]] = {}
         self._broken: dict[int, str] = {}  # app id → why it cannot send (paused campaigns)
-        self._templates: dict[tuple[int, str | None], Body | str] = {}
+        self._templates: dict[tuple[int, str | None], _Compiled] = {}
+        self._paused_content: set[tuple[int, str]] = (
+            set()
+        )  # (campaign, version) paused as unsendable
         self._contexts: dict[int, dict[str, Any]] = {}  # outbox id → template variables
         self._in_flight = 0
         self._leases = LeaseBook(self.config.lease)
@@ -316,10 +323,25 @@ class Dispatcher:
         return sender
 
     async def _body(self, row: Claimed) -> bytes | None:
-        template = self._templates.get((row.campaign_id, row.variant_key))
-        if template is None:  # compiled in the claiming thread; absent only for a late row
-            template = await asyncio.to_thread(self._template, row.campaign_id, row.variant_key)
-        if isinstance(template, str):
+        """The row's request body, with its expiry stamped now; None when it cannot be built (a
+        test row or one recipient's template fails: recorded as failed; the whole variant is
+        unsendable: its campaign is paused and the row given back)."""
+        compiled = self._templates.get((row.campaign_id, row.variant_key))
+        if compiled is None:  # compiled in the claiming thread; absent only for a late row
+            compiled = await asyncio.to_thread(self._compile_now, row.campaign_id, row.variant_key)
+        body = compiled.body
+        now_unix = int(_now().timestamp())
+        try:
+            if isinstance(body, str):
+                if not row.message_id.startswith(TEST_PREFIX):
+                    await self._pause_unsendable(row, compiled.version, body)
+                    return None
+                raise PayloadError(body)
+            if isinstance(body, PersonalisedBody):
+                context = self._contexts.pop(row.outbox_id, {})
+                return body.render(row.token, row.message_id, context, now_unix)
+            return body.render(row.token, row.message_id, now_unix)
+        except PayloadError as exc:
             self._outcomes.append(
                 Outcome(
                     row.outbox_id,
@@ -327,51 +349,68 @@ class Dispatcher:
                     OutboxState.FAILED,
                     _now(),
                     error_code="PAYLOAD",
-                    error_message=template,
+                    error_message=str(exc),
                 )
             )
             return None
-        if isinstance(template, PersonalisedBody):
-            context = self._contexts.pop(row.outbox_id, {})
-            return template.render(row.token, row.message_id, context)
-        return template.render(row.token, row.message_id)
 
-    def _template(self, campaign_id: int, variant_key: str | None) -> Body | str:
-        key = (campaign_id, variant_key)
-        found = self._templates.get(key)
-        if found is None:
-            found = self._templates[key] = self._compile(campaign_id, variant_key)
-        return found
+    async def _pause_unsendable(self, row: Claimed, version: str, why: str) -> None:
+        """Content that cannot be built for anyone: pause its campaign once, send none of it."""
+        self._leases.drop(row.outbox_id)
+        self._to_release.append(row.outbox_id)
+        if (row.campaign_id, version) in self._paused_content:
+            return
+        self._paused_content.add((row.campaign_id, version))
+        reason = CONTENT_MESSAGES.english("unsendable", why)
+        log.error("campaign %d paused, its content cannot be sent: %s", row.campaign_id, why)
+
+        def pause() -> None:
+            with self.engine.begin() as conn:
+                pause_sending_campaign(conn, row.campaign_id, reason)
+
+        await self._db(pause)
+
+    def _compile_now(self, campaign_id: int, variant_key: str | None) -> _Compiled:
+        with self.engine.connect() as conn:
+            return self._refresh_templates(conn, {(campaign_id, variant_key)})[
+                (campaign_id, variant_key)
+            ]
 
     def _prepare(self, conn: Connection, rows: list[Claimed]) -> None:
-        """Compile the variants of claimed rows and load template variables where needed."""
+        """Bring the claimed rows' compiled variants up to date with their stored content (a
+        recompile only when its version changed), and load template variables where needed."""
+        compiled = self._refresh_templates(conn, {(r.campaign_id, r.variant_key) for r in rows})
+        claimed = {r.campaign_id for r in rows}  # sending again (resumed): may be paused again
+        self._paused_content = {p for p in self._paused_content if p[0] not in claimed}
         personal = [
             r
             for r in rows
-            if isinstance(self._template(r.campaign_id, r.variant_key), PersonalisedBody)
+            if isinstance(compiled[(r.campaign_id, r.variant_key)].body, PersonalisedBody)
         ]
         wanted = {r.profile_id for r in personal if r.profile_id is not None}
         contexts = claims.profile_contexts(conn, sorted(wanted)) if wanted else {}
         for r in personal:
             self._contexts[r.outbox_id] = contexts.get(r.profile_id or 0, {})
 
-    def _compile(self, campaign_id: int, variant_key: str | None) -> Body | str:
-        with self.engine.connect() as conn:
-            label, schedule = conn.execute(
-                select(Campaign.analytics_label, Campaign.schedule).where(
-                    Campaign.id == campaign_id
-                )
-            ).one()
-            content = conn.scalar(
-                select(CampaignVariant.content).where(
-                    CampaignVariant.campaign_id == campaign_id, CampaignVariant.key == variant_key
-                )
-            )
-        dry = self.config.validate_only or bool((schedule or {}).get("validate_only"))
-        try:
-            return compile_variant(content or {}, analytics_label=label, validate_only=dry)
-        except PayloadError as exc:
-            return str(exc)
+    def _refresh_templates(
+        self, conn: Connection, keys: set[tuple[int, str | None]]
+    ) -> dict[tuple[int, str | None], _Compiled]:
+        """The compiled variants for ``keys``, recompiled where the stored content changed."""
+        if len(self._templates) > MAX_COMPILED:  # finished campaigns: a late row recompiles
+            self._templates = {k: v for k, v in self._templates.items() if k in keys}
+        sources = load_sources(conn, keys, validate_only=self.config.validate_only)
+        out: dict[tuple[int, str | None], _Compiled] = {}
+        for key in keys:
+            source = sources.get(key)
+            cached = self._templates.get(key)
+            if source is None:
+                out[key] = _Compiled("", "The campaign or its variant was deleted.")
+            elif cached is None or cached.version != source.version:
+                out[key] = _compile(source)
+            else:
+                out[key] = cached
+            self._templates[key] = out[key]
+        return out
 
     def _handle(self, sender: AppSender, row: Claimed, result: SendResult) -> None:
         now = _now()
@@ -485,6 +524,21 @@ class Dispatcher:
 async def _wait(stop: asyncio.Event, seconds: float) -> None:
     with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(stop.wait(), seconds)
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    """A variant's body, or why it cannot be sent, and the content version it was built from."""
+
+    version: str
+    body: Body | str
+
+
+def _compile(source: VariantSource) -> _Compiled:
+    try:
+        return _Compiled(source.version, source.compile())
+    except PayloadError as exc:
+        return _Compiled(source.version, str(exc))
 
 
 def _short(exc: BaseException) -> str:

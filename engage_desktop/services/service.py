@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import select
 
+from engage_desktop.core.outbox.content_gate import pause_invalid_at_its_time
 from engage_desktop.core.outbox.expand import SendError, start_send
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.services.dispatcher import DispatchConfig, Dispatcher
@@ -207,6 +208,8 @@ class Service:
                 )
             )
         for campaign_id in due:
+            if self._paused_invalid(campaign_id):
+                continue
             try:
                 result = start_send(self.ws, campaign_id, scheduled=True)
                 log.info("scheduled campaign %d started: %d queued", campaign_id, result.queued)
@@ -215,6 +218,15 @@ class Service:
                     self._not_started[campaign_id] = str(exc)
                     log.error("scheduled campaign %d not started: %s", campaign_id, exc)
                     self._note_not_started(campaign_id, str(exc))
+
+    def _paused_invalid(self, campaign_id: int) -> bool:
+        """Its content is checked again at its time: edited into an invalid state, it is paused
+        with the reason and nothing is queued or sent."""
+        with self.ws.session() as session:
+            reason = pause_invalid_at_its_time(session, campaign_id)
+        if reason is not None:
+            log.error("scheduled campaign %d paused, nothing sent: %s", campaign_id, reason)
+        return reason is not None
 
     def _note_not_started(self, campaign_id: int, reason: str) -> None:
         with self.ws.session() as session:

@@ -122,6 +122,9 @@ def _template_templates() -> dict[str, str]:
             "TemplateErrors", "the filter “%1” expects a whole number"
         ),
         "divide_by_zero": QCoreApplication.translate("TemplateErrors", "division by zero"),
+        "too_much_work": QCoreApplication.translate(
+            "TemplateErrors", "the template does too much work (a loop too long, or too much text)"
+        ),
     }
 
 
@@ -185,6 +188,9 @@ def _issue_templates() -> dict[str, str]:
         ),
         "reserved_message_id": QCoreApplication.translate(
             "ContentIssues", "“message_id” is reserved: use another key."
+        ),
+        "reserved_data_key": QCoreApplication.translate(
+            "ContentIssues", "“%1” is reserved by FCM: use another key."
         ),
         "bad_analytics_label": QCoreApplication.translate(
             "ContentIssues", "Analytics label: up to 50 letters, digits, - _ . ~ % only."

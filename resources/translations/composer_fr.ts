@@ -421,6 +421,10 @@
 <context>
     <name>ComposerRendering</name>
     <message>
+        <source>No message can be sent as written:</source>
+        <translation>Aucun message ne peut partir tel quel :</translation>
+    </message>
+    <message>
         <source>%1 of %2 bytes</source>
         <translation>%1 octets sur %2</translation>
     </message>

@@ -84,6 +84,30 @@
     </message>
 </context>
 <context>
+    <name>CountedTexts</name>
+    <message numerus="yes">
+        <source>The content cannot be sent (%n problem(s) in all, see the list under the form): %1</source>
+        <translation>
+            <numerusform>Le contenu ne peut pas être envoyé (%n problème en tout, voir la liste sous le formulaire) : %1</numerusform>
+            <numerusform>Le contenu ne peut pas être envoyé (%n problèmes en tout, voir la liste sous le formulaire) : %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The content cannot be sent (%n problem(s) in all): %1</source>
+        <translation>
+            <numerusform>Le contenu ne peut pas être envoyé (%n problème en tout) : %1</numerusform>
+            <numerusform>Le contenu ne peut pas être envoyé (%n problèmes en tout) : %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Paused at its scheduled time, nothing was sent (%n problem(s) in all; fix the content, then send or schedule it again): %1</source>
+        <translation>
+            <numerusform>Mise en pause à l’heure prévue, rien n’a été envoyé (%n problème en tout ; corrigez le contenu, puis envoyez-la ou programmez-la de nouveau) : %1</numerusform>
+            <numerusform>Mise en pause à l’heure prévue, rien n’a été envoyé (%n problèmes en tout ; corrigez le contenu, puis envoyez-la ou programmez-la de nouveau) : %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DeliveriesPage</name>
     <message>
         <source>Test devices…</source>
@@ -195,6 +219,14 @@
         <translation>Un problème est survenu : %1</translation>
     </message>
     <message>
+        <source>Paused, nothing more was sent. The content cannot be sent: %1</source>
+        <translation>En pause, rien de plus n’a été envoyé. Le contenu ne peut pas être envoyé : %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
         <source>The database is full (no space left on the disk, or its size limit reached): sending is paused. Free some disk space, then resume the campaign.</source>
         <translation>La base de données est pleine (plus de place sur le disque, ou taille maximale atteinte) : l&apos;envoi est en pause. Libérez de l&apos;espace disque, puis reprenez la campagne.</translation>
     </message>
@@ -298,6 +330,14 @@
         <translation>Annuler l’envoi</translation>
     </message>
     <message>
+        <source>Retry failed</source>
+        <translation>Relancer les échecs</translation>
+    </message>
+    <message>
+        <source>Send the failed messages again; what was delivered is not sent twice</source>
+        <translation>Renvoyer les messages en échec ; ce qui a été remis n’est pas envoyé deux fois</translation>
+    </message>
+    <message>
         <source>Sent</source>
         <translation>Envoyés</translation>
     </message>
@@ -349,6 +389,20 @@
         <translation>
             <numerusform>Annulée : %Ln message ne sera pas envoyé.</numerusform>
             <numerusform>Annulée : %Ln messages ne seront pas envoyés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed message(s) queued again.</source>
+        <translation>
+            <numerusform>%n message en échec remis en file d’attente.</numerusform>
+            <numerusform>%n messages en échec remis en file d’attente.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left failed (%1).</source>
+        <translation>
+            <numerusform>%n reste en échec (%1).</numerusform>
+            <numerusform>%n restent en échec (%1).</numerusform>
         </translation>
     </message>
 </context>

@@ -111,6 +111,10 @@
         <translation>« message_id » est réservé : utilisez une autre clé.</translation>
     </message>
     <message>
+        <source>“%1” is reserved by FCM: use another key.</source>
+        <translation>« %1 » est réservé par FCM : utilisez une autre clé.</translation>
+    </message>
+    <message>
         <source>Analytics label: up to 50 letters, digits, - _ . ~ % only.</source>
         <translation>Libellé analytique : 50 caractères au plus, uniquement lettres, chiffres et - _ . ~ %.</translation>
     </message>
@@ -452,6 +456,10 @@
     <message>
         <source>division by zero</source>
         <translation>division par zéro</translation>
+    </message>
+    <message>
+        <source>the template does too much work (a loop too long, or too much text)</source>
+        <translation>le modèle demande trop de travail (une boucle trop longue, ou trop de texte)</translation>
     </message>
     <message>
         <source>Template error in %1, line %2, column %3: %4</source>

@@ -57,6 +57,11 @@ TEMPLATE_CASES = [
     ("{{ 'a' | append }}", "filter_arguments", "pour le filtre « append »"),
     ("{{ x | truncate: 'a' }}", "filter_integer", "le filtre « truncate » attend"),
     ("{{ 1 | divided_by: 0 }}", "divide_by_zero", "division par zéro"),
+    (
+        "{% for a in (1..999) %}{% for b in (1..999) %}.{% endfor %}{% endfor %}",
+        "too_much_work",
+        "trop de travail",
+    ),
 ]
 
 
@@ -92,7 +97,7 @@ def _issue_drafts() -> list[CampaignDraft]:
         "deep_link": "pas un lien",
         "badge": -1,
         "ttl_seconds": 99_999_999,
-        "data": {"points": 12, "message_id": "x"},
+        "data": {"points": 12, "message_id": "x", "gcm.n.e": "1"},
         "actions": [
             {"id": "", "title": "", "deep_link": "monapp://a b"},
             {"id": "b", "title": "B"},

@@ -23,6 +23,16 @@ from .model import CampaignDraft, CampaignInputError, Variant, validate_draft
 EDITABLE = (CampaignStatus.DRAFT, CampaignStatus.SCHEDULED)
 
 
+def never_started(campaign: Campaign) -> bool:
+    """Paused before any row was queued (its content was invalid at its scheduled time): it
+    can still be edited, scheduled again or sent, like a draft."""
+    return campaign.status == CampaignStatus.PAUSED and campaign.started_at is None
+
+
+def _editable(campaign: Campaign) -> bool:
+    return campaign.status in EDITABLE or never_started(campaign)
+
+
 class CampaignNotFound(CodedError, LookupError):
     """No campaign with that id (deleted meanwhile); code ``campaign_not_found``."""
 
@@ -90,7 +100,7 @@ def save_draft(session: Session, member_id: int, draft: CampaignDraft) -> int:
         row = _get(session, draft.id)
         if row.app_id != draft.app_id:
             raise CampaignInputError("app_id", "a campaign cannot move to another app")
-        if row.status not in EDITABLE:
+        if not _editable(row):
             raise CampaignInputError(
                 "status",
                 f"a {row.status.value} campaign can no longer be edited",
@@ -157,7 +167,7 @@ def schedule_campaign(
             "schedule_has_issues",
             str(len(issues)),
         )
-    if row.status not in EDITABLE:
+    if not _editable(row):
         raise CampaignInputError(
             "status",
             f"a {row.status.value} campaign cannot be scheduled",
@@ -165,6 +175,7 @@ def schedule_campaign(
             row.status.value,
         )
     row.status = CampaignStatus.SCHEDULED
+    row.status_reason = None
     row.scheduled_at = at
     record(
         session,

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from engage_desktop.core.content.fcm import check_message
+from engage_desktop.core.content.fcm import check_message, template_issue_text
 from engage_desktop.core.content.inapp import InAppContent, validate_inapp
 from engage_desktop.core.content.push import PushContent
 from engage_desktop.core.content.sms import validate_sms
@@ -148,20 +148,17 @@ def template_issues(fmt: str, content: Mapping[str, Any]) -> list[tuple[str, str
     found: list[tuple[str, str]] = []
     for name in TEMPLATE_FIELDS.get(fmt, ()):
         problem = template_problem(str(content.get(name) or ""))
-        if problem is None:
-            continue
-        line, column = str(problem.line), str(problem.column)
-        text = f"Template error, line {line}, column {column}: {problem.message}"
-        if problem.code:
-            coded = CodedText(text, f"template_{problem.code}", line, column, *problem.args)
-        else:
-            coded = CodedText(text, "template_other", line, column, problem.message)
-        found.append((name, coded))
+        if problem is not None:
+            found.append((name, template_issue_text(problem)))
     return found
 
 
 def validate_draft(draft: CampaignDraft) -> list[tuple[str, str]]:
-    """All issues as (field, message), field paths prefixed by the variant key ("A.body")."""
+    """All issues as (field, message), field paths prefixed by the variant key ("A.body").
+
+    The one content check: the composer marks these, and scheduling, sending, test sends, the
+    service's firing check and its compiler refuse content that has any.
+    """
     issues: list[tuple[str, str]] = []
     if not draft.name.strip():
         issues.append(("name", CodedText("A campaign needs a name.", "no_name")))
@@ -172,26 +169,33 @@ def validate_draft(draft: CampaignDraft) -> list[tuple[str, str]]:
     if len(set(keys)) != len(keys):
         issues.append(("variants", CodedText("Two variants have the same key.", "same_key")))
     for variant in draft.variants:
-        prefix = f"{variant.key}."
-        issues += [(prefix + f, m) for f, m in template_issues(draft.format, variant.content)]
-        if draft.format in ("push", "rich_push"):
-            _, _, found = check_message(
-                PushContent.from_dict(variant.content),
-                analytics_label=draft.analytics_label or None,
-            )
-            issues += [(prefix + i.field, i.message) for i in found]
-        elif draft.format == "sms":
-            issues += [
-                (prefix + f, m)
-                for f, m in validate_sms(
-                    str(variant.content.get("body") or ""), draft.sms_max_segments
-                )
-            ]
-        elif draft.format == "email":
-            if not str(variant.content.get("subject") or "").strip():
-                message = CodedText("An email needs a subject.", "no_subject")
-                issues.append((prefix + "subject", message))
-        elif draft.format == "in_app":
-            found_inapp = validate_inapp(InAppContent.from_dict(variant.content))
-            issues += [(prefix + f, m) for f, m in found_inapp]
+        found = variant_issues(
+            draft.format,
+            variant.content,
+            analytics_label=draft.analytics_label or None,
+            sms_max_segments=draft.sms_max_segments,
+        )
+        issues += [(f"{variant.key}.{f}", m) for f, m in found]
+    return issues
+
+
+def variant_issues(
+    fmt: str,
+    content: Mapping[str, Any],
+    *,
+    analytics_label: str | None = None,
+    sms_max_segments: int = 3,
+) -> list[tuple[str, str]]:
+    """The issues of one variant's content, by field (no variant prefix)."""
+    issues = template_issues(fmt, content)
+    if fmt in ("push", "rich_push"):
+        _, _, found = check_message(PushContent.from_dict(content), analytics_label=analytics_label)
+        issues += [(i.field, i.message) for i in found]
+    elif fmt == "sms":
+        issues += validate_sms(str(content.get("body") or ""), sms_max_segments)
+    elif fmt == "email":
+        if not str(content.get("subject") or "").strip():
+            issues.append(("subject", CodedText("An email needs a subject.", "no_subject")))
+    elif fmt == "in_app":
+        issues += validate_inapp(InAppContent.from_dict(content))
     return issues

@@ -1,8 +1,10 @@
 """The FCM HTTP v1 message for a push: built here, once, for the preview and for the sender.
 
 The JSON is built directly as dicts (firebase-admin's message types cost ≈ 43 µs a message, too
-slow for bulk sends). ``message_id`` is the idempotency key: it travels in ``data.message_id`` and
-is the collapse key on both platforms, so a re-send after a crash replaces the first copy.
+slow for bulk sends). ``message_id`` is the idempotency key: it travels in ``data.message_id``, is
+the collapse key on both platforms and the Android notification's ``tag`` (Android replaces a
+shown notification only when the tag matches; ``collapse_key`` only merges messages still waiting
+on FCM's side), so a re-send after a crash or a retry replaces the first copy on the phone.
 """
 
 from __future__ import annotations
@@ -15,15 +17,22 @@ from dataclasses import dataclass
 from typing import Any
 
 from engage_desktop.core.messages import CodedText
-from engage_desktop.core.templating import render_text
+from engage_desktop.core.outbox.message_ids import sample_message_id
+from engage_desktop.core.templating import TemplateError, render_text
 
 from .push import MAX_ACTIONS, PushContent
 
 FCM_MAX_BYTES = 4096
+# As long as the ids the outbox stamps, so the byte count checked is the real messages' one.
+SAMPLE_MESSAGE_ID = sample_message_id()
 _TEXT_FIELDS = ("title", "subtitle", "body")
 # scheme://authority… (RFC 3986 scheme); urllib is off-limits in core (no-network contract).
 _URL = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):(//([^/?#\s]*))?")
 _APNS_PRIORITY = {"high": "10", "normal": "5"}
+# FCM refuses data keys that are reserved words or start with "google" / "gcm" (HTTP v1
+# reference, Message.data); the rest were reserved by the legacy protocol the SDKs still parse.
+RESERVED_DATA_KEYS = frozenset({"from", "message_type", "notification", "collapse_key"})
+RESERVED_DATA_PREFIXES = ("google", "gcm")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,18 +46,41 @@ class Issue:
     message: str
 
 
-def _personalise(content: PushContent, render_context: Mapping[str, Any] | None) -> PushContent:
-    """Apply Liquid to the texts; a template error leaves the text as written (validate reports it)."""
+class RenderFailed(ValueError):
+    """A template could not be rendered for this profile: no message may be built from it."""
+
+    def __init__(self, issue: Issue) -> None:
+        super().__init__(f"{issue.field}: {issue.message}")
+        self.issue = issue
+
+
+def _personalise(
+    content: PushContent, render_context: Mapping[str, Any] | None
+) -> tuple[PushContent, list[Issue]]:
+    """Apply Liquid to the texts; a field whose template fails is an issue, never sent raw."""
     if render_context is None:
-        return content
+        return content, []
     changes: dict[str, str] = {}
+    issues: list[Issue] = []
     for name in (*_TEXT_FIELDS, "deep_link", "image_url"):
         source = getattr(content, name)
         if "{" in source:
             result = render_text(source, render_context)
             if result.error is None:
                 changes[name] = result.text
-    return content.with_changes(**changes) if changes else content
+            else:
+                issues.append(Issue(name, template_issue_text(result.error)))
+    return (content.with_changes(**changes) if changes else content), issues
+
+
+def template_issue_text(error: TemplateError) -> CodedText:
+    """A Liquid error as an issue message: ``template_<case>`` with line, column, then the case's
+    own arguments (or python-liquid's English for a case without a code)."""
+    line, column = str(error.line), str(error.column)
+    text = f"Template error, line {line}, column {column}: {error.message}"
+    if error.code:
+        return CodedText(text, f"template_{error.code}", line, column, *error.args)
+    return CodedText(text, "template_other", line, column, error.message)
 
 
 def _data_block(content: PushContent, message_id: str) -> dict[str, str]:
@@ -73,11 +105,11 @@ def _android_block(content: PushContent, message_id: str) -> dict[str, Any]:
         notification["image"] = content.image_url
     if content.deep_link:
         notification["click_action"] = content.deep_link
+    notification["tag"] = message_id  # a resent message replaces the shown one, never doubles it
     android: dict[str, Any] = {"priority": content.priority, "collapse_key": message_id}
     if content.ttl_seconds is not None:
         android["ttl"] = f"{content.ttl_seconds}s"
-    if notification:
-        android["notification"] = notification
+    android["notification"] = notification
     return android
 
 
@@ -121,9 +153,12 @@ def build_fcm_message(
 
     ``apns-expiration`` is an absolute Unix time: pass ``now_unix`` (the sender's clock) when a
     TTL is set; without it the current time is used. A TTL of 0 means "deliver now or never",
-    which APNs spells as expiration 0.
+    which APNs spells as expiration 0. Raises ``RenderFailed`` when a template cannot be rendered
+    with ``render_context``: a message is never built with a field left as raw Liquid.
     """
-    content = _personalise(content, render_context)
+    content, failed = _personalise(content, render_context)
+    if failed:
+        raise RenderFailed(failed[0])
     notification: dict[str, str] = {}
     if content.title:
         notification["title"] = content.title
@@ -218,32 +253,45 @@ def validate_push(content: PushContent) -> list[Issue]:
     if "message_id" in content.data:
         message = "“message_id” is reserved: use another key."
         issues.append(Issue("data.message_id", CodedText(message, "reserved_message_id")))
+    issues += [
+        Issue(
+            f"data.{key}",
+            CodedText(f"“{key}” is reserved by FCM: use another key.", "reserved_data_key", key),
+        )
+        for key in content.data
+        if is_reserved_data_key(key)
+    ]
     return issues
+
+
+def is_reserved_data_key(key: str) -> bool:
+    """A custom data key FCM refuses (the message would get a 400 for every recipient)."""
+    folded = key.lower()
+    return folded in RESERVED_DATA_KEYS or folded.startswith(RESERVED_DATA_PREFIXES)
 
 
 def check_message(
     content: PushContent,
     *,
     token: str = "PREVIEW_TOKEN",
-    message_id: str = "00000000-0000-0000-0000-000000000000",
+    message_id: str = SAMPLE_MESSAGE_ID,
     analytics_label: str | None = None,
     render_context: Mapping[str, Any] | None = None,
 ) -> tuple[dict[str, Any] | None, int, list[Issue]]:
     """Build and validate: (message or None when invalid, payload bytes, issues).
 
     This is the one rule the composer, CLI and sender share: any content either yields a valid
-    message within 4096 bytes, or a non-empty list of issues — never both.
+    message within 4096 bytes, or a non-empty list of issues — never both. A template that fails
+    for ``render_context`` is an issue of its field (and the size is that of the raw text).
     """
     issues = validate_push(content)
     if analytics_label is not None and not _label_ok(analytics_label):
         text = "Analytics label: up to 50 letters, digits, - _ . ~ % only."
         issues.append(Issue("analytics_label", CodedText(text, "bad_analytics_label")))
+    rendered, failed = _personalise(content, render_context)
+    issues += failed
     message = build_fcm_message(
-        content,
-        token=token,
-        message_id=message_id,
-        analytics_label=analytics_label or None,
-        render_context=render_context,
+        rendered, token=token, message_id=message_id, analytics_label=analytics_label or None
     )
     size = payload_size(message)
     if size > FCM_MAX_BYTES:

@@ -14,10 +14,14 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, func, select, update
 from sqlalchemy.orm import Session
 
-from engage_desktop.core.outbox.expand import CANCELLED, SendError
+from engage_desktop.core.outbox.access import campaign_to_send
+from engage_desktop.core.outbox.content_gate import never_started
+from engage_desktop.core.outbox.expand import CANCELLED, SendError, start_send
+from engage_desktop.core.outbox.message_ids import TEST_PREFIX as TEST_PREFIX
+from engage_desktop.core.outbox.message_ids import TEST_PREFIX_END as TEST_PREFIX_END
+from engage_desktop.core.outbox.trial import queue_test_send
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.audit import record
-from engage_desktop.security.roles import Permission, require
 from engage_desktop.store.models import (
     Campaign,
     CampaignStatus,
@@ -26,18 +30,8 @@ from engage_desktop.store.models import (
     OutboxState,
 )
 
-TEST_PREFIX = "edt-"  # message ids of test sends (claimed whatever the campaign's status)
-TEST_PREFIX_END = "edt."  # the next string after every "edt-…" id, for an index range scan
 PENDING = (OutboxState.QUEUED, OutboxState.CLAIMED, OutboxState.RETRY)
 RATE_WINDOW = timedelta(seconds=15)
-
-
-def _campaign_for(session: Session, ws: Workspace, campaign_id: int) -> Campaign:
-    campaign = session.get(Campaign, campaign_id)
-    if campaign is None:
-        raise SendError(f"No campaign with id {campaign_id}.", "not_found")
-    require(session, ws.member_id, campaign.app_id, Permission.SEND_CAMPAIGNS)
-    return campaign
 
 
 def pause(ws: Workspace, campaign_id: int, reason: str | None = None) -> None:
@@ -45,6 +39,13 @@ def pause(ws: Workspace, campaign_id: int, reason: str | None = None) -> None:
 
 
 def resume(ws: Workspace, campaign_id: int) -> None:
+    """Sending again; a campaign paused at its time before anything was queued (its content
+    was invalid) is sent from the start instead, which checks its content again."""
+    with ws.session() as session:
+        unstarted = never_started(campaign_to_send(session, ws, campaign_id))
+    if unstarted:
+        start_send(ws, campaign_id)
+        return
     _transition(ws, campaign_id, CampaignStatus.PAUSED, CampaignStatus.SENDING, None, "resume")
 
 
@@ -58,7 +59,7 @@ def _transition(
 ) -> None:
     """Move a send between sending and paused, checked, audited, in one transaction."""
     with ws.session() as session:
-        campaign = _campaign_for(session, ws, campaign_id)
+        campaign = campaign_to_send(session, ws, campaign_id)
         if campaign.status != expected:
             raise SendError(
                 f"Campaign {campaign_id} is {campaign.status.value}, not {expected.value}.",
@@ -78,7 +79,7 @@ def _transition(
 def cancel(ws: Workspace, campaign_id: int) -> int:
     """Stop the send for good; returns how many messages will not be sent."""
     with ws.session() as session:
-        campaign = _campaign_for(session, ws, campaign_id)
+        campaign = campaign_to_send(session, ws, campaign_id)
         if campaign.status not in (
             CampaignStatus.SENDING,
             CampaignStatus.PAUSED,
@@ -114,8 +115,6 @@ def cancel(ws: Workspace, campaign_id: int) -> int:
 
 def send_to_test_devices(ws: Workspace, campaign_id: int, variant_key: str | None = None) -> int:
     """Queue the campaign (any status) to the app's test devices; returns how many were queued."""
-    from engage_desktop.core.outbox.trial import queue_test_send
-
     return len(queue_test_send(ws, campaign_id, variant_key))
 
 

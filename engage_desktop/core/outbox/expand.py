@@ -15,7 +15,9 @@ from datetime import datetime
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from engage_desktop.core.messages import CodedError
+from engage_desktop.core.outbox.content_gate import never_started, require_valid_content
+from engage_desktop.core.outbox.errors import SendError as SendError
+from engage_desktop.core.outbox.message_ids import message_id_for as message_id_for
 from engage_desktop.core.progress import NO_PROGRESS, Progress
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.audit import record
@@ -47,17 +49,6 @@ CANCELLED = "cancelled"
 SENDABLE_FROM = (CampaignStatus.DRAFT, CampaignStatus.SCHEDULED)
 
 
-class SendError(CodedError):
-    """The campaign cannot be sent as asked; the message says why.
-
-    ``code`` names the case (``not_found``, ``wrong_status``, ``not_push``, ``no_variant``,
-    ``no_test_device``) so the GUI can say it in the user's language.
-    """
-
-    def __init__(self, message: str, code: str = "other", *args: str) -> None:
-        super().__init__(message, code, *args)
-
-
 @dataclass
 class ExpandResult:
     campaign_id: int
@@ -67,11 +58,6 @@ class ExpandResult:
     @property
     def total(self) -> int:
         return self.queued + sum(self.suppressed.values())
-
-
-def message_id_for(campaign_id: int, device_id: int) -> str:
-    """Stable across retries and restarts: the same recipient always gets the same id."""
-    return f"ed-{campaign_id}-{device_id}"
 
 
 def _bucket(profile_id: int, salt: str) -> float:
@@ -106,6 +92,7 @@ def start_send(
         if not scheduled:
             require(session, ws.member_id, campaign.app_id, Permission.SEND_CAMPAIGNS)
         _check_sendable(campaign)
+        require_valid_content(campaign)
         result = _expand(session, campaign, ws.clock.now(), progress)
         campaign.status = CampaignStatus.SENDING
         campaign.status_reason = None
@@ -128,7 +115,7 @@ def _check_sendable(campaign: Campaign) -> None:
             "the dispatch service sends push campaigns only for now.",
             "not_push",
         )
-    if campaign.status not in SENDABLE_FROM:
+    if campaign.status not in SENDABLE_FROM and not never_started(campaign):
         raise SendError(
             f"Campaign {campaign.id} is {campaign.status.value}; only a draft or scheduled "
             "campaign can be sent.",

@@ -3,25 +3,34 @@
 The message itself comes from the composer's builder (``core.content.fcm.build_fcm_message``, the
 same function its payload tab shows). Building and encoding a message costs tens of µs; a bulk
 send cannot afford that per recipient, so the body is built once per variant with marker values
-for the token and the message id, encoded, split at the markers, and joined per row.
+for the token, the message id and the APNs expiry, encoded, split at the markers, and joined per
+row. The expiry is absolute (send time + TTL), so it is stamped at send time like the token: a
+body compiled before a pause never carries a past expiry when the campaign resumes.
+
+``content_version`` names what a body was compiled from: the sender recompiles when it changes,
+so an edit made after a test send (or a fixed error) is what goes out.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import Connection, select
+
+from engage_desktop.core.campaigns.model import variant_issues
 from engage_desktop.core.content.fcm import build_fcm_message
 from engage_desktop.core.content.push import PushContent
+from engage_desktop.store.models import Campaign, CampaignVariant
 
 TOKEN_MARK = "__ed_token_c3f1__"
 MSGID_MARK = "__ed_msgid_c3f1__"
+EXPIRY_MARK = "__ed_expiry_c3f1__"
+_MARKS = (TOKEN_MARK, MSGID_MARK, EXPIRY_MARK)
 _SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_:.")
-
-
-class PayloadError(Exception):
-    """The variant's content cannot become an FCM message; the text says what is wrong."""
 
 
 def build_message(content: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
@@ -30,24 +39,54 @@ def build_message(content: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
 
 
 def _ensure_ids(message: dict[str, Any], message_id: str) -> dict[str, Any]:
-    """The dispatch contract, whatever the builder did: id in data, collapse keys set."""
+    """The dispatch contract, whatever the builder did: id in data, collapse keys and tag set."""
     message.setdefault("data", {})["message_id"] = message_id
-    message.setdefault("android", {}).setdefault("collapse_key", message_id)
+    android = message.setdefault("android", {})
+    android.setdefault("collapse_key", message_id)
+    android.setdefault("notification", {}).setdefault("tag", message_id)
     message.setdefault("apns", {}).setdefault("headers", {}).setdefault(
         "apns-collapse-id", message_id
     )
     return message
 
 
+class PayloadError(ValueError):
+    """The variant's content cannot become an FCM message; the text says what is wrong."""
+
+
+def content_version(
+    content: Mapping[str, Any], analytics_label: str | None, validate_only: bool
+) -> str:
+    """A short digest of everything a compiled body depends on (stable across processes)."""
+    canonical = json.dumps(
+        [content, analytics_label, validate_only],
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+        default=str,
+    )
+    return hashlib.blake2b(canonical.encode(), digest_size=12).hexdigest()
+
+
 @dataclass(frozen=True)
 class BodyTemplate:
-    """A request body split around the token and message-id markers."""
+    """A request body split around the token, message-id and expiry markers.
+
+    ``ttl`` is the content's time to live in seconds when the body has an APNs expiry to stamp.
+    """
 
     parts: tuple[bytes, ...]
-    order: tuple[int, ...]  # for each gap: 0 = token, 1 = message id
+    order: tuple[int, ...]  # for each gap: 0 = token, 1 = message id, 2 = APNs expiry
+    ttl: int | None = None
 
-    def render(self, token: str, message_id: str) -> bytes:
-        values = (_json_fragment(token), _json_fragment(message_id))
+    def render(self, token: str, message_id: str, now_unix: int | None = None) -> bytes:
+        """The body for one recipient; ``now_unix`` (the send time) is needed with a TTL."""
+        expiry = b""
+        if 2 in self.order:
+            if now_unix is None or self.ttl is None:
+                raise ValueError("this body has an APNs expiry: give the send time (now_unix)")
+            expiry = str(now_unix + self.ttl).encode()
+        values = (_json_fragment(token), _json_fragment(message_id), expiry)
         out = [self.parts[0]]
         for i, which in enumerate(self.order):
             out.append(values[which])
@@ -75,24 +114,43 @@ def compile_body(
         message = _ensure_ids(build_message(content, **kwargs), MSGID_MARK)
     except (ValueError, KeyError, TypeError) as exc:
         raise PayloadError(f"The campaign content cannot be sent: {exc}") from exc
+    ttl = _stamp_expiry(message)
     body: dict[str, Any] = {"message": message}
     if validate_only:
         body["validate_only"] = True
-    text = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+    parts, order = _split(json.dumps(body, ensure_ascii=False, separators=(",", ":")))
+    return BodyTemplate(parts, order, ttl)
+
+
+def _stamp_expiry(message: dict[str, Any]) -> int | None:
+    """Put the expiry marker where an absolute APNs expiry was (TTL 0 stays "0": now or never)."""
+    headers = (message.get("apns") or {}).get("headers") or {}
+    ttl = _ttl_seconds(message)
+    if "apns-expiration" not in headers or not ttl:
+        return None
+    headers["apns-expiration"] = EXPIRY_MARK
+    return ttl
+
+
+def _ttl_seconds(message: Mapping[str, Any]) -> int | None:
+    raw = str((message.get("android") or {}).get("ttl") or "").removesuffix("s")
+    return int(raw) if raw.isdigit() else None
+
+
+def _split(text: str) -> tuple[tuple[bytes, ...], tuple[int, ...]]:
+    """The encoded body cut at each marker: the fixed parts, and which value goes in each gap."""
     parts: list[bytes] = []
     order: list[int] = []
     rest = text
     while True:
-        ti, mi = rest.find(TOKEN_MARK), rest.find(MSGID_MARK)
-        hits = [(i, k, m) for i, k, m in ((ti, 0, TOKEN_MARK), (mi, 1, MSGID_MARK)) if i >= 0]
+        hits = [(i, k) for k, mark in enumerate(_MARKS) if (i := rest.find(mark)) >= 0]
         if not hits:
             parts.append(rest.encode())
-            break
-        index, which, mark = min(hits)
+            return tuple(parts), tuple(order)
+        index, which = min(hits)
         parts.append(rest[:index].encode())
         order.append(which)
-        rest = rest[index + len(mark) :]
-    return BodyTemplate(tuple(parts), tuple(order))
+        rest = rest[index + len(_MARKS[which]) :]
 
 
 def is_personalised(content: dict[str, Any]) -> bool:
@@ -111,17 +169,23 @@ class PersonalisedBody:
     analytics_label: str | None
     validate_only: bool
 
-    def render(self, token: str, message_id: str, context: dict[str, Any]) -> bytes:
+    def render(
+        self, token: str, message_id: str, context: dict[str, Any], now_unix: int | None = None
+    ) -> bytes:
+        """The body for one recipient; raises ``PayloadError`` when a template fails for them."""
         kwargs: dict[str, Any] = {
             "token": token,
             "message_id": message_id,
             "render_context": context,
+            "now_unix": now_unix,
         }
         if self.analytics_label:
             kwargs["analytics_label"] = self.analytics_label
-        body: dict[str, Any] = {
-            "message": _ensure_ids(build_message(self.content, **kwargs), message_id)
-        }
+        try:
+            message = build_message(self.content, **kwargs)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise PayloadError(f"The message cannot be built for this recipient: {exc}") from exc
+        body: dict[str, Any] = {"message": _ensure_ids(message, message_id)}
         if self.validate_only:
             body["validate_only"] = True
         return json.dumps(body, ensure_ascii=False, separators=(",", ":"), default=str).encode()
@@ -134,3 +198,57 @@ def compile_variant(
     if not is_personalised(content):
         return compile_body(content, analytics_label=analytics_label, validate_only=validate_only)
     return PersonalisedBody(content, analytics_label, validate_only)
+
+
+@dataclass(frozen=True)
+class VariantSource:
+    """What one variant's bodies are compiled from, as stored now."""
+
+    format: str
+    content: dict[str, Any]
+    analytics_label: str | None
+    validate_only: bool
+
+    @property
+    def version(self) -> str:
+        return content_version(self.content, self.analytics_label, self.validate_only)
+
+    def compile(self) -> BodyTemplate | PersonalisedBody:
+        """The body, after the composer's own check (``PayloadError`` names the first issue)."""
+        issues = variant_issues(self.format, self.content, analytics_label=self.analytics_label)
+        if issues:
+            field, message = issues[0]
+            raise PayloadError(f"{field}: {message} ({len(issues)} problem(s) in all)")
+        return compile_variant(
+            self.content, analytics_label=self.analytics_label, validate_only=self.validate_only
+        )
+
+
+def load_sources(
+    conn: Connection, variants: Iterable[tuple[int, str | None]], *, validate_only: bool = False
+) -> dict[tuple[int, str | None], VariantSource]:
+    """The current content of each (campaign, variant key), in one query.
+
+    ``validate_only`` forces FCM's dry run for every campaign (the service's option); a
+    campaign's own ``schedule.validate_only`` asks it for that campaign.
+    """
+    wanted = set(variants)
+    campaign_ids = sorted({cid for cid, _ in wanted})
+    rows = conn.execute(
+        select(
+            Campaign.id,
+            Campaign.format,
+            Campaign.analytics_label,
+            Campaign.schedule,
+            CampaignVariant.key,
+            CampaignVariant.content,
+        )
+        .join(CampaignVariant, CampaignVariant.campaign_id == Campaign.id)
+        .where(Campaign.id.in_(campaign_ids))
+    )
+    found: dict[tuple[int, str | None], VariantSource] = {}
+    for cid, fmt, label, schedule, key, content in rows:
+        if (cid, key) in wanted:
+            dry = validate_only or bool((schedule or {}).get("validate_only"))
+            found[(cid, key)] = VariantSource(str(fmt), dict(content or {}), label, dry)
+    return found

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from engage_desktop.core.outbox.control import TEST_PREFIX, _campaign_for
+from engage_desktop.core.outbox.access import campaign_to_send
+from engage_desktop.core.outbox.content_gate import require_valid_content
 from engage_desktop.core.outbox.expand import SendError, suppression_reason
+from engage_desktop.core.outbox.message_ids import test_message_id
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.audit import record
 from engage_desktop.store.models import Channel, Device, OutboxMessage, OutboxState
@@ -44,10 +46,11 @@ def queue_test_send(
 ) -> list[TrialRecipient]:
     """Queue one message per usable test device of the campaign's app (checked: send right)."""
     with ws.session() as session:
-        campaign = _campaign_for(session, ws, campaign_id)
+        campaign = campaign_to_send(session, ws, campaign_id)
         key = variant_key or (campaign.variants[0].key if campaign.variants else None)
         if key is None or key not in {v.key for v in campaign.variants}:
             raise SendError(f"Campaign {campaign_id} has no content variant to send.", "no_variant")
+        require_valid_content(campaign, key)
         devices = session.scalars(
             select(Device)
             .where(Device.app_id == campaign.app_id, Device.is_test.is_(True))
@@ -69,7 +72,7 @@ def queue_test_send(
                 d.id,
                 d.label or d.model or f"#{d.id}",
                 d.platform,
-                f"{TEST_PREFIX}{campaign_id}-{d.id}-{stamp}",
+                test_message_id(campaign_id, d.id, stamp),
             )
             for d in usable
         ]

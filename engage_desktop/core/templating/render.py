@@ -104,9 +104,23 @@ def number_fr(value: Any, decimals: int = 0) -> str:
     return text.replace(",", "\u202f").replace(".", ",")
 
 
+# A marketer's template renders in microseconds; these bound a hostile or mistaken one (nested
+# loops, a string doubled in a loop) so it fails fast instead of stalling the sender or bloating
+# its memory. Push texts are at most 4 KB and an e-mail body rarely 100 KB.
+LOOP_ITERATION_LIMIT = 10_000
+OUTPUT_LIMIT = 200_000  # characters written by one render
+LOCAL_NAMESPACE_LIMIT = 100_000  # size of what {% assign %} / {% capture %} hold
+
+
+class _BoundedEnvironment(Environment):
+    loop_iteration_limit = LOOP_ITERATION_LIMIT
+    output_stream_limit = OUTPUT_LIMIT
+    local_namespace_limit = LOCAL_NAMESPACE_LIMIT
+
+
 @functools.cache
 def _environment() -> Environment:
-    env = Environment(undefined=_RecordingUndefined)
+    env = _BoundedEnvironment(undefined=_RecordingUndefined)
     env.filters["date_fr"] = date_fr
     env.filters["money_fr"] = money_fr
     env.filters["number_fr"] = number_fr
@@ -148,7 +162,14 @@ _CASES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("filter_arguments", re.compile(r"^(?:\w+: )?(\w+)\(\) (?:takes|missing|got)")),
     ("filter_integer", re.compile(r"^(\w+) expected an integer")),
     ("divide_by_zero", re.compile(r"can't divide by 0")),
+    (
+        "too_much_work",
+        re.compile(r"(?:loop iteration|output stream|local namespace) limit reached"),
+    ),
 )
+
+
+_EVERY_PROFILE = frozenset({"unknown_filter", "too_much_work"})
 
 
 def _classify(message: str) -> tuple[str, tuple[str, ...]]:
@@ -212,7 +233,8 @@ def render_text(source: str, context: Mapping[str, Any]) -> RenderResult:
 
 
 def template_problem(source: str) -> TemplateError | None:
-    """A problem every profile would hit: a syntax error or an unknown filter.
+    """A problem every profile would hit: a syntax error, an unknown filter, or a template that
+    does too much work even without profile data (nested loops over long ranges).
 
     Errors that depend on the data (a division by a field that is 0 for some profile) are left
     to the preview; this is the check validation runs before a campaign may be scheduled.
@@ -224,7 +246,7 @@ def template_problem(source: str) -> TemplateError | None:
     except LiquidError as exc:
         return _error_from(exc, source)
     error = render_text(source, {}).error
-    return error if error is not None and error.code == "unknown_filter" else None
+    return error if error is not None and error.code in _EVERY_PROFILE else None
 
 
 def render_fields(

@@ -8,6 +8,7 @@ the last good render of a field, and every problem is gathered as a note under t
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -15,14 +16,15 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QPixmap
 
 from engage_desktop.core.campaigns.form import CampaignForm
-from engage_desktop.core.content.fcm import FCM_MAX_BYTES, build_fcm_message, check_message
+from engage_desktop.core.content.fcm import FCM_MAX_BYTES, check_message
 from engage_desktop.core.content.inapp import InAppContent
 from engage_desktop.core.content.push import PushContent
 from engage_desktop.core.content.sms import count_sms
+from engage_desktop.core.outbox.message_ids import sample_message_id
 from engage_desktop.core.templating import render_text
 from engage_desktop.core.templating.context import SAMPLE_PROFILE
 from engage_desktop.ui.composer.forms import ComposerForms
-from engage_desktop.ui.messages import fill, template_error_text
+from engage_desktop.ui.messages import fill, issue_line, template_error_text
 from engage_desktop.ui.preview.remote_image import RemoteImage
 
 if TYPE_CHECKING:
@@ -45,8 +47,15 @@ class ComposerRendering(QObject):
 
     image_changed = Signal()
 
-    def __init__(self, form: CampaignForm, views: ComposerForms, parent: QObject) -> None:
+    def __init__(
+        self,
+        form: CampaignForm,
+        views: ComposerForms,
+        parent: QObject,
+        campaign_id: Callable[[], int | None] = lambda: None,
+    ) -> None:
         super().__init__(parent)
+        self.campaign_id = campaign_id  # the saved campaign's id (None before the first save)
         self.form = form
         self.views = views
         self.render_context: dict[str, Any] = dict(SAMPLE_PROFILE)
@@ -124,22 +133,25 @@ class ComposerRendering(QObject):
         views.inapp_preview.set_image(self._preview_image(notes, str(shown.get("image_url") or "")))
 
     def _refresh_payload(self) -> None:
+        """The message the sample profile would get, or why there is none (never both); the
+        byte count uses a message id as long as the outbox's real ones."""
         content = PushContent.from_dict(self.form.content())
         label = str(self.form.campaign.get("analytics_label") or "") or None
-        message, size, _issues = check_message(
-            content, analytics_label=label, render_context=self.render_context
+        message, size, issues = check_message(
+            content,
+            message_id=sample_message_id(self.campaign_id()),
+            analytics_label=label,
+            render_context=self.render_context,
         )
         if message is None:
-            message = build_fcm_message(
-                content,
-                token="PREVIEW_TOKEN",
-                message_id="preview",
-                analytics_label=label,
-                render_context=self.render_context,
+            lines = [issue_line(i.field, i.message) for i in issues]
+            self.views.payload_view.setPlainText(
+                "\n".join([self.tr("No message can be sent as written:"), *lines])
             )
-        self.views.payload_view.setPlainText(
-            json.dumps({"message": message}, ensure_ascii=False, indent=2)
-        )
+        else:
+            self.views.payload_view.setPlainText(
+                json.dumps({"message": message}, ensure_ascii=False, indent=2)
+            )
         self.views.byte_meter.setValue(min(size, FCM_MAX_BYTES))
         self.views.byte_meter.setFormat(
             fill(self.tr("%1 of %2 bytes"), [str(size), str(FCM_MAX_BYTES)])

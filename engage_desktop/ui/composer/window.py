@@ -98,7 +98,9 @@ class ComposerWindow(QWidget):
         self._closing = False
         self._preview_generation = 0
         self._build()
-        self.rendering = ComposerRendering(self.form, self.views, self)
+        self.rendering = ComposerRendering(
+            self.form, self.views, self, campaign_id=lambda: self.campaign_id
+        )
         self.rendering.image_changed.connect(self.refresh)
         self._fill_widgets()
         self.refresh()

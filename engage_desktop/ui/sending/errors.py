@@ -7,12 +7,19 @@ keeps the core's sentence only as the detail of an unexpected error.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from sqlalchemy.exc import OperationalError
 
+from engage_desktop.core.outbox.content_gate import CONTENT_MESSAGES, ContentInvalid
 from engage_desktop.core.outbox.expand import SendError
 from engage_desktop.security.roles import PermissionDenied
-from engage_desktop.ui.messages import fill, permission_text, stored_reason_text
+from engage_desktop.ui.messages import (
+    field_label,
+    fill,
+    issue_line,
+    permission_text,
+    stored_reason_text,
+)
 
 
 def user_message(exc: BaseException) -> str:
@@ -24,6 +31,8 @@ def user_message(exc: BaseException) -> str:
             "Your role on this app does not allow sending campaigns. An admin of the app can "
             "give you the marketer role.",
         )
+    if isinstance(exc, ContentInvalid):
+        return content_invalid_text(exc.issues)
     if isinstance(exc, SendError):
         known = {
             "not_found": QCoreApplication.translate(
@@ -62,8 +71,57 @@ def user_message(exc: BaseException) -> str:
     return fill(QCoreApplication.translate("SendErrors", "Something went wrong: %1"), [detail])
 
 
+class CountedTexts(QObject):
+    """Sentences with a count, in Qt's plural forms (lupdate finds those in ``self.tr`` only)."""
+
+    def content_invalid(self, count: int) -> str:
+        return self.tr(
+            "The content cannot be sent (%n problem(s) in all, see the list under the form): %1",
+            "",
+            count,
+        )
+
+    def stored_content_invalid(self, count: int) -> str:
+        return self.tr("The content cannot be sent (%n problem(s) in all): %1", "", count)
+
+    def invalid_at_its_time(self, count: int) -> str:
+        return self.tr(
+            "Paused at its scheduled time, nothing was sent (%n problem(s) in all; fix the "
+            "content, then send or schedule it again): %1",
+            "",
+            count,
+        )
+
+
+def content_invalid_text(issues: list[tuple[str, str]]) -> str:
+    """Why the content blocks the send: the first issue, where it is, and how many there are."""
+    field, message = issues[0]
+    return CountedTexts().content_invalid(len(issues)).replace("%1", issue_line(field, message))
+
+
+def _content_reason(reason: str) -> str | None:
+    """A pause reason about the content (stored in English by the service), in the user's
+    language; the problem itself stays as stored."""
+    coded = CONTENT_MESSAGES.recognise(reason)
+    if coded is None:
+        return None
+    args = coded.args_text
+    if coded.code == "unsendable":
+        return QCoreApplication.translate(
+            "SendErrors", "Paused, nothing more was sent. The content cannot be sent: %1"
+        ).replace("%1", args[0])
+    what = fill(QCoreApplication.translate("SendErrors", "%1: %2"), [field_label(args[0]), args[1]])
+    texts = CountedTexts()
+    if coded.code == "invalid_at_its_time":
+        return texts.invalid_at_its_time(int(args[2])).replace("%1", what)
+    return texts.stored_content_invalid(int(args[2])).replace("%1", what)
+
+
 def reason_text(reason: str) -> str:
     """A pause reason the service stored (English), translated when it is a known one."""
+    content = _content_reason(reason)
+    if content is not None:
+        return content
     if reason.startswith("The database is full"):
         return QCoreApplication.translate(
             "SendErrors",

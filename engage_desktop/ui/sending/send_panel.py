@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from engage_desktop.core.outbox import control
 from engage_desktop.core.outbox.control import CampaignProgress
 from engage_desktop.core.outbox.expand import start_send
+from engage_desktop.core.outbox.retry import RETRYABLE_FROM, retry_failed
 from engage_desktop.core.progress import Progress
 from engage_desktop.store.models import CampaignStatus
 from engage_desktop.ui.background import Job, run_in_background
@@ -89,6 +90,10 @@ class SendPanel(QWidget):
         self.pause_button = QPushButton(self.tr("Pause"))
         self.resume_button = QPushButton(self.tr("Resume"))
         self.cancel_button = QPushButton(self.tr("Cancel sending"))
+        self.retry_button = QPushButton(self.tr("Retry failed"))
+        self.retry_button.setToolTip(
+            self.tr("Send the failed messages again; what was delivered is not sent twice")
+        )
         buttons = QHBoxLayout()
         for button in (
             self.send_button,
@@ -96,6 +101,7 @@ class SendPanel(QWidget):
             self.pause_button,
             self.resume_button,
             self.cancel_button,
+            self.retry_button,
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -134,6 +140,7 @@ class SendPanel(QWidget):
         self.pause_button.clicked.connect(lambda: self._act(self._pause))
         self.resume_button.clicked.connect(lambda: self._act(self._resume))
         self.cancel_button.clicked.connect(lambda: self._act(self._cancel))
+        self.retry_button.clicked.connect(lambda: self._act(self._retry))
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self.refresh)
@@ -143,6 +150,7 @@ class SendPanel(QWidget):
     def set_campaign(self, campaign_id: int | None) -> None:
         self.campaign_id = campaign_id
         self.last: CampaignProgress | None = None
+        self.note = ""  # the last action's result or error, kept under the status as it refreshes
         self._buttons(None)
         self.status.setText(self.tr("Pick a campaign.") if campaign_id is None else "")
         if campaign_id is None:
@@ -184,11 +192,11 @@ class SendPanel(QWidget):
         if p.campaign_id != self.campaign_id:
             return
         self.last = p
-        self._buttons(p.status)
+        self._buttons(p.status, p.failed)
         text = status_text(p.status)
         if p.status_reason:
             text += " — " + reason_text(p.status_reason)
-        self.status.setText(text)
+        self.status.setText(f"{text}\n{self.note}" if self.note else text)
         self.bar.setRange(0, max(p.total, 1))
         self.bar.setValue(p.done if p.total else 0)
         self.counts["sent"].setText(format_int(p.sent))
@@ -205,8 +213,9 @@ class SendPanel(QWidget):
             fill(self.tr("Not sent, by reason: %1"), [", ".join(parts)]) if parts else ""
         )
 
-    def _buttons(self, status: CampaignStatus | None) -> None:
+    def _buttons(self, status: CampaignStatus | None, failed: int = 0) -> None:
         self.send_button.setEnabled(status in (CampaignStatus.DRAFT, CampaignStatus.SCHEDULED))
+        self.retry_button.setEnabled(failed > 0 and status in RETRYABLE_FROM)
         self.test_button.setEnabled(status is not None)
         self.pause_button.setEnabled(status == CampaignStatus.SENDING)
         self.resume_button.setEnabled(status == CampaignStatus.PAUSED)
@@ -220,6 +229,7 @@ class SendPanel(QWidget):
             return
         campaign_id = self.campaign_id
         self._buttons(None)
+        self.note = ""
         job = run_in_background(
             lambda _p: action(campaign_id),
             parent=self,
@@ -252,11 +262,25 @@ class SendPanel(QWidget):
         count = control.cancel(self.context.workspace, campaign_id)
         return self.tr("Cancelled: %Ln message(s) will not be sent.", "", count)
 
+    def _retry(self, campaign_id: int) -> str:
+        result = retry_failed(self.context.workspace, campaign_id)
+        text = self.tr("%n failed message(s) queued again.", "", result.queued)
+        kept = sum(result.kept.values())
+        if kept:
+            parts = ", ".join(
+                self.tr("%1: %2").replace("%1", reason_label(k)).replace("%2", format_int(v))
+                for k, v in sorted(result.kept.items())
+            )
+            text += " " + self.tr("%n left failed (%1).", "", kept).replace("%1", parts)
+        return text
+
     def _done(self, message: str) -> None:
+        self.note = message
         self.status_changed.emit()
         if message:
             self.status.setText(message)
 
     def _failed(self, exc: BaseException, _tb: str) -> None:
-        self.status.setText(user_message(exc))
-        self._buttons(self.last.status if self.last else None)
+        self.note = user_message(exc)
+        self.status.setText(self.note)
+        self._buttons(self.last.status if self.last else None, self.last.failed if self.last else 0)
