@@ -321,6 +321,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--messages", type=int, default=100_000)
     parser.add_argument("--reference-seconds", type=float, default=20.0)
     parser.add_argument("--arm-messages", type=int, default=20_000, help="per HTTP client arm")
+    parser.add_argument("--arm-rounds", type=int, default=3)
     parser.add_argument(
         "--queued", type=int, default=0, help="also: peak RSS with this many queued"
     )
@@ -357,7 +358,7 @@ def main(argv: list[str]) -> int:
                     url, creds, args.reference_seconds
                 )
         if "arms" not in args.skip:
-            out["http_client_arms"] = measure_arms(arm_messages(args.arm_messages))
+            out["http_client_arms"] = measure_arms(arm_messages(args.arm_messages), args.arm_rounds)
     send = out.get("send")
     ref = out.get("reference_firebase_admin_send_each")
     if send and ref:

@@ -21,6 +21,7 @@ import asyncio
 import os
 import shutil
 import ssl
+import statistics
 import subprocess
 import tempfile
 import time
@@ -193,8 +194,9 @@ def _loop_run(work: Awaitable[tuple[int, float, float]]) -> tuple[int, float, fl
     return uvloop.run(main())
 
 
-def measure_arms(messages: list[bytes], warmup: int = 2_000) -> dict[str, Any]:
-    """Every arm on ``messages`` over TLS and in clear; the fastest over TLS is named."""
+def measure_arms(messages: list[bytes], rounds: int = 3, warmup: int = 2_000) -> dict[str, Any]:
+    """Every arm on ``messages``, ``rounds`` times interleaved (so a busy machine weighs on all
+    arms alike); medians. The fastest over TLS is named."""
     try:
         import h2  # noqa: F401
         import httpx  # noqa: F401  # the bench extra
@@ -203,31 +205,52 @@ def measure_arms(messages: list[bytes], warmup: int = 2_000) -> dict[str, Any]:
     with nginx() as target:
         if isinstance(target, str):
             return {"not_measured": target}
-        context = ssl.create_default_context(cafile=str(target.ca_file))
+        ca = str(target.ca_file)
+
+        def context() -> ssl.SSLContext:  # one per run: httpx sets ALPN "h2" on the one it gets
+            return ssl.create_default_context(cafile=ca)
+
         os.environ["SSL_CERT_FILE"] = str(target.ca_file)  # http1's default context trusts it
         tls_url = f"https://localhost:{target.tls_port}"
         runs: dict[str, Callable[[list[bytes]], Awaitable[tuple[int, float, float]]]] = {
             "http1_tls": lambda m: _http1("localhost", target.tls_port, True, m),
-            "aiohttp_tls": lambda m: _aiohttp(tls_url, context, m),
-            "httpx_h2_tls": lambda m: _httpx_h2(tls_url, context, m),
+            "aiohttp_tls": lambda m: _aiohttp(tls_url, context(), m),
+            "httpx_h2_tls": lambda m: _httpx_h2(tls_url, context(), m),
             "http1_plain": lambda m: _http1("127.0.0.1", target.plain_port, False, m),
             "aiohttp_plain": lambda m: _aiohttp(f"http://127.0.0.1:{target.plain_port}", None, m),
         }
-        out: dict[str, Any] = {}
-        for name, run in runs.items():
+        samples: dict[str, list[dict[str, Any]]] = {name: [] for name in runs}
+        for run in runs.values():
             _loop_run(run(messages[:warmup]))
-            out[name] = _figure(len(messages), *_loop_run(run(messages)))
+        for _ in range(rounds):
+            for name, run in runs.items():
+                samples[name].append(_figure(len(messages), *_loop_run(run(messages))))
+    out: dict[str, Any] = {name: _median(figures) for name, figures in samples.items()}
     tls_arms = {k: v["msg_per_s"] for k, v in out.items() if k.endswith("_tls")}
     out["fastest_over_tls"] = max(tls_arms, key=lambda k: tls_arms[k])
-    out["target"] = "nginx 1 worker, return 200; 64 in flight, uvloop; same bodies for every arm"
+    out["target"] = (
+        "nginx 1 worker, return 200; 64 in flight, uvloop; same bodies for every arm; "
+        f"median of {rounds} interleaved rounds"
+    )
     return out
+
+
+def _median(figures: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "messages": figures[0]["messages"],
+        "acknowledged": min(f["acknowledged"] for f in figures),
+        "msg_per_s": statistics.median(f["msg_per_s"] for f in figures),
+        "cpu_us_per_msg": statistics.median(f["cpu_us_per_msg"] for f in figures),
+        "rounds": len(figures),
+    }
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks http_clients")
     parser.add_argument("--messages", type=int, default=20_000)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    result = {"benchmark": "http_clients", **measure_arms(bodies(args.messages))}
+    result = {"benchmark": "http_clients", **measure_arms(bodies(args.messages), args.rounds)}
     emit(result, args.json)
     return 0
