@@ -229,7 +229,10 @@ def _trailers(buf: bytes | bytearray, pos: int, body: bytes) -> tuple[bytes, int
 
 
 def _keeps_alive(version: bytes, headers: dict[bytes, bytes]) -> bool:
-    tokens = {t.strip().lower() for t in headers.get(b"connection", b"").split(b",")}
+    connection = headers.get(b"connection")
+    if connection is None:
+        return version == b"HTTP/1.1"
+    tokens = {t.strip().lower() for t in connection.split(b",")}
     if version == b"HTTP/1.0":
         return b"keep-alive" in tokens
     return b"close" not in tokens
