@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import socket
+import ssl
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -124,6 +125,15 @@ class FcmClient:
                 None,
                 error_code="UNREACHABLE",
                 error_message=f"Cannot connect to {self.where}: {exc.strerror or exc}",
+                unreachable=True,
+            )
+        except ssl.SSLCertVerificationError as exc:  # every send would fail the same way
+            return SendResult(
+                Verdict.RETRY,
+                None,
+                error_code="TLS_CERTIFICATE",
+                error_message=f"The certificate of {self.where} was refused: "
+                f"{exc.verify_message or exc}"[:500],
                 unreachable=True,
             )
         except (ConnectionError, TimeoutError, OSError, ValueError) as exc:
