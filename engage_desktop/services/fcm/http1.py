@@ -147,15 +147,18 @@ class Http1Pool:
     async def post(self, path: str, headers: bytes, body: bytes) -> Response:
         """``headers``: extra header lines, each ending with CRLF.
 
-        A kept-alive connection the server closed while idle is replaced once, transparently
-        (RFC 9112 §9.3.1: that request never reached the server's application).
+        A kept-alive connection the server closed while idle is replaced, transparently (RFC
+        9112 §9.3.1: that request never reached the server's application). Each stale one is
+        discarded and a new connection is never stale, so this ends (a restarted server leaves
+        at most ``limit`` of them).
         """
         request = self._request(path, headers, body)
         async with self._slots:
-            try:
-                return await self._exchange(request)
-            except _Stale:
-                return await self._exchange(request)
+            while True:
+                try:
+                    return await self._exchange(request)
+                except _Stale:
+                    continue
 
     async def _exchange(self, request: bytes) -> Response:
         conn = await self._connection()

@@ -34,6 +34,7 @@ async def with_server(
     server_ssl: ssl.SSLContext | None = None,
     host: str = "127.0.0.1",
     timeout: float = 5.0,
+    limit: int = 1,
 ) -> object:
     """Run ``scenario`` against a pool connected to a server whose connections run ``handler``
     (with the connection's number, from 0)."""
@@ -51,7 +52,7 @@ async def with_server(
 
     server = await asyncio.start_server(serve, "127.0.0.1", 0, ssl=server_ssl)
     port = server.sockets[0].getsockname()[1]
-    pool = Http1Pool(host, port, tls=server_ssl is not None, limit=1, timeout=timeout)
+    pool = Http1Pool(host, port, tls=server_ssl is not None, limit=limit, timeout=timeout)
     try:
         return await scenario(pool)
     finally:
@@ -306,6 +307,30 @@ def test_a_close_racing_the_next_request_is_retried_once_on_a_new_connection() -
 
     assert run(handler, scenario) == [200, 200, 200]
     assert seen == [0, 0, 1, 1]
+
+
+def test_every_connection_a_restarted_server_dropped_is_replaced() -> None:
+    """Four kept-alive connections, each closed by the server as the next request arrives on it:
+    the next request goes through all four before a new connection answers it."""
+    seen: list[int] = []
+
+    async def handler(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, n: int) -> None:
+        while True:
+            await read_request(reader)
+            seen.append(n)
+            if n < 4 and seen.count(n) == 2:
+                return  # the restart: the second request on each old connection is dropped
+            await asyncio.sleep(0.05)  # slow enough that four connections open
+            writer.write(OK)
+            await writer.drain()
+
+    async def scenario(pool: Http1Pool) -> list[int]:
+        first = await asyncio.gather(*(post(pool) for _ in range(4)))
+        then = [await post(pool) for _ in range(2)]
+        return [r.status for r in first + then]
+
+    assert run(handler, scenario, limit=4) == [200] * 6
+    assert sorted(seen) == [0, 0, 1, 1, 2, 2, 3, 3, 4, 4]
 
 
 def test_a_fresh_connection_closed_unanswered_is_an_error_not_a_retry() -> None:
