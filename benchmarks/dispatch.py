@@ -16,8 +16,8 @@ One run measures, on ``--messages`` recipients (100,000 by default):
 - with ``--queued 1000000``: the service's peak RSS while it sends from an outbox of that many
   queued rows (it stops after ``--messages`` acknowledgements).
 
-The target is nginx (``return 200``, a fraction of a core) when installed, else the lean sandbox
-(``engage-desktop sandbox --lean``): either way the figure is the sender's, not a validating
+The target is nginx (``return 200``, a fraction of a core) when installed, else the lean server
+(``benchmarks/_lean_server.py``): either way the figure is the sender's, not a validating
 server's.
 """
 
@@ -127,8 +127,8 @@ def seed_audience(ws: Any, n: int) -> int:
 
 
 @contextmanager
-def target(kind: str, creds: Path) -> Iterator[tuple[str, str]]:
-    """(base URL, what it is): nginx when installed (and asked), else the lean sandbox."""
+def target(kind: str) -> Iterator[tuple[str, str]]:
+    """(base URL, what it is): nginx when installed (and asked), else the lean server."""
     if kind == "nginx":
         with nginx() as server:
             if not isinstance(server, str):
@@ -136,22 +136,12 @@ def target(kind: str, creds: Path) -> Iterator[tuple[str, str]]:
                 return
     port = free_port()
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "engage_desktop",
-            "sandbox",
-            "--lean",
-            "--port",
-            str(port),
-            "--data-dir",
-            str(creds),
-        ],
+        [sys.executable, "-m", "benchmarks._lean_server", "--port", str(port)],
         stdout=subprocess.DEVNULL,
     )
     try:
         wait_port(port)
-        yield f"http://127.0.0.1:{port}", "engage-desktop sandbox --lean (Python, uvloop)"
+        yield f"http://127.0.0.1:{port}", "benchmarks/_lean_server.py (Python, uvloop)"
     finally:
         proc.terminate()
         proc.wait(10)
@@ -336,7 +326,7 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         creds_dir = tmp / "creds"
-        with target(args.server, creds_dir) as (url, what):
+        with target(args.server) as (url, what):
             out["target"] = what
             env = dict(os.environ)
             env["ENGAGE_SANDBOX_URL"] = url

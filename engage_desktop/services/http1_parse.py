@@ -1,7 +1,7 @@
-"""HTTP/1.1 message framing, strict and bounded: the one parser of the sender and the lean sandbox.
+"""HTTP/1.1 message framing, strict and bounded: the one parser of the sender and its benchmark server.
 
 The FCM client (``services/fcm/http1.py``) reads answers with ``parse_response`` and the lean
-benchmark server (``services/sandbox/lean.py``) reads requests with ``parse_request``. Both work
+benchmark server (``benchmarks/_lean_server.py``) reads requests with ``parse_request``. Both work
 on a growing buffer: ``None`` means "more bytes needed", a message means it is complete, and
 anything that is not HTTP/1.1 as RFC 9112 frames it raises ``ProtocolError`` — never another
 exception, never an endless wait: heads and bodies have size limits, so a hostile or broken
