@@ -266,6 +266,9 @@ def _expand(
 
     result = ExpandResult(campaign.id)
     writer = Writer(session.connection())
+    # The write lock before the audience is read: asked for only at the first insert, it was
+    # refused at once ("database is locked") whenever the service wrote meanwhile.
+    writer.lock_for_writing()
     campaign_id, app_id = campaign.id, campaign.app_id
     variant_of = _variant_chooser(
         campaign_id, [(v.key, max(v.weight, 0.0)) for v in campaign.variants]

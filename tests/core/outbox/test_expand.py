@@ -9,6 +9,8 @@ profile), on SQLite and on PostgreSQL, whatever path writes them.
 from __future__ import annotations
 
 import hashlib
+import threading
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
@@ -264,3 +266,35 @@ def test_expansion_follows_the_rules_on_postgresql(
     ws = make_workspace(pg_url)
     ws.clock = FixedClock(NOW)
     check_expansion(ws, 3_000)
+
+
+# --- Send while the service writes -------------------------------------------------------
+def test_send_waits_for_the_services_writes_instead_of_failing(
+    make_workspace: Callable[..., Workspace],
+) -> None:
+    """The service writes a few times a second (heartbeat, housekeeping). The expansion reads the
+    audience before it writes: if it only asked for the write lock then, a write committed in
+    between made SQLite refuse at once ("database is locked"), and Send failed."""
+    ws = make_workspace()
+    ws.clock = FixedClock(NOW)
+    campaign_id, devices, _consent = seed(ws, 12_000)
+    stop = threading.Event()
+    writes = 0
+
+    def service_like_writer() -> None:
+        nonlocal writes
+        while not stop.is_set():
+            with ws.engine.begin() as conn:
+                conn.execute(update(App).values(name=f"Expand {writes}"))
+            writes += 1
+            time.sleep(0.002)
+
+    writer = threading.Thread(target=service_like_writer)
+    writer.start()
+    try:
+        result = start_send(ws, campaign_id)
+    finally:
+        stop.set()
+        writer.join()
+    assert result.total == len(devices)
+    assert writes > 0
