@@ -1,27 +1,16 @@
-"""Local targets for the sending benchmarks: ports, a certificate, the process's own CPU."""
+"""Local targets for the sending benchmarks: ports, a certificate, the process's own CPU.
+
+Ports and the throw-away CA come from the tests' support package (one copy of each).
+"""
 
 from __future__ import annotations
 
 import resource
-import socket
-import time
 from pathlib import Path
 
+from tests.support.net import free_port, wait_port
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def wait_port(port: int, timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.05)
-    raise RuntimeError(f"nothing listens on port {port}")
+__all__ = ["cpu_seconds", "free_port", "self_signed", "wait_port"]
 
 
 def cpu_seconds() -> float:
