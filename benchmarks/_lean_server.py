@@ -2,7 +2,7 @@
 
 No validation, no authentication, no recording: it exists so a sender benchmark measures the
 sender, not a validating server (which costs 250-300 µs of CPU per request in Python here).
-It speaks keep-alive HTTP/1.1 with Content-Length bodies, which is all a sender sends.
+It speaks keep-alive HTTP/1.1, framed by the sender's own parser (``services/http1_parse.py``).
 ``GET /sandbox/stats`` answers the count of messages acknowledged; ``POST /token`` hands out an
 access token without checking anything (google-auth needs one before it sends).
 
@@ -18,6 +18,10 @@ import itertools
 import signal
 import sys
 
+from engage_desktop.services.http1_parse import ProtocolError, Request, parse_request
+
+BAD_REQUEST = b"HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
+
 
 class _LeanProtocol(asyncio.Protocol):
     counter = itertools.count(1)
@@ -31,39 +35,35 @@ class _LeanProtocol(asyncio.Protocol):
         self.transport = transport  # type: ignore[assignment]
 
     def data_received(self, data: bytes) -> None:
+        assert self.transport is not None
         self.buffer += data
         while True:
-            end = self.buffer.find(b"\r\n\r\n")
-            if end < 0:
+            try:
+                request = parse_request(self.buffer)
+            except ProtocolError:
+                self.transport.write(BAD_REQUEST)
+                self.transport.close()
                 return
-            head = bytes(self.buffer[:end]).lower()
-            at = head.find(b"content-length:")
-            length = (
-                int(
-                    head[
-                        at + 15 : head.find(b"\r\n", at)
-                        if head.find(b"\r\n", at) > 0
-                        else len(head)
-                    ]
-                )
-                if at >= 0
-                else 0
-            )
-            if len(self.buffer) < end + 4 + length:
+            if request is None:
                 return
-            del self.buffer[: end + 4 + length]
-            if head.startswith(b"get /sandbox/stats"):
-                body = b'{"received":%d}' % _LeanProtocol.received
-            elif head.startswith(b"post /token"):  # google-auth's token request: any grant goes
-                body = b'{"access_token":"lean","expires_in":3600,"token_type":"Bearer"}'
-            else:
-                _LeanProtocol.received += 1
-                body = b'{"name":"projects/bench/messages/%d"}' % next(self.counter)
-            assert self.transport is not None
+            del self.buffer[: request.size]
+            body = _answer(request)
             self.transport.write(
                 b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                 b"Content-Length: %d\r\n\r\n%s" % (len(body), body)
             )
+            if not request.keep_alive:
+                self.transport.close()
+                return
+
+
+def _answer(request: Request) -> bytes:
+    if request.method == b"GET" and request.target.startswith(b"/sandbox/stats"):
+        return b'{"received":%d}' % _LeanProtocol.received
+    if request.target.startswith(b"/token"):  # google-auth's token request: any grant goes
+        return b'{"access_token":"lean","expires_in":3600,"token_type":"Bearer"}'
+    _LeanProtocol.received += 1
+    return b'{"name":"projects/bench/messages/%d"}' % next(_LeanProtocol.counter)
 
 
 async def serve_lean(host: str, port: int, stop: asyncio.Event) -> None:

@@ -1,60 +1,65 @@
-"""Dispatch throughput: outbox rows to acknowledged sends against a sandbox in another process.
+"""End-to-end sending, from "Send" to the last acknowledgement, on the real two-process path.
 
-Measures, in one run: the dispatch service's sender (claim → HTTP → results written) on
-``--messages`` rows, its CPU per message and peak RSS; and firebase-admin's ``send_each``
-(batches of 500) against the same server as the reference. The server is the sandbox with
-validation and recording off (a lean target, so the figure is the sender's, not the server's).
+One run measures, on ``--messages`` recipients (100,000 by default):
+
+- **send**: this process plays the GUI and calls ``start_send`` (permission, audience expansion
+  into the outbox, one transaction: the ``expansion`` stage); the dispatch service runs as its own
+  process (``engage-desktop service``, started and idle beforehand) and sends every row to a lean
+  target. Reported: msg/s from Send to the last acknowledgement (the latest ``sent_at``), the
+  service's own CPU µs per message and its peak RSS (``VmHWM``), and each stage's time.
+- **http client arms** (``benchmarks/http_clients.py``): the shipped HTTP/1.1 client, aiohttp and
+  httpx over HTTP/2 posting the same messages (the campaign's body, the audience's tokens) to
+  nginx, in the same run.
+- **reference**: firebase-admin's ``send_each`` (batches of 500) — what a Python user would
+  pick — against the same target, for ``--reference-seconds`` (a stated time box: at ~450 msg/s
+  the full audience would take minutes).
+- with ``--queued 1000000``: the service's peak RSS while it sends from an outbox of that many
+  queued rows (it stops after ``--messages`` acknowledgements).
+
+The target is nginx (``return 200``, a fraction of a core) when installed, else the lean server
+(``benchmarks/_lean_server.py``): either way the figure is the sender's, not a validating
+server's.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import os
-import resource
-import socket
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 
 from benchmarks._common import emit
+from benchmarks._target import free_port, wait_port
+from benchmarks.http_clients import measure_arms, nginx
 
-GOAL_RATE = 5_000.0
-GOAL_RATIO = 6.0
+GOAL_RATE = 6_000.0
+GOAL_CPU_US = 100.0
 GOAL_RSS_MB = 200.0
+CONTENT = {"title": "Soldes d'hiver", "body": "Jusqu'à -50 % sur toute la boutique ce week-end"}
+CHUNK = 50_000
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+def token_for(i: int) -> str:
+    return f"t{i:09d}:APA91b" + "x" * 140
 
 
-def _wait_port(port: int) -> None:
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.05)
-    raise RuntimeError("the sandbox did not start")
-
-
-def _seed(ws: Any, n: int) -> int:
-    from engage_desktop.core.outbox.expand import start_send
+def seed_audience(ws: Any, n: int) -> int:
+    """An app of ``n`` push-ready devices and a draft campaign to all of them; its id."""
     from engage_desktop.store.models import (
         App,
         Campaign,
         CampaignFormat,
         CampaignVariant,
         Consent,
-        Device,
         MemberRole,
         Profile,
         Role,
@@ -74,23 +79,16 @@ def _seed(ws: Any, n: int) -> int:
         campaign = Campaign(
             app_id=app.id, name="Bench", format=CampaignFormat.PUSH, analytics_label="bench"
         )
-        campaign.variants.append(
-            CampaignVariant(
-                key="A",
-                content={
-                    "title": "Soldes d'hiver",
-                    "body": "Jusqu'à -50 % sur toute la boutique ce week-end",
-                },
-            )
-        )
+        campaign.variants.append(CampaignVariant(key="A", content=dict(CONTENT)))
         s.add(campaign)
         s.flush()
         app_id, campaign_id = app.id, campaign.id
+    tables = Profile.metadata.tables
     with ws.engine.begin() as conn:
-        for start in range(0, n, 50_000):
-            ids = range(start + 1, min(n, start + 50_000) + 1)
+        for start in range(1, n + 1, CHUNK):
+            ids = range(start, min(n, start + CHUNK - 1) + 1)
             conn.execute(
-                insert(Profile.metadata.tables["profile"]),
+                insert(tables["profile"]),
                 [
                     {
                         "id": i,
@@ -103,13 +101,13 @@ def _seed(ws: Any, n: int) -> int:
                 ],
             )
             conn.execute(
-                insert(Device.metadata.tables["device"]),
+                insert(tables["device"]),
                 [
                     {
                         "id": i,
                         "app_id": app_id,
                         "profile_id": i,
-                        "fcm_token": f"t{i:09d}:APA91b" + "x" * 140,
+                        "fcm_token": token_for(i),
                         "platform": "android",
                         "push_enabled": True,
                         "is_test": False,
@@ -119,182 +117,246 @@ def _seed(ws: Any, n: int) -> int:
                 ],
             )
             conn.execute(
-                insert(Consent.metadata.tables["consent"]),
+                insert(tables[Consent.__tablename__]),
                 [
                     {"profile_id": i, "channel": "push", "state": "granted", "changed_at": now}
                     for i in ids
                 ],
             )
-    start_send(ws, campaign_id)
     return campaign_id
 
 
-async def _dispatch_until_done(
-    ws: Any, campaign_id: int, stop_after: int | None = None, rss: list[float] | None = None
-) -> None:
-    from engage_desktop.services.dispatcher import DispatchConfig, Dispatcher
-    from engage_desktop.store.models import Campaign, CampaignStatus
-
-    stop = asyncio.Event()
-    dispatcher = Dispatcher(
-        ws.engine, "bench", DispatchConfig(concurrency=64, batch=1000, rate=1e9)
-    )
-
-    import psutil
-
-    me = psutil.Process()
-
-    async def watch() -> None:
-        while True:
-            await asyncio.sleep(0.25)
-            if rss is not None:
-                rss.append(me.memory_info().rss / 2**20)
-            if stop_after is not None and dispatcher.stats.sent >= stop_after:
-                stop.set()
+@contextmanager
+def target(kind: str) -> Iterator[tuple[str, str]]:
+    """(base URL, what it is): nginx when installed (and asked), else the lean server."""
+    if kind == "nginx":
+        with nginx() as server:
+            if not isinstance(server, str):
+                yield f"http://127.0.0.1:{server.plain_port}", "nginx, 1 worker, return 200"
                 return
-            with ws.session() as s:
-                if s.scalar(select(Campaign.status).where(Campaign.id == campaign_id)) in (
-                    CampaignStatus.COMPLETED,
-                    CampaignStatus.PAUSED,
-                ):
-                    stop.set()
-                    return
-
-    await asyncio.gather(dispatcher.run(stop), watch())
-
-
-def _cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "benchmarks._lean_server", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        wait_port(port)
+        yield f"http://127.0.0.1:{port}", "benchmarks/_lean_server.py (Python, uvloop)"
+    finally:
+        proc.terminate()
+        proc.wait(10)
 
 
-def _reference(url: str, creds: Path, n: int) -> dict[str, float]:
+class ServiceProcess:
+    """``engage-desktop service`` on the workspace, with its CPU and peak memory readable."""
+
+    def __init__(self, db: Path, env: dict[str, str], log: Path) -> None:
+        import psutil
+
+        self.proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "engage_desktop",
+                "service",
+                "--workspace",
+                str(db),
+                "--batch",
+                "1000",
+                "--log-file",
+                str(log),
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        self.ps = psutil.Process(self.proc.pid)
+
+    def cpu(self) -> float:
+        times = self.ps.cpu_times()
+        return float(times.user + times.system)
+
+    def peak_rss_mb(self) -> float:
+        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
+        return round(self.ps.memory_info().rss / 2**20, 1)
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(60)
+
+
+def _sent(ws: Any, campaign_id: int) -> tuple[int, datetime | None]:
+    from engage_desktop.store.models import OutboxMessage, OutboxState
+
+    with ws.session() as s:
+        count, last = s.execute(
+            select(func.count(), func.max(OutboxMessage.sent_at)).where(
+                OutboxMessage.campaign_id == campaign_id, OutboxMessage.state == OutboxState.SENT
+            )
+        ).one()
+    return int(count), last
+
+
+def _wait_sent(ws: Any, campaign_id: int, want: int, service: ServiceProcess) -> datetime:
+    deadline = time.monotonic() + 600
+    while True:
+        count, last = _sent(ws, campaign_id)
+        if count >= want and last is not None:
+            return last if last.tzinfo else last.replace(tzinfo=UTC)
+        if service.proc.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"the service stopped or stalled at {count} of {want} sent")
+        time.sleep(0.05)
+
+
+def send_end_to_end(tmp: Path, env: dict[str, str], n: int, stop_after: int) -> dict[str, Any]:
+    """Seed ``n`` recipients, start the service, press Send, wait for ``stop_after`` acks."""
+    from engage_desktop.core.outbox.expand import start_send
+    from engage_desktop.core.workspace import open_for_current_user
+    from engage_desktop.store.location import resolve_workspace
+
+    db = tmp / f"send-{n}.sqlite"
+    ws = open_for_current_user(resolve_workspace(str(db)), create=True)
+    campaign_id = seed_audience(ws, n)
+    service = ServiceProcess(db, env, tmp / f"service-{n}.log")
+    try:
+        time.sleep(3.0)  # started and idle, as it is when a marketer presses Send
+        cpu0, t0 = service.cpu(), time.time()
+        result = start_send(ws, campaign_id)
+        expanded = time.time()
+        last_ack = _wait_sent(ws, campaign_id, stop_after, service).timestamp()
+        cpu = service.cpu() - cpu0
+        first = _first_sent(ws, campaign_id)
+        peak = service.peak_rss_mb()
+    finally:
+        service.stop()
+        ws.close()
+    total = last_ack - t0
+    return {
+        "recipients": n,
+        "queued": result.queued,
+        "acknowledged": stop_after,
+        "msg_per_s_from_send": round(stop_after / total, 1),
+        "seconds_from_send_to_last_ack": round(total, 2),
+        "stage_expansion_s": round(expanded - t0, 2),
+        "stage_expansion_us_per_row": round((expanded - t0) / max(result.total, 1) * 1e6, 1),
+        "stage_first_ack_after_expansion_s": round(first - expanded, 2),
+        "stage_sending_s": round(last_ack - expanded, 2),
+        "sending_msg_per_s": round(stop_after / max(last_ack - expanded, 1e-9), 1),
+        "service_cpu_us_per_msg": round(cpu / stop_after * 1e6, 1),
+        "service_peak_rss_mb": peak,
+    }
+
+
+def _first_sent(ws: Any, campaign_id: int) -> float:
+    from engage_desktop.store.models import OutboxMessage
+
+    with ws.session() as s:
+        first = s.scalar(
+            select(func.min(OutboxMessage.sent_at)).where(OutboxMessage.campaign_id == campaign_id)
+        )
+    assert first is not None
+    return (first if first.tzinfo else first.replace(tzinfo=UTC)).timestamp()
+
+
+def reference(url: str, creds: Path, seconds: float) -> dict[str, Any]:
+    """firebase-admin ``send_each`` in batches of 500 for ``seconds`` against the same target."""
     import firebase_admin
     from firebase_admin import credentials, messaging
+
+    from benchmarks._target import cpu_seconds
 
     messaging._MessagingService.FCM_URL = url + "/v1/projects/{0}/messages:send"
     app = firebase_admin.initialize_app(
         credentials.Certificate(str(creds)), {"projectId": "bench-project"}, name="bench"
     )
-    batches = [
-        [
+    cpu0, t0 = cpu_seconds(), time.perf_counter()
+    sent = ok = 0
+    while time.perf_counter() - t0 < seconds:
+        batch = [
             messaging.Message(
-                token=f"t{i:09d}:APA91b" + "x" * 140,
-                data={"message_id": f"r{i}"},
-                notification=messaging.Notification("Soldes", "-50 %"),
+                token=token_for(i),
+                data={"message_id": f"ed-1-{i}"},
+                notification=messaging.Notification(CONTENT["title"], CONTENT["body"]),
+                android=messaging.AndroidConfig(collapse_key=f"ed-1-{i}"),
+                fcm_options=messaging.FCMOptions("bench"),
             )
-            for i in range(start, min(n, start + 500))
+            for i in range(sent + 1, sent + 501)
         ]
-        for start in range(0, n, 500)
-    ]
-    cpu0, t0 = _cpu(), time.perf_counter()
-    ok = 0
-    for batch in batches:
         ok += messaging.send_each(batch, app=app).success_count
-    wall, cpu = time.perf_counter() - t0, _cpu() - cpu0
+        sent += len(batch)
+    wall, cpu = time.perf_counter() - t0, cpu_seconds() - cpu0
     firebase_admin.delete_app(app)
     return {
-        "messages": n,
+        "time_box_s": seconds,
+        "messages": sent,
         "acknowledged": ok,
         "msg_per_s": round(ok / wall, 1),
         "cpu_us_per_msg": round(cpu / max(ok, 1) * 1e6, 1),
     }
 
 
-def _queued_rss(tmp: str, queued: int, messages: int) -> float:
-    """Peak RSS (sampled) of the dispatcher sending ``messages`` from ``queued`` queued rows."""
-    from engage_desktop.core.workspace import open_for_current_user
-    from engage_desktop.store.location import resolve_workspace
+def arm_messages(n: int) -> list[bytes]:
+    """The campaign's request bodies for the audience's tokens: what the service sends."""
+    from engage_desktop.core.outbox.expand import message_id_for
+    from engage_desktop.core.outbox.payload import compile_body
 
-    ws = open_for_current_user(resolve_workspace(str(Path(tmp) / "q.sqlite")), create=True)
-    campaign_id = _seed(ws, queued)
-    samples: list[float] = []
-    try:
-        import uvloop
-
-        uvloop.run(_dispatch_until_done(ws, campaign_id, messages, samples))
-    except ImportError:
-        asyncio.run(_dispatch_until_done(ws, campaign_id, messages, samples))
-    ws.close()
-    return round(max(samples), 1)
+    template = compile_body(CONTENT, analytics_label="bench", validate_only=False)
+    return [template.render(token_for(i), message_id_for(1, i)) for i in range(1, n + 1)]
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks dispatch")
     parser.add_argument("--messages", type=int, default=100_000)
-    parser.add_argument("--reference-messages", type=int, default=5_000)
+    parser.add_argument("--reference-seconds", type=float, default=20.0)
+    parser.add_argument("--arm-messages", type=int, default=20_000, help="per HTTP client arm")
+    parser.add_argument("--arm-rounds", type=int, default=3)
+    parser.add_argument(
+        "--queued", type=int, default=0, help="also: peak RSS with this many queued"
+    )
+    parser.add_argument("--server", choices=["nginx", "lean"], default="nginx")
+    parser.add_argument("--skip", nargs="*", default=[], choices=["arms", "reference", "send"])
     parser.add_argument("--json", action="store_true")
-    parser.add_argument(
-        "--queued",
-        type=int,
-        default=0,
-        help="also measure RSS while sending from an outbox of this many rows "
-        "(e.g. 1000000); stops after --messages of them",
-    )
-    parser.add_argument(
-        "--server",
-        choices=["lean", "sandbox"],
-        default="sandbox",
-        help="lean: minimal acknowledging server; sandbox: the sandbox with "
-        "validation and recording off",
-    )
     args = parser.parse_args(argv)
 
-    from engage_desktop.core.workspace import open_for_current_user
     from engage_desktop.services.sandbox.credentials import sandbox_credentials
-    from engage_desktop.store.location import resolve_workspace
 
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    with tempfile.TemporaryDirectory() as tmp:
-        if args.server == "lean":
-            command = ["benchmarks._lean_server", "--port", str(port)]
-        else:
-            command = ["engage_desktop", "sandbox", "--port", str(port), "--no-validate"]
-            # where it finds the key the senders sign token requests with
-            command += ["--no-record", "--data-dir", str(Path(tmp) / "creds")]
-        server = subprocess.Popen([sys.executable, "-m", *command], stdout=subprocess.DEVNULL)
-        os.environ["ENGAGE_SANDBOX_URL"] = url
-        os.environ["ENGAGE_SANDBOX_CREDENTIALS_DIR"] = str(Path(tmp) / "creds")
-        try:
-            _wait_port(port)
-            ws = open_for_current_user(resolve_workspace(str(Path(tmp) / "b.sqlite")), create=True)
-            campaign_id = _seed(ws, args.messages)
-            cpu0, t0 = _cpu(), time.perf_counter()
-            try:
-                import uvloop
-
-                uvloop.run(_dispatch_until_done(ws, campaign_id))
-            except ImportError:
-                asyncio.run(_dispatch_until_done(ws, campaign_id))
-            wall, cpu = time.perf_counter() - t0, _cpu() - cpu0
-            rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            queued_rss = _queued_rss(tmp, args.queued, args.messages) if args.queued else None
-            creds = sandbox_credentials("bench-project", url)
-            reference = _reference(url, creds, args.reference_messages)
-            ws.close()
-        finally:
-            server.terminate()
-            server.wait(10)
-    rate = args.messages / wall
-    result = {
-        "benchmark": "dispatch",
-        "messages": args.messages,
-        "msg_per_s": round(rate, 1),
-        "sender_cpu_us_per_msg": round(cpu / args.messages * 1e6, 1),
-        "peak_rss_mb": round(rss_mb, 1),
-        "goal_msg_per_s": GOAL_RATE,
-        "reference_firebase_admin_send_each": reference,
-        "ratio_vs_reference": round(rate / max(reference["msg_per_s"], 1e-9), 2),
-        "goal_ratio": GOAL_RATIO,
-        "goal_rss_mb_with_1m_queued": GOAL_RSS_MB,
-        "queued_rows": args.queued or None,
-        "peak_rss_mb_while_sending_from_queued": queued_rss,
-        "server": args.server,
-        "note": "server in another process (lean: benchmarks/_lean_server.py, a minimal "
-        "acknowledging server; sandbox: engage-desktop sandbox --no-validate --no-record); "
-        "peak_rss_mb includes seeding "
-        "the workspace in this process, the queued figure is sampled while sending",
+    out: dict[str, Any] = {"benchmark": "dispatch", "messages": args.messages}
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        creds_dir = tmp / "creds"
+        with target(args.server) as (url, what):
+            out["target"] = what
+            env = dict(os.environ)
+            env["ENGAGE_SANDBOX_URL"] = url
+            env["ENGAGE_SANDBOX_CREDENTIALS_DIR"] = str(creds_dir)
+            os.environ.update(env)  # this process's start_send and reference read them too
+            if "send" not in args.skip:
+                out["send"] = send_end_to_end(tmp, env, args.messages, args.messages)
+            if args.queued:
+                queued = send_end_to_end(tmp, env, args.queued, args.messages)
+                out["queued"] = {
+                    "queued_rows": args.queued,
+                    "service_peak_rss_mb": queued["service_peak_rss_mb"],
+                    "stage_expansion_s": queued["stage_expansion_s"],
+                    "sending_msg_per_s": queued["sending_msg_per_s"],
+                }
+            if "reference" not in args.skip:
+                creds = sandbox_credentials("bench-project", url)
+                out["reference_firebase_admin_send_each"] = reference(
+                    url, creds, args.reference_seconds
+                )
+        if "arms" not in args.skip:
+            out["http_client_arms"] = measure_arms(arm_messages(args.arm_messages), args.arm_rounds)
+    send = out.get("send")
+    ref = out.get("reference_firebase_admin_send_each")
+    if send and ref:
+        out["ratio_vs_reference"] = round(send["msg_per_s_from_send"] / ref["msg_per_s"], 1)
+    out["goals"] = {
+        "msg_per_s_from_send": GOAL_RATE,
+        "service_cpu_us_per_msg": GOAL_CPU_US,
+        "service_peak_rss_mb_with_1m_queued": GOAL_RSS_MB,
     }
-    emit(result, args.json)
+    emit(out, args.json)
     return 0

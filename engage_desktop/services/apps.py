@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from engage_desktop.core.clock import Clock
 from engage_desktop.core.settings_fcm import (
     SERVICE_ACCOUNT_MESSAGES,
     fcm_base_url,
@@ -42,6 +43,7 @@ def build_app_sender(
     concurrency: int = 64,
     rate: float = DEFAULT_RATE,
     ensure_sandbox: Callable[[str], None] | None = None,
+    clock: Clock | None = None,
 ) -> AppSender:
     """Read the app's settings and credentials (raises ``CredentialsError`` when unusable)."""
     with Session(engine) as session:
@@ -77,5 +79,6 @@ def build_app_sender(
         tls=tls,
         limit=concurrency,
     )
-    client = FcmClient(pool, parts.path, project, TokenSource(credentials, label, who))
+    tokens = TokenSource(credentials, label, who, clock=clock)
+    client = FcmClient(pool, parts.path, project, tokens)
     return AppSender(app_id, label, client, ProjectPacer(rate), sandbox, who=who)

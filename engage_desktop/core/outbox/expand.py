@@ -8,16 +8,20 @@ control group), so counts add up and analysts can see why.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from engage_desktop.core.outbox.content_gate import never_started, require_valid_content
 from engage_desktop.core.outbox.errors import SendError as SendError
 from engage_desktop.core.outbox.message_ids import message_id_for as message_id_for
+
+if TYPE_CHECKING:
+    from engage_desktop.core.demo.bulk import BulkWriter
 from engage_desktop.core.progress import NO_PROGRESS, Progress
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.audit import record
@@ -30,7 +34,6 @@ from engage_desktop.store.models import (
     Consent,
     ConsentState,
     Device,
-    OutboxMessage,
     OutboxState,
     Profile,
     SegmentMember,
@@ -128,7 +131,10 @@ def _check_sendable(campaign: Campaign) -> None:
 def _audience_rows(
     session: Session, campaign: Campaign
 ) -> Iterator[tuple[int, int | None, str | None, datetime | None, bool, str | None]]:
-    """(profile, device, token, invalidated_at, push_enabled, consent) for every target."""
+    """(profile, device, token, invalidated_at, push_enabled, consent) for every target.
+
+    Read through Core, not the ORM: the rows are plain tuples, a few µs each cheaper.
+    """
     consent = (
         select(Consent.profile_id, Consent.state).where(Consent.channel == Channel.PUSH).subquery()
     )
@@ -151,7 +157,8 @@ def _audience_rows(
             SegmentMember.segment_id == campaign.segment_id
         )
         query = query.where(Profile.id.in_(members))
-    for row in session.execute(query).yield_per(CHUNK):
+    rows = session.connection().execute(query.execution_options(yield_per=CHUNK))
+    for row in rows:
         yield row[0], row[1], row[2], row[3], bool(row[4]), row[5]
 
 
@@ -196,54 +203,102 @@ def _classified(
     session: Session, campaign: Campaign
 ) -> Iterator[tuple[int, int, str | None, str | None]]:
     """(profile, device, token, suppression reason or None) for every addressable device."""
+    share = campaign.control_share
+    salt = f"control:{campaign.id}"
     for profile_id, device_id, token, invalidated, push_ok, consent in _audience_rows(
         session, campaign
     ):
         if device_id is None:
             continue  # a profile without any device: nothing to address
         reason = suppression_reason(token, invalidated, push_ok, consent)
-        in_control = _bucket(profile_id, f"control:{campaign.id}") < campaign.control_share
-        if reason is None and in_control:
+        # a bucket is in [0, 1): without a control share nobody is in it, no need to hash
+        if reason is None and share > 0 and _bucket(profile_id, salt) < share:
             reason = CONTROL_GROUP
         yield profile_id, device_id, token, reason
+
+
+def _variant_chooser(campaign_id: int, keys: Sequence[tuple[str, float]]) -> Callable[[int], str]:
+    """``_variant_for`` with the campaign fixed: one variant needs no hashing at all."""
+    if len(keys) == 1:
+        only = keys[0][0]
+        return lambda _profile_id: only
+    return lambda profile_id: _variant_for(profile_id, campaign_id, keys)
+
+
+OUTBOX_COLUMNS = (
+    "campaign_id",
+    "app_id",
+    "profile_id",
+    "device_id",
+    "channel",
+    "variant_key",
+    "message_id",
+    "address",
+    "state",
+    "suppression_reason",
+    "attempts",
+    "created_at",
+)
 
 
 def _expand(
     session: Session, campaign: Campaign, now: datetime, progress: Progress
 ) -> ExpandResult:
+    """Rows as tuples of stored values, written by the bulk writer in the session's transaction.
+
+    Why not ``insert()`` with dicts: SQLAlchemy then converts every value of every row, which
+    cost ~20 µs a row, most of the ~36 µs expansion took (see ``benchmarks/dispatch.py``).
+    """
+    from engage_desktop.core.imports.store import Writer  # numpy inside: not at GUI start
+
     result = ExpandResult(campaign.id)
-    keys = [(v.key, max(v.weight, 0.0)) for v in campaign.variants]
-    batch: list[dict[str, object]] = []
+    writer = Writer(session.connection())
+    # The write lock before the audience is read: asked for only at the first insert, it was
+    # refused at once ("database is locked") whenever the service wrote meanwhile.
+    writer.lock_for_writing()
+    campaign_id, app_id = campaign.id, campaign.app_id
+    variant_of = _variant_chooser(
+        campaign_id, [(v.key, max(v.weight, 0.0)) for v in campaign.variants]
+    )
+    created = writer.timestamp(now)
+    push, queued, suppressed = (
+        Channel.PUSH.value,
+        OutboxState.QUEUED.value,
+        OutboxState.SUPPRESSED.value,
+    )
+    batch: list[tuple[object, ...]] = []
     done = 0
     for profile_id, device_id, token, reason in _classified(session, campaign):
+        sendable = reason is None
         batch.append(
-            {
-                "campaign_id": campaign.id,
-                "app_id": campaign.app_id,
-                "profile_id": profile_id,
-                "device_id": device_id,
-                "channel": Channel.PUSH,
-                "variant_key": _variant_for(profile_id, campaign.id, keys),
-                "message_id": message_id_for(campaign.id, device_id),
-                "address": token if reason is None else None,
-                "state": OutboxState.QUEUED if reason is None else OutboxState.SUPPRESSED,
-                "suppression_reason": reason,
-                "created_at": now,
-            }
+            (
+                campaign_id,
+                app_id,
+                profile_id,
+                device_id,
+                push,
+                variant_of(profile_id),
+                message_id_for(campaign_id, device_id),
+                token if sendable else None,
+                queued if sendable else suppressed,
+                reason,
+                0,
+                created,
+            )
         )
         _count(result, reason)
         if len(batch) >= CHUNK:
-            done += _flush(session, batch)
+            done += _flush(writer, batch)
             progress.report(done, None, "recipients")
-    done += _flush(session, batch)
+    done += _flush(writer, batch)
     progress.report(done, done, "recipients")
     return result
 
 
-def _flush(session: Session, batch: list[dict[str, object]]) -> int:
+def _flush(writer: BulkWriter, batch: list[tuple[object, ...]]) -> int:
     if not batch:
         return 0
-    session.execute(insert(OutboxMessage.metadata.tables["outbox_message"]), batch)
+    writer.insert("outbox_message", OUTBOX_COLUMNS, batch)
     count = len(batch)
     batch.clear()
     return count

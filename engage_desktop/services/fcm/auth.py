@@ -7,13 +7,16 @@ nothing here is written to the database or the logs.
 from __future__ import annotations
 
 import asyncio
-import time
+import json
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from google.auth.exceptions import GoogleAuthError, TransportError
 from google.auth.transport.requests import Request
 from google.oauth2 import service_account
 
+from engage_desktop.core.clock import Clock, SystemClock
 from engage_desktop.core.settings_fcm import (
     SERVICE_ACCOUNT_MESSAGES,
     SettingError,
@@ -21,6 +24,8 @@ from engage_desktop.core.settings_fcm import (
 )
 
 FCM_SCOPE = "https://www.googleapis.com/auth/firebase.messaging"
+REFRESH_MARGIN = timedelta(minutes=5)  # a new token this long before the old one expires
+DEFAULT_LIFETIME = 3000.0  # seconds, when a token endpoint states none (Google always does)
 
 
 class CredentialsError(Exception):
@@ -43,27 +48,67 @@ def load_service_account(path: str | Path, expected_project: str) -> service_acc
         raise CredentialsError(SERVICE_ACCOUNT_MESSAGES.english("sa_bad_key", str(file))) from None
 
 
+class _TokenAnswer:
+    """google-auth's HTTP transport, remembering the token endpoint's ``expires_in``.
+
+    Why: google-auth stores the expiry as a naive UTC datetime computed from the wall clock;
+    read as a timestamp it is taken for local time, an hour early in Paris (a token request per
+    message) and hours late in New York (an expired token kept). The lifetime the endpoint
+    states, counted on our injected clock from the moment we asked, has no time zone at all.
+    """
+
+    def __init__(self, transport: Request) -> None:
+        self._transport = transport
+        self.expires_in: float | None = None
+
+    def __call__(self, url: str, method: str = "GET", **kwargs: Any) -> Any:
+        response = self._transport(url, method, **kwargs)
+        if getattr(response, "status", None) == 200:
+            self.expires_in = _expires_in(getattr(response, "data", b""))
+        return response
+
+
+def _expires_in(data: bytes | str) -> float | None:
+    try:
+        value = json.loads(data).get("expires_in")
+        return float(value) if value is not None else None
+    except (ValueError, TypeError, AttributeError):
+        return None
+
+
 class TokenSource:
-    """An access token, cached until shortly before it expires; ``invalidate`` after a 401."""
+    """An access token, cached until ``margin`` before it expires; ``invalidate`` after a 401.
+
+    Expiry is kept on the injected ``clock`` (aware UTC), never on google-auth's naive datetime.
+    """
 
     def __init__(
         self,
         credentials: service_account.Credentials,
         label: str,
         who: tuple[str, str] = ("?", "?"),
+        *,
+        clock: Clock | None = None,
+        margin: timedelta = REFRESH_MARGIN,
     ) -> None:
         self._credentials = credentials
         self._label = label
         self._who = who  # app name, Firebase project (arguments of the coded reasons)
+        self._clock = clock or SystemClock()
+        self._margin = margin
         self._lock = asyncio.Lock()
         self._token: str | None = None
-        self._expires = 0.0
+        self._refresh_at = datetime.min.replace(tzinfo=UTC)
+
+    def _fresh(self) -> bool:
+        return self._token is not None and self._clock.now() < self._refresh_at
 
     async def token(self) -> str:
-        if self._token is not None and time.time() < self._expires - 60:
+        if self._fresh():
+            assert self._token is not None
             return self._token
         async with self._lock:
-            if self._token is None or time.time() >= self._expires - 60:
+            if not self._fresh():
                 await asyncio.to_thread(self._refresh)
         assert self._token is not None
         return self._token
@@ -73,8 +118,10 @@ class TokenSource:
             self._token = None
 
     def _refresh(self) -> None:
+        asked = self._clock.now()
+        answer = _TokenAnswer(Request())
         try:
-            self._credentials.refresh(Request())  # type: ignore[no-untyped-call]
+            self._credentials.refresh(answer)  # type: ignore[no-untyped-call]
         except TransportError:
             uri = str(self._credentials._token_uri)
             raise CredentialsError(
@@ -86,5 +133,5 @@ class TokenSource:
                 SERVICE_ACCOUNT_MESSAGES.english("key_refused", *self._who, reason[:200])
             ) from None
         self._token = str(self._credentials.token)
-        expiry = self._credentials.expiry
-        self._expires = expiry.timestamp() if expiry else time.time() + 3000
+        lifetime = timedelta(seconds=answer.expires_in or DEFAULT_LIFETIME)
+        self._refresh_at = asked + max(lifetime - self._margin, lifetime / 2)

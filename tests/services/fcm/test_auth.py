@@ -1,16 +1,32 @@
 """Service-account credentials: a key of another project pauses the send with the reason, and
-damaged key files are refused clearly (real service and sandbox processes)."""
+damaged key files are refused clearly (real service and sandbox processes).
+
+The access token's lifetime is counted on the injected clock, whatever the time zone: google-auth
+keeps a naive UTC expiry, and read as local time it made the sender fetch a token for every message
+ahead of UTC (Europe/Paris) and keep an expired one behind UTC (America/New_York). A local HTTPS
+server (the test CA) plays Google's token endpoint and FCM, the process time zone is switched with
+``time.tzset``, and hours of sending pass on a clock the test moves.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import asyncio
+import json
+import threading
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
+from engage_desktop.core.clock import FixedClock
 from engage_desktop.core.outbox.expand import start_send
 from engage_desktop.core.workspace import Workspace
-from engage_desktop.services.fcm.auth import CredentialsError, load_service_account
+from engage_desktop.services.fcm.auth import CredentialsError, TokenSource, load_service_account
+from engage_desktop.services.fcm.client import FcmClient, Verdict
+from engage_desktop.services.fcm.http1 import Http1Pool
 from engage_desktop.services.sandbox.credentials import sandbox_credentials
 from engage_desktop.store.models import CampaignStatus
 from tests.support.processes import (
@@ -21,6 +37,7 @@ from tests.support.processes import (
     stop_service,
 )
 from tests.support.sending import reason_of, seed_app, seed_campaign, status_of, use_key
+from tests.support.tls import make_test_ca
 from tests.support.waiting import wait_until
 
 
@@ -70,3 +87,112 @@ def test_bad_service_account_files_are_refused_clearly(
         load_service_account(path, "p")
     assert expected in str(caught.value) and str(path) in str(caught.value)
     assert "PRIVATE KEY" not in str(caught.value)
+
+
+# --- token lifetime across time zones -----------------------------------------------
+PROJECT = "tz-project"
+LIFETIME = 3600  # seconds, as Google states them in ``expires_in``
+START = datetime(2026, 12, 3, 8, 0, tzinfo=UTC)
+
+
+class _Google(BaseHTTPRequestHandler):
+    """Token endpoint and FCM send, keep-alive; counts token requests, records bearers used."""
+
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body are two writes
+    issued: list[str]
+    bearers: list[str]
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        if self.path == "/token":
+            access = f"tok-{len(self.issued) + 1}"
+            self.issued.append(access)
+            body = {"access_token": access, "expires_in": LIFETIME, "token_type": "Bearer"}
+        else:
+            self.bearers.append(self.headers.get("Authorization", "")[7:])
+            body = {"name": f"projects/{PROJECT}/messages/{len(self.bearers)}"}
+        data = json.dumps(body).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def google(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, type[_Google]]]:
+    ca = make_test_ca(tmp_path / "ca")
+    for name, value in ca.env().items():
+        monkeypatch.setenv(name, value)
+    handler = type("Handler", (_Google,), {"issued": [], "bearers": []})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.socket = ca.server_context().wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"https://localhost:{server.server_address[1]}", handler
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(params=["Europe/Paris", "America/New_York"])
+def time_zone(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    monkeypatch.setenv("TZ", request.param)
+    time.tzset()
+    yield request.param
+    monkeypatch.undo()
+    time.tzset()
+
+
+def _tokens(url: str, tmp_path: Path, clock: FixedClock) -> TokenSource:
+    path = sandbox_credentials(PROJECT, url, tmp_path / "keys")
+    credentials = load_service_account(path, PROJECT)
+    return TokenSource(credentials, "test app", clock=clock)
+
+
+async def _send_for(client: FcmClient, clock: FixedClock, hours: int, every: timedelta) -> None:
+    moment = START
+    try:
+        while moment <= START + timedelta(hours=hours):
+            clock.set(moment)
+            result = await client.send(b'{"message":{"token":"t"}}')
+            assert result.verdict is Verdict.SENT
+            moment += every
+    finally:
+        client.pool.close()
+
+
+def test_one_token_request_per_hour_of_sending(
+    google: tuple[str, type[_Google]], time_zone: str, tmp_path: Path
+) -> None:
+    url, server = google
+    clock = FixedClock(START)
+    port = int(url.rsplit(":", 1)[1])
+    pool = Http1Pool("localhost", port, tls=True, limit=4)
+    client = FcmClient(pool, "", PROJECT, _tokens(url, tmp_path, clock))
+    every = timedelta(seconds=20)  # 3 hours of sending: 541 messages, a token each hour
+    asyncio.run(_send_for(client, clock, 3, every))
+    assert len(server.bearers) == 541
+    assert len(server.issued) == 4, f"{time_zone}: {len(server.issued)} token requests"
+
+
+def test_a_token_is_replaced_before_it_expires(
+    google: tuple[str, type[_Google]], time_zone: str, tmp_path: Path
+) -> None:
+    url, server = google
+    clock = FixedClock(START)
+    tokens = _tokens(url, tmp_path, clock)
+
+    async def scenario() -> list[str]:
+        seen = [await tokens.token()]
+        clock.set(START + timedelta(seconds=LIFETIME - 400))  # still well inside its life
+        seen.append(await tokens.token())
+        clock.set(START + timedelta(seconds=LIFETIME - 60))  # about to expire: a new one
+        seen.append(await tokens.token())
+        return seen
+
+    assert asyncio.run(scenario()) == ["tok-1", "tok-1", "tok-2"], time_zone
+    assert server.issued == ["tok-1", "tok-2"]

@@ -1,7 +1,12 @@
-"""Every FCM error the sandbox can produce, and how the service treats it (real processes)."""
+"""Every FCM error the sandbox can produce, and how the service treats it (real processes).
+
+A refused server certificate is the endpoint's fault, not the message's: it counts as
+unreachable (the app pauses) rather than as an attempt that could fail the row.
+"""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,6 +14,8 @@ from sqlalchemy import select
 
 from engage_desktop.core.outbox.expand import start_send
 from engage_desktop.core.workspace import Workspace
+from engage_desktop.services.fcm.client import FcmClient, Verdict
+from engage_desktop.services.fcm.http1 import Http1Pool
 from engage_desktop.store.models import (
     Campaign,
     CampaignStatus,
@@ -19,6 +26,7 @@ from engage_desktop.store.models import (
 )
 from tests.support.processes import Sandbox, service_env, start_service, stop_service
 from tests.support.sending import seed_app, seed_campaign, status_of, token_for
+from tests.support.tls import make_test_ca
 from tests.support.waiting import wait_until
 
 
@@ -228,3 +236,38 @@ def test_personalised_content_is_rendered_per_recipient(
     assert inbox[0]["message"]["notification"]["title"] == "Inès, les soldes commencent"
     other = sandbox.get(f"/sandbox/inbox?token={token_for(first + 1)}")
     assert other[0]["message"]["notification"]["title"] == "Bonjour, les soldes commencent"
+
+
+# --- transport failures -------------------------------------------------------------
+class _NoTokens:
+    """Never asked: the TLS handshake fails before any header is written."""
+
+    async def token(self) -> str:
+        return "unused"
+
+    def invalidate(self, token: str) -> None:
+        pass
+
+
+def test_a_refused_certificate_is_unreachable_with_the_reason(tmp_path: Path) -> None:
+    ca = make_test_ca(tmp_path / "ca")  # not trusted by this process
+
+    async def scenario() -> tuple[Verdict, bool, str | None, str | None]:
+        async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            writer.close()
+
+        server = await asyncio.start_server(serve, "127.0.0.1", 0, ssl=ca.server_context())
+        pool = Http1Pool("localhost", server.sockets[0].getsockname()[1], tls=True)
+        client = FcmClient(pool, "", "p", _NoTokens())  # type: ignore[arg-type]
+        try:
+            result = await client.send(b"{}")
+        finally:
+            pool.close()
+            server.close()
+            await server.wait_closed()
+        return result.verdict, result.unreachable, result.error_code, result.error_message
+
+    verdict, unreachable, code, message = asyncio.run(scenario())
+    assert (verdict, unreachable, code) == (Verdict.RETRY, True, "TLS_CERTIFICATE")
+    assert message is not None and "certificate of localhost:" in message
+    assert "unable to get local issuer certificate" in message
