@@ -15,6 +15,7 @@ from engage_desktop.core.settings_fcm import (
     fcm_base_url,
     sandbox_base_url,
 )
+from engage_desktop.services.clock import ServiceClock
 from engage_desktop.services.fcm.auth import TokenSource, load_service_account
 from engage_desktop.services.fcm.client import FcmClient
 from engage_desktop.services.fcm.http1 import Http1Pool
@@ -30,14 +31,13 @@ class AppSender:
     client: FcmClient
     pacer: ProjectPacer
     use_sandbox: bool
-    last_success: float = 0.0
-    first_unreachable: float | None = None
     who: tuple[str, str] = ("", "")  # app name, Firebase project: the pause reasons' arguments
 
 
 def build_app_sender(
     engine: Engine,
     app_id: int,
+    clock: ServiceClock,
     *,
     concurrency: int = 64,
     rate: float = DEFAULT_RATE,
@@ -78,4 +78,4 @@ def build_app_sender(
         limit=concurrency,
     )
     client = FcmClient(pool, parts.path, project, TokenSource(credentials, label, who))
-    return AppSender(app_id, label, client, ProjectPacer(rate), sandbox, who=who)
+    return AppSender(app_id, label, client, ProjectPacer(rate, clock), sandbox, who=who)

@@ -64,8 +64,8 @@ def test_unreachable_endpoint_pauses_after_the_configured_time(
     finally:
         assert stop_service(service) == 0
     reason = reason_of(ws, campaign_id)
-    assert reason.startswith("Cannot connect to 127.0.0.1:") and "(for 2 s)" in reason
-    assert "Check the FCM address" in reason
+    assert reason.startswith("FCM cannot be reached at 127.0.0.1:") and " for 2 s (" in reason
+    assert "resumes by itself" in reason and "check the FCM address" in reason
     with ws.session() as s:
         states = set(
             s.scalars(select(OutboxMessage.state).where(OutboxMessage.campaign_id == campaign_id))

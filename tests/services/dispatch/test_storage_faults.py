@@ -5,8 +5,6 @@ nothing is marked sent that the sandbox did not receive."""
 from __future__ import annotations
 
 import asyncio
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -25,11 +23,8 @@ from .helpers import (
     credentials_dir,
     seed_app,
     seed_campaign,
-    service_env,
-    start_service,
-    stop_service,
 )
-from .test_end_to_end import status_of, wait_for
+from .test_end_to_end import status_of
 
 
 def sent_ids(ws: Workspace, campaign_id: int) -> set[str]:
@@ -121,42 +116,3 @@ def test_full_database_pauses_and_loses_nothing(
     )
     counts = received(sandbox)
     assert len(counts) == 400 and max(counts.values()) == 1
-
-
-LOCKER = """
-import sqlite3, sys, time
-conn = sqlite3.connect(sys.argv[1], isolation_level=None)
-conn.execute("BEGIN IMMEDIATE")
-print("locked", flush=True)
-time.sleep(float(sys.argv[2]))
-conn.execute("COMMIT")
-"""
-
-
-def test_database_locked_by_another_process_pauses(
-    make_workspace: Callable[..., Workspace], sandbox: Sandbox, tmp_path: Path
-) -> None:
-    ws = make_workspace()
-    app_id = seed_app(ws, 300)
-    campaign_id = seed_campaign(ws, app_id)
-    start_send(ws, campaign_id)
-    env = service_env(sandbox.url, tmp_path)
-    env["ENGAGE_SQLITE_BUSY_TIMEOUT_MS"] = "300"  # the service gives up waiting after 0.3 s
-    path = str(ws.location.sqlite_path)
-    service = start_service(path, env, tmp_path, "--rate", "60", "--batch", "10")
-    try:
-        wait_for(lambda: len(sent_ids(ws, campaign_id)) >= 20, timeout=30)
-        locker = subprocess.Popen(
-            [sys.executable, "-c", LOCKER, path, "3"], stdout=subprocess.PIPE, text=True
-        )
-        assert locker.stdout is not None and locker.stdout.readline().strip() == "locked"
-        assert locker.wait(20) == 0
-        wait_for(lambda: status_of(ws, campaign_id) == CampaignStatus.PAUSED, timeout=20)
-    finally:
-        assert stop_service(service) == 0
-    assert "locked by another program" in reason_of(ws, campaign_id)
-    got = received(sandbox)
-    assert sent_ids(ws, campaign_id) == set(got) and max(got.values()) == 1
-    assert len(got) < 300
-    log = (tmp_path / "service.log").read_text()
-    assert "Traceback" not in log
