@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 from collections.abc import Callable, Coroutine
-from dataclasses import dataclass, field
-from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Engine, select
@@ -27,7 +26,6 @@ from sqlalchemy.exc import SQLAlchemyError
 from engage_desktop.core.outbox import claims, pauses
 from engage_desktop.core.outbox.claims import Claimed, Outcome
 from engage_desktop.core.outbox.control import TEST_PREFIX
-from engage_desktop.core.outbox.pause_reasons import PAUSE_REASONS
 from engage_desktop.core.outbox.payload import (
     BodyTemplate,
     PayloadError,
@@ -36,52 +34,24 @@ from engage_desktop.core.outbox.payload import (
 )
 from engage_desktop.services.apps import AppSender, build_app_sender
 from engage_desktop.services.clock import SYSTEM_CLOCK, ServiceClock
-from engage_desktop.services.faults import AppHealth, Scope, Trip, scope_of
+from engage_desktop.services.dispatch_config import DispatchConfig, DispatchStats
+from engage_desktop.services.fault_reactions import FaultReactions
+from engage_desktop.services.faults import AppHealth, Scope, scope_of
 from engage_desktop.services.fcm.auth import CredentialsError
 from engage_desktop.services.fcm.client import SendResult, Verdict
 from engage_desktop.services.leases import LeaseBook, is_busy, storage_problem
 from engage_desktop.services.outcomes import failed_answer, retry_outcome
 from engage_desktop.services.outcomes import now as _now
-from engage_desktop.services.probe import fcm_answers
 from engage_desktop.services.result_writer import write_results
 from engage_desktop.store.models import Campaign, CampaignVariant, OutboxState
 
 log = logging.getLogger(__name__)
 Body = BodyTemplate | PersonalisedBody
 STORAGE_RETRY = 1.0  # seconds between tries to write while the database refuses
+__all__ = ["DispatchConfig", "DispatchStats", "Dispatcher"]
 
 
-@dataclass
-class DispatchConfig:
-    concurrency: int = 64
-    batch: int = 500
-    lease: timedelta = timedelta(seconds=120)
-    poll_interval: float = 0.2
-    flush_interval: float = 0.1
-    validate_only: bool = False
-    rate: float | None = None
-    outage_pause_after: float = 20.0  # seconds of FCM down / unreachable / over quota
-    probe_every: float = 15.0  # seconds between probes of an app paused by an outage
-    breaker_threshold: int = 10  # identical project-level refusals in a row: pause
-    watch_every: float = 0.5  # how soon a pause or cancel reaches rows held here
-    stop_grace: float = 5.0  # seconds requests already out may take to finish on a stop
-    max_unwritten: int = 1000  # results kept in memory while the database is busy
-
-
-@dataclass
-class DispatchStats:
-    sent: int = 0
-    failed: int = 0
-    retried: int = 0
-    started: float = 0.0
-    clock: ServiceClock = field(default=SYSTEM_CLOCK, repr=False)
-
-    def rate(self) -> float:
-        elapsed = self.clock.monotonic() - self.started
-        return self.sent / elapsed if elapsed > 0 else 0.0
-
-
-class Dispatcher:
+class Dispatcher(FaultReactions):
     def __init__(
         self,
         engine: Engine,
@@ -113,7 +83,9 @@ class Dispatcher:
         self._pending_pause: str | None = None  # pause every sending campaign with this reason
         self._busy_since: float | None = None  # the database has been busy since (clock)
         self._stopping = False
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._retry_due = math.inf  # when the soonest retry written by this service is due
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._retired: list[AppSender] = []  # senders of paused apps, closed at the end
 
     # --- main loop -----------------------------------------------------------------------
     async def run(self, stop: asyncio.Event) -> None:
@@ -134,7 +106,7 @@ class Dispatcher:
             await asyncio.gather(*workers, *helpers, *self._tasks, return_exceptions=True)
             await flusher
             await self._db(self._give_back)
-            for sender in self._senders.values():
+            for sender in [*self._senders.values(), *self._retired]:
                 sender.client.pool.close()
 
     async def _let_requests_finish(self) -> None:
@@ -151,6 +123,16 @@ class Dispatcher:
     def storage_error(self) -> str | None:
         return self._storage_error
 
+    def footprint(self) -> dict[str, int]:
+        """Sizes of the in-memory maps; all come back to zero once the held rows are done."""
+        return {
+            "held": len(self._leases),
+            "contexts": len(self._contexts),
+            "outcomes": len(self._outcomes),
+            "ttls": len(self._ttls),
+            "to_release": len(self._to_release),
+        }
+
     @property
     def busy_for(self) -> float | None:
         """Seconds the database has been busy with another process's write, if it is."""
@@ -158,15 +140,20 @@ class Dispatcher:
         return None if since is None else self.clock.monotonic() - since
 
     async def _db(self, work: Callable[..., Any], *args: Any) -> Any:
-        """Database work in a thread; a busy database is waited out, a refused write (full)
+        """Database writes in a thread; a busy database is waited out, a refused write (full)
         pauses instead of crashing. None when it did not happen."""
+        found = await self._read(work, *args)
+        if found is not None:
+            self._writable_again()
+        return found
+
+    async def _read(self, work: Callable[..., Any], *args: Any) -> Any:
+        """Database reads in a thread (they go on while another process writes, under WAL)."""
         try:
-            found = await asyncio.to_thread(work, *args)
+            return await asyncio.to_thread(work, *args)
         except (SQLAlchemyError, OSError) as exc:
             self._storage_failed(exc)
             return None
-        self._writable_again()
-        return found
 
     def _storage_failed(self, exc: BaseException) -> None:
         if is_busy(exc):
@@ -198,7 +185,7 @@ class Dispatcher:
         self._contexts.pop(row.outbox_id, None)
         self._to_release.append(row.outbox_id)
 
-    def _spawn(self, work: Coroutine[Any, Any, None]) -> None:
+    def _spawn(self, work: Coroutine[Any, Any, Any]) -> None:
         task = asyncio.get_running_loop().create_task(work)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
@@ -216,6 +203,9 @@ class Dispatcher:
                 await self._db(self._housekeeping)
                 last_housekeeping = self.clock.monotonic()
                 self._broken.clear()  # try broken apps again (credentials may be fixed)
+            elif self.clock.monotonic() >= self._retry_due:  # a retry of ours is due: now
+                self._retry_due = math.inf
+                await self._db(self._release, False)
             rows: list[Claimed] = []
             if self._queue.qsize() < self.config.batch and self._busy_since is None:
                 started = self.clock.monotonic()
@@ -242,32 +232,6 @@ class Dispatcher:
     def _housekeeping(self) -> bool:
         self._release(False)
         self._finish()
-        return True
-
-    async def _watch_loop(self, stop: asyncio.Event) -> None:
-        """Every ``watch_every``: which campaigns may still send (a pause or cancel reaches
-        rows held here at once), and give back the rows this service will not send."""
-        while not stop.is_set():
-            active = await self._db(self._read_active)
-            if active is not None:
-                self._active = active
-                for campaign_id in [c for c in self._ttls if c not in active]:
-                    del self._ttls[campaign_id]  # finished, paused or cancelled: read again
-            if self._to_release:
-                release, self._to_release = self._to_release, []
-                if await self._db(self._give_back_rows, release) is None:
-                    self._to_release += release
-            await self.clock.wait(stop, self.config.watch_every)
-
-    def _read_active(self) -> set[int]:
-        with self.engine.connect() as conn:
-            return {cid for cid, _app, _tests in claims.active_campaigns(conn)}
-
-    def _give_back_rows(self, release: list[int]) -> bool:
-        with self.engine.begin() as conn:
-            campaigns = claims.campaigns_of(conn, release)
-            claims.release_ids(conn, self.worker, release)
-            claims.settle_cancelled(conn, campaigns)
         return True
 
     async def _renew_loop(self, stop: asyncio.Event) -> None:
@@ -336,6 +300,7 @@ class Dispatcher:
         return (
             not self._stopping
             and self._storage_error is None
+            and row.app_id not in self._broken
             and (row.campaign_id in self._active or row.message_id.startswith(TEST_PREFIX))
             and self._leases.may_send(row.outbox_id)
         )
@@ -504,96 +469,13 @@ class Dispatcher:
         outcome = failed_answer(row, result, now, ttl)
         if outcome.state is OutboxState.FAILED:
             self.stats.failed += 1
-        else:
+        elif outcome.next_attempt_at is not None:
             self.stats.retried += 1
+            wait = (outcome.next_attempt_at - now).total_seconds()
+            self._retry_due = min(self._retry_due, self.clock.monotonic() + wait)
         self._outcomes.append(outcome)
         if trip is not None:
-            self._spawn(self._trip(trip, sender, row, health))
-
-    def _health_of(self, app_id: int) -> AppHealth:
-        health = self._health.get(app_id)
-        if health is None:
-            health = self._health[app_id] = AppHealth(
-                self.config.breaker_threshold, self.config.outage_pause_after
-            )
-        return health
-
-    async def _trip(self, trip: Trip, sender: AppSender, row: Claimed, health: AppHealth) -> None:
-        """A breaker opened: pause the app's campaigns (or the one campaign) with the reason."""
-        last = health.last_trouble
-        if trip is Trip.PAUSE_CAMPAIGN:
-            code, message = _answer(health)
-            reason = PAUSE_REASONS.english("message_refused", code, message)
-            health.refused.pop(row.campaign_id, None)
-            await self._db(self._pause_campaign, row.campaign_id, reason)
-            return
-        if trip is Trip.PAUSE_APP:
-            code, message = _answer(health)
-            reason = PAUSE_REASONS.english("project_refused", *sender.who, code, message)
-        else:
-            assert last is not None
-            seconds = f"{health.outage_seconds(self.clock.monotonic()):.0f}"
-            what = last.error_code or f"HTTP {last.http_status}"
-            if last.unreachable:
-                reason = PAUSE_REASONS.english(
-                    "fcm_unreachable", sender.client.where, seconds, last.error_message or ""
-                )
-            elif scope_of(last) is Scope.QUOTA:
-                reason = PAUSE_REASONS.english("fcm_quota", what, seconds)
-            else:
-                reason = PAUSE_REASONS.english("fcm_unavailable", what, seconds)
-        health.reset()
-        await self._pause_app(row.app_id, reason)
-
-    async def _probe_loop(self, stop: asyncio.Event) -> None:
-        """Every ``probe_every``: apps whose campaigns an outage paused get a probe; the ones
-        FCM answers again are resumed (a pause by a person never is)."""
-        while not stop.is_set():
-            await self.clock.wait(stop, self.config.probe_every)
-            found: dict[int, list[tuple[int, str]]] = await self._db(self._resumable) or {}
-            for app_id, paused in found.items():
-                self._broken.pop(app_id, None)
-                token = await self._db(self._probe_token, [cid for cid, _reason in paused])
-                sender = await self._sender(app_id) if token else None
-                if token and (sender is None or not await fcm_answers(sender, token)):
-                    continue
-                resumed = await self._db(self._resume, paused) or []
-                self._health_of(app_id).reset()
-                log.info("FCM answers app %d again: resumed campaigns %s", app_id, resumed)
-
-    def _resumable(self) -> dict[int, list[tuple[int, str]]]:
-        with self.engine.connect() as conn:
-            return pauses.resumable(conn)
-
-    def _probe_token(self, campaign_ids: list[int]) -> str | None:
-        with self.engine.connect() as conn:
-            return pauses.probe_token(conn, campaign_ids)
-
-    def _resume(self, paused: list[tuple[int, str]]) -> list[int]:
-        with self.engine.begin() as conn:
-            return pauses.resume(conn, paused)
-
-    def _pause_campaign(self, campaign_id: int, reason: str) -> None:
-        with self.engine.begin() as conn:
-            if pauses.pause_campaigns(conn, [campaign_id], reason):
-                log.warning("paused campaign %d: %s", campaign_id, reason)
-        self._active.discard(campaign_id)
-
-    async def _pause_app(self, app_id: int, reason: str) -> None:
-        if self._broken.get(app_id) == reason:
-            return
-        self._broken[app_id] = reason
-        sender = self._senders.pop(app_id, None)
-        if sender is not None:
-            sender.client.pool.close()
-        log.warning("pausing app %d: %s", app_id, reason)
-
-        def pause() -> None:
-            with self.engine.begin() as conn:
-                paused = pauses.pause_app_campaigns(conn, app_id, reason)
-            self._active.difference_update(paused)
-
-        await self._db(pause)
+            self._trip(trip, sender, row, health)
 
     # --- writing results -----------------------------------------------------------------
     def _drain(self) -> list[Outcome]:
@@ -626,14 +508,6 @@ class Dispatcher:
                 self._leases.drop(outcome.outbox_id)
             if batch and self._pending_pause is None:
                 self._storage_ok()
-
-
-def _answer(health: AppHealth) -> tuple[str, str]:
-    """The code and message of the refusal that opened a breaker (for its reason)."""
-    last = health.last_refusal
-    if last is None:
-        return health.project_code or "?", ""
-    return last.error_code or f"HTTP {last.http_status}", (last.error_message or "")[:300]
 
 
 def _short(exc: BaseException) -> str:

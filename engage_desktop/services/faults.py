@@ -84,6 +84,7 @@ class AppHealth:
     trouble_since: float | None = None
     last_trouble: SendResult | None = None  # the last outage answer (for the reason)
     last_refusal: SendResult | None = None  # the last project or message refusal
+    outage_said: bool = False
     refused: dict[int, int] = field(default_factory=dict)  # campaign id → INVALID_ARGUMENT run
 
     def observe(self, campaign_id: int, result: SendResult, now: float) -> Trip | None:
@@ -100,15 +101,18 @@ class AppHealth:
             code = result.error_code or ""
             self.project_run = self.project_run + 1 if code == self.project_code else 1
             self.project_code = code
-            return Trip.PAUSE_APP if self.project_run >= self.threshold else None
+            return Trip.PAUSE_APP if self.project_run == self.threshold else None
         if scope is Scope.MESSAGE:
             run = self.refused[campaign_id] = self.refused.get(campaign_id, 0) + 1
-            return Trip.PAUSE_CAMPAIGN if run >= self.threshold else None
+            return Trip.PAUSE_CAMPAIGN if run == self.threshold else None
         if scope in TROUBLE:
             if self.trouble_since is None:
-                self.trouble_since = now
+                self.trouble_since, self.outage_said = now, False
             self.last_trouble = result
-            return Trip.OUTAGE if now - self.trouble_since >= self.outage_after else None
+            if self.outage_said or now - self.trouble_since < self.outage_after:
+                return None
+            self.outage_said = True  # once per outage: the pause is asked for once
+            return Trip.OUTAGE
         return None  # a dead device says nothing about the project
 
     def outage_seconds(self, now: float) -> float:
