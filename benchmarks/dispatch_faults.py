@@ -212,7 +212,7 @@ def main(argv: list[str]) -> int:
             for name, run in (("kill9", kill9), ("outage", outage), ("quota", quota)):
                 if args.only in (None, name):
                     box.call("/sandbox/reset", {})
-                    sizes = {"kill9": args.messages, "outage": 2_000, "quota": 5_000}
+                    sizes = {"kill9": args.messages, "outage": 2_000, "quota": 10_000}
                     result[name] = run(folder, box, min(args.messages, sizes[name]))
         finally:
             box.stop()

@@ -15,8 +15,8 @@ them (``services.probe``); a paused or cancelled campaign stops going out within
 from __future__ import annotations
 
 import asyncio
+import heapq
 import logging
-import math
 from collections.abc import Callable, Coroutine
 from typing import Any
 
@@ -83,7 +83,7 @@ class Dispatcher(FaultReactions):
         self._pending_pause: str | None = None  # pause every sending campaign with this reason
         self._busy_since: float | None = None  # the database has been busy since (clock)
         self._stopping = False
-        self._retry_due = math.inf  # when the soonest retry written by this service is due
+        self._retry_due: list[float] = []  # heap: when retries this service wrote are due
         self._tasks: set[asyncio.Task[Any]] = set()
         self._retired: list[AppSender] = []  # senders of paused apps, closed at the end
 
@@ -130,6 +130,7 @@ class Dispatcher(FaultReactions):
             "contexts": len(self._contexts),
             "outcomes": len(self._outcomes),
             "ttls": len(self._ttls),
+            "templates": len(self._templates),
             "to_release": len(self._to_release),
         }
 
@@ -203,8 +204,7 @@ class Dispatcher(FaultReactions):
                 await self._db(self._housekeeping)
                 last_housekeeping = self.clock.monotonic()
                 self._broken.clear()  # try broken apps again (credentials may be fixed)
-            elif self.clock.monotonic() >= self._retry_due:  # a retry of ours is due: now
-                self._retry_due = math.inf
+            elif self._retries_due():  # a retry written by this service is due: now
                 await self._db(self._release, False)
             rows: list[Claimed] = []
             if self._queue.qsize() < self.config.batch and self._busy_since is None:
@@ -217,6 +217,15 @@ class Dispatcher(FaultReactions):
                 await self.clock.wait(stop, self.config.poll_interval)
             else:
                 await asyncio.sleep(0)
+
+    def _retries_due(self) -> bool:
+        """True once the soonest retry this service scheduled is due (then forgotten), so it
+        goes back to the queue at once instead of at the next second's housekeeping."""
+        due = False
+        while self._retry_due and self._retry_due[0] <= self.clock.monotonic():
+            heapq.heappop(self._retry_due)
+            due = True
+        return due
 
     def _pause_everything(self) -> bool:
         """After a storage fault: pause every sending campaign with the reason (once it can)."""
@@ -472,7 +481,7 @@ class Dispatcher(FaultReactions):
         elif outcome.next_attempt_at is not None:
             self.stats.retried += 1
             wait = (outcome.next_attempt_at - now).total_seconds()
-            self._retry_due = min(self._retry_due, self.clock.monotonic() + wait)
+            heapq.heappush(self._retry_due, self.clock.monotonic() + wait)
         self._outcomes.append(outcome)
         if trip is not None:
             self._trip(trip, sender, row, health)

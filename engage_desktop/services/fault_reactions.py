@@ -37,6 +37,7 @@ class FaultReactions:
     _senders: dict[int, AppSender]
     _retired: list[AppSender]
     _ttls: dict[int, float]
+    _templates: dict[tuple[int, str | None], Any]
     _to_release: list[int]
     _db: Callable[..., Coroutine[Any, Any, Any]]
     _read: Callable[..., Coroutine[Any, Any, Any]]
@@ -50,13 +51,20 @@ class FaultReactions:
             active = await self._read(self._read_active)
             if active is not None:
                 self._active = active
-                for campaign_id in [c for c in self._ttls if c not in active]:
-                    del self._ttls[campaign_id]  # finished, paused or cancelled: read again
+                self._forget_campaigns_but(active)
             if self._to_release:
                 release, self._to_release = self._to_release, []
                 if await self._db(self._give_back_rows, release) is None:
                     self._to_release += release
             await self.clock.wait(stop, self.config.watch_every)
+
+    def _forget_campaigns_but(self, active: set[int]) -> None:
+        """Per-campaign memory goes with the campaign (finished, paused or cancelled); a
+        campaign that sends again reads its time to live and content afresh."""
+        for campaign_id in [c for c in self._ttls if c not in active]:
+            del self._ttls[campaign_id]
+        for key in [k for k in self._templates if k[0] not in active]:
+            del self._templates[key]
 
     def _read_active(self) -> set[int]:
         with self.engine.connect() as conn:

@@ -294,6 +294,7 @@ def test_pause_and_cancel_reach_rows_waiting_behind_a_retry_after_within_a_secon
         assert set(left) <= {OutboxState.SUPPRESSED, OutboxState.FAILED}
     footprint = dispatcher.footprint()  # fault 4: nothing kept for rows no longer held
     assert footprint["contexts"] == 0 and footprint["held"] == 0 and footprint["ttls"] == 0
+    assert footprint["templates"] == 0
 
 
 # --- fault 4: one result that cannot be written does not stall the others -----------------------
