@@ -1,18 +1,27 @@
-"""Faults around a send that pass by themselves, and the ones that must not duplicate or stall:
-the dispatcher against a real sandbox process and a real SQLite workspace, its clock injected
-(``ScaledClock``: a 10-minute outage runs in 10 s; nothing here waits out real minutes)."""
+"""The dispatcher when the way out is blocked or slow, against a real sandbox process and a real
+SQLite workspace, its clock injected (``ScaledClock``: a 10-minute outage runs in 10 s; nothing
+here waits out real minutes).
+
+Faults that pass by themselves do not stop a send for good: a database busy with another
+process's write is waited out; FCM down, over quota or unreachable pauses the app's campaigns
+with the reason and the service resumes them once FCM answers. A database that refuses writes
+(full) pauses with the reason and loses nothing. No duplicates: a stop lets requests in flight
+finish, pause and cancel reach held rows within a second. One result that cannot be written
+does not stall the others, and failures at the scale of the project pause instead of failing
+every recipient or pruning their tokens.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, event, func, select
 
 from engage_desktop.core.outbox import control
 from engage_desktop.core.outbox.expand import start_send
@@ -22,35 +31,33 @@ from engage_desktop.services.clock import ScaledClock, ServiceClock
 from engage_desktop.services.dispatcher import DispatchConfig, Dispatcher
 from engage_desktop.services.sandbox.credentials import sandbox_credentials
 from engage_desktop.store.models import (
-    App,
     Campaign,
     CampaignStatus,
     Device,
     OutboxMessage,
     OutboxState,
 )
-from tests.services.dispatch.helpers import (
+from tests.support.net import free_port
+from tests.support.processes import (
     Sandbox,
     credentials_dir,
-    free_port,
-    seed_app,
-    seed_campaign,
     service_env,
     start_sandbox,
     start_service,
     stop_service,
 )
+from tests.support.sending import reason_of, seed_app, seed_campaign, status_of, use_key
+from tests.support.waiting import wait_until
 
 COMPRESSED = 60.0  # the service's clock runs this many times faster in the outage tests
 
 
-@pytest.fixture
-def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Sandbox]:
-    box = start_sandbox(credentials_dir(tmp_path))
-    monkeypatch.setenv("ENGAGE_SANDBOX_URL", box.url)
+@pytest.fixture(autouse=True)
+def sandbox_env(sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Sandbox:
+    """The in-process dispatcher finds the sandbox (and its keys) as a service would."""
+    monkeypatch.setenv("ENGAGE_SANDBOX_URL", sandbox.url)
     monkeypatch.setenv("ENGAGE_SANDBOX_CREDENTIALS_DIR", str(credentials_dir(tmp_path)))
-    yield box
-    box.stop()
+    return sandbox
 
 
 async def dispatch(
@@ -188,10 +195,7 @@ def test_unreachable_fcm_pauses_and_resumes_once_it_listens_without_burning_atte
     ws = make_workspace()
     app_id = seed_app(ws, 40, project="real-project", sandbox=False)
     key = sandbox_credentials("real-project", sandbox.url, credentials_dir(tmp_path))
-    with ws.session() as s:  # tokens from the live sandbox; FCM at a port nobody listens on
-        app = s.get(App, app_id)
-        assert app is not None
-        app.fcm_credentials_path = str(key)
+    use_key(ws, app_id, key)  # tokens from the live sandbox; FCM at a port nobody listens on
     port = free_port()
     monkeypatch.setenv("ENGAGE_FCM_URL", f"http://127.0.0.1:{port}")
     campaign_id = seed_campaign(ws, app_id)
@@ -236,8 +240,6 @@ def test_unreachable_fcm_pauses_and_resumes_once_it_listens_without_burning_atte
 def test_a_stop_lets_requests_in_flight_finish_and_records_them(
     make_workspace: Callable[..., Workspace], sandbox: Sandbox, tmp_path: Path
 ) -> None:
-    from tests.services.dispatch.test_end_to_end import wait_for
-
     ws = make_workspace()
     campaign_id = queued_campaign(ws, 60)
     sandbox.post("/sandbox/faults", {"faults": [{"match": "*", "delay": 1.5}]})
@@ -245,10 +247,10 @@ def test_a_stop_lets_requests_in_flight_finish_and_records_them(
     service = start_service(
         str(ws.location.sqlite_path), env, tmp_path, "--concurrency", "8", "--batch", "20"
     )
-    wait_for(lambda: sandbox.get("/sandbox/stats")["requests"] >= 8, timeout=30)
+    wait_until(lambda: sandbox.get("/sandbox/stats")["requests"] >= 8, timeout=30)
     assert stop_service(service) == 0  # SIGTERM while 8 requests wait for their answer
     # every message FCM accepted is recorded as sent: none will be sent a second time
-    wait_for(lambda: set(received(sandbox)) == sent_ids(ws, campaign_id), timeout=5)
+    wait_until(lambda: set(received(sandbox)) == sent_ids(ws, campaign_id), timeout=5)
     assert len(sent_ids(ws, campaign_id)) >= 8
     assert OutboxState.CLAIMED not in states(ws, campaign_id)  # the rest went back
     assert "requests unanswered" not in (tmp_path / "service.log").read_text()
@@ -394,6 +396,61 @@ def test_five_percent_of_429s_keep_at_least_half_the_clean_throughput(
     assert with_429s >= clean / 2, rates
 
 
+def test_full_database_pauses_and_loses_nothing(
+    make_workspace: Callable[..., Workspace],
+    sandbox: Sandbox,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("ENGAGE_SANDBOX_URL", sandbox.url)
+    monkeypatch.setenv("ENGAGE_SANDBOX_CREDENTIALS_DIR", str(credentials_dir(tmp_path)))
+    ws = make_workspace()
+    app_id = seed_app(ws, 400)
+    campaign_id = seed_campaign(ws, app_id)
+    start_send(ws, campaign_id)
+    # SQLite's own size cap: past it every write that needs a new page fails with SQLITE_FULL
+    # ("database or disk is full"), exactly as on a full disk.
+    with ws.engine.connect() as conn:
+        pages = int(conn.exec_driver_sql("PRAGMA page_count").scalar_one())
+    cap: dict[str, int | None] = {"pages": pages + 3}
+
+    @event.listens_for(ws.engine, "connect")
+    def _limit(dbapi_conn: Any, _record: Any) -> None:
+        if cap["pages"] is not None:
+            dbapi_conn.execute(f"PRAGMA max_page_count = {cap['pages']}")
+
+    ws.engine.dispose()
+    config = {"batch": 10, "concurrency": 2, "rate": 200.0}
+    faults: list[str] = []
+
+    def full_then_freed(d: Dispatcher) -> bool:
+        if d.storage_error and not faults:
+            faults.append(d.storage_error)
+            assert sent_ids(ws, campaign_id) <= set(received(sandbox))
+            cap["pages"] = None  # space freed
+            ws.engine.dispose()
+        return bool(faults) and status_of(ws, campaign_id) == CampaignStatus.PAUSED
+
+    asyncio.run(dispatch(ws, full_then_freed, ScaledClock(), **config))
+    assert "The database is full" in faults[0]
+    assert "The database is full" in reason_of(ws, campaign_id)
+    got = received(sandbox)
+    assert sent_ids(ws, campaign_id) == set(got)  # every receipt recorded, nothing invented
+    assert 0 < len(got) < 400
+
+    control.resume(ws, campaign_id)
+    asyncio.run(
+        dispatch(
+            ws,
+            lambda _d: status_of(ws, campaign_id) == CampaignStatus.COMPLETED,
+            ScaledClock(),
+            **config,
+        )
+    )
+    counts = received(sandbox)
+    assert len(counts) == 400 and max(counts.values()) == 1
+
+
 # --- fault 1: a database busy with another process's write is waited out, never a pause ---------
 
 LOCKER = """
@@ -411,8 +468,6 @@ def test_a_long_write_by_another_process_neither_pauses_nor_fails_the_send(
 ) -> None:
     """The service may wait 0.3 s for the lock; another process holds it 10 times as long
     (an import or a big expansion holding it for tens of seconds, compressed)."""
-    from tests.services.dispatch.test_end_to_end import wait_for
-
     ws = make_workspace()
     campaign_id = queued_campaign(ws, 300)
     env = service_env(sandbox.url, tmp_path)
@@ -421,7 +476,7 @@ def test_a_long_write_by_another_process_neither_pauses_nor_fails_the_send(
     service = start_service(path, env, tmp_path, "--rate", "60", "--batch", "10")
     seen: set[CampaignStatus] = set()
     try:
-        wait_for(lambda: len(sent_ids(ws, campaign_id)) >= 20, timeout=30)
+        wait_until(lambda: len(sent_ids(ws, campaign_id)) >= 20, timeout=30)
         locker = subprocess.Popen(
             [sys.executable, "-c", LOCKER, path, "3"], stdout=subprocess.PIPE, text=True
         )
@@ -429,7 +484,7 @@ def test_a_long_write_by_another_process_neither_pauses_nor_fails_the_send(
         while locker.poll() is None:  # reads go on under WAL while the other process writes
             seen.add(campaign_state(ws, campaign_id)[0])
         assert locker.wait() == 0
-        wait_for(lambda: campaign_state(ws, campaign_id)[0] != CampaignStatus.SENDING, timeout=60)
+        wait_until(lambda: campaign_state(ws, campaign_id)[0] != CampaignStatus.SENDING, timeout=60)
     finally:
         assert stop_service(service) == 0
     assert seen == {CampaignStatus.SENDING}
@@ -438,3 +493,32 @@ def test_a_long_write_by_another_process_neither_pauses_nor_fails_the_send(
     assert sent_ids(ws, campaign_id) == set(got) and len(got) == 300 and max(got.values()) == 1
     log = (tmp_path / "service.log").read_text()
     assert "busy with another program's write" in log and "Traceback" not in log
+
+
+def test_unreachable_endpoint_pauses_after_the_configured_time(
+    make_workspace: Callable[..., Workspace], sandbox: Sandbox, tmp_path: Path
+) -> None:
+    ws = make_workspace()
+    app_id = seed_app(ws, 30, project="real-project", sandbox=False)
+    # Tokens come from the live sandbox; the FCM address is a port nobody listens on.
+    use_key(ws, app_id, sandbox_credentials("real-project", sandbox.url, credentials_dir(tmp_path)))
+    campaign_id = seed_campaign(ws, app_id)
+    start_send(ws, campaign_id)
+    env = service_env(sandbox.url, tmp_path)
+    env["ENGAGE_FCM_URL"] = f"http://127.0.0.1:{free_port()}"
+    service = start_service(
+        str(ws.location.sqlite_path), env, tmp_path, "--unreachable-pause-after", "1.5"
+    )
+    try:
+        wait_until(lambda: status_of(ws, campaign_id) == CampaignStatus.PAUSED, timeout=30)
+    finally:
+        assert stop_service(service) == 0
+    reason = reason_of(ws, campaign_id)
+    assert reason.startswith("FCM cannot be reached at 127.0.0.1:") and " for 2 s (" in reason
+    assert "resumes by itself" in reason and "check the FCM address" in reason
+    with ws.session() as s:
+        states = set(
+            s.scalars(select(OutboxMessage.state).where(OutboxMessage.campaign_id == campaign_id))
+        )
+    assert OutboxState.SENT not in states and OutboxState.FAILED not in states
+    assert sandbox.get("/sandbox/stats")["received"] == 0
