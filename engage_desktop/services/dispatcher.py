@@ -40,6 +40,7 @@ from engage_desktop.services.faults import AppHealth, Scope, scope_of
 from engage_desktop.services.fcm.auth import CredentialsError
 from engage_desktop.services.fcm.client import SendResult, Verdict
 from engage_desktop.services.leases import LeaseBook, is_busy, storage_problem
+from engage_desktop.services.outbox_work import OutboxWork
 from engage_desktop.services.outcomes import failed_answer, retry_outcome
 from engage_desktop.services.outcomes import now as _now
 from engage_desktop.services.result_writer import write_results
@@ -51,7 +52,7 @@ STORAGE_RETRY = 1.0  # seconds between tries to write while the database refuses
 __all__ = ["DispatchConfig", "DispatchStats", "Dispatcher"]
 
 
-class Dispatcher(FaultReactions):
+class Dispatcher(FaultReactions, OutboxWork):
     def __init__(
         self,
         engine: Engine,
@@ -227,22 +228,6 @@ class Dispatcher(FaultReactions):
             due = True
         return due
 
-    def _pause_everything(self) -> bool:
-        """After a storage fault: pause every sending campaign with the reason (once it can)."""
-        reason = self._pending_pause
-        with self.engine.begin() as conn:
-            if reason is not None:
-                paused = pauses.pause_app_campaigns(conn, None, reason)
-                if paused:
-                    log.warning("paused campaigns %s: %s", paused, reason)
-        self._pending_pause = None
-        return True
-
-    def _housekeeping(self) -> bool:
-        self._release(False)
-        self._finish()
-        return True
-
     async def _renew_loop(self, stop: asyncio.Event) -> None:
         """Extend the leases of held rows before they run out (long Retry-After, slow sends)."""
         while not stop.is_set():
@@ -257,51 +242,6 @@ class Dispatcher(FaultReactions):
             lost = self._leases.renewed(asked, kept, started)
             if lost:
                 log.warning("%d held rows were taken back before being sent; skipped", len(lost))
-
-    def _renew(self, ids: list[int]) -> set[int]:
-        with self.engine.begin() as conn:
-            return claims.renew(conn, self.worker, ids, self.config.lease)
-
-    def _claim_some(self) -> list[Claimed]:
-        out: list[Claimed] = []
-        with self.engine.begin() as conn:
-            active = claims.active_campaigns(conn)
-            self._active = {cid for cid, _app, _tests in active}
-            for campaign_id, app_id, tests_only in active:
-                if app_id in self._broken:
-                    continue
-                out += claims.claim(
-                    conn,
-                    campaign_id,
-                    self.worker,
-                    self.config.lease,
-                    self.config.batch,
-                    tests_only=tests_only,
-                )
-                if len(out) >= self.config.batch:
-                    break
-            if out:
-                self._prepare(conn, out)
-                for campaign_id in {r.campaign_id for r in out} - self._ttls.keys():
-                    self._ttls[campaign_id] = pauses.time_to_live(conn, campaign_id)
-        return out
-
-    def _release(self, all_claims: bool) -> None:
-        with self.engine.begin() as conn:
-            count = claims.release_due(conn, self.clock.now(), all_claims=all_claims)
-        if count and all_claims:
-            log.info("returned %d rows left claimed by a previous run to the queue", count)
-
-    def _finish(self) -> None:
-        with self.engine.begin() as conn:
-            for cid in claims.finish_completed(conn, self.clock.now()):
-                log.info("campaign %d completed", cid)
-
-    def _give_back(self) -> None:
-        self._write(self._drain())
-        with self.engine.begin() as conn:
-            count = claims.release_mine(conn, self.worker)
-        log.info("stopped; %d unsent rows returned to the queue", count)
 
     # --- sending -------------------------------------------------------------------------
     def _may_go(self, row: Claimed) -> bool:

@@ -1,5 +1,6 @@
 """Core's coded messages appear in French in the French GUI, arguments included (workspace
-refusals and the dispatch service's pause reasons too); unknown codes fall back to core's English text."""
+refusals and the dispatch service's pause reasons too); unknown codes fall back to core's
+English text."""
 
 from __future__ import annotations
 
