@@ -325,6 +325,24 @@ def test_a_result_that_cannot_be_written_does_not_stall_the_others(
     assert states(ws, kept) == {OutboxState.SENT: 30}
 
 
+@pytest.mark.parametrize("how_many", [1, 30])
+def test_a_huge_retry_after_cannot_block_an_app(
+    make_workspace: Callable[..., Workspace], sandbox: Sandbox, how_many: int
+) -> None:
+    """Retry-After: 10^12 s, on one answer or on every answer for a while: held to a minute."""
+    ws = make_workspace()
+    campaign_id = queued_campaign(ws, 40)
+    fault = {"match": "*", "error": "QUOTA_EXCEEDED", "retry_after": 1e12, "times": how_many}
+    sandbox.post("/sandbox/faults", {"faults": [fault]})
+
+    def completed(_d: Dispatcher) -> bool:
+        return campaign_state(ws, campaign_id)[0] == CampaignStatus.COMPLETED
+
+    asyncio.run(dispatch(ws, completed, ScaledClock(COMPRESSED), concurrency=4))
+    assert states(ws, campaign_id) == {OutboxState.SENT: 40}
+    assert len(received(sandbox)) == 40
+
+
 # --- fault 5: failures at the scale of the project pause, and keep the tokens -------------------
 
 
