@@ -30,10 +30,37 @@ def register(subparsers: Any) -> None:
         help="messages per second per Firebase project (default 10,000)",
     )
     parser.add_argument(
+        "--outage-pause-after",
         "--unreachable-pause-after",
+        dest="outage_pause_after",
         type=float,
         default=20.0,
-        help="seconds of refused connections to FCM before the app's campaigns pause (20)",
+        help="seconds of FCM down, unreachable or over quota before the app's campaigns pause; "
+        "they resume by themselves once FCM answers again (20)",
+    )
+    parser.add_argument(
+        "--probe-every",
+        type=float,
+        default=15.0,
+        help="seconds between probes of FCM for campaigns an outage paused (15)",
+    )
+    parser.add_argument(
+        "--breaker-threshold",
+        type=int,
+        default=10,
+        help="identical project-level refusals in a row that pause the app's campaigns (10)",
+    )
+    parser.add_argument(
+        "--stop-grace",
+        type=float,
+        default=5.0,
+        help="seconds requests already sent may take to answer when the service stops (5)",
+    )
+    parser.add_argument(
+        "--clock-scale",
+        type=float,
+        default=1.0,
+        help="fault runs only: the service's clock runs this many times faster (1)",
     )
     parser.add_argument(
         "--validate-only",
@@ -54,6 +81,7 @@ def run(args: argparse.Namespace) -> int:
     import platformdirs
 
     from engage_desktop.cli.common import open_workspace_from_args
+    from engage_desktop.services.clock import ScaledClock
     from engage_desktop.services.dispatcher import DispatchConfig
     from engage_desktop.services.service import run_service, setup_logging
 
@@ -68,9 +96,12 @@ def run(args: argparse.Namespace) -> int:
         lease=timedelta(seconds=max(1.0, args.lease)),
         validate_only=args.validate_only,
         rate=args.rate,
-        unreachable_pause_after=max(0.0, args.unreachable_pause_after),
+        outage_pause_after=max(0.0, args.outage_pause_after),
+        probe_every=max(0.1, args.probe_every),
+        breaker_threshold=max(1, args.breaker_threshold),
+        stop_grace=max(0.0, args.stop_grace),
     )
     try:
-        return run_service(ws, config)
+        return run_service(ws, config, ScaledClock(max(1.0, args.clock_scale)))
     finally:
         ws.close()

@@ -10,12 +10,12 @@ from urllib.parse import urlsplit
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from engage_desktop.core.clock import Clock
 from engage_desktop.core.settings_fcm import (
     SERVICE_ACCOUNT_MESSAGES,
     fcm_base_url,
     sandbox_base_url,
 )
+from engage_desktop.services.clock import ServiceClock
 from engage_desktop.services.fcm.auth import TokenSource, load_service_account
 from engage_desktop.services.fcm.client import FcmClient
 from engage_desktop.services.fcm.http1 import Http1Pool
@@ -31,19 +31,17 @@ class AppSender:
     client: FcmClient
     pacer: ProjectPacer
     use_sandbox: bool
-    last_success: float = 0.0
-    first_unreachable: float | None = None
     who: tuple[str, str] = ("", "")  # app name, Firebase project: the pause reasons' arguments
 
 
 def build_app_sender(
     engine: Engine,
     app_id: int,
+    clock: ServiceClock,
     *,
     concurrency: int = 64,
     rate: float = DEFAULT_RATE,
     ensure_sandbox: Callable[[str], None] | None = None,
-    clock: Clock | None = None,
 ) -> AppSender:
     """Read the app's settings and credentials (raises ``CredentialsError`` when unusable)."""
     with Session(engine) as session:
@@ -81,4 +79,4 @@ def build_app_sender(
     )
     tokens = TokenSource(credentials, label, who, clock=clock)
     client = FcmClient(pool, parts.path, project, tokens)
-    return AppSender(app_id, label, client, ProjectPacer(rate), sandbox, who=who)
+    return AppSender(app_id, label, client, ProjectPacer(rate, clock), sandbox, who=who)

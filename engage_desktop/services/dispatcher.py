@@ -4,23 +4,27 @@ One asyncio task claims batches (in a worker thread, so the event loop keeps sen
 sender tasks pull rows from a bounded queue, and a flusher writes outcomes every
 ``flush_interval`` or ``batch`` results. A row is marked sent only after FCM acknowledged it;
 anything in flight when the process dies is re-sent after its lease (same message id).
+
+Faults pass by themselves where they can: a database busy with another process's write is
+waited out (results kept in memory, at most ``max_unwritten``, sending still on); FCM down,
+unreachable or over quota pauses the app's campaigns with the reason and the probe resumes
+them (``services.probe``); a paused or cancelled campaign stops going out within
+``watch_every``; a stop lets requests already out finish within ``stop_grace``.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
+import heapq
 import logging
-import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import timedelta
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from engage_desktop.core.outbox import claims
+from engage_desktop.core.outbox import claims, pauses
 from engage_desktop.core.outbox.claims import Claimed, Outcome
 from engage_desktop.core.outbox.content_gate import CONTENT_MESSAGES, pause_sending_campaign
 from engage_desktop.core.outbox.message_ids import TEST_PREFIX
@@ -31,101 +35,129 @@ from engage_desktop.core.outbox.payload import (
     VariantSource,
     load_sources,
 )
-from engage_desktop.core.settings_fcm import SERVICE_ACCOUNT_MESSAGES
 from engage_desktop.services.apps import AppSender, build_app_sender
+from engage_desktop.services.clock import SYSTEM_CLOCK, ServiceClock
+from engage_desktop.services.dispatch_config import DispatchConfig, DispatchStats
+from engage_desktop.services.fault_reactions import FaultReactions
+from engage_desktop.services.faults import AppHealth, Scope, scope_of
 from engage_desktop.services.fcm.auth import CredentialsError
 from engage_desktop.services.fcm.client import SendResult, Verdict
-from engage_desktop.services.fcm.ratelimit import backoff
-from engage_desktop.services.leases import LeaseBook, storage_problem
-from engage_desktop.services.outcomes import final_outcome, retry_outcome
-from engage_desktop.services.outcomes import now as _now
+from engage_desktop.services.leases import LeaseBook, is_busy, storage_problem
+from engage_desktop.services.outbox_work import OutboxWork
+from engage_desktop.services.outcomes import failed_answer, retry_outcome
+from engage_desktop.services.result_writer import write_results
 from engage_desktop.store.models import OutboxState
 
 log = logging.getLogger(__name__)
 Body = BodyTemplate | PersonalisedBody
-MAX_ATTEMPTS = 8  # connection refusals do not count: the unreachable pause handles them
 STORAGE_RETRY = 1.0  # seconds between tries to write while the database refuses
 MAX_COMPILED = 256  # compiled variants kept; beyond, those not being claimed are dropped
 
-
-@dataclass
-class DispatchConfig:
-    concurrency: int = 64
-    batch: int = 500
-    lease: timedelta = timedelta(seconds=120)
-    poll_interval: float = 0.2
-    flush_interval: float = 0.1
-    validate_only: bool = False
-    rate: float | None = None
-    unreachable_pause_after: float = 20.0  # seconds of nothing but connection refusals
+__all__ = ["DispatchConfig", "DispatchStats", "Dispatcher"]
 
 
-@dataclass
-class DispatchStats:
-    sent: int = 0
-    failed: int = 0
-    retried: int = 0
-    started: float = field(default_factory=time.monotonic)
-
-    def rate(self) -> float:
-        elapsed = time.monotonic() - self.started
-        return self.sent / elapsed if elapsed > 0 else 0.0
-
-
-class Dispatcher:
+class Dispatcher(FaultReactions, OutboxWork):
     def __init__(
         self,
         engine: Engine,
         worker_id: str,
         config: DispatchConfig | None = None,
         ensure_sandbox: Callable[[str], None] | None = None,
+        clock: ServiceClock = SYSTEM_CLOCK,
     ) -> None:
         self.engine = engine
         self.worker = worker_id
         self.config = config or DispatchConfig()
         self.ensure_sandbox = ensure_sandbox
-        self.stats = DispatchStats()
+        self.clock = clock
+        self.stats = DispatchStats(started=clock.monotonic(), clock=clock)
         self._queue: asyncio.Queue[Claimed] = asyncio.Queue()
         self._outcomes: list[Outcome] = []
         self._senders: dict[int, AppSender] = {}
         self._building: dict[int, asyncio.Future[AppSender | None]] = {}
         self._broken: dict[int, str] = {}  # app id → why it cannot send (paused campaigns)
+        self._health: dict[int, AppHealth] = {}  # app id → its runs of bad answers
         self._templates: dict[tuple[int, str | None], _Compiled] = {}
         self._paused_content: set[tuple[int, str]] = (
             set()
         )  # (campaign, version) paused as unsendable
         self._contexts: dict[int, dict[str, Any]] = {}  # outbox id → template variables
-        self._in_flight = 0
-        self._leases = LeaseBook(self.config.lease)
+        self._ttls: dict[int, float] = {}  # campaign id → seconds a message is worth retrying
+        self._active: set[int] = set()  # campaigns whose rows may go out now
+        self._requests = 0  # requests out to FCM right now
+        self._leases = LeaseBook(self.config.lease, clock)
         self._to_release: list[int] = []  # held rows this service will not send (give back)
         self._storage_error: str | None = None  # why the database refuses writes, meanwhile
         self._pending_pause: str | None = None  # pause every sending campaign with this reason
+        self._busy_since: float | None = None  # the database has been busy since (clock)
+        self._stopping = False
+        self._retry_due: list[float] = []  # heap: when retries this service wrote are due
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._retired: list[AppSender] = []  # senders of paused apps, closed at the end
 
     # --- main loop -----------------------------------------------------------------------
     async def run(self, stop: asyncio.Event) -> None:
         await self._db(self._release, self.engine.dialect.name == "sqlite")
         workers = [asyncio.create_task(self._worker()) for _ in range(self.config.concurrency)]
         flusher = asyncio.create_task(self._flush_loop(stop))
-        renewer = asyncio.create_task(self._renew_loop(stop))
+        helpers = [
+            asyncio.create_task(self._renew_loop(stop)),
+            asyncio.create_task(self._watch_loop(stop)),
+            asyncio.create_task(self._probe_loop(stop)),
+        ]
         try:
             await self._claim_loop(stop)
         finally:
-            for task in workers:
+            await self._let_requests_finish()
+            for task in [*workers, *helpers, *self._tasks]:
                 task.cancel()
-            await asyncio.gather(*workers, return_exceptions=True)
+            await asyncio.gather(*workers, *helpers, *self._tasks, return_exceptions=True)
             await flusher
-            renewer.cancel()
-            await asyncio.gather(renewer, return_exceptions=True)
             await self._db(self._give_back)
-            for sender in self._senders.values():
+            for sender in [*self._senders.values(), *self._retired]:
                 sender.client.pool.close()
+
+    async def _let_requests_finish(self) -> None:
+        """On a stop: nothing new goes out; requests already out get ``stop_grace`` to answer,
+        so their result is written instead of the message being sent again later."""
+        self._stopping = True
+        deadline = self.clock.monotonic() + self.config.stop_grace
+        while self._requests and self.clock.monotonic() < deadline:
+            await self.clock.sleep(0.05)
+        if self._requests:
+            log.warning("stopping with %d requests unanswered after the grace", self._requests)
 
     @property
     def storage_error(self) -> str | None:
         return self._storage_error
 
+    def footprint(self) -> dict[str, int]:
+        """Sizes of the in-memory maps; all come back to zero once the held rows are done."""
+        return {
+            "held": len(self._leases),
+            "contexts": len(self._contexts),
+            "outcomes": len(self._outcomes),
+            "ttls": len(self._ttls),
+            "templates": len(self._templates),
+            "to_release": len(self._to_release),
+        }
+
+    @property
+    def busy_for(self) -> float | None:
+        """Seconds the database has been busy with another process's write, if it is."""
+        since = self._busy_since
+        return None if since is None else self.clock.monotonic() - since
+
     async def _db(self, work: Callable[..., Any], *args: Any) -> Any:
-        """Database work in a thread; a refused write (full, locked) pauses instead of crashing."""
+        """Database writes in a thread; a busy database is waited out, a refused write (full)
+        pauses instead of crashing. None when it did not happen."""
+        found = await self._read(work, *args)
+        if found is not None:
+            self._writable_again()
+        return found
+
+    async def _read(self, work: Callable[..., Any], *args: Any) -> Any:
+        """Database reads in a thread (they go on while another process writes, under WAL)."""
         try:
             return await asyncio.to_thread(work, *args)
         except (SQLAlchemyError, OSError) as exc:
@@ -133,75 +165,84 @@ class Dispatcher:
             return None
 
     def _storage_failed(self, exc: BaseException) -> None:
+        if is_busy(exc):
+            if self._busy_since is None:
+                self._busy_since = self.clock.monotonic()
+                log.warning("the database is busy with another program's write; waiting")
+            return
         reason = storage_problem(exc)
         if self._storage_error is None:
             log.error("database write failed, sending stops: %s (%s)", reason, _short(exc))
         self._storage_error = reason
         self._pending_pause = reason
         while not self._queue.empty():  # nothing more goes out until writes work again
-            row = self._queue.get_nowait()
-            self._leases.drop(row.outbox_id)
-            self._to_release.append(row.outbox_id)
+            self._give_up(self._queue.get_nowait())
+
+    def _writable_again(self) -> None:
+        if self._busy_since is not None:
+            log.info("the database is free again after %.1f s", self.busy_for or 0.0)
+            self._busy_since = None
 
     def _storage_ok(self) -> None:
         if self._storage_error is not None:
             log.info("the database accepts writes again")
             self._storage_error = None
 
+    def _give_up(self, row: Claimed) -> None:
+        """A held row this service will not send now: forgotten here, given back soon."""
+        self._leases.drop(row.outbox_id)
+        self._contexts.pop(row.outbox_id, None)
+        self._to_release.append(row.outbox_id)
+
+    def _spawn(self, work: Coroutine[Any, Any, Any]) -> None:
+        task = asyncio.get_running_loop().create_task(work)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
     async def _claim_loop(self, stop: asyncio.Event) -> None:
-        last_housekeeping = 0.0
+        last_housekeeping = -1e9
         while not stop.is_set():
             if self._pending_pause is not None or self._storage_error is not None:
                 if await self._db(self._pause_everything) is not None and not self._outcomes:
                     self._storage_ok()  # with results still unwritten, the flusher says so
                 else:
-                    await _wait(stop, STORAGE_RETRY)
+                    await self.clock.wait(stop, STORAGE_RETRY)
                     continue
-            if time.monotonic() - last_housekeeping > 1.0:
-                release, self._to_release = self._to_release, []
-                if await self._db(self._housekeeping, release) is None:
-                    self._to_release += release
-                last_housekeeping = time.monotonic()
+            if self.clock.monotonic() - last_housekeeping > 1.0:
+                await self._db(self._housekeeping)
+                last_housekeeping = self.clock.monotonic()
                 self._broken.clear()  # try broken apps again (credentials may be fixed)
+            elif self._retries_due():  # a retry written by this service is due: now
+                await self._db(self._release, False)
             rows: list[Claimed] = []
-            if self._queue.qsize() < self.config.batch and self._storage_error is None:
-                started = time.monotonic()
+            if self._queue.qsize() < self.config.batch and self._busy_since is None:
+                started = self.clock.monotonic()
                 rows = await self._db(self._claim_some) or []
-                self._leases.hold((r.outbox_id for r in rows), started)
+                self._leases.hold(((r.outbox_id, r.claim_count) for r in rows), started)
                 for row in rows:
                     self._queue.put_nowait(row)
             if not rows:
-                await _wait(stop, self.config.poll_interval)
+                await self.clock.wait(stop, self.config.poll_interval)
             else:
                 await asyncio.sleep(0)
 
-    def _pause_everything(self) -> bool:
-        """After a storage fault: pause every sending campaign with the reason (once it can)."""
-        reason = self._pending_pause
-        with self.engine.begin() as conn:
-            if reason is not None:
-                paused = claims.pause_app_campaigns(conn, None, reason)
-                if paused:
-                    log.warning("paused campaigns %s: %s", paused, reason)
-        self._pending_pause = None
-        return True
-
-    def _housekeeping(self, release: list[int]) -> bool:
-        if release:
-            with self.engine.begin() as conn:
-                claims.release_ids(conn, self.worker, release)
-        self._release(False)
-        self._finish()
-        return True
+    def _retries_due(self) -> bool:
+        """True once the soonest retry this service scheduled is due (then forgotten), so it
+        goes back to the queue at once instead of at the next second's housekeeping."""
+        due = False
+        while self._retry_due and self._retry_due[0] <= self.clock.monotonic():
+            heapq.heappop(self._retry_due)
+            due = True
+        return due
 
     async def _renew_loop(self, stop: asyncio.Event) -> None:
         """Extend the leases of held rows before they run out (long Retry-After, slow sends)."""
         while not stop.is_set():
-            await _wait(stop, self._leases.renew_every)
+            await self.clock.wait(stop, self._leases.renew_every)
             asked = self._leases.snapshot()
             if not asked:
                 continue
-            started = time.monotonic()
+            started = self.clock.monotonic()
             kept = await self._db(self._renew, asked)
             if kept is None:
                 continue  # the leases run down: rows past theirs are not sent
@@ -209,85 +250,63 @@ class Dispatcher:
             if lost:
                 log.warning("%d held rows were taken back before being sent; skipped", len(lost))
 
-    def _renew(self, ids: list[int]) -> set[int]:
-        with self.engine.begin() as conn:
-            return claims.renew(conn, self.worker, ids, _now(), self.config.lease)
-
-    def _claim_some(self) -> list[Claimed]:
-        out: list[Claimed] = []
-        with self.engine.begin() as conn:
-            for campaign_id, app_id, tests_only in claims.active_campaigns(conn):
-                if app_id in self._broken:
-                    continue
-                out += claims.claim(
-                    conn,
-                    campaign_id,
-                    self.worker,
-                    _now(),
-                    self.config.lease,
-                    self.config.batch,
-                    tests_only=tests_only,
-                )
-                if len(out) >= self.config.batch:
-                    break
-            if out:
-                self._prepare(conn, out)
-        return out
-
-    def _release(self, all_claims: bool) -> None:
-        with self.engine.begin() as conn:
-            count = claims.release_due(conn, _now(), all_claims=all_claims)
-        if count and all_claims:
-            log.info("returned %d rows left claimed by a previous run to the queue", count)
-
-    def _finish(self) -> None:
-        with self.engine.begin() as conn:
-            for cid in claims.finish_completed(conn, _now()):
-                log.info("campaign %d completed", cid)
-
-    def _give_back(self) -> None:
-        self._write(self._drain())
-        with self.engine.begin() as conn:
-            count = claims.release_mine(conn, self.worker)
-        log.info("stopped; %d unsent rows returned to the queue", count)
-
     # --- sending -------------------------------------------------------------------------
+    def _may_go(self, row: Claimed) -> bool:
+        """May this held row still be sent now (campaign sending, lease held, not stopping)?"""
+        return (
+            not self._stopping
+            and self._storage_error is None
+            and row.app_id not in self._broken
+            and (row.campaign_id in self._active or row.message_id.startswith(TEST_PREFIX))
+            and self._leases.may_send(row.outbox_id)
+        )
+
+    async def _room_to_write(self, row: Claimed) -> bool:
+        """While the database is busy, results wait in memory: at most ``max_unwritten``."""
+        while len(self._outcomes) >= self.config.max_unwritten:
+            await self.clock.sleep(0.1)
+            if not self._may_go(row):
+                return False
+        return True
+
     async def _worker(self) -> None:
         while True:
             row = await self._queue.get()
-            self._in_flight += 1
             handled = False
             try:
                 handled = await self._send_one(row)
             except Exception:  # a bug must not lose the row: it goes back to the queue
                 log.exception("unexpected error sending outbox row %d", row.outbox_id)
             finally:
-                self._in_flight -= 1
                 if not handled:  # not sent and no outcome: give the row back
-                    self._leases.drop(row.outbox_id)
-                    self._to_release.append(row.outbox_id)
+                    self._give_up(row)
 
     async def _send_one(self, row: Claimed) -> bool:
         """Send one row; True when an outcome was recorded for it (its lease is kept until the
         outcome is written)."""
+        if not self._may_go(row):
+            return False
         sender = await self._sender(row.app_id)
         if sender is None:
             return False  # app broken: its campaigns are paused
         body = await self._body(row)
         if body is None:
             return True  # a payload error was recorded
-        await sender.pacer.acquire()  # may wait out a long Retry-After: the lease is renewed
-        if self._storage_error is not None or not self._leases.may_send(row.outbox_id):
-            return False  # results cannot be written, or the lease could not be renewed
+        wanted = lambda: self._may_go(row)  # noqa: E731 - checked while waiting
+        if not await sender.pacer.acquire(wanted) or not await self._room_to_write(row):
+            return False  # paused, cancelled, stopping, or the lease could not be renewed
+        self._requests += 1
         try:
             result = await sender.client.send(body)
         except CredentialsError as exc:  # the token server refused or cannot be reached
             failed = SendResult(
                 Verdict.RETRY, None, error_code="CREDENTIALS", error_message=str(exc)
             )
-            self._outcomes.append(retry_outcome(row, failed, _now(), 1.0))
+            self._outcomes.append(retry_outcome(row, failed, self.clock.now(), 1.0))
             await self._pause_app(row.app_id, str(exc))
             return True
+        finally:
+            self._requests -= 1
         self._handle(sender, row, result)
         return True
 
@@ -310,6 +329,7 @@ class Dispatcher:
                 build_app_sender,
                 self.engine,
                 app_id,
+                self.clock,
                 concurrency=self.config.concurrency,
                 rate=self.config.rate or 10_000.0,
                 ensure_sandbox=self.ensure_sandbox,
@@ -330,7 +350,7 @@ class Dispatcher:
         if compiled is None:  # compiled in the claiming thread; absent only for a late row
             compiled = await asyncio.to_thread(self._compile_now, row.campaign_id, row.variant_key)
         body = compiled.body
-        now_unix = int(_now().timestamp())
+        now_unix = int(self.clock.now().timestamp())
         try:
             if isinstance(body, str):
                 if not row.message_id.startswith(TEST_PREFIX):
@@ -347,7 +367,7 @@ class Dispatcher:
                     row.outbox_id,
                     row.campaign_id,
                     OutboxState.FAILED,
-                    _now(),
+                    self.clock.now(),
                     error_code="PAYLOAD",
                     error_message=str(exc),
                 )
@@ -413,11 +433,13 @@ class Dispatcher:
         return out
 
     def _handle(self, sender: AppSender, row: Claimed, result: SendResult) -> None:
-        now = _now()
-        verdict = result.verdict
-        if verdict is Verdict.SENT:
-            sender.last_success = time.monotonic()
-            sender.first_unreachable = None
+        now = self.clock.now()
+        scope = scope_of(result)
+        if result.http_status is not None:
+            sender.pacer.note(quota=scope is Scope.QUOTA, retry_after=result.retry_after)
+        health = self._health_of(row.app_id)
+        trip = health.observe(row.campaign_id, result, self.clock.monotonic())
+        if scope is None:
             self.stats.sent += 1
             self._outcomes.append(
                 Outcome(
@@ -431,62 +453,17 @@ class Dispatcher:
                 )
             )
             return
-        if verdict in (Verdict.AUTH, Verdict.FATAL):
-            reason = SERVICE_ACCOUNT_MESSAGES.english(
-                "fcm_refused", *sender.who, str(result.error_code), str(result.error_message)
-            )
-            self._outcomes.append(retry_outcome(row, result, now, 1.0))
-            asyncio.get_running_loop().create_task(self._pause_app(row.app_id, reason))
-            return
-        if verdict is Verdict.RETRY:
-            self._note_retry(sender, row, result)
-            if row.attempts + 1 >= MAX_ATTEMPTS and not result.unreachable:
-                self.stats.failed += 1
-                self._outcomes.append(final_outcome(row, result, now, OutboxState.FAILED))
-            else:
-                self.stats.retried += 1
-                delay = max(backoff(row.attempts + 1), result.retry_after or 0.0)
-                self._outcomes.append(retry_outcome(row, result, now, delay))
-            return
-        self.stats.failed += 1
-        outcome = final_outcome(row, result, now, OutboxState.FAILED)
-        if verdict is Verdict.INVALID_TOKEN and row.device_id is not None:
-            outcome = Outcome(**{**outcome.__dict__, "invalidate_device": row.device_id})
+        ttl = self._ttls.get(row.campaign_id, pauses.FCM_DEFAULT_TTL)
+        outcome = failed_answer(row, result, now, ttl)
+        if outcome.state is OutboxState.FAILED:
+            self.stats.failed += 1
+        elif outcome.next_attempt_at is not None:
+            self.stats.retried += 1
+            wait = (outcome.next_attempt_at - now).total_seconds()
+            heapq.heappush(self._retry_due, self.clock.monotonic() + wait)
         self._outcomes.append(outcome)
-
-    def _note_retry(self, sender: AppSender, row: Claimed, result: SendResult) -> None:
-        if result.retry_after is not None:
-            sender.pacer.block_for(result.retry_after)
-        if result.error_code in ("QUOTA_EXCEEDED", "RESOURCE_EXHAUSTED"):
-            sender.pacer.slow_down()
-        if result.unreachable:
-            now = time.monotonic()
-            sender.first_unreachable = sender.first_unreachable or now
-            limit = self.config.unreachable_pause_after
-            if (
-                now - sender.first_unreachable >= limit
-                and sender.last_success < sender.first_unreachable
-            ):
-                asyncio.get_running_loop().create_task(
-                    self._pause_app(
-                        row.app_id,
-                        f"{result.error_message} (for {limit:.0f} s). Nothing was sent meanwhile. "
-                        "Check the FCM address in the settings and the network, then resume.",
-                    )
-                )
-
-    async def _pause_app(self, app_id: int, reason: str) -> None:
-        if self._broken.get(app_id) == reason:
-            return
-        self._broken[app_id] = reason
-        self._senders.pop(app_id, None)
-        log.warning("pausing app %d: %s", app_id, reason)
-
-        def pause() -> None:
-            with self.engine.begin() as conn:
-                claims.pause_app_campaigns(conn, app_id, reason)
-
-        await asyncio.to_thread(pause)
+        if trip is not None:
+            self._trip(trip, sender, row, health)
 
     # --- writing results -----------------------------------------------------------------
     def _drain(self) -> list[Outcome]:
@@ -494,36 +471,31 @@ class Dispatcher:
         return batch
 
     def _write(self, batch: list[Outcome]) -> None:
-        if batch:
-            with self.engine.begin() as conn:
-                claims.record_outcomes(conn, batch)
+        refused = write_results(self.engine, self.worker, batch, self._leases.claim_counts())
+        for outcome in refused:
+            self._leases.drop(outcome.outbox_id)
 
     async def _flush_loop(self, stop: asyncio.Event) -> None:
         while not stop.is_set() or self._outcomes:
             if len(self._outcomes) < self.config.batch:
-                await asyncio.sleep(self.config.flush_interval)
+                await self.clock.sleep(self.config.flush_interval)
             batch = self._drain()
             try:
                 await asyncio.to_thread(self._write, batch)
-            except (SQLAlchemyError, OSError) as exc:  # disk full, locked: keep them, try again
-                if self._storage_error is None:  # once per fault, not every second
+            except (SQLAlchemyError, OSError) as exc:  # locked, full: keep them, try again
+                if self._storage_error is None and not is_busy(exc):  # once per fault
                     log.error("cannot record %d results yet: %s", len(batch), _short(exc))
                 self._outcomes = batch + self._outcomes
                 self._storage_failed(exc)
-                await asyncio.sleep(STORAGE_RETRY)
                 if stop.is_set():
-                    log.error("stopping with %d results unrecorded", len(self._outcomes))
-                    return
+                    return  # the last write is tried once more on the way out
+                await self.clock.sleep(STORAGE_RETRY)
                 continue
+            self._writable_again()
             for outcome in batch:
                 self._leases.drop(outcome.outbox_id)
             if batch and self._pending_pause is None:
                 self._storage_ok()
-
-
-async def _wait(stop: asyncio.Event, seconds: float) -> None:
-    with contextlib.suppress(TimeoutError):
-        await asyncio.wait_for(stop.wait(), seconds)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,6 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 from urllib.parse import urlsplit
@@ -29,6 +28,7 @@ from sqlalchemy import select
 from engage_desktop.core.outbox.content_gate import pause_invalid_at_its_time
 from engage_desktop.core.outbox.expand import SendError, start_send
 from engage_desktop.core.workspace import Workspace
+from engage_desktop.services.clock import SYSTEM_CLOCK, ServiceClock
 from engage_desktop.services.dispatcher import DispatchConfig, Dispatcher
 from engage_desktop.store.models import Campaign, CampaignStatus, ServiceHeartbeat
 
@@ -135,12 +135,18 @@ def _port_open(host: str, port: int) -> bool:
 
 
 class Service:
-    def __init__(self, ws: Workspace, config: DispatchConfig | None = None) -> None:
+    def __init__(
+        self,
+        ws: Workspace,
+        config: DispatchConfig | None = None,
+        clock: ServiceClock = SYSTEM_CLOCK,
+    ) -> None:
         self.ws = ws
-        self.started = datetime.now(UTC)
+        self.clock = clock
+        self.started = clock.now()
         self.service_id = f"{socket.gethostname()}:{os.getpid()}:{int(self.started.timestamp())}"
         self.sandbox = SandboxStarter()
-        self.dispatcher = Dispatcher(ws.engine, self.service_id, config, self.sandbox)
+        self.dispatcher = Dispatcher(ws.engine, self.service_id, config, self.sandbox, clock)
         self.stop_event = asyncio.Event()
         self._not_started: dict[int, str] = {}  # scheduled campaigns that could not start
 
@@ -169,17 +175,24 @@ class Service:
             log.error("%s failed: %s", getattr(work, "__name__", "database work"), exc)
 
     async def _beat_loop(self) -> None:
-        last_beat = 0.0
+        last_beat = -HEARTBEAT_EVERY
         while True:
             await self._safely(self._start_due_campaigns)
-            if time.monotonic() - last_beat >= HEARTBEAT_EVERY:
-                last_beat = time.monotonic()
-                stats = self.dispatcher.stats
-                detail = f"{stats.sent} sent, {stats.failed} failed, {stats.rate():.0f} msg/s"
-                if self.dispatcher.storage_error:
-                    detail = self.dispatcher.storage_error
-                await self._safely(self._beat, "running", detail)
-            await asyncio.sleep(SCHEDULE_EVERY)
+            if self.clock.monotonic() - last_beat >= HEARTBEAT_EVERY:
+                last_beat = self.clock.monotonic()
+                await self._safely(self._beat, "running", self._detail())
+            await self.clock.sleep(SCHEDULE_EVERY)
+
+    def _detail(self) -> str:
+        """What the heartbeat says: the figures, or the database fault being waited out."""
+        dispatcher = self.dispatcher
+        if dispatcher.storage_error:
+            return dispatcher.storage_error
+        busy = dispatcher.busy_for
+        if busy is not None:
+            return f"waiting for the database, busy with another program's write for {busy:.0f} s"
+        stats = dispatcher.stats
+        return f"{stats.sent} sent, {stats.failed} failed, {stats.rate():.0f} msg/s"
 
     def _beat(self, state: str, detail: str) -> None:
         with self.ws.session() as session:
@@ -193,7 +206,7 @@ class Service:
                     state=state,
                 )
                 session.add(row)
-            row.beat_at = datetime.now(UTC)
+            row.beat_at = self.clock.now()
             row.state = state
             row.detail = detail[:500]
 
@@ -203,7 +216,7 @@ class Service:
                 session.scalars(
                     select(Campaign.id).where(
                         Campaign.status == CampaignStatus.SCHEDULED,
-                        Campaign.scheduled_at <= datetime.now(UTC),
+                        Campaign.scheduled_at <= self.clock.now(),
                     )
                 )
             )
@@ -235,13 +248,15 @@ class Service:
                 campaign.status_reason = f"Not started at its time: {reason}"[:2000]
 
 
-def run_service(ws: Workspace, config: DispatchConfig | None = None) -> int:
+def run_service(
+    ws: Workspace, config: DispatchConfig | None = None, clock: ServiceClock = SYSTEM_CLOCK
+) -> int:
     """Run until SIGTERM/SIGINT. Returns the process exit code."""
     path = ws.location.sqlite_path
     lock = workspace_lock(path) if path is not None else contextlib.nullcontext()
     try:
         with lock:
-            _run_loop(Service(ws, config).run())
+            _run_loop(Service(ws, config, clock).run())
     except ServiceLockError as exc:
         log.error("%s", exc)
         return EXIT_ALREADY_RUNNING

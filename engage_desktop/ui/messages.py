@@ -357,10 +357,47 @@ def setting_error_text(message: object) -> str:
 
 def stored_reason_text(reason: str) -> str | None:
     """A reason the service stored as English text, translated when core recognises it."""
+    from engage_desktop.core.outbox.pause_reasons import PAUSE_REASONS
     from engage_desktop.core.settings_fcm import SERVICE_ACCOUNT_MESSAGES
 
+    paused = PAUSE_REASONS.recognise(reason)
+    if paused is not None:
+        return coded_text(paused, _pause_templates())
     coded = SERVICE_ACCOUNT_MESSAGES.recognise(reason)
     return None if coded is None else setting_error_text(coded)
+
+
+def _pause_templates() -> dict[str, str]:
+    """Why the dispatch service paused a send (``core.outbox.pause_reasons``)."""
+    return {
+        "fcm_unreachable": QCoreApplication.translate(
+            "PauseReasons",
+            "FCM cannot be reached at %1 for %2 s (%3). Sending is paused and resumes by "
+            "itself when FCM answers again; check the FCM address in the settings and the "
+            "network.",
+        ),
+        "fcm_unavailable": QCoreApplication.translate(
+            "PauseReasons",
+            "FCM has answered only errors for %2 s (%1). Sending is paused and resumes by "
+            "itself when FCM answers again.",
+        ),
+        "fcm_quota": QCoreApplication.translate(
+            "PauseReasons",
+            "FCM has refused the project's messages as over quota for %2 s (%1). Sending is "
+            "paused and resumes by itself when FCM accepts messages again.",
+        ),
+        "project_refused": QCoreApplication.translate(
+            "PauseReasons",
+            "FCM refuses every message of the app “%1” (project %2): %3 — %4. Sending is "
+            "paused and the device tokens are kept: fix the project's set-up (service "
+            "account, sender, APNs key), then resume.",
+        ),
+        "message_refused": QCoreApplication.translate(
+            "PauseReasons",
+            "FCM refuses this campaign's message: %1 — %2. Sending is paused: correct the "
+            "content, then resume.",
+        ),
+    }
 
 
 def _permission_names() -> dict[str, str]:

@@ -267,6 +267,29 @@
     </message>
 </context>
 <context>
+    <name>PauseReasons</name>
+    <message>
+        <source>FCM cannot be reached at %1 for %2 s (%3). Sending is paused and resumes by itself when FCM answers again; check the FCM address in the settings and the network.</source>
+        <translation>FCM est injoignable à l’adresse %1 depuis %2 s (%3). L’envoi est en pause et reprendra de lui-même dès que FCM répondra ; vérifiez l’adresse FCM dans les réglages et le réseau.</translation>
+    </message>
+    <message>
+        <source>FCM has answered only errors for %2 s (%1). Sending is paused and resumes by itself when FCM answers again.</source>
+        <translation>FCM ne renvoie que des erreurs depuis %2 s (%1). L’envoi est en pause et reprendra de lui-même dès que FCM répondra de nouveau.</translation>
+    </message>
+    <message>
+        <source>FCM has refused the project&apos;s messages as over quota for %2 s (%1). Sending is paused and resumes by itself when FCM accepts messages again.</source>
+        <translation>FCM refuse les messages du projet pour dépassement de quota depuis %2 s (%1). L’envoi est en pause et reprendra de lui-même dès que FCM les acceptera de nouveau.</translation>
+    </message>
+    <message>
+        <source>FCM refuses every message of the app “%1” (project %2): %3 — %4. Sending is paused and the device tokens are kept: fix the project&apos;s set-up (service account, sender, APNs key), then resume.</source>
+        <translation>FCM refuse tous les messages de l’app « %1 » (projet %2) : %3 — %4. L’envoi est en pause et les jetons des appareils sont conservés : corrigez la configuration du projet (compte de service, expéditeur, clé APNs), puis reprenez l’envoi.</translation>
+    </message>
+    <message>
+        <source>FCM refuses this campaign&apos;s message: %1 — %2. Sending is paused: correct the content, then resume.</source>
+        <translation>FCM refuse le message de cette campagne : %1 — %2. L’envoi est en pause : corrigez le contenu, puis reprenez l’envoi.</translation>
+    </message>
+</context>
+<context>
     <name>PermissionErrors</name>
     <message>
         <source>viewing campaigns</source>

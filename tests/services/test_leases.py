@@ -7,7 +7,6 @@ held rows once their lease expires and sends them, and the first sends them agai
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -17,6 +16,7 @@ from sqlalchemy import select
 
 from engage_desktop.core.outbox.expand import start_send
 from engage_desktop.core.workspace import Workspace
+from engage_desktop.services.clock import ManualClock
 from engage_desktop.services.leases import LeaseBook
 from engage_desktop.store.models import CampaignStatus, OutboxMessage, OutboxState
 from tests.support.processes import Sandbox, service_env, start_service, stop_service
@@ -73,13 +73,15 @@ def test_held_rows_keep_their_lease_through_long_waits(
 
 
 def test_lease_book_stops_sending_a_row_it_could_not_renew() -> None:
-    book = LeaseBook(timedelta(seconds=2))
-    start = time.monotonic()
-    book.hold([1, 2, 3], start)
+    clock = ManualClock()
+    book = LeaseBook(timedelta(seconds=2), clock)
+    start = clock.monotonic()
+    book.hold([(1, 1), (2, 1), (3, 4)], start)
     assert all(book.may_send(i) for i in (1, 2, 3))
     lost = book.renewed([1, 2, 3], kept={1, 3}, started=start + 1)
     assert lost == [2] and not book.may_send(2)  # taken back meanwhile: never sent by us
-    book.hold([4], start - 1.9)  # a lease almost run out: inside the safety margin
+    book.hold([(4, 1)], start - 1.9)  # a lease almost run out: inside the safety margin
     assert not book.may_send(4)
     book.drop(1)
     assert book.snapshot() == [3, 4]
+    assert book.claim_counts() == {3: 4, 4: 1}  # results are written under these claims

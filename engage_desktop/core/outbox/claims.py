@@ -1,25 +1,29 @@
 """How a dispatch service takes outbox rows and writes back what happened, safely.
 
-A row is claimed with a lease (``claimed_by``, ``lease_until``); when the lease expires without
-a result (the service died) the row returns to the queue and is sent again with the same
-message id, which collapses on the phone. On PostgreSQL several services claim concurrently with
+A row is claimed with a lease (``claimed_by``, ``lease_until``, and ``claim_count`` bumped by
+every claim); when the lease expires without a result (the service died) the row returns to
+the queue and is sent again with the same message id, which collapses on the phone. Lease
+times are the database's clock (``database_now``), never a host's: two hosts whose clocks
+disagree still agree on when a lease has run out. On PostgreSQL several services claim concurrently with
 ``FOR UPDATE SKIP LOCKED``; on SQLite one service runs per workspace (a file lock, see the
 service) and the claim is a single ``UPDATE … RETURNING``.
 
 Results are written in batches (one executemany per batch): a row is only ever marked ``sent``
-after the provider acknowledged it.
+after the provider acknowledged it, and only by the claim that sent it (same holder, same
+``claim_count``): a service whose lease ran out cannot overwrite what the next one recorded.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, insert, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, func, insert, or_, select, text, update
 
 from engage_desktop.core.outbox.control import TEST_PREFIX, TEST_PREFIX_END
+from engage_desktop.core.outbox.expand import CANCELLED
 from engage_desktop.store.models import (
     Campaign,
     CampaignStatus,
@@ -44,8 +48,10 @@ class Claimed:
     token: str
     message_id: str
     variant_key: str | None
-    attempts: int
+    attempts: int  # attempts that reached FCM (refused connections are not counted)
     profile_id: int | None = None
+    claim_count: int = 0  # which claim of the row this is: results are written under it
+    created_at: datetime | None = None  # when the row was queued: its time to live starts
 
 
 @dataclass(frozen=True)
@@ -63,6 +69,16 @@ class Outcome:
     duration_ms: float | None = None
     next_attempt_at: datetime | None = None
     invalidate_device: int | None = None  # device id whose token FCM rejected for good
+    reached: bool = True  # the attempt reached FCM (False: connection refused, not counted)
+
+
+def database_now(conn: Connection) -> datetime:
+    """The database server's time (aware UTC): what leases are measured against."""
+    if conn.dialect.name == "postgresql":
+        found = conn.execute(select(func.clock_timestamp())).scalar_one()
+        return found.astimezone(UTC)  # type: ignore[no-any-return]
+    raw = conn.execute(text("SELECT strftime('%Y-%m-%d %H:%M:%f', 'now')")).scalar_one()
+    return datetime.fromisoformat(str(raw)).replace(tzinfo=UTC)
 
 
 def active_campaigns(conn: Connection) -> list[tuple[int, int, bool]]:
@@ -89,13 +105,13 @@ def claim(
     conn: Connection,
     campaign_id: int,
     worker: str,
-    now: datetime,
     lease: timedelta,
     limit: int,
     *,
     tests_only: bool = False,
 ) -> list[Claimed]:
-    """Take up to ``limit`` queued rows of one campaign; the caller commits."""
+    """Take up to ``limit`` queued rows of one campaign, leased until the database's clock
+    plus ``lease``; the caller commits."""
     pick = (
         select(OUTBOX.c.id)
         .where(OUTBOX.c.campaign_id == campaign_id, OUTBOX.c.state == OutboxState.QUEUED)
@@ -108,7 +124,12 @@ def claim(
     stmt = (
         update(OUTBOX)
         .where(OUTBOX.c.id.in_(pick.scalar_subquery()))
-        .values(state=OutboxState.CLAIMED, claimed_by=worker, lease_until=now + lease)
+        .values(
+            state=OutboxState.CLAIMED,
+            claimed_by=worker,
+            lease_until=database_now(conn) + lease,
+            claim_count=OUTBOX.c.claim_count + 1,
+        )
         .returning(
             OUTBOX.c.id,
             OUTBOX.c.campaign_id,
@@ -119,20 +140,23 @@ def claim(
             OUTBOX.c.variant_key,
             OUTBOX.c.attempts,
             OUTBOX.c.profile_id,
+            OUTBOX.c.claim_count,
+            OUTBOX.c.created_at,
         )
     )
     return [
-        Claimed(r[0], r[1], r[2], r[3], r[4] or "", r[5], r[6], r[7], r[8])
+        Claimed(r[0], r[1], r[2], r[3], r[4] or "", r[5], r[6], r[7], r[8], r[9], r[10])
         for r in conn.execute(stmt)
     ]
 
 
 def release_due(conn: Connection, now: datetime, *, all_claims: bool = False) -> int:
-    """Return expired leases and due retries to the queue (``all_claims``: every claimed row,
-    for a SQLite service starting up while it holds the workspace's only service lock)."""
+    """Return expired leases (by the database's clock) and retries due by ``now`` (the
+    service's clock) to the queue. ``all_claims``: every claimed row, for a SQLite service
+    starting up while it holds the workspace's only service lock."""
     expired = OUTBOX.c.state == OutboxState.CLAIMED
     if not all_claims:
-        expired = and_(expired, OUTBOX.c.lease_until < now)
+        expired = and_(expired, OUTBOX.c.lease_until < database_now(conn))
     due = and_(OUTBOX.c.state == OutboxState.RETRY, OUTBOX.c.next_attempt_at <= now)
     result = conn.execute(
         update(OUTBOX)
@@ -142,15 +166,14 @@ def release_due(conn: Connection, now: datetime, *, all_claims: bool = False) ->
     return int(result.rowcount)
 
 
-def renew(
-    conn: Connection, worker: str, ids: Sequence[int], now: datetime, lease: timedelta
-) -> set[int]:
+def renew(conn: Connection, worker: str, ids: Sequence[int], lease: timedelta) -> set[int]:
     """Extend this service's lease on rows it still holds; returns the ids still its own.
 
     A row missing from the answer was taken back (its lease expired and another service, or
     the housekeeping, returned it): the caller must not send it.
     """
     kept: set[int] = set()
+    until = database_now(conn) + lease
     for start in range(0, len(ids), 500):
         chunk = list(ids[start : start + 500])
         result = conn.execute(
@@ -160,7 +183,7 @@ def renew(
                 OUTBOX.c.state == OutboxState.CLAIMED,
                 OUTBOX.c.claimed_by == worker,
             )
-            .values(lease_until=now + lease)
+            .values(lease_until=until)
             .returning(OUTBOX.c.id)
         )
         kept.update(row[0] for row in result)
@@ -184,6 +207,34 @@ def release_ids(conn: Connection, worker: str, ids: Sequence[int]) -> int:
     return count
 
 
+def campaigns_of(conn: Connection, ids: Sequence[int]) -> list[int]:
+    """The campaigns these outbox rows belong to."""
+    found: set[int] = set()
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        found.update(conn.scalars(select(OUTBOX.c.campaign_id).where(OUTBOX.c.id.in_(chunk))))
+    return sorted(found)
+
+
+def settle_cancelled(conn: Connection, campaign_ids: Sequence[int]) -> int:
+    """Rows given back after their campaign was cancelled are suppressed as cancelled, like
+    the rows ``control.cancel`` found waiting (it leaves claimed rows to their service)."""
+    if not campaign_ids:
+        return 0
+    cancelled = select(Campaign.id).where(
+        Campaign.id.in_(list(campaign_ids)), Campaign.status == CampaignStatus.CANCELLED
+    )
+    result = conn.execute(
+        update(OUTBOX)
+        .where(
+            OUTBOX.c.campaign_id.in_(cancelled.scalar_subquery()),
+            OUTBOX.c.state.in_([OutboxState.QUEUED, OutboxState.RETRY]),
+        )
+        .values(state=OutboxState.SUPPRESSED, suppression_reason=CANCELLED, address=None)
+    )
+    return int(result.rowcount)
+
+
 def release_mine(conn: Connection, worker: str) -> int:
     """Give back rows this service claimed but never sent (clean stop)."""
     result = conn.execute(
@@ -194,20 +245,29 @@ def release_mine(conn: Connection, worker: str) -> int:
     return int(result.rowcount)
 
 
-def record_outcomes(conn: Connection, outcomes: Sequence[Outcome]) -> None:
+def record_outcomes(
+    conn: Connection, worker: str, outcomes: Sequence[Outcome], claim_counts: Mapping[int, int]
+) -> None:
     """Write a batch of results and their delivery attempts; the caller commits.
 
-    ``sent`` never downgrades: a row already sent (by a service whose lease had expired) stays
-    sent, so a late result cannot undo it.
+    A row's state is written only while ``worker`` still holds it under the claim the result
+    belongs to (``claim_counts``: outbox id → claim count; a row missing there is no longer
+    held). A late result from a lease that ran out changes nothing; its attempt is still
+    logged, since the request did happen.
     """
     if not outcomes:
         return
     conn.execute(
         update(OUTBOX)
-        .where(OUTBOX.c.id == bindparam("b_id"), OUTBOX.c.state != OutboxState.SENT)
+        .where(
+            OUTBOX.c.id == bindparam("b_id"),
+            OUTBOX.c.state == OutboxState.CLAIMED,
+            OUTBOX.c.claimed_by == worker,
+            OUTBOX.c.claim_count == bindparam("b_claim"),
+        )
         .values(
             state=bindparam("b_state"),
-            attempts=OUTBOX.c.attempts + 1,
+            attempts=OUTBOX.c.attempts + bindparam("b_reached"),
             provider_message_id=bindparam("b_name"),
             error_code=bindparam("b_code"),
             error_message=bindparam("b_msg"),
@@ -218,9 +278,11 @@ def record_outcomes(conn: Connection, outcomes: Sequence[Outcome]) -> None:
         [
             {
                 "b_id": o.outbox_id,
+                "b_claim": claim_counts.get(o.outbox_id, -1),
+                "b_reached": 1 if o.reached else 0,
                 "b_state": o.state,
-                "b_name": o.provider_message_id,
-                "b_code": o.error_code,
+                "b_name": _cut(o.provider_message_id, 300),
+                "b_code": _cut(o.error_code, 64),
                 "b_msg": o.error_message,
                 "b_sent_at": o.at if o.state == OutboxState.SENT else None,
                 "b_next": o.next_attempt_at,
@@ -237,8 +299,8 @@ def record_outcomes(conn: Connection, outcomes: Sequence[Outcome]) -> None:
                 "at": o.at,
                 "outcome": o.state.value,
                 "http_status": o.http_status,
-                "provider_message_id": o.provider_message_id,
-                "error_code": o.error_code,
+                "provider_message_id": _cut(o.provider_message_id, 300),
+                "error_code": _cut(o.error_code, 64),
                 "error_message": o.error_message,
                 "duration_ms": o.duration_ms,
             }
@@ -257,6 +319,11 @@ def record_outcomes(conn: Connection, outcomes: Sequence[Outcome]) -> None:
             .values(token_invalidated_at=bindparam("b_at")),
             dead,
         )
+
+
+def _cut(value: str | None, size: int) -> str | None:
+    """A provider's string cut to its column (PostgreSQL refuses longer ones)."""
+    return value if value is None or len(value) <= size else value[:size]
 
 
 def finish_completed(conn: Connection, now: datetime) -> list[int]:
@@ -282,22 +349,6 @@ def finish_completed(conn: Connection, now: datetime) -> list[int]:
             .values(status=CampaignStatus.COMPLETED, finished_at=now)
         )
     return done
-
-
-def pause_app_campaigns(conn: Connection, app_id: int | None, reason: str) -> list[int]:
-    """A fault that stops all sending for an app (bad credentials, endpoint unreachable), or
-    for every app (``app_id`` None: the database itself cannot be written)."""
-    query = select(Campaign.id).where(Campaign.status == CampaignStatus.SENDING)
-    if app_id is not None:
-        query = query.where(Campaign.app_id == app_id)
-    ids = [cid for (cid,) in conn.execute(query)]
-    if ids:
-        conn.execute(
-            update(Campaign)
-            .where(Campaign.id.in_(ids))
-            .values(status=CampaignStatus.PAUSED, status_reason=reason[:2000])
-        )
-    return ids
 
 
 PROFILE_FIELDS = (

@@ -7,7 +7,8 @@ Endpoints:
   the assertion's signature is checked against the sandbox service-account keys (``keys``).
 - ``GET /sandbox/inbox?token=…`` what a virtual device received; ``GET /sandbox/devices``;
   ``GET /sandbox/stats[?ids=1]``; ``GET /sandbox/requests``; ``POST /sandbox/faults`` to script
-  errors (status, FCM code, Retry-After, dropped connections, slow answers);
+  errors (status, FCM code, Retry-After, dropped connections, slow answers; for every request,
+  a number of times, or every n-th);
   ``POST /sandbox/reset``. Inboxes are kept in ``inboxes.sqlite`` in the data folder, so the
   virtual phones survive a restart.
 """
@@ -56,9 +57,16 @@ class Fault:
     drop: bool = False  # close the connection without answering
     delay: float | None = None  # answer this many seconds late (alone: then deliver normally)
     times: int | None = None  # None: forever
+    every: int = 1  # only every n-th matching request (20: 5 % of them)
+    seen: int = 0
 
     def applies(self, token: str) -> bool:
-        return (self.times is None or self.times > 0) and (self.match == "*" or self.match in token)
+        if not (self.times is None or self.times > 0) or not (
+            self.match == "*" or self.match in token
+        ):
+            return False
+        self.seen += 1
+        return self.seen % max(self.every, 1) == 0
 
 
 @dataclass

@@ -136,6 +136,8 @@ class OutboxMessage(Base):
     next_attempt_at: Mapped[datetime | None]
     lease_until: Mapped[datetime | None]
     claimed_by: Mapped[str | None] = mapped_column(String(120))
+    # Bumped by every claim: a result is written only under the claim that sent it (0005).
+    claim_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     provider_message_id: Mapped[str | None] = mapped_column(String(300))
     error_code: Mapped[str | None] = mapped_column(String(64))
     error_message: Mapped[str | None] = mapped_column(Text)

@@ -1,17 +1,22 @@
-"""How services claim outbox rows, through real service processes: after a kill -9 in the middle
-of a 100,000-message send the restarted service delivers everything once (or collapsed), and on
-PostgreSQL two services sharing one outbox (FOR UPDATE SKIP LOCKED) never send a row twice."""
+"""How services claim outbox rows. Through real service processes: after a kill -9 in the
+middle of a 100,000-message send the restarted service delivers everything once (or collapsed),
+and on PostgreSQL two services sharing one outbox (FOR UPDATE SKIP LOCKED) never send a row
+twice. On a real database (SQLite and PostgreSQL): leases on the database's clock, and a result
+written only under the claim that sent it (holder + claim counter)."""
 
 from __future__ import annotations
 
 import signal
 import time
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
+from engage_desktop.core.outbox import claims
+from engage_desktop.core.outbox.claims import Outcome
 from engage_desktop.core.outbox.expand import start_send
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import CampaignStatus, DeliveryAttempt, OutboxMessage, OutboxState
@@ -101,3 +106,119 @@ def test_two_services_never_send_a_row_twice(
         attempts = s.scalar(select(func.count()).select_from(DeliveryAttempt))
     assert attempts == MESSAGES
     assert len([w for w, n in workers if w and n > 0]) == 2, workers  # both did part of the work
+
+
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=BACKENDS)
+def workspace(
+    request: pytest.FixtureRequest, make_workspace: Callable[..., Workspace]
+) -> Workspace:
+    if request.param == "postgresql":
+        return make_workspace(request.getfixturevalue("pg_url"))
+    return make_workspace()
+
+
+def _queued_campaign(ws: Workspace, rows: int) -> int:
+    campaign_id = seed_campaign(ws, seed_app(ws, rows))
+    start_send(ws, campaign_id)
+    return campaign_id
+
+
+def _row(ws: Workspace, outbox_id: int) -> OutboxMessage:
+    with ws.session() as s:
+        row = s.get(OutboxMessage, outbox_id)
+        assert row is not None
+        return row
+
+
+def test_a_late_writer_cannot_overwrite_a_row_another_service_took_over(
+    workspace: Workspace,
+) -> None:
+    ws = workspace
+    campaign_id = _queued_campaign(ws, 1)
+    with ws.engine.begin() as conn:
+        (first,) = claims.claim(conn, campaign_id, "svc-a", timedelta(seconds=60), 10)
+    assert first.claim_count == 1
+    # svc-a freezes; its lease runs out and svc-b takes the row over
+    with ws.engine.begin() as conn:
+        conn.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == first.outbox_id)
+            .values(lease_until=claims.database_now(conn) - timedelta(seconds=1))
+        )
+        assert claims.release_due(conn, claims.database_now(conn)) == 1
+        (second,) = claims.claim(conn, campaign_id, "svc-b", timedelta(seconds=60), 10)
+    assert second.outbox_id == first.outbox_id and second.claim_count == 2
+
+    def outcome(state: OutboxState, code: str | None = None) -> Outcome:
+        return Outcome(first.outbox_id, campaign_id, state, first.created_at, error_code=code)  # type: ignore[arg-type]
+
+    late = outcome(OutboxState.FAILED, "INTERNAL")
+    with ws.engine.begin() as conn:  # svc-a wakes up and writes its stale result
+        claims.record_outcomes(conn, "svc-a", [late], {first.outbox_id: first.claim_count})
+    row = _row(ws, first.outbox_id)
+    assert (row.state, row.claimed_by, row.error_code) == (OutboxState.CLAIMED, "svc-b", None)
+
+    with ws.engine.begin() as conn:
+        claims.record_outcomes(
+            conn, "svc-b", [outcome(OutboxState.SENT)], {first.outbox_id: second.claim_count}
+        )
+        claims.record_outcomes(conn, "svc-a", [late], {first.outbox_id: first.claim_count})
+    row = _row(ws, first.outbox_id)
+    assert row.state == OutboxState.SENT and row.error_code is None and row.attempts == 1
+    with ws.session() as s:  # both requests happened: both are in the attempt log
+        logged = s.scalars(select(DeliveryAttempt.outcome).order_by(DeliveryAttempt.id)).all()
+    assert logged == ["failed", "sent", "failed"]
+
+
+def test_the_same_service_cannot_write_a_result_of_an_earlier_claim(workspace: Workspace) -> None:
+    ws = workspace
+    campaign_id = _queued_campaign(ws, 1)
+    lease = timedelta(seconds=60)
+    with ws.engine.begin() as conn:
+        (old,) = claims.claim(conn, campaign_id, "svc-a", lease, 10)
+        claims.release_ids(conn, "svc-a", [old.outbox_id])
+        (new,) = claims.claim(conn, campaign_id, "svc-a", lease, 10)
+        stale = Outcome(old.outbox_id, campaign_id, OutboxState.SENT, claims.database_now(conn))
+        claims.record_outcomes(conn, "svc-a", [stale], {old.outbox_id: old.claim_count})
+    assert _row(ws, new.outbox_id).state == OutboxState.CLAIMED
+
+
+def test_leases_are_measured_on_the_database_clock(workspace: Workspace) -> None:
+    """No host time goes in: a host whose clock is wrong still leases for the right span."""
+    ws = workspace
+    campaign_id = _queued_campaign(ws, 2)
+    lease = timedelta(seconds=90)
+    with ws.engine.begin() as conn:
+        before = claims.database_now(conn)
+        claimed = claims.claim(conn, campaign_id, "svc-a", lease, 10)
+        after = claims.database_now(conn)
+    leases = [_row(ws, row.outbox_id).lease_until for row in claimed]
+    assert all(lu is not None and before + lease <= lu <= after + lease for lu in leases)
+    with ws.engine.begin() as conn:
+        kept = claims.renew(conn, "svc-a", [r.outbox_id for r in claimed], lease)
+        renewed_from = claims.database_now(conn)
+    assert kept == {r.outbox_id for r in claimed}
+    assert all(
+        (_row(ws, r.outbox_id).lease_until or before) >= renewed_from + lease - timedelta(seconds=1)
+        for r in claimed
+    )
+
+
+def test_refused_connections_do_not_count_as_attempts(workspace: Workspace) -> None:
+    ws = workspace
+    campaign_id = _queued_campaign(ws, 1)
+    with ws.engine.begin() as conn:
+        (row,) = claims.claim(conn, campaign_id, "svc-a", timedelta(seconds=60), 10)
+        refused = Outcome(
+            row.outbox_id,
+            campaign_id,
+            OutboxState.RETRY,
+            claims.database_now(conn),
+            error_code="UNREACHABLE",
+            reached=False,
+        )
+        claims.record_outcomes(conn, "svc-a", [refused], {row.outbox_id: row.claim_count})
+    assert _row(ws, row.outbox_id).attempts == 0

@@ -91,9 +91,11 @@ def test_fcm_errors_are_mapped(
     got = rows(ws, campaign_id)
     assert got[dev[0]].state == OutboxState.FAILED and got[dev[0]].error_code == "UNREGISTERED"
     assert got[dev[1]].error_code == "SENDER_ID_MISMATCH"
+    # project-level refusals: retried a few times (a fixed set-up lets them go), token kept
+    assert got[dev[1]].state == OutboxState.FAILED and got[dev[1]].attempts == 3
     assert got[dev[2]].state == OutboxState.FAILED
     assert got[dev[2]].error_message == "Invalid value at 'message.data[0].value'"
-    assert got[dev[3]].error_code == "THIRD_PARTY_AUTH_ERROR"
+    assert got[dev[3]].error_code == "THIRD_PARTY_AUTH_ERROR" and got[dev[3]].attempts == 3
     assert got[dev[4]].state == OutboxState.SENT and got[dev[4]].attempts == 2
     assert got[dev[5]].state == OutboxState.SENT and got[dev[5]].attempts == 2
     with ws.session() as s:
@@ -106,7 +108,7 @@ def test_fcm_errors_are_mapped(
                 .order_by(DeliveryAttempt.id)
             )
         ]
-    assert invalid == {dev[0], dev[1]}  # token pruning: never used again
+    assert invalid == {dev[0]}  # pruned only on a per-device answer: never used again
     assert outcomes == ["retry", "sent"]
 
 
@@ -138,10 +140,10 @@ def test_retry_after_is_honoured(
         "5",
     )
     log = sandbox.get("/sandbox/requests")
-    refused_at = next(r["at"] for r in log if r["token"] == token_for(first))
-    later = [r["at"] for r in log if r["at"] > refused_at]
-    assert later, "the other messages were sent after the 429"
-    assert min(later) >= refused_at + 2.0  # nothing to the project before Retry-After elapsed
+    refused_at, again_at = (r["at"] for r in log if r["token"] == token_for(first))
+    assert again_at >= refused_at + 2.0  # that message waited its Retry-After
+    # one 429 is not proof the project is over quota: the others did not wait for it
+    assert any(refused_at < r["at"] < refused_at + 2.0 for r in log)
     assert len(log) == 41
 
 
