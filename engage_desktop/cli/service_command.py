@@ -54,6 +54,7 @@ def run(args: argparse.Namespace) -> int:
     import platformdirs
 
     from engage_desktop.cli.common import open_workspace_from_args
+    from engage_desktop.security.vault import Vault
     from engage_desktop.services.dispatcher import DispatchConfig
     from engage_desktop.services.service import run_service, setup_logging
 
@@ -71,6 +72,6 @@ def run(args: argparse.Namespace) -> int:
         unreachable_pause_after=max(0.0, args.unreachable_pause_after),
     )
     try:
-        return run_service(ws, config)
+        return run_service(ws, config, Vault.system())
     finally:
         ws.close()

@@ -1,4 +1,9 @@
-"""Per-app sending context: where to send, with which credentials, at what pace."""
+"""Per-app sending context: where to send, with which credentials, at what pace.
+
+Addresses come from this machine (``core.endpoints``), never from the workspace. A sandbox app
+uses the sandbox's own generated key; an FCM app the key in this machine's OS keyring
+(``core.credentials.admin.read_key``).
+"""
 
 from __future__ import annotations
 
@@ -7,15 +12,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from google.oauth2 import service_account
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from engage_desktop.core.settings_fcm import (
-    SERVICE_ACCOUNT_MESSAGES,
-    fcm_base_url,
-    sandbox_base_url,
+from engage_desktop.core.credentials.admin import read_key
+from engage_desktop.core.credentials.messages import CredentialError
+from engage_desktop.core.endpoints import fcm_url, sandbox_url, token_url
+from engage_desktop.security.vault import Vault, VaultUnavailable
+from engage_desktop.services.fcm.auth import (
+    CredentialsError,
+    TokenSource,
+    credentials_for,
+    load_key_file,
 )
-from engage_desktop.services.fcm.auth import TokenSource, load_service_account
 from engage_desktop.services.fcm.client import FcmClient
 from engage_desktop.services.fcm.http1 import Http1Pool
 from engage_desktop.services.fcm.ratelimit import DEFAULT_RATE, ProjectPacer
@@ -35,39 +45,45 @@ class AppSender:
     who: tuple[str, str] = ("", "")  # app name, Firebase project: the pause reasons' arguments
 
 
+def _fcm_credentials(
+    session: Session, vault: Vault | None, app: App
+) -> service_account.Credentials:
+    try:
+        if vault is None:
+            raise VaultUnavailable("No keyring was given to this service.", "refused", "", "")
+        key = read_key(session, vault, app)
+    except (CredentialError, VaultUnavailable) as exc:
+        raise CredentialsError(str(exc)) from None
+    return credentials_for(key, token_url())
+
+
 def build_app_sender(
     engine: Engine,
     app_id: int,
     *,
+    vault: Vault | None = None,
     concurrency: int = 64,
     rate: float = DEFAULT_RATE,
     ensure_sandbox: Callable[[str], None] | None = None,
 ) -> AppSender:
-    """Read the app's settings and credentials (raises ``CredentialsError`` when unusable)."""
+    """Read the app's mode and credentials (raises ``CredentialsError`` when unusable)."""
     with Session(engine) as session:
         app = session.get(App, app_id)
         if app is None:
             raise LookupError(f"App {app_id} no longer exists.")
-        project_id = app.firebase_project_id
-        label = f"app '{app.name}' (project {project_id})"
-        who = (app.name, project_id)
-        if app.use_sandbox:
-            base = sandbox_base_url(session)
+        project = app.firebase_project_id
+        label = f"app '{app.name}' (project {project})"
+        who = (app.name, project)
+        sandbox = app.use_sandbox
+        if sandbox:
+            base = sandbox_url()
             if ensure_sandbox is not None:
                 ensure_sandbox(base)
-            path = str(sandbox_credentials(app.firebase_project_id, base))
+            key_file = sandbox_credentials(project, base)
+            credentials = load_key_file(key_file, project, base + "/token")
         else:
-            base = fcm_base_url(session)
-            if not app.fcm_credentials_path:
-                from engage_desktop.services.fcm.auth import CredentialsError
-
-                raise CredentialsError(
-                    SERVICE_ACCOUNT_MESSAGES.english("sa_not_set", app.name, project_id)
-                )
-            path = app.fcm_credentials_path
-        credentials = load_service_account(path, app.firebase_project_id)
-        project = app.firebase_project_id
-        sandbox = app.use_sandbox
+            base = fcm_url()
+            credentials = _fcm_credentials(session, vault, app)
     rate = float(os.environ.get("ENGAGE_FCM_RATE", rate))
     parts = urlsplit(base)
     tls = parts.scheme == "https"

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 
+from engage_desktop.core.credentials.messages import CREDENTIAL_MESSAGES
 from engage_desktop.core.outbox import claims
 from engage_desktop.core.outbox.claims import Claimed, Outcome
 from engage_desktop.core.outbox.payload import (
@@ -28,7 +29,7 @@ from engage_desktop.core.outbox.payload import (
     PersonalisedBody,
     compile_variant,
 )
-from engage_desktop.core.settings_fcm import SERVICE_ACCOUNT_MESSAGES
+from engage_desktop.security.vault import Vault
 from engage_desktop.services.apps import AppSender, build_app_sender
 from engage_desktop.services.fcm.auth import CredentialsError
 from engage_desktop.services.fcm.client import SendResult, Verdict
@@ -75,11 +76,14 @@ class Dispatcher:
         worker_id: str,
         config: DispatchConfig | None = None,
         ensure_sandbox: Callable[[str], None] | None = None,
+        vault: Vault | None = None,
     ) -> None:
+        """``vault``: this machine's keyring, where FCM apps' keys are (None: FCM apps pause)."""
         self.engine = engine
         self.worker = worker_id
         self.config = config or DispatchConfig()
         self.ensure_sandbox = ensure_sandbox
+        self.vault = vault
         self.stats = DispatchStats()
         self._queue: asyncio.Queue[Claimed] = asyncio.Queue()
         self._outcomes: list[Outcome] = []
@@ -306,6 +310,7 @@ class Dispatcher:
                 concurrency=self.config.concurrency,
                 rate=self.config.rate or 10_000.0,
                 ensure_sandbox=self.ensure_sandbox,
+                vault=self.vault,
             )
         except (CredentialsError, LookupError, ValueError, OSError) as exc:
             await self._pause_app(app_id, str(exc))
@@ -393,7 +398,7 @@ class Dispatcher:
             )
             return
         if verdict in (Verdict.AUTH, Verdict.FATAL):
-            reason = SERVICE_ACCOUNT_MESSAGES.english(
+            reason = CREDENTIAL_MESSAGES.english(
                 "fcm_refused", *sender.who, str(result.error_code), str(result.error_message)
             )
             self._outcomes.append(retry_outcome(row, result, now, 1.0))

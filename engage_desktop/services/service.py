@@ -28,6 +28,7 @@ from sqlalchemy import select
 
 from engage_desktop.core.outbox.expand import SendError, start_send
 from engage_desktop.core.workspace import Workspace
+from engage_desktop.security.vault import Vault
 from engage_desktop.services.dispatcher import DispatchConfig, Dispatcher
 from engage_desktop.store.models import Campaign, CampaignStatus, ServiceHeartbeat
 
@@ -134,12 +135,15 @@ def _port_open(host: str, port: int) -> bool:
 
 
 class Service:
-    def __init__(self, ws: Workspace, config: DispatchConfig | None = None) -> None:
+    def __init__(
+        self, ws: Workspace, config: DispatchConfig | None = None, vault: Vault | None = None
+    ) -> None:
+        """``vault``: the keyring FCM apps' keys are read from (this machine's, from the CLI)."""
         self.ws = ws
         self.started = datetime.now(UTC)
         self.service_id = f"{socket.gethostname()}:{os.getpid()}:{int(self.started.timestamp())}"
         self.sandbox = SandboxStarter()
-        self.dispatcher = Dispatcher(ws.engine, self.service_id, config, self.sandbox)
+        self.dispatcher = Dispatcher(ws.engine, self.service_id, config, self.sandbox, vault)
         self.stop_event = asyncio.Event()
         self._not_started: dict[int, str] = {}  # scheduled campaigns that could not start
 
@@ -223,13 +227,15 @@ class Service:
                 campaign.status_reason = f"Not started at its time: {reason}"[:2000]
 
 
-def run_service(ws: Workspace, config: DispatchConfig | None = None) -> int:
+def run_service(
+    ws: Workspace, config: DispatchConfig | None = None, vault: Vault | None = None
+) -> int:
     """Run until SIGTERM/SIGINT. Returns the process exit code."""
     path = ws.location.sqlite_path
     lock = workspace_lock(path) if path is not None else contextlib.nullcontext()
     try:
         with lock:
-            _run_loop(Service(ws, config).run())
+            _run_loop(Service(ws, config, vault).run())
     except ServiceLockError as exc:
         log.error("%s", exc)
         return EXIT_ALREADY_RUNNING

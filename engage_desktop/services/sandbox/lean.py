@@ -4,13 +4,16 @@ No validation, no authentication, no recording: it exists so a sender benchmark 
 sender, not a validating server (which costs 250-300 µs of CPU per request in Python here).
 It speaks keep-alive HTTP/1.1 with Content-Length bodies, which is all a sender sends.
 ``GET /sandbox/stats`` answers the count of messages acknowledged; ``POST /token`` hands out an
-access token without checking anything (google-auth needs one before it sends).
+access token without checking anything (google-auth needs one before it sends). Like the full
+sandbox it listens on loopback only; it has no control endpoints beyond that read-only count.
 """
 
 from __future__ import annotations
 
 import asyncio
 import itertools
+
+from engage_desktop.core.endpoints import is_loopback
 
 
 class _LeanProtocol(asyncio.Protocol):
@@ -61,6 +64,8 @@ class _LeanProtocol(asyncio.Protocol):
 
 
 async def serve_lean(host: str, port: int, stop: asyncio.Event) -> None:
+    if not is_loopback(host):
+        raise ValueError(f"The sandbox listens on loopback only (127.0.0.1, ::1), not {host}.")
     loop = asyncio.get_running_loop()
     server = await loop.create_server(_LeanProtocol, host, port, reuse_address=True)
     print(f"lean sandbox listening on http://{host}:{port}", flush=True)

@@ -140,16 +140,20 @@ def seed_campaign(ws: Workspace, app_id: int, content: dict[str, Any] | None = N
 class Sandbox:
     url: str
     process: subprocess.Popen[bytes]
+    control_token: str = ""  # this run's, read from the sandbox's data folder
 
     def get(self, path: str) -> Any:
-        with urllib.request.urlopen(self.url + path, timeout=30) as resp:
+        req = urllib.request.Request(
+            self.url + path, headers={"X-Sandbox-Token": self.control_token}
+        )
+        with urllib.request.urlopen(req, timeout=30) as resp:
             return json.loads(resp.read())
 
     def post(self, path: str, data: dict[str, Any]) -> Any:
         req = urllib.request.Request(
             self.url + path,
             data=json.dumps(data).encode(),
-            headers={"Content-Type": "application/json"},
+            headers={"Content-Type": "application/json", "X-Sandbox-Token": self.control_token},
         )
         with urllib.request.urlopen(req, timeout=30) as resp:
             return json.loads(resp.read())
@@ -190,7 +194,8 @@ def start_sandbox(data_dir: Path, *args: str, port: int | None = None) -> Sandbo
         stdout=subprocess.DEVNULL,
     )
     wait_port(port)
-    return Sandbox(f"http://127.0.0.1:{port}", proc)
+    token = (data_dir / "control-token").read_text()
+    return Sandbox(f"http://127.0.0.1:{port}", proc, token)
 
 
 def credentials_dir(tmp: Path) -> Path:

@@ -4,6 +4,7 @@ scheduled time by the service (real service and sandbox processes)."""
 from __future__ import annotations
 
 import json
+import platform
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -11,12 +12,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from engage_desktop.core.credentials.admin import remove_credentials, set_credentials
 from engage_desktop.core.outbox.expand import start_send
 from engage_desktop.core.workspace import Workspace
-from engage_desktop.services.fcm.auth import CredentialsError, load_service_account
+from engage_desktop.security.vault import Vault
+from engage_desktop.services.fcm.auth import CredentialsError, load_key_file
 from engage_desktop.services.sandbox.credentials import sandbox_credentials
 from engage_desktop.store.models import (
-    App,
+    AppCredential,
     Campaign,
     CampaignFormat,
     CampaignStatus,
@@ -39,10 +42,8 @@ from .test_storage_faults import reason_of
 
 
 def use_key(ws: Workspace, app_id: int, path: Path) -> None:
-    with ws.session() as s:
-        app = s.get(App, app_id)
-        assert app is not None
-        app.fcm_credentials_path = str(path)
+    """The key goes into the test session's keyring, where the service reads it."""
+    set_credentials(ws, Vault.system(), app_id, path, host="this-machine")
 
 
 def test_unreachable_endpoint_pauses_after_the_configured_time(
@@ -56,6 +57,7 @@ def test_unreachable_endpoint_pauses_after_the_configured_time(
     start_send(ws, campaign_id)
     env = service_env(sandbox.url, tmp_path)
     env["ENGAGE_FCM_URL"] = f"http://127.0.0.1:{free_port()}"
+    env["ENGAGE_FCM_TOKEN_URL"] = sandbox.url + "/token"
     service = start_service(
         str(ws.location.sqlite_path), env, tmp_path, "--unreachable-pause-after", "1.5"
     )
@@ -63,6 +65,7 @@ def test_unreachable_endpoint_pauses_after_the_configured_time(
         wait_for(lambda: status_of(ws, campaign_id) == CampaignStatus.PAUSED, timeout=30)
     finally:
         assert stop_service(service) == 0
+        remove_credentials(ws, Vault.system(), app_id, host="this-machine")
     reason = reason_of(ws, campaign_id)
     assert reason.startswith("Cannot connect to 127.0.0.1:") and "(for 2 s)" in reason
     assert "Check the FCM address" in reason
@@ -74,13 +77,19 @@ def test_unreachable_endpoint_pauses_after_the_configured_time(
     assert sandbox.get("/sandbox/stats")["received"] == 0
 
 
-def test_key_of_another_project_pauses_with_the_reason(
+def test_a_key_missing_from_this_machines_keyring_pauses_with_the_reason(
     make_workspace: Callable[..., Workspace], sandbox: Sandbox, tmp_path: Path
 ) -> None:
+    """On a shared workspace, a sending machine that was never given the key says so."""
     ws = make_workspace()
     app_id = seed_app(ws, 3, project="maison-lumiere", sandbox=False)
-    key = sandbox_credentials("pixel-quest", sandbox.url, credentials_dir(tmp_path))
-    use_key(ws, app_id, key)
+    use_key(
+        ws, app_id, sandbox_credentials("maison-lumiere", sandbox.url, credentials_dir(tmp_path))
+    )
+    with ws.session() as s:  # the fingerprint stays, this machine's keyring entry goes
+        row = s.get(AppCredential, app_id)
+        assert row is not None
+        Vault.system().delete(row.reference)
     campaign_id = seed_campaign(ws, app_id)
     start_send(ws, campaign_id)
     env = service_env(sandbox.url, tmp_path)
@@ -91,8 +100,9 @@ def test_key_of_another_project_pauses_with_the_reason(
     finally:
         assert stop_service(service) == 0
     assert reason_of(ws, campaign_id) == (
-        f"The service-account file {key} belongs to project 'pixel-quest', but this app sends "
-        "through project 'maison-lumiere'. Pick the key of the right project."
+        "The service-account key of app 'App maison-lumiere' (project maison-lumiere) is not in "
+        f"the keyring of this machine ({platform.node()}): run 'engage-desktop credentials set' "
+        "on it once."
     )
     assert sandbox.get("/sandbox/stats")["received"] == 0
 
@@ -100,13 +110,16 @@ def test_key_of_another_project_pauses_with_the_reason(
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        ("{not json", "is not valid JSON (line 1)"),
+        ("{not json", "is not valid JSON (line 1, column 2)"),
         ('{"type": "authorized_user"}', 'is not a Google service-account key ("type"'),
-        ('{"type": "service_account", "project_id": "p"}', "lacks: private_key, client_email"),
+        (
+            '{"type": "service_account", "project_id": "p"}',
+            "lacks: private_key_id, private_key, client_email",
+        ),
         (
             '{"type": "service_account", "project_id": "p", "private_key": "-----BEGIN PRIVATE '
             'KEY-----\\nAAAA\\n-----END PRIVATE KEY-----\\n", "client_email": "a@b", '
-            '"token_uri": "http://x/token"}',
+            '"private_key_id": "k1"}',
             "cannot be loaded (damaged or not an RSA key)",
         ),
     ],
@@ -117,7 +130,7 @@ def test_bad_service_account_files_are_refused_clearly(
     path = tmp_path / "key.json"
     path.write_text(content)
     with pytest.raises(CredentialsError) as caught:
-        load_service_account(path, "p")
+        load_key_file(path, "p", "http://127.0.0.1:9/token")
     assert expected in str(caught.value) and str(path) in str(caught.value)
     assert "PRIVATE KEY" not in str(caught.value)
 
