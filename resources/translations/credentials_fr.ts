@@ -170,6 +170,10 @@
         <translation>Annuler</translation>
     </message>
     <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
         <source>Service-account key (kept in the OS keyring)</source>
         <translation>Clé de compte de service (gardée dans le trousseau du système)</translation>
     </message>

@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -96,10 +95,13 @@ class CredentialsDialog(QDialog):
         self.cancel_button.hide()
         layout.addLayout(running)
         layout.addWidget(self.status_label)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(720, 560)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(close)
+        layout.addLayout(bottom)
+        self.resize(760, 520)
         self.reload()
 
     def _key_box(self) -> QGroupBox:

@@ -37,6 +37,7 @@ class CredentialsBox(QGroupBox):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.manage_button = QPushButton(self.tr("Manage credentials…"))
+        self.manage_button.setMaximumWidth(320)
         self.manage_button.clicked.connect(self.open_dialog)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
