@@ -85,7 +85,7 @@ def _test(ws: Workspace, vault: Vault, args: argparse.Namespace) -> int:
     from engage_desktop.core.credentials.connection import check_connection
     from engage_desktop.services.fcm.connection_test import test_connection
 
-    progress = TerminalProgress("Testing", sys.stderr)
+    progress = TerminalProgress("Testing")
     try:
         report = check_connection(ws, vault, args.app, test_connection, progress.progress())
     finally:

@@ -9,10 +9,9 @@ language (``ui.credentials.messages``), permission refusals by ``ui.messages``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -48,15 +47,8 @@ from engage_desktop.security.errors import PermissionDenied
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.credentials.messages import credential_text
+from engage_desktop.ui.formatting import format_datetime
 from engage_desktop.ui.messages import permission_text
-
-
-def when_text(moment: datetime | None) -> str:
-    """A stored UTC time in the user's locale and time zone."""
-    if moment is None:
-        return ""
-    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()
-    return QLocale().toString(local, QLocale.FormatType.ShortFormat)
 
 
 class CredentialsDialog(QDialog):
@@ -224,7 +216,7 @@ class CredentialsDialog(QDialog):
         self.key_id.setText(status.key_id or "—")
         self.set_when.setText(
             self.tr("%1 by %2")
-            .replace("%1", when_text(status.set_at))
+            .replace("%1", format_datetime(status.set_at))
             .replace("%2", status.set_by or "?")
             if status.set_at
             else "—"
@@ -232,7 +224,7 @@ class CredentialsDialog(QDialog):
         if status.tested_at is not None:
             self.tested.setText(
                 self.tr("Passed %1 on %2")
-                .replace("%1", when_text(status.tested_at))
+                .replace("%1", format_datetime(status.tested_at))
                 .replace("%2", status.tested_host or "?")
             )
         else:
@@ -248,7 +240,7 @@ class CredentialsDialog(QDialog):
                 if holder.current
                 else self.tr("old key %1").replace("%1", holder.key_id)
             )
-            cells = (holder.host, which, when_text(holder.stored_at), holder.stored_by or "?")
+            cells = (holder.host, which, format_datetime(holder.stored_at), holder.stored_by or "?")
             for column, text in enumerate(cells):
                 self.holders.setItem(row, column, QTableWidgetItem(text))
 

@@ -271,3 +271,29 @@ def test_the_test_reads_this_machines_keyring_and_says_when_the_key_is_not_there
     assert caught.value.code == "key_not_here"
     assert caught.value.args_text == ("Maison Test", PROJECT, "poste-2")
     remove_credentials(ws, vault, app_id, host="poste-1")
+
+
+@pytest.mark.postgres
+def test_a_shared_postgresql_workspace_lists_each_machine_holding_the_key(
+    make_workspace: Callable[..., Workspace], pg_url: str, vault: Vault, tmp_path: Path
+) -> None:
+    """Two sending machines are given the same key (each keyring is its own; here both are the
+    test session's): the workspace lists both, with the current key."""
+    ws = make_workspace(pg_url)
+    with ws.session() as session:
+        app = App(name="Maison PG", firebase_project_id=PROJECT, platforms=["ios"])
+        session.add(app)
+        session.flush()
+        session.add(MemberRole(member_id=ws.member_id, app_id=app.id, role=Role.ADMIN))
+        app_id = app.id
+    info = make_service_account(PROJECT)
+    for host in ("envoi-paris", "envoi-lyon"):
+        set_credentials(ws, vault, app_id, key_file(tmp_path, info), host=host)
+    status = credential_status(ws, app_id)
+    assert [(h.host, h.key_id, h.current) for h in status.holders] == [
+        ("envoi-lyon", info["private_key_id"], True),
+        ("envoi-paris", info["private_key_id"], True),
+    ]
+    assert status.set_by == ws.member().login
+    outcome = remove_credentials(ws, vault, app_id, host="envoi-paris")
+    assert outcome.other_hosts == ("envoi-lyon",)

@@ -69,14 +69,14 @@ def upgrade() -> None:
         sa.UniqueConstraint("app_id", "host", name="uq_credential_holder_app_id_host"),
     )
     op.create_index("ix_credential_holder_app_id", "credential_holder", ["app_id"])
-    with op.batch_alter_table("app") as batch:
-        batch.drop_column("fcm_credentials_path")
+    # A plain DROP COLUMN (SQLite ≥ 3.35), not a batch copy: rebuilding ``app`` on SQLite would
+    # drop the old table, and with foreign keys on that deletes every app's rows in cascade.
+    op.execute("ALTER TABLE app DROP COLUMN fcm_credentials_path")
     op.execute("DELETE FROM workspace_setting WHERE key IN ('fcm.base_url', 'fcm.sandbox_url')")
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("app") as batch:
-        batch.add_column(sa.Column("fcm_credentials_path", sa.String(length=1024), nullable=True))
+    op.add_column("app", sa.Column("fcm_credentials_path", sa.String(length=1024), nullable=True))
     op.drop_index("ix_credential_holder_app_id", table_name="credential_holder")
     op.drop_table("credential_holder")
     op.drop_table("app_credential")
