@@ -32,11 +32,6 @@ def register(subparsers: Any) -> None:
         help="folder of the sandbox service-account keys, the kept inboxes and this run's "
         "control token (default: the sandbox folder in the user data folder)",
     )
-    parser.add_argument(
-        "--lean",
-        action="store_true",
-        help="a minimal server that acknowledges every send (sender benchmarks)",
-    )
     parser.set_defaults(func=run)
 
 
@@ -54,11 +49,6 @@ def run(args: argparse.Namespace) -> int:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, stop.set)
-        if args.lean:
-            from engage_desktop.services.sandbox.lean import serve_lean
-
-            await serve_lean(args.host, args.port, stop)
-            return
         await serve(
             args.host,
             args.port,

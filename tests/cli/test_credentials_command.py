@@ -12,30 +12,22 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import update
-from support.fake_google import FakeGoogle, make_service_account
-from support.tls import make_test_ca
 
 from engage_desktop.cli.main import main
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.vault import Vault
 from engage_desktop.store.models import App, CampaignStatus, Device
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from services.dispatch.helpers import (
-    seed_app,
-    seed_campaign,
-    start_service,
-    stop_service,
-    token_for,
-)
-from services.dispatch.test_end_to_end import status_of, wait_for
+from tests.support.fake_google import FakeGoogle, make_service_account
+from tests.support.processes import start_service, stop_service
+from tests.support.sending import seed_app, seed_campaign, status_of, token_for
+from tests.support.tls import make_test_ca
+from tests.support.waiting import wait_until
 
 PROJECT = "maison-reelle"
 DEVICES = 120
@@ -141,7 +133,7 @@ def test_set_test_switch_send_over_tls_and_the_key_is_nowhere_else(
         second = seed_campaign(ws, app_id)
         code, out, err = run(capsys, "campaign", "send", str(second), *where)
         assert code == 0
-        wait_for(lambda: len(google.delivered) > DEVICES, timeout=30)
+        wait_until(lambda: len(google.delivered) > DEVICES, timeout=30)
         service.send_signal(signal.SIGKILL)
         service.wait(10)
     finally:
@@ -149,7 +141,7 @@ def test_set_test_switch_send_over_tls_and_the_key_is_nowhere_else(
             stop_service(service)
     service = start_service(str(ws.location.sqlite_path), env, tmp_path, name="service-2")
     try:
-        wait_for(lambda: status_of(ws, second) == CampaignStatus.COMPLETED, timeout=60)
+        wait_until(lambda: status_of(ws, second) == CampaignStatus.COMPLETED, timeout=60)
     finally:
         assert stop_service(service) == 0
     code, out, err = run(capsys, "campaign", "status", str(second), "--json", *where)

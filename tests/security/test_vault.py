@@ -14,8 +14,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail, null
 
 from engage_desktop.security.vault import Vault, VaultUnavailable
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.paths import ROOT
 
 
 def test_store_read_back_replace_remove_in_the_session_keyring() -> None:
@@ -126,8 +125,11 @@ def test_a_locked_collection_is_refused_without_a_prompt(tmp_path: Path) -> None
         'eval "$(printf pw | gnome-keyring-daemon --unlock --components=secrets)"; '
         f"{sys.executable} {script}"
     )
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_RUNTIME_DIR": str(runtime)}
+    for name in ("DBUS_SESSION_BUS_ADDRESS", "GNOME_KEYRING_CONTROL", "SSH_AUTH_SOCK"):
+        env.pop(name, None)  # its own bus and daemon: the test session's keyring stays untouched
     done = subprocess.run(
         ["dbus-run-session", "--", "bash", "-c", shell],
         env=env,

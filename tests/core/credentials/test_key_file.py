@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support.fake_google import make_service_account
 
 from engage_desktop.core.credentials.key_file import parse_key, read_key_file
 from engage_desktop.core.credentials.messages import CREDENTIAL_MESSAGES, CredentialError
+from tests.support.fake_google import make_service_account
 
 PROJECT = "maison-test"
 

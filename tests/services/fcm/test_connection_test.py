@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support.fake_google import FakeGoogle, make_service_account
-from support.tls import make_test_ca
 
 from engage_desktop.core.credentials.connection import TestPlan
 from engage_desktop.core.credentials.key_file import parse_key
 from engage_desktop.core.progress import Progress
 from engage_desktop.services.fcm.connection_test import test_connection as run_test
+from tests.support.fake_google import FakeGoogle, make_service_account
+from tests.support.tls import make_test_ca
 
 PROJECT = "maison-test"
 DEVICE = "dev-test:APA91b" + "t" * 40
