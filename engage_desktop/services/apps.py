@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from google.oauth2 import service_account
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from engage_desktop.core.credentials.admin import read_key
@@ -30,7 +30,7 @@ from engage_desktop.services.fcm.client import FcmClient
 from engage_desktop.services.fcm.http1 import Http1Pool
 from engage_desktop.services.fcm.ratelimit import DEFAULT_RATE, ProjectPacer
 from engage_desktop.services.sandbox.credentials import sandbox_credentials
-from engage_desktop.store.models import App
+from engage_desktop.store.models import App, AppCredential
 
 
 @dataclass
@@ -43,18 +43,35 @@ class AppSender:
     last_success: float = 0.0
     first_unreachable: float | None = None
     who: tuple[str, str] = ("", "")  # app name, Firebase project: the pause reasons' arguments
+    # What the sender was built from: sandbox or FCM, and which key. When the admin switches the
+    # mode or replaces or removes the key, the running service builds a new sender.
+    identity: tuple[bool, str | None] = (True, None)
+
+
+def sending_identities(engine: Engine, app_ids: list[int]) -> dict[int, tuple[bool, str | None]]:
+    """Each app's current (sandbox?, key id): compared with its cached sender's ``identity``."""
+    if not app_ids:
+        return {}
+    with Session(engine) as session:
+        rows = session.execute(
+            select(App.id, App.use_sandbox, AppCredential.key_id)
+            .outerjoin(AppCredential, AppCredential.app_id == App.id)
+            .where(App.id.in_(app_ids))
+        )
+        return {app_id: (sandbox, None if sandbox else key_id) for app_id, sandbox, key_id in rows}
 
 
 def _fcm_credentials(
     session: Session, vault: Vault | None, app: App
-) -> service_account.Credentials:
+) -> tuple[service_account.Credentials, str]:
+    """The app's key from this machine's keyring, as google-auth credentials, and its key id."""
     try:
         if vault is None:
             raise VaultUnavailable("No keyring was given to this service.", "refused", "", "")
         key = read_key(session, vault, app)
     except (CredentialError, VaultUnavailable) as exc:
         raise CredentialsError(str(exc)) from None
-    return credentials_for(key, token_url())
+    return credentials_for(key, token_url()), key.key_id
 
 
 def build_app_sender(
@@ -81,9 +98,10 @@ def build_app_sender(
                 ensure_sandbox(base)
             key_file = sandbox_credentials(project, base)
             credentials = load_key_file(key_file, project, base + "/token")
+            key_id: str | None = None
         else:
             base = fcm_url()
-            credentials = _fcm_credentials(session, vault, app)
+            credentials, key_id = _fcm_credentials(session, vault, app)
     rate = float(os.environ.get("ENGAGE_FCM_RATE", rate))
     parts = urlsplit(base)
     tls = parts.scheme == "https"
@@ -94,4 +112,6 @@ def build_app_sender(
         limit=concurrency,
     )
     client = FcmClient(pool, parts.path, project, TokenSource(credentials, label, who))
-    return AppSender(app_id, label, client, ProjectPacer(rate), sandbox, who=who)
+    return AppSender(
+        app_id, label, client, ProjectPacer(rate), sandbox, who=who, identity=(sandbox, key_id)
+    )

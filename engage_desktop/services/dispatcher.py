@@ -30,7 +30,7 @@ from engage_desktop.core.outbox.payload import (
     compile_variant,
 )
 from engage_desktop.security.vault import Vault
-from engage_desktop.services.apps import AppSender, build_app_sender
+from engage_desktop.services.apps import AppSender, build_app_sender, sending_identities
 from engage_desktop.services.fcm.auth import CredentialsError
 from engage_desktop.services.fcm.client import SendResult, Verdict
 from engage_desktop.services.fcm.ratelimit import backoff
@@ -55,6 +55,9 @@ class DispatchConfig:
     validate_only: bool = False
     rate: float | None = None
     unreachable_pause_after: float = 20.0  # seconds of nothing but connection refusals
+
+
+STALE_POOL_GRACE = 30.0  # seconds a replaced sender's connections stay open for requests in flight
 
 
 @dataclass
@@ -160,6 +163,7 @@ class Dispatcher:
                     self._to_release += release
                 last_housekeeping = time.monotonic()
                 self._broken.clear()  # try broken apps again (credentials may be fixed)
+                await self._drop_stale_senders()
             rows: list[Claimed] = []
             if self._queue.qsize() < self.config.batch and self._storage_error is None:
                 started = time.monotonic()
@@ -440,6 +444,16 @@ class Dispatcher:
                         "Check the FCM address in the settings and the network, then resume.",
                     )
                 )
+
+    async def _drop_stale_senders(self) -> None:
+        """Senders built before the app's mode or key changed are rebuilt on next use."""
+        identities = await self._db(sending_identities, self.engine, list(self._senders))
+        for app_id, sender in list(self._senders.items()):
+            if identities is not None and identities.get(app_id) != sender.identity:
+                log.info("app %d: sending mode or key changed, using the new one", app_id)
+                stale = self._senders.pop(app_id)
+                # requests already out on the old connections finish first
+                asyncio.get_running_loop().call_later(STALE_POOL_GRACE, stale.client.pool.close)
 
     async def _pause_app(self, app_id: int, reason: str) -> None:
         if self._broken.get(app_id) == reason:

@@ -1,6 +1,8 @@
 """The real path end to end, from the terminal: credentials set → test → mode fcm → campaign send
 --wait, delivered over TLS by a real service process that reads the key from the OS keyring
-(the test session's gnome-keyring), to a local Google (token endpoint + FCM v1, test CA).
+(the test session's gnome-keyring), to a local Google (token endpoint + FCM v1, test CA). The
+service runs from the start: it sends a first campaign to the sandbox, and takes the switch to
+FCM without a restart.
 
 Then the sentinel: the key's private part appears in no file of the test folder (workspace,
 WAL, service logs, export, the sandbox folder), nor in anything the commands printed, even
@@ -14,7 +16,6 @@ import os
 import signal
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import update
@@ -23,8 +24,8 @@ from engage_desktop.cli.main import main
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.vault import Vault
 from engage_desktop.store.models import App, CampaignStatus, Device
-from tests.support.fake_google import FakeGoogle, make_service_account
-from tests.support.processes import start_service, stop_service
+from tests.support.fake_google import FakeGoogle, make_service_account, secret_parts
+from tests.support.processes import Sandbox, start_sandbox, start_service, stop_service
 from tests.support.sending import seed_app, seed_campaign, status_of, token_for
 from tests.support.tls import make_test_ca
 from tests.support.waiting import wait_until
@@ -44,10 +45,13 @@ def google(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeGoog
     server.stop()
 
 
-def secret_parts(info: dict[str, Any]) -> list[str]:
-    """Slices of the private key's base64 body: any copy of the key contains them."""
-    body = "".join(info["private_key"].splitlines()[1:-1])
-    return [body[i : i + 20] for i in range(0, len(body) - 20, 60)]
+@pytest.fixture
+def local_sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Sandbox]:
+    """Where the app sends before it leaves the sandbox (its data folder is the services')."""
+    box = start_sandbox(tmp_path / "sandbox")
+    monkeypatch.setenv("ENGAGE_SANDBOX_URL", box.url)
+    yield box
+    box.stop()
 
 
 def files_with_secret(folder: Path, parts: list[str]) -> list[str]:
@@ -69,12 +73,15 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def test_set_test_switch_send_over_tls_and_the_key_is_nowhere_else(
     make_workspace: Callable[..., Workspace],
     google: FakeGoogle,
+    local_sandbox: Sandbox,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
+    request: pytest.FixtureRequest,
 ) -> None:
     ws = make_workspace()
     where = ("--workspace", str(ws.location.sqlite_path))
     app_id = seed_app(ws, DEVICES, project=PROJECT, sandbox=True)
+    env = dict(os.environ)
     first = app_id * 10_000_000 + 1
     with ws.session() as s:
         s.execute(update(Device).where(Device.id == first).values(is_test=True, label="Pixel"))
@@ -88,6 +95,13 @@ def test_set_test_switch_send_over_tls_and_the_key_is_nowhere_else(
     key_file.chmod(0o644)
     printed: list[str] = []
     app = str(app_id)
+    # A service runs from the start: it sends to the sandbox, then (same process) through FCM.
+    service = start_service(str(ws.location.sqlite_path), env, tmp_path)
+    request.addfinalizer(lambda: service.poll() is None and stop_service(service))
+    rehearsal = seed_campaign(ws, app_id)
+    code, out, err = run(capsys, "campaign", "send", str(rehearsal), "--wait", *where)
+    assert code == 0 and f"sent: {DEVICES}\n" in out, out + err
+    assert local_sandbox.get("/sandbox/stats")["received"] == DEVICES and not google.delivered
 
     code, out, err = run(capsys, "credentials", "mode", "--app", app, "fcm", *where)
     assert code == 1 and "has not passed a connection test" in err
@@ -117,15 +131,14 @@ def test_set_test_switch_send_over_tls_and_the_key_is_nowhere_else(
     assert [h["host"] for h in listed["holders"]] == [os.uname().nodename]
     printed += [out, err]
 
-    env = dict(os.environ)
-    service = start_service(str(ws.location.sqlite_path), env, tmp_path)
     try:
         campaign = seed_campaign(ws, app_id)
         code, out, err = run(capsys, "campaign", "send", str(campaign), "--wait", *where)
         assert code == 0, err
         assert f"sent: {DEVICES}\n" in out and "status: completed" in out, out
         printed += [out, err]
-        assert len(google.delivered) == DEVICES
+        assert len(google.delivered) == DEVICES  # the running service took the switch
+        assert local_sandbox.get("/sandbox/stats")["received"] == DEVICES  # nothing more there
         assert {m["token"] for m in google.delivered} == {
             token_for(first + i) for i in range(DEVICES)
         }

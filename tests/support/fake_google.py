@@ -56,6 +56,13 @@ def make_service_account(project: str, email: str | None = None) -> dict[str, An
     }
 
 
+def secret_parts(info: dict[str, Any]) -> list[str]:
+    """Slices of the private key's base64 body, which any copy of the key contains. The first 64
+    characters are skipped: every 2048-bit RSA key in PKCS#8 starts with the same ASN.1 header."""
+    body = "".join(info["private_key"].splitlines()[1:-1])
+    return [body[i : i + 24] for i in range(64, len(body) - 24, 60)]
+
+
 @dataclass
 class FakeGoogle:
     ca: TestCA

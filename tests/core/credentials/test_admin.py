@@ -39,7 +39,7 @@ from engage_desktop.store.models import (
     MemberRole,
     Role,
 )
-from tests.support.fake_google import make_service_account
+from tests.support.fake_google import make_service_account, secret_parts
 
 PROJECT = "maison-test"
 AT = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
@@ -83,11 +83,6 @@ def key_file(folder: Path, info: dict[str, Any], name: str = "key.json") -> Path
     path.write_text(json.dumps(info))
     path.chmod(0o600)
     return path
-
-
-def secret_parts(info: dict[str, Any]) -> list[str]:
-    body = "".join(info["private_key"].splitlines()[1:-1])
-    return [body[i : i + 24] for i in range(0, len(body) - 24, 100)]
 
 
 def test_set_puts_the_key_in_the_keyring_and_only_the_fingerprint_in_the_database(

@@ -11,7 +11,7 @@ import pytest
 
 from engage_desktop.core.credentials.key_file import parse_key, read_key_file
 from engage_desktop.core.credentials.messages import CREDENTIAL_MESSAGES, CredentialError
-from tests.support.fake_google import make_service_account
+from tests.support.fake_google import make_service_account, secret_parts
 
 PROJECT = "maison-test"
 
@@ -29,11 +29,6 @@ def _write(folder: Path, name: str, content: str | bytes, mode: int = 0o600) -> 
         path.write_text(content, encoding="utf-8")
     path.chmod(mode)
     return path
-
-
-def _secret_parts(info: dict[str, Any]) -> list[str]:
-    body = "".join(info["private_key"].splitlines()[1:-1])
-    return [body[i : i + 24] for i in range(0, len(body) - 24, 200)]
 
 
 def bad_files(folder: Path, good: dict[str, Any]) -> dict[str, Path]:
@@ -77,7 +72,7 @@ def test_each_bad_file_has_its_code_its_path_and_no_secret(
         assert exc.code == code.removesuffix("_ec"), (code, str(exc))
         assert exc.args_text[0] == str(path) and str(path) in str(exc)
         said = str(exc) + " ".join(exc.args_text) + repr(exc)
-        assert not any(part in said for part in _secret_parts(good)), code
+        assert not any(part in said for part in secret_parts(good)), code
         assert CREDENTIAL_MESSAGES.recognise(str(exc)) is not None
 
 
@@ -119,7 +114,7 @@ def test_a_good_key_passes_and_shows_only_its_fingerprint(
     assert json.loads(key.secret_json()) == good
     shown = repr(key) + str(key)
     assert good["client_email"] in shown
-    assert not any(part in shown for part in _secret_parts(good))
+    assert not any(part in shown for part in secret_parts(good))
 
 
 @pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")

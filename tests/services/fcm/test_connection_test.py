@@ -13,7 +13,7 @@ from engage_desktop.core.credentials.connection import TestPlan
 from engage_desktop.core.credentials.key_file import parse_key
 from engage_desktop.core.progress import Progress
 from engage_desktop.services.fcm.connection_test import test_connection as run_test
-from tests.support.fake_google import FakeGoogle, make_service_account
+from tests.support.fake_google import FakeGoogle, make_service_account, secret_parts
 from tests.support.tls import make_test_ca
 
 PROJECT = "maison-test"
@@ -33,11 +33,6 @@ def google(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeGoog
 def plan_for(info: dict[str, Any], device: str | None = DEVICE) -> TestPlan:
     key = parse_key(json.dumps(info), "keyring entry", PROJECT)
     return TestPlan("Maison Test", PROJECT, key, device, "Pixel de Camille" if device else None)
-
-
-def secret_parts(info: dict[str, Any]) -> list[str]:
-    body = "".join(info["private_key"].splitlines()[1:-1])
-    return [body[i : i + 24] for i in range(0, len(body) - 24, 100)]
 
 
 def test_a_good_key_gets_a_token_and_a_validate_only_send_to_the_test_device(
