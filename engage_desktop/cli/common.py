@@ -34,9 +34,9 @@ def open_workspace_from_args(args: argparse.Namespace, *, create: bool = False) 
 class TerminalProgress:
     """A one-line progress bar on stderr, redrawn at most ten times a second."""
 
-    def __init__(self, label: str, stream: TextIO = sys.stderr, width: int = 30) -> None:
+    def __init__(self, label: str, stream: TextIO | None = None, width: int = 30) -> None:
         self.label = label
-        self.stream = stream
+        self.stream = stream or sys.stderr  # the stderr of now, not of import time
         self.width = width
         self.started = time.monotonic()
         self._last_draw = 0.0

@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import argparse
 
+    from engage_desktop.core.credentials.connection import TestPlan, TestReport
+    from engage_desktop.core.progress import Progress
+
 from engage_desktop.cli.options import add_workspace_option
 
 
@@ -19,6 +22,16 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from engage_desktop.core.credentials.connection import CredentialTools
+    from engage_desktop.security.vault import Vault
     from engage_desktop.ui.app import run_gui  # Qt is loaded only when the GUI is wanted
 
-    return run_gui(args.workspace, args.lang)
+    tools = CredentialTools(Vault.system(), _test_connection)
+    return run_gui(args.workspace, args.lang, tools)
+
+
+def _test_connection(plan: TestPlan, progress: Progress) -> TestReport:
+    """The services' network test, imported when an admin first runs it (not at start-up)."""
+    from engage_desktop.services.fcm.connection_test import test_connection
+
+    return test_connection(plan, progress)

@@ -11,7 +11,9 @@ def register(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "sandbox", help="serve a local FCM stand-in (send endpoint, tokens, virtual devices)"
     )
-    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="a loopback address (127.0.0.1, ::1, localhost)"
+    )
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument(
         "--no-validate",
@@ -27,8 +29,8 @@ def register(subparsers: Any) -> None:
         "--data-dir",
         type=Path,
         default=None,
-        help="folder of the sandbox service-account keys and the kept inboxes "
-        "(default: the sandbox folder in the user data folder)",
+        help="folder of the sandbox service-account keys, the kept inboxes and this run's "
+        "control token (default: the sandbox folder in the user data folder)",
     )
     parser.set_defaults(func=run)
 
@@ -56,6 +58,13 @@ def run(args: argparse.Namespace) -> int:
             stop=stop,
         )
 
+    from engage_desktop.cli.options import CliError
+    from engage_desktop.core.endpoints import is_loopback
+
+    if not is_loopback(args.host):
+        raise CliError(
+            f"The sandbox listens on loopback only (127.0.0.1, ::1, localhost), not {args.host}."
+        )
     try:
         try:
             import uvloop
@@ -64,7 +73,5 @@ def run(args: argparse.Namespace) -> int:
         else:
             uvloop.run(main())
     except OSError as exc:
-        from engage_desktop.cli.options import CliError
-
         raise CliError(f"Cannot serve on {args.host}:{args.port}: {exc.strerror or exc}") from None
     return 0

@@ -81,6 +81,7 @@ def run(args: argparse.Namespace) -> int:
     import platformdirs
 
     from engage_desktop.cli.common import open_workspace_from_args
+    from engage_desktop.security.vault import Vault
     from engage_desktop.services.clock import ScaledClock
     from engage_desktop.services.dispatcher import DispatchConfig
     from engage_desktop.services.service import run_service, setup_logging
@@ -102,6 +103,8 @@ def run(args: argparse.Namespace) -> int:
         stop_grace=max(0.0, args.stop_grace),
     )
     try:
-        return run_service(ws, config, ScaledClock(max(1.0, args.clock_scale)))
+        return run_service(
+            ws, config, clock=ScaledClock(max(1.0, args.clock_scale)), vault=Vault.system()
+        )
     finally:
         ws.close()

@@ -35,7 +35,8 @@ from engage_desktop.core.outbox.payload import (
     VariantSource,
     load_sources,
 )
-from engage_desktop.services.apps import AppSender, build_app_sender
+from engage_desktop.security.vault import Vault
+from engage_desktop.services.apps import AppSender, build_app_sender, sending_identities
 from engage_desktop.services.clock import SYSTEM_CLOCK, ServiceClock
 from engage_desktop.services.dispatch_config import DispatchConfig, DispatchStats
 from engage_desktop.services.fault_reactions import FaultReactions
@@ -56,6 +57,9 @@ MAX_COMPILED = 256  # compiled variants kept; beyond, those not being claimed ar
 __all__ = ["DispatchConfig", "DispatchStats", "Dispatcher"]
 
 
+STALE_POOL_GRACE = 30.0  # seconds a replaced sender's connections stay open for requests in flight
+
+
 class Dispatcher(FaultReactions, OutboxWork):
     def __init__(
         self,
@@ -64,13 +68,16 @@ class Dispatcher(FaultReactions, OutboxWork):
         config: DispatchConfig | None = None,
         ensure_sandbox: Callable[[str], None] | None = None,
         clock: ServiceClock = SYSTEM_CLOCK,
+        vault: Vault | None = None,
     ) -> None:
+        """``vault``: this machine's keyring, where FCM apps' keys are (None: FCM apps pause)."""
         self.engine = engine
         self.worker = worker_id
         self.config = config or DispatchConfig()
         self.ensure_sandbox = ensure_sandbox
         self.clock = clock
         self.stats = DispatchStats(started=clock.monotonic(), clock=clock)
+        self.vault = vault
         self._queue: asyncio.Queue[Claimed] = asyncio.Queue()
         self._outcomes: list[Outcome] = []
         self._senders: dict[int, AppSender] = {}
@@ -212,6 +219,7 @@ class Dispatcher(FaultReactions, OutboxWork):
                 await self._db(self._housekeeping)
                 last_housekeeping = self.clock.monotonic()
                 self._broken.clear()  # try broken apps again (credentials may be fixed)
+                await self._drop_stale_senders()
             elif self._retries_due():  # a retry written by this service is due: now
                 await self._db(self._release, False)
             rows: list[Claimed] = []
@@ -333,6 +341,7 @@ class Dispatcher(FaultReactions, OutboxWork):
                 concurrency=self.config.concurrency,
                 rate=self.config.rate or 10_000.0,
                 ensure_sandbox=self.ensure_sandbox,
+                vault=self.vault,
             )
         except (CredentialsError, LookupError, ValueError, OSError) as exc:
             await self._pause_app(app_id, str(exc))
@@ -464,6 +473,16 @@ class Dispatcher(FaultReactions, OutboxWork):
         self._outcomes.append(outcome)
         if trip is not None:
             self._trip(trip, sender, row, health)
+
+    async def _drop_stale_senders(self) -> None:
+        """Senders built before the app's mode or key changed are rebuilt on next use."""
+        identities = await self._db(sending_identities, self.engine, list(self._senders))
+        for app_id, sender in list(self._senders.items()):
+            if identities is not None and identities.get(app_id) != sender.identity:
+                log.info("app %d: sending mode or key changed, using the new one", app_id)
+                stale = self._senders.pop(app_id)
+                # requests already out on the old connections finish first
+                asyncio.get_running_loop().call_later(STALE_POOL_GRACE, stale.client.pool.close)
 
     # --- writing results -----------------------------------------------------------------
     def _drain(self) -> list[Outcome]:

@@ -28,6 +28,7 @@ from sqlalchemy import select
 from engage_desktop.core.outbox.content_gate import pause_invalid_at_its_time
 from engage_desktop.core.outbox.expand import SendError, start_send
 from engage_desktop.core.workspace import Workspace
+from engage_desktop.security.vault import Vault
 from engage_desktop.services.clock import SYSTEM_CLOCK, ServiceClock
 from engage_desktop.services.dispatcher import DispatchConfig, Dispatcher
 from engage_desktop.store.models import Campaign, CampaignStatus, ServiceHeartbeat
@@ -140,13 +141,17 @@ class Service:
         ws: Workspace,
         config: DispatchConfig | None = None,
         clock: ServiceClock = SYSTEM_CLOCK,
+        vault: Vault | None = None,
     ) -> None:
+        """``vault``: the keyring FCM apps' keys are read from (this machine's, from the CLI)."""
         self.ws = ws
         self.clock = clock
         self.started = clock.now()
         self.service_id = f"{socket.gethostname()}:{os.getpid()}:{int(self.started.timestamp())}"
         self.sandbox = SandboxStarter()
-        self.dispatcher = Dispatcher(ws.engine, self.service_id, config, self.sandbox, clock)
+        self.dispatcher = Dispatcher(
+            ws.engine, self.service_id, config, self.sandbox, clock=clock, vault=vault
+        )
         self.stop_event = asyncio.Event()
         self._not_started: dict[int, str] = {}  # scheduled campaigns that could not start
 
@@ -249,14 +254,17 @@ class Service:
 
 
 def run_service(
-    ws: Workspace, config: DispatchConfig | None = None, clock: ServiceClock = SYSTEM_CLOCK
+    ws: Workspace,
+    config: DispatchConfig | None = None,
+    clock: ServiceClock = SYSTEM_CLOCK,
+    vault: Vault | None = None,
 ) -> int:
     """Run until SIGTERM/SIGINT. Returns the process exit code."""
     path = ws.location.sqlite_path
     lock = workspace_lock(path) if path is not None else contextlib.nullcontext()
     try:
         with lock:
-            _run_loop(Service(ws, config, clock).run())
+            _run_loop(Service(ws, config, clock, vault).run())
     except ServiceLockError as exc:
         log.error("%s", exc)
         return EXIT_ALREADY_RUNNING

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
@@ -18,6 +19,9 @@ from engage_desktop.ui.i18n import install_translators
 from engage_desktop.ui.main_window import MainWindow
 from engage_desktop.ui.preferences import Preferences
 from engage_desktop.ui.resources import app_icon
+
+if TYPE_CHECKING:
+    from engage_desktop.core.credentials.connection import CredentialTools
 
 ORGANIZATION = "EngageDesktop"
 APPLICATION = "Engage Desktop"
@@ -39,7 +43,10 @@ def create_application(
     return app
 
 
-def run_gui(workspace_arg: str | None, lang: str | None) -> int:
+def run_gui(
+    workspace_arg: str | None, lang: str | None, credentials: CredentialTools | None = None
+) -> int:
+    """``credentials``: this machine's keyring and connection tester, for the admin's dialog."""
     if (
         sys.platform.startswith("linux")
         and not os.environ.get("DISPLAY")
@@ -61,5 +68,5 @@ def run_gui(workspace_arg: str | None, lang: str | None) -> int:
 
     from engage_desktop.ui.startup import run_main_window
 
-    result: int = qasync.run(run_main_window(window, workspace_arg))
+    result: int = qasync.run(run_main_window(window, workspace_arg, credentials))
     return result

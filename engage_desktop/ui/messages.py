@@ -292,79 +292,17 @@ def campaign_error_text(exc: BaseException) -> str:
     return fill(template, args)
 
 
-def _setting_templates() -> dict[str, str]:
-    return {
-        "bad_base_url": QCoreApplication.translate(
-            "SettingErrors",
-            "“%2” is not an http(s) address like %3 (no query or fragment).",
-        ),
-        "sa_not_found": QCoreApplication.translate(
-            "SettingErrors", "The service-account file %1 does not exist."
-        ),
-        "sa_is_folder": QCoreApplication.translate(
-            "SettingErrors", "%1 is a folder, not a service-account file."
-        ),
-        "sa_unreadable": QCoreApplication.translate(
-            "SettingErrors", "The service-account file %1 cannot be read (%2)."
-        ),
-        "sa_not_json": QCoreApplication.translate(
-            "SettingErrors",
-            "The service-account file %1 is not valid JSON (line %2): download the key again "
-            "from the Firebase console.",
-        ),
-        "sa_wrong_type": QCoreApplication.translate(
-            "SettingErrors",
-            "%1 is not a Google service-account key (its “type” must be “service_account”).",
-        ),
-        "sa_missing": QCoreApplication.translate(
-            "SettingErrors", "The service-account file %1 lacks: %2."
-        ),
-        "sa_wrong_project": QCoreApplication.translate(
-            "SettingErrors",
-            "The service-account file %1 belongs to project “%2”, but this app sends through "
-            "project “%3”. Pick the key of the right project.",
-        ),
-        "sa_bad_key": QCoreApplication.translate(
-            "SettingErrors",
-            "The private key in %1 cannot be loaded (damaged or not an RSA key).",
-        ),
-        "no_app": QCoreApplication.translate("SettingErrors", "This app no longer exists."),
-        "sa_not_set": QCoreApplication.translate(
-            "SettingErrors",
-            "No service-account file is set for the app “%1” (project %2): an admin sets it "
-            "in Settings.",
-        ),
-        "token_unreachable": QCoreApplication.translate(
-            "SettingErrors",
-            "Google's token server (%3) cannot be reached for the app “%1” (project %2): "
-            "check the network.",
-        ),
-        "key_refused": QCoreApplication.translate(
-            "SettingErrors",
-            "The service account of the app “%1” (project %2) was refused (%3): the key may be "
-            "revoked or deleted. Download a new key.",
-        ),
-        "fcm_refused": QCoreApplication.translate(
-            "SettingErrors", "FCM refused the credentials of the app “%1” (project %2): %3 — %4"
-        ),
-    }
-
-
-def setting_error_text(message: object) -> str:
-    """A ``SettingError`` (or a service-account reason) in the user's language."""
-    return coded_text(message, _setting_templates())
-
-
 def stored_reason_text(reason: str) -> str | None:
     """A reason the service stored as English text, translated when core recognises it."""
+    from engage_desktop.core.credentials.messages import CREDENTIAL_MESSAGES
     from engage_desktop.core.outbox.pause_reasons import PAUSE_REASONS
-    from engage_desktop.core.settings_fcm import SERVICE_ACCOUNT_MESSAGES
+    from engage_desktop.ui.credentials.messages import credential_text
 
     paused = PAUSE_REASONS.recognise(reason)
     if paused is not None:
         return coded_text(paused, _pause_templates())
-    coded = SERVICE_ACCOUNT_MESSAGES.recognise(reason)
-    return None if coded is None else setting_error_text(coded)
+    coded = CREDENTIAL_MESSAGES.recognise(reason)
+    return None if coded is None else credential_text(coded)
 
 
 def _pause_templates() -> dict[str, str]:

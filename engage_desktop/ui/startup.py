@@ -17,6 +17,7 @@ from engage_desktop.ui.background import job_future, run_in_background
 from engage_desktop.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
+    from engage_desktop.core.credentials.connection import CredentialTools
     from engage_desktop.core.workspace import Workspace
     from engage_desktop.ui.service_launcher import ServiceChild
 
@@ -75,7 +76,9 @@ async def open_workspace_with_progress(window: MainWindow, workspace_arg: str | 
             dialog.close()
 
 
-async def run_main_window(window: MainWindow, workspace_arg: str | None) -> int:
+async def run_main_window(
+    window: MainWindow, workspace_arg: str | None, credentials: CredentialTools | None = None
+) -> int:
     """Open the workspace behind the (already shown) window, then fill it in.
 
     Returns when the window is closed: 0, or 1 when the workspace could not be opened.
@@ -110,7 +113,7 @@ async def run_main_window(window: MainWindow, workspace_arg: str | None) -> int:
     from engage_desktop.ui.context import UiContext
     from engage_desktop.ui.service_launcher import ensure_service
 
-    window.attach(UiContext(workspace))
+    window.attach(UiContext(workspace, credentials=credentials))
     window.service_starting()
     # Not owned by the window: closing it meanwhile must not lose track of a started child.
     launch = run_in_background(lambda _progress: ensure_service(workspace))

@@ -84,65 +84,6 @@
     </message>
 </context>
 <context>
-    <name>ServiceAccountBox</name>
-    <message>
-        <source>Firebase Cloud Messaging</source>
-        <translation>Firebase Cloud Messaging</translation>
-    </message>
-    <message>
-        <source>Path of the service-account key (.json)</source>
-        <translation>Chemin de la clé du compte de service (.json)</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>Parcourir…</translation>
-    </message>
-    <message>
-        <source>Check and save</source>
-        <translation>Vérifier et enregistrer</translation>
-    </message>
-    <message>
-        <source>App:</source>
-        <translation>App :</translation>
-    </message>
-    <message>
-        <source>Service account:</source>
-        <translation>Compte de service :</translation>
-    </message>
-    <message>
-        <source>No app in this workspace.</source>
-        <translation>Aucune app dans cet espace de travail.</translation>
-    </message>
-    <message>
-        <source>%1 (Firebase project %2)</source>
-        <translation>%1 (projet Firebase %2)</translation>
-    </message>
-    <message>
-        <source>This app sends through the local sandbox for now; the file is used once the sandbox is turned off.</source>
-        <translation>Cette app envoie pour l’instant par le bac à sable local ; le fichier servira une fois le bac à sable désactivé.</translation>
-    </message>
-    <message>
-        <source>Your role on this app does not allow changing its credentials.</source>
-        <translation>Votre rôle sur cette app ne permet pas de modifier ses identifiants.</translation>
-    </message>
-    <message>
-        <source>Service-account key</source>
-        <translation>Clé du compte de service</translation>
-    </message>
-    <message>
-        <source>JSON files (*.json);;All files (*)</source>
-        <translation>Fichiers JSON (*.json);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>No service-account file: this app cannot send through Google.</source>
-        <translation>Aucun fichier de compte de service : cette app ne peut pas envoyer par Google.</translation>
-    </message>
-    <message>
-        <source>Saved: the file is a service-account key of this project.</source>
-        <translation>Enregistré : le fichier est bien une clé de compte de service de ce projet.</translation>
-    </message>
-</context>
-<context>
     <name>SettingsPage</name>
     <message>
         <source>Same as the system</source>

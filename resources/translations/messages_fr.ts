@@ -372,65 +372,6 @@
     </message>
 </context>
 <context>
-    <name>SettingErrors</name>
-    <message>
-        <source>“%2” is not an http(s) address like %3 (no query or fragment).</source>
-        <translation>« %2 » n’est pas une adresse http(s) comme %3 (sans paramètres ni fragment).</translation>
-    </message>
-    <message>
-        <source>The service-account file %1 does not exist.</source>
-        <translation>Le fichier de compte de service %1 n’existe pas.</translation>
-    </message>
-    <message>
-        <source>%1 is a folder, not a service-account file.</source>
-        <translation>%1 est un dossier, pas un fichier de compte de service.</translation>
-    </message>
-    <message>
-        <source>The service-account file %1 cannot be read (%2).</source>
-        <translation>Le fichier de compte de service %1 ne peut pas être lu (%2).</translation>
-    </message>
-    <message>
-        <source>The service-account file %1 is not valid JSON (line %2): download the key again from the Firebase console.</source>
-        <translation>Le fichier de compte de service %1 n’est pas un JSON valide (ligne %2) : téléchargez de nouveau la clé depuis la console Firebase.</translation>
-    </message>
-    <message>
-        <source>%1 is not a Google service-account key (its “type” must be “service_account”).</source>
-        <translation>%1 n’est pas une clé de compte de service Google (son « type » doit être « service_account »).</translation>
-    </message>
-    <message>
-        <source>The service-account file %1 lacks: %2.</source>
-        <translation>Il manque au fichier de compte de service %1 : %2.</translation>
-    </message>
-    <message>
-        <source>The service-account file %1 belongs to project “%2”, but this app sends through project “%3”. Pick the key of the right project.</source>
-        <translation>Le fichier de compte de service %1 appartient au projet « %2 », mais cette app envoie par le projet « %3 ». Choisissez la clé du bon projet.</translation>
-    </message>
-    <message>
-        <source>The private key in %1 cannot be loaded (damaged or not an RSA key).</source>
-        <translation>La clé privée de %1 ne peut pas être chargée (abîmée, ou pas une clé RSA).</translation>
-    </message>
-    <message>
-        <source>This app no longer exists.</source>
-        <translation>Cette app n’existe plus.</translation>
-    </message>
-    <message>
-        <source>No service-account file is set for the app “%1” (project %2): an admin sets it in Settings.</source>
-        <translation>Aucun fichier de compte de service n’est défini pour l’app « %1 » (projet %2) : un administrateur le choisit dans les Paramètres.</translation>
-    </message>
-    <message>
-        <source>Google&apos;s token server (%3) cannot be reached for the app “%1” (project %2): check the network.</source>
-        <translation>Le serveur de jetons de Google (%3) est injoignable pour l’app « %1 » (projet %2) : vérifiez le réseau.</translation>
-    </message>
-    <message>
-        <source>The service account of the app “%1” (project %2) was refused (%3): the key may be revoked or deleted. Download a new key.</source>
-        <translation>Le compte de service de l’app « %1 » (projet %2) a été refusé (%3) : la clé a peut-être été révoquée ou supprimée. Téléchargez une nouvelle clé.</translation>
-    </message>
-    <message>
-        <source>FCM refused the credentials of the app “%1” (project %2): %3 — %4</source>
-        <translation>FCM a refusé les identifiants de l’app « %1 » (projet %2) : %3 — %4</translation>
-    </message>
-</context>
-<context>
     <name>TemplateErrors</name>
     <message>
         <source>“%1” is missing: a tag is not closed</source>

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pickle
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -17,20 +16,14 @@ from engage_desktop.core.campaigns.model import (
     Variant,
     validate_draft,
 )
+from engage_desktop.core.credentials.messages import CREDENTIAL_MESSAGES
 from engage_desktop.core.imports.errors import ImportFailed
 from engage_desktop.core.messages import CodedError, CodedText, MessageTable, code_of
 from engage_desktop.core.outbox.expand import SendError
-from engage_desktop.core.settings_fcm import (
-    SERVICE_ACCOUNT_MESSAGES,
-    SettingError,
-    check_base_url,
-    check_service_account_file,
-)
 from engage_desktop.core.templating import render_text
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import Campaign, CampaignStatus, Role
 from tests.support.apps import add_app
-from tests.support.service_accounts import write_key
 
 
 def test_coded_text_is_the_english_string_and_survives_pickling() -> None:
@@ -56,13 +49,13 @@ _ARG = st.text(
 
 
 @given(
-    st.sampled_from(sorted(SERVICE_ACCOUNT_MESSAGES.templates)),
+    st.sampled_from(sorted(CREDENTIAL_MESSAGES.templates)),
     st.lists(_ARG, min_size=4, max_size=4),
 )
 def test_a_stored_service_account_message_gets_its_code_back(code: str, args: list[str]) -> None:
-    count = SERVICE_ACCOUNT_MESSAGES.templates[code].count("{")
-    english = SERVICE_ACCOUNT_MESSAGES.english(code, *args[:count])
-    found = SERVICE_ACCOUNT_MESSAGES.recognise(english)
+    count = CREDENTIAL_MESSAGES.templates[code].count("{")
+    english = CREDENTIAL_MESSAGES.english(code, *args[:count])
+    found = CREDENTIAL_MESSAGES.recognise(english)
     assert found is not None
     assert (found.code, found.args_text) == (code, tuple(args[:count]))
 
@@ -71,60 +64,6 @@ def test_recognise_refuses_other_text() -> None:
     table = MessageTable({"x": "File {0} is gone."})
     assert table.recognise("File  is gone") is None
     assert table.recognise("Something else") is None
-
-
-def _bad_files(tmp_path: Path) -> dict[str, Path]:
-    not_json = tmp_path / "broken.json"
-    not_json.write_text('{"type": "service_account",\n "project_id": oops}')
-    folder = tmp_path / "folder.json"
-    folder.mkdir()
-    return {
-        "sa_not_found": tmp_path / "nowhere.json",
-        "sa_is_folder": folder,
-        "sa_not_json": not_json,
-        "sa_wrong_type": write_key(tmp_path, "user.json", type="authorized_user"),
-        "sa_missing": write_key(tmp_path, "partial.json", client_email=None, token_uri=None),
-        "sa_wrong_project": write_key(tmp_path, "other.json", project_id="pixel-quest"),
-        "sa_bad_key": write_key(tmp_path, "badkey.json", private_key="SECRET-MARKER-41"),
-    }
-
-
-def test_each_bad_service_account_file_has_its_code_and_path_and_no_secret(
-    tmp_path: Path,
-) -> None:
-    files = _bad_files(tmp_path)
-    file_codes = {c for c in SERVICE_ACCOUNT_MESSAGES.templates if c.startswith("sa_")}
-    assert set(files) | {"sa_unreadable", "sa_not_set"} == file_codes
-    for code, path in files.items():
-        with pytest.raises(SettingError) as caught:
-            check_service_account_file(path, "maison-test")
-        exc = caught.value
-        assert exc.code == code
-        assert exc.args_text[0] == str(path)
-        assert str(path) in str(exc)
-        assert "SECRET-MARKER" not in str(exc) + " ".join(exc.args_text)
-        assert SERVICE_ACCOUNT_MESSAGES.recognise(str(exc)) is not None
-
-
-def test_an_unreadable_file_says_why(tmp_path: Path) -> None:
-    """A path through a file (not a folder) cannot be opened, even by root: ENOTDIR."""
-    path = write_key(tmp_path, "ok.json") / "key.json"
-    with pytest.raises(SettingError) as caught:
-        check_service_account_file(path, "maison-test")
-    assert caught.value.code == "sa_unreadable"
-    assert caught.value.args_text == (str(path), "Not a directory")
-
-
-def test_a_good_file_passes(tmp_path: Path) -> None:
-    info = check_service_account_file(write_key(tmp_path, "ok.json"), "maison-test")
-    assert info["project_id"] == "maison-test"
-
-
-def test_bad_base_url_names_the_setting_and_value() -> None:
-    with pytest.raises(SettingError) as caught:
-        check_base_url("ftp://x?y")
-    assert caught.value.code == "bad_base_url"
-    assert caught.value.args_text[:2] == ("fcm.base_url", "ftp://x?y")
 
 
 @pytest.mark.parametrize(

@@ -524,6 +524,7 @@ def test_unreachable_endpoint_pauses_after_the_configured_time(
     start_send(ws, campaign_id)
     env = service_env(sandbox.url, tmp_path)
     env["ENGAGE_FCM_URL"] = f"http://127.0.0.1:{free_port()}"
+    env["ENGAGE_FCM_TOKEN_URL"] = sandbox.url + "/token"
     service = start_service(
         str(ws.location.sqlite_path), env, tmp_path, "--unreachable-pause-after", "1.5"
     )

@@ -23,16 +23,20 @@ class Sandbox:
 
     url: str
     process: subprocess.Popen[bytes]
+    control_token: str = ""  # this run's, read from the sandbox's data folder
 
     def get(self, path: str) -> Any:
-        with urllib.request.urlopen(self.url + path, timeout=30) as resp:
+        req = urllib.request.Request(
+            self.url + path, headers={"X-Sandbox-Token": self.control_token}
+        )
+        with urllib.request.urlopen(req, timeout=30) as resp:
             return json.loads(resp.read())
 
     def post(self, path: str, data: dict[str, Any]) -> Any:
         req = urllib.request.Request(
             self.url + path,
             data=json.dumps(data).encode(),
-            headers={"Content-Type": "application/json"},
+            headers={"Content-Type": "application/json", "X-Sandbox-Token": self.control_token},
         )
         with urllib.request.urlopen(req, timeout=30) as resp:
             return json.loads(resp.read())
@@ -62,7 +66,8 @@ def start_sandbox(data_dir: Path, *args: str, port: int | None = None) -> Sandbo
         stdout=subprocess.DEVNULL,
     )
     wait_port(port)
-    return Sandbox(f"http://127.0.0.1:{port}", proc)
+    token = (data_dir / "control-token").read_text()  # written before the port opens
+    return Sandbox(f"http://127.0.0.1:{port}", proc, token)
 
 
 def credentials_dir(tmp: Path) -> Path:

@@ -138,8 +138,9 @@ def reason_of(ws: Workspace, campaign_id: int) -> str:
 
 
 def use_key(ws: Workspace, app_id: int, path: Path) -> None:
-    """Send through the service-account key file at ``path`` (the app's credentials setting)."""
-    with ws.session() as s:
-        app = s.get(App, app_id)
-        assert app is not None
-        app.fcm_credentials_path = str(path)
+    """Send through the service-account key file at ``path``: into the test session's keyring,
+    where the service reads it (``engage-desktop credentials set``'s core function)."""
+    from engage_desktop.core.credentials.admin import set_credentials
+    from engage_desktop.security.vault import Vault
+
+    set_credentials(ws, Vault.system(), app_id, path, host="this-machine")

@@ -11,41 +11,30 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from engage_desktop.core.campaigns.model import CampaignDraft, Variant, validate_draft
 from engage_desktop.core.imports.errors import ImportFailed
 from engage_desktop.core.messages import CodedText, code_of
 from engage_desktop.core.outbox.pause_reasons import PAUSE_REASONS
-from engage_desktop.core.settings_fcm import (
-    SERVICE_ACCOUNT_MESSAGES,
-    SettingError,
-    check_base_url,
-    check_service_account_file,
-)
 from engage_desktop.core.templating import render_text
 from engage_desktop.core.templating.render import _CASES
 from engage_desktop.core.workspace import Workspace, open_for_current_user
 from engage_desktop.store.errors import WorkspaceError
 from engage_desktop.store.location import resolve_workspace
-from engage_desktop.store.models import App
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.messages import (
     _issue_templates,
     _pause_templates,
-    _setting_templates,
     _template_templates,
     campaign_error_text,
     field_label,
     issue_line,
     issue_text,
-    setting_error_text,
     template_error_text,
     workspace_error_text,
 )
 from tests.support.apps import add_app
-from tests.support.service_accounts import write_key
 
 TEMPLATE_CASES = [
     ("Bonjour {{ first_name", "unclosed", "« }} » manque"),
@@ -169,76 +158,6 @@ def test_field_paths_in_french(french: None) -> None:
     assert field_label("A.something_new") == "variante A, something_new"
 
 
-def _setting_errors(tmp_path: Path) -> list[SettingError]:
-    broken = tmp_path / "broken.json"
-    broken.write_text('{"type": "service_account",\n "project_id": oops}')
-    folder = tmp_path / "dossier.json"
-    folder.mkdir()
-    paths = [
-        tmp_path / "nowhere.json",
-        folder,
-        write_key(tmp_path, "ok.json") / "key.json",
-        broken,
-        write_key(tmp_path, "user.json", type="authorized_user"),
-        write_key(tmp_path, "partial.json", client_email=None),
-        write_key(tmp_path, "other.json", project_id="pixel-quest"),
-        write_key(tmp_path, "badkey.json", private_key="SECRET-MARKER-41"),
-    ]
-    errors = []
-    for path in paths:
-        with pytest.raises(SettingError) as caught:
-            check_service_account_file(path, "maison-test")
-        errors.append(caught.value)
-    with pytest.raises(SettingError) as caught:
-        check_base_url("ftp://x?y")
-    errors.append(caught.value)
-    errors.append(SettingError("No app with id 9.", "no_app", "9"))
-    for code, args in (
-        ("sa_not_set", ("Maison Test", "maison-test")),
-        (
-            "token_unreachable",
-            ("Maison Test", "maison-test", "https://oauth2.googleapis.com/token"),
-        ),
-        ("key_refused", ("Maison Test", "maison-test", "invalid_grant: Invalid JWT Signature.")),
-        ("fcm_refused", ("Maison Test", "maison-test", "SENDER_ID_MISMATCH", "Wrong sender")),
-    ):
-        english = SERVICE_ACCOUNT_MESSAGES.english(code, *args)
-        errors.append(SettingError(english, code, *args))
-    return errors
-
-
-def test_every_setting_error_is_worded_in_french(french: None, tmp_path: Path) -> None:
-    errors = _setting_errors(tmp_path)
-    assert {e.code for e in errors} == set(_setting_templates())
-    for exc in errors:
-        text = setting_error_text(exc)
-        assert text != str(exc), exc.code
-        assert "SECRET-MARKER" not in text
-        said = [a for a in exc.args_text if a != "fcm.base_url"] if exc.code != "no_app" else []
-        assert all(arg in text for arg in said), text
-        assert SERVICE_ACCOUNT_MESSAGES.recognise(str(exc)) is not None or exc.code in (
-            "bad_base_url",
-            "no_app",
-        )
-        if exc.code == "sa_wrong_project":
-            assert "« pixel-quest »" in text and "« maison-test »" in text
-        if exc.code == "bad_base_url":
-            assert "« ftp://x?y »" in text
-
-
-def test_a_service_account_pause_reason_is_worded_in_french(french: None, tmp_path: Path) -> None:
-    from engage_desktop.ui.sending.errors import reason_text
-
-    stored = SERVICE_ACCOUNT_MESSAGES.english("sa_not_found", "/srv/clés/fcm.json")
-    assert reason_text(stored) == "Le fichier de compte de service /srv/clés/fcm.json n’existe pas."
-    later = "Not started at its time: " + stored
-    assert reason_text(later) == (
-        "Non démarrée à l’heure prévue : Le fichier de compte de service /srv/clés/fcm.json "
-        "n’existe pas."
-    )
-    assert reason_text("A reason nobody knows") == "A reason nobody knows"
-
-
 def test_campaign_refusals_in_french(french: None) -> None:
     from engage_desktop.core.campaigns.model import CampaignInputError
 
@@ -264,9 +183,6 @@ def test_unknown_codes_fall_back_to_the_english_message(french: None) -> None:
         "A new rule said in English."
     )
     assert issue_text("A plain string") == "A plain string"
-    assert setting_error_text(SettingError("New setting problem.", "zzz", "a")) == (
-        "New setting problem."
-    )
     assert campaign_error_text(CampaignInputError("f", "odd", "zzz")) == "f: odd"
     error = TemplateError("liquid says something new", 3, 2, code="", args=())
     assert template_error_text("body", error) == (
@@ -307,52 +223,6 @@ def test_composer_shows_template_errors_and_issues_in_french(
     )  # the field itself is marked, and scheduling waits until it is fixed
     assert not window.schedule_button.isEnabled()
     window.grab().save(str(shots / "composer_template_error_fr.png"))
-
-
-def test_settings_checks_the_service_account_file_in_french(
-    french: None, qtbot: QtBot, admin_context: UiContext, tmp_path: Path, shots: Path
-) -> None:
-    from engage_desktop.ui.pages.settings import SettingsPage
-
-    page = SettingsPage(admin_context)
-    qtbot.addWidget(page)
-    page.resize(1100, 700)
-    page.show()
-    box = page.service_account
-    assert box.save_button.isEnabled()
-    wrong = write_key(tmp_path, "autre projet.json", project_id="pixel-quest")
-    box.path.setText(str(wrong))
-    qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
-    status = box.status.text()
-    assert status.startswith(f"Le fichier de compte de service {wrong} appartient au projet")
-    assert "SECRET-MARKER" not in status
-    # The wrapped message gets its full height (both lines) once the layout has run.
-    qtbot.waitUntil(lambda: box.status.height() >= box.status.heightForWidth(box.status.width()))
-    page.grab().save(str(shots / "settings_bad_service_account_fr.png"))
-    with admin_context.workspace.session_factory() as session:
-        app = session.get(App, admin_context.app_id)
-        assert app is not None and app.fcm_credentials_path is None  # nothing stored
-
-    good = write_key(tmp_path, "maison.json")
-    box.path.setText(str(good))
-    qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
-    assert box.status.text().startswith("Enregistré")
-    with admin_context.workspace.session_factory() as session:
-        app = session.get(App, admin_context.app_id)
-        assert app is not None and app.fcm_credentials_path == str(good.resolve())
-
-
-def test_settings_says_a_marketer_may_not_change_credentials(
-    french: None, qtbot: QtBot, marketer_context: UiContext
-) -> None:
-    from engage_desktop.ui.pages.fcm_settings import ServiceAccountBox
-
-    box = ServiceAccountBox(marketer_context)
-    qtbot.addWidget(box)
-    assert not box.save_button.isEnabled() and not box.path.isEnabled()
-    assert box.status.text() == (
-        "Votre rôle sur cette app ne permet pas de modifier ses identifiants."
-    )
 
 
 def test_permission_refusals_in_french(

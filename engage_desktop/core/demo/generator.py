@@ -285,11 +285,10 @@ def _write_app(
             "name",
             "firebase_project_id",
             "platforms",
-            "fcm_credentials_path",
             "use_sandbox",
             "created_at",
         ),
-        [(app_id, spec.name, spec.project_id, json.dumps(["ios", "android"]), None, True, now)],
+        [(app_id, spec.name, spec.project_id, json.dumps(["ios", "android"]), True, now)],
     )
     roles = [(members[next(iter(members))], "admin")]
     for login, _name, _email, retail_role, game_role in TEAM:

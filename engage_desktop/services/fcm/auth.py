@@ -1,7 +1,9 @@
-"""Service-account credentials through google-auth: read from the user's path, token cached.
+"""Service-account credentials through google-auth: from the keyring's key, token cached.
 
-The key never leaves this object: errors name the file and the problem, never its content, and
-nothing here is written to the database or the logs.
+The token endpoint is ``core.endpoints.token_url()`` (Google's unless this machine overrides
+it), never the key's own ``token_uri``: a key file or a shared database must not decide where
+signed assertions go. The key never leaves this object: errors name the app and the problem,
+never its content, and nothing here is written to the database or the logs.
 """
 
 from __future__ import annotations
@@ -17,11 +19,8 @@ from google.auth.transport.requests import Request
 from google.oauth2 import service_account
 
 from engage_desktop.core.clock import Clock, SystemClock
-from engage_desktop.core.settings_fcm import (
-    SERVICE_ACCOUNT_MESSAGES,
-    SettingError,
-    check_service_account_file,
-)
+from engage_desktop.core.credentials.key_file import ServiceAccountKey, read_key_file
+from engage_desktop.core.credentials.messages import CREDENTIAL_MESSAGES, CredentialError
 
 FCM_SCOPE = "https://www.googleapis.com/auth/firebase.messaging"
 REFRESH_MARGIN = timedelta(minutes=5)  # a new token this long before the old one expires
@@ -32,20 +31,34 @@ class CredentialsError(Exception):
     """The service account cannot be used; the message is safe to show and store."""
 
 
-def load_service_account(path: str | Path, expected_project: str) -> service_account.Credentials:
-    """The credentials of a key file core has checked (shape, project); google-auth loads it."""
-    file = Path(path).expanduser()
-    try:
-        info = check_service_account_file(file, expected_project)
-    except SettingError as exc:
-        raise CredentialsError(str(exc)) from None
+def credentials_for(key: ServiceAccountKey, token_uri: str) -> service_account.Credentials:
+    """google-auth credentials for a checked key, asking ``token_uri`` for tokens."""
+    info = key.info()
+    info["token_uri"] = token_uri
     try:
         creds: service_account.Credentials = service_account.Credentials.from_service_account_info(  # type: ignore[no-untyped-call]
             info, scopes=[FCM_SCOPE]
         )
-        return creds
     except (ValueError, GoogleAuthError):
-        raise CredentialsError(SERVICE_ACCOUNT_MESSAGES.english("sa_bad_key", str(file))) from None
+        raise CredentialsError(CREDENTIAL_MESSAGES.english("sa_bad_key", str(key))) from None
+    return creds
+
+
+def load_key_file(
+    path: str | Path, expected_project: str, token_uri: str
+) -> service_account.Credentials:
+    """Credentials from a key file on disk: only the sandbox's own generated keys use this."""
+    try:
+        key = read_key_file(path, expected_project).key
+    except CredentialError as exc:
+        raise CredentialsError(str(exc)) from None
+    return credentials_for(key, token_uri)
+
+
+def refused_reason(exc: GoogleAuthError) -> str:
+    """What the token endpoint said, without anything of the request (no assertion)."""
+    reason = str(exc.args[0]) if exc.args else type(exc).__name__
+    return reason[:200]
 
 
 class _TokenAnswer:
@@ -125,12 +138,11 @@ class TokenSource:
         except TransportError:
             uri = str(self._credentials._token_uri)
             raise CredentialsError(
-                SERVICE_ACCOUNT_MESSAGES.english("token_unreachable", *self._who, uri)
+                CREDENTIAL_MESSAGES.english("token_unreachable", *self._who, uri)
             ) from None
         except GoogleAuthError as exc:
-            reason = str(exc.args[0]) if exc.args else type(exc).__name__
             raise CredentialsError(
-                SERVICE_ACCOUNT_MESSAGES.english("key_refused", *self._who, reason[:200])
+                CREDENTIAL_MESSAGES.english("key_refused", *self._who, refused_reason(exc))
             ) from None
         self._token = str(self._credentials.token)
         lifetime = timedelta(seconds=answer.expires_in or DEFAULT_LIFETIME)

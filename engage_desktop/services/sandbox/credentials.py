@@ -1,9 +1,10 @@
 """Sandbox service-account files: real google-auth flow, no secret shipped with the code.
 
 A demo app sends through the sandbox with a service-account JSON generated on first use (a fresh
-RSA key) into the user's data folder, never into the workspace. Its ``token_uri`` points at the
-sandbox's ``/token`` endpoint, so the dispatch service goes through exactly the code path it uses
-with Google: sign a JWT with the key, exchange it for an access token, refresh when it expires.
+RSA key) into the user's data folder, never into the workspace. The dispatch service sends its
+token requests to the sandbox's ``/token`` endpoint (the sandbox address of this machine, not
+the file's ``token_uri``), through exactly the code path it uses with Google: sign a JWT with the
+key, exchange it for an access token, refresh when it expires.
 """
 
 from __future__ import annotations
@@ -12,18 +13,14 @@ import json
 import os
 from pathlib import Path
 
-import platformdirs
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-APP_DIR_NAME = "EngageDesktop"
+from engage_desktop.core.endpoints import sandbox_data_dir
 
 
 def sandbox_credentials_dir() -> Path:
-    override = os.environ.get("ENGAGE_SANDBOX_CREDENTIALS_DIR")
-    if override:
-        return Path(override)
-    return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False)) / "sandbox"
+    return sandbox_data_dir()
 
 
 def sandbox_credentials(project_id: str, sandbox_url: str, folder: Path | None = None) -> Path:

@@ -11,15 +11,23 @@ Endpoints:
   a number of times, or every n-th);
   ``POST /sandbox/reset``. Inboxes are kept in ``inboxes.sqlite`` in the data folder, so the
   virtual phones survive a restart.
+
+The sandbox listens on loopback only and answers only requests whose Host header names a
+loopback address (a web page cannot reach it through DNS rebinding). Its control endpoints
+(``/sandbox/…`` except ``health``) need the ``X-Sandbox-Token`` header: a token generated for
+each run and written, readable by the user only, to ``control-token`` in the data folder, where
+the GUI's virtual phones and the tests read it (``core.endpoints.read_control_token``).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import hmac
 import itertools
 import json
 import logging
+import os
 import secrets
 import time
 from collections import Counter, deque
@@ -29,6 +37,11 @@ from typing import Any
 
 from aiohttp import web
 
+from engage_desktop.core.endpoints import (
+    CONTROL_TOKEN_FILE,
+    CONTROL_TOKEN_HEADER,
+    is_loopback,
+)
 from engage_desktop.services.sandbox.inbox_store import InboxStore
 from engage_desktop.services.sandbox.keys import AssertionRefused, KeyRing, b64decode
 from engage_desktop.services.sandbox.validation import (
@@ -84,6 +97,8 @@ class SandboxState:
     names: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     keys: KeyRing | None = None  # None: assertions are not checked (no data folder)
     store: InboxStore | None = None  # None: inboxes live in memory only
+    control_token: str = field(default_factory=lambda: secrets.token_urlsafe(32))
+    port: int | None = None  # the Host header must carry it (None: not checked)
 
 
 def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
@@ -254,16 +269,57 @@ async def reset(request: web.Request) -> web.Response:
     return _json({"ok": True})
 
 
+def _host_allowed(host: str, port: int | None) -> bool:
+    """A loopback name, with the port the sandbox listens on (when known)."""
+    name, _, given = host.rpartition(":") if not host.endswith("]") else (host, "", "")
+    if not name or "]" in given:  # no port, or a bare IPv6 address
+        name, given = host, ""
+    if not is_loopback(name):
+        return False
+    return port is None or given == str(port) or (not given and port == 80)
+
+
+@web.middleware
+async def guard(request: web.Request, handler: Any) -> web.StreamResponse:
+    """Loopback Host header for every request; the run's token for the control endpoints."""
+    state: SandboxState = request.app["state"]
+    if not _host_allowed(request.host, state.port):
+        return _json({"error": "this sandbox only answers requests addressed to loopback"}, 421)
+    if request.path.startswith("/sandbox/") and request.path != "/sandbox/health":
+        given = request.headers.get(CONTROL_TOKEN_HEADER, "")
+        if not hmac.compare_digest(given.encode(), state.control_token.encode()):
+            return _json({"error": f"missing or wrong {CONTROL_TOKEN_HEADER} header"}, 403)
+    result: web.StreamResponse = await handler(request)
+    return result
+
+
+def write_control_token(data_dir: Path, token: str) -> Path:
+    """The run's control token, readable by this user only, replaced in one step."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / CONTROL_TOKEN_FILE
+    tmp = path.with_name(f".{CONTROL_TOKEN_FILE}.{os.getpid()}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(token)
+    tmp.replace(path)
+    return path
+
+
 async def health(_request: web.Request) -> web.Response:
     return _json({"ok": True, "service": "engage-desktop-sandbox"})
 
 
 def make_app(
-    *, validate: bool = True, record: bool = True, data_dir: Path | None = None
+    *,
+    validate: bool = True,
+    record: bool = True,
+    data_dir: Path | None = None,
+    port: int | None = None,
 ) -> web.Application:
-    """``data_dir``: where the sandbox service-account keys are and the inboxes are kept."""
-    app = web.Application(client_max_size=1 << 20)
-    state = SandboxState(validate=validate, record=record)
+    """``data_dir``: where the sandbox service-account keys are and the inboxes are kept;
+    ``port``: the one the Host header must name. The control token is ``state.control_token``."""
+    app = web.Application(client_max_size=1 << 20, middlewares=[guard])
+    state = SandboxState(validate=validate, record=record, port=port)
     if data_dir is not None:
         state.keys = KeyRing(data_dir)
         if record:
@@ -291,9 +347,13 @@ async def serve(
     data_dir: Path | None = None,
     stop: asyncio.Event | None = None,
 ) -> None:
-    """Run until ``stop`` is set (or forever)."""
-    app = make_app(validate=validate, record=record, data_dir=data_dir)
+    """Run on a loopback address until ``stop`` is set (or forever)."""
+    if not is_loopback(host):
+        raise ValueError(f"The sandbox listens on loopback only (127.0.0.1, ::1), not {host}.")
+    app = make_app(validate=validate, record=record, data_dir=data_dir, port=port)
     state: SandboxState = app["state"]
+    if data_dir is not None:
+        write_control_token(data_dir, state.control_token)
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, host, port, reuse_address=True)

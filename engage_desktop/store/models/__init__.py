@@ -15,6 +15,7 @@ from .audience import (
     sql_constant,
 )
 from .base import Base, UTCDateTime, utcnow
+from .credentials import AppCredential, CredentialHolder
 from .messaging import (
     Campaign,
     CampaignFormat,
@@ -33,6 +34,7 @@ from .workspace import App, Member, MemberRole, Platform, Role, WorkspaceSetting
 __all__ = [
     "INDEXED_ATTRIBUTES",
     "App",
+    "AppCredential",
     "AuditEntry",
     "Base",
     "CachedResult",
@@ -43,6 +45,7 @@ __all__ = [
     "Channel",
     "Consent",
     "ConsentState",
+    "CredentialHolder",
     "DeliveryAttempt",
     "Device",
     "EngagementEvent",

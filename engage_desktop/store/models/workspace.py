@@ -46,10 +46,8 @@ class App(Base):
     firebase_project_id: Mapped[str] = mapped_column(String(120))
     # Comma-free JSON list of Platform values, e.g. ["ios", "android"].
     platforms: Mapped[list[str]] = mapped_column(JSONDoc, default=list)
-    # Where the FCM service-account JSON lives on this machine: a path the admin gives. The key
-    # itself is never copied into the workspace (and later moves to the OS keyring).
-    fcm_credentials_path: Mapped[str | None] = mapped_column(String(1024))
-    # Use the local sandbox instead of Google (the demo workspace's default).
+    # Use the local sandbox instead of Google (the demo workspace's default). Its service-account
+    # key is in the OS keyring; ``AppCredential`` has its reference and fingerprint.
     use_sandbox: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 

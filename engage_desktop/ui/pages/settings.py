@@ -21,10 +21,10 @@ from engage_desktop.core.workspace_info import WorkspaceInfo, workspace_info
 from engage_desktop.ui.appearance import apply_appearance
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
+from engage_desktop.ui.credentials.settings_box import CredentialsBox
 from engage_desktop.ui.formatting import format_int
 from engage_desktop.ui.messages import fill
 from engage_desktop.ui.pages.base import Page
-from engage_desktop.ui.pages.fcm_settings import ServiceAccountBox
 from engage_desktop.ui.preferences import Preferences
 
 
@@ -85,9 +85,9 @@ class SettingsPage(Page):
         ws_form.addRow(self.counts)
 
         layout = QVBoxLayout(self)
-        self.service_account = ServiceAccountBox(context)
+        self.credentials = CredentialsBox(context)
         layout.addWidget(ui_box)
-        layout.addWidget(self.service_account)
+        layout.addWidget(self.credentials)
         layout.addWidget(ws_box, 1)
         self._job: Job | None = None
 

@@ -1,6 +1,7 @@
 """What the sandbox's virtual devices received, drawn with the composer's notification preview.
 
-Reads the sandbox's ``/sandbox/inbox`` over loopback for the app's test devices (or, when it
+Reads the sandbox's ``/sandbox/inbox`` over loopback (with the control token the running sandbox
+wrote in its data folder) for the app's test devices (or, when it
 has none, the first devices that received something) and shows each device's last messages as
 real previews (iOS lock screen or Android heads-up, by the device's platform).
 """
@@ -29,7 +30,12 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from engage_desktop.core.content.push import PushContent
-from engage_desktop.core.settings_fcm import sandbox_base_url
+from engage_desktop.core.endpoints import (
+    CONTROL_TOKEN_HEADER,
+    read_control_token,
+    sandbox_data_dir,
+    sandbox_url,
+)
 from engage_desktop.core.textlayout.surfaces import Surface
 from engage_desktop.store.models import App, Device
 from engage_desktop.ui.background import run_in_background
@@ -53,9 +59,10 @@ class Phone:
     messages: list[dict[str, Any]] = field(default_factory=list)  # oldest first
 
 
-def _get(url: str) -> Any:
+def _get(url: str, control_token: str) -> Any:
+    request = urllib.request.Request(url, headers={CONTROL_TOKEN_HEADER: control_token})
     try:
-        with urllib.request.urlopen(url, timeout=5) as resp:
+        with urllib.request.urlopen(request, timeout=5) as resp:
             return json.loads(resp.read())
     except (OSError, ValueError) as exc:  # URLError, refused, timeout, not JSON
         raise SandboxUnreachable(url) from exc
@@ -68,25 +75,30 @@ def fetch_inboxes(context: UiContext, app_id: int) -> list[Phone]:
         app = session.get(App, app_id)
         if app is None or not app.use_sandbox:
             return []
-        base = sandbox_base_url(session)
         name = app.name
         tests = session.execute(
             select(Device.label, Device.fcm_token, Device.platform).where(
                 Device.app_id == app_id, Device.is_test.is_(True), Device.fcm_token.is_not(None)
             )
         ).all()
+    base = sandbox_url()
+    control = read_control_token(sandbox_data_dir())
+    if control is None:  # no sandbox has run on this machine yet
+        raise SandboxUnreachable(base)
     phones = [
         (label or token[:12], token, platform)
         for label, token, platform in tests
         if token is not None  # filtered in SQL already; says so to the type checker
     ]
     if not phones:
-        tokens = list(_get(base + "/sandbox/devices"))[:MAX_PHONES]
+        tokens = list(_get(base + "/sandbox/devices", control))[:MAX_PHONES]
         phones = [(token[:12] + "…", token, "android") for token in tokens]
     out = []
     for label, token, platform in phones[:MAX_PHONES]:
         query = urllib.parse.urlencode({"token": token})
-        out.append(Phone(label, platform, name, list(_get(f"{base}/sandbox/inbox?{query}"))))
+        out.append(
+            Phone(label, platform, name, list(_get(f"{base}/sandbox/inbox?{query}", control)))
+        )
     return out
 
 

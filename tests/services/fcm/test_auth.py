@@ -1,5 +1,5 @@
-"""Service-account credentials: a key of another project pauses the send with the reason, and
-damaged key files are refused clearly (real service and sandbox processes).
+"""Service-account credentials: a sending machine whose keyring lacks the key pauses the send with
+the reason, and damaged key files are refused clearly (real service and sandbox processes).
 
 The access token's lifetime is counted on the injected clock, whatever the time zone: google-auth
 keeps a naive UTC expiry, and read as local time it made the sender fetch a token for every message
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import platform
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -24,11 +25,12 @@ import pytest
 from engage_desktop.core.clock import FixedClock
 from engage_desktop.core.outbox.expand import start_send
 from engage_desktop.core.workspace import Workspace
-from engage_desktop.services.fcm.auth import CredentialsError, TokenSource, load_service_account
+from engage_desktop.security.vault import Vault
+from engage_desktop.services.fcm.auth import CredentialsError, TokenSource, load_key_file
 from engage_desktop.services.fcm.client import FcmClient, Verdict
 from engage_desktop.services.fcm.http1 import Http1Pool
 from engage_desktop.services.sandbox.credentials import sandbox_credentials
-from engage_desktop.store.models import CampaignStatus
+from engage_desktop.store.models import AppCredential, CampaignStatus
 from tests.support.processes import (
     Sandbox,
     credentials_dir,
@@ -41,13 +43,19 @@ from tests.support.tls import make_test_ca
 from tests.support.waiting import wait_until
 
 
-def test_key_of_another_project_pauses_with_the_reason(
+def test_a_key_missing_from_this_machines_keyring_pauses_with_the_reason(
     make_workspace: Callable[..., Workspace], sandbox: Sandbox, tmp_path: Path
 ) -> None:
+    """On a shared workspace, a sending machine that was never given the key says so."""
     ws = make_workspace()
     app_id = seed_app(ws, 3, project="maison-lumiere", sandbox=False)
-    key = sandbox_credentials("pixel-quest", sandbox.url, credentials_dir(tmp_path))
-    use_key(ws, app_id, key)
+    use_key(
+        ws, app_id, sandbox_credentials("maison-lumiere", sandbox.url, credentials_dir(tmp_path))
+    )
+    with ws.session() as s:  # the fingerprint stays, this machine's keyring entry goes
+        row = s.get(AppCredential, app_id)
+        assert row is not None
+        Vault.system().delete(row.reference)
     campaign_id = seed_campaign(ws, app_id)
     start_send(ws, campaign_id)
     env = service_env(sandbox.url, tmp_path)
@@ -58,8 +66,9 @@ def test_key_of_another_project_pauses_with_the_reason(
     finally:
         assert stop_service(service) == 0
     assert reason_of(ws, campaign_id) == (
-        f"The service-account file {key} belongs to project 'pixel-quest', but this app sends "
-        "through project 'maison-lumiere'. Pick the key of the right project."
+        "The service-account key of app 'App maison-lumiere' (project maison-lumiere) is not in "
+        f"the keyring of this machine ({platform.node()}): run 'engage-desktop credentials set' "
+        "on it once."
     )
     assert sandbox.get("/sandbox/stats")["received"] == 0
 
@@ -67,13 +76,16 @@ def test_key_of_another_project_pauses_with_the_reason(
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        ("{not json", "is not valid JSON (line 1)"),
+        ("{not json", "is not valid JSON (line 1, column 2)"),
         ('{"type": "authorized_user"}', 'is not a Google service-account key ("type"'),
-        ('{"type": "service_account", "project_id": "p"}', "lacks: private_key, client_email"),
+        (
+            '{"type": "service_account", "project_id": "p"}',
+            "lacks: private_key_id, private_key, client_email",
+        ),
         (
             '{"type": "service_account", "project_id": "p", "private_key": "-----BEGIN PRIVATE '
             'KEY-----\\nAAAA\\n-----END PRIVATE KEY-----\\n", "client_email": "a@b", '
-            '"token_uri": "http://x/token"}',
+            '"private_key_id": "k1"}',
             "cannot be loaded (damaged or not an RSA key)",
         ),
     ],
@@ -84,7 +96,7 @@ def test_bad_service_account_files_are_refused_clearly(
     path = tmp_path / "key.json"
     path.write_text(content)
     with pytest.raises(CredentialsError) as caught:
-        load_service_account(path, "p")
+        load_key_file(path, "p", "http://127.0.0.1:9/token")
     assert expected in str(caught.value) and str(path) in str(caught.value)
     assert "PRIVATE KEY" not in str(caught.value)
 
@@ -149,7 +161,7 @@ def time_zone(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -
 
 def _tokens(url: str, tmp_path: Path, clock: FixedClock) -> TokenSource:
     path = sandbox_credentials(PROJECT, url, tmp_path / "keys")
-    credentials = load_service_account(path, PROJECT)
+    credentials = load_key_file(path, PROJECT, url.rstrip("/") + "/token")
     return TokenSource(credentials, "test app", clock=clock)
 
 

@@ -190,24 +190,21 @@ def test_revoked_key_pauses_with_reason(
     assert sandbox.get("/sandbox/stats")["received"] == 0
 
 
-def test_missing_credentials_file_pauses(
+def test_missing_credentials_pause_with_the_reason(
     make_workspace: Callable[..., Workspace], sandbox: Sandbox, tmp_path: Path
 ) -> None:
     ws = make_workspace()
     app_id = seed_app(ws, 3, project="real-project", sandbox=False)
-    with ws.session() as s:
-        from engage_desktop.store.models import App
-
-        app = s.get(App, app_id)
-        assert app is not None
-        app.fcm_credentials_path = str(tmp_path / "nowhere.json")
     campaign_id = seed_campaign(ws, app_id)
     start_send(ws, campaign_id)
     run_until(ws, sandbox, tmp_path, campaign_id, CampaignStatus.PAUSED)
     with ws.session() as s:
         campaign = s.get(Campaign, campaign_id)
         assert campaign is not None
-        assert campaign.status_reason == f"Service-account file not found: {tmp_path}/nowhere.json"
+        assert campaign.status_reason == (
+            "No service-account key is set for app 'App real-project' (project real-project): "
+            "an admin gives it with 'engage-desktop credentials set' or in Settings → Credentials."
+        )
 
 
 def test_personalised_content_is_rendered_per_recipient(

@@ -78,6 +78,8 @@ def test_phones_show_received_notifications_as_previews(
         finally:
             stop_service(service)
         monkeypatch.setenv("ENGAGE_SANDBOX_URL", sandbox.url)
+        # where the running sandbox wrote its control token, which the phones must send
+        monkeypatch.setenv("ENGAGE_SANDBOX_CREDENTIALS_DIR", str(credentials_dir(tmp_path)))
         context = UiContext(ws)
         context.set_app(app_id)
         phones = VirtualPhones(context)

@@ -1,0 +1,189 @@
+"""Settings → Firebase credentials and its dialog, against the real keyring and a local Google
+over TLS: choose a key, see its fingerprint and holders, test, switch off the sandbox. Marketers
+never see it. Screenshots in English and French, light and dark, in /tmp/shots/admin-keyring."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from engage_desktop.core.credentials.admin import remove_credentials
+from engage_desktop.core.credentials.connection import CredentialTools, TestPlan, TestReport
+from engage_desktop.core.progress import Progress
+from engage_desktop.core.workspace import Workspace
+from engage_desktop.security.vault import Vault
+from engage_desktop.services.fcm.connection_test import test_connection as network_test
+from engage_desktop.store.models import App, MemberRole, Role
+from engage_desktop.ui.appearance import apply_appearance
+from engage_desktop.ui.context import UiContext
+from engage_desktop.ui.credentials.dialog import CredentialsDialog
+from engage_desktop.ui.pages.settings import SettingsPage
+from tests.support.fake_google import FakeGoogle, make_service_account
+from tests.support.tls import make_test_ca
+
+PROJECT = "maison-lumiere-prod"
+SHOTS = Path("/tmp/shots/admin-keyring")
+
+
+@pytest.fixture
+def google(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeGoogle]:
+    server = FakeGoogle(make_test_ca(tmp_path / "ca")).start()
+    for name, value in server.env().items():
+        monkeypatch.setenv(name, value)
+    yield server
+    server.stop()
+
+
+def over_the_network(plan: TestPlan, progress: Progress) -> TestReport:
+    return network_test(plan, progress)
+
+
+def context_for(ws: Workspace, tmp_path: Path, role: Role) -> UiContext:
+    with ws.session() as session:
+        app = App(
+            name="Maison Lumière", firebase_project_id=PROJECT, platforms=["ios"], use_sandbox=True
+        )
+        session.add(app)
+        session.flush()
+        session.add(MemberRole(member_id=ws.member_id, app_id=app.id, role=role))
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    return UiContext(ws, settings, credentials=CredentialTools(Vault.system(), over_the_network))
+
+
+def key_file(folder: Path, info: dict[str, Any], name: str = "cle.json") -> Path:
+    path = folder / name
+    path.write_text(json.dumps(info))
+    path.chmod(0o600)
+    return path
+
+
+def shoot(widget: Any, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    widget.grab().save(str(SHOTS / f"{name}.png"))
+
+
+def idle(dialog: CredentialsDialog) -> bool:
+    return dialog._job is not None and dialog._job.done
+
+
+@pytest.mark.parametrize(
+    ("language", "appearance"), [("en", "light"), ("en", "dark"), ("fr", "light"), ("fr", "dark")]
+)
+def test_choose_test_and_switch_off_the_sandbox(
+    make_workspace: Callable[..., Workspace],
+    google: FakeGoogle,
+    qtbot: QtBot,
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+    language: str,
+    appearance: str,
+) -> None:
+    if language == "fr":
+        request.getfixturevalue("french")
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_appearance(app, appearance)
+    ws = make_workspace()
+    context = context_for(ws, tmp_path, Role.ADMIN)
+    app_id = context.apps[0].id
+    suffix = f"{language}_{appearance}"
+    try:
+        page = SettingsPage(context)
+        qtbot.addWidget(page)
+        page.resize(900, 700)
+        page.show()
+        qtbot.waitUntil(page.credentials.isVisible, timeout=10_000)
+        summary = page.credentials.summary.text()
+        assert (
+            "no service-account key yet" if language == "en" else "pas encore de clé"
+        ) in summary
+        shoot(page, f"settings_{suffix}")
+
+        dialog = CredentialsDialog(context, context.credentials, app_id)  # type: ignore[arg-type]
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda: dialog.status is not None, timeout=10_000)
+        assert not dialog.mode_button.isEnabled() and not dialog.test_button.isEnabled()
+
+        wrong = key_file(tmp_path, make_service_account("pixel-quest"), "autre.json")
+        dialog.set_key_file(str(wrong))
+        qtbot.waitUntil(lambda: idle(dialog) and bool(dialog.status_label.text()), timeout=10_000)
+        error = dialog.status_label.text()
+        expected = (
+            "belongs to project" if language == "en" else "appartient au projet « pixel-quest »"
+        )
+        assert str(wrong) in error and expected in error
+        shoot(dialog, f"dialog_wrong_key_{suffix}")
+
+        info = make_service_account(PROJECT)
+        google.trust(info)
+        dialog.set_key_file(str(key_file(tmp_path, info)))
+        qtbot.waitUntil(lambda: dialog.email.text() == info["client_email"], timeout=10_000)
+        assert dialog.key_id.text() == info["private_key_id"]
+        assert dialog.holders.rowCount() == 1
+        assert dialog.test_button.isEnabled() and not dialog.mode_button.isEnabled()
+
+        dialog.test_connection()
+        qtbot.waitUntil(lambda: dialog.mode_button.isEnabled(), timeout=20_000)
+        passed = "Connection test passed" if language == "en" else "Test de connexion réussi"
+        qtbot.waitUntil(lambda: passed in dialog.status_label.text(), timeout=10_000)
+        assert len(google.validated) == 1
+        shoot(dialog, f"dialog_tested_{suffix}")
+
+        dialog.switch_mode()
+        qtbot.waitUntil(
+            lambda: dialog.status is not None and not dialog.status.use_sandbox, timeout=10_000
+        )
+        with ws.session_factory() as session:
+            stored = session.get(App, app_id)
+            assert stored is not None and not stored.use_sandbox
+        shoot(dialog, f"dialog_fcm_{suffix}")
+        shown = " ".join(w.text() for w in (dialog.email, dialog.key_id, dialog.status_label))
+        body = "".join(info["private_key"].splitlines()[1:-1])
+        assert body[40:70] not in shown
+    finally:
+        apply_appearance(app, "light")
+        remove_credentials(ws, Vault.system(), app_id)
+
+
+def test_a_revoked_key_fails_the_test_and_keeps_the_sandbox(
+    make_workspace: Callable[..., Workspace], google: FakeGoogle, qtbot: QtBot, tmp_path: Path
+) -> None:
+    ws = make_workspace()
+    context = context_for(ws, tmp_path, Role.ADMIN)
+    app_id = context.apps[0].id
+    info = make_service_account(PROJECT)
+    google.trust(info)
+    google.refuse_key(info["client_email"], 401)
+    dialog = CredentialsDialog(context, context.credentials, app_id)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    try:
+        qtbot.waitUntil(lambda: dialog.status is not None, timeout=10_000)
+        dialog.set_key_file(str(key_file(tmp_path, info)))
+        qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=10_000)
+        dialog.test_connection()
+        qtbot.waitUntil(lambda: "was refused" in dialog.status_label.text(), timeout=20_000)
+        assert "revoked or deleted" in dialog.status_label.text()
+        assert not dialog.mode_button.isEnabled()
+    finally:
+        remove_credentials(ws, Vault.system(), app_id)
+
+
+def test_marketers_never_see_credentials(
+    make_workspace: Callable[..., Workspace], qtbot: QtBot, tmp_path: Path
+) -> None:
+    ws = make_workspace()
+    context = context_for(ws, tmp_path, Role.MARKETER)
+    page = SettingsPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.wait(300)  # the box asks off the GUI thread, then stays hidden
+    assert not page.credentials.isVisible()
+    assert page.credentials.summary.text() == ""
