@@ -248,12 +248,15 @@ class SegmentsTab(QWidget):
 
     def open_segment(self, segment_id: int) -> None:
         """Load a saved segment into the builder."""
-        app_id, factory = self.context.app_id, self.context.workspace.session_factory
+        from engage_desktop.core.access import app_session
+        from engage_desktop.security.roles import Permission
+
+        app_id, ws = self.context.app_id, self.context.workspace
         if app_id is None:
             return
 
         def load() -> catalog.SegmentDefinition | None:
-            with factory() as session:
+            with app_session(ws, app_id, Permission.VIEW_AUDIENCE) as session:
                 return catalog.segment_definition(session, app_id, segment_id)
 
         self._run(load, self._opened)

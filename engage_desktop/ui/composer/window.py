@@ -469,7 +469,11 @@ class ComposerWindow(ComposerForms, ComposerRendering, ComposerActions, QWidget)
             return
         with self.context.workspace.session_factory() as session:
             page = search_profiles(
-                session, self.context.app_id, self.profile_search.text(), limit=50
+                session,
+                self.context.workspace.member_id,
+                self.context.app_id,
+                self.profile_search.text(),
+                limit=50,
             )
         self.profile_combo.clear()
         self.profile_combo.addItem(self.tr("Sample profile"), None)

@@ -106,11 +106,12 @@ class ProfilesTab(QWidget):
             return
         text = self.search.text()
         factory = self.context.workspace.session_factory
+        member_id = self.context.workspace.member_id
         self.count_label.setText(self.tr("Searching…"))
 
         def work(progress: Progress) -> ProfilePage:
             with factory() as session:
-                page = search_profiles(session, app_id, text, limit=SHOWN_ROWS)
+                page = search_profiles(session, member_id, app_id, text, limit=SHOWN_ROWS)
             progress.report(1, 1)
             return page
 

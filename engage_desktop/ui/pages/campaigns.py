@@ -169,7 +169,8 @@ class CampaignsPage(Page):
             self.model.set_rows([])
             return
         with self.context.workspace.session_factory() as session:
-            self.model.set_rows(list_campaigns(session, app_id))
+            rows = list_campaigns(session, self.context.workspace.member_id, app_id)
+        self.model.set_rows(rows)
 
 
 def _duplicate_error(exc: BaseException) -> str:

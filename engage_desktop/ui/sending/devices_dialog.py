@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from engage_desktop.core.devices import DeviceError, DeviceRow, find_devices, set_test_device
 from engage_desktop.core.progress import Progress
 from engage_desktop.security.errors import PermissionDenied
-from engage_desktop.security.roles import Permission, require
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.messages import coded_text, permission_text
@@ -132,8 +131,7 @@ class ChooseTestDevicesDialog(QDialog):
 
         def work(_p: Progress) -> list[DeviceRow]:
             with ws.session() as session:
-                require(session, ws.member_id, app_id, Permission.VIEW_AUDIENCE)
-                return find_devices(session, app_id, text)
+                return find_devices(session, ws.member_id, app_id, text)
 
         self.job = run_in_background(
             work, parent=self, on_success=self._show, on_failure=self._failed

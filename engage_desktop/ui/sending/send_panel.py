@@ -171,7 +171,7 @@ class SendPanel(QWidget):
 
         def work(_p: Progress) -> CampaignProgress:
             with ws.session() as session:
-                return control.campaign_progress(session, campaign_id, ws.clock.now())
+                return control.campaign_progress(session, ws.member_id, campaign_id, ws.clock.now())
 
         self._poll = run_in_background(
             work, parent=self, on_success=self.show_progress, on_failure=self._failed

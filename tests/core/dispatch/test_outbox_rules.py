@@ -68,7 +68,7 @@ def test_analyst_cannot_send_and_nothing_is_written(
     with pytest.raises(PermissionDenied):
         start_send(ws, campaign_id)
     with ws.session() as s:
-        assert control.campaign_progress(s, campaign_id, ws.clock.now()).total == 0
+        assert control.campaign_progress(s, ws.member_id, campaign_id, ws.clock.now()).total == 0
 
 
 def test_pause_resume_cancel_and_counts(make_workspace: Callable[..., Workspace]) -> None:
@@ -84,6 +84,6 @@ def test_pause_resume_cancel_and_counts(make_workspace: Callable[..., Workspace]
     control.resume(ws, campaign_id)
     assert control.cancel(ws, campaign_id) == 10
     with ws.session() as s:
-        p = control.campaign_progress(s, campaign_id, ws.clock.now())
+        p = control.campaign_progress(s, ws.member_id, campaign_id, ws.clock.now())
     assert p.queued == 0 and p.suppressed == {"cancelled": 10, "no_push_consent": 2}
     assert p.total == 12

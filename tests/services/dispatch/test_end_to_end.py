@@ -69,7 +69,7 @@ def test_send_reaches_every_device_once(
     finally:
         assert stop_service(service) == 0
     with ws.session() as s:
-        progress = campaign_progress(s, campaign_id, ws.clock.now())
+        progress = campaign_progress(s, ws.member_id, campaign_id, ws.clock.now())
         attempts = s.scalar(select(func.count()).select_from(DeliveryAttempt))
         assert s.scalars(select(ServiceHeartbeat.state)).all() == ["stopped"]
     assert (progress.sent, progress.failed, progress.queued) == (300, 0, 0)

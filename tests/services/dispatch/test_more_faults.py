@@ -161,6 +161,7 @@ def test_scheduled_campaigns_start_at_their_time(
             assert campaign is not None
             campaign.status = CampaignStatus.SCHEDULED
             campaign.scheduled_at = when
+            campaign.scheduled_by = ws.member_id
         unsendable = s.get(Campaign, sms)
         assert unsendable is not None
         unsendable.format = CampaignFormat.SMS  # the service cannot send it: said, not retried
