@@ -117,7 +117,7 @@ def _edit(ws: Workspace, args: argparse.Namespace) -> int:
 
 
 def _remove(ws: Workspace, args: argparse.Namespace) -> int:
-    from engage_desktop.core.apps.manage import remove_app, removal_impact
+    from engage_desktop.core.apps.manage import removal_impact, remove_app
 
     impact = removal_impact(ws, args.app_id)
     confirm = args.confirm
