@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from engage_desktop.core.apps.identity import AppError, AppIdentity, checked
+from engage_desktop.core.apps.identity import APP_MESSAGES, AppError, AppIdentity, checked
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.audit import record
+from engage_desktop.security.errors import PermissionDenied
 from engage_desktop.security.roles import Grant, Permission, grant_of, require
 from engage_desktop.store.models import (
     App,
@@ -28,6 +29,19 @@ from engage_desktop.store.models import (
     Role,
     Segment,
 )
+
+
+class AddAppRefused(PermissionDenied):
+    """Adding an app takes being admin of an app already (or the first member of an empty
+    workspace); code ``no_right_to_add``."""
+
+    def __init__(self) -> None:
+        super().__init__(APP_MESSAGES.english("no_right_to_add"))
+        self.code = "no_right_to_add"
+        self.args_text = ()
+
+    def __reduce__(self) -> tuple[type[AddAppRefused], tuple[()]]:
+        return (self.__class__, ())
 
 
 @dataclass(frozen=True)
@@ -125,7 +139,7 @@ def add_app(ws: Workspace, identity: AppIdentity, *, use_sandbox: bool = True) -
     clean = checked(identity)
     with ws.session() as session:
         if not may_add_apps(session, ws.member_id):
-            raise AppError("app", "no_right_to_add")
+            raise AddAppRefused()
         _check_name_free(session, clean.name)
         app = App(name=clean.name, firebase_project_id=clean.project_id, use_sandbox=use_sandbox)
         _apply(app, clean)
