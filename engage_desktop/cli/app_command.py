@@ -27,7 +27,9 @@ def register(subparsers: Any) -> None:
     )
     sub = parser.add_subparsers(dest="app_command", metavar="ACTION", required=True)
     listing = sub.add_parser("list", help="the apps you have a role on")
-    add = sub.add_parser("add", help="add an app (you become its admin)")
+    add = sub.add_parser(
+        "add", help="add an app (you become its admin; creates the workspace if missing)"
+    )
     add.add_argument("--name", required=True, help="display name")
     add.add_argument("--project", required=True, help="Firebase project id, e.g. shop-prod")
     edit = sub.add_parser("edit", help="change an app's name, project, ids, icon or time zone")
@@ -67,7 +69,8 @@ def run(args: argparse.Namespace) -> int:
     from engage_desktop.cli.common import open_workspace_from_args
     from engage_desktop.core.messages import CodedError
 
-    workspace = open_workspace_from_args(args)
+    # Adding an app may start a new workspace file; the other actions need one already.
+    workspace = open_workspace_from_args(args, create=args.app_command == "add")
     try:
         action = {"list": _list, "add": _add, "edit": _edit, "remove": _remove}
         return action[args.app_command](workspace, args)
