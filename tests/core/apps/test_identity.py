@@ -70,7 +70,7 @@ def test_bad_store_ids_are_named(field: str, value: str, code: str) -> None:
 
 
 def test_an_id_listed_twice_is_refused() -> None:
-    with pytest.raises(AppError, match="'fr.a.b' is listed twice"):
+    with pytest.raises(AppError, match=r"'fr\.a\.b' is listed twice"):
         _ok(android_packages=("fr.a.b", "fr.a.b"))
 
 
