@@ -35,7 +35,10 @@ AREAS: dict[str, list[str]] = {
     "dispatch": ["sending", "service_launcher.py"],
     "imports": ["imports"],
     "messages": ["messages.py"],
+    "admin": ["admin", "permissions.py", "context.py"],
 }
+# Areas whose English has counts (%n): an English catalogue holds only their plural forms.
+ENGLISH_PLURALS = {"admin"}
 
 
 def sources(area: str) -> list[str]:
@@ -60,6 +63,16 @@ def main(areas: list[str]) -> int:
             check=True,
         )
         subprocess.run(["pyside6-lrelease", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
+        if area in ENGLISH_PLURALS:
+            en = TRANSLATIONS / f"{area}_en.ts"
+            subprocess.run(
+                ["pyside6-lupdate", "-locations", "none", "-no-obsolete", "-pluralonly",
+                 "-target-language", "en", *files, "-ts", str(en)],
+                check=True,
+            )  # fmt: skip
+            subprocess.run(
+                ["pyside6-lrelease", str(en), "-qm", str(en.with_suffix(".qm"))], check=True
+            )
     return 0
 
 

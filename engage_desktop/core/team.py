@@ -31,7 +31,7 @@ TEAM_MESSAGES = MessageTable(
             "either end."
         ),
         "bad_email": "'{0}' is not an email address.",
-        "name_too_long": "The name '{0}' is longer than 200 characters.",
+        "name_too_long": "The name '{0}' is longer than {1} characters.",
         "no_member": "Nobody with the login '{0}' is a member of this workspace.",
         "already_member": (
             "'{0}' is already on the team of app '{1}' (as {2}): change their role with grant."
@@ -102,7 +102,7 @@ def add_member(
     login = _checked_login(login)
     name = (display_name or "").strip() or login
     if len(name) > NAME_LIMIT:
-        raise TeamError("name_too_long", name[:40] + "…")
+        raise TeamError("name_too_long", name[:40] + "…", str(NAME_LIMIT))
     mail = (email or "").strip() or None
     if mail is not None and not _EMAIL.fullmatch(mail):
         raise TeamError("bad_email", mail)

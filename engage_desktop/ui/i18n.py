@@ -24,9 +24,13 @@ def install_translators(app: QCoreApplication, lang: str | None) -> str:
     QLocale.setDefault(
         QLocale(QLocale.Language.French if lang == "fr" else QLocale.Language.English)
     )
-    if lang == "en":
-        return lang
     translators: list[QTranslator] = []
+    if lang == "en":  # English needs its catalogues only for counts' plural forms ("%n")
+        for qm in sorted(resource_path("translations").glob("*_en.qm")):
+            tr = QTranslator(app)
+            if tr.load(str(qm)):
+                app.installTranslator(tr)
+        return lang
     qt_tr = QTranslator(app)
     if qt_tr.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         translators.append(qt_tr)

@@ -99,14 +99,10 @@ class MainWindow(QMainWindow):
 
         self.context = context
         context.settings = self.settings
-        self.app_switcher.blockSignals(True)
-        for app in context.apps:
-            self.app_switcher.addItem(
-                self.tr("%1 — %2").replace("%1", app.name).replace("%2", app.firebase_project_id),
-                app.id,
-            )
-        self.app_switcher.blockSignals(False)
-        self.app_switcher.setEnabled(bool(context.apps))
+        self._fill_switcher()
+        context.apps_changed.connect(self._fill_switcher)
+        context.app_changed.connect(self._show_current_app)
+        context.permissions_changed.connect(self._update_member_label)
         self.pages = [factory(context) for factory in PAGE_FACTORIES]
         for page in self.pages:
             QListWidgetItem(page.icon(), page.title(), self.nav)
@@ -118,6 +114,31 @@ class MainWindow(QMainWindow):
         self._update_member_label()
         self.refresh_service_state()
         self._service_timer.start()
+
+    def _fill_switcher(self) -> None:
+        """The apps the member has a role on, and only those; the current one selected."""
+        assert self.context is not None
+        self.app_switcher.blockSignals(True)
+        self.app_switcher.clear()
+        for app in self.context.apps:
+            self.app_switcher.addItem(
+                self.tr("%1 — %2").replace("%1", app.name).replace("%2", app.firebase_project_id),
+                app.id,
+            )
+        self.app_switcher.blockSignals(False)
+        self.app_switcher.setEnabled(bool(self.context.apps))
+        self._show_current_app()
+
+    def _show_current_app(self) -> None:
+        """Select the context's app in the switcher (it may change without the switcher)."""
+        if self.context is None:
+            return
+        index = self.app_switcher.findData(self.context.app_id)
+        if index >= 0 and index != self.app_switcher.currentIndex():
+            self.app_switcher.blockSignals(True)
+            self.app_switcher.setCurrentIndex(index)
+            self.app_switcher.blockSignals(False)
+        self._update_member_label()
 
     def page(self, page_id: str) -> Page | None:
         return next((p for p in self.pages if p.page_id == page_id), None)
@@ -134,6 +155,7 @@ class MainWindow(QMainWindow):
             self._update_member_label()
 
     def _update_member_label(self) -> None:
+        from engage_desktop.security.roles import Permission
         from engage_desktop.store.models import Role
 
         if self.context is None:
@@ -141,12 +163,15 @@ class MainWindow(QMainWindow):
         member = self.context.workspace.member()
         app_id = self.context.app_id
         role = self.context.workspace.role_on(app_id) if app_id is not None else None
+        approves = role not in (None, Role.ADMIN) and self.context.allows(Permission.APPROVE_SENDS)
         role_text = {
             Role.ADMIN: self.tr("admin"),
             Role.MARKETER: self.tr("marketer"),
             Role.ANALYST: self.tr("analyst"),
             None: self.tr("no role"),
         }[role]
+        if approves:
+            role_text = self.tr("%1, approver").replace("%1", role_text)
         self.member_label.setText(
             self.tr("%1 (%2)").replace("%1", member.display_name).replace("%2", role_text)
         )

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from engage_desktop.core.apps.identity import APP_MESSAGES, AppError, AppIdentity, checked
+from engage_desktop.core.apps.removal import delete_app_rows
+from engage_desktop.core.imports.store import bulk_connection
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.audit import record
 from engage_desktop.security.errors import PermissionDenied
@@ -191,26 +193,31 @@ def removal_impact(ws: Workspace, app_id: int) -> RemovalImpact:
 def remove_app(ws: Workspace, app_id: int, *, confirm_name: str) -> RemovalImpact:
     """Delete the app and everything of it, in one transaction; ``confirm_name`` must be its name.
 
-    The database's ON DELETE CASCADE removes campaigns, outbox, profiles, devices, events,
-    segments and roles with it. Audit entries stay (their app becomes empty), and the removal
-    itself is recorded with the app's name, project and the counts.
+    Campaigns with their outbox and results, profiles with their events and consents, devices,
+    segments and roles go (``core.apps.removal``). Audit entries stay (their app becomes empty),
+    and the removal itself is recorded with the app's name, project and the counts.
     """
-    with ws.session() as session:
+    with (
+        bulk_connection(ws.engine) as conn,
+        ws.session_factory(bind=conn) as session,
+        session.begin(),
+    ):
         require(session, ws.member_id, app_id, Permission.MANAGE_APP)
         app = _app(session, app_id)
         if confirm_name.strip() != app.name:
             raise AppError("confirm", "confirm_mismatch", app.name)
         impact = _impact(session, app)
+        details = {"name": app.name, "project_id": app.firebase_project_id, **impact.as_dict()}
+        session.expunge(app)
+        delete_app_rows(session, app_id)
         record(
             session,
             member_id=ws.member_id,
             app_id=None,
             action="app.remove",
             target=f"app:{app_id}",
-            details={"name": app.name, "project_id": app.firebase_project_id, **impact.as_dict()},
+            details=details,
         )
-        session.expunge(app)
-        session.execute(delete(App).where(App.id == app_id))
         return impact
 
 

@@ -84,8 +84,19 @@ class SegmentsTab(QWidget):
         self.sample = SampleTable()
         self._build_layout()
         self._connect()
+        self._gate_actions()
         if not lazy:
             self.activate()
+
+    def _gate_actions(self) -> None:
+        """Hide what the role cannot do: changing segments, exporting their members."""
+        from engage_desktop.security.roles import Permission
+        from engage_desktop.ui.permissions import gate
+
+        edits = (self.new_button, self.duplicate_button, self.delete_button)
+        gate(self.context, Permission.EDIT_AUDIENCE, *edits, self.save_button)
+        gate(self.context, Permission.EDIT_AUDIENCE, self.save_as_button)
+        gate(self.context, Permission.EXPORT_ANALYTICS, self.export_button)
 
     # -- layout --------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from engage_desktop.core.content.fcm import FCM_MAX_BYTES
+from engage_desktop.ui.preview.app_icon import icon_pixmap
 from engage_desktop.ui.preview.inapp_preview import InAppPreview
 from engage_desktop.ui.preview.panel import PushPreviewPanel
 
@@ -175,8 +176,10 @@ class ComposerForms:
         self.preview_stack = QStackedWidget()
         self.push_panel = PushPreviewPanel()
         app = self.context.current_app()
+        icon = icon_pixmap(app.icon_png, 96) if app is not None else None
         for preview in self.push_panel.previews.values():
             preview.app_name = app.name if app is not None else "App"
+            preview.app_icon = icon
         self.text_preview = QTextBrowser()
         self.text_preview.setOpenLinks(False)
         self.preview_stack.addWidget(self.push_panel)

@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
 
 from engage_desktop.core.listing import ProfilePage, ProfileRow, search_profiles
 from engage_desktop.core.progress import Progress
+from engage_desktop.security.roles import Permission
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.formatting import format_datetime, format_int
 from engage_desktop.ui.pages.base import Page
+from engage_desktop.ui.permissions import gate_tab
 from engage_desktop.ui.table_model import SORT_ROLE, Column, RowTableModel, configure_table
 
 SHOWN_ROWS = 500
@@ -194,6 +196,7 @@ class AudiencesPage(Page):
             "segments", SegmentsTab(self.context, lazy=True), self.tr("Segments")
         )
         self.imports = self.add_tab("import", ImportTab(self.context), self.tr("Import"))
+        gate_tab(self.context, self.tabs, self.imports, Permission.EDIT_AUDIENCE)
 
     def add_tab(self, name: str, widget: TabWidget, title: str) -> TabWidget:
         """Add a tab; it reloads on ``app_changed`` if it has ``on_app_changed(app_id)``, and

@@ -14,10 +14,12 @@ from PySide6.QtWidgets import (
 )
 
 from engage_desktop.core.listing import CampaignRow, list_campaigns
+from engage_desktop.security.roles import Permission
 from engage_desktop.store.models import CampaignFormat, CampaignStatus
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.formatting import format_datetime, format_int
 from engage_desktop.ui.pages.base import Page
+from engage_desktop.ui.permissions import gate
 from engage_desktop.ui.table_model import SORT_ROLE, Column, RowTableModel, configure_table
 
 
@@ -114,6 +116,7 @@ class CampaignsPage(Page):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table)
+        gate(context, Permission.EDIT_CAMPAIGNS, self.new_button, self.duplicate_button)
         self.reload()
 
     def title(self) -> str:

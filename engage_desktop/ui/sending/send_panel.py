@@ -25,10 +25,12 @@ from engage_desktop.core.outbox import control
 from engage_desktop.core.outbox.control import CampaignProgress
 from engage_desktop.core.outbox.expand import start_send
 from engage_desktop.core.progress import Progress
+from engage_desktop.security.roles import Permission
 from engage_desktop.store.models import CampaignStatus
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.formatting import format_int
+from engage_desktop.ui.permissions import gate
 from engage_desktop.ui.sending.errors import reason_text, user_message
 
 
@@ -135,6 +137,9 @@ class SendPanel(QWidget):
         self.pause_button.clicked.connect(lambda: self._act(self._pause))
         self.resume_button.clicked.connect(lambda: self._act(self._resume))
         self.cancel_button.clicked.connect(lambda: self._act(self._cancel))
+        controls = [self.pause_button, self.resume_button, self.cancel_button]
+        starts = [self.send_button, self.test_button] if start_buttons else []
+        gate(context, Permission.SEND_CAMPAIGNS, *starts, *controls)
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self.refresh)
