@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from engage_desktop.core.apps.identity import AppError, AppIdentity
 from engage_desktop.core.apps.manage import (
