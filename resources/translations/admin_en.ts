@@ -4,45 +4,45 @@
 <context>
     <name>RemovalSummary</name>
     <message numerus="yes">
-        <source>%n campaign(s) with their sends and results</source>
+        <source>%Ln campaign(s) with their sends and results</source>
         <translation>
-            <numerusform>%n campaign with its sends and results</numerusform>
-            <numerusform>%n campaigns with their sends and results</numerusform>
+            <numerusform>%Ln campaign with its sends and results</numerusform>
+            <numerusform>%Ln campaigns with their sends and results</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n profile(s) with their events and consents</source>
+        <source>%Ln profile(s) with their events and consents</source>
         <translation>
-            <numerusform>%n profile with its events and consents</numerusform>
-            <numerusform>%n profiles with their events and consents</numerusform>
+            <numerusform>%Ln profile with its events and consents</numerusform>
+            <numerusform>%Ln profiles with their events and consents</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n device(s)</source>
+        <source>%Ln device(s)</source>
         <translation>
-            <numerusform>%n device</numerusform>
-            <numerusform>%n devices</numerusform>
+            <numerusform>%Ln device</numerusform>
+            <numerusform>%Ln devices</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n segment(s)</source>
+        <source>%Ln segment(s)</source>
         <translation>
-            <numerusform>%n segment</numerusform>
-            <numerusform>%n segments</numerusform>
+            <numerusform>%Ln segment</numerusform>
+            <numerusform>%Ln segments</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n queued or sent message(s)</source>
+        <source>%Ln queued or sent message(s)</source>
         <translation>
-            <numerusform>%n queued or sent message</numerusform>
-            <numerusform>%n queued or sent messages</numerusform>
+            <numerusform>%Ln queued or sent message</numerusform>
+            <numerusform>%Ln queued or sent messages</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>the roles of %n team member(s) on it</source>
+        <source>the roles of %Ln team member(s) on it</source>
         <translation>
-            <numerusform>the role of %n team member on it</numerusform>
-            <numerusform>the roles of %n team members on it</numerusform>
+            <numerusform>the role of %Ln team member on it</numerusform>
+            <numerusform>the roles of %Ln team members on it</numerusform>
         </translation>
     </message>
 </context>

@@ -308,45 +308,45 @@
 <context>
     <name>RemovalSummary</name>
     <message numerus="yes">
-        <source>%n campaign(s) with their sends and results</source>
+        <source>%Ln campaign(s) with their sends and results</source>
         <translation>
-            <numerusform>%n campagne avec ses envois et résultats</numerusform>
-            <numerusform>%n campagnes avec leurs envois et résultats</numerusform>
+            <numerusform>%Ln campagne avec ses envois et résultats</numerusform>
+            <numerusform>%Ln campagnes avec leurs envois et résultats</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n profile(s) with their events and consents</source>
+        <source>%Ln profile(s) with their events and consents</source>
         <translation>
-            <numerusform>%n profil avec ses événements et consentements</numerusform>
-            <numerusform>%n profils avec leurs événements et consentements</numerusform>
+            <numerusform>%Ln profil avec ses événements et consentements</numerusform>
+            <numerusform>%Ln profils avec leurs événements et consentements</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n device(s)</source>
+        <source>%Ln device(s)</source>
         <translation>
-            <numerusform>%n appareil</numerusform>
-            <numerusform>%n appareils</numerusform>
+            <numerusform>%Ln appareil</numerusform>
+            <numerusform>%Ln appareils</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n segment(s)</source>
+        <source>%Ln segment(s)</source>
         <translation>
-            <numerusform>%n segment</numerusform>
-            <numerusform>%n segments</numerusform>
+            <numerusform>%Ln segment</numerusform>
+            <numerusform>%Ln segments</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n queued or sent message(s)</source>
+        <source>%Ln queued or sent message(s)</source>
         <translation>
-            <numerusform>%n message en file ou envoyé</numerusform>
-            <numerusform>%n messages en file ou envoyés</numerusform>
+            <numerusform>%Ln message en file ou envoyé</numerusform>
+            <numerusform>%Ln messages en file ou envoyés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>the roles of %n team member(s) on it</source>
+        <source>the roles of %Ln team member(s) on it</source>
         <translation>
-            <numerusform>le rôle de %n membre de l’équipe sur cette app</numerusform>
-            <numerusform>les rôles de %n membres de l’équipe sur cette app</numerusform>
+            <numerusform>le rôle de %Ln membre de l’équipe sur cette app</numerusform>
+            <numerusform>les rôles de %Ln membres de l’équipe sur cette app</numerusform>
         </translation>
     </message>
     <message>

@@ -36,12 +36,12 @@ class RemovalSummary(QObject):
         campaigns, profiles, devices = impact.campaigns, impact.profiles, impact.devices
         segments, messages, members = impact.segments, impact.outbox_messages, impact.members
         parts = [
-            self.tr("%n campaign(s) with their sends and results", "", campaigns),
-            self.tr("%n profile(s) with their events and consents", "", profiles),
-            self.tr("%n device(s)", "", devices),
-            self.tr("%n segment(s)", "", segments),
-            self.tr("%n queued or sent message(s)", "", messages),
-            self.tr("the roles of %n team member(s) on it", "", members),
+            self.tr("%Ln campaign(s) with their sends and results", "", campaigns),
+            self.tr("%Ln profile(s) with their events and consents", "", profiles),
+            self.tr("%Ln device(s)", "", devices),
+            self.tr("%Ln segment(s)", "", segments),
+            self.tr("%Ln queued or sent message(s)", "", messages),
+            self.tr("the roles of %Ln team member(s) on it", "", members),
         ]
         head = self.tr("Removing “%1” deletes for good:").replace("%1", impact.app_name)
         tail = self.tr("The audit log keeps its entries. This cannot be undone.")

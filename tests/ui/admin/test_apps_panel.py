@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PIL import Image
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -90,7 +90,8 @@ def test_edit_then_remove_with_what_goes(
     qtbot.waitUntil(lambda: remover.impact is not None)
     assert remover.impact is not None
     text = remover.summary.text()
-    assert f"{remover.impact.profiles} profiles with their events" in text
+    profiles = QLocale().toString(remover.impact.profiles)  # "1,403": counts read as numbers
+    assert f"{profiles} profiles with their events" in text
     assert "The audit log keeps its entries" in text
     assert not remover.remove_button.isEnabled()
     remover.confirm.setText("Maison")
