@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from engage_desktop.core.apps.identity import APP_MESSAGES, AppError, AppIdentity, checked
 from engage_desktop.core.apps.removal import delete_app_rows
@@ -254,18 +254,26 @@ def _audit_details(identity: AppIdentity) -> dict[str, object]:
     }
 
 
-def _count(session: Session, model: type[object], app_id: int) -> int:
-    column = model.app_id  # type: ignore[attr-defined]
-    return int(session.scalar(select(func.count()).where(column == app_id)) or 0)
+def _count(session: Session, app_column: InstrumentedAttribute[int], app_id: int) -> int:
+    return int(session.scalar(select(func.count()).where(app_column == app_id)) or 0)
 
 
 def _impact(session: Session, app: App) -> RemovalImpact:
     return RemovalImpact(
         app_name=app.name,
-        campaigns=_count(session, Campaign, app.id),
-        profiles=_count(session, Profile, app.id),
-        devices=_count(session, Device, app.id),
-        segments=_count(session, Segment, app.id),
-        outbox_messages=_count(session, OutboxMessage, app.id),
-        members=_count(session, MemberRole, app.id),
+        campaigns=_count(session, Campaign.app_id, app.id),
+        profiles=_count(session, Profile.app_id, app.id),
+        devices=_count(session, Device.app_id, app.id),
+        segments=_count(session, Segment.app_id, app.id),
+        outbox_messages=int(
+            session.scalar(
+                select(func.count()).where(  # through the indexed campaign id
+                    OutboxMessage.campaign_id.in_(
+                        select(Campaign.id).where(Campaign.app_id == app.id)
+                    )
+                )
+            )
+            or 0
+        ),
+        members=_count(session, MemberRole.app_id, app.id),
     )

@@ -12,14 +12,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,6 +26,7 @@ from engage_desktop.core.apps.manage import AppInfo
 from engage_desktop.core.progress import Progress
 from engage_desktop.store.models.workspace import DEFAULT_TIME_ZONE
 from engage_desktop.ui.admin.texts import admin_error_text, sending_mode
+from engage_desktop.ui.admin.widgets import form_dialog_layout, say, status_label
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.preview.app_icon import icon_pixmap
@@ -96,18 +95,8 @@ class AppDialog(QDialog):
         form.addRow(self.tr("Time zone:"), self.time_zone)
         form.addRow(self.tr("Icon in previews:"), icon_row)
         form.addRow(self.tr("Sends to:"), self.mode)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        self.message = status_label()
+        self.buttons = form_dialog_layout(self, form, self.message, self.save)
         self._fill(app.identity if app else AppIdentity("", "", time_zone=DEFAULT_TIME_ZONE))
 
     def _fill(self, identity: AppIdentity) -> None:
@@ -194,7 +183,4 @@ class AppDialog(QDialog):
             field.setFocus()
 
     def _say(self, text: str, *, error: bool = False) -> None:
-        from engage_desktop.ui.audience.widgets import error_color  # the app's one error red
-
-        self.message.setStyleSheet(f"color: {error_color()};" if error else "")
-        self.message.setText(text)
+        say(self.message, text, error=error)

@@ -14,12 +14,8 @@ from typing import TypeVar
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -30,6 +26,7 @@ from engage_desktop.store.models import Role
 from engage_desktop.ui.admin.app_dialog import AppDialog
 from engage_desktop.ui.admin.remove_dialog import RemoveAppDialog
 from engage_desktop.ui.admin.texts import admin_error_text, role_name, sending_mode
+from engage_desktop.ui.admin.widgets import button_bar, list_table
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.preview.app_icon import icon_pixmap
@@ -66,8 +63,7 @@ class AppsPanel(QWidget):
         self.apps: list[AppInfo] = []
         self.job: Job | None = None
         self.dialog: AppDialog | RemoveAppDialog | None = None
-        self.table = QTableWidget(0, 7)
-        self.table.setHorizontalHeaderLabels(
+        self.table = list_table(
             [
                 self.tr("App"),
                 self.tr("Firebase project"),
@@ -78,16 +74,8 @@ class AppsPanel(QWidget):
                 self.tr("Your role"),
             ]
         )
-        self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
-        self.table.setIconSize(self.table.iconSize().expandedTo(_size(ICON_IN_LIST)))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the name takes the room
+        self.table.setIconSize(_size(ICON_IN_LIST))
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.add_button = QPushButton(self.tr("Add an app…"))
@@ -98,10 +86,7 @@ class AppsPanel(QWidget):
         self.remove_button.clicked.connect(self.remove_selected)
         self.note = QLabel()
         self.note.setWordWrap(True)
-        bar = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.remove_button):
-            bar.addWidget(button)
-        bar.addStretch(1)
+        bar = button_bar(self.add_button, self.edit_button, self.remove_button)
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(self.tr("Each app is a Firebase project. You see the apps you have a role on."))

@@ -7,16 +7,14 @@ email…) is said under the form.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,6 +22,7 @@ from engage_desktop.core.progress import Progress
 from engage_desktop.core.team import TeamMember
 from engage_desktop.store.models import Role
 from engage_desktop.ui.admin.texts import admin_error_text, role_name, role_summary
+from engage_desktop.ui.admin.widgets import form_dialog_layout, say, status_label
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
 
@@ -77,18 +76,8 @@ class MemberDialog(QDialog):
         form.addRow(self.tr("Role:"), self.role)
         form.addRow("", self.role_help)
         form.addRow("", self.approver)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        self.message = status_label()
+        self.buttons = form_dialog_layout(self, form, self.message, self.save)
         self._role_changed()
 
     def chosen_role(self) -> Role:
@@ -114,8 +103,7 @@ class MemberDialog(QDialog):
             return grant(ws, app_id, login, role, approver=approver)
 
         self.buttons.setEnabled(False)
-        self.message.setStyleSheet("")
-        self.message.setText(self.tr("Saving…"))
+        say(self.message, self.tr("Saving…"))
         self.job = run_in_background(work, parent=self, on_success=self._saved)
         self.job.failed.connect(self._failed)
         self.job.finished.connect(lambda: self.buttons.setEnabled(True))
@@ -125,7 +113,4 @@ class MemberDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException, _tb: str) -> None:
-        from engage_desktop.ui.audience.widgets import error_color
-
-        self.message.setStyleSheet(f"color: {error_color()};")
-        self.message.setText(admin_error_text(exc))
+        say(self.message, admin_error_text(exc), error=True)

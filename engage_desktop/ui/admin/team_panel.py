@@ -8,13 +8,9 @@ lets one do.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -25,6 +21,7 @@ from engage_desktop.core.team import TeamMember
 from engage_desktop.security.roles import Permission
 from engage_desktop.ui.admin.member_dialog import MemberDialog
 from engage_desktop.ui.admin.texts import admin_error_text, role_name
+from engage_desktop.ui.admin.widgets import button_bar, list_table, say
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.permissions import gate
@@ -45,8 +42,7 @@ class TeamPanel(QWidget):
         self.confirm = self._confirm
         self.title = QLabel()
         self.title.setWordWrap(True)
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(
+        self.table = list_table(
             [
                 self.tr("Name"),
                 self.tr("Login"),
@@ -55,14 +51,6 @@ class TeamPanel(QWidget):
                 self.tr("Approves sends"),
             ]
         )
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the name takes the room
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.add_button = QPushButton(self.tr("Add a member…"))
         self.change_button = QPushButton(self.tr("Change role…"))
@@ -72,13 +60,9 @@ class TeamPanel(QWidget):
         self.revoke_button.clicked.connect(self.revoke_selected)
         self.note = QLabel()
         self.note.setWordWrap(True)
-        bar = QHBoxLayout()
-        for button in (self.add_button, self.change_button, self.revoke_button):
-            bar.addWidget(button)
-        bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addLayout(bar)
+        layout.addLayout(button_bar(self.add_button, self.change_button, self.revoke_button))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.note)
         gate(
@@ -178,10 +162,7 @@ class TeamPanel(QWidget):
         self.reload()
 
     def _failed(self, exc: BaseException, _tb: str) -> None:
-        from engage_desktop.ui.audience.widgets import error_color
-
-        self.note.setStyleSheet(f"color: {error_color()};")
-        self.note.setText(admin_error_text(exc))
+        say(self.note, admin_error_text(exc), error=True)
 
     def _confirm(self, text: str) -> bool:
         answer = QMessageBox.question(self, self.tr("Remove from the team"), text)
