@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -97,7 +98,12 @@ class SettingsPage(Page):
         self.team = TeamPanel(context)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(general, self.tr("General"))
+        # Scrolls rather than setting a minimum height: the window may stay small.
+        general_scroll = QScrollArea()
+        general_scroll.setWidgetResizable(True)
+        general_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        general_scroll.setWidget(general)
+        self.tabs.addTab(general_scroll, self.tr("General"))
         self.tabs.addTab(self.apps, self.tr("Apps"))
         self.tabs.addTab(self.team, self.tr("Team"))
         layout = QVBoxLayout(self)
