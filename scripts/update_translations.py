@@ -37,6 +37,7 @@ AREAS: dict[str, list[str]] = {
     "dispatch": ["sending", "service_launcher.py"],
     "imports": ["imports"],
     "messages": ["messages.py"],
+    "admin": ["admin", "permissions.py", "context.py"],
 }
 
 

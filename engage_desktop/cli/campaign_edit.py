@@ -86,13 +86,12 @@ def run_create(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     from engage_desktop.core.listing import list_campaigns
-    from engage_desktop.security.roles import Permission, PermissionDenied, require
+    from engage_desktop.security.roles import PermissionDenied
 
     ws = _workspace(args)
     try:
         with ws.session() as session:
-            require(session, ws.member_id, args.app, Permission.VIEW_CAMPAIGNS)
-            rows = list_campaigns(session, args.app)
+            rows = list_campaigns(session, ws.member_id, args.app)
     except PermissionDenied as exc:
         raise CliError(str(exc)) from None
     finally:

@@ -50,7 +50,7 @@ def _progress(ws: Workspace, campaign_id: int) -> CampaignProgress:
     from engage_desktop.core.outbox.control import campaign_progress
 
     with ws.session() as session:
-        return campaign_progress(session, campaign_id, ws.clock.now())
+        return campaign_progress(session, ws.member_id, campaign_id, ws.clock.now())
 
 
 def as_dict(p: CampaignProgress) -> dict[str, Any]:

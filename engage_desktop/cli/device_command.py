@@ -57,11 +57,11 @@ def run(args: argparse.Namespace) -> int:
 
 def _list(ws: Any, args: argparse.Namespace) -> int:
     from engage_desktop.core.devices import find_devices
-    from engage_desktop.security.roles import Permission, require
 
     with ws.session() as session:
-        require(session, ws.member_id, args.app, Permission.VIEW_AUDIENCE)
-        rows = find_devices(session, args.app, args.search, test_only=args.test, limit=args.limit)
+        rows = find_devices(
+            session, ws.member_id, args.app, args.search, test_only=args.test, limit=args.limit
+        )
     if args.json:
         print(json.dumps([asdict(r) for r in rows], default=str, ensure_ascii=False, indent=2))
         return 0

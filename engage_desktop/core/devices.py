@@ -44,9 +44,16 @@ class DeviceRow:
 
 
 def find_devices(
-    session: Session, app_id: int, text: str = "", *, test_only: bool = False, limit: int = 200
+    session: Session,
+    member_id: int,
+    app_id: int,
+    text: str = "",
+    *,
+    test_only: bool = False,
+    limit: int = 200,
 ) -> list[DeviceRow]:
     """The app's devices whose owner, installation id, label or token start matches ``text``."""
+    require(session, member_id, app_id, Permission.VIEW_AUDIENCE)
     query = (
         select(Device, Profile.external_id, Profile.first_name, Profile.last_name)
         .outerjoin(Profile, Profile.id == Device.profile_id)

@@ -1,4 +1,4 @@
-"""Read-only lists the main window shows: campaigns and profiles of one app."""
+"""Read-only lists the main window shows: campaigns and profiles of one app, each checked."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from engage_desktop.security.roles import Permission, require
 from engage_desktop.store.models import (
     Campaign,
     CampaignFormat,
@@ -31,7 +32,9 @@ class CampaignRow:
     scheduled_at: datetime | None
 
 
-def list_campaigns(session: Session, app_id: int) -> list[CampaignRow]:
+def list_campaigns(session: Session, member_id: int, app_id: int) -> list[CampaignRow]:
+    """The app's campaigns, last edited first (needs ``VIEW_CAMPAIGNS``)."""
+    require(session, member_id, app_id, Permission.VIEW_CAMPAIGNS)
     sent = (
         select(OutboxMessage.campaign_id, func.count().label("n"))
         .where(OutboxMessage.app_id == app_id, OutboxMessage.state == OutboxState.SENT)
@@ -69,12 +72,14 @@ class ProfilePage:
 
 
 def search_profiles(
-    session: Session, app_id: int, text: str = "", *, limit: int = 500
+    session: Session, member_id: int, app_id: int, text: str = "", *, limit: int = 500
 ) -> ProfilePage:
     """Profiles whose name, email, external id or city starts with or contains ``text``.
 
-    Returns at most ``limit`` rows: a million profiles are searched, not scrolled.
+    Returns at most ``limit`` rows: a million profiles are searched, not scrolled. Needs
+    ``VIEW_AUDIENCE``: names and emails are personal data.
     """
+    require(session, member_id, app_id, Permission.VIEW_AUDIENCE)
     where = [Profile.app_id == app_id]
     text = text.strip()
     if text:

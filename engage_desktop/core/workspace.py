@@ -5,12 +5,12 @@ No globals: the GUI, the CLI, the service and the tests each build their own ``W
 
 from __future__ import annotations
 
-import getpass
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from engage_desktop.core.clock import Clock, SystemClock
@@ -39,8 +39,16 @@ class Workspace:
             yield session
 
     def apps(self) -> list[App]:
+        """The apps this member has a role on, by name (the app switcher lists only those)."""
         with self.session_factory() as session:
-            return list(session.scalars(select(App).order_by(App.name)))
+            return list(
+                session.scalars(
+                    select(App)
+                    .join(MemberRole, MemberRole.app_id == App.id)
+                    .where(MemberRole.member_id == self.member_id)
+                    .order_by(App.name)
+                )
+            )
 
     def member(self) -> Member:
         with self.session_factory() as session:
@@ -59,21 +67,38 @@ class Workspace:
 def open_for_current_user(
     location: WorkspaceLocation, *, create: bool = False, clock: Clock | None = None
 ) -> Workspace:
-    """Open (and migrate) the workspace and make sure the OS user is a member of it.
+    """Open (and migrate) the workspace and make sure the person opening it is a member of it.
 
-    The first member of a workspace becomes admin of every app: someone has to be able to give
-    roles. Later members start with no role until an admin grants one.
+    Who that is: on PostgreSQL the database role of the connection (``current_user``: what
+    the server authenticated, so it is what the server's own grants apply to); on SQLite the OS
+    account running the process. The first member of a workspace becomes admin of every app:
+    someone has to be able to give roles. Later members start with no role until an admin
+    grants one.
     """
     engine = open_workspace(location, create=create)
-    member_id = ensure_member(engine, current_login())
+    member_id = ensure_member(engine, login_for(engine))
     return Workspace(location, engine, member_id, clock or SystemClock())
 
 
+def login_for(engine: Engine) -> str:
+    """The identity a workspace knows this person by (see ``open_for_current_user``)."""
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as conn:
+            return str(conn.scalar(text("SELECT current_user")))
+    return current_login()
+
+
 def current_login() -> str:
+    """The OS account of this process, from the account database, not from $USER or $LOGNAME.
+
+    Environment variables are whatever the caller set: ``USER=admin engage-desktop …`` must not
+    make anyone admin. Windows has no ``pwd``; there the account name comes from the OS login.
+    """
     try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "user"
+        import pwd
+    except ImportError:  # Windows
+        return os.getlogin()
+    return pwd.getpwuid(os.getuid()).pw_name
 
 
 def ensure_member(engine: Engine, login: str) -> int:

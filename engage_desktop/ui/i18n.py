@@ -26,6 +26,12 @@ def install_translators(app: QCoreApplication, lang: str | None) -> str:
         QLocale(QLocale.Language.French if lang == "fr" else QLocale.Language.English)
     )
     translators: list[QTranslator] = []
+    if lang == "en":  # English needs its catalogues only for counts' plural forms ("%n")
+        for qm in sorted(resource_path("translations").glob("*_en.qm")):
+            tr = QTranslator(app)
+            if tr.load(str(qm)):
+                app.installTranslator(tr)
+        return lang
     qt_tr = QTranslator(app)
     qt_path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if lang != "en" and qt_tr.load(f"qtbase_{lang}", qt_path):

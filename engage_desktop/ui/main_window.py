@@ -109,14 +109,10 @@ class MainWindow(QMainWindow):
 
         self.context = context
         context.settings = self.settings
-        self.app_switcher.blockSignals(True)
-        for app in context.apps:
-            self.app_switcher.addItem(
-                fill(self.tr("%1 — %2"), [app.name, app.firebase_project_id]),
-                app.id,
-            )
-        self.app_switcher.blockSignals(False)
-        self.app_switcher.setEnabled(bool(context.apps))
+        self._fill_switcher()
+        context.apps_changed.connect(self._fill_switcher)
+        context.app_changed.connect(self._show_current_app)
+        context.permissions_changed.connect(self._update_member_label)
         self.pages = [factory(context) for factory in PAGE_FACTORIES]
         for page in self.pages:
             QListWidgetItem(page.icon(), page.title(), self.nav)
@@ -128,6 +124,31 @@ class MainWindow(QMainWindow):
         self._update_member_label()
         self.refresh_service_state()
         self._service_timer.start()
+
+    def _fill_switcher(self) -> None:
+        """The apps the member has a role on, and only those; the current one selected."""
+        assert self.context is not None
+        self.app_switcher.blockSignals(True)
+        self.app_switcher.clear()
+        for app in self.context.apps:
+            self.app_switcher.addItem(
+                self.tr("%1 — %2").replace("%1", app.name).replace("%2", app.firebase_project_id),
+                app.id,
+            )
+        self.app_switcher.blockSignals(False)
+        self.app_switcher.setEnabled(bool(self.context.apps))
+        self._show_current_app()
+
+    def _show_current_app(self) -> None:
+        """Select the context's app in the switcher (it may change without the switcher)."""
+        if self.context is None:
+            return
+        index = self.app_switcher.findData(self.context.app_id)
+        if index >= 0 and index != self.app_switcher.currentIndex():
+            self.app_switcher.blockSignals(True)
+            self.app_switcher.setCurrentIndex(index)
+            self.app_switcher.blockSignals(False)
+        self._update_member_label()
 
     def page(self, page_id: str) -> Page | None:
         return next((p for p in self.pages if p.page_id == page_id), None)
@@ -158,16 +179,24 @@ class MainWindow(QMainWindow):
         run_in_background(work, parent=self, on_success=self._show_member)
 
     def _show_member(self, found: tuple[str, Role | None]) -> None:
+        from engage_desktop.security.roles import Permission
         from engage_desktop.store.models import Role
         from engage_desktop.ui.messages import fill
 
         name, role = found
+        approves = (
+            self.context is not None
+            and role not in (None, Role.ADMIN)
+            and self.context.allows(Permission.APPROVE_SENDS)
+        )
         role_text = {
             Role.ADMIN: self.tr("admin"),
             Role.MARKETER: self.tr("marketer"),
             Role.ANALYST: self.tr("analyst"),
             None: self.tr("no role"),
         }[role]
+        if approves:
+            role_text = fill(self.tr("%1, approver"), [role_text])
         self.member_label.setText(fill(self.tr("%1 (%2)"), [name, role_text]))
 
     def service_starting(self) -> None:

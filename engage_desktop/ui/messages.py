@@ -354,17 +354,33 @@ def _permission_names() -> dict[str, str]:
             "PermissionErrors", "changing the app's credentials"
         ),
         "manage_team": QCoreApplication.translate("PermissionErrors", "managing the team"),
+        "view_team": QCoreApplication.translate("PermissionErrors", "seeing the team"),
+        "manage_app": QCoreApplication.translate(
+            "PermissionErrors", "changing or removing the app"
+        ),
     }
 
 
 def permission_text(exc: BaseException) -> str:
-    """A ``PermissionDenied`` in the user's language: which role, and what it does not allow."""
+    """A ``PermissionDenied`` in the user's language: which role, on which app, what it lacks."""
     code, args = code_of(exc)
-    if code != "permission_denied" or len(args) != 2:
+    if code == "app_not_found" and args:
+        return QCoreApplication.translate(
+            "PermissionErrors", "There is no app with id %1 in this workspace (removed?)."
+        ).replace("%1", args[0])
+    if code != "permission_denied" or len(args) not in (2, 3):
         return str(exc)
-    role, permission = args
+    role, permission = args[0], args[1]
+    app = args[2] if len(args) == 3 else ""
     what = _permission_names().get(permission, permission)
     if not role:
+        if app:
+            return fill(
+                QCoreApplication.translate(
+                    "PermissionErrors", "You have no role on the app “%1”, so %2 is not allowed."
+                ),
+                [app, what],
+            )
         return fill(
             QCoreApplication.translate(
                 "PermissionErrors", "You have no role on this app, so %1 is not allowed."
@@ -376,6 +392,13 @@ def permission_text(exc: BaseException) -> str:
         "marketer": QCoreApplication.translate("PermissionErrors", "marketer"),
         "analyst": QCoreApplication.translate("PermissionErrors", "analyst"),
     }
+    if app:
+        return fill(
+            QCoreApplication.translate(
+                "PermissionErrors", "Your role on the app “%1” (%2) does not allow %3."
+            ),
+            [app, roles.get(role, role), what],
+        )
     return fill(
         QCoreApplication.translate(
             "PermissionErrors", "Your role on this app (%1) does not allow %2."

@@ -207,6 +207,10 @@
         <translation>Cette app n&apos;a pas encore d&apos;appareil de test avec un jeton push valide.</translation>
     </message>
     <message>
+        <source>%1 scheduled this campaign but may no longer send on this app: someone allowed to send must schedule it again.</source>
+        <translation>%1 a programmé cette campagne mais ne peut plus envoyer sur cette app : une personne autorisée à envoyer doit la reprogrammer.</translation>
+    </message>
+    <message>
         <source>The workspace database cannot be written right now (locked by another program, or the disk is full). Try again in a moment.</source>
         <translation>La base de l&apos;espace de travail ne peut pas être modifiée pour le moment (verrouillée par un autre programme, ou disque plein). Réessayez dans un instant.</translation>
     </message>

@@ -63,6 +63,10 @@
         <translation>aucun rôle</translation>
     </message>
     <message>
+        <source>%1, approver</source>
+        <translation>%1, approbateur</translation>
+    </message>
+    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -136,6 +140,18 @@
     <message>
         <source>Size on disk:</source>
         <translation>Taille sur le disque :</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Général</translation>
+    </message>
+    <message>
+        <source>Apps</source>
+        <translation>Apps</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
     </message>
     <message>
         <source>Settings</source>

@@ -332,6 +332,22 @@
         <translation>de gérer l’équipe</translation>
     </message>
     <message>
+        <source>seeing the team</source>
+        <translation>de voir l’équipe</translation>
+    </message>
+    <message>
+        <source>changing or removing the app</source>
+        <translation>de modifier ou de supprimer l’app</translation>
+    </message>
+    <message>
+        <source>There is no app with id %1 in this workspace (removed?).</source>
+        <translation>Il n’y a pas d’app d’identifiant %1 dans cet espace de travail (supprimée ?).</translation>
+    </message>
+    <message>
+        <source>You have no role on the app “%1”, so %2 is not allowed.</source>
+        <translation>Vous n’avez aucun rôle sur l’app « %1 » : il ne vous est pas permis %2.</translation>
+    </message>
+    <message>
         <source>You have no role on this app, so %1 is not allowed.</source>
         <translation>Vous n’avez aucun rôle sur cette app : il ne vous est pas permis %1.</translation>
     </message>
@@ -346,6 +362,10 @@
     <message>
         <source>analyst</source>
         <translation>analyste</translation>
+    </message>
+    <message>
+        <source>Your role on the app “%1” (%2) does not allow %3.</source>
+        <translation>Votre rôle sur l’app « %1 » (%2) ne vous permet pas %3.</translation>
     </message>
     <message>
         <source>Your role on this app (%1) does not allow %2.</source>

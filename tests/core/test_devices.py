@@ -31,12 +31,14 @@ def test_found_by_owner_email_or_token_start_and_never_shows_the_token(
     profile, device = _some_profile(demo_workspace)
     assert profile.email and device.fcm_token
     with demo_workspace.session() as session:
-        by_email = find_devices(session, 1, profile.email.upper())
-        by_token = find_devices(session, 1, device.fcm_token[:12])
+        by_email = find_devices(session, demo_workspace.member_id, 1, profile.email.upper())
+        by_token = find_devices(session, demo_workspace.member_id, 1, device.fcm_token[:12])
     assert device.id in {r.id for r in by_email}
     assert [r.id for r in by_token] == [device.id]
     with demo_workspace.session() as session:
-        assert find_devices(session, 1, "%") == []  # LIKE's wildcards are taken literally
+        assert (
+            find_devices(session, demo_workspace.member_id, 1, "%") == []
+        )  # LIKE's wildcards are taken literally
     row = by_token[0]
     assert row.token_tail == "…" + device.fcm_token[-6:]
     assert device.fcm_token not in repr(row)
@@ -45,8 +47,8 @@ def test_found_by_owner_email_or_token_start_and_never_shows_the_token(
 
 def test_test_devices_come_first_and_can_be_listed_alone(demo_workspace: Workspace) -> None:
     with demo_workspace.session() as session:
-        everything = find_devices(session, 1, limit=10)
-        tests = find_devices(session, 1, test_only=True)
+        everything = find_devices(session, demo_workspace.member_id, 1, limit=10)
+        tests = find_devices(session, demo_workspace.member_id, 1, test_only=True)
     assert tests and all(r.is_test for r in tests)
     assert [r.id for r in everything[: len(tests)]] == [r.id for r in tests]
 
@@ -56,7 +58,9 @@ def test_mark_and_unmark_with_a_label_and_an_audit_entry(demo_workspace: Workspa
     row = set_test_device(demo_workspace, 1, device.id, True, "  Pixel de Zoé ")
     assert (row.is_test, row.label) == (True, "Pixel de Zoé")
     with demo_workspace.session() as session:
-        assert device.id in {r.id for r in find_devices(session, 1, test_only=True)}
+        assert device.id in {
+            r.id for r in find_devices(session, demo_workspace.member_id, 1, test_only=True)
+        }
     row = set_test_device(demo_workspace, 1, device.id, False)
     assert (row.is_test, row.label) == (False, "Pixel de Zoé")  # the label waits for next time
     with demo_workspace.session() as session:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from engage_desktop.core.listing import search_profiles
 from engage_desktop.core.workspace import Workspace
-from engage_desktop.store.models import App, Profile
+from engage_desktop.store.models import App, MemberRole, Profile, Role
 
 
 def test_search_is_literal_and_case_insensitive(make_workspace: Callable[..., Workspace]) -> None:
@@ -15,6 +15,7 @@ def test_search_is_literal_and_case_insensitive(make_workspace: Callable[..., Wo
         app = App(name="Shop", firebase_project_id="shop")
         session.add(app)
         session.flush()
+        session.add(MemberRole(member_id=ws.member_id, app_id=app.id, role=Role.ANALYST))
         session.add_all(
             [
                 Profile(app_id=app.id, external_id="a_b", city="Paris"),
@@ -27,10 +28,12 @@ def test_search_is_literal_and_case_insensitive(make_workspace: Callable[..., Wo
     with ws.session() as session:
 
         def found(text: str) -> list[str]:
-            return sorted(r.external_id for r in search_profiles(session, app_id, text).rows)
+            return sorted(
+                r.external_id for r in search_profiles(session, ws.member_id, app_id, text).rows
+            )
 
         assert found("a_b") == ["a_b"]  # "_" is not "any character"
         assert found("0%") == ["c100%"]
         assert found("zoe@EXEMPLE") == ["c100%"]
         assert found("paris") == ["a_b"]
-        assert search_profiles(session, app_id, "").total == 3
+        assert search_profiles(session, ws.member_id, app_id, "").total == 3

@@ -49,7 +49,7 @@ def test_send_reaches_every_device_once(
     finally:
         assert stop_service(service) == 0
     with ws.session() as s:
-        progress = campaign_progress(s, campaign_id, ws.clock.now())
+        progress = campaign_progress(s, ws.member_id, campaign_id, ws.clock.now())
         attempts = s.scalar(select(func.count()).select_from(DeliveryAttempt))
         assert s.scalars(select(ServiceHeartbeat.state)).all() == ["stopped"]
     assert (progress.sent, progress.failed, progress.queued) == (300, 0, 0)
@@ -83,6 +83,7 @@ def test_scheduled_campaigns_start_at_their_time(
             assert campaign is not None
             campaign.status = CampaignStatus.SCHEDULED
             campaign.scheduled_at = when
+            campaign.scheduled_by = ws.member_id
         unsendable = s.get(Campaign, sms)
         assert unsendable is not None
         unsendable.format = CampaignFormat.SMS  # the service cannot send it: said, not retried

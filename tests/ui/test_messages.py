@@ -237,10 +237,10 @@ def test_permission_refusals_in_french(
     with pytest.raises(PermissionDenied) as caught, ws.session() as session:
         require(session, ws.member_id, app_id, Permission.EDIT_AUDIENCE)
     assert str(caught.value) == (
-        "You have no role on this app, which does not allow 'edit_audience'."
-    )  # the CLI's English is unchanged
+        "You have no role on app 'A', which does not allow 'edit_audience'."
+    )  # the CLI's English names the app
     assert permission_text(caught.value) == (
-        "Vous n’avez aucun rôle sur cette app : il ne vous est pas permis de modifier "
+        "Vous n’avez aucun rôle sur l’app « A » : il ne vous est pas permis de modifier "
         "l’audience (imports, segments)."
     )
     with ws.session() as session:
@@ -248,7 +248,7 @@ def test_permission_refusals_in_french(
     with pytest.raises(PermissionDenied) as caught, ws.session() as session:
         require(session, ws.member_id, app_id, Permission.MANAGE_CREDENTIALS)
     assert permission_text(caught.value) == (
-        "Votre rôle sur cette app (analyste) ne vous permet pas de modifier les identifiants "
+        "Votre rôle sur l’app « A » (analyste) ne vous permet pas de modifier les identifiants "
         "de l’app."
     )
     assert permission_text(PermissionDenied("Old-style refusal.")) == "Old-style refusal."

@@ -177,6 +177,7 @@ def schedule_campaign(
     row.status = CampaignStatus.SCHEDULED
     row.status_reason = None
     row.scheduled_at = at
+    row.scheduled_by = member_id  # whose send right is checked again when it fires
     record(
         session,
         member_id=member_id,

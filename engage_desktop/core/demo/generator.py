@@ -189,9 +189,9 @@ def _populate(
     admin_login: str | None,
     progress: Progress,
 ) -> DemoSummary:
-    from engage_desktop.core.workspace import current_login
+    from engage_desktop.core.workspace import login_for
 
-    admin = admin_login or current_login()
+    admin = admin_login or login_for(engine)
     ids = {
         t: 1
         for t in (

@@ -22,6 +22,7 @@ from engage_desktop.core.outbox.message_ids import TEST_PREFIX_END as TEST_PREFI
 from engage_desktop.core.outbox.trial import queue_test_send
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.audit import record
+from engage_desktop.security.roles import Permission, require
 from engage_desktop.store.models import (
     Campaign,
     CampaignStatus,
@@ -148,10 +149,14 @@ class CampaignProgress:
         return self.queued / self.rate if self.rate > 0 else None
 
 
-def campaign_progress(session: Session, campaign_id: int, now: datetime) -> CampaignProgress:
+def campaign_progress(
+    session: Session, member_id: int, campaign_id: int, now: datetime
+) -> CampaignProgress:
+    """Where a send stands (needs ``VIEW_CAMPAIGNS`` on the campaign's app)."""
     campaign = session.get(Campaign, campaign_id)
     if campaign is None:
-        raise SendError(f"No campaign with id {campaign_id}.")
+        raise SendError(f"No campaign with id {campaign_id}.", "not_found")
+    require(session, member_id, campaign.app_id, Permission.VIEW_CAMPAIGNS)
     progress = CampaignProgress(
         campaign_id,
         campaign.status,

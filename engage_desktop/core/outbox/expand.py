@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 from engage_desktop.core.progress import NO_PROGRESS, Progress
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.audit import record
-from engage_desktop.security.roles import Permission, require
+from engage_desktop.security.roles import Permission, can, require
 from engage_desktop.store.models import (
     Campaign,
     CampaignFormat,
@@ -34,6 +34,7 @@ from engage_desktop.store.models import (
     Consent,
     ConsentState,
     Device,
+    Member,
     OutboxState,
     Profile,
     SegmentMember,
@@ -85,14 +86,16 @@ def start_send(
     """Check the permission, snapshot the audience into the outbox and mark the campaign sending.
 
     One transaction: a failure leaves the campaign as it was and no outbox row behind.
-    ``scheduled`` is the service starting a campaign whose time has come (the permission was
-    checked when it was scheduled).
+    ``scheduled`` is the service starting a campaign whose time has come: the member who
+    scheduled it must still have the send right then (a role revoked since stops it).
     """
     with ws.session() as session:
         campaign = session.get(Campaign, campaign_id)
         if campaign is None:
             raise SendError(f"No campaign with id {campaign_id}.", "not_found")
-        if not scheduled:
+        if scheduled:
+            _check_scheduler(session, campaign)
+        else:
             require(session, ws.member_id, campaign.app_id, Permission.SEND_CAMPAIGNS)
         _check_sendable(campaign)
         require_valid_content(campaign)
@@ -102,13 +105,28 @@ def start_send(
         campaign.started_at = ws.clock.now()
         record(
             session,
-            member_id=None if scheduled else ws.member_id,
+            member_id=campaign.scheduled_by if scheduled else ws.member_id,
             app_id=campaign.app_id,
             action="campaign.send",
             target=f"campaign:{campaign_id}",
             details={"queued": result.queued, "suppressed": result.suppressed},
         )
         return result
+
+
+def _check_scheduler(session: Session, campaign: Campaign) -> None:
+    """Refuse a scheduled send whose scheduler may no longer send on the campaign's app."""
+    by = campaign.scheduled_by
+    if by is not None and can(session, by, campaign.app_id, Permission.SEND_CAMPAIGNS):
+        return
+    login = session.scalar(select(Member.login).where(Member.id == by)) if by else None
+    who = login or "a former member"
+    raise SendError(
+        f"Campaign {campaign.id} was scheduled by {who}, who may no longer send on this app: "
+        "someone allowed to send must schedule it again.",
+        "scheduler_lost_right",
+        who,
+    )
 
 
 def _check_sendable(campaign: Campaign) -> None:

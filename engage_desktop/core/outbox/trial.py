@@ -19,6 +19,7 @@ from engage_desktop.core.outbox.expand import SendError, suppression_reason
 from engage_desktop.core.outbox.message_ids import test_message_id
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.audit import record
+from engage_desktop.security.roles import Permission, require
 from engage_desktop.store.models import Channel, Device, OutboxMessage, OutboxState
 
 
@@ -105,15 +106,18 @@ def queue_test_send(
         return recipients
 
 
-def trial_outcomes(session: Session, message_ids: Sequence[str]) -> dict[str, TrialOutcome]:
-    """Where each test message stands (queued, sent, failed with FCM's reason…)."""
+def trial_outcomes(
+    session: Session, member_id: int, app_id: int, message_ids: Sequence[str]
+) -> dict[str, TrialOutcome]:
+    """Where each of the app's test messages stands (queued, sent, failed with FCM's reason…)."""
+    require(session, member_id, app_id, Permission.VIEW_CAMPAIGNS)
     rows = session.execute(
         select(
             OutboxMessage.message_id,
             OutboxMessage.state,
             OutboxMessage.error_code,
             OutboxMessage.error_message,
-        ).where(OutboxMessage.message_id.in_(list(message_ids)))
+        ).where(OutboxMessage.app_id == app_id, OutboxMessage.message_id.in_(list(message_ids)))
     )
     out = {}
     for message_id, state, code, message in rows:

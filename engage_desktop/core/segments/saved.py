@@ -251,10 +251,14 @@ def store_count(session: Session, seg: Segment, now: datetime) -> SegmentCount:
 
 
 def segment_members(ws: Workspace, segment_id: int) -> list[tuple[int, str, str | None]]:
-    """The snapshot's members as (profile id, external id, email), for exports."""
+    """The snapshot's members as (profile id, external id, email), for exports.
+
+    Needs the export right (``EXPORT_ANALYTICS``), not just viewing: the list leaves the
+    workspace with people's emails in it.
+    """
     with ws.session() as session:
         seg = _get(session, segment_id)
-        require(session, ws.member_id, seg.app_id, Permission.VIEW_AUDIENCE)
+        require(session, ws.member_id, seg.app_id, Permission.EXPORT_ANALYTICS)
         q = (
             select(Profile.id, Profile.external_id, Profile.email)
             .join(SegmentMember, SegmentMember.profile_id == Profile.id)

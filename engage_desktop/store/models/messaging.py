@@ -75,6 +75,9 @@ class Campaign(Base):
     # Schedule as chosen: {"mode": "now" | "at" | "local_time" | "best_hour", "at": ISO, ...}.
     schedule: Mapped[dict[str, Any] | None] = mapped_column(JSONDoc)
     scheduled_at: Mapped[datetime | None]
+    # Who scheduled it: the service checks that member's send right again when it fires (0007).
+    # No foreign key (so SQLite adds the column in place): a removed member has no right.
+    scheduled_by: Mapped[int | None]
     analytics_label: Mapped[str | None] = mapped_column(String(50))
     tags: Mapped[list[str]] = mapped_column(JSONDoc, default=list)
     # Why the service paused the send (bad credentials, endpoint down, …), shown to the user.

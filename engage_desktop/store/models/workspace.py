@@ -6,10 +6,12 @@ import enum
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import ForeignKey, LargeBinary, String, UniqueConstraint, false, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, JSONDoc, str_enum, utcnow
+
+DEFAULT_TIME_ZONE = "Europe/Paris"
 
 
 class Role(enum.StrEnum):
@@ -49,6 +51,19 @@ class App(Base):
     # Use the local sandbox instead of Google (the demo workspace's default). Its service-account
     # key is in the OS keyring; ``AppCredential`` has its reference and fingerprint.
     use_sandbox: Mapped[bool] = mapped_column(default=False)
+    # The app's identities in its Firebase project, checked by ``core.apps`` (migration 0007).
+    android_packages: Mapped[list[str]] = mapped_column(
+        JSONDoc, default=list, server_default=text("'[]'")
+    )
+    ios_bundle_ids: Mapped[list[str]] = mapped_column(
+        JSONDoc, default=list, server_default=text("'[]'")
+    )
+    # The icon the phone preview draws: a square PNG made by ``core.app_icon`` (a few KB).
+    icon_png: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # IANA name; the app's audience lives there (the demo apps are French).
+    time_zone: Mapped[str] = mapped_column(
+        String(64), default=DEFAULT_TIME_ZONE, server_default=DEFAULT_TIME_ZONE
+    )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     roles: Mapped[list[MemberRole]] = relationship(
@@ -80,6 +95,8 @@ class MemberRole(Base):
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="CASCADE"))
     app_id: Mapped[int] = mapped_column(ForeignKey("app.id", ondelete="CASCADE"), index=True)
     role: Mapped[Role] = mapped_column(str_enum(Role, 20))
+    # The approver right, on top of any role: may approve sends on this app (migration 0007).
+    approver: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     member: Mapped[Member] = relationship(back_populates="roles")
     app: Mapped[App] = relationship(back_populates="roles")

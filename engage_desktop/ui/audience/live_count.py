@@ -159,12 +159,19 @@ class LiveCounter(QObject):
     ) -> None:
         """Run ``query(session, rule, now)`` off the GUI thread, interruptibly; its answer goes
         to ``on_result`` only if no newer edit came meanwhile."""
-        factory, now = self.workspace.session_factory, self.workspace.clock.now()
+        from engage_desktop.core.access import app_session
+        from engage_desktop.security.roles import Permission
+
+        ws, now, app_id = self.workspace, self.workspace.clock.now(), self.app_id
         interrupter = QueryInterrupter()
 
         def work(progress: Progress) -> Any:
             rule = parse_rules(document)
-            with factory() as session, interrupter.running(session):
+            assert app_id is not None  # flush() starts counts only for an app
+            with (
+                app_session(ws, app_id, Permission.VIEW_AUDIENCE) as session,
+                interrupter.running(session),
+            ):
                 result = query(session, rule, now)
             progress.report(1, 1)
             return result

@@ -83,8 +83,19 @@ class SegmentsTab(QWidget):
         self.sample = SampleTable()
         self._build_layout()
         self._connect()
+        self._gate_actions()
         if not lazy:
             self.activate()
+
+    def _gate_actions(self) -> None:
+        """Hide what the role cannot do: changing segments, exporting their members."""
+        from engage_desktop.security.roles import Permission
+        from engage_desktop.ui.permissions import gate
+
+        edits = (self.new_button, self.duplicate_button, self.delete_button)
+        gate(self.context, Permission.EDIT_AUDIENCE, *edits, self.save_button)
+        gate(self.context, Permission.EDIT_AUDIENCE, self.save_as_button)
+        gate(self.context, Permission.EXPORT_ANALYTICS, self.export_button)
 
     # -- layout --------------------------------------------------------------------------
 
@@ -247,12 +258,15 @@ class SegmentsTab(QWidget):
 
     def open_segment(self, segment_id: int) -> None:
         """Load a saved segment into the builder."""
-        app_id, factory = self.context.app_id, self.context.workspace.session_factory
+        from engage_desktop.core.access import app_session
+        from engage_desktop.security.roles import Permission
+
+        app_id, ws = self.context.app_id, self.context.workspace
         if app_id is None:
             return
 
         def load() -> catalog.SegmentDefinition | None:
-            with factory() as session:
+            with app_session(ws, app_id, Permission.VIEW_AUDIENCE) as session:
                 return catalog.segment_definition(session, app_id, segment_id)
 
         self._run(load, self._opened)

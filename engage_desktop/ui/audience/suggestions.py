@@ -85,10 +85,13 @@ class Suggestions(QObject):
         app_id = self.app_id
         if app_id is None:
             return
-        factory = self.workspace.session_factory
+        from engage_desktop.core.access import app_session
+        from engage_desktop.security.roles import Permission
+
+        ws = self.workspace
 
         def work(progress: Progress) -> Any:
-            with factory() as session:
+            with app_session(ws, app_id, Permission.VIEW_AUDIENCE) as session:
                 result = _query(session, app_id, key)
             progress.report(1, 1)
             return result

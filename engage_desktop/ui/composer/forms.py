@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from engage_desktop.core.content.fcm import FCM_MAX_BYTES
 from engage_desktop.ui.messages import fill
+from engage_desktop.ui.preview.app_icon import icon_pixmap
 from engage_desktop.ui.preview.inapp_preview import InAppPreview
 from engage_desktop.ui.preview.panel import PushPreviewPanel
 
@@ -53,7 +54,13 @@ class ComposerForms(QObject):
 
     local_image_wanted = Signal()
 
-    def __init__(self, register: FieldRegistrar, app_name: str, parent: QObject) -> None:
+    def __init__(
+        self,
+        register: FieldRegistrar,
+        app_name: str,
+        parent: QObject,
+        app_icon_png: bytes | None = None,
+    ) -> None:
         super().__init__(parent)
         self._field = register
         self.campaign_form = self._campaign_form()
@@ -66,7 +73,7 @@ class ComposerForms(QObject):
             self._inapp_form(),
         ):
             self.format_pages.addWidget(page)
-        self.preview_tab = self._preview_tab(app_name)
+        self.preview_tab = self._preview_tab(app_name, app_icon_png)
         self.payload_tab = self._payload_tab()
 
     def _campaign_form(self) -> QFormLayout:
@@ -232,7 +239,7 @@ class ComposerForms(QObject):
         form.addRow(self.tr("Close control"), self._field("inapp.close_button", close))
         return box
 
-    def _preview_tab(self, app_name: str) -> QWidget:
+    def _preview_tab(self, app_name: str, app_icon_png: bytes | None) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
         row = QHBoxLayout()
@@ -248,8 +255,10 @@ class ComposerForms(QObject):
         layout.addWidget(self.template_note)
         self.preview_stack = QStackedWidget()
         self.push_panel = PushPreviewPanel()
+        icon = icon_pixmap(app_icon_png, 96) if app_icon_png is not None else None
         for preview in self.push_panel.previews.values():
             preview.app_name = app_name
+            preview.app_icon = icon
         self.text_preview = QTextBrowser()
         self.text_preview.setOpenLinks(False)
         self.preview_stack.addWidget(self.push_panel)

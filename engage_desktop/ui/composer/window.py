@@ -153,7 +153,12 @@ class ComposerWindow(QWidget):
     def _build(self) -> None:
         self.setWindowTitle(self.tr("Campaign composer"))
         app = self.context.current_app()
-        self.views = ComposerForms(self._field, app.name if app is not None else "App", self)
+        self.views = ComposerForms(
+            self._field,
+            app.name if app is not None else "App",
+            self,
+            app_icon_png=app.icon_png if app is not None else None,
+        )
         variants_row = self._variants_row()
         self.views.local_image_wanted.connect(self._pick_local_image)
         self.views.profile_search.returnPressed.connect(self.search_profiles)
@@ -375,7 +380,7 @@ class ComposerWindow(QWidget):
 
         def work(_progress: Progress) -> ProfilePage:
             with ws.session_factory() as session:
-                return search_profiles(session, app_id, text, limit=50)
+                return search_profiles(session, ws.member_id, app_id, text, limit=50)
 
         run_in_background(
             work, parent=self, on_success=self._show_profiles, on_failure=self._profile_failed

@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
 
 from engage_desktop.core.listing import ProfilePage, ProfileRow, search_profiles
 from engage_desktop.core.progress import Progress
+from engage_desktop.security.roles import Permission
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.formatting import format_datetime, format_int
 from engage_desktop.ui.messages import fill
 from engage_desktop.ui.pages.base import Page
+from engage_desktop.ui.permissions import gate_tab
 from engage_desktop.ui.table_model import SORT_ROLE, Column, RowTableModel, configure_table
 
 SHOWN_ROWS = 500
@@ -107,11 +109,12 @@ class ProfilesTab(QWidget):
             return
         text = self.search.text()
         factory = self.context.workspace.session_factory
+        member_id = self.context.workspace.member_id
         self.count_label.setText(self.tr("Searching…"))
 
         def work(progress: Progress) -> ProfilePage:
             with factory() as session:
-                page = search_profiles(session, app_id, text, limit=SHOWN_ROWS)
+                page = search_profiles(session, member_id, app_id, text, limit=SHOWN_ROWS)
             progress.report(1, 1)
             return page
 
@@ -195,6 +198,7 @@ class AudiencesPage(Page):
             "segments", SegmentsTab(self.context, lazy=True), self.tr("Segments")
         )
         self.imports = self.add_tab("import", ImportTab(self.context), self.tr("Import"))
+        gate_tab(self.context, self.tabs, self.imports, Permission.EDIT_AUDIENCE)
 
     def add_tab(self, name: str, widget: TabWidget, title: str) -> TabWidget:
         """Add a tab; it reloads on ``app_changed`` if it has ``on_app_changed(app_id)``, and

@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
 
 from engage_desktop.core.listing import CampaignRow, list_campaigns
 from engage_desktop.core.progress import Progress
+from engage_desktop.security.roles import Permission
 from engage_desktop.store.models import CampaignFormat, CampaignStatus
 from engage_desktop.ui.background import run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.formatting import format_datetime, format_int
 from engage_desktop.ui.messages import fill
 from engage_desktop.ui.pages.base import Page
+from engage_desktop.ui.permissions import gate
 from engage_desktop.ui.table_model import SORT_ROLE, Column, RowTableModel, configure_table
 
 
@@ -134,6 +136,7 @@ class CampaignsPage(Page):
         layout.addLayout(bar)
         layout.addWidget(self.table)
         layout.addWidget(self.message)
+        gate(context, Permission.EDIT_CAMPAIGNS, self.new_button, self.duplicate_button)
         self.reload()
 
     def title(self) -> str:
@@ -201,7 +204,7 @@ class CampaignsPage(Page):
 
         def work(_progress: Progress) -> list[CampaignRow]:
             with ws.session_factory() as session:
-                return list_campaigns(session, app_id)
+                return list_campaigns(session, ws.member_id, app_id)
 
         run_in_background(
             work,

@@ -1,4 +1,4 @@
-"""Settings page: interface language and appearance, and facts about the open workspace."""
+"""Settings page: General (language, appearance, the workspace), Apps and Team tabs."""
 
 from __future__ import annotations
 
@@ -11,13 +11,18 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
+    QWidget,
 )
 
 from engage_desktop.core.progress import Progress
 from engage_desktop.core.workspace_info import WorkspaceInfo, workspace_info
+from engage_desktop.ui.admin.apps_panel import AppsPanel
+from engage_desktop.ui.admin.team_panel import TeamPanel
 from engage_desktop.ui.appearance import apply_appearance
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
@@ -84,11 +89,26 @@ class SettingsPage(Page):
         ws_form.addRow(self.refresh_button)
         ws_form.addRow(self.counts)
 
-        layout = QVBoxLayout(self)
+        general = QWidget()
+        general_layout = QVBoxLayout(general)
         self.credentials = CredentialsBox(context)
-        layout.addWidget(ui_box)
-        layout.addWidget(self.credentials)
-        layout.addWidget(ws_box, 1)
+        general_layout.addWidget(ui_box)
+        general_layout.addWidget(self.credentials)
+        general_layout.addWidget(ws_box, 1)
+        self.apps = AppsPanel(context)
+        self.team = TeamPanel(context)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        # Scrolls rather than setting a minimum height: the window may stay small.
+        general_scroll = QScrollArea()
+        general_scroll.setWidgetResizable(True)
+        general_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        general_scroll.setWidget(general)
+        self.tabs.addTab(general_scroll, self.tr("General"))
+        self.tabs.addTab(self.apps, self.tr("Apps"))
+        self.tabs.addTab(self.team, self.tr("Team"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
         self._job: Job | None = None
 
     def title(self) -> str:

@@ -88,6 +88,7 @@ class PushPreview(QWidget):
         self.text: SurfaceText = layout(surface, title="", body="")
         self.image: QPixmap | None = None
         self.app_name = "App"
+        self.app_icon: QPixmap | None = None  # the app's icon (Settings → Apps), else a plain tile
         self._backdrop_key: tuple[object, ...] | None = None
         self._backdrop_pixmap: QPixmap | None = None
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -228,6 +229,19 @@ class PushPreview(QWidget):
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.tr("image"))
         painter.restore()
 
+    def _draw_icon(self, painter: QPainter, rect: QRectF, radius: float, pal: Palette) -> None:
+        """The app's icon clipped to the platform's shape, or a tile in the accent colour."""
+        path = QPainterPath()
+        path.addRoundedRect(rect, radius, radius)
+        if self.app_icon is None:
+            painter.fillPath(path, pal.accent)
+            return
+        painter.save()
+        painter.setClipPath(path)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawPixmap(rect, self.app_icon, QRectF(self.app_icon.rect()))
+        painter.restore()
+
     def _paint_ios(self, painter: QPainter, card: QRectF, pal: Palette) -> None:
         t = self.text
         top = card.y() + 12.0
@@ -238,9 +252,7 @@ class PushPreview(QWidget):
         x = card.x() + (12.0 if expanded else 12.0 + 38.0 + 9.0)
         if not expanded:
             icon = QRectF(card.x() + 12.0, card.y() + 12.0, 38.0, 38.0)
-            painter.setBrush(pal.accent)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.drawRoundedRect(icon, 9.0, 9.0)
+            self._draw_icon(painter, icon, 9.0, pal)
             if self.content.image_url:
                 self._image_rect(
                     painter, QRectF(card.right() - 12.0 - 40.0, card.y() + 12.0, 40.0, 40.0), 8.0
@@ -289,9 +301,7 @@ class PushPreview(QWidget):
             24.0,
             24.0,
         )
-        painter.setBrush(pal.accent)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.drawEllipse(icon)
+        self._draw_icon(painter, icon, 12.0, pal)
         x = card.x() + 52.0
         if self.surface is Surface.ANDROID_EXPANDED:
             painter.setFont(qfont(ANDROID_SMALL))

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 from engage_desktop.core.devices import DeviceError, DeviceRow, find_devices, set_test_device
 from engage_desktop.core.progress import Progress
 from engage_desktop.security.errors import PermissionDenied
-from engage_desktop.security.roles import Permission, require
+from engage_desktop.security.roles import Permission
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.messages import coded_text, fill, permission_text
+from engage_desktop.ui.permissions import gate
 from engage_desktop.ui.table_model import Column, RowTableModel, configure_table
 
 PLATFORM_NAMES = {"ios": "iOS", "android": "Android", "web": "Web"}
@@ -116,6 +117,7 @@ class ChooseTestDevicesDialog(QDialog):
         self.mark_button.clicked.connect(lambda: self._mark(True))
         self.unmark_button.clicked.connect(lambda: self._mark(False))
         self.job: Job | None = None
+        gate(context, Permission.EDIT_CAMPAIGNS, self.label, self.mark_button, self.unmark_button)
         self._selection_changed()
         self.reload()
 
@@ -130,8 +132,7 @@ class ChooseTestDevicesDialog(QDialog):
 
         def work(_p: Progress) -> list[DeviceRow]:
             with ws.session() as session:
-                require(session, ws.member_id, app_id, Permission.VIEW_AUDIENCE)
-                return find_devices(session, app_id, text)
+                return find_devices(session, ws.member_id, app_id, text)
 
         self.job = run_in_background(
             work, parent=self, on_success=self._show, on_failure=self._failed

@@ -23,7 +23,9 @@ from engage_desktop.ui.messages import (
 
 
 def user_message(exc: BaseException) -> str:
-    if isinstance(exc, PermissionDenied) and exc.args_text[1:] not in ((), ("send_campaigns",)):
+    if isinstance(exc, PermissionDenied) and (
+        exc.code == "app_not_found" or exc.args_text[1:2] not in ((), ("send_campaigns",))
+    ):
         return permission_text(exc)  # saving a draft, approving…: say which right is missing
     if isinstance(exc, PermissionDenied):
         return QCoreApplication.translate(
@@ -53,6 +55,11 @@ def user_message(exc: BaseException) -> str:
             "no_test_device": QCoreApplication.translate(
                 "SendErrors", "This app has no test device with a valid push token yet."
             ),
+            "scheduler_lost_right": QCoreApplication.translate(
+                "SendErrors",
+                "%1 scheduled this campaign but may no longer send on this app: someone "
+                "allowed to send must schedule it again.",
+            ).replace("%1", exc.args_text[0] if exc.args_text else ""),
         }
         if exc.code in known:
             return known[exc.code]

@@ -26,11 +26,13 @@ from engage_desktop.core.outbox.control import CampaignProgress
 from engage_desktop.core.outbox.expand import start_send
 from engage_desktop.core.outbox.retry import RETRYABLE_FROM, retry_failed
 from engage_desktop.core.progress import Progress
+from engage_desktop.security.roles import Permission
 from engage_desktop.store.models import CampaignStatus
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.formatting import format_int
 from engage_desktop.ui.messages import fill
+from engage_desktop.ui.permissions import gate
 from engage_desktop.ui.sending.errors import reason_text, user_message
 
 
@@ -141,6 +143,9 @@ class SendPanel(QWidget):
         self.resume_button.clicked.connect(lambda: self._act(self._resume))
         self.cancel_button.clicked.connect(lambda: self._act(self._cancel))
         self.retry_button.clicked.connect(lambda: self._act(self._retry))
+        controls = [self.pause_button, self.resume_button, self.cancel_button, self.retry_button]
+        starts = [self.send_button, self.test_button] if start_buttons else []
+        gate(context, Permission.SEND_CAMPAIGNS, *starts, *controls)
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self.refresh)
@@ -178,7 +183,7 @@ class SendPanel(QWidget):
 
         def work(_p: Progress) -> CampaignProgress:
             with ws.session() as session:
-                return control.campaign_progress(session, campaign_id, ws.clock.now())
+                return control.campaign_progress(session, ws.member_id, campaign_id, ws.clock.now())
 
         self._poll = run_in_background(
             work, parent=self, on_success=self.show_progress, on_failure=self._failed

@@ -48,6 +48,7 @@ class TrialSendDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.context = context
+        self.app_id = context.app_id or 0  # the campaign's app: the composer's current app
         self.recipients: list[TrialRecipient] = []
         self.outcomes: dict[str, TrialOutcome] = {}
         self._polls = 0
@@ -108,10 +109,11 @@ class TrialSendDialog(QDialog):
         if self._poll is not None or not self.recipients:
             return
         ws, ids = self.context.workspace, [r.message_id for r in self.recipients]
+        app_id = self.app_id
 
         def work(_p: object) -> dict[str, TrialOutcome]:
             with ws.session() as session:
-                return trial_outcomes(session, ids)
+                return trial_outcomes(session, ws.member_id, app_id, ids)
 
         self._poll = run_in_background(
             work, parent=self, on_success=self._show, on_failure=self._failed

@@ -41,6 +41,7 @@ from engage_desktop.store.models import App, Device
 from engage_desktop.ui.background import run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.messages import fill
+from engage_desktop.ui.preview.app_icon import icon_pixmap
 from engage_desktop.ui.preview.push_preview import PushPreview
 
 MAX_PHONES = 8
@@ -57,6 +58,7 @@ class Phone:
     platform: str  # "ios" | "android" | …
     app_name: str
     messages: list[dict[str, Any]] = field(default_factory=list)  # oldest first
+    app_icon: bytes | None = None  # the app's PNG icon, drawn by the preview
 
 
 def _get(url: str, control_token: str) -> Any:
@@ -75,7 +77,7 @@ def fetch_inboxes(context: UiContext, app_id: int) -> list[Phone]:
         app = session.get(App, app_id)
         if app is None or not app.use_sandbox:
             return []
-        name = app.name
+        name, icon = app.name, app.icon_png
         tests = session.execute(
             select(Device.label, Device.fcm_token, Device.platform).where(
                 Device.app_id == app_id, Device.is_test.is_(True), Device.fcm_token.is_not(None)
@@ -96,9 +98,8 @@ def fetch_inboxes(context: UiContext, app_id: int) -> list[Phone]:
     out = []
     for label, token, platform in phones[:MAX_PHONES]:
         query = urllib.parse.urlencode({"token": token})
-        out.append(
-            Phone(label, platform, name, list(_get(f"{base}/sandbox/inbox?{query}", control)))
-        )
+        inbox = list(_get(f"{base}/sandbox/inbox?{query}", control))
+        out.append(Phone(label, platform, name, inbox, icon))
     return out
 
 
@@ -143,6 +144,7 @@ class PhoneCard(QFrame):
             caption.setStyleSheet("color: palette(mid);")
             preview = PushPreview(surface)
             preview.app_name = phone.app_name
+            preview.app_icon = icon_pixmap(phone.app_icon, 96)
             preview.set_content(content_of(message))
             self.previews.append(preview)
             layout.addWidget(caption)

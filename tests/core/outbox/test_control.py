@@ -25,6 +25,6 @@ def test_pause_resume_cancel_and_counts(make_workspace: Callable[..., Workspace]
     control.resume(ws, campaign_id)
     assert control.cancel(ws, campaign_id) == 10
     with ws.session() as s:
-        p = control.campaign_progress(s, campaign_id, ws.clock.now())
+        p = control.campaign_progress(s, ws.member_id, campaign_id, ws.clock.now())
     assert p.queued == 0 and p.suppressed == {"cancelled": 10, "no_push_consent": 2}
     assert p.total == 12

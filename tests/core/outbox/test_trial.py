@@ -35,8 +35,8 @@ def test_trial_queues_one_message_per_usable_test_device_outside_the_counts(
         r.message_id.startswith("edt-") and r.label == "Pixel de Camille" for r in recipients
     )
     with ws.session() as s:
-        outcomes = trial_outcomes(s, [r.message_id for r in recipients])
-        progress = campaign_progress(s, campaign_id, ws.clock.now())
+        outcomes = trial_outcomes(s, ws.member_id, app_id, [r.message_id for r in recipients])
+        progress = campaign_progress(s, ws.member_id, campaign_id, ws.clock.now())
     assert {o.state for o in outcomes.values()} == {OutboxState.QUEUED}
     assert not any(o.final for o in outcomes.values())
     assert progress.total == 0 and progress.status == CampaignStatus.DRAFT  # a test, not a send

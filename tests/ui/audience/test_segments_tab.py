@@ -207,7 +207,8 @@ def test_permission_denied_is_shown_clearly(
     with qtbot.waitSignal(tab.action_done, timeout=10_000):
         _click(qtbot, tab.save_button)
     assert tab.message.text() == (
-        "Your role on this app (analyst) does not allow changing the audience (imports, segments)."
+        "Your role on the app “Maison Lumière” (analyst) does not allow changing the audience "
+        "(imports, segments)."
     )
     assert list_segments(ws, 1) == before
     assert "Gold" not in {s.name for s in before}

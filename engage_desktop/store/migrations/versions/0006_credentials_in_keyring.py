@@ -1,7 +1,7 @@
 """service-account keys move to the OS keyring: fingerprints and holders, no file path, no URLs
 
 Revision ID: 0006
-Revises: 0003
+Revises: 0005
 Create Date: 2026-12-03 08:00:00
 
 ``app.fcm_credentials_path`` pointed at a key file on one machine; keys now live in the OS
@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0006"
-down_revision: str | None = "0003"
+down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

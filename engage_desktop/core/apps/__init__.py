@@ -1,0 +1,1 @@
+"""The workspace's apps (Firebase projects): their identity, icon, and who may change them."""

@@ -1,0 +1,1 @@
+"""Admin screens: Settings → Apps and Settings → Team, and their dialogs."""

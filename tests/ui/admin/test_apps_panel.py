@@ -1,0 +1,119 @@
+"""Settings → Apps: list, add (with an icon), edit, remove with what goes, refusals shown."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+from PIL import Image
+from PySide6.QtCore import QLocale, QSettings
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from engage_desktop.core.apps.identity import AppIdentity
+from engage_desktop.core.apps.manage import add_app, get_app, list_apps
+from engage_desktop.core.team import add_member
+from engage_desktop.core.workspace import Workspace
+from engage_desktop.store.models import Member, Role
+from engage_desktop.ui.admin.app_dialog import AppDialog
+from engage_desktop.ui.admin.apps_panel import AppsPanel
+from engage_desktop.ui.admin.remove_dialog import RemoveAppDialog
+from engage_desktop.ui.context import UiContext
+
+
+def _panel(qtbot: QtBot, ws: Workspace, qsettings: QSettings) -> AppsPanel:
+    panel = AppsPanel(UiContext(ws, qsettings))
+    qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: panel.job is not None and panel.job.done)
+    return panel
+
+
+def _as(ws: Workspace, login: str) -> Workspace:
+    with ws.session() as s:
+        member_id = s.scalar(select(Member.id).where(Member.login == login))
+    assert member_id is not None
+    return Workspace(ws.location, ws.engine, member_id, ws.clock)
+
+
+def test_add_an_app_with_an_icon_and_the_switcher_follows(
+    qtbot: QtBot, make_workspace: Callable[..., Workspace], qsettings: QSettings, tmp_path: Path
+) -> None:
+    ws = make_workspace()
+    panel = _panel(qtbot, ws, qsettings)
+    assert panel.table.rowCount() == 0 and panel.add_button.isVisibleTo(panel)
+    assert not panel.edit_button.isVisibleTo(panel)  # administers no app yet
+    changed: list[bool] = []
+    panel.context.apps_changed.connect(lambda: changed.append(True))
+    dialog = panel.add()
+    dialog.name.setText("Boutique")
+    dialog.project.setText("Boutique_Prod")
+    dialog.android.setText("fr.boutique.app, fr.boutique.beta")
+    dialog.time_zone.setCurrentText("America/Martinique")
+    picture = tmp_path / "logo.png"
+    buffer = io.BytesIO()
+    Image.new("RGB", (256, 256), (30, 90, 200)).save(buffer, "PNG")
+    picture.write_bytes(buffer.getvalue())
+    dialog.load_icon(str(picture))
+    assert dialog.icon_view.pixmap() is not None and not dialog.icon_view.pixmap().isNull()
+    dialog.save()
+    qtbot.waitUntil(lambda: "is not a Firebase project id" in dialog.message.text())
+    assert dialog.project.hasFocus() or not dialog.isActiveWindow()
+    dialog.project.setText("boutique-prod")
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save()
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 1)
+    [app] = list_apps(ws)
+    assert app.identity.android_packages == ("fr.boutique.app", "fr.boutique.beta")
+    assert app.identity.time_zone == "America/Martinique" and app.identity.icon_png
+    assert [a.id for a in panel.context.apps] == [app.id] and changed
+    assert panel.table.item(0, 5).text() == "Local sandbox"
+    assert not panel.table.item(0, 0).icon().isNull()
+
+
+def test_edit_then_remove_with_what_goes(
+    qtbot: QtBot, demo_workspace: Workspace, qsettings: QSettings
+) -> None:
+    panel = _panel(qtbot, demo_workspace, qsettings)
+    assert [panel.table.item(r, 0).text() for r in range(2)] == ["Maison Lumière", "Pixel Quest"]
+    panel.table.selectRow(0)
+    dialog = panel.edit_selected()
+    assert isinstance(dialog, AppDialog) and dialog.name.text() == "Maison Lumière"
+    dialog.ios.setText("fr.maisonlumiere.ios")
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save()
+    assert get_app(demo_workspace, 1).identity.ios_bundle_ids == ("fr.maisonlumiere.ios",)
+    qtbot.waitUntil(lambda: panel.job is not None and panel.job.done)
+    panel.table.selectRow(0)
+    remover = panel.remove_selected()
+    assert isinstance(remover, RemoveAppDialog)
+    qtbot.waitUntil(lambda: remover.impact is not None)
+    assert remover.impact is not None
+    text = remover.summary.text()
+    profiles = QLocale().toString(remover.impact.profiles)  # "1,403": counts read as numbers
+    assert f"{profiles} profiles with their events" in text
+    assert "The audit log keeps its entries" in text
+    assert not remover.remove_button.isEnabled()
+    remover.confirm.setText("Maison")
+    assert not remover.remove_button.isEnabled()
+    remover.confirm.setText("Maison Lumière")
+    assert remover.remove_button.isEnabled()
+    with qtbot.waitSignal(remover.removed, timeout=30_000):
+        remover.remove_button.click()
+    assert [a.name for a in list_apps(demo_workspace)] == ["Pixel Quest"]
+    assert panel.context.app_id == 2  # the switcher moved to the app that is left
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 1)
+
+
+def test_a_marketer_sees_their_apps_only_and_no_admin_buttons(
+    qtbot: QtBot, make_workspace: Callable[..., Workspace], qsettings: QSettings
+) -> None:
+    ws = make_workspace()
+    shop = add_app(ws, AppIdentity("Boutique", "boutique-prod"))
+    add_app(ws, AppIdentity("Jeu", "jeu-prod"))
+    add_member(ws, shop, "camille", Role.MARKETER)
+    panel = _panel(qtbot, _as(ws, "camille"), qsettings)
+    assert panel.table.rowCount() == 1 and panel.table.item(0, 6).text() == "Marketer"
+    for button in (panel.add_button, panel.edit_button, panel.remove_button):
+        assert not button.isVisibleTo(panel)
+    assert panel.edit_selected() is None and panel.remove_selected() is None
