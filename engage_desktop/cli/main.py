@@ -30,6 +30,7 @@ COMMAND_MODULES = [
     "engage_desktop.cli.segment_command",
     "engage_desktop.cli.import_command",
     "engage_desktop.cli.device_command",
+    "engage_desktop.cli.audit_command",
 ]
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, insert, or_, select, update
 
+from engage_desktop.core.approvals.gate import cleared_to_claim
 from engage_desktop.core.outbox.control import TEST_PREFIX, TEST_PREFIX_END
 from engage_desktop.store.models import (
     Campaign,
@@ -95,7 +96,12 @@ def claim(
     *,
     tests_only: bool = False,
 ) -> list[Claimed]:
-    """Take up to ``limit`` queued rows of one campaign; the caller commits."""
+    """Take up to ``limit`` queued rows of one campaign; the caller commits.
+
+    Nothing of a campaign that needs an approval it does not have (``core.approvals.gate``).
+    """
+    if not tests_only and not cleared_to_claim(conn, campaign_id):
+        return []
     pick = (
         select(OUTBOX.c.id)
         .where(OUTBOX.c.campaign_id == campaign_id, OUTBOX.c.state == OutboxState.QUEUED)

@@ -15,6 +15,7 @@ from datetime import datetime
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from engage_desktop.core.approvals.gate import send_refusal
 from engage_desktop.core.messages import CodedError
 from engage_desktop.core.progress import NO_PROGRESS, Progress
 from engage_desktop.core.workspace import Workspace
@@ -97,7 +98,8 @@ def start_send(
 
     One transaction: a failure leaves the campaign as it was and no outbox row behind.
     ``scheduled`` is the service starting a campaign whose time has come (the permission was
-    checked when it was scheduled).
+    checked when it was scheduled). Above the app's approval threshold the send needs an
+    approval of the campaign's current content (``core.approvals``), scheduled or not.
     """
     with ws.session() as session:
         campaign = session.get(Campaign, campaign_id)
@@ -107,6 +109,9 @@ def start_send(
             require(session, ws.member_id, campaign.app_id, Permission.SEND_CAMPAIGNS)
         _check_sendable(campaign)
         result = _expand(session, campaign, ws.clock.now(), progress)
+        refusal = send_refusal(session, campaign_id, campaign.app_id, result.queued)
+        if refusal is not None:  # the rows just written roll back with the transaction
+            raise SendError(str(refusal), refusal.code, *refusal.args_text)
         campaign.status = CampaignStatus.SENDING
         campaign.status_reason = None
         campaign.started_at = ws.clock.now()
