@@ -467,3 +467,56 @@ def workspace_error_text(exc: BaseException) -> str:
             ),
         },
     )
+
+
+def _approval_templates() -> dict[str, str]:
+    return {
+        "needs_approval": QCoreApplication.translate(
+            "ApprovalErrors",
+            "This send would reach %2 recipients, above this app's approval threshold (%3): "
+            "submit it for approval first.",
+        ),
+        "approval_pending": QCoreApplication.translate(
+            "ApprovalErrors", "This send is waiting for an approver's decision."
+        ),
+        "approval_rejected": QCoreApplication.translate(
+            "ApprovalErrors", "This send was rejected by %2: “%3”. Change it and submit again."
+        ),
+        "no_campaign": QCoreApplication.translate(
+            "ApprovalErrors", "This campaign no longer exists (deleted meanwhile?)."
+        ),
+        "no_app": QCoreApplication.translate("ApprovalErrors", "This app no longer exists."),
+        "not_submittable": QCoreApplication.translate(
+            "ApprovalErrors", "Only a draft or scheduled campaign can be submitted."
+        ),
+        "has_issues": QCoreApplication.translate(
+            "ApprovalErrors", "The campaign has problems to fix before it can be submitted (%2)."
+        ),
+        "already_pending": QCoreApplication.translate(
+            "ApprovalErrors", "This campaign is already waiting for an approver."
+        ),
+        "already_approved": QCoreApplication.translate(
+            "ApprovalErrors", "This campaign is already approved as it is."
+        ),
+        "nothing_pending": QCoreApplication.translate(
+            "ApprovalErrors", "Nothing is waiting for a decision (decided meanwhile?)."
+        ),
+        "own_request": QCoreApplication.translate(
+            "ApprovalErrors", "You submitted this campaign yourself: another approver must decide."
+        ),
+        "bad_threshold": QCoreApplication.translate(
+            "ApprovalErrors", "The threshold must be a whole number of 0 or more."
+        ),
+        "comment_too_long": QCoreApplication.translate(
+            "ApprovalErrors", "The comment is too long (%1 characters; at most %2)."
+        ),
+    }
+
+
+def approval_error_text(exc: BaseException) -> str:
+    """An approval refusal (``ApprovalError``, or a ``SendError`` waiting for approval), or a
+    permission refusal, in the user's language."""
+    code, _args = code_of(exc)
+    if code == "permission_denied":
+        return permission_text(exc)
+    return coded_text(exc, _approval_templates())

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 from engage_desktop.core.progress import Progress
 from engage_desktop.core.workspace_info import WorkspaceInfo, workspace_info
 from engage_desktop.ui.appearance import apply_appearance
+from engage_desktop.ui.approvals.threshold_box import ApprovalThresholdBox
+from engage_desktop.ui.audit.audit_box import AuditLogBox
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.formatting import format_int
@@ -87,6 +89,10 @@ class SettingsPage(Page):
         self.service_account = ServiceAccountBox(context)
         layout.addWidget(ui_box)
         layout.addWidget(self.service_account)
+        self.approvals = ApprovalThresholdBox(context)  # shown to the app's admins
+        self.audit = AuditLogBox(context)  # shown to admins
+        layout.addWidget(self.approvals)
+        layout.addWidget(self.audit)
         layout.addWidget(ws_box, 1)
         self._job: Job | None = None
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from sqlalchemy.exc import OperationalError
 
+from engage_desktop.core.approvals.messages import APPROVAL_MESSAGES
 from engage_desktop.core.outbox.expand import SendError
 from engage_desktop.security.roles import PermissionDenied
-from engage_desktop.ui.messages import permission_text, stored_reason_text
+from engage_desktop.ui.messages import approval_error_text, permission_text, stored_reason_text
 
 
 def user_message(exc: BaseException) -> str:
@@ -24,6 +25,8 @@ def user_message(exc: BaseException) -> str:
             "Your role on this app does not allow sending campaigns. An admin of the app can "
             "give you the marketer role.",
         )
+    if isinstance(exc, SendError) and exc.code in APPROVAL_MESSAGES.templates:
+        return approval_error_text(exc)  # waiting for, or refused, an approval
     if isinstance(exc, SendError):
         known = {
             "not_found": QCoreApplication.translate(

@@ -144,6 +144,7 @@ class SendPanel(QWidget):
     def set_campaign(self, campaign_id: int | None) -> None:
         self.campaign_id = campaign_id
         self.last: CampaignProgress | None = None
+        self.refusal = ""  # why the last action failed, kept under the status until the next
         self._buttons(None)
         self.status.setText(self.tr("Pick a campaign.") if campaign_id is None else "")
         if campaign_id is None:
@@ -189,6 +190,8 @@ class SendPanel(QWidget):
         text = status_text(p.status)
         if p.status_reason:
             text += " — " + reason_text(p.status_reason)
+        if self.refusal:  # the once-a-second refresh must not wipe out why an action failed
+            text += "\n" + self.refusal
         self.status.setText(text)
         self.bar.setRange(0, max(p.total, 1))
         self.bar.setValue(p.done if p.total else 0)
@@ -226,7 +229,7 @@ class SendPanel(QWidget):
             lambda _p: action(campaign_id),
             parent=self,
             on_success=self._done,
-            on_failure=self._failed,
+            on_failure=self._action_failed,
         )
         job.finished.connect(self.refresh)
 
@@ -255,9 +258,14 @@ class SendPanel(QWidget):
         return self.tr("Cancelled: %1 messages will not be sent.").replace("%1", format_int(count))
 
     def _done(self, message: str) -> None:
+        self.refusal = ""
         self.status_changed.emit()
         if message:
             self.status.setText(message)
+
+    def _action_failed(self, exc: BaseException, tb: str) -> None:
+        self.refusal = user_message(exc)
+        self._failed(exc, tb)
 
     def _failed(self, exc: BaseException, _tb: str) -> None:
         self.status.setText(user_message(exc))
