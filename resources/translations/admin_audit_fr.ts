@@ -21,11 +21,11 @@
     </message>
     <message>
         <source>Sends of this app to more than %1 recipients need an approval.</source>
-        <translation>Les envois de cette app à plus de %1 destinataires doivent être validés.</translation>
+        <translation>Les envois de cette application à plus de %1 destinataires doivent être validés.</translation>
     </message>
     <message>
         <source>This app&apos;s sends need no approval.</source>
-        <translation>Les envois de cette app n’ont pas besoin de validation.</translation>
+        <translation>Les envois de cette application n’ont pas besoin de validation.</translation>
     </message>
     <message>
         <source>Waiting for an approver: submitted by %1 on %2 (%3 recipients).</source>
@@ -195,7 +195,7 @@
     </message>
     <message>
         <source>Apps</source>
-        <translation>Apps</translation>
+        <translation>Applications</translation>
     </message>
     <message>
         <source>Credentials</source>
@@ -249,7 +249,7 @@
     </message>
     <message>
         <source>All apps</source>
-        <translation>Toutes les apps</translation>
+        <translation>Toutes les applications</translation>
     </message>
     <message>
         <source>Everyone</source>
@@ -265,7 +265,7 @@
     </message>
     <message>
         <source>App:</source>
-        <translation>App :</translation>
+        <translation>Application :</translation>
     </message>
     <message>
         <source>Member:</source>
@@ -297,7 +297,7 @@
     </message>
     <message>
         <source>app %1 (removed)</source>
-        <translation>app %1 (supprimée)</translation>
+        <translation>application %1 (supprimée)</translation>
     </message>
     <message>
         <source>#</source>
@@ -313,7 +313,7 @@
     </message>
     <message>
         <source>App</source>
-        <translation>App</translation>
+        <translation>Application</translation>
     </message>
     <message>
         <source>Action</source>

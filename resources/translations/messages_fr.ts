@@ -5,7 +5,7 @@
     <name>ApprovalErrors</name>
     <message>
         <source>This send would reach %2 recipients, above this app&apos;s approval threshold (%3): submit it for approval first.</source>
-        <translation>Cet envoi toucherait %2 destinataires, au-delà du seuil de validation de cette app (%3) : soumettez-le d’abord à validation.</translation>
+        <translation>Cet envoi toucherait %2 destinataires, au-delà du seuil de validation de cette application (%3) : soumettez-le d’abord à validation.</translation>
     </message>
     <message>
         <source>This send is waiting for an approver&apos;s decision.</source>
@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>This app no longer exists.</source>
-        <translation>Cette app n’existe plus.</translation>
+        <translation>Cette application n’existe plus.</translation>
     </message>
     <message>
         <source>Only a draft or scheduled campaign can be submitted.</source>

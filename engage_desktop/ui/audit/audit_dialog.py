@@ -47,7 +47,14 @@ SHOWN = 2_000  # newest entries listed; the export has them all
 
 
 def _details_text(row: AuditRow) -> str:
-    return json.dumps(row.details, ensure_ascii=False, sort_keys=True) if row.details else ""
+    """``key: value · key: value`` on one line (nested values as compact JSON)."""
+
+    def value(v: object) -> str:
+        if isinstance(v, (dict, list)):
+            return json.dumps(v, ensure_ascii=False, sort_keys=True)
+        return "—" if v is None else str(v)
+
+    return " · ".join(f"{key}: {value(v)}" for key, v in sorted(row.details.items()))
 
 
 def _details_tooltip(row: AuditRow) -> str | None:
