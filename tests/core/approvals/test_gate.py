@@ -4,7 +4,7 @@ when the rows reached the outbox without ``start_send`` (a script, a database to
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import insert, update
@@ -15,9 +15,12 @@ from engage_desktop.core.approvals.rules import set_approval_threshold
 from engage_desktop.core.outbox import claims
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import Campaign, CampaignStatus, OutboxMessage, Role
-from tests.support.approval_seed import T0, colleague, seed_app, seed_campaign
+from tests.support.apps import colleague
+from tests.support.sending import seed_app, seed_campaign
 
 OUTBOX = OutboxMessage.metadata.tables["outbox_message"]
+
+T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
 
 def _smuggle_rows(ws: Workspace, app_id: int, campaign_id: int, count: int, prefix: str) -> None:
@@ -55,7 +58,7 @@ def _claim(ws: Workspace, campaign_id: int, *, tests_only: bool = False) -> int:
 @pytest.fixture
 def setup(make_workspace: Callable[..., Workspace]) -> tuple[Workspace, int, int]:
     ws = make_workspace()
-    app_id = seed_app(ws, phones=0)
+    app_id = seed_app(ws, 0)
     campaign_id = seed_campaign(ws, app_id)
     with ws.session() as session:
         set_approval_threshold(session, ws.member_id, app_id, 3, T0)
@@ -97,3 +100,14 @@ def test_an_approval_of_the_current_content_clears_the_rows(
             f"WHERE campaign_id = {campaign_id}"
         )
         assert not cleared_to_claim(conn, campaign_id)  # content swapped after approval
+
+
+def test_test_rows_do_not_count_toward_the_threshold(setup: tuple[Workspace, int, int]) -> None:
+    ws, app_id, campaign_id = setup
+    _smuggle_rows(ws, app_id, campaign_id, 3, "ed")
+    _smuggle_rows(ws, app_id, campaign_id, 2, "edt")  # "edt-<campaign>-…", as trial sends are
+    with ws.engine.connect() as conn:
+        assert cleared_to_claim(conn, campaign_id)
+    _smuggle_rows(ws, app_id, campaign_id, 1, "ed-more")
+    with ws.engine.connect() as conn:
+        assert not cleared_to_claim(conn, campaign_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import select, text
@@ -24,13 +25,16 @@ from engage_desktop.store.models import (
     OutboxMessage,
     Role,
 )
-from tests.support.approval_seed import T0, colleague, seed_app, seed_campaign
+from tests.support.apps import colleague
+from tests.support.sending import seed_app, seed_campaign
+
+T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
 
 class Team:
     def __init__(self, make_workspace: Callable[..., Workspace], url: str | None = None) -> None:
         self.admin = make_workspace(url)
-        self.app_id = seed_app(self.admin, phones=5)
+        self.app_id = seed_app(self.admin, 5)
         self.campaign_id = seed_campaign(self.admin, self.app_id)
         self.marketer = colleague(self.admin, "marion", Role.MARKETER, self.app_id)
         self.analyst = colleague(self.admin, "anatole", Role.ANALYST, self.app_id)

@@ -4,6 +4,7 @@ with a comment, the send panel says why a send waits; in French too."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 from pytestqt.qtbot import QtBot
 
@@ -13,7 +14,10 @@ from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import ApprovalState, Role
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.sending.deliveries_page import DeliveriesPage
-from tests.support.approval_seed import T0, colleague, seed_app, seed_campaign
+from tests.support.apps import colleague
+from tests.support.sending import seed_app, seed_campaign
+
+T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
 
 def _page(ws: Workspace, app_id: int, qtbot: QtBot) -> DeliveriesPage:
@@ -31,7 +35,7 @@ def _page(ws: Workspace, app_id: int, qtbot: QtBot) -> DeliveriesPage:
 
 def _setup(make_workspace: Callable[..., Workspace]) -> tuple[Workspace, Workspace, int, int]:
     admin = make_workspace()
-    app_id = seed_app(admin, phones=4)
+    app_id = seed_app(admin, 4)
     campaign_id = seed_campaign(admin, app_id)
     with admin.session() as session:
         set_approval_threshold(session, admin.member_id, app_id, 2, T0)

@@ -11,7 +11,8 @@ from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import Role
 from engage_desktop.ui.approvals.threshold_box import ApprovalThresholdBox
 from engage_desktop.ui.context import UiContext
-from tests.support.approval_seed import colleague, seed_app
+from tests.support.apps import colleague
+from tests.support.sending import seed_app
 
 
 def _box(ws: Workspace, app_id: int, qtbot: QtBot) -> ApprovalThresholdBox:
@@ -26,7 +27,7 @@ def test_an_admin_sets_and_removes_the_threshold(
     make_workspace: Callable[..., Workspace], qtbot: QtBot
 ) -> None:
     ws = make_workspace()
-    app_id = seed_app(ws, phones=0)
+    app_id = seed_app(ws, 0)
     box = _box(ws, app_id, qtbot)
     qtbot.waitUntil(lambda: not box.isHidden(), timeout=10_000)
     assert not box.enabled.isChecked() and "need no approval" in box.note.text()
@@ -46,7 +47,7 @@ def test_an_admin_sets_and_removes_the_threshold(
 
 def test_a_marketer_does_not_see_it(make_workspace: Callable[..., Workspace], qtbot: QtBot) -> None:
     ws = make_workspace()
-    app_id = seed_app(ws, phones=0)
+    app_id = seed_app(ws, 0)
     box = _box(colleague(ws, "marion", Role.MARKETER, app_id), app_id, qtbot)
     qtbot.waitUntil(lambda: box.loaded is not None and box.loaded.done, timeout=10_000)
     assert box.isHidden()

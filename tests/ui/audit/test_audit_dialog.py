@@ -17,11 +17,12 @@ from engage_desktop.store.models import MemberRole, Role
 from engage_desktop.ui.audit.audit_box import AuditLogBox
 from engage_desktop.ui.audit.audit_dialog import AuditLogDialog
 from engage_desktop.ui.context import UiContext
-from tests.support.approval_seed import colleague, seed_app
+from tests.support.apps import colleague
+from tests.support.sending import seed_app
 
 
 def _history(ws: Workspace) -> int:
-    app_id = seed_app(ws, phones=0)
+    app_id = seed_app(ws, 0)
     marketer = colleague(ws, "marion", Role.MARKETER, app_id)
     draft = CampaignDraft(
         app_id=app_id, name="Soldes", format="push", variants=(Variant("A", 1.0, {"title": "t"}),)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
@@ -24,9 +25,11 @@ from engage_desktop.security.audit import record
 from engage_desktop.security.audit_chain import verify_chain
 from engage_desktop.store.location import resolve_workspace
 from engage_desktop.store.models import Member, MemberRole, Role
-from tests.support.approval_seed import T0, seed_app, seed_campaign
+from tests.support.sending import seed_app, seed_campaign
 
 pytestmark = pytest.mark.postgres
+
+T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
 
 @dataclass
@@ -46,8 +49,8 @@ class Team:
 @pytest.fixture
 def team(make_workspace: Callable[..., Workspace], pg_url: str) -> Iterator[Team]:
     owner = make_workspace(pg_url)
-    app_id = seed_app(owner, phones=3)
-    other_app = seed_app(owner, phones=0, name="Pixel Quest")
+    app_id = seed_app(owner, 3)
+    other_app = seed_app(owner, 0, project="pixel-quest")
     campaign_id = seed_campaign(owner, app_id)
     database = make_url(pg_url).database
     engines: dict[str, Engine] = {}
