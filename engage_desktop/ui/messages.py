@@ -351,10 +351,14 @@ def setting_error_text(message: object) -> str:
 
 def stored_reason_text(reason: str) -> str | None:
     """A reason the service stored as English text, translated when core recognises it."""
+    from engage_desktop.core.approvals.messages import APPROVAL_MESSAGES
     from engage_desktop.core.settings_fcm import SERVICE_ACCOUNT_MESSAGES
 
     coded = SERVICE_ACCOUNT_MESSAGES.recognise(reason)
-    return None if coded is None else setting_error_text(coded)
+    if coded is not None:
+        return setting_error_text(coded)
+    waiting = APPROVAL_MESSAGES.recognise(reason)  # a scheduled send still waiting for approval
+    return None if waiting is None else approval_error_text(waiting)
 
 
 def _permission_names() -> dict[str, str]:

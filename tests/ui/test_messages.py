@@ -490,3 +490,13 @@ def test_cases_hard_to_provoke_and_unknown_codes(french: None) -> None:
     assert workspace_error_text(WorkspaceError("The demo needs at least 10 users.")) == (
         "The demo needs at least 10 users."
     )  # a sentence without a code yet: core's English rather than nothing
+
+
+def test_a_scheduled_send_waiting_for_approval_is_said_in_french(french: None) -> None:
+    from engage_desktop.core.approvals.messages import APPROVAL_MESSAGES
+    from engage_desktop.ui.sending.errors import reason_text
+
+    english = APPROVAL_MESSAGES.english("needs_approval", "12", "1,163", "500")
+    said = reason_text(f"Not started at its time: {english}")  # as the service stores it
+    assert "Cet envoi toucherait 1,163 destinataires" in said
+    assert "seuil de validation de cette application (500)" in said
