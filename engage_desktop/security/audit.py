@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from engage_desktop.security.audit_chain import HEAD_ID, canonical_json, entry_hash
+from engage_desktop.security.audit_chain import HEAD_ID, canonical_json, hash_of
 from engage_desktop.store.models import AuditChainHead, AuditEntry, Member, utcnow
 
 _SECRET_KEY = re.compile(
@@ -96,17 +96,7 @@ def record(
         details=canonical_json(scrub(details or {})),
         prev_hash=prev_hash,
     )
-    entry.entry_hash = entry_hash(
-        seq=entry.seq,
-        at=entry.at,
-        member_id=entry.member_id,
-        member_login=entry.member_login,
-        app_id=entry.app_id,
-        action=entry.action,
-        target=entry.target,
-        details=entry.details,
-        prev_hash=entry.prev_hash,
-    )
+    entry.entry_hash = hash_of(entry)
     session.add(entry)
     session.execute(
         update(AuditChainHead)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from engage_desktop.core.audit_trail.query import AuditFilter, AuditRow, list_entries
@@ -43,7 +44,7 @@ def _cells(row: AuditRow) -> list[str]:
 def export_csv(ws: Workspace, path: Path, wanted: AuditFilter) -> int:
     """Write the entries the member may read (oldest first) and audit the export; returns the
     row count. Written beside the target and renamed: a failure leaves no half-written file."""
-    rows = list_entries(ws, AuditFilter(**{**wanted.__dict__, "limit": None}))
+    rows = list_entries(ws, replace(wanted, limit=None))
     rows.reverse()
     partial = path.with_name(path.name + ".part")
     try:
