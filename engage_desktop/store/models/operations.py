@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import BigInteger, Index, Integer, String
@@ -52,6 +52,10 @@ class AuditChainHead(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), default=0)
     last_hash: Mapped[str] = mapped_column(String(64))
+
+
+HEARTBEAT_STALE_AFTER = timedelta(seconds=30)
+"""A service beats every few seconds; silence for this long means it is gone."""
 
 
 class ServiceHeartbeat(Base):
