@@ -1,8 +1,7 @@
 """The audit log as a CSV file a French spreadsheet opens as is, safe against formula injection.
 
-A cell that a spreadsheet would read as a formula (it starts with ``=``, ``+``, ``-``, ``@``, a
-tab or a carriage return) gets a leading apostrophe: an entry's target or details come from
-users (campaign names…) and must never run as a formula on an admin's machine.
+An entry's target or details come from users (campaign names…) and must never run as a formula
+on an admin's machine: every cell goes through ``core.csv_cells.neutralised``.
 """
 
 from __future__ import annotations
@@ -13,22 +12,16 @@ from dataclasses import replace
 from pathlib import Path
 
 from engage_desktop.core.audit_trail.query import AuditFilter, AuditRow, list_entries
+from engage_desktop.core.csv_cells import neutralised
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.audit import record
 
 HEADER = ("seq", "at", "member", "app_id", "app", "action", "target", "details")
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
 
-def safe_cell(value: object) -> str:
-    """The text of one cell, defused if a spreadsheet would evaluate it."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def _cells(row: AuditRow) -> list[str]:
+def _cells(row: AuditRow) -> list[object]:
     details = json.dumps(row.details, ensure_ascii=False, sort_keys=True) if row.details else ""
-    values: list[object] = [
+    return [
         row.seq,
         row.at.isoformat(),
         row.member_login,
@@ -38,12 +31,12 @@ def _cells(row: AuditRow) -> list[str]:
         row.target,
         details,
     ]
-    return [safe_cell(v) for v in values]
 
 
 def export_csv(ws: Workspace, path: Path, wanted: AuditFilter) -> int:
     """Write the entries the member may read (oldest first) and audit the export; returns the
-    row count. Written beside the target and renamed: a failure leaves no half-written file."""
+    row count. Written beside the target and renamed once the export is recorded: a failure
+    leaves no file, half-written or unaudited."""
     rows = list_entries(ws, replace(wanted, limit=None))
     rows.reverse()
     partial = path.with_name(path.name + ".part")
@@ -51,18 +44,18 @@ def export_csv(ws: Workspace, path: Path, wanted: AuditFilter) -> int:
         with partial.open("w", newline="", encoding="utf-8-sig") as out:
             writer = csv.writer(out, delimiter=";")
             writer.writerow(HEADER)
-            writer.writerows(_cells(r) for r in rows)
-        partial.replace(path)
+            writer.writerows(neutralised(_cells(r) for r in rows))
+        with ws.session() as session:
+            record(
+                session,
+                member_id=ws.member_id,
+                app_id=wanted.app_id,
+                action="audit.export",
+                target=path.name,
+                details={"rows": len(rows), "filter": wanted.describe()},
+                at=ws.clock.now(),
+            )
+            partial.replace(path)
     finally:
         partial.unlink(missing_ok=True)
-    with ws.session() as session:
-        record(
-            session,
-            member_id=ws.member_id,
-            app_id=wanted.app_id,
-            action="audit.export",
-            target=path.name,
-            details={"rows": len(rows), "filter": wanted.describe()},
-            at=ws.clock.now(),
-        )
     return len(rows)
