@@ -38,6 +38,7 @@ AREAS: dict[str, list[str]] = {
     "imports": ["imports"],
     "messages": ["messages.py"],
     "admin": ["admin", "permissions.py", "context.py"],
+    "admin_audit": ["audit", "approvals"],
 }
 
 

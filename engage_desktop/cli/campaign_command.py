@@ -15,6 +15,7 @@ SUBCOMMAND_MODULES: list[str] = [
     "engage_desktop.cli.campaign_edit",
     "engage_desktop.cli.campaign_send",
     "engage_desktop.cli.campaign_retry",
+    "engage_desktop.cli.campaign_approval",
 ]
 
 

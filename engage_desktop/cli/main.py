@@ -33,6 +33,7 @@ COMMAND_MODULES = [
     "engage_desktop.cli.credentials_command",
     "engage_desktop.cli.app_command",
     "engage_desktop.cli.member_command",
+    "engage_desktop.cli.audit_command",
 ]
 
 

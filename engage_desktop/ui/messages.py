@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from engage_desktop.core.messages import code_of
+from engage_desktop.core.messages import CodedText, code_of
 
 if TYPE_CHECKING:
     from engage_desktop.core.templating import TemplateError
@@ -294,6 +294,7 @@ def campaign_error_text(exc: BaseException) -> str:
 
 def stored_reason_text(reason: str) -> str | None:
     """A reason the service stored as English text, translated when core recognises it."""
+    from engage_desktop.core.approvals.messages import APPROVAL_MESSAGES
     from engage_desktop.core.credentials.messages import CREDENTIAL_MESSAGES
     from engage_desktop.core.outbox.pause_reasons import PAUSE_REASONS
     from engage_desktop.ui.credentials.messages import credential_text
@@ -302,7 +303,10 @@ def stored_reason_text(reason: str) -> str | None:
     if paused is not None:
         return coded_text(paused, _pause_templates())
     coded = CREDENTIAL_MESSAGES.recognise(reason)
-    return None if coded is None else credential_text(coded)
+    if coded is not None:
+        return credential_text(coded)
+    waiting = APPROVAL_MESSAGES.recognise(reason)  # a scheduled send still waiting for approval
+    return None if waiting is None else approval_error_text(waiting)
 
 
 def _pause_templates() -> dict[str, str]:
@@ -480,3 +484,56 @@ def workspace_error_text(exc: BaseException) -> str:
             ),
         },
     )
+
+
+def _approval_templates() -> dict[str, str]:
+    return {
+        "needs_approval": QCoreApplication.translate(
+            "ApprovalErrors",
+            "This send would reach %2 recipients, above this app's approval threshold (%3): "
+            "submit it for approval first.",
+        ),
+        "approval_pending": QCoreApplication.translate(
+            "ApprovalErrors", "This send is waiting for an approver's decision."
+        ),
+        "approval_rejected": QCoreApplication.translate(
+            "ApprovalErrors", "This send was rejected by %2: “%3”. Change it and submit again."
+        ),
+        "no_campaign": QCoreApplication.translate(
+            "ApprovalErrors", "This campaign no longer exists (deleted meanwhile?)."
+        ),
+        "no_app": QCoreApplication.translate("ApprovalErrors", "This app no longer exists."),
+        "not_submittable": QCoreApplication.translate(
+            "ApprovalErrors", "Only a draft or scheduled campaign can be submitted."
+        ),
+        "has_issues": QCoreApplication.translate(
+            "ApprovalErrors", "The campaign has problems to fix before it can be submitted (%2)."
+        ),
+        "already_pending": QCoreApplication.translate(
+            "ApprovalErrors", "This campaign is already waiting for an approver."
+        ),
+        "already_approved": QCoreApplication.translate(
+            "ApprovalErrors", "This campaign is already approved as it is."
+        ),
+        "nothing_pending": QCoreApplication.translate(
+            "ApprovalErrors", "Nothing is waiting for a decision (decided meanwhile?)."
+        ),
+        "own_request": QCoreApplication.translate(
+            "ApprovalErrors", "You submitted this campaign yourself: another approver must decide."
+        ),
+        "bad_threshold": QCoreApplication.translate(
+            "ApprovalErrors", "The threshold must be a whole number of 0 or more."
+        ),
+        "comment_too_long": QCoreApplication.translate(
+            "ApprovalErrors", "The comment is too long (%1 characters; at most %2)."
+        ),
+    }
+
+
+def approval_error_text(exc: BaseException | CodedText) -> str:
+    """An approval refusal (``ApprovalError``, a ``SendError`` waiting for approval or the
+    stored text of one), or a permission refusal, in the user's language."""
+    code, _args = code_of(exc)
+    if code == "permission_denied" and isinstance(exc, BaseException):
+        return permission_text(exc)
+    return coded_text(exc, _approval_templates())

@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>ApprovalErrors</name>
+    <message>
+        <source>This send would reach %2 recipients, above this app&apos;s approval threshold (%3): submit it for approval first.</source>
+        <translation>Cet envoi toucherait %2 destinataires, au-delà du seuil de validation de cette application (%3) : soumettez-le d’abord à validation.</translation>
+    </message>
+    <message>
+        <source>This send is waiting for an approver&apos;s decision.</source>
+        <translation>Cet envoi attend la décision d’un valideur.</translation>
+    </message>
+    <message>
+        <source>This send was rejected by %2: “%3”. Change it and submit again.</source>
+        <translation>Cet envoi a été refusé par %2 : « %3 ». Modifiez-le et soumettez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>This campaign no longer exists (deleted meanwhile?).</source>
+        <translation>Cette campagne n’existe plus (supprimée entre-temps ?).</translation>
+    </message>
+    <message>
+        <source>This app no longer exists.</source>
+        <translation>Cette application n’existe plus.</translation>
+    </message>
+    <message>
+        <source>Only a draft or scheduled campaign can be submitted.</source>
+        <translation>Seule une campagne en brouillon ou programmée peut être soumise.</translation>
+    </message>
+    <message>
+        <source>The campaign has problems to fix before it can be submitted (%2).</source>
+        <translation>La campagne a des problèmes à corriger avant de pouvoir être soumise (%2).</translation>
+    </message>
+    <message>
+        <source>This campaign is already waiting for an approver.</source>
+        <translation>Cette campagne attend déjà un valideur.</translation>
+    </message>
+    <message>
+        <source>This campaign is already approved as it is.</source>
+        <translation>Cette campagne est déjà validée telle quelle.</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for a decision (decided meanwhile?).</source>
+        <translation>Rien n’attend de décision (décidé entre-temps ?).</translation>
+    </message>
+    <message>
+        <source>You submitted this campaign yourself: another approver must decide.</source>
+        <translation>Vous avez soumis cette campagne vous-même : un autre valideur doit décider.</translation>
+    </message>
+    <message>
+        <source>The threshold must be a whole number of 0 or more.</source>
+        <translation>Le seuil doit être un nombre entier supérieur ou égal à 0.</translation>
+    </message>
+    <message>
+        <source>The comment is too long (%1 characters; at most %2).</source>
+        <translation>Le commentaire est trop long (%1 caractères ; %2 au plus).</translation>
+    </message>
+</context>
+<context>
     <name>CampaignErrors</name>
     <message>
         <source>a draft</source>

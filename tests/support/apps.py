@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from engage_desktop.core.workspace import Workspace
-from engage_desktop.store.models import App, MemberRole, Role
+from engage_desktop.store.models import App, Member, MemberRole, Role
 
 
 def add_app(
@@ -29,3 +29,16 @@ def add_app(
         if role is not None:
             session.add(MemberRole(member_id=ws.member_id, app_id=app.id, role=role))
         return app.id
+
+
+def colleague(ws: Workspace, login: str, role: Role | None, app_id: int) -> Workspace:
+    """Another member (``role`` on the app, or none) working on the same database, as its own
+    ``Workspace`` (same engine and clock): approvals and audits need two people."""
+    with ws.session() as session:
+        member = Member(login=login, display_name=login.capitalize())
+        session.add(member)
+        session.flush()
+        if role is not None:
+            session.add(MemberRole(member_id=member.id, app_id=app_id, role=role))
+        member_id = member.id
+    return Workspace(ws.location, ws.engine, member_id, ws.clock)

@@ -414,3 +414,13 @@ def test_every_pause_reason_is_worded_in_french(french: None, code: str) -> None
 
 def test_every_pause_reason_has_a_gui_template(qapp: object) -> None:
     assert set(_pause_templates()) == set(PAUSE_REASONS.templates)
+
+
+def test_a_scheduled_send_waiting_for_approval_is_said_in_french(french: None) -> None:
+    from engage_desktop.core.approvals.messages import APPROVAL_MESSAGES
+    from engage_desktop.ui.sending.errors import reason_text
+
+    english = APPROVAL_MESSAGES.english("needs_approval", "12", "1,163", "500")
+    said = reason_text(f"Not started at its time: {english}")  # as the service stores it
+    assert "Cet envoi toucherait 1,163 destinataires" in said
+    assert "seuil de validation de cette application (500)" in said

@@ -7,23 +7,26 @@ profile and device with a scan of the child table: 32 s for an app of 1,400 prof
 hours for a million. Here each table loses the app's rows in one set-based statement, children
 first, reached through indexed columns; on SQLite the per-row checks are off for it
 (``bulk_connection``), as for imports. Rows of one app never point at another app's profiles,
-devices or campaigns (every writer checks the app), so nothing outside the app is touched
-except the audit log, whose entries keep their text and lose their app (as ON DELETE SET NULL
-would do).
+devices or campaigns (every writer checks the app), so nothing outside the app is touched.
+The audit log keeps its entries as they are, app id included: it is append-only and
+hash-chained, and its app id is a plain number, not a foreign key (``security.audit``).
 """
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from engage_desktop.store.models import (
     App,
-    AuditEntry,
+    AppCredential,
+    ApprovalRule,
     CachedResult,
     Campaign,
+    CampaignApproval,
     CampaignVariant,
     Consent,
+    CredentialHolder,
     DeliveryAttempt,
     Device,
     EngagementEvent,
@@ -46,6 +49,7 @@ def delete_app_rows(session: Session, app_id: int) -> None:
     segments = select(Segment.id).where(Segment.app_id == app_id)
     names = select(EventName.id).where(EventName.app_id == app_id)
     statements = [
+        delete(CampaignApproval).where(CampaignApproval.app_id == app_id),
         delete(DeliveryAttempt).where(DeliveryAttempt.campaign_id.in_(campaigns)),
         delete(EngagementEvent).where(EngagementEvent.campaign_id.in_(campaigns)),
         delete(OutboxMessage).where(OutboxMessage.campaign_id.in_(campaigns)),
@@ -63,7 +67,9 @@ def delete_app_rows(session: Session, app_id: int) -> None:
         delete(StoreLocation).where(StoreLocation.app_id == app_id),
         delete(CachedResult).where(CachedResult.app_id == app_id),
         delete(MemberRole).where(MemberRole.app_id == app_id),
-        update(AuditEntry).where(AuditEntry.app_id == app_id).values(app_id=None),
+        delete(ApprovalRule).where(ApprovalRule.app_id == app_id),
+        delete(CredentialHolder).where(CredentialHolder.app_id == app_id),
+        delete(AppCredential).where(AppCredential.app_id == app_id),
         delete(App).where(App.id == app_id),
     ]
     for statement in statements:

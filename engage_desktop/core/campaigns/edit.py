@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from engage_desktop.core.approvals.voiding import void_outdated_approvals
 from engage_desktop.core.messages import CodedError
 from engage_desktop.security.audit import record
 from engage_desktop.security.roles import Permission, require
@@ -108,6 +109,7 @@ def save_draft(session: Session, member_id: int, draft: CampaignDraft) -> int:
                 row.status.value,
             )
         _apply(row, draft)
+        void_outdated_approvals(session, member_id, row.id)  # an approval is for content
         action = "campaign.update"
     record(
         session,

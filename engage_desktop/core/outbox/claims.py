@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, func, insert, or_, select, text, update
 
+from engage_desktop.core.approvals.gate import cleared_to_claim
 from engage_desktop.core.outbox.control import TEST_PREFIX, TEST_PREFIX_END
 from engage_desktop.core.outbox.expand import CANCELLED
 from engage_desktop.store.models import (
@@ -111,7 +112,12 @@ def claim(
     tests_only: bool = False,
 ) -> list[Claimed]:
     """Take up to ``limit`` queued rows of one campaign, leased until the database's clock
-    plus ``lease``; the caller commits."""
+    plus ``lease``; the caller commits.
+
+    Nothing of a campaign that needs an approval it does not have (``core.approvals.gate``).
+    """
+    if not tests_only and not cleared_to_claim(conn, campaign_id):
+        return []
     pick = (
         select(OUTBOX.c.id)
         .where(OUTBOX.c.campaign_id == campaign_id, OUTBOX.c.state == OutboxState.QUEUED)

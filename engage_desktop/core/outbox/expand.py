@@ -22,6 +22,7 @@ from engage_desktop.core.outbox.message_ids import message_id_for as message_id_
 
 if TYPE_CHECKING:
     from engage_desktop.core.demo.bulk import BulkWriter
+from engage_desktop.core.approvals.gate import send_refusal
 from engage_desktop.core.progress import NO_PROGRESS, Progress
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.audit import record
@@ -88,6 +89,8 @@ def start_send(
     One transaction: a failure leaves the campaign as it was and no outbox row behind.
     ``scheduled`` is the service starting a campaign whose time has come: the member who
     scheduled it must still have the send right then (a role revoked since stops it).
+    Above the app's approval threshold the send needs an approval of the campaign's current
+    content (``core.approvals``), scheduled or not.
     """
     with ws.session() as session:
         campaign = session.get(Campaign, campaign_id)
@@ -100,6 +103,9 @@ def start_send(
         _check_sendable(campaign)
         require_valid_content(campaign)
         result = _expand(session, campaign, ws.clock.now(), progress)
+        refusal = send_refusal(session, campaign_id, campaign.app_id, result.queued)
+        if refusal is not None:  # the rows just written roll back with the transaction
+            raise SendError(str(refusal), refusal.code, *refusal.args_text)
         campaign.status = CampaignStatus.SENDING
         campaign.status_reason = None
         campaign.started_at = ws.clock.now()

@@ -1,5 +1,6 @@
 """All persistent models. Import from here: ``from engage_desktop.store.models import Campaign``."""
 
+from .approvals import ApprovalRule, ApprovalState, CampaignApproval
 from .audience import (
     INDEXED_ATTRIBUTES,
     Channel,
@@ -27,7 +28,7 @@ from .messaging import (
     OutboxMessage,
     OutboxState,
 )
-from .operations import AuditEntry, ServiceHeartbeat
+from .operations import AuditChainHead, AuditEntry, ServiceHeartbeat
 from .targeting import CachedResult, Segment, SegmentMember
 from .workspace import App, Member, MemberRole, Platform, Role, WorkspaceSetting
 
@@ -35,10 +36,14 @@ __all__ = [
     "INDEXED_ATTRIBUTES",
     "App",
     "AppCredential",
+    "ApprovalRule",
+    "ApprovalState",
+    "AuditChainHead",
     "AuditEntry",
     "Base",
     "CachedResult",
     "Campaign",
+    "CampaignApproval",
     "CampaignFormat",
     "CampaignStatus",
     "CampaignVariant",

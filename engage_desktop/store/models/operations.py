@@ -1,29 +1,57 @@
-"""The audit log and the heartbeat of background services."""
+"""The audit log (a hash chain, see ``security.audit_chain``) and the heartbeat of services."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String
+from sqlalchemy import BigInteger, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, JSONDoc, utcnow
 
 
 class AuditEntry(Base):
-    """Who did what, when, on which app. Never holds a secret (see ``security.audit``)."""
+    """Who did what, when, on which app. Never holds a secret (see ``security.audit``).
+
+    Append-only: each entry carries ``seq`` (its place in the chain, gap-free), the hash of the
+    entry before it and its own hash over a canonical encoding of its content. ``member_id`` and
+    ``app_id`` are plain numbers, not foreign keys: removing an app or a member must not rewrite
+    (and so break) the entries that tell of them; ``member_login`` keeps the name readable.
+    """
 
     __tablename__ = "audit_log"
-    __table_args__ = (Index("ix_audit_app_at", "app_id", "at"),)
+    __table_args__ = (
+        Index("ix_audit_app_at", "app_id", "at"),
+        Index("ix_audit_seq", "seq", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
     at: Mapped[datetime] = mapped_column(default=utcnow)
-    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
-    app_id: Mapped[int | None] = mapped_column(ForeignKey("app.id", ondelete="SET NULL"))
+    member_id: Mapped[int | None] = mapped_column(Integer)
+    member_login: Mapped[str | None] = mapped_column(String(120))
+    app_id: Mapped[int | None] = mapped_column(Integer)
     action: Mapped[str] = mapped_column(String(80))  # "campaign.create", "campaign.send", …
     target: Mapped[str | None] = mapped_column(String(200))  # "campaign:12"
     details: Mapped[dict[str, Any]] = mapped_column(JSONDoc, default=dict)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    entry_hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditChainHead(Base):
+    """The one row (id 1) naming the chain's last entry.
+
+    Every append updates it first, which serialises appends (SQLite's write lock, PostgreSQL's
+    row lock), and ``audit verify`` compares it with the last entry, so cutting entries off the
+    end is noticed too.
+    """
+
+    __tablename__ = "audit_chain_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), default=0)
+    last_hash: Mapped[str] = mapped_column(String(64))
 
 
 HEARTBEAT_STALE_AFTER = timedelta(seconds=30)

@@ -1,4 +1,5 @@
-"""Settings page: General (language, appearance, the workspace), Apps and Team tabs."""
+"""Settings page: General (language, appearance, credentials, approvals, the workspace), Apps,
+Team and Audit log tabs."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ from engage_desktop.core.workspace_info import WorkspaceInfo, workspace_info
 from engage_desktop.ui.admin.apps_panel import AppsPanel
 from engage_desktop.ui.admin.team_panel import TeamPanel
 from engage_desktop.ui.appearance import apply_appearance
+from engage_desktop.ui.approvals.threshold_box import ApprovalThresholdBox
+from engage_desktop.ui.audit.audit_box import AuditLogBox
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.credentials.settings_box import CredentialsBox
@@ -94,6 +97,8 @@ class SettingsPage(Page):
         self.credentials = CredentialsBox(context)
         general_layout.addWidget(ui_box)
         general_layout.addWidget(self.credentials)
+        self.approvals = ApprovalThresholdBox(context)  # shown to the app's admins
+        general_layout.addWidget(self.approvals)
         general_layout.addWidget(ws_box, 1)
         self.apps = AppsPanel(context)
         self.team = TeamPanel(context)
@@ -107,6 +112,8 @@ class SettingsPage(Page):
         self.tabs.addTab(general_scroll, self.tr("General"))
         self.tabs.addTab(self.apps, self.tr("Apps"))
         self.tabs.addTab(self.team, self.tr("Team"))
+        self.audit = AuditLogBox(context)  # shown to admins
+        self.tabs.addTab(self.audit, self.tr("Audit log"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self._job: Job | None = None

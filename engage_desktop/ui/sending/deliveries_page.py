@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from engage_desktop.core.progress import Progress
 from engage_desktop.store.models import App, Campaign, CampaignFormat, CampaignStatus
+from engage_desktop.ui.approvals.approval_box import ApprovalBox
 from engage_desktop.ui.background import run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.pages.base import Page
@@ -24,6 +25,7 @@ from engage_desktop.ui.sending.send_panel import SendPanel, status_text
 from engage_desktop.ui.sending.virtual_phones import VirtualPhones
 
 Row = tuple[int, str, CampaignStatus]
+NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class DeliveriesPage(Page):
@@ -36,10 +38,12 @@ class DeliveriesPage(Page):
         self.campaigns.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.campaigns.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.panel = SendPanel(context)
+        self.approval = ApprovalBox(context)
         self.phones = VirtualPhones(context)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.approval)
         right_layout.addWidget(self.panel)
         right_layout.addWidget(self.phones, 1)
         self.devices_button = QPushButton(self.tr("Test devices…"))
@@ -61,6 +65,8 @@ class DeliveriesPage(Page):
         layout.addWidget(splitter)
         self.campaigns.currentItemChanged.connect(self._picked)
         self.panel.status_changed.connect(self.reload)
+        self.panel.status_changed.connect(self.approval.refresh)
+        self.approval.changed.connect(self.panel.refresh)
         self.reload()
 
     def _open_test_devices(self) -> None:
@@ -108,6 +114,7 @@ class DeliveriesPage(Page):
             item = QListWidgetItem(f"{name} — {status_text(status)}")
             item.setToolTip(item.text())
             item.setData(Qt.ItemDataRole.UserRole, campaign_id)
+            item.setData(NAME_ROLE, name)
             self.campaigns.addItem(item)
             if campaign_id == current:
                 self.campaigns.setCurrentItem(item)
@@ -117,4 +124,6 @@ class DeliveriesPage(Page):
             self.phones.refresh()
 
     def _picked(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
-        self.panel.set_campaign(item.data(Qt.ItemDataRole.UserRole) if item else None)
+        campaign_id = item.data(Qt.ItemDataRole.UserRole) if item else None
+        self.panel.set_campaign(campaign_id)
+        self.approval.set_campaign(campaign_id, item.data(NAME_ROLE) if item else "")

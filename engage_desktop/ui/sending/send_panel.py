@@ -239,7 +239,7 @@ class SendPanel(QWidget):
             lambda _p: action(campaign_id),
             parent=self,
             on_success=self._done,
-            on_failure=self._failed,
+            on_failure=self._action_failed,
         )
         job.finished.connect(self.refresh)
 
@@ -284,6 +284,9 @@ class SendPanel(QWidget):
         self.status_changed.emit()
         if message:
             self.status.setText(message)
+
+    def _action_failed(self, exc: BaseException, tb: str) -> None:
+        self._failed(exc, tb)
 
     def _failed(self, exc: BaseException, _tb: str) -> None:
         self.note = user_message(exc)

@@ -1,0 +1,1 @@
+"""Settings → Audit log: admins read, filter, verify and export the audit trail."""

@@ -1,0 +1,93 @@
+"""Audit actions and chain problems in the user's language (codes stay the stored data)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from engage_desktop.security.audit_chain import ChainBreak
+
+
+def action_labels() -> dict[str, str]:
+    return {
+        "campaign.create": QCoreApplication.translate("AuditLabels", "Campaign created"),
+        "campaign.update": QCoreApplication.translate("AuditLabels", "Campaign edited"),
+        "campaign.schedule": QCoreApplication.translate("AuditLabels", "Campaign scheduled"),
+        "campaign.send": QCoreApplication.translate("AuditLabels", "Campaign sent"),
+        "campaign.test_send": QCoreApplication.translate("AuditLabels", "Test send"),
+        "campaign.pause": QCoreApplication.translate("AuditLabels", "Send paused"),
+        "campaign.resume": QCoreApplication.translate("AuditLabels", "Send resumed"),
+        "campaign.cancel": QCoreApplication.translate("AuditLabels", "Send cancelled"),
+        "approval.threshold": QCoreApplication.translate(
+            "AuditLabels", "Approval threshold changed"
+        ),
+        "approval.submit": QCoreApplication.translate("AuditLabels", "Submitted for approval"),
+        "approval.approve": QCoreApplication.translate("AuditLabels", "Send approved"),
+        "approval.reject": QCoreApplication.translate("AuditLabels", "Send rejected"),
+        "approval.void": QCoreApplication.translate("AuditLabels", "Approval voided by an edit"),
+        "audit.export": QCoreApplication.translate("AuditLabels", "Audit log exported"),
+        "segment.create": QCoreApplication.translate("AuditLabels", "Segment created"),
+        "segment.update": QCoreApplication.translate("AuditLabels", "Segment edited"),
+        "segment.delete": QCoreApplication.translate("AuditLabels", "Segment deleted"),
+        "segment.export": QCoreApplication.translate("AuditLabels", "Segment exported"),
+        "audience.import_contacts": QCoreApplication.translate("AuditLabels", "Contacts imported"),
+        "audience.import_events": QCoreApplication.translate("AuditLabels", "Events imported"),
+        "device.test_on": QCoreApplication.translate("AuditLabels", "Test device chosen"),
+        "app.service_account": QCoreApplication.translate("AuditLabels", "Service account changed"),
+    }
+
+
+def family_labels() -> dict[str, str]:
+    return {
+        "campaign": QCoreApplication.translate("AuditLabels", "Campaigns"),
+        "approval": QCoreApplication.translate("AuditLabels", "Approvals"),
+        "audit": QCoreApplication.translate("AuditLabels", "Audit log"),
+        "segment": QCoreApplication.translate("AuditLabels", "Segments"),
+        "audience": QCoreApplication.translate("AuditLabels", "Imports"),
+        "device": QCoreApplication.translate("AuditLabels", "Test devices"),
+        "app": QCoreApplication.translate("AuditLabels", "Apps"),
+        "credentials": QCoreApplication.translate("AuditLabels", "Credentials"),
+        "member": QCoreApplication.translate("AuditLabels", "Team"),
+    }
+
+
+def action_label(action: str) -> str:
+    """The action in words, or its code when this version does not know it (newer entries)."""
+    return action_labels().get(action, action)
+
+
+def family_label(family: str) -> str:
+    return family_labels().get(family, family)
+
+
+def break_text(broken: ChainBreak) -> str:
+    """Where the chain breaks, in words (the holding case is counted by the caller)."""
+    seq, entry = str(broken.seq), str(broken.entry_id or "?")
+    if broken.problem == "changed":
+        return (
+            QCoreApplication.translate(
+                "AuditLabels", "entry #%1 (id %2) does not match its hash: it was edited or moved."
+            )
+            .replace("%1", seq)
+            .replace("%2", entry)
+        )
+    if broken.problem == "missing":
+        return (
+            QCoreApplication.translate(
+                "AuditLabels", "entries #%1 to #%2 are missing before entry #%3."
+            )
+            .replace("%1", str(broken.first_missing))
+            .replace("%2", str(broken.seq - 1))
+            .replace("%3", seq)
+        )
+    if broken.problem == "relinked":
+        return QCoreApplication.translate(
+            "AuditLabels", "entry #%1 does not follow the entry before it (replaced or reordered)."
+        ).replace("%1", seq)
+    if broken.problem == "tail_missing":
+        return QCoreApplication.translate("AuditLabels", "entries after #%1 are missing.").replace(
+            "%1", seq
+        )
+    return QCoreApplication.translate(
+        "AuditLabels",
+        "the chain's head row is missing; nothing can be recorded until it is restored.",
+    )
