@@ -247,20 +247,13 @@ def main(argv: list[str]) -> int:
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory() as tmp:
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "engage_desktop",
-                "sandbox",
-                "--port",
-                str(port),
-                "--data-dir",  # where it finds the key the senders sign token requests with
-                str(Path(tmp) / "creds"),
-                *(["--lean"] if args.server == "lean" else ["--no-validate", "--no-record"]),
-            ],
-            stdout=subprocess.DEVNULL,
-        )
+        if args.server == "lean":
+            command = ["benchmarks._lean_server", "--port", str(port)]
+        else:
+            command = ["engage_desktop", "sandbox", "--port", str(port), "--no-validate"]
+            # where it finds the key the senders sign token requests with
+            command += ["--no-record", "--data-dir", str(Path(tmp) / "creds")]
+        server = subprocess.Popen([sys.executable, "-m", *command], stdout=subprocess.DEVNULL)
         os.environ["ENGAGE_SANDBOX_URL"] = url
         os.environ["ENGAGE_SANDBOX_CREDENTIALS_DIR"] = str(Path(tmp) / "creds")
         try:
@@ -298,8 +291,9 @@ def main(argv: list[str]) -> int:
         "queued_rows": args.queued or None,
         "peak_rss_mb_while_sending_from_queued": queued_rss,
         "server": args.server,
-        "note": "server in another process (lean: engage-desktop sandbox --lean, a minimal "
-        "acknowledging server; sandbox: --no-validate --no-record); peak_rss_mb includes seeding "
+        "note": "server in another process (lean: benchmarks/_lean_server.py, a minimal "
+        "acknowledging server; sandbox: engage-desktop sandbox --no-validate --no-record); "
+        "peak_rss_mb includes seeding "
         "the workspace in this process, the queued figure is sampled while sending",
     }
     emit(result, args.json)

@@ -9,8 +9,8 @@ fresh workspace (``benchmarks/imports.py``, which also runs alone with its own r
 The workspace defaults to a private copy of /tmp/bench/demo1m.sqlite (made once, reused), or a
 freshly built 1,000,000-user demo when that file is absent. The same-run reference is the naive
 way: load profiles with their devices, consent and events, and evaluate the rule row by row in
-Python (``core.segments.reference``) on a random sample, scaled to the app's profile count. The
-sample's reference ids are also checked against the SQL result.
+Python (the tests' oracle, ``tests/support/segment_reference.py``) on a random sample, scaled to
+the app's profile count. The sample's reference ids are also checked against the SQL result.
 
 Measured 2026-11-23 on the shared 2-core machine (app 1: 700,003 profiles, runs=7, load
 average 3.3-4.1, so wall times are about twice the CPU times). Before = the code and schema
@@ -184,9 +184,9 @@ def main(argv: list[str]) -> int:
     from engage_desktop.core.clock import FixedClock
     from engage_desktop.core.segments import count_profiles, count_segment, parse_rules
     from engage_desktop.core.segments.compiler import compile_segment
-    from engage_desktop.core.segments.reference import load_snapshot, reference_ids
     from engage_desktop.store.migrate import schema_revision
     from engage_desktop.store.models import EventDaily, Profile
+    from tests.support.segment_reference import load_snapshot, reference_ids
 
     path = _workspace(args.workspace)
     ws, migrate_s = _open(path)

@@ -30,11 +30,6 @@ def register(subparsers: Any) -> None:
         help="folder of the sandbox service-account keys and the kept inboxes "
         "(default: the sandbox folder in the user data folder)",
     )
-    parser.add_argument(
-        "--lean",
-        action="store_true",
-        help="a minimal server that acknowledges every send (sender benchmarks)",
-    )
     parser.set_defaults(func=run)
 
 
@@ -52,11 +47,6 @@ def run(args: argparse.Namespace) -> int:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, stop.set)
-        if args.lean:
-            from engage_desktop.services.sandbox.lean import serve_lean
-
-            await serve_lean(args.host, args.port, stop)
-            return
         await serve(
             args.host,
             args.port,

@@ -1,21 +1,35 @@
-"""Fixtures for every GUI test: throw-away settings, and the French catalogues on demand."""
+"""Fixtures for every GUI test: throw-away settings, the French catalogues on demand, and UI
+contexts on a fresh workspace with one app."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool, QTranslator
+
+from engage_desktop.core.workspace import Workspace
+from engage_desktop.store.models import Profile, Role
+from engage_desktop.ui.context import UiContext
+from tests.support.apps import add_app
+from tests.support.paths import CATALOGUES, ROOT, artifacts
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """Let background work finish before pytest-qt closes (and deletes) the widgets."""
+    yield
+    from engage_desktop.ui.audience.live_count import count_pool
+
+    QThreadPool.globalInstance().waitForDone(10_000)
+    count_pool().waitForDone(10_000)
 
 
 @pytest.fixture
 def qsettings(tmp_path: Path) -> QSettings:
     """Window state goes to a throw-away file, never to the developer's real settings."""
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-CATALOGUES = Path(__file__).resolve().parents[2] / "resources" / "translations"
 
 
 @pytest.fixture
@@ -30,3 +44,59 @@ def french(qapp: object) -> Iterator[None]:
     yield
     for translator in translators:
         QCoreApplication.removeTranslator(translator)
+
+
+@pytest.fixture
+def shots(request: pytest.FixtureRequest) -> Path:
+    """Where a GUI test saves the screenshots a person reviews: test-artifacts/<module tested>,
+    e.g. test-artifacts/ui/composer/window for tests/ui/composer/test_window.py."""
+    module = request.path.relative_to(ROOT / "tests")
+    return artifacts(str(module.with_name(module.stem.removeprefix("test_"))))
+
+
+def _context(
+    ws: Workspace, qsettings: QSettings, role: Role, platforms: tuple[str, ...] = ("ios",)
+) -> UiContext:
+    add_app(ws, role=role, platforms=platforms)
+    return UiContext(ws, qsettings)
+
+
+@pytest.fixture
+def admin_context(
+    make_workspace: Callable[..., Workspace], qsettings: QSettings, qapp: object
+) -> UiContext:
+    """An empty app "Maison Test" (iOS) the user administers."""
+    return _context(make_workspace(), qsettings, Role.ADMIN)
+
+
+@pytest.fixture
+def marketer_context(
+    make_workspace: Callable[..., Workspace], qsettings: QSettings, qapp: object
+) -> UiContext:
+    """An empty app "Maison Test" (iOS) where the user is a marketer."""
+    return _context(make_workspace(), qsettings, Role.MARKETER)
+
+
+@pytest.fixture
+def ui_context(
+    make_workspace: Callable[..., Workspace], qsettings: QSettings, qapp: object
+) -> UiContext:
+    """A marketer's app "Maison Test" (iOS and Android) with two profiles to preview as."""
+    context = _context(make_workspace(), qsettings, Role.MARKETER, platforms=("ios", "android"))
+    ws = context.workspace
+    with ws.session() as session:
+        app_id = context.app_id
+        session.add(
+            Profile(
+                app_id=app_id,
+                external_id="u-1",
+                first_name="Zoé",
+                last_name="Durand",
+                email="zoe@example.fr",
+                attributes={"points": 42},
+            )
+        )
+        session.add(
+            Profile(app_id=app_id, external_id="u-2", first_name=None, email="anon@example.fr")
+        )
+    return context

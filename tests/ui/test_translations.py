@@ -8,9 +8,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-ROOT = Path(__file__).parents[2]
+from tests.support.paths import CATALOGUES, ROOT
+
 UI = ROOT / "engage_desktop" / "ui"
-CATALOGUES = ROOT / "resources" / "translations"
 
 
 def _messages(ts: Path) -> dict[tuple[str, str], str | None]:

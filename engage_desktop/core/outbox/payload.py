@@ -8,53 +8,25 @@ for the token and the message id, encoded, split at the markers, and joined per 
 
 from __future__ import annotations
 
-import importlib
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+
+from engage_desktop.core.content.fcm import build_fcm_message
+from engage_desktop.core.content.push import PushContent
 
 TOKEN_MARK = "__ed_token_c3f1__"
 MSGID_MARK = "__ed_msgid_c3f1__"
 _SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_:.")
-
-MessageBuilder = Callable[..., dict[str, Any]]
 
 
 class PayloadError(Exception):
     """The variant's content cannot become an FCM message; the text says what is wrong."""
 
 
-def composer_builder() -> MessageBuilder | None:
-    """The composer's ``build_fcm_message`` adapted to a raw content dict, if installed."""
-    try:
-        fcm = importlib.import_module("engage_desktop.core.content.fcm")
-        push = importlib.import_module("engage_desktop.core.content.push")
-    except ImportError:
-        return None
-    build = fcm.build_fcm_message
-    from_dict = push.PushContent.from_dict
-
-    def adapted(content: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
-        return dict(build(from_dict(content), **kwargs))
-
-    return adapted
-
-
-def minimal_builder(
-    content: dict[str, Any], *, token: str, message_id: str, analytics_label: str | None = None
-) -> dict[str, Any]:
-    """Used only while the composer's builder is absent: title, body, data and collapse ids."""
-    message: dict[str, Any] = {
-        "token": token,
-        "notification": {k: str(content[k]) for k in ("title", "body") if content.get(k)},
-        "data": {"message_id": message_id},
-        "android": {"collapse_key": message_id},
-        "apns": {"headers": {"apns-collapse-id": message_id}},
-    }
-    if analytics_label:
-        message["fcm_options"] = {"analytics_label": analytics_label}
-    return message
+def build_message(content: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    """The composer's ``build_fcm_message`` applied to a variant's raw content dict."""
+    return dict(build_fcm_message(PushContent.from_dict(content), **kwargs))
 
 
 def _ensure_ids(message: dict[str, Any], message_id: str) -> dict[str, Any]:
@@ -94,15 +66,13 @@ def compile_body(
     *,
     analytics_label: str | None,
     validate_only: bool,
-    builder: MessageBuilder | None = None,
 ) -> BodyTemplate:
     """Build the variant's message once and split it at the per-recipient values."""
-    build = builder or composer_builder() or minimal_builder
     kwargs: dict[str, Any] = {"token": TOKEN_MARK, "message_id": MSGID_MARK}
     if analytics_label:
         kwargs["analytics_label"] = analytics_label
     try:
-        message = _ensure_ids(build(content, **kwargs), MSGID_MARK)
+        message = _ensure_ids(build_message(content, **kwargs), MSGID_MARK)
     except (ValueError, KeyError, TypeError) as exc:
         raise PayloadError(f"The campaign content cannot be sent: {exc}") from exc
     body: dict[str, Any] = {"message": message}
@@ -140,7 +110,6 @@ class PersonalisedBody:
     content: dict[str, Any]
     analytics_label: str | None
     validate_only: bool
-    builder: MessageBuilder
 
     def render(self, token: str, message_id: str, context: dict[str, Any]) -> bytes:
         kwargs: dict[str, Any] = {
@@ -151,7 +120,7 @@ class PersonalisedBody:
         if self.analytics_label:
             kwargs["analytics_label"] = self.analytics_label
         body: dict[str, Any] = {
-            "message": _ensure_ids(self.builder(self.content, **kwargs), message_id)
+            "message": _ensure_ids(build_message(self.content, **kwargs), message_id)
         }
         if self.validate_only:
             body["validate_only"] = True
@@ -164,10 +133,4 @@ def compile_variant(
     """The fast shared template, or the per-recipient path when the texts use Liquid."""
     if not is_personalised(content):
         return compile_body(content, analytics_label=analytics_label, validate_only=validate_only)
-    builder = composer_builder()
-    if builder is None:
-        raise PayloadError(
-            "This content is personalised (Liquid) and the composer's message builder is not "
-            "installed, so it cannot be rendered per recipient; nothing was sent."
-        )
-    return PersonalisedBody(content, analytics_label, validate_only, builder)
+    return PersonalisedBody(content, analytics_label, validate_only)

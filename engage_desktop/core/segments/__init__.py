@@ -1,4 +1,4 @@
-"""Audience segments: the rule tree, its SQL compiler, counts and a reference evaluator."""
+"""Audience segments: the rule tree, its SQL compiler, counts and saved segments."""
 
 from .compiler import compile_segment
 from .count import SegmentCount, count_profiles, count_segment

@@ -17,16 +17,6 @@ from engage_desktop.ui.context import UiContext
 NOW = datetime(2026, 11, 1, 12, tzinfo=UTC)
 
 
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
-    """Let background work finish before pytest-qt closes (and deletes) the widgets."""
-    yield
-    from engage_desktop.ui.audience.live_count import count_pool
-
-    QThreadPool.globalInstance().waitForDone(10_000)
-    count_pool().waitForDone(10_000)
-
-
 @pytest.fixture
 def ws(demo_workspace: Workspace) -> Workspace:
     return replace(demo_workspace, clock=FixedClock(NOW))

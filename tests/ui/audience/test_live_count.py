@@ -17,6 +17,7 @@ from engage_desktop.ui.audience.interrupt import QueryInterrupter
 from engage_desktop.ui.audience.live_count import LiveCounter, LiveFigures
 from engage_desktop.ui.audience.segments_tab import SegmentsTab
 from engage_desktop.ui.formatting import format_int
+from tests.support.demo import GOLD
 
 BUYERS = {
     "version": 1,
@@ -25,15 +26,6 @@ BUYERS = {
             {"type": "event", "name": "purchase", "min_count": 1, "within_days": 90},
             {"type": "consent", "channel": "push", "state": "granted"},
         ]
-    },
-}
-GOLD = {
-    "version": 1,
-    "rules": {
-        "type": "attribute",
-        "field": "attributes.loyalty_tier",
-        "op": "equals",
-        "value": "gold",
     },
 }
 # Runs until interrupted: counts to a trillion.

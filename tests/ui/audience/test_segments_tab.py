@@ -21,17 +21,8 @@ from engage_desktop.ui.audience.segments_tab import SegmentsTab
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.formatting import format_int
 from engage_desktop.ui.pages.audiences import AudiencesPage
-
-GOLD = {
-    "version": 1,
-    "rules": {
-        "type": "attribute",
-        "field": "attributes.loyalty_tier",
-        "op": "equals",
-        "value": "gold",
-    },
-}
-CATALOGUES = Path(__file__).parents[3] / "resources" / "translations"
+from tests.support.demo import GOLD
+from tests.support.paths import CATALOGUES
 
 
 def _names(tab: SegmentsTab) -> list[str]:
@@ -293,3 +284,20 @@ def test_french_interface(context: UiContext, qtbot) -> None:  # type: ignore[no
     finally:
         QCoreApplication.removeTranslator(translator)
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+def test_demo_segments_open_counted(tab: SegmentsTab, ws: Workspace) -> None:
+    shipped = list_segments(ws, 1)
+    assert len(shipped) == 5
+    assert tab.table.summaries() == shipped
+    model = tab.table.rows_model
+    for row, summary in enumerate(shipped):
+        assert summary.cached_count is not None and summary.cached_reachable is not None
+        assert model.index(row, 0).data() == summary.name
+        # The narrow list may elide the name: its tooltip gives it whole, with the description.
+        tooltip = model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+        assert summary.description and tooltip == f"{summary.name}\n{summary.description}"
+        assert model.index(row, 1).data() == format_int(summary.cached_count)
+        assert model.index(row, 2).data() == format_int(summary.cached_reachable["push"])
+        # Counted as of the demo's "now" (midnight); the tab's clock says noon that day.
+        assert model.index(row, 3).data() == "12 h ago"

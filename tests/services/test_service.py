@@ -1,0 +1,107 @@
+"""The service process: a campaign sent through a real service to a real sandbox, and scheduled
+campaigns started at their time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from engage_desktop.core.outbox.control import campaign_progress
+from engage_desktop.core.outbox.expand import start_send
+from engage_desktop.core.workspace import Workspace
+from engage_desktop.store.models import (
+    Campaign,
+    CampaignFormat,
+    CampaignStatus,
+    DeliveryAttempt,
+    ServiceHeartbeat,
+)
+from tests.support.processes import Sandbox, service_env, start_service, stop_service
+from tests.support.sending import reason_of, seed_app, seed_campaign, status_of, token_for
+from tests.support.waiting import wait_until
+
+
+def test_send_reaches_every_device_once(
+    make_workspace: Callable[..., Workspace], sandbox: Sandbox, tmp_path: Path
+) -> None:
+    ws = make_workspace()
+    app_id = seed_app(ws, 300, no_consent=5, push_off=4, no_token=3, invalidated=2)
+    campaign_id = seed_campaign(ws, app_id)
+    result = start_send(ws, campaign_id)
+    assert result.queued == 300
+    assert result.suppressed == {
+        "no_push_consent": 5,
+        "push_disabled": 4,
+        "no_token": 3,
+        "token_invalidated": 2,
+    }
+    service = start_service(
+        str(ws.location.sqlite_path), service_env(sandbox.url, tmp_path), tmp_path
+    )
+    try:
+        wait_until(lambda: status_of(ws, campaign_id) == CampaignStatus.COMPLETED)
+        with ws.session() as s:
+            beats = list(s.scalars(select(ServiceHeartbeat)))
+            assert beats and beats[0].state == "running"
+    finally:
+        assert stop_service(service) == 0
+    with ws.session() as s:
+        progress = campaign_progress(s, campaign_id, ws.clock.now())
+        attempts = s.scalar(select(func.count()).select_from(DeliveryAttempt))
+        assert s.scalars(select(ServiceHeartbeat.state)).all() == ["stopped"]
+    assert (progress.sent, progress.failed, progress.queued) == (300, 0, 0)
+    assert attempts == 300
+    stats = sandbox.get("/sandbox/stats?ids=1")
+    assert stats["received"] == 300
+    assert set(stats["by_message_id"].values()) == {1}
+    # what one virtual device received: the campaign, with its stable message id as collapse key
+    first_device = app_id * 10_000_000 + 1
+    inbox = sandbox.get(f"/sandbox/inbox?token={token_for(first_device)}")
+    message = inbox[0]["message"]
+    expected_id = f"ed-{campaign_id}-{first_device}"
+    assert message["data"]["message_id"] == expected_id
+    assert message["android"]["collapse_key"] == expected_id
+    assert message["apns"]["headers"]["apns-collapse-id"] == expected_id
+    assert message["notification"]["title"] == "Soldes d'hiver"
+    assert message["fcm_options"]["analytics_label"] == "soldes_hiver"
+
+
+def test_scheduled_campaigns_start_at_their_time(
+    make_workspace: Callable[..., Workspace], sandbox: Sandbox, tmp_path: Path
+) -> None:
+    ws = make_workspace()
+    app_id = seed_app(ws, 5)
+    past, soon, sms = (seed_campaign(ws, app_id) for _ in range(3))
+    now = datetime.now(UTC)
+    at = {past: now - timedelta(hours=1), soon: now + timedelta(seconds=3)}
+    with ws.session() as s:
+        for cid, when in [*at.items(), (sms, now - timedelta(minutes=5))]:
+            campaign = s.get(Campaign, cid)
+            assert campaign is not None
+            campaign.status = CampaignStatus.SCHEDULED
+            campaign.scheduled_at = when
+        unsendable = s.get(Campaign, sms)
+        assert unsendable is not None
+        unsendable.format = CampaignFormat.SMS  # the service cannot send it: said, not retried
+    service = start_service(
+        str(ws.location.sqlite_path), service_env(sandbox.url, tmp_path), tmp_path
+    )
+    try:
+        wait_until(lambda: status_of(ws, past) == CampaignStatus.COMPLETED, timeout=30)
+        wait_until(lambda: status_of(ws, soon) == CampaignStatus.COMPLETED, timeout=30)
+    finally:
+        assert stop_service(service) == 0
+    with ws.session() as s:
+        started = {cid: s.get(Campaign, cid).started_at for cid in at}  # type: ignore[union-attr]
+    assert started[soon] is not None and started[soon] >= at[soon]  # never before its time
+    # The service checks every second; a loaded CI machine may add a few more.
+    assert started[soon] - at[soon] < timedelta(seconds=10)
+    assert len(sandbox.get("/sandbox/stats?ids=1")["by_message_id"]) == 10
+    assert status_of(ws, sms) == CampaignStatus.SCHEDULED
+    assert reason_of(ws, sms).startswith("Not started at its time: Campaign ")
+    assert "push campaigns only" in reason_of(ws, sms)
+    log = (tmp_path / "service.log").read_text()
+    assert log.count(f"scheduled campaign {sms} not started") == 1  # once, not every second

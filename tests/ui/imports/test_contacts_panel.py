@@ -1,0 +1,105 @@
+"""The contacts import panel on a real workspace: the wizard runs an import, a cancel undoes
+one, and a big file goes through the reading process."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from engage_desktop.core.imports.mapping import Field
+from engage_desktop.store.models import Consent, Profile
+from engage_desktop.ui.context import UiContext
+from engage_desktop.ui.imports import ContactsImportPanel
+from tests.support.db import count_rows
+from tests.support.paths import IMPORT_SAMPLES
+
+
+def test_wizard_previews_maps_and_imports(context: UiContext, qtbot: QtBot, tmp_path: Path) -> None:
+    panel = ContactsImportPanel(context)
+    qtbot.addWidget(panel)
+    panel.resize(1000, 640)
+    panel.show()
+    panel.open_file(IMPORT_SAMPLES / "contacts_fr_excel.csv")
+    qtbot.waitUntil(lambda: panel.stack.currentWidget() is panel.preview_page)
+    assert "Windows-1252" in panel.format_label.text()
+    assert panel.preview.item(0, 2).text() == "Élodie"
+    panel.to_mapping.click()
+    chosen = [Field(c.currentData()) for c in panel.combos]
+    assert chosen[:3] == [Field.EXTERNAL_ID, Field.IGNORE, Field.FIRST_NAME]
+    # Keep "Carte fidélité" as an attribute; an import needs a key column.
+    panel.combos[13].setCurrentIndex(list(Field).index(Field.ATTRIBUTE))
+    panel.combos[0].setCurrentIndex(list(Field).index(Field.IGNORE))
+    panel.combos[4].setCurrentIndex(list(Field).index(Field.IGNORE))
+    assert not panel.import_button.isEnabled()
+    assert "external id" in panel.mapping_warning.text()
+    panel.combos[0].setCurrentIndex(list(Field).index(Field.EXTERNAL_ID))
+    panel.combos[4].setCurrentIndex(list(Field).index(Field.EMAIL))
+    assert panel.import_button.isEnabled()
+    panel.import_button.click()
+    qtbot.waitUntil(lambda: panel.stack.currentWidget() is panel.summary_page, timeout=10_000)
+    qtbot.waitUntil(lambda: panel.job is None)  # its finished signal came too
+    assert panel.result is not None
+    assert (panel.result.inserted, panel.result.failed) == (4, 5)
+    assert panel.errors.rowCount() == 6
+    assert panel.errors.item(0, 1).text() == "Téléphone"
+    assert panel.save_button.isEnabled()
+    with context.workspace.session() as session:
+        elodie = session.scalars(select(Profile).where(Profile.external_id == "CLI0001")).one()
+        assert elodie.attributes == {"carte_fidelite": "Or"}
+    panel.grab().save(str(tmp_path / "summary.png"))
+
+
+def test_cancel_from_the_panel_writes_nothing(
+    context: UiContext, qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "gros.csv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        out = csv.writer(handle, delimiter=";")
+        out.writerow(["identifiant", "e-mail", "opt-in sms"])
+        for i in range(30_000):
+            out.writerow([f"N{i}", f"n{i}@exemple.fr", "oui"])
+    panel = ContactsImportPanel(context)
+    qtbot.addWidget(panel)
+    panel.open_file(path)
+    qtbot.waitUntil(lambda: panel.stack.currentWidget() is panel.preview_page)
+    panel.to_mapping.click()
+    job = panel.start_import()
+    assert job is not None
+    with qtbot.waitSignal(job.progressed, timeout=10_000):
+        pass  # the import is running
+    with qtbot.waitSignal(job.finished, timeout=20_000):
+        panel.cancel_button.click()
+    assert panel.stack.currentWidget() is panel.summary_page
+    assert panel.result is None
+    assert "cancelled" in panel.summary_label.text().lower()
+    assert count_rows(context.workspace, Profile) == 0
+    assert count_rows(context.workspace, Consent) == 0
+
+
+def test_a_big_file_imports_from_the_panel_with_its_reading_process(
+    context: UiContext, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """From the GUI's worker thread the reading process is spawned, streams, and is reaped."""
+    import multiprocessing
+
+    from benchmarks.imports import write_contacts_csv
+    from engage_desktop.core.imports.pipeline import CHILD_ROWS
+
+    path = tmp_path / "gros.csv"
+    bad = write_contacts_csv(path, CHILD_ROWS + 500, seed=11)
+    panel = ContactsImportPanel(context)
+    qtbot.addWidget(panel)
+    panel.open_file(path)
+    qtbot.waitUntil(lambda: panel.stack.currentWidget() is panel.preview_page)
+    panel.to_mapping.click()
+    job = panel.start_import()
+    assert job is not None
+    with qtbot.waitSignal(job.finished, timeout=60_000):
+        pass
+    assert panel.result is not None
+    assert (panel.result.inserted, panel.result.failed) == (CHILD_ROWS + 500 - bad, bad)
+    assert count_rows(context.workspace, Profile) == CHILD_ROWS + 500 - bad
+    assert multiprocessing.active_children() == []

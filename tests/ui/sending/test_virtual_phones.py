@@ -1,0 +1,97 @@
+"""The virtual phones panel: real previews of what the sandbox's devices received, and a clear
+message when the sandbox is not running."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import update
+
+from engage_desktop.core.outbox.expand import start_send
+from engage_desktop.core.textlayout.surfaces import Surface
+from engage_desktop.core.workspace import Workspace
+from engage_desktop.store.models import CampaignStatus, Device
+from engage_desktop.ui.context import UiContext
+from engage_desktop.ui.sending.virtual_phones import VirtualPhones
+from tests.support.net import free_port
+from tests.support.processes import (
+    credentials_dir,
+    service_env,
+    start_sandbox,
+    start_service,
+    stop_service,
+)
+from tests.support.sending import seed_app, seed_campaign, status_of
+from tests.support.waiting import wait_until
+
+
+def test_sandbox_not_running_is_said_clearly(
+    make_workspace: Callable[..., Workspace], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ENGAGE_SANDBOX_URL", f"http://127.0.0.1:{free_port()}")
+    ws = make_workspace()
+    app_id = seed_app(ws, 2)
+    context = UiContext(ws)
+    context.set_app(app_id)
+    phones = VirtualPhones(context)
+    qtbot.addWidget(phones)
+    phones.refresh()
+    qtbot.waitUntil(lambda: bool(phones.message.text()), timeout=10_000)
+    text = phones.message.text()
+    assert text.startswith("The local sandbox is not running")
+    assert "engage-desktop sandbox" in text
+    assert "Errno" not in text and "urlopen" not in text
+
+
+def test_phones_show_received_notifications_as_previews(
+    make_workspace: Callable[..., Workspace],
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ws = make_workspace()
+    app_id = seed_app(ws, 4)
+    first = app_id * 10_000_000 + 1
+    with ws.session() as s:
+        s.execute(
+            update(Device).where(Device.id == first).values(is_test=True, label="Pixel de Camille")
+        )
+        s.execute(
+            update(Device)
+            .where(Device.id == first + 1)
+            .values(is_test=True, label="iPhone de Léa", platform="ios")
+        )
+    campaign_id = seed_campaign(
+        ws, app_id, {"title": "Soldes d'hiver", "body": "Jusqu'à -50 % ce week-end"}
+    )
+    start_send(ws, campaign_id)
+    sandbox = start_sandbox(credentials_dir(tmp_path))
+    try:
+        service = start_service(
+            str(ws.location.sqlite_path), service_env(sandbox.url, tmp_path), tmp_path
+        )
+        try:
+            wait_until(lambda: status_of(ws, campaign_id) == CampaignStatus.COMPLETED, timeout=30)
+        finally:
+            stop_service(service)
+        monkeypatch.setenv("ENGAGE_SANDBOX_URL", sandbox.url)
+        context = UiContext(ws)
+        context.set_app(app_id)
+        phones = VirtualPhones(context)
+        qtbot.addWidget(phones)
+        phones.resize(900, 500)
+        phones.show()
+        phones.refresh()
+        qtbot.waitUntil(lambda: len(phones.cards) == 2, timeout=10_000)
+    finally:
+        sandbox.stop()
+    by_surface = {card.previews[0].surface: card.previews[0] for card in phones.cards}
+    assert set(by_surface) == {Surface.ANDROID_HEADS_UP, Surface.IOS_LOCK}
+    for preview in by_surface.values():
+        assert preview.content.title == "Soldes d'hiver"
+        assert preview.content.body == "Jusqu'à -50 % ce week-end"
+        assert preview.app_name == "App demo-project"
+    phones.grab().save(str(tmp_path / "phones.png"))
