@@ -40,7 +40,9 @@ from engage_desktop.store.models import (
     OutboxMessage,
     OutboxState,
     Profile,
+    Role,
 )
+from tests.support.apps import add_app
 
 T0 = datetime(2026, 11, 2, 14, tzinfo=UTC)
 SUMMER = datetime(2026, 7, 6, 9, tzinfo=UTC)
@@ -65,13 +67,13 @@ class Small:
     profiles: dict[int, int]  # p-number → profile id
 
 
-def build_small(workspace: Workspace) -> Small:
-    """Fill an empty workspace with the rows above; its clock reads ``NOW``."""
+def build_small(workspace: Workspace, role: Role | None = Role.ANALYST) -> Small:
+    """Fill an empty workspace with the rows above, the current member having ``role`` on the
+    app; the returned workspace's clock reads ``NOW``."""
     ws = replace(workspace, clock=FixedClock(NOW))
+    app_id = add_app(ws, "Boutique", role)
     with ws.session() as s:
-        app = App(name="Boutique", firebase_project_id="boutique", platforms=["ios"])
-        s.add(app)
-        s.flush()
+        app = s.get_one(App, app_id)
         people = {
             n: Profile(app_id=app.id, external_id=f"p{n}", time_zone=ZONES.get(n))
             for n in range(1, 11)

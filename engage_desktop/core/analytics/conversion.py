@@ -121,14 +121,15 @@ def _conversion_times(
     if name_id is None:
         return
     audience = select(OutboxMessage.profile_id).where(OutboxMessage.campaign_id == campaign_id)
-    yield from session.execute(
+    for profile, ts in session.execute(
         select(Event.profile_id, Event.ts).where(
             Event.name_id == name_id,
             Event.ts >= low,
             Event.ts <= high,
             Event.profile_id.in_(audience),
         )
-    ).tuples()
+    ):
+        yield int(profile), int(ts)
 
 
 def event_names(session: Session, app_id: int) -> list[str]:

@@ -8,7 +8,6 @@ from engage_desktop.core.analytics.cached import campaign_results
 from engage_desktop.core.analytics.conversion import ConversionGoal
 from engage_desktop.core.analytics.funnel import CampaignNotFound, VariantFunnel
 from engage_desktop.core.analytics.stats import Verdict
-
 from tests.support.analytics_workspace import Small
 
 

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from engage_desktop.core.analytics.cached import app_trends
+import pytest
 
-from tests.support.analytics_workspace import Small
+from engage_desktop.core.analytics.cached import app_trends, campaign_results
+from engage_desktop.core.analytics.conversion import ConversionGoal
+from engage_desktop.core.workspace import Workspace
+from engage_desktop.store.models import Role
+from tests.support.analytics_workspace import Small, build_small
+from tests.support.apps import add_app
 
 
 def test_daily_trends_per_utc_day(small: Small) -> None:
@@ -46,13 +52,23 @@ def test_opens_by_local_hour_and_weekday(small: Small) -> None:
 
 
 def test_an_app_without_results_has_empty_trends(small: Small) -> None:
-    from engage_desktop.store.models import App
-
-    with small.ws.session() as s:
-        other = App(name="Vide", firebase_project_id="vide", platforms=[])
-        s.add(other)
-        s.flush()
-        other_id = other.id
+    other_id = add_app(small.ws, "Vide", Role.MARKETER)
     got = app_trends(small.ws, other_id)
     assert got.daily == {} and got.best_hour is None
     assert got.heatmap == [[0] * 24 for _ in range(7)]
+
+
+@pytest.mark.postgres
+def test_the_same_figures_on_postgresql(
+    make_workspace: Callable[..., Workspace], pg_url: str
+) -> None:
+    on_pg = build_small(make_workspace(pg_url))
+    got = app_trends(on_pg.ws, on_pg.app_id)
+    assert got.daily[date(2026, 11, 2)] == {"sent": 6, "opened": 3, "converted": 1, "opted_out": 1}
+    assert sum(map(sum, got.heatmap)) == 5 and got.heatmap[0][12] == 2 and got.best_hour == 12
+    results, _ = campaign_results(on_pg.ws, on_pg.soldes, ConversionGoal("purchase", 10))
+    assert [(v.sent, v.opened, v.recipients, v.converted) for v in results.variants] == [
+        (3, 1, 3, 1),
+        (3, 1, 2, 1),
+    ]
+    assert (results.control_recipients, results.control_converted) == (2, 1)
