@@ -35,6 +35,7 @@ AREAS: dict[str, list[str]] = {
     "dispatch": ["sending", "service_launcher.py"],
     "imports": ["imports"],
     "messages": ["messages.py"],
+    "analytics": ["analytics"],
 }
 
 
