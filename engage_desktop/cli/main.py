@@ -30,6 +30,9 @@ COMMAND_MODULES = [
     "engage_desktop.cli.segment_command",
     "engage_desktop.cli.import_command",
     "engage_desktop.cli.device_command",
+    "engage_desktop.cli.analytics_command",
+    "engage_desktop.cli.chart_command",
+    "engage_desktop.cli.report_command",
 ]
 
 
