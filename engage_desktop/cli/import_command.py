@@ -127,9 +127,17 @@ def _contacts(ws: Any, args: argparse.Namespace, bar: Any) -> int:
         f"{result.file} ({result.format_label}): {verb} {result.inserted:,} new, "
         f"updated {result.updated:,}, rejected {result.failed:,} of {result.rows_read:,} rows "
         f"({result.duplicates:,} duplicates); {result.consents:,} consents; "
-        f"{result.seconds:.1f} s." + (" Dry run: nothing was written." if result.dry_run else "")
+        + (
+            f"{result.rows_with_left_out:,} rows imported without a value that could not be read; "
+            if result.rows_with_left_out
+            else ""
+        )
+        + f"{result.seconds:.1f} s."
+        + (" Dry run: nothing was written." if result.dry_run else "")
     )
-    return _report(result.errors, result.failed, result.errors_truncated, args.errors)
+    return _report(
+        result.errors, result.failed, result.errors_truncated, args.errors, result.left_out
+    )
 
 
 def _events(ws: Any, args: argparse.Namespace, bar: Any) -> int:
@@ -157,23 +165,33 @@ def _events(ws: Any, args: argparse.Namespace, bar: Any) -> int:
     return _report(result.errors, result.failed, result.errors_truncated, args.errors)
 
 
-def _report(errors: list[Any], failed: int, truncated: bool, path: Path | None) -> int:
+def _report(
+    errors: list[Any],
+    failed: int,
+    truncated: bool,
+    path: Path | None,
+    left_out: list[Any] | None = None,
+) -> int:
+    """Print the first problems, write the report, and say by the exit code if rows were lost.
+
+    Left-out cells (warnings) are listed and written too, but only rejected rows make the
+    exit code 3: their contacts are not in the workspace.
+    """
     import sys
 
     from engage_desktop.core.imports.errors import write_error_report
 
-    if not failed:
-        if path is not None:
-            write_error_report([], path)  # an empty report, so scripts always find the file
-        return 0
-    for error in errors[:10]:
-        print(f"  {error.describe()}", file=sys.stderr)
-    if len(errors) > 10:
-        print(f"  … and {len(errors) - 10:,} more errors", file=sys.stderr)
+    entries = [*errors, *(left_out or [])]
+    for entry in sorted(entries, key=lambda e: e.line)[:10]:
+        kind = "value left out" if entry.left_out else "row rejected"
+        print(f"  {entry.describe()} ({kind})", file=sys.stderr)
+    if len(entries) > 10:
+        print(f"  … and {len(entries) - 10:,} more", file=sys.stderr)
     if path is not None:
-        count = write_error_report(errors, path)
+        count = write_error_report(entries, path)  # even empty: scripts always find the file
         note = " (the first ones only)" if truncated else ""
-        print(f"Error report: {count:,} errors written to {path}{note}.", file=sys.stderr)
-    else:
-        print("Add --errors report.csv to save every rejected row.", file=sys.stderr)
-    return EXIT_SOME_REJECTED
+        if count:
+            print(f"Report: {count:,} entries written to {path}{note}.", file=sys.stderr)
+    elif entries:
+        print("Add --errors report.csv to save the whole report.", file=sys.stderr)
+    return EXIT_SOME_REJECTED if failed else 0

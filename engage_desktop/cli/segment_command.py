@@ -193,6 +193,7 @@ def _list(ws: Any, args: argparse.Namespace) -> int:
 
 
 def _export(ws: Any, args: argparse.Namespace) -> int:
+    from engage_desktop.core.csv_cells import neutralised
     from engage_desktop.core.segments.saved import (
         refresh_segment,
         segment_members,
@@ -207,7 +208,7 @@ def _export(ws: Any, args: argparse.Namespace) -> int:
     try:
         writer = csv.writer(out)
         writer.writerow(["profile_id", "external_id", "email"])
-        writer.writerows(members)
+        writer.writerows(neutralised(members))
     finally:
         if out is not sys.stdout:
             out.close()

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from engage_desktop.store.models import ServiceHeartbeat
-
-# A service beats every few seconds; silence for this long means it is gone.
-STALE_AFTER = timedelta(seconds=30)
+from engage_desktop.store.models.operations import HEARTBEAT_STALE_AFTER
 
 
 @dataclass(frozen=True)
@@ -25,6 +23,6 @@ def service_status(session: Session, now: datetime) -> ServiceStatus:
     beats = list(
         session.scalars(select(ServiceHeartbeat).order_by(ServiceHeartbeat.beat_at.desc()))
     )
-    fresh = [b for b in beats if b.state == "running" and now - b.beat_at <= STALE_AFTER]
+    fresh = [b for b in beats if b.state == "running" and now - b.beat_at <= HEARTBEAT_STALE_AFTER]
     last = beats[0] if beats else None
     return ServiceStatus(len(fresh), last.beat_at if last else None, last.detail if last else None)

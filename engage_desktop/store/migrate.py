@@ -1,7 +1,13 @@
 """Open a workspace safely: check it, copy it aside, bring its schema to the code's version.
 
 Checks run on a read-only connection first, so a file we refuse (corrupt, foreign, too new) is
-never modified, not even by switching it to WAL mode.
+never modified, not even by switching it to WAL mode. The update itself is one transaction:
+on SQLite an explicit ``BEGIN IMMEDIATE`` (the driver would otherwise commit each DDL statement
+on its own, and a kill in the middle would leave half a schema), on PostgreSQL under an advisory
+lock so two machines opening a shared workspace do not update it at once. It is refused while a
+service of the previous version still beats in the workspace. A SQLite workspace, its folder
+when we create it, and its backups are private to their owner (0600, 0700); the last
+``KEPT_BACKUPS`` backups are kept.
 """
 
 from __future__ import annotations
@@ -9,16 +15,20 @@ from __future__ import annotations
 import functools
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Connection, Engine, event, inspect, text
 from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.pool import NullPool
 
 from .engine import create_workspace_engine
 from .errors import (
@@ -30,9 +40,14 @@ from .errors import (
     WorkspaceUnreadableError,
 )
 from .location import WorkspaceLocation
+from .models.operations import HEARTBEAT_STALE_AFTER
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+KEPT_BACKUPS = 3
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+UPGRADE_LOCK_KEY = 0x456E6761_6765  # "Engage": PostgreSQL advisory lock held while updating
 
 
 def alembic_config() -> Config:
@@ -48,10 +63,13 @@ def head_revision() -> str:
     return head
 
 
-def open_workspace(location: WorkspaceLocation, *, create: bool = False) -> Engine:
+def open_workspace(
+    location: WorkspaceLocation, *, create: bool = False, now: datetime | None = None
+) -> Engine:
     """Return an engine on an up-to-date workspace, or raise a ``WorkspaceError``.
 
-    ``create`` allows a missing SQLite file to be created (first start, ``demo``).
+    ``create`` allows a missing SQLite file to be created (first start, ``demo``). ``now`` is
+    the time heartbeats are judged against (the caller's clock; the wall clock by default).
     """
     path = location.sqlite_path
     if path is not None:
@@ -59,10 +77,11 @@ def open_workspace(location: WorkspaceLocation, *, create: bool = False) -> Engi
         if path.exists():
             _backup_if_migration_needed(path)
         else:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            _create_private(path)
+        _make_private(path)
     engine = create_workspace_engine(location.url)
     try:
-        _upgrade(engine, location)
+        _upgrade(location, now or datetime.now(UTC))
     except OperationalError as exc:
         engine.dispose()
         if path is None:
@@ -79,6 +98,25 @@ def open_workspace(location: WorkspaceLocation, *, create: bool = False) -> Engi
         engine.dispose()
         raise
     return engine
+
+
+def _create_private(path: Path) -> None:
+    """An empty file SQLite will fill (a valid empty database), readable by its owner only."""
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, mode=PRIVATE_FOLDER)
+        path.parent.chmod(PRIVATE_FOLDER)  # mkdir's mode is filtered by the umask
+    os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE))
+
+
+def _make_private(path: Path) -> None:
+    """0600 for a workspace file its user owns (a file shared on purpose is left as it is)."""
+    if hasattr(os, "getuid") and path.stat().st_uid == os.getuid():
+        path.chmod(PRIVATE_FILE)
+
+
+def schema_revision_of_file(path: Path) -> str | None:
+    """The schema revision of a SQLite workspace file, read without changing it."""
+    return _read_only_probe(path)[0]
 
 
 def schema_revision(engine: Engine) -> str | None:
@@ -174,12 +212,15 @@ def _check_known_revision(revision: str, where: str) -> None:
 
 
 def _backup_if_migration_needed(path: Path) -> Path | None:
-    """Copy the file aside (SQLite's online backup, WAL included) before changing its schema."""
+    """Copy the file aside (SQLite's online backup, WAL included) before changing its schema,
+    then prune this workspace's backups to the last ``KEPT_BACKUPS``."""
     revision, _tables = _read_only_probe(path)
     if revision is None or revision == head_revision():
         return None
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = path.with_name(f"{path.name}.before-{revision}-{stamp}.bak")
+    if not target.exists():
+        os.close(os.open(target, os.O_CREAT | os.O_WRONLY, PRIVATE_FILE))
     source = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
     try:
         dest = sqlite3.connect(target)
@@ -189,12 +230,24 @@ def _backup_if_migration_needed(path: Path) -> Path | None:
             dest.close()
     finally:
         source.close()
+    target.chmod(PRIVATE_FILE)
+    _prune_backups(path, keep=target)
     return target
 
 
-def _upgrade(engine: Engine, location: WorkspaceLocation) -> None:
+def _prune_backups(path: Path, keep: Path) -> None:
+    """Delete this workspace's oldest backups beyond ``KEPT_BACKUPS`` (the new one stays)."""
+    backups = sorted(
+        (p for p in path.parent.glob(f"{path.name}.before-*.bak") if p != keep),
+        key=lambda p: p.stat().st_mtime,
+    )
+    for old in backups[: max(len(backups) - (KEPT_BACKUPS - 1), 0)]:
+        old.unlink(missing_ok=True)
+
+
+def _upgrade(location: WorkspaceLocation, now: datetime) -> None:
     cfg = alembic_config()
-    with engine.begin() as conn:
+    with _upgrade_transaction(location) as conn:
         current = MigrationContext.configure(conn).get_current_revision()
         if current is None and set(inspect(conn).get_table_names()) - {"alembic_version"}:
             raise NotAWorkspaceError(
@@ -207,6 +260,8 @@ def _upgrade(engine: Engine, location: WorkspaceLocation) -> None:
             _check_known_revision(current, location.display())
         if current == head_revision():
             return
+        if current is not None:
+            _refuse_beside_a_running_service(conn, location, now)
         cfg.attributes["connection"] = conn
         try:
             command.upgrade(cfg, "head")
@@ -218,6 +273,60 @@ def _upgrade(engine: Engine, location: WorkspaceLocation) -> None:
                 location.display(),
                 detail,
             ) from None
+
+
+@contextmanager
+def _upgrade_transaction(location: WorkspaceLocation) -> Iterator[Connection]:
+    """One transaction for the whole update, on a connection of its own.
+
+    SQLite: the driver's own transaction handling is switched off and ``BEGIN IMMEDIATE`` is
+    sent, so DDL is inside the transaction and the write lock is held from the first statement.
+    PostgreSQL: DDL is transactional already; an advisory lock makes concurrent upgraders wait.
+    """
+    engine = create_workspace_engine(location.url, poolclass=NullPool)
+    if location.sqlite_path is not None:
+        event.listen(engine, "connect", _driver_transactions_off)
+        event.listen(engine, "begin", _begin_immediate)
+    try:
+        with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK_KEY})
+            yield conn
+    finally:
+        engine.dispose()
+
+
+def _driver_transactions_off(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    dbapi_conn.isolation_level = None
+
+
+def _begin_immediate(conn: Connection) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _refuse_beside_a_running_service(
+    conn: Connection, location: WorkspaceLocation, now: datetime
+) -> None:
+    """An older service still sending would write rows the new schema does not expect."""
+    rows = conn.execute(
+        text(
+            "SELECT host, pid, beat_at FROM service_heartbeat WHERE state IN ('running', 'stopping')"
+        )
+    ).all()
+    for host, pid, beat_at in rows:
+        beat = beat_at if isinstance(beat_at, datetime) else datetime.fromisoformat(str(beat_at))
+        if beat.tzinfo is None:
+            beat = beat.replace(tzinfo=UTC)
+        if now - beat <= HEARTBEAT_STALE_AFTER:
+            raise WorkspaceError(
+                f"The workspace {location.display()} needs a schema update, but a sending "
+                f"service of the previous version is running on it (host {host}, process {pid}). "
+                "Stop that service (or let it finish), then open the workspace again.",
+                "service_running",
+                location.display(),
+                str(host),
+                str(pid),
+            )
 
 
 def _first_line(exc: BaseException | None) -> str:

@@ -465,5 +465,11 @@ def workspace_error_text(exc: BaseException) -> str:
             "update_failed": QCoreApplication.translate(
                 "WorkspaceErrors", "The workspace %1 could not be updated: %2"
             ),
+            "service_running": QCoreApplication.translate(
+                "WorkspaceErrors",
+                "The workspace %1 needs an update, but a sending service of the previous version "
+                "is running on it (host %2, process %3). Stop that service, then open the "
+                "workspace again.",
+            ),
         },
     )

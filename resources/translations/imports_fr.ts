@@ -144,8 +144,12 @@
         <translation>%1 nouveaux contacts, %2 mis à jour, %3 lignes rejetées (dont %4 doublons) sur %5.</translation>
     </message>
     <message>
-        <source>The rejected rows and why are listed below.</source>
-        <translation>Les lignes rejetées et leur motif sont listés ci-dessous.</translation>
+        <source>Contacts imported without a value that could not be read: %1.</source>
+        <translation>Contacts importés sans une valeur illisible : %1.</translation>
+    </message>
+    <message>
+        <source>The rejected rows, the values left out and why are below.</source>
+        <translation>Les lignes refusées, les valeurs écartées et leurs raisons sont listées ci-dessous.</translation>
     </message>
     <message>
         <source>Only the first errors are kept in the report.</source>
@@ -173,6 +177,18 @@
     <message>
         <source>Reason</source>
         <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>imported without this value</source>
+        <translation>importée sans cette valeur</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>refusée</translation>
     </message>
 </context>
 <context>
@@ -396,6 +412,10 @@
         <translation>JSON invalide (%1)</translation>
     </message>
     <message>
+        <source>the JSON is nested too deeply</source>
+        <translation>le JSON est imbriqué trop profondément</translation>
+    </message>
+    <message>
         <source>the line is not a JSON object</source>
         <translation>la ligne n’est pas un objet JSON</translation>
     </message>
@@ -481,6 +501,18 @@
     <message>
         <source>%1 is damaged after line %2.</source>
         <translation>%1 est endommagé après la ligne %2.</translation>
+    </message>
+    <message>
+        <source>%1: line %2 is longer than %3 (a file cut in the middle, a missing line end, or not the expected kind of file).</source>
+        <translation>%1 : la ligne %2 dépasse %3 (fichier coupé, fin de ligne manquante, ou pas le type de fichier attendu).</translation>
+    </message>
+    <message>
+        <source>%1 expands more than %2 times its size when decompressed: it is not a real export (a compression bomb?).</source>
+        <translation>%1 grossit de plus de %2 fois sa taille une fois décompressé : ce n’est pas un vrai export (une bombe de compression ?).</translation>
+    </message>
+    <message>
+        <source>%1: the workbook part %2 expands to %3, more than this app opens safely. Save the sheet as CSV, or split it.</source>
+        <translation>%1 : la partie %2 du classeur atteint %3 une fois décompressée, plus que ce que l’application ouvre sans risque. Enregistrez la feuille en CSV, ou découpez-la.</translation>
     </message>
     <message>
         <source>No column is mapped to the external id or the email: an import needs one of them to recognise contacts already known.</source>

@@ -504,5 +504,9 @@
         <source>The workspace %1 could not be updated: %2</source>
         <translation>L’espace de travail %1 n’a pas pu être mis à jour : %2</translation>
     </message>
+    <message>
+        <source>The workspace %1 needs an update, but a sending service of the previous version is running on it (host %2, process %3). Stop that service, then open the workspace again.</source>
+        <translation>L’espace de travail %1 doit être mis à jour, mais un service d’envoi de la version précédente y tourne encore (poste %2, processus %3). Arrêtez ce service, puis rouvrez l’espace de travail.</translation>
+    </message>
 </context>
 </TS>

@@ -48,12 +48,16 @@ def test_contacts_with_rejected_rows_exit_3_and_write_the_report(
         str(report),
     )
     assert done.returncode == 3, done.stderr
-    assert "imported 4 new, updated 0, rejected 5 of 9 rows (1 duplicates)" in done.stdout
+    assert "imported 7 new, updated 0, rejected 2 of 9 rows (1 duplicates)" in done.stdout
+    assert "3 rows imported without a value that could not be read" in done.stdout
     assert "line 8, column 'Identifiant': duplicate external id" in done.stderr
+    assert "line 6, column 'Téléphone': '06 12 34' is not a valid phone number" in done.stderr
     with open(report, encoding="utf-8-sig", newline="") as handle:
-        assert len(list(csv.reader(handle))) == 1 + 6
+        rows = list(csv.reader(handle))
+    assert len(rows) == 1 + 6
+    assert [row[4] for row in rows[1:]].count("row rejected") == 2
     again = cli(workspace, "contacts", str(IMPORT_SAMPLES / "contacts_fr_excel.csv"), "--app", "1")
-    assert "imported 0 new, updated 4" in again.stdout
+    assert "imported 0 new, updated 7" in again.stdout
 
 
 def test_dry_run_writes_nothing(workspace: Path) -> None:
@@ -65,9 +69,9 @@ def test_dry_run_writes_nothing(workspace: Path) -> None:
         "1",
         "--dry-run",
     )
-    assert "would import 4 new" in dry.stdout and "nothing was written" in dry.stdout
+    assert "would import 7 new" in dry.stdout and "nothing was written" in dry.stdout
     real = cli(workspace, "contacts", str(IMPORT_SAMPLES / "contacts_fr_excel.csv"), "--app", "1")
-    assert "imported 4 new" in real.stdout  # the dry run left nothing behind
+    assert "imported 7 new" in real.stdout  # the dry run left nothing behind
 
 
 def test_clean_file_exits_0(workspace: Path, tmp_path: Path) -> None:

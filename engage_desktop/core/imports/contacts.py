@@ -67,6 +67,9 @@ class ContactImportResult:
     consents: int = 0
     errors: list[RowError] = field(default_factory=list)
     errors_truncated: bool = False
+    left_out: list[RowError] = field(default_factory=list)
+    """Cells left out of imported rows (a bad phone beside a good email…), in file order."""
+    rows_with_left_out: int = 0
     warnings: list[str] = field(default_factory=list)
     dry_run: bool = False
     seconds: float = 0.0
@@ -135,6 +138,7 @@ def import_contacts(
                     "inserted": result.inserted,
                     "updated": result.updated,
                     "failed": log.failed_rows,
+                    "rows_with_left_out_values": log.rows_with_left_out,
                 },
             )
             if dry_run:
@@ -147,6 +151,8 @@ def import_contacts(
         refresh_statistics(ws.engine, ("profile", "consent"))
     result.failed = log.failed_rows
     result.errors = log.errors
+    result.left_out = log.left_out
+    result.rows_with_left_out = log.rows_with_left_out
     result.errors_truncated = log.truncated
     result.seconds = time.perf_counter() - started
     return result
@@ -230,15 +236,23 @@ class _Run:
         progress.report(self.result.rows_read, self.result.rows_read, "rows")
 
     def _accept(self, chunk: ContactChunk) -> ContactChunk:
-        """The chunk minus in-file duplicates; failed and duplicate rows go to the error log."""
+        """The chunk minus in-file duplicates; failed and duplicate rows go to the error log,
+        and so do the cells left out of the rows that stay."""
         for errors in chunk.failed:
             self.log.fail_row(errors)
+        self._drop_duplicates(chunk)
+        for line in sorted(chunk.left_out):
+            self.log.warn_row(chunk.left_out[line])
+        return chunk
+
+    def _drop_duplicates(self, chunk: ContactChunk) -> None:
+        """Keep the first row of each key seen in the file; later ones are rejected."""
         seen = self.seen
         keys = chunk.keys()
         fresh = dict(zip(keys, chunk.lines, strict=True))
         if len(fresh) == len(keys) and not fresh.keys() & seen.keys():
             seen.update(fresh)  # the usual case, no key seen twice: all in C
-            return chunk
+            return
         keep: list[bool] = []
         duplicates: list[tuple[int, int]] = []  # (row place, line of the first one)
         for j, (key, line) in enumerate(zip(keys, chunk.lines, strict=True)):
@@ -249,7 +263,6 @@ class _Run:
         if duplicates:
             self._log_duplicates(chunk, duplicates)
             chunk.keep(keep)
-        return chunk
 
     def _log_duplicates(self, chunk: ContactChunk, duplicates: list[tuple[int, int]]) -> None:
         ext_header, email_header = self.headers

@@ -19,6 +19,12 @@ from pathlib import Path
 from typing import IO, Any
 
 from engage_desktop.core.imports.errors import ImportFailed, RowError
+from engage_desktop.core.imports.limits import (
+    EXPANSION_CHECKED_FROM,
+    MAX_EXPANSION,
+    MAX_LINE_BYTES,
+    line_too_long,
+)
 
 VALUE_KEYS = ("string_value", "int_value", "double_value", "float_value")
 PLATFORMS = {"android": "android", "ios": "ios", "ipados": "ios", "web": "web"}
@@ -185,32 +191,31 @@ class ExportReader:
         return self._raw.tell() if self._raw is not None and not self._raw.closed else self.size
 
     def records(self) -> Iterator[tuple[int, Any | RowError]]:
-        """``(line, decoded JSON)`` or ``(line, RowError)`` for a line that is not JSON."""
+        """``(line, decoded JSON)`` or ``(line, RowError)`` for a line that is not JSON.
+
+        Lines are read with a bound (``MAX_LINE_BYTES``), and a compressed file may not expand
+        past ``MAX_EXPANSION`` times its size: a line with no end or a compression bomb is
+        refused before it is held in memory. JSON nested too deeply is a rejected line.
+        """
         number = 0
         name = self.path.name
         with open(self.path, "rb") as raw:
             self._raw = raw
+            compressed = self.compressed
             stream: IO[bytes] = (
-                gzip.GzipFile(fileobj=raw) if self.compressed else raw  # type: ignore[assignment]
+                gzip.GzipFile(fileobj=raw) if compressed else raw  # type: ignore[assignment]
             )
+            expanded = 0
             try:
-                for number, data in enumerate(stream, start=1):
-                    if not data.strip():
-                        continue
-                    try:
-                        yield number, json.loads(data)
-                    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                        yield (
-                            number,
-                            RowError(
-                                number,
-                                None,
-                                None,
-                                f"not valid JSON ({exc})",
-                                "not_json",
-                                (str(exc),),
-                            ),
-                        )
+                while data := stream.readline(MAX_LINE_BYTES + 1):
+                    number += 1
+                    if len(data) > MAX_LINE_BYTES:
+                        raise line_too_long(name, number)
+                    expanded += len(data)
+                    if compressed and expanded > EXPANSION_CHECKED_FROM:
+                        _check_expansion(name, expanded, raw.tell())
+                    if data.strip():
+                        yield number, _decoded(number, data)
             except EOFError:
                 raise ImportFailed(
                     f"{name} is truncated: the compressed data ends inside line {number + 1} "
@@ -228,3 +233,24 @@ class ExportReader:
                     name,
                     str(number),
                 ) from None
+
+
+def _decoded(number: int, data: bytes) -> Any | RowError:
+    """One line's JSON, or the reason it is not usable JSON (said with the line)."""
+    try:
+        return json.loads(data)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        return RowError(number, None, None, f"not valid JSON ({exc})", "not_json", (str(exc),))
+    except RecursionError:
+        return RowError(number, None, None, "the JSON is nested too deeply", "too_deep")
+
+
+def _check_expansion(name: str, expanded: int, compressed: int) -> None:
+    if expanded > MAX_EXPANSION * max(compressed, 1):
+        raise ImportFailed(
+            f"{name} expands more than {MAX_EXPANSION} times its size when decompressed: it is "
+            "not a real export (a compression bomb?). Nothing was imported.",
+            "expands_too_much",
+            name,
+            str(MAX_EXPANSION),
+        )

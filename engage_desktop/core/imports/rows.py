@@ -2,13 +2,19 @@
 
 The mapping is compiled once into a list of (column, converter) steps so the per-row work is a
 tight loop: this runs a million times in a large import.
+
+A bad cell costs the contact only when it breaks the contact's identity. The external id is the
+identity, so a bad one rejects the row; every other cell (phone, birth date, postal code, email
+beside an external id, consent, …) is *left out*: the contact is imported without it and the
+report lists the cell as a warning (``RowError.left_out``). A row with no usable identity — no
+external id and no valid email — or a broken shape (too many fields) is rejected whole.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
 from itertools import compress, repeat
@@ -42,6 +48,8 @@ class Contact:
     values: dict[str, Any] = field(default_factory=dict)
     consents: dict[str, bool] = field(default_factory=dict)
     attributes: dict[str, Any] = field(default_factory=dict)
+    left_out: list[RowError] = field(default_factory=list)
+    """Cells that could not be converted and were left out of the contact (warnings)."""
 
     @property
     def key(self) -> str:
@@ -67,6 +75,8 @@ class ContactChunk:
     """Columns in the database's text form (``birth_date`` ISO, ``attributes`` JSON), made
     where the chunk is converted (the reading process, for a big file). They replace the typed
     columns, which would only cost time to send between processes; ``contact`` reads them back."""
+    left_out: dict[int, list[RowError]] = field(default_factory=dict)
+    """Per file line, the cells left out of a converted row (warnings, not rejections)."""
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -95,10 +105,17 @@ class ContactChunk:
             values,
             {n: bool(c[j]) for n, c in self.consents.items() if c[j] is not None},
             json.loads(attributes[j]) if attributes is not None else {},
+            self.left_out.get(self.lines[j], []),
         )
 
     def keep(self, mask: list[bool]) -> None:
-        """Keep only the rows whose ``mask`` entry is true (in place, column by column)."""
+        """Keep only the rows whose ``mask`` entry is true (in place, column by column).
+
+        The left-out cells of a row that goes are forgotten: the row is reported as rejected.
+        """
+        if self.left_out:
+            for line in compress(self.lines, (not kept for kept in mask)):
+                self.left_out.pop(line, None)
         self.lines = list(compress(self.lines, mask))
         for group in (self.values, self.consents, self.attributes, self.stored):
             for name, column in group.items():
@@ -214,7 +231,8 @@ class RowConverter:
         values: dict[str, Any] = {}
         consents: dict[str, bool] = {}
         attributes: dict[str, Any] = {}
-        errors: list[RowError] | None = None
+        errors: list[RowError] = []
+        left_out: list[RowError] = []
         for index, kind, name, conv in self.steps:
             cell = cells[index]
             if cell is None or (cell.__class__ is str and (not cell or cell.isspace())):
@@ -222,17 +240,9 @@ class RowConverter:
             try:
                 value = conv(cell)
             except ValueError as exc:
-                if errors is None:
-                    errors = []
-                errors.append(
-                    RowError(
-                        line,
-                        self.headers[index],
-                        cell_text(cell),
-                        str(exc),
-                        getattr(exc, "code", ""),
-                        getattr(exc, "args_text", ()),
-                    )
+                identity = kind == 0 and name == "external_id"
+                (errors if identity else left_out).append(
+                    self._cell_error(line, index, cell, exc, left_out=not identity)
                 )
                 continue
             if kind == 0:
@@ -247,12 +257,22 @@ class RowConverter:
         external_id = values.pop("external_id", None) or None
         email = values.get("email")
         if external_id is None and email is None:
-            return [
-                RowError(
-                    line, None, None, "no external id and no email: nothing to match on", "no_key"
-                )
-            ]
-        return Contact(line, external_id, email, values, consents, attributes)
+            return _rejected_without_key(line, left_out)
+        return Contact(line, external_id, email, values, consents, attributes, left_out)
+
+    def _cell_error(
+        self, line: int, index: int, cell: Cell, exc: ValueError, *, left_out: bool
+    ) -> RowError:
+        """The report entry for a cell that did not convert (a rejection or a left-out value)."""
+        return RowError(
+            line,
+            self.headers[index],
+            cell_text(cell),
+            str(exc),
+            getattr(exc, "code", ""),
+            getattr(exc, "args_text", ()),
+            left_out,
+        )
 
     def convert_chunk(self, rows: list[tuple[int, list[Cell]]]) -> ContactChunk:
         """``convert`` for many rows at once, column by column (same results, tests check).
@@ -263,6 +283,7 @@ class RowConverter:
         million rows convert about as many distinct values as the file really has.
         """
         failed: dict[int, list[RowError]] = {}  # row place in ``table`` → its errors
+        left_out: dict[int, list[RowError]] = {}  # row place → cells left out of it
         lines: list[int] = []
         table: list[list[Cell]] = []
         width_failures: list[list[RowError]] = []
@@ -278,13 +299,21 @@ class RowConverter:
         columns = list(zip(*table, strict=True)) if table else [()] * self.width
         chunk = ContactChunk(lines, {}, {}, {}, width_failures, len(rows))
         for step in self._compiled:
-            converted = self._column(step, columns[step.index], lines, failed)
+            identity = step.kind == 0 and step.name == "external_id"
+            converted = self._column(
+                step, columns[step.index], lines, failed if identity else left_out
+            )
             target = (chunk.values, chunk.consents, chunk.attributes)[step.kind]
             earlier = target.get(step.name)
             if earlier is not None:  # two columns for one field: the later non-empty cell wins
                 converted = [e if v is None else v for e, v in zip(earlier, converted, strict=True)]
             target[step.name] = converted
-        self._check_keys(chunk, failed)
+        self._check_keys(chunk, failed, left_out)
+        chunk.left_out = {
+            lines[j]: [replace(e, left_out=True) for e in cells]
+            for j, cells in left_out.items()
+            if j not in failed
+        }
         if failed:
             chunk.drop({j: errors for j, errors in failed.items()})
         self._store_forms(chunk)
@@ -339,7 +368,11 @@ class RowConverter:
         lines: list[int],
         failed: dict[int, list[RowError]],
     ) -> list[Any]:
-        """One column's typed values (None for empty cells); bad cells are added to ``failed``."""
+        """One column's typed values (None for empty cells); bad cells are added to ``failed``.
+
+        ``failed`` is the rejections for the identity column and the left-out cells for the
+        others: a bad cell's value stays None either way.
+        """
         if step.name in TEXT_LIMITS and step.kind == 0:
             try:
                 return self._text_column(step, column, lines, failed)
@@ -404,21 +437,17 @@ class RowConverter:
         return stripped
 
     @staticmethod
-    def _check_keys(chunk: ContactChunk, failed: dict[int, list[RowError]]) -> None:
-        """A row needs an external id or an email to be matched on (if its cells converted)."""
+    def _check_keys(
+        chunk: ContactChunk,
+        failed: dict[int, list[RowError]],
+        left_out: dict[int, list[RowError]],
+    ) -> None:
+        """A row needs an external id or a valid email to be matched on (if its id converted)."""
         external = chunk.values.get("external_id") or repeat(None)
         email = chunk.values.get("email") or repeat(None)
         for j, (line, ext, mail) in enumerate(zip(chunk.lines, external, email, strict=False)):
             if ext is None and mail is None and j not in failed:
-                failed[j] = [
-                    RowError(
-                        line,
-                        None,
-                        None,
-                        "no external id and no email: nothing to match on",
-                        "no_key",
-                    )
-                ]
+                failed[j] = _rejected_without_key(line, left_out.get(j, []))
 
     def _width_problem(self, line: int, cells: list[Cell]) -> RowError | None:
         count = len(cells)
@@ -444,3 +473,12 @@ class RowConverter:
                 (str(count), str(self.width)),
             )
         return None
+
+
+def _rejected_without_key(line: int, left_out: list[RowError]) -> list[RowError]:
+    """A row with no usable identity: its bad cells (now reasons to reject) and the missing key."""
+    return [replace(e, left_out=False) for e in left_out] + [
+        RowError(
+            line, None, None, "no external id and no valid email: nothing to match on", "no_key"
+        )
+    ]

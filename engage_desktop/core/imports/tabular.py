@@ -16,6 +16,14 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from engage_desktop.core.imports.errors import ImportFailed
+from engage_desktop.core.imports.limits import (
+    MAX_LINE_BYTES,
+    MAX_XLSX_PART_BYTES,
+    MAX_XLSX_PART_RATIO,
+    MAX_XLSX_PART_RATIO_FROM,
+    line_too_long,
+    size_text,
+)
 from engage_desktop.core.imports.sniff import TextFormat, sniff_text_file
 
 Cell = str | int | float | bool | date | datetime | None
@@ -132,7 +140,7 @@ def _open_csv(path: Path) -> Table:
     if header is None:
         raise ImportFailed(f"{path.name} has no header line.", "no_header", path.name)
     headers = _clean_headers(list(header))
-    total = max(_count_lines(path) - header_line, 0)
+    total = max(_count_lines(path) - header_line, 0)  # also refuses a line past the bound
     return Table(path, "csv", headers, header_line, text_format, total)
 
 
@@ -143,7 +151,13 @@ def _binary(path: Path) -> Iterator[BinaryIO]:
 
 
 def _decoded_lines(handle: BinaryIO, encoding: str, name: str) -> Iterator[str]:
-    for number, raw in enumerate(handle, start=1):
+    """The file's lines decoded, each read with a bound: a bad byte or a line with no end stops
+    the import, named by its line."""
+    number = 0
+    while raw := handle.readline(MAX_LINE_BYTES + 1):
+        number += 1
+        if len(raw) > MAX_LINE_BYTES:
+            raise line_too_long(name, number)
         try:
             yield raw.decode(encoding)
         except UnicodeDecodeError as exc:
@@ -160,10 +174,23 @@ def _decoded_lines(handle: BinaryIO, encoding: str, name: str) -> Iterator[str]:
 
 
 def _count_lines(path: Path) -> int:
-    count, last = 0, b"\n"
+    """Lines in the file, read a block at a time; a line longer than ``MAX_LINE_BYTES`` is
+    refused here, before the CSV reader (which holds a whole line) ever sees it.
+
+    Blocks are ``MAX_LINE_BYTES`` long, so a line past the bound spans a block boundary: the
+    run of bytes since the last newline is only tracked across boundaries, two ``find`` calls
+    a block.
+    """
+    count, last, run = 0, b"\n", 0
     with open(path, "rb") as handle:
-        while chunk := handle.read(1 << 20):
-            count += chunk.count(b"\n")
+        while chunk := handle.read(MAX_LINE_BYTES):
+            first = chunk.find(b"\n")
+            run += len(chunk) if first < 0 else first + 1
+            if run > MAX_LINE_BYTES:
+                raise line_too_long(path.name, count + 1)
+            if first >= 0:
+                count += chunk.count(b"\n")
+                run = len(chunk) - 1 - chunk.rfind(b"\n")
             last = chunk[-1:]
     return count + (last != b"\n")
 
@@ -200,16 +227,46 @@ def _csv_rows(
 
 
 def _load_workbook(path: Path) -> Any:
+    """openpyxl's streaming reader, after the workbook's parts were checked against the bounds.
+
+    openpyxl reads the whole shared-strings table into memory when it opens a workbook, so a
+    workbook whose parts expand without bound is refused from the zip directory first (the
+    sizes there are enforced while decompressing: a part that lies about its size fails its
+    check). XML entity tricks are refused by defusedxml, which openpyxl uses when installed.
+    """
     import zipfile
 
     from openpyxl import load_workbook
 
     try:
+        _check_workbook_parts(path)
         return load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise ImportFailed(
             f"{path.name} is not a readable Excel workbook ({exc}).", "bad_xlsx", path.name
         ) from None
+
+
+def _check_workbook_parts(path: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        for part in archive.infolist():
+            ratio = part.file_size / max(part.compress_size, 1)
+            too_big = part.file_size > MAX_XLSX_PART_BYTES
+            if too_big or (
+                part.file_size > MAX_XLSX_PART_RATIO_FROM and ratio > MAX_XLSX_PART_RATIO
+            ):
+                raise ImportFailed(
+                    f"{path.name}: the workbook part {part.filename} expands to "
+                    f"{size_text(part.file_size)} (at most {size_text(MAX_XLSX_PART_BYTES)}, "
+                    f"{MAX_XLSX_PART_RATIO} times its compressed size): it is not a workbook this "
+                    "app can open safely. Save the sheet as CSV, or split it. Nothing was imported.",
+                    "xlsx_too_big",
+                    path.name,
+                    part.filename,
+                    size_text(part.file_size),
+                )
 
 
 def _open_xlsx(path: Path) -> Table:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String
@@ -24,6 +24,10 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(80))  # "campaign.create", "campaign.send", …
     target: Mapped[str | None] = mapped_column(String(200))  # "campaign:12"
     details: Mapped[dict[str, Any]] = mapped_column(JSONDoc, default=dict)
+
+
+HEARTBEAT_STALE_AFTER = timedelta(seconds=30)
+"""A service beats every few seconds; silence for this long means it is gone."""
 
 
 class ServiceHeartbeat(Base):

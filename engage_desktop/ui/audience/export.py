@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from engage_desktop.core.csv_cells import neutralised
 from engage_desktop.core.segments.saved import refresh_segment, segment_members, segment_summary
 from engage_desktop.core.workspace import Workspace
 
@@ -25,6 +26,6 @@ def export_members(ws: Workspace, segment_id: int, path: Path) -> int:
     with partial.open("w", newline="", encoding="utf-8-sig") as out:
         writer = csv.writer(out, delimiter=";")
         writer.writerow(HEADER)
-        writer.writerows(members)
+        writer.writerows(neutralised(members))
     partial.replace(path)
     return len(members)

@@ -105,6 +105,7 @@ def reason_text(error: RowError) -> str:
             "ImportReasons", "the row has %1 fields but the header has %2"
         ),
         "not_json": QCoreApplication.translate("ImportReasons", "not valid JSON (%1)"),
+        "too_deep": QCoreApplication.translate("ImportReasons", "the JSON is nested too deeply"),
         "not_object": QCoreApplication.translate("ImportReasons", "the line is not a JSON object"),
         "no_event_name": QCoreApplication.translate("ImportReasons", "missing event name"),
         "long_event_name": QCoreApplication.translate(
@@ -124,27 +125,43 @@ def reason_text(error: RowError) -> str:
 
 
 class ErrorTable(QTableWidget):
-    """Rejected rows: line, column, value, reason (the first ``SHOWN_ERRORS``)."""
+    """Rejected rows and left-out cells: line, column, value, reason, outcome (the first
+    ``SHOWN_ERRORS``, in line order)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, 4, parent)
+        super().__init__(0, 5, parent)
         self.setHorizontalHeaderLabels(
-            [self.tr("Line"), self.tr("Column"), self.tr("Value"), self.tr("Reason")]
+            [
+                self.tr("Line"),
+                self.tr("Column"),
+                self.tr("Value"),
+                self.tr("Reason"),
+                self.tr("Outcome"),
+            ]
         )
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.verticalHeader().setVisible(False)
         header = self.horizontalHeader()
-        for column in range(3):
+        for column in (0, 1, 2, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
 
     def show_errors(self, errors: list[RowError]) -> None:
-        shown = errors[:SHOWN_ERRORS]
+        shown = sorted(errors, key=lambda error: error.line)[:SHOWN_ERRORS]
         self.setRowCount(len(shown))
         for row, error in enumerate(shown):
+            outcome = (
+                self.tr("imported without this value") if error.left_out else self.tr("rejected")
+            )
             for column, text in enumerate(
-                (format_int(error.line), error.column or "", error.value or "", reason_text(error))
+                (
+                    format_int(error.line),
+                    error.column or "",
+                    error.value or "",
+                    reason_text(error),
+                    outcome,
+                )
             ):
                 self.setItem(row, column, QTableWidgetItem(text))
 
@@ -211,6 +228,21 @@ def _stop_templates() -> dict[str, str]:
             "complete one). Download the export again.",
         ),
         "damaged_gz": QCoreApplication.translate("ImportReport", "%1 is damaged after line %2."),
+        "line_too_long": QCoreApplication.translate(
+            "ImportReport",
+            "%1: line %2 is longer than %3 (a file cut in the middle, a missing line end, or not "
+            "the expected kind of file).",
+        ),
+        "expands_too_much": QCoreApplication.translate(
+            "ImportReport",
+            "%1 expands more than %2 times its size when decompressed: it is not a real export "
+            "(a compression bomb?).",
+        ),
+        "xlsx_too_big": QCoreApplication.translate(
+            "ImportReport",
+            "%1: the workbook part %2 expands to %3, more than this app opens safely. Save the "
+            "sheet as CSV, or split it.",
+        ),
         "no_key": QCoreApplication.translate(
             "ImportReport",
             "No column is mapped to the external id or the email: an import needs one of them "

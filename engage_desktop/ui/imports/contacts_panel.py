@@ -404,14 +404,21 @@ class ContactsImportPanel(QWidget):
             .replace("%4", format_int(result.duplicates))
             .replace("%5", format_int(result.rows_read)),
         ]
-        if result.failed:
-            lines.append(self.tr("The rejected rows and why are listed below."))
+        if result.rows_with_left_out:
+            lines.append(
+                self.tr("Contacts imported without a value that could not be read: %1.").replace(
+                    "%1", format_int(result.rows_with_left_out)
+                )
+            )
+        if result.failed or result.rows_with_left_out:
+            lines.append(self.tr("The rejected rows, the values left out and why are below."))
         if result.errors_truncated:
             lines.append(self.tr("Only the first errors are kept in the report."))
         self.summary_label.setText("<br>".join(lines))
-        self.errors.show_errors(result.errors)
-        self.errors.setVisible(bool(result.errors))
-        self.save_button.setEnabled(bool(result.errors))
+        report = [*result.errors, *result.left_out]
+        self.errors.show_errors(report)
+        self.errors.setVisible(bool(report))
+        self.save_button.setEnabled(bool(report))
         self.stack.setCurrentWidget(self.summary_page)
 
     def _import_failed(self, exc: BaseException, _tb: str) -> None:
@@ -431,7 +438,8 @@ class ContactsImportPanel(QWidget):
     def _save_report(self) -> None:
         if self.result is not None:
             stem = Path(self.result.file).stem
-            save_report(self, self.result.errors, str(Path.home() / f"{stem}-erreurs.csv"))
+            report = [*self.result.errors, *self.result.left_out]
+            save_report(self, report, str(Path.home() / f"{stem}-erreurs.csv"))
 
     def restart(self) -> None:
         self.table = None

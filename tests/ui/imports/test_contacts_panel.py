@@ -42,9 +42,11 @@ def test_wizard_previews_maps_and_imports(context: UiContext, qtbot: QtBot, tmp_
     qtbot.waitUntil(lambda: panel.stack.currentWidget() is panel.summary_page, timeout=10_000)
     qtbot.waitUntil(lambda: panel.job is None)  # its finished signal came too
     assert panel.result is not None
-    assert (panel.result.inserted, panel.result.failed) == (4, 5)
-    assert panel.errors.rowCount() == 6
+    assert (panel.result.inserted, panel.result.failed) == (7, 2)
+    assert panel.errors.rowCount() == 6  # 2 rejected rows, 4 cells left out, in line order
     assert panel.errors.item(0, 1).text() == "Téléphone"
+    assert panel.errors.item(0, 4).text() == "imported without this value"
+    assert "without a value that could not be read: 3" in panel.summary_label.text()
     assert panel.save_button.isEnabled()
     with context.workspace.session() as session:
         elodie = session.scalars(select(Profile).where(Profile.external_id == "CLI0001")).one()
@@ -100,6 +102,8 @@ def test_a_big_file_imports_from_the_panel_with_its_reading_process(
     with qtbot.waitSignal(job.finished, timeout=60_000):
         pass
     assert panel.result is not None
-    assert (panel.result.inserted, panel.result.failed) == (CHILD_ROWS + 500 - bad, bad)
-    assert count_rows(context.workspace, Profile) == CHILD_ROWS + 500 - bad
+    # Every deliberately bad row has one unreadable optional cell: kept, with a warning.
+    assert (panel.result.inserted, panel.result.failed) == (CHILD_ROWS + 500, 0)
+    assert panel.result.rows_with_left_out == bad
+    assert count_rows(context.workspace, Profile) == CHILD_ROWS + 500
     assert multiprocessing.active_children() == []
