@@ -18,13 +18,16 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from engage_desktop.core.analytics.conversion import CAMPAIGN_CONVERSION, ConversionGoal
@@ -64,10 +67,19 @@ class AnalyticsPage(Page):
         self.resize_timer.setSingleShot(True)
         self.resize_timer.setInterval(200)
         self.resize_timer.timeout.connect(self.redraw)
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.addLayout(self.filter_bar)
+        inner.addLayout(self.status_bar)
+        inner.addLayout(grid, 1)
+        # Scrolls in a small window rather than forcing the main window to grow.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.filter_bar)
-        layout.addLayout(self.status_bar)
-        layout.addLayout(grid, 1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
         self.reload()
 
     def title(self) -> str:
