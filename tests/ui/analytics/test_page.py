@@ -209,3 +209,25 @@ def test_screenshots(
     finally:
         apply_appearance(app, "light")
         QLocale.setDefault(locale)
+
+
+def test_variant_and_dates_redraw_without_reading_again(
+    make_page: Callable[..., tuple[AnalyticsPage, Small]], qtbot: QtBot
+) -> None:
+    page, _ = make_page()
+    before = page.loaded
+    page.variant.setCurrentIndex(page.variant.findData("B"))
+    page.variant.activated.emit(page.variant.currentIndex())
+    page.last.setDate(page.first.date().addDays(-1))  # an empty range: an empty state
+    qtbot.waitUntil(
+        lambda: (
+            page.job is None
+            and page.loaded is not None
+            and page.loaded.request.variant == "B"
+            and page.loaded.last < page.loaded.first
+        ),
+        timeout=20_000,
+    )
+    assert page.loaded is not None and before is not None
+    assert page.loaded.results is before.results  # drawn again from what was loaded
+    assert page.message.text() == ""
