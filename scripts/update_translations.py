@@ -39,6 +39,7 @@ AREAS: dict[str, list[str]] = {
     "messages": ["messages.py"],
     "admin": ["admin", "permissions.py", "context.py"],
     "admin_audit": ["audit", "approvals"],
+    "analytics": ["analytics"],
 }
 
 

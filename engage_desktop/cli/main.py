@@ -34,6 +34,9 @@ COMMAND_MODULES = [
     "engage_desktop.cli.app_command",
     "engage_desktop.cli.member_command",
     "engage_desktop.cli.audit_command",
+    "engage_desktop.cli.analytics_command",
+    "engage_desktop.cli.chart_command",
+    "engage_desktop.cli.report_command",
 ]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from engage_desktop.ui.analytics.page import AnalyticsPage
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.pages.audiences import AudiencesPage
 from engage_desktop.ui.pages.base import Page
@@ -20,5 +21,6 @@ PAGE_FACTORIES: list[Callable[[UiContext], Page]] = [
     CampaignsPage,
     AudiencesPage,
     DeliveriesPage,
+    AnalyticsPage,
     SettingsPage,  # keep last
 ]

@@ -440,6 +440,7 @@ class CampaignGenerator:
                 for k in range(n)
             ),
         )
+        self._write_control(campaign_id, channel, owner + pid0, device, control, variant, sent_at)
         self._engagement(
             campaign_id,
             spec,
@@ -453,6 +454,58 @@ class CampaignGenerator:
             sent_idx,
             name_index,
             events,
+        )
+
+    def _write_control(
+        self,
+        campaign_id: int,
+        channel: str,
+        profile: np.ndarray,
+        device: np.ndarray,
+        control: np.ndarray,
+        variant: np.ndarray,
+        sent_at: np.ndarray,
+    ) -> None:
+        """The control group as the real send writes it: suppressed rows, reason control_group,
+        so analytics can count who was held back (not only those of them who converted)."""
+        idx = np.nonzero(control)[0]
+        if not len(idx):
+            return
+        first = self._next("outbox_message", len(idx))
+        when = self.w.datetimes(sent_at[idx])
+        self.w.insert(
+            "outbox_message",
+            (
+                "id",
+                "campaign_id",
+                "app_id",
+                "profile_id",
+                "device_id",
+                "channel",
+                "variant_key",
+                "message_id",
+                "state",
+                "attempts",
+                "suppression_reason",
+                "created_at",
+            ),
+            (
+                (
+                    first + k,
+                    campaign_id,
+                    self.app_id,
+                    int(profile[i]),
+                    int(device[i]) if device[i] >= 0 else None,
+                    channel,
+                    "ABCDEFGH"[variant[i]],
+                    f"{campaign_id:06d}-control-{k:010d}",
+                    "suppressed",
+                    0,
+                    "control_group",
+                    when[k],
+                )
+                for k, i in enumerate(idx.tolist())
+            ),
         )
 
     def _engagement(

@@ -1,0 +1,176 @@
+"""Analytics on the 1,000,000-user demo: charts drawn from the cache against the same figures
+computed from raw rows in the same run, and the refresh of every aggregate.
+
+    python -m benchmarks analytics [--json] [--users N] [--runs R]
+
+The workspace is /tmp/analytics-bench/demo<N>.sqlite, built once by ``engage-desktop demo`` in a
+child process (so this process's peak memory is the analytics' own) and reused afterwards.
+Per chart (funnel and uplift of the A/B campaign and of the one with a control group, daily
+results, open hours) it measures:
+
+- ``cached``: read the figure from ``cached_result`` and draw it (Agg, 700 × 420 px, as the
+  page does), p50/p95 over ``--runs``; goal p95 ≤ 300 ms;
+- ``raw`` (the same-run reference): compute the same figure from the raw rows, then draw it.
+
+Then ``refresh``: ``refresh_app`` on every app (goal ≤ 30 s), and the process's peak RSS
+(goal ≤ 1 GB). DuckDB is not compared here: it is not installed on these machines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks._common import emit, summary
+
+FOLDER = Path("/tmp/analytics-bench")
+
+
+def workspace_file(users: int) -> Path:
+    path = FOLDER / f"demo{users}.sqlite"
+    if not path.exists():
+        FOLDER.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "engage_desktop",
+                "demo",
+                "--users",
+                str(users),
+                "--workspace",
+                str(path),
+            ],
+            check=True,
+        )
+    return path
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks analytics")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--users", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=20)
+    args = parser.parse_args(argv)
+
+    from engage_desktop.core.workspace import open_for_current_user
+    from engage_desktop.store.location import resolve_workspace
+
+    path = workspace_file(args.users)
+    ws = open_for_current_user(resolve_workspace(str(path)))
+    try:
+        result: dict[str, Any] = {"users": args.users, "workspace": str(path)}
+        result["refresh_s"] = _refresh(ws)
+        result["charts"] = _charts(ws, args.runs)
+        result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    finally:
+        ws.close()
+    worst = max(c["cached_ms"]["p95"] for c in result["charts"].values())
+    result["goals"] = {
+        "chart_p95_ms<=300": worst <= 300,
+        "refresh_s<=30": result["refresh_s"]["total"] <= 30,
+        "peak_rss_mb<=1024": result["peak_rss_mb"] <= 1024,
+    }
+    emit(result, args.json)
+    return 0
+
+
+def _refresh(ws: Any) -> dict[str, float]:
+    from engage_desktop.core.analytics.cached import refresh_app
+
+    timings: dict[str, float] = {}
+    for app in ws.apps():
+        started = time.perf_counter()
+        refresh_app(ws, app.id)
+        timings[f"app_{app.id}"] = round(time.perf_counter() - started, 2)
+    timings["total"] = round(sum(timings.values()), 2)
+    return timings
+
+
+def _charts(ws: Any, runs: int) -> dict[str, dict[str, Any]]:
+    """Cached read + draw against raw computation + draw, for each chart of the first app."""
+    from datetime import timedelta
+
+    from PySide6.QtCore import QSize
+    from sqlalchemy import select
+
+    from engage_desktop.core.analytics import funnel, trends
+    from engage_desktop.core.analytics.cached import app_trends, campaign_results
+    from engage_desktop.core.analytics.conversion import ConversionGoal
+    from engage_desktop.store.models import Campaign
+    from engage_desktop.ui.analytics import charts
+    from engage_desktop.ui.analytics.chart_view import render
+    from engage_desktop.ui.analytics.style import LIGHT
+    from engage_desktop.ui.analytics.text import ChartText
+
+    app_id = ws.apps()[0].id
+    with ws.session() as s:
+        mine = Campaign.app_id == app_id
+        ab = s.scalar(select(Campaign.id).where(mine, Campaign.name.contains("(A/B)")))
+        control = s.scalar(select(Campaign.id).where(mine, Campaign.control_share > 0))
+    goal, size, text = ConversionGoal(), QSize(700, 420), ChartText()
+
+    def trends_figure(raw: bool) -> Any:
+        if not raw:
+            return app_trends(ws, app_id)
+        with ws.session() as s:
+            payload = trends.compute_payload(s, app_id)
+        return payload
+
+    def campaign_figure(cid: int, raw: bool) -> Any:
+        if not raw:
+            return campaign_results(ws, cid, goal)[0]
+        with ws.session() as s:
+            return funnel.from_payload(funnel.compute_payload(s, cid, goal))
+
+    cached_trends = app_trends(ws, app_id)
+    last = max(cached_trends.daily)
+    first = last - timedelta(days=29)
+    makers = {
+        "funnel_ab": lambda raw: charts.FunnelChart(campaign_figure(ab, raw)),
+        "uplift_control": lambda raw: charts.UpliftChart(campaign_figure(control, raw)),
+        "trends": lambda raw: charts.TrendsChart(
+            _trends_of(trends_figure(raw), cached_trends), first, last
+        ),
+        "open_hours": lambda raw: charts.OpenHoursChart(
+            _trends_of(trends_figure(raw), cached_trends)
+        ),
+    }
+    out: dict[str, dict[str, Any]] = {}
+    for name, make in makers.items():
+        cached = [
+            _timed(lambda m=make: render(m(False), size, 1.0, LIGHT, text)) for _ in range(runs)
+        ]
+        raw = [_timed(lambda m=make: render(m(True), size, 1.0, LIGHT, text)) for _ in range(3)]
+        out[name] = {
+            "cached_ms": summary(cached),
+            "raw_ms": summary(raw),
+            "raw_over_cached": round(summary(raw)["median"] / summary(cached)["median"], 1),
+        }
+    return out
+
+
+def _trends_of(figure: Any, cached: Any) -> Any:
+    """A raw payload as an ``AppTrends`` (same shape as the cached one)."""
+    if not isinstance(figure, dict):
+        return figure
+    from dataclasses import replace
+    from datetime import date
+
+    return replace(
+        cached,
+        daily={date.fromisoformat(k): v for k, v in figure["daily"].items()},
+        heatmap=figure["heatmap"],
+        best_hour=figure["best_hour"],
+    )
+
+
+def _timed(call: Any) -> float:
+    started = time.perf_counter()
+    call()
+    return (time.perf_counter() - started) * 1000

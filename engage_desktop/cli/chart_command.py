@@ -1,0 +1,84 @@
+"""``engage-desktop chart NAME --app ID --out FILE``: one analytics chart to PNG, SVG, PDF or CSV.
+
+Charts: ``trends`` (daily results, ``--from``/``--to``, default the last 30 days with data),
+``open-hours``, and for one campaign (``--campaign``) ``funnel`` and ``uplift``. Figures come
+from the cache (computed when missing); the export right is checked before anything is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from engage_desktop.cli.analytics_command import add_goal_options, goal_from_args
+from engage_desktop.cli.options import CliError, add_workspace_option
+
+CHARTS = ("trends", "open-hours", "funnel", "uplift")
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-30") from exc
+
+
+def register(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "chart", help="export an analytics chart (png, svg, pdf) or its table (csv)"
+    )
+    parser.add_argument("name", choices=CHARTS, metavar="NAME", help=", ".join(CHARTS))
+    parser.add_argument("--app", type=int, required=True, help="app id")
+    parser.add_argument("--campaign", type=int, help="campaign id (funnel and uplift)")
+    parser.add_argument("--variant", help="one variant only (funnel and uplift)")
+    parser.add_argument("--out", type=Path, required=True, help="FILE.png, .svg, .pdf or .csv")
+    parser.add_argument("--from", dest="first", type=_day, help="first day (trends)")
+    parser.add_argument("--to", dest="last", type=_day, help="last day (trends)")
+    add_goal_options(parser)
+    add_workspace_option(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from engage_desktop.cli.common import open_workspace_from_args
+    from engage_desktop.core.analytics.funnel import CampaignNotFound
+    from engage_desktop.ui.analytics.export import ExportError, save_chart, save_table
+
+    goal = goal_from_args(args)
+    ws = open_workspace_from_args(args)
+    try:
+        chart = _chart(ws, args, goal)
+        if args.out.suffix.lower() == ".csv":
+            save_table(ws, args.app, chart, args.out)
+        else:
+            save_chart(ws, args.app, chart, args.out)
+    except (ExportError, CampaignNotFound) as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        ws.close()
+    print(f"Wrote {args.out}")
+    return 0
+
+
+def _chart(ws: Any, args: argparse.Namespace, goal: Any) -> Any:
+    from datetime import timedelta
+
+    from engage_desktop.core.analytics.cached import app_trends, campaign_results
+    from engage_desktop.ui.analytics import charts
+
+    if args.name in ("funnel", "uplift"):
+        if args.campaign is None:
+            raise CliError(f"chart {args.name}: --campaign is required")
+        results, _ = campaign_results(ws, args.campaign, goal)
+        if results.app_id != args.app:
+            raise CliError(f"campaign {args.campaign} is not a campaign of app {args.app}")
+        kind = charts.FunnelChart if args.name == "funnel" else charts.UpliftChart
+        return kind(results, args.variant)
+    trends = app_trends(ws, args.app)
+    if args.name == "open-hours":
+        return charts.OpenHoursChart(trends)
+    last = args.last or (max(trends.daily) if trends.daily else ws.clock.now().date())
+    first = args.first or last - timedelta(days=29)
+    return charts.TrendsChart(trends, first, last)

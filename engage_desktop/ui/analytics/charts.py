@@ -1,0 +1,422 @@
+"""The analytics charts: each draws itself on a matplotlib Figure and gives its table.
+
+No Qt and no pyplot here: figures are plain ``matplotlib.figure.Figure`` objects, which a
+worker thread can draw (the page renders off the GUI thread) and the CLI can save. Every chart
+draws a clear empty state rather than empty axes, and ``table`` gives the numbers behind it
+(the CSV export).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Protocol
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from engage_desktop.core.analytics.cached import AppTrends
+from engage_desktop.core.analytics.funnel import CampaignResults, VariantFunnel
+from engage_desktop.core.analytics.stats import Uplift
+from engage_desktop.core.analytics.trends import TREND_SERIES, days_between
+from engage_desktop.ui.analytics.style import ChartStyle, empty_state, prepare, style_axes, title
+from engage_desktop.ui.analytics.text import ChartText
+
+Cell = str | int | float | None
+Table = tuple[list[str], list[list[Cell]]]
+FUNNEL_STAGES = (
+    "targeted",
+    "suppressed",
+    "sent",
+    "failed",
+    "received",
+    "opened",
+    "converted",
+    "opted_out",
+)
+
+
+class Chart(Protocol):
+    @property
+    def name(self) -> str: ...
+
+    def title(self, text: ChartText) -> str: ...
+
+    def draw(self, figure: Figure, style: ChartStyle, text: ChartText) -> None: ...
+
+    def table(self, text: ChartText) -> Table: ...
+
+
+def _count_format(text: ChartText) -> FuncFormatter:
+    return FuncFormatter(lambda value, _pos: text.number(value, 0))
+
+
+def _count_axis(axis: Any, text: ChartText) -> None:
+    """Whole numbers only: a count axis never shows 0, 0, 1, 1 from rounded half steps."""
+    axis.set_major_locator(MaxNLocator(integer=True))
+    axis.set_major_formatter(_count_format(text))
+
+
+def stage_value(variant: VariantFunnel, stage: str) -> int:
+    if stage == "suppressed":
+        return sum(variant.suppressed.values())
+    value: int = getattr(variant, stage)
+    return value
+
+
+@dataclass(frozen=True)
+class FunnelChart:
+    """Targeted → suppressed → sent → failed → received → opened → converted → opted out."""
+
+    results: CampaignResults | None
+    variant: str | None = None  # one variant, or all of them
+    name: str = "funnel"
+
+    def _variants(self) -> list[VariantFunnel]:
+        found = self.results.variants if self.results else []
+        return [v for v in found if self.variant in (None, v.key)]
+
+    def title(self, text: ChartText) -> str:
+        return f"{text.funnel_title} — {self.results.name}" if self.results else text.funnel_title
+
+    def draw(self, figure: Figure, style: ChartStyle, text: ChartText) -> None:
+        prepare(figure, style)
+        title(figure, self.title(text), style)
+        variants = self._variants()
+        if self.results is None:
+            return empty_state(figure, text.no_campaign, style)
+        if not any(v.targeted for v in variants):
+            return empty_state(figure, text.no_messages, style)
+        ax = figure.add_subplot()
+        style_axes(ax, style, grid_axis="x")
+        height = 0.8 / len(variants)
+        positions = range(len(FUNNEL_STAGES))
+        for i, variant in enumerate(variants):
+            values = [stage_value(variant, s) for s in FUNNEL_STAGES]
+            ys = [p + (i - (len(variants) - 1) / 2) * height for p in positions]
+            bars = ax.barh(
+                ys,
+                values,
+                height=height * 0.9,
+                color=style.variant_colour(i),
+                label=text.variant.format(key=variant.key),
+            )
+            ax.bar_label(
+                bars,
+                labels=[text.number(v, 0) for v in values],
+                padding=3,
+                color=style.text,
+                fontsize=style.font_size - 1,
+            )
+        ax.set_yticks(list(positions), [text.stages[s] for s in FUNNEL_STAGES])
+        ax.invert_yaxis()
+        _count_axis(ax.xaxis, text)
+        ax.margins(x=0.15)
+        if len(variants) > 1:
+            ax.legend(frameon=False, labelcolor=style.text, fontsize=style.font_size)
+        figure.tight_layout()
+
+    def table(self, text: ChartText) -> Table:
+        variants = self._variants()
+        header = [text.table_stage, *(text.variant.format(key=v.key) for v in variants)]
+        rows: list[list[Cell]] = []
+        for stage in FUNNEL_STAGES:
+            rows.append([text.stages[stage], *(stage_value(v, stage) for v in variants)])
+            if stage == "suppressed":
+                reasons = sorted({r for v in variants for r in v.suppressed})
+                for reason in reasons:
+                    label = f"{text.stages['suppressed']}: {text.reasons.get(reason, reason)}"
+                    rows.append([label, *(v.suppressed.get(reason, 0) for v in variants)])
+        return header, rows
+
+
+def verdict_sentence(up: Uplift, key: str, text: ChartText) -> str:
+    """The verdict in plain words, with the figures that back it."""
+
+    def points(value: float | None) -> str:
+        return "—" if value is None else text.number(value * 100, 1)
+
+    return text.verdicts[up.verdict.value].format(
+        variant=text.variant.format(key=key),
+        difference=points(up.difference),
+        low=points(up.low),
+        high=points(up.high),
+        p="—" if up.p_value is None else text.number(up.p_value, 3),
+        converted=text.number(up.converted, 0),
+        recipients=text.number(up.recipients, 0),
+        control_converted=text.number(up.control_converted, 0),
+        control_recipients=text.number(up.control_recipients, 0),
+    )
+
+
+@dataclass(frozen=True)
+class UpliftChart:
+    """Each variant's conversion rate beside control's, and the difference with its 95 % CI."""
+
+    results: CampaignResults | None
+    variant: str | None = None
+    name: str = "uplift"
+
+    def _variants(self) -> list[VariantFunnel]:
+        found = self.results.variants if self.results else []
+        return [v for v in found if self.variant in (None, v.key)]
+
+    def title(self, text: ChartText) -> str:
+        return text.uplift_title
+
+    def draw(self, figure: Figure, style: ChartStyle, text: ChartText) -> None:
+        prepare(figure, style)
+        title(figure, self.title(text), style)
+        results, variants = self.results, self._variants()
+        if results is None:
+            return empty_state(figure, text.no_campaign, style)
+        if not any(v.recipients for v in variants) and not results.control_recipients:
+            return empty_state(figure, text.no_messages, style)
+        grid = figure.add_gridspec(1, 2)
+        self._rates(figure.add_subplot(grid[0]), results, variants, style, text)
+        if results.has_control:
+            self._differences(figure.add_subplot(grid[1]), results, variants, style, text)
+            lines = [verdict_sentence(results.uplift(v), v.key, text) for v in variants]
+        else:
+            lines = [text.no_control]
+        figure.text(
+            0.02,
+            0.04,
+            "\n".join(lines),
+            color=style.text,
+            fontsize=style.font_size,
+            va="bottom",
+            wrap=True,
+        )
+        figure.tight_layout(rect=(0, 0.12 + 0.04 * len(lines), 1, 1))
+
+    def _rates(
+        self,
+        ax: Axes,
+        results: CampaignResults,
+        variants: list[VariantFunnel],
+        style: ChartStyle,
+        text: ChartText,
+    ) -> None:
+        style_axes(ax, style)
+        names = [text.variant.format(key=v.key) for v in variants]
+        rates = [(v.conversion_rate or 0.0) * 100 for v in variants]
+        colours = [style.variant_colour(i) for i in range(len(variants))]
+        if results.has_control:
+            names.append(text.control)
+            rates.append(results.control_converted / results.control_recipients * 100)
+            colours.append(style.series["control"])
+        bars = ax.bar(names, rates, color=colours)
+        ax.bar_label(
+            bars,
+            labels=[text.percent.format(value=text.number(r, 2)) for r in rates],
+            color=style.text,
+            fontsize=style.font_size - 1,
+            padding=2,
+        )
+        ax.yaxis.set_major_formatter(
+            FuncFormatter(lambda v, _p: text.percent.format(value=text.number(v, 1)))
+        )
+        ax.margins(y=0.2)
+
+    def _differences(
+        self,
+        ax: Axes,
+        results: CampaignResults,
+        variants: list[VariantFunnel],
+        style: ChartStyle,
+        text: ChartText,
+    ) -> None:
+        style_axes(ax, style, grid_axis="x")
+        ax.axvline(0, color=style.muted, linewidth=1)
+        for i, variant in enumerate(variants):
+            up = results.uplift(variant)
+            if up.difference is None or up.low is None or up.high is None:
+                continue
+            ax.errorbar(
+                [up.difference * 100],
+                [i],
+                xerr=[[(up.difference - up.low) * 100], [(up.high - up.difference) * 100]],
+                fmt="o",
+                color=style.variant_colour(i),
+                capsize=4,
+            )
+        ax.set_yticks(range(len(variants)), [text.variant.format(key=v.key) for v in variants])
+        ax.set_ylim(-0.8, len(variants) - 0.2)
+        ax.invert_yaxis()
+        ax.set_xlabel(text.difference_axis)
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: text.number(v, 1)))
+
+    def table(self, text: ChartText) -> Table:
+        f = text.table_fields
+        header = [
+            f[k]
+            for k in (
+                "variant",
+                "recipients",
+                "converted",
+                "rate",
+                "control_rate",
+                "difference",
+                "low",
+                "high",
+                "p_value",
+                "verdict",
+            )
+        ]
+        rows: list[list[Cell]] = []
+        if self.results is None:
+            return header, rows
+        for v in self._variants():
+            up = self.results.uplift(v)
+            rows.append(
+                [
+                    v.key,
+                    v.recipients,
+                    v.converted,
+                    up.rate,
+                    up.control_rate,
+                    None if up.difference is None else up.difference * 100,
+                    None if up.low is None else up.low * 100,
+                    None if up.high is None else up.high * 100,
+                    up.p_value,
+                    verdict_sentence(up, v.key, text),
+                ]
+            )
+        return header, rows
+
+
+@dataclass(frozen=True)
+class TrendsChart:
+    """Messages sent per day (bars) with opens, conversions and opt-outs (lines)."""
+
+    trends: AppTrends
+    first: date
+    last: date
+    name: str = "trends"
+
+    def title(self, text: ChartText) -> str:
+        return text.trends_title
+
+    def draw(self, figure: Figure, style: ChartStyle, text: ChartText) -> None:
+        prepare(figure, style)
+        title(figure, self.title(text), style)
+        if self.last < self.first:
+            return empty_state(figure, text.empty_range, style)
+        series = self.trends.series(self.first, self.last)
+        if not any(any(values) for values in series.values()):
+            message = text.nothing_in_range.format(
+                first=text.day(self.first), last=text.day(self.last)
+            )
+            return empty_state(figure, message, style)
+        days = [_day_number(d) for d in days_between(self.first, self.last)]
+        ax = figure.add_subplot()
+        style_axes(ax, style)
+        ax.bar(
+            days,
+            series["sent"],
+            color=style.series["sent"],
+            alpha=0.6 if style.dark else 0.35,
+            label=text.series["sent"],
+            width=0.9,
+        )
+        ax.set_ylabel(text.messages_axis)
+        _count_axis(ax.yaxis, text)
+        right = ax.twinx()
+        style_axes(right, style, grid_axis="")
+        right.spines["right"].set_visible(True)
+        right.spines["right"].set_color(style.grid)
+        for name in ("opened", "converted", "opted_out"):
+            right.plot(
+                days,
+                series[name],
+                color=style.series[name],
+                linewidth=1.6,
+                label=text.series[name],
+                marker="o" if len(days) < 40 else None,
+                markersize=3,
+            )
+        right.set_ylabel(text.engagement_axis)
+        _count_axis(right.yaxis, text)
+        right.set_ylim(bottom=0)
+        ax.xaxis.set_major_locator(MaxNLocator(7))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: text.day(_as_date(v))))
+        handles = ax.get_legend_handles_labels()[0] + right.get_legend_handles_labels()[0]
+        ax.legend(
+            handles=handles,
+            frameon=False,
+            labelcolor=style.text,
+            fontsize=style.font_size,
+            loc="upper left",
+            ncols=4,
+        )
+        ax.margins(y=0.15)
+        figure.tight_layout()
+
+    def table(self, text: ChartText) -> Table:
+        header = [text.table_day, *(text.series[s] for s in TREND_SERIES)]
+        if self.last < self.first:
+            return header, []
+        series = self.trends.series(self.first, self.last)
+        days = days_between(self.first, self.last)
+        return header, [
+            [d.isoformat(), *(series[s][i] for s in TREND_SERIES)] for i, d in enumerate(days)
+        ]
+
+
+EPOCH = date(1970, 1, 1).toordinal()
+
+
+def _day_number(value: date) -> int:
+    """Days since 1970-01-01: the x axis of daily charts (plain numbers, no date converter)."""
+    return value.toordinal() - EPOCH
+
+
+def _as_date(value: float) -> date:
+    return date.fromordinal(EPOCH + round(value))
+
+
+@dataclass(frozen=True)
+class OpenHoursChart:
+    """Opens by weekday × hour in the recipients' local time, the best hour outlined."""
+
+    trends: AppTrends
+    name: str = "open-hours"
+
+    def title(self, text: ChartText) -> str:
+        return text.hours_title
+
+    def draw(self, figure: Figure, style: ChartStyle, text: ChartText) -> None:
+        prepare(figure, style)
+        title(figure, self.title(text), style)
+        if self.trends.best_hour is None:
+            return empty_state(figure, text.no_opens, style)
+        ax = figure.add_subplot()
+        style_axes(ax, style, grid_axis="")
+        image = ax.imshow(
+            self.trends.heatmap, aspect="auto", cmap=style.heat_map(), interpolation="nearest"
+        )
+        ax.set_yticks(range(7), list(text.weekdays))
+        ax.set_xticks(range(0, 24, 2), [str(h) for h in range(0, 24, 2)])
+        ax.set_xlabel(text.hour_axis)
+        best = self.trends.best_hour
+        ax.add_patch(
+            Rectangle((best - 0.5, -0.5), 1, 7, fill=False, edgecolor=style.text, linewidth=1.5)
+        )
+        ax.set_title(
+            text.best_hour.format(hour=best),
+            color=style.muted,
+            fontsize=style.font_size,
+            loc="left",
+        )
+        bar = figure.colorbar(image, ax=ax, fraction=0.04, pad=0.02)
+        bar.ax.tick_params(colors=style.muted, labelsize=style.font_size - 1, length=0)
+        bar.outline.set_visible(False)
+        _count_axis(bar.ax.yaxis, text)
+        figure.tight_layout()
+
+    def table(self, text: ChartText) -> Table:
+        header = [text.table_weekday, *(str(h) for h in range(24))]
+        return header, [[text.weekdays[d], *self.trends.heatmap[d]] for d in range(7)]

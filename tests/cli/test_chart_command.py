@@ -1,0 +1,81 @@
+"""``engage-desktop chart``: every chart to an image or a CSV, refusals that say why."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from engage_desktop.core.workspace import Workspace
+from engage_desktop.store.models import Role
+from tests.support.analytics_workspace import Small, build_small
+from tests.support.cli import run_cli
+
+
+@pytest.fixture
+def small(make_workspace: Callable[..., Workspace]) -> Small:
+    return build_small(make_workspace())
+
+
+def chart(small: Small, *args: str) -> tuple[int, str, str]:
+    done = run_cli(
+        "chart", *args, "--app", str(small.app_id), workspace=small.ws.location.sqlite_path
+    )
+    return done.returncode, done.stdout, done.stderr
+
+
+def test_every_chart_and_every_format(small: Small, tmp_path: Path) -> None:
+    magic = {"png": b"\x89PNG", "svg": b"<?xml", "pdf": b"%PDF"}
+    cases = (("trends", "png"), ("open-hours", "svg"), ("funnel", "pdf"), ("uplift", "png"))
+    for name, kind in cases:
+        out = tmp_path / f"{name}.{kind}"
+        code, _, err = chart(small, name, "--campaign", str(small.soldes), "--out", str(out))
+        assert code == 0, err
+        assert out.read_bytes().startswith(magic[kind])
+
+
+def test_trends_table_for_french_excel_with_a_date_range(small: Small, tmp_path: Path) -> None:
+    out = tmp_path / "trends.csv"
+    code, _, err = chart(
+        small, "trends", "--from", "2026-11-01", "--to", "2026-11-03", "--out", str(out)
+    )
+    assert code == 0, err
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert out.read_text(encoding="utf-8-sig").splitlines() == [
+        "Day;Sent;Opens;Conversions;Opt-outs",
+        "2026-11-01;0;0;0;0",
+        "2026-11-02;6;3;1;1",
+        "2026-11-03;0;0;1;0",
+    ]
+
+
+def test_uplift_table_numbers_use_decimal_commas(small: Small, tmp_path: Path) -> None:
+    out = tmp_path / "uplift.csv"
+    code, _, err = chart(small, "uplift", "--campaign", str(small.soldes), "--out", str(out))
+    assert code == 0, err
+    rows = [line.split(";") for line in out.read_text(encoding="utf-8-sig").splitlines()]
+    assert rows[1][:5] == ["A", "3", "1", "0,333333", "0,5"]
+    assert rows[1][9].startswith("Too few conversions to conclude for Variant A")
+
+
+def test_refusals(small: Small, tmp_path: Path) -> None:
+    tmp_path = tmp_path / "exports"
+    tmp_path.mkdir()
+    code, _, err = chart(small, "funnel", "--out", str(tmp_path / "f.png"))
+    assert (code, err.strip()) == (1, "engage-desktop: chart funnel: --campaign is required")
+    code, _, err = chart(small, "trends", "--out", str(tmp_path / "f.gif"))
+    assert code == 1 and "cannot export to '.gif'; use .png, .svg, .pdf" in err
+    code, _, err = chart(small, "trends", "--out", str(tmp_path / "no" / "f.png"))
+    assert code == 1 and "the folder cannot be written to" in err
+    code, _, err = chart(small, "trends", "--from", "30/11/2026", "--out", str(tmp_path / "x.png"))
+    assert code == 2 and "'30/11/2026' is not a date like 2026-11-30" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_a_marketer_cannot_export(make_workspace: Callable[..., Workspace], tmp_path: Path) -> None:
+    small = build_small(make_workspace(), Role.MARKETER)
+    out = tmp_path / "trends.png"
+    code, _, err = chart(small, "trends", "--out", str(out))
+    assert code == 1 and "does not allow 'export_analytics'" in err
+    assert not out.exists()

@@ -1,0 +1,101 @@
+"""Campaign funnels and conversions against the figures worked out by hand in conftest.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from engage_desktop.core.analytics.cached import campaign_results
+from engage_desktop.core.analytics.conversion import ConversionGoal
+from engage_desktop.core.analytics.funnel import CampaignNotFound, VariantFunnel
+from engage_desktop.core.analytics.stats import Verdict
+from tests.support.analytics_workspace import Small
+
+
+def funnel(small: Small, goal: ConversionGoal | None = None) -> dict[str, VariantFunnel]:
+    results, _ = campaign_results(small.ws, small.soldes, goal, refresh=True)
+    return {v.key: v for v in results.variants}
+
+
+def test_funnel_stages_per_variant_count_messages(small: Small) -> None:
+    got = funnel(small)
+    assert got["A"] == VariantFunnel(
+        key="A",
+        targeted=6,
+        suppressed={"no_push_consent": 1, "control_group": 1},
+        sent=3,
+        failed=1,
+        pending=0,
+        received=3,
+        opened=1,  # p1 opened its message twice: one message opened
+        opted_out=1,
+        recipients=3,
+        converted=1,  # p1 within 7 days; p2 converted after 10 days, outside the window
+    )
+    assert got["B"] == VariantFunnel(
+        key="B",
+        targeted=4,
+        suppressed={"control_group": 1},
+        sent=3,
+        failed=0,
+        pending=0,
+        received=3,
+        opened=1,
+        opted_out=0,
+        recipients=2,  # p7's two phones are one person
+        converted=1,
+    )
+
+
+def test_control_group_is_measured_beside_the_variants(small: Small) -> None:
+    results, _ = campaign_results(small.ws, small.soldes)
+    assert (results.control_recipients, results.control_converted) == (2, 1)
+    assert results.has_control and results.has_data
+    up = results.uplift(results.variants[0])
+    assert (up.converted, up.recipients, up.control_converted, up.control_recipients) == (
+        1,
+        3,
+        1,
+        2,
+    )
+    assert up.verdict is Verdict.TOO_SMALL
+
+
+def test_attribution_window_decides_what_counts(small: Small) -> None:
+    assert funnel(small, ConversionGoal(window_days=14))["A"].converted == 2
+
+
+def test_behaviour_event_as_conversion_starts_at_each_recipients_send(small: Small) -> None:
+    week = campaign_results(small.ws, small.soldes, ConversionGoal("purchase", 7))[0]
+    assert [v.converted for v in week.variants] == [1, 0]  # p6 bought on day 8
+    # p8 (control) bought on day 2; p9 bought before the campaign, which does not count.
+    assert (week.control_recipients, week.control_converted) == (2, 1)
+    ten = campaign_results(small.ws, small.soldes, ConversionGoal("purchase", 10))[0]
+    assert [v.converted for v in ten.variants] == [1, 1]
+
+
+def test_a_conversion_event_that_never_occurs_says_so(small: Small) -> None:
+    for name in ("never_happens", "not_an_event_of_this_app"):
+        results, _ = campaign_results(small.ws, small.soldes, ConversionGoal(name, 7))
+        assert [v.converted for v in results.variants] == [0, 0]
+        assert results.control_converted == 0
+        assert results.uplift(results.variants[0]).verdict is Verdict.NO_CONVERSIONS
+
+
+def test_campaign_without_outbox_has_no_data_and_no_control(small: Small) -> None:
+    results, _ = campaign_results(small.ws, small.draft)
+    assert not results.has_data and not results.has_control
+    assert results.variants == []
+    assert (
+        results.uplift(VariantFunnel("A", 0, {}, 0, 0, 0, 0, 0, 0, 0, 0)).verdict is Verdict.NO_DATA
+    )
+
+
+def test_unknown_campaign_is_a_clear_error(small: Small) -> None:
+    with pytest.raises(CampaignNotFound, match="No campaign with id 999"):
+        campaign_results(small.ws, 999)
+
+
+@pytest.mark.parametrize("days", [0, 91])
+def test_attribution_window_out_of_range_is_refused(days: int) -> None:
+    with pytest.raises(ValueError, match="attribution window"):
+        ConversionGoal(window_days=days)

@@ -1,0 +1,95 @@
+"""Each chart draws its data, or a clear empty state, never empty axes; tables match the data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from matplotlib.figure import Figure
+
+from engage_desktop.core.analytics.cached import app_trends, campaign_results
+from engage_desktop.core.analytics.conversion import ConversionGoal
+from engage_desktop.core.workspace import Workspace
+from engage_desktop.ui.analytics.charts import (
+    Chart,
+    FunnelChart,
+    OpenHoursChart,
+    TrendsChart,
+    UpliftChart,
+)
+from engage_desktop.ui.analytics.style import DARK, LIGHT
+from engage_desktop.ui.analytics.text import ChartText
+from tests.support.analytics_workspace import build_small
+from tests.support.apps import add_app
+
+TEXT = ChartText()
+
+
+def drawn(chart: Chart, dark: bool = False) -> Figure:
+    figure = Figure(figsize=(7, 4))
+    chart.draw(figure, DARK if dark else LIGHT, TEXT)
+    return figure
+
+
+def words(figure: Figure) -> str:
+    return " ".join(t.get_text() for t in figure.findobj(lambda a: hasattr(a, "get_text")))
+
+
+def test_empty_states_say_what_is_missing(make_workspace: Callable[..., Workspace]) -> None:
+    small = build_small(make_workspace())
+    empty_app = add_app(small.ws, "Vide")
+    draft, _ = campaign_results(small.ws, small.draft)
+    summer, _ = campaign_results(small.ws, small.summer)
+    trends = app_trends(small.ws, small.app_id)
+    cases: list[tuple[Chart, str]] = [
+        (FunnelChart(None), TEXT.no_campaign),
+        (FunnelChart(draft), TEXT.no_messages),
+        (UpliftChart(draft), TEXT.no_messages),
+        (TrendsChart(trends, date(2026, 11, 5), date(2026, 11, 1)), TEXT.empty_range),
+        (
+            TrendsChart(trends, date(2026, 8, 1), date(2026, 8, 31)),
+            "Nothing was sent, opened or converted from 2026-08-01 to 2026-08-31.",
+        ),
+        (OpenHoursChart(app_trends(small.ws, empty_app)), TEXT.no_opens),
+    ]
+    for chart, message in cases:
+        figure = drawn(chart)
+        assert message in words(figure), message
+        assert not figure.axes  # a message, not empty axes
+    figure = drawn(UpliftChart(summer))
+    assert TEXT.no_control in words(figure) and figure.axes  # rates shown, no uplift
+
+
+def test_charts_with_data_in_both_styles(make_workspace: Callable[..., Workspace]) -> None:
+    small = build_small(make_workspace())
+    results, _ = campaign_results(small.ws, small.soldes, ConversionGoal("purchase", 10))
+    trends = app_trends(small.ws, small.app_id)
+    for dark in (False, True):
+        uplift = drawn(UpliftChart(results), dark)
+        assert "Too few conversions to conclude for Variant A" in words(uplift)
+        assert len(uplift.axes) == 2
+        assert "Best hour: 12 h" in words(drawn(OpenHoursChart(trends), dark))
+        funnel = drawn(FunnelChart(results, "B"), dark)
+        assert "Variant A" not in words(funnel) and funnel.axes
+        assert drawn(TrendsChart(trends, date(2026, 11, 1), date(2026, 11, 3)), dark).axes
+
+
+def test_tables(make_workspace: Callable[..., Workspace]) -> None:
+    small = build_small(make_workspace())
+    results, _ = campaign_results(small.ws, small.soldes)
+    header, rows = FunnelChart(results, "A").table(TEXT)
+    assert header == ["Stage", "Variant A"]
+    assert rows == [
+        ["Targeted", 6],
+        ["Suppressed", 2],
+        ["Suppressed: control group", 1],
+        ["Suppressed: no push consent", 1],
+        ["Sent", 3],
+        ["Failed", 1],
+        ["Received", 3],
+        ["Opened", 1],
+        ["Converted (people)", 1],
+        ["Opted out", 1],
+    ]
+    header, rows = OpenHoursChart(app_trends(small.ws, small.app_id)).table(TEXT)
+    assert header[:3] == ["Weekday", "0", "1"] and rows[0][13] == 2  # Monday 12 h

@@ -1,0 +1,233 @@
+"""The Analytics page on the small hand-worked workspace: loads off the GUI thread from the
+cache, draws every chart (never blank), cancels, exports, and says why an export failed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from engage_desktop.core.workspace import Workspace
+from engage_desktop.store.models import Role
+from engage_desktop.ui.analytics.page import CHART_NAMES, AnalyticsPage
+from engage_desktop.ui.appearance import apply_appearance
+from engage_desktop.ui.context import UiContext
+from tests.support.analytics_workspace import Small, build_small
+
+
+@pytest.fixture
+def make_page(
+    make_workspace: Callable[..., Workspace], qsettings: QSettings, qtbot: QtBot, qapp: object
+) -> Iterator[Callable[..., tuple[AnalyticsPage, Small]]]:
+    def make(role: Role = Role.ANALYST) -> tuple[AnalyticsPage, Small]:
+        small = build_small(make_workspace(), role)
+        page = AnalyticsPage(UiContext(small.ws, qsettings))
+        qtbot.addWidget(page)
+        page.resize(1400, 860)
+        page.show()
+        wait_loaded(qtbot, page)
+        return page, small
+
+    yield make
+
+
+def wait_loaded(qtbot: QtBot, page: AnalyticsPage) -> None:
+    qtbot.waitUntil(lambda: page.job is None and page.loaded is not None, timeout=30_000)
+
+
+def distinct_colours(image: QImage) -> int:
+    step = max(1, image.width() // 60)
+    return len(
+        {
+            image.pixel(x, y)
+            for x in range(0, image.width(), step)
+            for y in range(0, image.height(), step)
+        }
+    )
+
+
+def test_page_loads_the_cache_and_draws_every_chart(
+    make_page: Callable[..., tuple[AnalyticsPage, Small]],
+) -> None:
+    page, _ = make_page()
+    loaded = page.loaded
+    assert loaded is not None
+    assert [page.campaign.itemText(i) for i in range(page.campaign.count())] == ["Soldes", "Été"]
+    assert page.variant.count() == 3  # all, A, B
+    assert page.conversion.currentData() == ""
+    assert [page.conversion.itemData(i) for i in range(1, 3)] == ["never_happens", "purchase"]
+    assert (loaded.first, loaded.last) == (date(2026, 10, 14), date(2026, 11, 12))  # 30 days
+    assert loaded.results is not None and loaded.results.control_recipients == 2
+    for name in CHART_NAMES:
+        image = page.panels[name].view.image
+        assert image is not None and distinct_colours(image) > 8, name
+    assert page.badge.text().startswith("As of")
+    assert not page.progress.isVisible() and not page.cancel_button.isVisible()
+
+
+def test_a_conversion_event_that_never_occurs_is_an_empty_state_not_an_error(
+    make_page: Callable[..., tuple[AnalyticsPage, Small]], qtbot: QtBot
+) -> None:
+    page, _ = make_page()
+    page.conversion.setCurrentIndex(page.conversion.findData("never_happens"))
+    page.reload()
+    wait_loaded(qtbot, page)
+    assert page.loaded is not None and page.loaded.request.goal.event == "never_happens"
+    assert page.message.text() == ""
+    image = page.panels["uplift"].view.image
+    assert image is not None and distinct_colours(image) > 8
+
+
+def test_cancel_keeps_the_charts_already_shown(
+    make_page: Callable[..., tuple[AnalyticsPage, Small]], qtbot: QtBot
+) -> None:
+    page, _ = make_page()
+    before = page.panels["funnel"].view.image
+    page.reload(refresh=True)
+    page.cancel()  # before the worker's first step: it stops there
+    qtbot.waitUntil(lambda: page.job is None, timeout=10_000)
+    assert page.message.text().startswith("Cancelled")
+    assert page.panels["funnel"].view.image is before
+    assert page.refresh_button.isEnabled()
+
+
+def test_exports_chart_table_and_report(
+    make_page: Callable[..., tuple[AnalyticsPage, Small]], qtbot: QtBot, tmp_path: Path
+) -> None:
+    page, _ = make_page()
+    tmp_path = tmp_path / "exports"
+    tmp_path.mkdir()
+    for name, suffix, magic in (
+        ("funnel", "png", b"\x89PNG"),
+        ("trends", "svg", b"<?xml"),
+        ("open-hours", "pdf", b"%PDF"),
+    ):
+        job = page.export_chart(name, tmp_path / f"{name}.{suffix}")
+        assert job is not None
+        qtbot.waitUntil(lambda j=job: j.done, timeout=20_000)
+        assert (tmp_path / f"{name}.{suffix}").read_bytes().startswith(magic)
+    job = page.export_chart("funnel", tmp_path / "funnel.csv")
+    assert job is not None
+    qtbot.waitUntil(lambda: job.done, timeout=20_000)
+    lines = (tmp_path / "funnel.csv").read_bytes().decode("utf-8").splitlines()
+    assert lines[0] == "\ufeffStage;Variant A;Variant B"
+    assert "Suppressed: control group;1;1" in lines
+    job = page.export_report(tmp_path / "report.pdf")
+    assert job is not None
+    qtbot.waitUntil(lambda: job.done, timeout=30_000)
+    pdf = PdfReader(tmp_path / "report.pdf")
+    assert pdf.metadata is not None and pdf.metadata.title == "Soldes"
+    texts = [p.extract_text() for p in pdf.pages]
+    assert len(texts) == 5
+    for page_text, title in zip(
+        texts,
+        (
+            "Funnel — Soldes",
+            "Daily results",
+            "Opens by hour",
+            "Conversion against the control group",
+            "Audience — Soldes",
+        ),
+        strict=True,
+    ):
+        assert title in page_text
+    assert page.message.text().startswith("Saved")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "funnel.csv",
+        "funnel.png",
+        "open-hours.pdf",
+        "report.pdf",
+        "trends.svg",
+    ]  # nothing half-written left beside
+
+
+def test_failed_export_says_why_and_leaves_nothing(
+    make_page: Callable[..., tuple[AnalyticsPage, Small]], qtbot: QtBot, tmp_path: Path
+) -> None:
+    page, _ = make_page()
+    target = tmp_path / "missing" / "funnel.png"
+    job = page.export_chart("funnel", target)
+    assert job is not None
+    qtbot.waitUntil(lambda: job.done, timeout=20_000)
+    assert page.message.text().startswith(f"{target}: the folder cannot be written to")
+    assert not target.parent.exists()
+
+
+def test_a_marketer_sees_but_cannot_export(
+    make_page: Callable[..., tuple[AnalyticsPage, Small]], qtbot: QtBot, tmp_path: Path
+) -> None:
+    page, _ = make_page(Role.MARKETER)
+    tmp_path = tmp_path / "exports"
+    tmp_path.mkdir()
+    assert page.panels["funnel"].view.image is not None
+    job = page.export_chart("funnel", tmp_path / "funnel.png")
+    assert job is not None
+    qtbot.waitUntil(lambda: job.done, timeout=20_000)
+    assert "exporting analytics" in page.message.text()
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize("appearance", ["light", "dark"])
+def test_screenshots(
+    make_workspace: Callable[..., Workspace],
+    qsettings: QSettings,
+    qtbot: QtBot,
+    request: pytest.FixtureRequest,
+    shots: Path,
+    language: str,
+    appearance: str,
+) -> None:
+    """Saved for a person to look at: English and French, light and dark."""
+    if language == "fr":
+        request.getfixturevalue("french")
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    locale = QLocale()
+    QLocale.setDefault(
+        QLocale(QLocale.Language.French if language == "fr" else QLocale.Language.English)
+    )
+    apply_appearance(app, appearance)
+    try:
+        small = build_small(make_workspace())
+        page = AnalyticsPage(UiContext(small.ws, qsettings))
+        qtbot.addWidget(page)
+        page.resize(1400, 860)
+        page.show()
+        wait_loaded(qtbot, page)
+        qtbot.wait(100)  # let the layouts settle around the loaded texts before the picture
+        assert page.grab().save(str(shots / f"page-{language}-{appearance}.png"))
+        if language == "fr":
+            assert page.badge.text().startswith("Chiffres au 20/11/2026")
+    finally:
+        apply_appearance(app, "light")
+        QLocale.setDefault(locale)
+
+
+def test_variant_and_dates_redraw_without_reading_again(
+    make_page: Callable[..., tuple[AnalyticsPage, Small]], qtbot: QtBot
+) -> None:
+    page, _ = make_page()
+    before = page.loaded
+    page.variant.setCurrentIndex(page.variant.findData("B"))
+    page.variant.activated.emit(page.variant.currentIndex())
+    page.last.setDate(page.first.date().addDays(-1))  # an empty range: an empty state
+    qtbot.waitUntil(
+        lambda: (
+            page.job is None
+            and page.loaded is not None
+            and page.loaded.request.variant == "B"
+            and page.loaded.last < page.loaded.first
+        ),
+        timeout=20_000,
+    )
+    assert page.loaded is not None and before is not None
+    assert page.loaded.results is before.results  # drawn again from what was loaded
+    assert page.message.text() == ""
