@@ -9,6 +9,24 @@
     </message>
 </context>
 <context>
+    <name>CountedTexts</name>
+    <message numerus="yes">
+        <source>The content cannot be sent (%n problem(s) in all, see the list under the form): %1</source>
+        <translation>
+            <numerusform>The content cannot be sent (%n problem in all, see the list under the form): %1</numerusform><numerusform>The content cannot be sent (%n problems in all, see the list under the form): %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The content cannot be sent (%n problem(s) in all): %1</source>
+        <translation>
+            <numerusform>The content cannot be sent (%n problem in all): %1</numerusform><numerusform>The content cannot be sent (%n problems in all): %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Paused at its scheduled time, nothing was sent (%n problem(s) in all; fix the content, then send or schedule it again): %1</source>
+        <translation>
+            <numerusform>Paused at its scheduled time, nothing was sent (%n problem in all; fix the content, then send or schedule it again): %1</numerusform><numerusform>Paused at its scheduled time, nothing was sent (%n problems in all; fix the content, then send or schedule it again): %1</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>SendPanel</name>
     <message numerus="yes">
         <source>%Ln message(s) queued.</source>
@@ -19,6 +37,16 @@
         <source>Cancelled: %Ln message(s) will not be sent.</source>
         <translation>
             <numerusform>Cancelled: %Ln message will not be sent.</numerusform><numerusform>Cancelled: %Ln messages will not be sent.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed message(s) queued again.</source>
+        <translation>
+            <numerusform>%n failed message queued again.</numerusform><numerusform>%n failed messages queued again.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left failed (%1).</source>
+        <translation>
+            <numerusform>%n left failed (%1).</numerusform><numerusform>%n left failed (%1).</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -154,6 +154,10 @@
         <translation>Équipe</translation>
     </message>
     <message>
+        <source>Audit log</source>
+        <translation>Journal d’audit</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>

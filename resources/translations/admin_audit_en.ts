@@ -1,0 +1,21 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en">
+<context>
+    <name>AuditLogDialog</name>
+    <message numerus="yes">
+        <source>Entries shown: %n.</source>
+        <translation>
+            <numerusform>Entries shown: %n.</numerusform><numerusform>Entries shown: %n.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The audit chain holds (entries checked: %n).</source>
+        <translation>
+            <numerusform>The audit chain holds (entries checked: %n).</numerusform><numerusform>The audit chain holds (entries checked: %n).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Entries written to %1: %n.</source>
+        <translation>
+            <numerusform>Entries written to %1: %n.</numerusform><numerusform>Entries written to %1: %n.</numerusform></translation>
+    </message>
+</context>
+</TS>
