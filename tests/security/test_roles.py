@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from engage_desktop.core.settings_fcm import save_service_account_path
 from sqlalchemy import func, select, update
 
 from engage_desktop.core import team
@@ -26,6 +25,7 @@ from engage_desktop.core.apps.identity import AppIdentity
 from engage_desktop.core.audience_overview import audience_overview
 from engage_desktop.core.campaigns import edit as campaigns
 from engage_desktop.core.campaigns.model import CampaignDraft, Variant
+from engage_desktop.core.credentials import admin as credentials
 from engage_desktop.core.devices import find_devices, set_test_device
 from engage_desktop.core.imports.contacts import import_contacts
 from engage_desktop.core.listing import list_campaigns, search_profiles
@@ -104,7 +104,8 @@ def _ops() -> list[tuple[str, Callable[[Workspace, Fixture], Any], str]]:
         ("resume a send", lambda ws, f: control.resume(ws, f.paused), "YY---"),
         ("cancel a send", lambda ws, f: control.cancel(ws, f.to_cancel), "YY---"),
         ("approve sends", lambda ws, f: approve(ws), "Y--Y-"),
-        ("clear the service account", lambda ws, f: clear_key(ws), "Y----"),
+        ("read the credentials' status", lambda ws, f: credential_status(ws), "Y----"),
+        ("send through the sandbox", lambda ws, f: sandbox_mode(ws), "Y----"),
         ("add a member", lambda ws, f: add_member(ws), "Y----"),
         ("change a role", lambda ws, f: team.grant(ws, APP, "victim", Role.ANALYST), "Y----"),
         ("take a role away", lambda ws, f: team.revoke(ws, APP, "victim"), "Y----"),
@@ -176,14 +177,17 @@ def schedule(ws: Workspace, campaign_id: int) -> None:
 
 
 def approve(ws: Workspace) -> None:
-    """The right admin-audit's approvals check (no approval use case exists yet)."""
+    """The right `core.approvals.workflow` checks before an approval or a rejection."""
     with ws.session() as s:
         require(s, ws.member_id, APP, Permission.APPROVE_SENDS)
 
 
-def clear_key(ws: Workspace) -> object:
-    with ws.session() as s:
-        return save_service_account_path(s, ws.member_id, APP, None)
+def credential_status(ws: Workspace) -> object:
+    return credentials.credential_status(ws, APP)
+
+
+def sandbox_mode(ws: Workspace) -> object:
+    return credentials.set_sending_mode(ws, APP, fcm=False)
 
 
 def add_member(ws: Workspace) -> object:
