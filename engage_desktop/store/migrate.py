@@ -26,9 +26,8 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
-from sqlalchemy import Connection, Engine, event, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.pool import NullPool
 
 from .engine import create_workspace_engine
 from .errors import (
@@ -81,7 +80,7 @@ def open_workspace(
         _make_private(path)
     engine = create_workspace_engine(location.url)
     try:
-        _upgrade(location, now or datetime.now(UTC))
+        _upgrade(engine, location, now or datetime.now(UTC))
     except OperationalError as exc:
         engine.dispose()
         if path is None:
@@ -245,9 +244,9 @@ def _prune_backups(path: Path, keep: Path) -> None:
         old.unlink(missing_ok=True)
 
 
-def _upgrade(location: WorkspaceLocation, now: datetime) -> None:
+def _upgrade(engine: Engine, location: WorkspaceLocation, now: datetime) -> None:
     cfg = alembic_config()
-    with _upgrade_transaction(location) as conn:
+    with _upgrade_transaction(engine) as conn:
         current = MigrationContext.configure(conn).get_current_revision()
         if current is None and set(inspect(conn).get_table_names()) - {"alembic_version"}:
             raise NotAWorkspaceError(
@@ -276,32 +275,35 @@ def _upgrade(location: WorkspaceLocation, now: datetime) -> None:
 
 
 @contextmanager
-def _upgrade_transaction(location: WorkspaceLocation) -> Iterator[Connection]:
-    """One transaction for the whole update, on a connection of its own.
+def _upgrade_transaction(engine: Engine) -> Iterator[Connection]:
+    """One transaction for the whole update, on one connection of the workspace's own pool.
 
-    SQLite: the driver's own transaction handling is switched off and ``BEGIN IMMEDIATE`` is
-    sent, so DDL is inside the transaction and the write lock is held from the first statement.
+    SQLite: the driver's implicit transaction handling is switched off for this connection
+    and ``BEGIN IMMEDIATE`` sent, so DDL is inside the transaction and the write lock is held
+    from the first statement; the driver's mode is restored afterwards. (A second engine on
+    the file, opened and closed for this, broke the locks of the process's other connections
+    to it: a reader beside a running service then kept an old snapshot.)
     PostgreSQL: DDL is transactional already; an advisory lock makes concurrent upgraders wait.
     """
-    engine = create_workspace_engine(location.url, poolclass=NullPool)
-    if location.sqlite_path is not None:
-        event.listen(engine, "connect", _driver_transactions_off)
-        event.listen(engine, "begin", _begin_immediate)
-    try:
-        with engine.begin() as conn:
-            if conn.dialect.name == "postgresql":
+    with engine.connect() as conn:
+        if conn.dialect.name != "sqlite":
+            with conn.begin():
                 conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK_KEY})
-            yield conn
-    finally:
-        engine.dispose()
-
-
-def _driver_transactions_off(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
-    dbapi_conn.isolation_level = None
-
-
-def _begin_immediate(conn: Connection) -> None:
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+                yield conn
+            return
+        raw: Any = conn.connection.driver_connection
+        previous = raw.isolation_level
+        raw.isolation_level = None
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.rollback()
+                raise
+            conn.commit()
+        finally:
+            raw.isolation_level = previous
 
 
 def _refuse_beside_a_running_service(

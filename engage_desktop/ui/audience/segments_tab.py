@@ -354,29 +354,43 @@ class SegmentsTab(QWidget):
         if not name:
             return
         ws = self.context.workspace
-        self._run(
-            lambda: segments.create_segment(ws, app_id, name, document),
-            lambda saved_id: self._saved(saved_id, self.tr("Saved as a new segment.")),
-        )
+
+        def saved_as(saved_id: int) -> None:
+            self.name.setText(name)  # the builder now edits the new segment, under its name
+            self._saved(saved_id, self.tr("Saved as a new segment."))
+
+        self._run(lambda: segments.create_segment(ws, app_id, name, document), saved_as)
 
     def duplicate(self) -> None:
         summary = self.table.selected()
         if summary is None:
             return
         ws = self.context.workspace
-        self._run(
-            lambda: segments.duplicate_segment(ws, summary.id),
-            lambda new_id: self._saved(new_id, self.tr("Segment duplicated.")),
-        )
+        self._run(lambda: segments.duplicate_segment(ws, summary.id), self._duplicated)
 
     def _saved(self, segment_id: int, text: str) -> None:
-        self.current_id = None  # so that the list selection opens the saved version
+        """The builder holds what was just saved: it becomes the segment being edited at once.
+
+        Not reopened from the database: a reopen answering later would overwrite whatever the
+        user typed meanwhile (and the list's reload would see no current segment until then).
+        """
+        self.current_id = segment_id
+        self.suggestions.editing_segment_id = segment_id
         self._loaded_document, self._loaded_name = self.builder.document(), self.name.text().strip()
+        self._update_dirty()
         self.suggestions.reload("segments")
         self.counter.invalidate()
         self.show_message(text)
         self.reload_list(select=segment_id)
-        self.open_segment(segment_id)
+        self.action_done.emit("saved")
+
+    def _duplicated(self, new_id: int) -> None:
+        """The copy is opened from the database (the builder still holds the original)."""
+        self.current_id = None  # so that the list selection opens the copy
+        self.suggestions.reload("segments")
+        self.show_message(self.tr("Segment duplicated."))
+        self.reload_list(select=new_id)
+        self.open_segment(new_id)
         self.action_done.emit("saved")
 
     def delete(self) -> None:
