@@ -103,7 +103,6 @@ class SendPanel(QWidget):
             self.pause_button,
             self.resume_button,
             self.cancel_button,
-            self.retry_button,
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -135,6 +134,11 @@ class SendPanel(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.bar)
         layout.addLayout(grid)
+        # Under the counts it is about, on its own row: the window keeps its minimum width.
+        retry_row = QHBoxLayout()
+        retry_row.addWidget(self.retry_button)
+        retry_row.addStretch(1)
+        layout.addLayout(retry_row)
         layout.addWidget(self.suppressed)
         layout.addStretch(1)
         self.send_button.clicked.connect(lambda: self._act(self._send))
