@@ -1,8 +1,8 @@
 """One FCM HTTP v1 send and what its answer means for the outbox row.
 
 Over the app's keep-alive pool (``http1``); the body is already encoded bytes. HTTP/2 is not
-used: httpx with h2, measured on the same messages in the same run, costs about 40 times the
-CPU per message (``python -m benchmarks http_clients``), and aiohttp about 4 times.
+used: httpx with h2, measured on the same messages in the same run, costs 25 to 40 times the
+CPU per message (``python -m benchmarks http_clients``), and aiohttp 3 to 4 times.
 """
 
 from __future__ import annotations
