@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
-from sqlalchemy import Engine, create_engine, event, func, select, text
+from sqlalchemy import Engine, create_engine, event, func, select
 
 from engage_desktop.core.demo import DEFAULT_GUI_USERS
 from engage_desktop.core.demo import french_data as fr
@@ -31,80 +31,15 @@ from engage_desktop.core.demo.campaign_gen import (
     GAME_CAMPAIGNS,
     RETAIL_CAMPAIGNS,
     CampaignGenerator,
-    NotificationEvents,
 )
+from engage_desktop.core.demo.event_writer import merge_events, write_event_names, write_events
 from engage_desktop.core.demo.segment_gen import count_demo_segments, write_demo_segments
+from engage_desktop.core.demo.specs import GAME, NOTIFICATION_EVENTS, RETAIL, TEAM, TEST_DEVICES
 from engage_desktop.core.progress import NO_PROGRESS, Progress
 from engage_desktop.store.errors import WorkspaceError
 from engage_desktop.store.location import WorkspaceLocation
 from engage_desktop.store.migrate import open_workspace
 from engage_desktop.store.models import App
-
-EVENT_CHUNK = 200_000
-
-RETAIL = AppSpec(
-    key="retail",
-    name="Maison Lumière",
-    project_id="maison-lumiere-prod",
-    id_prefix="ML",
-    share=0.7,
-    ios_share=0.46,
-    event_mix={
-        "session_start": 0.30,
-        "screen_view": 0.24,
-        "view_item": 0.19,
-        "view_promotion": 0.05,
-        "search": 0.05,
-        "add_to_wishlist": 0.03,
-        "add_to_cart": 0.08,
-        "begin_checkout": 0.035,
-        "purchase": 0.025,
-    },
-    age_range=(18, 78),
-    app_versions=(("5.4.0", 55.0), ("5.3.2", 25.0), ("5.2.0", 12.0), ("4.9.1", 8.0)),
-    weekend_boost=0.18,
-    deep_link_scheme="maisonlumiere",
-)
-GAME = AppSpec(
-    key="game",
-    name="Pixel Quest",
-    project_id="pixel-quest-prod",
-    id_prefix="PQ",
-    share=0.3,
-    ios_share=0.41,
-    event_mix={
-        "session_start": 0.30,
-        "screen_view": 0.14,
-        "level_start": 0.20,
-        "level_end": 0.18,
-        "earn_virtual_currency": 0.08,
-        "spend_virtual_currency": 0.05,
-        "unlock_achievement": 0.03,
-        "post_score": 0.02,
-    },
-    age_range=(13, 55),
-    app_versions=(("2.18.0", 60.0), ("2.17.3", 30.0), ("2.16.0", 10.0)),
-    weekend_boost=0.3,
-    deep_link_scheme="pixelquest",
-)
-NOTIFICATION_EVENTS = ("notification_receive", "notification_open", "notification_dismiss")
-
-TEAM = (  # (login, display name, email, role on retail, role on game)
-    (
-        "camille.martin",
-        "Camille Martin",
-        "camille.martin@maisonlumiere.example",
-        "marketer",
-        "analyst",
-    ),
-    ("julien.bernard", "Julien Bernard", "julien.bernard@maisonlumiere.example", "analyst", None),
-    ("lea.dubois", "Léa Dubois", "lea.dubois@pixelquest.example", None, "marketer"),
-)
-TEST_DEVICES = (
-    ("Pixel 8 de Camille", "android", "Pixel 8"),
-    ("iPhone 15 de Julien", "ios", "iPhone 15"),
-    ("Galaxy S23 de Léa", "android", "Galaxy S23"),
-)
 
 
 @dataclass(frozen=True)
@@ -409,7 +344,7 @@ def _write_app_audience(
     step(0.22, "writing consent")
     gen.write_consent(audience, state["created"])
     names = [*spec.event_mix, "first_open", *NOTIFICATION_EVENTS]
-    name_ids = _write_event_names(writer, app_id, names)
+    name_ids = write_event_names(writer, app_id, names)
     audience.name_ids = name_ids
     step(0.3, "writing campaigns")
     campaigns = RETAIL_CAMPAIGNS if spec.key == "retail" else GAME_CAMPAIGNS
@@ -417,118 +352,16 @@ def _write_app_audience(
         campaigns, audience, {name: i for i, name in enumerate(names)}
     )
     params = gen.event_params(names, name_idx)
-    owner, name_idx, ts, event_params = _merge(owner, name_idx, ts, params, notif)
+    owner, name_idx, ts, event_params = merge_events(owner, name_idx, ts, params, notif)
     del params  # the object array holds the same strings
     step(0.4, "writing events")
-    audience.events_written = _write_events(
+    audience.events_written = write_events(
         writer, audience, names, owner, name_idx, ts, event_params, step
     )
     _write_test_devices(
         writer, spec, app_id, first_profile + n, first_device + len(audience.device_ids), anchor_ts
     )
     return audience
-
-
-def _write_event_names(writer: BulkWriter, app_id: int, names: list[str]) -> dict[str, int]:
-    writer.insert("event_name", ("app_id", "name"), [(app_id, n) for n in names])
-    rows = writer.conn.execute(
-        text("SELECT name, id FROM event_name WHERE app_id = :a"), {"a": app_id}
-    ).all()
-    return {name: int(i) for name, i in rows}
-
-
-def _merge(
-    owner: np.ndarray,
-    name_idx: np.ndarray,
-    ts: np.ndarray,
-    params: list[str | None],
-    notif: NotificationEvents,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Behaviour and notification events in one (profile, time) order; params as an object
-    array so reordering them creates no Python int per event."""
-    params_arr = np.empty(len(params), dtype=object)
-    params_arr[:] = params
-    if not notif.owner:
-        return owner, name_idx, ts, params_arr
-    notif_params = np.empty(sum(len(chunk) for chunk in notif.params), dtype=object)
-    notif_params[:] = [p for chunk in notif.params for p in chunk]
-    owner = np.concatenate([owner, *notif.owner])
-    name_idx = np.concatenate([name_idx, *notif.name])
-    ts = np.concatenate([ts, *notif.ts])
-    order = np.lexsort((ts, owner))
-    all_params = np.concatenate([params_arr, notif_params])
-    return owner[order], name_idx[order], ts[order], all_params[order]
-
-
-def _write_events(
-    writer: BulkWriter,
-    audience: AppAudience,
-    names: list[str],
-    owner: np.ndarray,
-    name_idx: np.ndarray,
-    ts: np.ndarray,
-    params: np.ndarray,
-    step: _AppProgress,
-) -> int:
-    name_id_of = np.array([audience.name_ids[n] for n in names], dtype=np.int64)
-    name_id = name_id_of[name_idx]
-    profile_id = owner.astype(np.int64) + audience.first_profile_id
-    # Each event is logged by the profile's first device.
-    first_device = np.full(audience.count, -1, dtype=np.int64)
-    order = np.argsort(audience.device_profile, kind="stable")[::-1]
-    first_device[audience.device_profile[order]] = audience.device_ids[order]
-    device_id = first_device[owner]
-    total = len(owner)
-    for start in range(0, total, EVENT_CHUNK):
-        end = min(start + EVENT_CHUNK, total)
-        rows = zip(
-            profile_id[start:end].tolist(),
-            name_id[start:end].tolist(),
-            ts[start:end].tolist(),
-            device_id[start:end].tolist(),
-            params[start:end].tolist(),
-            strict=True,
-        )
-        writer.insert("event", ("profile_id", "name_id", "ts", "device_id", "params"), rows)
-        step(0.4 + 0.5 * end / total, f"writing events ({end:,} / {total:,})")
-    step(0.92, "rolling events up per day")
-    _write_daily_rollup(writer, name_id, profile_id, ts)
-    return total
-
-
-def _write_daily_rollup(
-    writer: BulkWriter, name_id: np.ndarray, profile_id: np.ndarray, ts: np.ndarray
-) -> None:
-    if len(ts) == 0:
-        return
-    day = ts // DAY
-    key = (name_id << 44) | (day << 26) | profile_id  # profile ids < 2**26, days < 2**18
-    order = np.argsort(key, kind="stable")
-    skey, sts = key[order], ts[order]
-    del key, order
-    # skey is sorted: group boundaries are where it changes (np.unique would sort it again).
-    start = np.concatenate(([0], np.flatnonzero(np.diff(skey)) + 1))
-    uniq = skey[start]
-    count = np.diff(np.append(start, len(skey)))
-    first_ts = np.minimum.reduceat(sts, start)
-    last_ts = np.maximum.reduceat(sts, start)
-    del skey, sts, start
-    # Converted to Python ints a chunk at a time: six whole-table lists would cost ~4 GB at 1 M.
-    for lo in range(0, len(uniq), EVENT_CHUNK):
-        hi = lo + EVENT_CHUNK
-        chunk = uniq[lo:hi]
-        rows = zip(
-            (chunk >> 44).tolist(),
-            ((chunk >> 26) & ((1 << 18) - 1)).tolist(),
-            (chunk & ((1 << 26) - 1)).tolist(),
-            count[lo:hi].tolist(),
-            first_ts[lo:hi].tolist(),
-            last_ts[lo:hi].tolist(),
-            strict=True,
-        )
-        writer.insert(
-            "event_daily", ("name_id", "day", "profile_id", "count", "first_ts", "last_ts"), rows
-        )
 
 
 def _write_test_devices(

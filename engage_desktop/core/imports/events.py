@@ -28,6 +28,7 @@ from sqlalchemy import bindparam, case, func, select, update
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
+from engage_desktop.core.imports.engagement import EngagementAttribution
 from engage_desktop.core.imports.errors import ErrorLog, ImportFailed, RowError, refused
 from engage_desktop.core.imports.ga4 import ExportReader, GaEvent, parse_row
 from engage_desktop.core.imports.store import Writer, refresh_statistics
@@ -36,21 +37,13 @@ from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.audit import record
 from engage_desktop.security.roles import Permission, require
 from engage_desktop.store.models import (
-    Campaign,
     Device,
-    EngagementEvent,
     Event,
     EventName,
-    OutboxMessage,
     Profile,
 )
 
 CHUNK_EVENTS = 5_000
-ENGAGEMENT_KINDS = {
-    "notification_receive": "delivered",
-    "notification_open": "opened",
-    "notification_dismiss": "dismissed",
-}
 DAY = 86_400
 
 
@@ -137,8 +130,7 @@ class _EventRun:
         self.names: dict[str, int] = {}
         self.profile_ids: dict[str, int] = {}  # external id → profile id
         self.device_of: dict[str, tuple[int, int | None]] = {}  # pseudo id → (device, profile)
-        self.campaign_by_label: dict[str, int | None] = {}
-        self.engaged: set[tuple[str, str]] = set()
+        self.attribution = EngagementAttribution(self.conn, app_id)
         self.stored_before = 0  # the highest event id before this import
 
     def execute(self, reader: ExportReader, log: ErrorLog, progress: Progress) -> None:
@@ -164,6 +156,8 @@ class _EventRun:
                 spent = reader.position()
                 progress.report(done, int(done * reader.size / spent) if spent else None, "events")
         self._write(chunk)
+        self.result.engagements = self.attribution.recorded
+        self.result.unattributed_notifications = self.attribution.unattributed
         progress.report(self.result.lines_read, self.result.lines_read, "events")
 
     # --- one chunk ---------------------------------------------------------------------------
@@ -200,7 +194,7 @@ class _EventRun:
         self.w.insert("event", ("profile_id", "name_id", "ts", "device_id", "params"), rows)
         self.w.upsert_daily([(*k, *v) for k, v in daily.items()])  # type: ignore[misc]
         self._touch(chunk, owners)
-        self._engagements(chunk, owners)
+        self.attribution.record(chunk, owners)
         self.result.imported += len(chunk)
 
     def _not_stored_before(
@@ -443,69 +437,3 @@ class _EventRun:
                     for pid, p in props.items()
                 ],
             )
-
-    def _engagements(self, chunk: list[GaEvent], owners: list[tuple[int | None, int]]) -> None:
-        notes = [(e, o) for e, o in zip(chunk, owners, strict=True) if e.name in ENGAGEMENT_KINDS]
-        if not notes:
-            return
-        ids = list({str(e.params["message_id"]) for e, _ in notes if e.params.get("message_id")})
-        outbox: dict[str, tuple[int, str | None]] = {}
-        seen_before: set[tuple[str, str]] = set()
-        if ids:
-            o: SqlTable = OutboxMessage.__table__  # type: ignore[assignment]
-            g: SqlTable = EngagementEvent.__table__  # type: ignore[assignment]
-            for start in range(0, len(ids), 900):
-                part = ids[start : start + 900]
-                for mid, cid, key in self.conn.execute(
-                    select(o.c.message_id, o.c.campaign_id, o.c.variant_key).where(
-                        o.c.app_id == self.app_id, o.c.message_id.in_(part)
-                    )
-                ):
-                    outbox[mid] = (cid, key)
-                for mid, kind in self.conn.execute(
-                    select(g.c.message_id, g.c.kind).where(g.c.message_id.in_(part))
-                ):
-                    seen_before.add((mid, str(kind.value if hasattr(kind, "value") else kind)))
-        rows = []
-        for e, (device_id, profile_id) in notes:
-            kind = ENGAGEMENT_KINDS[e.name]
-            mid = str(e.params["message_id"]) if e.params.get("message_id") else None
-            campaign_id, variant = outbox.get(mid, (None, None)) if mid else (None, None)
-            if campaign_id is None:
-                campaign_id = self._campaign_for_label(e.params.get("label"))
-            if campaign_id is None:
-                self.result.unattributed_notifications += 1
-                continue
-            if mid is not None:
-                if (mid, kind) in seen_before or (mid, kind) in self.engaged:
-                    continue  # already recorded (the same export imported twice)
-                self.engaged.add((mid, kind))
-            rows.append(
-                {
-                    "campaign_id": campaign_id,
-                    "profile_id": profile_id,
-                    "device_id": device_id,
-                    "message_id": mid[:64] if mid else None,
-                    "variant_key": variant,
-                    "is_control": False,
-                    "kind": kind,
-                    "at": _utc(e.ts),
-                    "value": None,
-                }
-            )
-        if rows:
-            engagement: SqlTable = EngagementEvent.__table__  # type: ignore[assignment]
-            self.conn.execute(engagement.insert(), rows)
-            self.result.engagements += len(rows)
-
-    def _campaign_for_label(self, label: Any) -> int | None:
-        if not isinstance(label, str) or not label:
-            return None
-        if label not in self.campaign_by_label:
-            self.campaign_by_label[label] = self.conn.execute(
-                select(Campaign.id)
-                .where(Campaign.app_id == self.app_id, Campaign.analytics_label == label)
-                .order_by(Campaign.created_at.desc(), Campaign.id.desc())
-                .limit(1)
-            ).scalar()
-        return self.campaign_by_label[label]
