@@ -16,7 +16,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QMenu, QToolButton, QVBoxLayout, QWidget
 
-from engage_desktop.ui.analytics.charts import Chart
+from engage_desktop.ui.analytics.charts import DRAWING, Chart
 from engage_desktop.ui.analytics.style import ChartStyle
 from engage_desktop.ui.analytics.text import ChartText
 
@@ -44,11 +44,12 @@ def render(
     """Draw ``chart`` at ``size`` logical pixels (any thread: a Figure of its own, no pyplot)."""
     width, height = max(size.width(), 50), max(size.height(), 50)
     dpi = SCREEN_DPI * pixel_ratio
-    figure = Figure(figsize=(width / SCREEN_DPI, height / SCREEN_DPI), dpi=dpi)
-    canvas = FigureCanvasAgg(figure)
-    chart.draw(figure, style, text)
-    canvas.draw()  # type: ignore[no-untyped-call]
-    buffer = canvas.buffer_rgba()  # type: ignore[no-untyped-call]
+    with DRAWING:
+        figure = Figure(figsize=(width / SCREEN_DPI, height / SCREEN_DPI), dpi=dpi)
+        canvas = FigureCanvasAgg(figure)
+        chart.draw(figure, style, text)
+        canvas.draw()  # type: ignore[no-untyped-call]
+        buffer = canvas.buffer_rgba()  # type: ignore[no-untyped-call]
     return Rendered(buffer.shape[1], buffer.shape[0], pixel_ratio, bytes(buffer))
 
 

@@ -8,6 +8,7 @@ draws a clear empty state rather than empty axes, and ``table`` gives the number
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
@@ -23,6 +24,11 @@ from engage_desktop.core.analytics.stats import Uplift
 from engage_desktop.core.analytics.trends import TREND_SERIES, days_between
 from engage_desktop.ui.analytics.style import ChartStyle, empty_state, prepare, style_axes, title
 from engage_desktop.ui.analytics.text import ChartText
+
+# Matplotlib's text and font caches are shared and not made for concurrent use: a cancelled load
+# may still be drawing when the next one starts, or an export runs beside a redraw. Drawings
+# (``chart_view.render``, ``export``) take turns.
+DRAWING = threading.Lock()
 
 Cell = str | int | float | None
 Table = tuple[list[str], list[list[Cell]]]

@@ -28,6 +28,7 @@ from engage_desktop.core.csv_cells import neutralised
 from engage_desktop.core.messages import CodedError
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.ui.analytics.charts import (
+    DRAWING,
     Cell,
     Chart,
     FunnelChart,
@@ -60,13 +61,16 @@ def save_chart(
     """The chart as PNG, SVG or PDF, chosen by the file's extension."""
     kind = _format_of(path, CHART_FORMATS)
     require_export(ws, app_id)
-    figure = Figure(figsize=FIGURE_SIZE, dpi=DPI)
-    chart.draw(figure, style, text or ChartText())
-    meta = {"Title": chart.title(text or ChartText())} if kind in ("pdf", "svg") else None
-    write_atomically(
-        path,
-        lambda out: figure.savefig(out, format=kind, facecolor=style.background, metadata=meta),
-    )
+    words = text or ChartText()
+    meta = {"Title": chart.title(words)} if kind in ("pdf", "svg") else None
+
+    def write(out: BinaryIO) -> None:
+        figure = Figure(figsize=FIGURE_SIZE, dpi=DPI)
+        chart.draw(figure, style, words)
+        figure.savefig(out, format=kind, facecolor=style.background, metadata=meta)
+
+    with DRAWING:
+        write_atomically(path, write)
     return path
 
 
@@ -127,7 +131,8 @@ def save_report(
                 pdf.savefig(figure, facecolor=style.background)
             pdf.savefig(_audience_page(results, style, words), facecolor=style.background)
 
-    write_atomically(path, write)
+    with DRAWING:
+        write_atomically(path, write)
     return path
 
 
