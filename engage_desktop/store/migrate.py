@@ -41,7 +41,6 @@ from .errors import (
 from .location import WorkspaceLocation
 from .models.operations import HEARTBEAT_STALE_AFTER
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 KEPT_BACKUPS = 3
 PRIVATE_FILE = 0o600
@@ -143,20 +142,19 @@ def _check_sqlite_file(path: Path, *, create: bool) -> None:
             "no_access",
             str(path),
         )
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_MAGIC))
-    except OSError as exc:
+    # Never read the file with a plain open(): closing any descriptor of a database file drops
+    # every POSIX lock this process holds on it, those of its open SQLite connections included
+    # (a CLI or GUI reopening a workspace beside a running service then read stale or torn
+    # pages). The type is told by SQLite itself, read-only ("file is not a database").
+    if not path.is_file():  # a socket, a device: nothing SQLite could open
         raise WorkspaceUnreadableError(
-            f"Cannot read {path}: {exc.strerror}.", "unreadable", str(path), str(exc.strerror)
-        ) from None
-    if header != SQLITE_MAGIC:
-        raise NotAWorkspaceError(
-            f"{path} is not an Engage Desktop workspace (not a SQLite database). "
-            "The file was left untouched.",
-            "not_sqlite",
+            f"Cannot read {path}: it is not a regular file.",
+            "unreadable",
             str(path),
+            "not a regular file",
         )
+    if path.stat().st_size == 0:
+        raise _not_sqlite(path)
     revision, tables = _read_only_probe(path)
     if revision is None and tables - {"alembic_version"}:
         raise NotAWorkspaceError(
@@ -186,12 +184,23 @@ def _read_only_probe(path: Path) -> tuple[str | None, set[str]]:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if "file is not a database" in str(exc):
+            raise _not_sqlite(path) from None
         raise NotAWorkspaceError(
             f"{path} is damaged or not a workspace ({exc}). The file was left untouched.",
             "damaged",
             str(path),
             str(exc),
         ) from None
+
+
+def _not_sqlite(path: Path) -> NotAWorkspaceError:
+    return NotAWorkspaceError(
+        f"{path} is not an Engage Desktop workspace (not a SQLite database). "
+        "The file was left untouched.",
+        "not_sqlite",
+        str(path),
+    )
 
 
 def _check_known_revision(revision: str, where: str) -> None:

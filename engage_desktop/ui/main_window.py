@@ -127,12 +127,14 @@ class MainWindow(QMainWindow):
 
     def _fill_switcher(self) -> None:
         """The apps the member has a role on, and only those; the current one selected."""
+        from engage_desktop.ui.messages import fill
+
         assert self.context is not None
         self.app_switcher.blockSignals(True)
         self.app_switcher.clear()
         for app in self.context.apps:
             self.app_switcher.addItem(
-                self.tr("%1 — %2").replace("%1", app.name).replace("%2", app.firebase_project_id),
+                fill(self.tr("%1 — %2"), [app.name, app.firebase_project_id]),
                 app.id,
             )
         self.app_switcher.blockSignals(False)

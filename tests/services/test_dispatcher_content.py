@@ -24,7 +24,6 @@ from engage_desktop.core.outbox.trial import queue_test_send, trial_outcomes
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.services.sandbox.credentials import sandbox_credentials
 from engage_desktop.store.models import (
-    App,
     Campaign,
     CampaignStatus,
     CampaignVariant,
@@ -40,7 +39,7 @@ from tests.support.processes import (
     start_service,
     stop_service,
 )
-from tests.support.sending import seed_app, seed_campaign, token_for
+from tests.support.sending import seed_app, seed_campaign, token_for, use_key
 from tests.support.tls import TestCA, make_test_ca
 from tests.support.tls_proxy import TlsProxy
 from tests.support.waiting import wait_until
@@ -82,11 +81,9 @@ def app_with_devices(
     proxy, ca = real_path
     app_id = seed_app(ws, devices, project="maison-lumiere", sandbox=False)
     key = sandbox_credentials("maison-lumiere", proxy.url, credentials_dir(tmp))
-    with ws.session() as s:
-        app = s.get(App, app_id)
-        assert app is not None
-        app.fcm_credentials_path = str(key)
+    use_key(ws, app_id, key)  # into the test session's keyring, where the service reads it
     env["ENGAGE_FCM_URL"] = proxy.url
+    env["ENGAGE_FCM_TOKEN_URL"] = proxy.url.rstrip("/") + "/token"  # not the key's token_uri
     env.update(ca.env())
     return app_id, env
 
@@ -117,13 +114,20 @@ def write_content_behind_core(ws: Workspace, campaign_id: int, content: dict[str
         )
 
 
+def outcomes_of(ws: Workspace, campaign_id: int, ids: list[str]) -> dict[str, Any]:
+    """The test messages' outcomes, read as the workspace's member on the campaign's app."""
+    with ws.session() as s:
+        campaign = s.get(Campaign, campaign_id)
+        assert campaign is not None
+        return trial_outcomes(s, ws.member_id, campaign.app_id, ids)
+
+
 def send_to_test_devices_and_wait(ws: Workspace, campaign_id: int) -> str:
     """A test send to the app's test devices; waits until every message is sent."""
     ids = [r.message_id for r in queue_test_send(ws, campaign_id)]
 
     def done() -> bool:
-        with ws.session() as s:
-            found = trial_outcomes(s, ids)
+        found = outcomes_of(ws, campaign_id, ids)
         return len(found) == len(ids) and all(o.state == OutboxState.SENT for o in found.values())
 
     wait_until(done, 60, "the test send")
@@ -213,13 +217,11 @@ def test_a_compile_error_is_not_cached_once_the_content_is_fixed(
     try:
 
         def failed() -> bool:
-            with ws.session() as s:
-                found = trial_outcomes(s, broken_ids)
+            found = outcomes_of(ws, campaign_id, broken_ids)
             return all(o.state == OutboxState.FAILED for o in found.values())
 
         wait_until(failed, 60, "the failed test send")
-        with ws.session() as s:
-            errors = {o.error for o in trial_outcomes(s, broken_ids).values()}
+        errors = {o.error for o in outcomes_of(ws, campaign_id, broken_ids).values()}
         assert len(errors) == 1 and "reserved_data_key" not in str(errors)
         assert "data.google.c.a.e" in str(errors) and "PAYLOAD" in str(errors)
         write_content_behind_core(ws, campaign_id, V2)  # fixed

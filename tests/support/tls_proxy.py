@@ -56,12 +56,26 @@ class TlsProxy:
         except OSError:
             writer.close()
             return
-        await asyncio.gather(_pipe(reader, up_writer), _pipe(up_reader, writer))
+        # As a reverse proxy does (nginx's proxy_set_header Host): the upstream sees its own
+        # address, which the sandbox checks (loopback name and its port).
+        rewrite = (
+            f"Host: 127.0.0.1:{self.port}\r\n".encode(),
+            f"Host: 127.0.0.1:{self.target_port}\r\n".encode(),
+        )
+        await asyncio.gather(_pipe(reader, up_writer, rewrite), _pipe(up_reader, writer))
 
 
-async def _pipe(source: asyncio.StreamReader, sink: asyncio.StreamWriter) -> None:
+async def _pipe(
+    source: asyncio.StreamReader,
+    sink: asyncio.StreamWriter,
+    rewrite: tuple[bytes, bytes] | None = None,
+) -> None:
     with contextlib.suppress(ConnectionError, OSError):
         while data := await source.read(65536):
+            if rewrite is not None:
+                data = data.replace(*rewrite).replace(
+                    rewrite[0].replace(b"127.0.0.1", b"localhost"), rewrite[1]
+                )
             sink.write(data)
             await sink.drain()
     with contextlib.suppress(ConnectionError, OSError, RuntimeError):

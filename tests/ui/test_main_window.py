@@ -278,11 +278,14 @@ def test_status_poll_on_a_locked_database_keeps_the_window_painting(
 def test_an_app_name_with_a_placeholder_is_shown_as_typed(
     qtbot, make_workspace, qsettings: QSettings
 ) -> None:
-    from engage_desktop.store.models import App
+    from engage_desktop.store.models import App, MemberRole, Role
 
     ws = make_workspace()
     with ws.session() as session:
-        session.add(App(name="Soldes -50%2", firebase_project_id="soldes-fr", platforms=["ios"]))
+        app = App(name="Soldes -50%2", firebase_project_id="soldes-fr", platforms=["ios"])
+        session.add(app)
+        session.flush()  # the switcher lists the member's apps only
+        session.add(MemberRole(member_id=ws.member_id, app_id=app.id, role=Role.ADMIN))
     window = _window(ws, qsettings)
     qtbot.addWidget(window)
     assert window.app_switcher.itemText(0) == "Soldes -50%2 — soldes-fr"  # one-pass fill()

@@ -76,4 +76,4 @@ def test_the_switcher_lists_only_the_members_apps(
     window.attach(UiContext(ws, qsettings))
     items = [window.app_switcher.itemText(i) for i in range(window.app_switcher.count())]
     assert items == ["Pixel Quest — pixel-quest-prod"]
-    assert window.member_label.text() == "zoe (analyst)"
+    qtbot.waitUntil(lambda: window.member_label.text() == "zoe (analyst)")  # read on a worker

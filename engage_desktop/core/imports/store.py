@@ -36,6 +36,21 @@ class Writer(BulkWriter):
         except self.conn.dialect.loaded_dbapi.Error as exc:
             raise DatabaseError(f"bulk insert into {table}", None, exc) from exc
 
+    def insert_as_member(
+        self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+    ) -> None:
+        """``insert`` for rows a member writes on a shared workspace: PostgreSQL's row-level
+        security refuses COPY, so there the rows go through an INSERT executemany."""
+        if self.is_sqlite:
+            self.insert(table, columns, rows)
+            return
+        marks = ", ".join(["%s"] * len(columns))
+        statement = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
+        batch = list(rows)
+        if batch:
+            with self.raw.cursor() as cursor:
+                cursor.executemany(statement, batch)
+
     def lock_for_writing(self) -> None:
         """SQLite: take the write lock now, so the ids allocated below stay ours."""
         if self.is_sqlite:

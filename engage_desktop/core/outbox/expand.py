@@ -21,7 +21,7 @@ from engage_desktop.core.outbox.errors import SendError as SendError
 from engage_desktop.core.outbox.message_ids import message_id_for as message_id_for
 
 if TYPE_CHECKING:
-    from engage_desktop.core.demo.bulk import BulkWriter
+    from engage_desktop.core.imports.store import Writer
 from engage_desktop.core.approvals.gate import send_refusal
 from engage_desktop.core.progress import NO_PROGRESS, Progress
 from engage_desktop.core.workspace import Workspace
@@ -319,10 +319,10 @@ def _expand(
     return result
 
 
-def _flush(writer: BulkWriter, batch: list[tuple[object, ...]]) -> int:
+def _flush(writer: Writer, batch: list[tuple[object, ...]]) -> int:
     if not batch:
         return 0
-    writer.insert("outbox_message", OUTBOX_COLUMNS, batch)
+    writer.insert_as_member("outbox_message", OUTBOX_COLUMNS, batch)
     count = len(batch)
     batch.clear()
     return count

@@ -50,7 +50,7 @@ def _smuggle_rows(ws: Workspace, app_id: int, campaign_id: int, count: int, pref
 def _claim(ws: Workspace, campaign_id: int, *, tests_only: bool = False) -> int:
     with ws.engine.begin() as conn:
         taken = claims.claim(
-            conn, campaign_id, "w1", T0, timedelta(seconds=30), 100, tests_only=tests_only
+            conn, campaign_id, "w1", timedelta(seconds=30), 100, tests_only=tests_only
         )
     return len(taken)
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select, text, update
 
 from engage_desktop.core.approvals import workflow
 from engage_desktop.core.approvals.messages import ApprovalError
@@ -73,6 +73,12 @@ def test_an_unapproved_send_above_the_threshold_is_refused_and_nothing_is_writte
 
 def test_the_scheduled_start_is_refused_too(team: Team) -> None:
     team.threshold(0)
+    with team.admin.session() as session:  # scheduled by the marketer, who may still send
+        session.execute(
+            update(Campaign)
+            .where(Campaign.id == team.campaign_id)
+            .values(scheduled_by=team.marketer.member_id)
+        )
     with pytest.raises(SendError, match="approval threshold"):
         start_send(team.marketer, team.campaign_id, scheduled=True)
 

@@ -194,7 +194,8 @@ def test_only_admins_see_set_test_remove_or_switch(
     for call in calls:
         with pytest.raises(PermissionDenied) as caught:
             call()
-        assert caught.value.args_text == (role.value, "manage_credentials")
+        assert caught.value.args_text[:2] == (role.value, "manage_credentials")
+        assert caught.value.args_text[2:] == ("Maison Test",)  # the refusal names the app
     assert manageable_statuses(other) == []
     assert credential_status(ws, app_id).is_set  # nothing was removed
     remove_credentials(ws, vault, app_id, host="poste-1")

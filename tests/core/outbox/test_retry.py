@@ -93,7 +93,7 @@ def test_only_failed_rows_are_queued_again_with_their_own_ids(
         campaign = s.get(Campaign, campaign_id)
         assert campaign is not None
         assert (campaign.status, campaign.finished_at) == (CampaignStatus.SENDING, None)
-        progress = campaign_progress(s, campaign_id, ws.clock.now())
+        progress = campaign_progress(s, ws.member_id, campaign_id, ws.clock.now())
         assert (progress.queued, progress.sent, progress.failed) == (3, 7, 0)
         audit = s.scalars(
             select(AuditEntry).where(AuditEntry.action == "campaign.retry_failed")

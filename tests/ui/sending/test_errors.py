@@ -27,9 +27,9 @@ def test_content_found_unsendable_mid_send_is_explained_in_french(french: None) 
     )
 
 
-def test_english_stays_as_stored(qapp: object) -> None:
+def test_english_is_worded_with_its_plural(qapp: object) -> None:
     stored = CONTENT_MESSAGES.english("invalid_at_its_time", "A.body", "Write a title.", "3")
-    assert reason_text(stored) == (
-        "Paused at its scheduled time, nothing was sent (3 problem(s) in all; fix the content, "
+    assert reason_text(stored) == (  # the English catalogue turns "problem(s)" into its plural
+        "Paused at its scheduled time, nothing was sent (3 problems in all; fix the content, "
         "then send or schedule it again): variant A, body: Write a title."
     )
