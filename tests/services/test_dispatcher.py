@@ -198,6 +198,7 @@ def test_unreachable_fcm_pauses_and_resumes_once_it_listens_without_burning_atte
     use_key(ws, app_id, key)  # tokens from the live sandbox; FCM at a port nobody listens on
     port = free_port()
     monkeypatch.setenv("ENGAGE_FCM_URL", f"http://127.0.0.1:{port}")
+    monkeypatch.setenv("ENGAGE_FCM_TOKEN_URL", f"{sandbox.url}/token")  # the key's is ignored
     campaign_id = seed_campaign(ws, app_id)
     start_send(ws, campaign_id)
     clock = ScaledClock(COMPRESSED)
