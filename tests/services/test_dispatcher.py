@@ -68,7 +68,11 @@ async def dispatch(
     **config: Any,
 ) -> Dispatcher:
     """Run a dispatcher until ``until`` holds (checked every 50 ms, ``rounds`` times at most)."""
-    dispatcher = Dispatcher(ws.engine, "test-worker", DispatchConfig(**config), clock=clock)
+    from engage_desktop.security.vault import Vault
+
+    dispatcher = Dispatcher(
+        ws.engine, "test-worker", DispatchConfig(**config), clock=clock, vault=Vault.system()
+    )  # the test session's keyring, where ``use_key`` put the FCM apps' keys
     stop = asyncio.Event()
     task = asyncio.create_task(dispatcher.run(stop))
     try:
