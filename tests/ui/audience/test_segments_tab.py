@@ -61,6 +61,8 @@ def test_save_duplicate_delete_round_trip(tab: SegmentsTab, ws: Workspace, qtbot
     with qtbot.waitSignal(tab.action_done, timeout=10_000):
         _click(qtbot, tab.duplicate_button)
     qtbot.waitUntil(lambda: _added(tab, demo) == ["Gold", "Gold (copy)"], timeout=10_000)
+    # The copy opens in the builder (read in the background) before anyone edits it.
+    qtbot.waitUntil(lambda: tab.name.text() == "Gold (copy)" and not tab.busy(), timeout=10_000)
 
     # Save as: a new segment that refers to Gold.
     tab.builder.set_document({"version": 1, "rules": {"type": "segment", "segment_id": gold_id}})
