@@ -227,6 +227,8 @@ class Dispatcher(FaultReactions, OutboxWork):
                 started = self.clock.monotonic()
                 rows = await self._db(self._claim_some) or []
                 self._leases.hold(((r.outbox_id, r.claim_count) for r in rows), started)
+                if rows and self._senders:  # a mode or key changed since: no row on the old one
+                    await self._drop_stale_senders()
                 for row in rows:
                     self._queue.put_nowait(row)
             if not rows:
