@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import io
 import logging
 import logging.handlers
 import os
@@ -76,6 +77,16 @@ def workspace_lock(db_path: Path) -> Iterator[None]:
         handle.close()
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Log files readable by their owner only (0600), rotated ones included: they name apps,
+    campaigns, hosts and devices' last characters, which other users of the machine need not
+    read."""
+
+    def _open(self) -> io.TextIOWrapper:
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)
+
+
 def setup_logging(log_file: Path | None, verbose: bool = False) -> None:
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
@@ -84,8 +95,9 @@ def setup_logging(log_file: Path | None, verbose: bool = False) -> None:
     err.setFormatter(fmt)
     root.addHandler(err)
     if log_file is not None:
-        log_file.parent.mkdir(parents=True, exist_ok=True)
-        rotating = logging.handlers.RotatingFileHandler(
+        if not log_file.parent.exists():
+            log_file.parent.mkdir(parents=True, mode=0o700)
+        rotating = PrivateRotatingFileHandler(
             log_file, maxBytes=5_000_000, backupCount=3, encoding="utf-8"
         )
         rotating.setFormatter(fmt)

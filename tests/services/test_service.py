@@ -106,3 +106,20 @@ def test_scheduled_campaigns_start_at_their_time(
     assert "push campaigns only" in reason_of(ws, sms)
     log = (tmp_path / "service.log").read_text()
     assert log.count(f"scheduled campaign {sms} not started") == 1  # once, not every second
+
+
+def test_log_files_are_private_rotated_ones_too(tmp_path: Path) -> None:
+    import logging
+
+    from engage_desktop.services.service import PrivateRotatingFileHandler
+
+    log = tmp_path / "service.log"
+    handler = PrivateRotatingFileHandler(log, maxBytes=200, backupCount=2, encoding="utf-8")
+    record = logging.LogRecord("t", logging.INFO, __file__, 1, "x" * 150, None, None)
+    for _ in range(3):  # past maxBytes: rolled over at least once
+        handler.emit(record)
+    handler.close()
+    rotated = tmp_path / "service.log.1"
+    assert rotated.exists()
+    for path in (log, rotated):
+        assert path.stat().st_mode & 0o777 == 0o600, path

@@ -6,6 +6,7 @@ so recording costs the request path one list append. On start the file is pruned
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections import deque
@@ -27,7 +28,11 @@ PRUNE_EVERY = 200_000  # appended rows between two prunings
 
 class InboxStore:
     def __init__(self, path: Path, keep: int) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.parent.exists():
+            path.parent.mkdir(parents=True, mode=0o700)
+        # The virtual phones' messages name people: the file is its owner's only (0600).
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        path.chmod(0o600)
         self.path = path
         self.keep = keep
         self._conn = sqlite3.connect(path, check_same_thread=False)

@@ -22,3 +22,13 @@ def test_inboxes_come_back_pruned_to_the_last_messages(tmp_path: Path) -> None:
     again.clear()
     assert again.load() == {}
     again.close()
+
+
+def test_the_inboxes_file_is_private(tmp_path: Path) -> None:
+    from engage_desktop.services.sandbox.inbox_store import InboxStore
+
+    folder = tmp_path / "sandbox"
+    store = InboxStore(folder / "inboxes.sqlite", keep=10)
+    store.close()
+    assert folder.stat().st_mode & 0o777 == 0o700
+    assert (folder / "inboxes.sqlite").stat().st_mode & 0o777 == 0o600
