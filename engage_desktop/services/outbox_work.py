@@ -69,6 +69,7 @@ class OutboxWork:
                     self.config.lease,
                     self.config.batch,
                     tests_only=tests_only,
+                    now=self.clock.now(),
                 )
                 if len(out) >= self.config.batch:
                     break

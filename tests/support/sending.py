@@ -17,6 +17,7 @@ from engage_desktop.store.models import (
     CampaignStatus,
     CampaignVariant,
     Consent,
+    DeliveryRules,
     Device,
     MemberRole,
     Profile,
@@ -39,8 +40,13 @@ def seed_app(
     no_token: int = 0,
     invalidated: int = 0,
     sandbox: bool = True,
+    quiet_hours: bool = False,
 ) -> int:
-    """An app with ``devices`` reachable devices plus the given numbers of unreachable ones."""
+    """An app with ``devices`` reachable devices plus the given numbers of unreachable ones.
+
+    Quiet hours are off unless asked for, so a sending test does not depend on the hour it
+    runs at (the app's default is 21:00-08:00 in each recipient's local time).
+    """
     now = datetime.now(UTC)
     with ws.session() as s:
         app = App(
@@ -52,6 +58,8 @@ def seed_app(
         s.add(app)
         s.flush()
         s.add(MemberRole(member_id=ws.member_id, app_id=app.id, role=Role.ADMIN))
+        if not quiet_hours:
+            s.add(DeliveryRules(app_id=app.id, quiet_start=None, quiet_end=None, caps={}))
         app_id = app.id
     kinds = (
         ["ok"] * devices

@@ -112,6 +112,37 @@ def opens_heatmap(session: Session, app_id: int) -> list[list[int]]:
     return grid
 
 
+def profile_open_hours(session: Session, app_id: int) -> dict[int, list[tuple[datetime, int]]]:
+    """Per profile: (UTC hour, opens) pairs, for each person's best hour (``core.delivery``)."""
+    g = EngagementEvent
+    hour = _bucket(g.at, session, 13)
+    rows = session.execute(
+        select(g.profile_id, hour, func.count())
+        .join(Campaign, Campaign.id == g.campaign_id)
+        .where(
+            Campaign.app_id == app_id, g.kind == EngagementKind.OPENED, g.profile_id.is_not(None)
+        )
+        .group_by(g.profile_id, hour)
+    )
+    found: dict[int, list[tuple[datetime, int]]] = {}
+    for profile_id, text, count in rows:
+        text = str(text)
+        utc = datetime(
+            int(text[0:4]), int(text[5:7]), int(text[8:10]), int(text[11:13]), tzinfo=UTC
+        )
+        found.setdefault(int(profile_id or 0), []).append((utc, int(count)))
+    return found
+
+
+def local_grid(opens: list[tuple[datetime, int]], zone: ZoneInfo) -> list[list[int]]:
+    """7 × 24 open counts in ``zone`` from (UTC hour, opens) pairs (what ``best_hour`` reads)."""
+    grid = [[0] * 24 for _ in range(7)]
+    for utc, count in opens:
+        local = utc.astimezone(zone)
+        grid[local.weekday()][local.hour] += count
+    return grid
+
+
 def _zone(name: str | None) -> ZoneInfo:
     try:
         return ZoneInfo(name) if name else ZoneInfo("UTC")

@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, bindparam, func, insert, or_, select, text, update
 
 from engage_desktop.core.approvals.gate import cleared_to_claim
+from engage_desktop.core.delivery.screen import screen
 from engage_desktop.core.outbox.control import TEST_PREFIX, TEST_PREFIX_END
 from engage_desktop.core.outbox.expand import CANCELLED
 from engage_desktop.store.models import (
@@ -110,26 +111,42 @@ def claim(
     limit: int,
     *,
     tests_only: bool = False,
+    now: datetime | None = None,
 ) -> list[Claimed]:
-    """Take up to ``limit`` queued rows of one campaign, leased until the database's clock
+    """Take up to ``limit`` due queued rows of one campaign, leased until the database's clock
     plus ``lease``; the caller commits.
 
-    Nothing of a campaign that needs an approval it does not have (``core.approvals.gate``).
+    Due: ``not_before`` is past at ``now`` (the service's clock; the database's without one).
+    The picked rows go through the delivery rules first (``core.delivery.screen``): rows that
+    lost consent, expired, reached a cap or fell into quiet hours are suppressed or deferred,
+    not claimed. Nothing of a campaign that needs an approval it does not have
+    (``core.approvals.gate``).
     """
     if not tests_only and not cleared_to_claim(conn, campaign_id):
         return []
+    at = now or database_now(conn)
     pick = (
         select(OUTBOX.c.id)
-        .where(OUTBOX.c.campaign_id == campaign_id, OUTBOX.c.state == OutboxState.QUEUED)
+        .where(
+            OUTBOX.c.campaign_id == campaign_id,
+            OUTBOX.c.state == OutboxState.QUEUED,
+            OUTBOX.c.not_before <= at,
+        )
+        .order_by(OUTBOX.c.not_before)
         .limit(limit)
     )
     if tests_only:
         pick = pick.where(OUTBOX.c.message_id >= TEST_PREFIX, OUTBOX.c.message_id < TEST_PREFIX_END)
     if conn.dialect.name == "postgresql":
         pick = pick.with_for_update(skip_locked=True)
+    ids = list(conn.scalars(pick))
+    if not tests_only:
+        ids = screen(conn, campaign_id, ids, at)
+    if not ids:
+        return []
     stmt = (
         update(OUTBOX)
-        .where(OUTBOX.c.id.in_(pick.scalar_subquery()))
+        .where(OUTBOX.c.id.in_(ids), OUTBOX.c.state == OutboxState.QUEUED)
         .values(
             state=OutboxState.CLAIMED,
             claimed_by=worker,

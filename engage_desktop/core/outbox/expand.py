@@ -2,14 +2,14 @@
 
 Every device of every targeted profile gets a row. Devices that must not receive the message
 are written as ``suppressed`` with the reason (no consent, push disabled, no or invalidated token,
-control group), so counts add up and analysts can see why.
+control group, expired), so counts add up and analysts can see why. Each sendable row gets the
+time it may leave (``not_before``: schedule, local time, best hour, quiet hours, throttle), from
+``core.delivery.plan``; the variant and the control group come from ``core.delivery.ab``.
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -23,11 +23,29 @@ from engage_desktop.core.outbox.message_ids import message_id_for as message_id_
 if TYPE_CHECKING:
     from engage_desktop.core.imports.store import Writer
 from engage_desktop.core.approvals.gate import send_refusal
+from engage_desktop.core.delivery.ab import in_control, variant_chooser
+from engage_desktop.core.delivery.plan import Planner, planner_for
+from engage_desktop.core.delivery.reasons import CANCELLED as CANCELLED
+from engage_desktop.core.delivery.reasons import CONTROL_GROUP as CONTROL_GROUP
+from engage_desktop.core.delivery.reasons import EXPIRED as EXPIRED
+from engage_desktop.core.delivery.reasons import NO_CONSENT as NO_CONSENT
+from engage_desktop.core.delivery.reasons import NO_TOKEN as NO_TOKEN
+from engage_desktop.core.delivery.reasons import PUSH_DISABLED as PUSH_DISABLED
+from engage_desktop.core.delivery.reasons import TOKEN_INVALIDATED as TOKEN_INVALIDATED
+from engage_desktop.core.delivery.schedule import (
+    DeliverySchedule,
+    check_against_now,
+    parse_schedule,
+)
+from engage_desktop.core.delivery.summary import ExpandResult as ExpandResult
+from engage_desktop.core.delivery.summary import Planned
+from engage_desktop.core.delivery.zones import app_zone, recipient_zone
 from engage_desktop.core.progress import NO_PROGRESS, Progress
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.audit import record
 from engage_desktop.security.roles import Permission, can, require
 from engage_desktop.store.models import (
+    App,
     Campaign,
     CampaignFormat,
     CampaignStatus,
@@ -43,42 +61,8 @@ from engage_desktop.store.models import (
 
 CHUNK = 5_000
 
-# Suppression reasons (stable strings: shown translated by the GUI, grouped in progress).
-NO_CONSENT = "no_push_consent"
-PUSH_DISABLED = "push_disabled"
-NO_TOKEN = "no_token"
-TOKEN_INVALIDATED = "token_invalidated"
-CONTROL_GROUP = "control_group"
-CANCELLED = "cancelled"
 
 SENDABLE_FROM = (CampaignStatus.DRAFT, CampaignStatus.SCHEDULED)
-
-
-@dataclass
-class ExpandResult:
-    campaign_id: int
-    queued: int = 0
-    suppressed: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def total(self) -> int:
-        return self.queued + sum(self.suppressed.values())
-
-
-def _bucket(profile_id: int, salt: str) -> float:
-    """A deterministic number in [0, 1) per profile, for control groups and variant split."""
-    digest = hashlib.blake2b(f"{salt}:{profile_id}".encode(), digest_size=8).digest()
-    return int.from_bytes(digest, "big") / 2**64
-
-
-def _variant_for(profile_id: int, campaign_id: int, keys: Sequence[tuple[str, float]]) -> str:
-    total = sum(w for _, w in keys) or 1.0
-    point = _bucket(profile_id, f"variant:{campaign_id}") * total
-    for key, weight in keys:
-        if point < weight:
-            return key
-        point -= weight
-    return keys[-1][0]
 
 
 def start_send(
@@ -102,6 +86,8 @@ def start_send(
             require(session, ws.member_id, campaign.app_id, Permission.SEND_CAMPAIGNS)
         _check_sendable(campaign)
         require_valid_content(campaign)
+        if not scheduled:  # the service starting a scheduled send late is not an error
+            check_against_now(_schedule(session, campaign), ws.clock.now())
         result = _expand(session, campaign, ws.clock.now(), progress)
         refusal = send_refusal(session, campaign_id, campaign.app_id, result.queued)
         if refusal is not None:  # the rows just written roll back with the transaction
@@ -118,6 +104,11 @@ def start_send(
             details={"queued": result.queued, "suppressed": result.suppressed},
         )
         return result
+
+
+def _schedule(session: Session, campaign: Campaign) -> DeliverySchedule:
+    app = session.get(App, campaign.app_id)
+    return parse_schedule(campaign.schedule, app_zone(app.time_zone if app else None))
 
 
 def _check_scheduler(session: Session, campaign: Campaign) -> None:
@@ -152,10 +143,14 @@ def _check_sendable(campaign: Campaign) -> None:
         raise SendError(f"Campaign {campaign.id} has no content variant to send.", "no_variant")
 
 
-def _audience_rows(
-    session: Session, campaign: Campaign
-) -> Iterator[tuple[int, int | None, str | None, datetime | None, bool, str | None]]:
-    """(profile, device, token, invalidated_at, push_enabled, consent) for every target.
+AudienceRow = tuple[
+    int, int | None, str | None, datetime | None, bool, str | None, str | None, str | None
+]
+
+
+def _audience_rows(session: Session, campaign: Campaign) -> Iterator[AudienceRow]:
+    """(profile, device, token, invalidated_at, push_enabled, consent, profile zone, device
+    zone) for every target.
 
     Read through Core, not the ORM: the rows are plain tuples, a few µs each cheaper.
     """
@@ -170,6 +165,8 @@ def _audience_rows(
             Device.token_invalidated_at,
             Device.push_enabled,
             consent.c.state,
+            Profile.time_zone,
+            Device.time_zone,
         )
         .join(Device, Device.profile_id == Profile.id, isouter=True)
         .join(consent, consent.c.profile_id == Profile.id, isouter=True)
@@ -183,7 +180,7 @@ def _audience_rows(
         query = query.where(Profile.id.in_(members))
     rows = session.connection().execute(query.execution_options(yield_per=CHUNK))
     for row in rows:
-        yield row[0], row[1], row[2], row[3], bool(row[4]), row[5]
+        yield row[0], row[1], row[2], row[3], bool(row[4]), row[5], row[6], row[7]
 
 
 def suppression_reason(
@@ -202,51 +199,46 @@ def suppression_reason(
 
 
 def audience_summary(ws: Workspace, campaign_id: int) -> ExpandResult:
-    """What sending now would queue and suppress (by reason), written nowhere: the numbers a
-    confirmation dialog shows. Same rules as ``start_send``; the audience may move after."""
+    """What sending now would queue and suppress (by reason, per variant, deferred by quiet
+    hours, the estimated end), written nowhere: the numbers a confirmation dialog and
+    ``campaign send --dry-run`` show. Same rules as ``start_send``; the audience may move."""
     with ws.session() as session:
         campaign = session.get(Campaign, campaign_id)
         if campaign is None:
             raise SendError(f"No campaign with id {campaign_id}.", "not_found")
         require(session, ws.member_id, campaign.app_id, Permission.SEND_CAMPAIGNS)
         _check_sendable(campaign)
-        result = ExpandResult(campaign.id)
-        for _profile, _device, _token, reason in _classified(session, campaign):
-            _count(result, reason)
+        now = ws.clock.now()
+        planner = planner_for(session, campaign, now)
+        result = ExpandResult(campaign.id, now=now, until=planner.schedule.until)
+        for row in _classified(session, campaign, planner):
+            result.count(row)
+        result.finish(planner)
         return result
 
 
-def _count(result: ExpandResult, reason: str | None) -> None:
-    if reason is None:
-        result.queued += 1
-    else:
-        result.suppressed[reason] = result.suppressed.get(reason, 0) + 1
-
-
-def _classified(
-    session: Session, campaign: Campaign
-) -> Iterator[tuple[int, int, str | None, str | None]]:
-    """(profile, device, token, suppression reason or None) for every addressable device."""
-    share = campaign.control_share
-    salt = f"control:{campaign.id}"
-    for profile_id, device_id, token, invalidated, push_ok, consent in _audience_rows(
-        session, campaign
-    ):
+def _classified(session: Session, campaign: Campaign, planner: Planner) -> Iterator[Planned]:
+    """Every addressable device, planned: its variant, its time, or why it is not sent."""
+    share, campaign_id = campaign.control_share, campaign.id
+    variant_of = variant_chooser(
+        campaign_id, [(v.key, max(v.weight, 0.0)) for v in campaign.variants]
+    )
+    app = session.get(App, campaign.app_id)
+    fallback = app_zone(app.time_zone if app else None)
+    for row in _audience_rows(session, campaign):
+        profile_id, device_id, token, invalidated, push_ok, consent, p_zone, d_zone = row
         if device_id is None:
             continue  # a profile without any device: nothing to address
         reason = suppression_reason(token, invalidated, push_ok, consent)
-        # a bucket is in [0, 1): without a control share nobody is in it, no need to hash
-        if reason is None and share > 0 and _bucket(profile_id, salt) < share:
+        if reason is None and in_control(profile_id, campaign_id, share):
             reason = CONTROL_GROUP
-        yield profile_id, device_id, token, reason
-
-
-def _variant_chooser(campaign_id: int, keys: Sequence[tuple[str, float]]) -> Callable[[int], str]:
-    """``_variant_for`` with the campaign fixed: one variant needs no hashing at all."""
-    if len(keys) == 1:
-        only = keys[0][0]
-        return lambda _profile_id: only
-    return lambda profile_id: _variant_for(profile_id, campaign_id, keys)
+        at: datetime | None = None
+        moved = False
+        if reason is None:
+            at, moved = planner.plan(profile_id, recipient_zone(p_zone, d_zone, fallback))
+            if at is None:
+                reason = EXPIRED
+        yield Planned(profile_id, device_id, token, reason, variant_of(profile_id), at, moved)
 
 
 OUTBOX_COLUMNS = (
@@ -262,6 +254,7 @@ OUTBOX_COLUMNS = (
     "suppression_reason",
     "attempts",
     "created_at",
+    "not_before",
 )
 
 
@@ -275,16 +268,15 @@ def _expand(
     """
     from engage_desktop.core.imports.store import Writer  # numpy inside: not at GUI start
 
-    result = ExpandResult(campaign.id)
     writer = Writer(session.connection())
     # The write lock before the audience is read: asked for only at the first insert, it was
     # refused at once ("database is locked") whenever the service wrote meanwhile.
     writer.lock_for_writing()
+    planner = planner_for(session, campaign, now)
+    result = ExpandResult(campaign.id, now=now, until=planner.schedule.until)
     campaign_id, app_id = campaign.id, campaign.app_id
-    variant_of = _variant_chooser(
-        campaign_id, [(v.key, max(v.weight, 0.0)) for v in campaign.variants]
-    )
     created = writer.timestamp(now)
+    stamps: dict[datetime, str] = {now: created}
     push, queued, suppressed = (
         Channel.PUSH.value,
         OutboxState.QUEUED.value,
@@ -292,30 +284,38 @@ def _expand(
     )
     batch: list[tuple[object, ...]] = []
     done = 0
-    for profile_id, device_id, token, reason in _classified(session, campaign):
-        sendable = reason is None
+    for row in _classified(session, campaign, planner):
+        sendable = row.reason is None
+        at = row.at or now
+        stamp = stamps.get(at)
+        if stamp is None:
+            stamp = stamps[at] = writer.timestamp(at)
+            if len(stamps) > 100_000:  # a throttle gives every row its own time
+                stamps = {now: created}
         batch.append(
             (
                 campaign_id,
                 app_id,
-                profile_id,
-                device_id,
+                row.profile_id,
+                row.device_id,
                 push,
-                variant_of(profile_id),
-                message_id_for(campaign_id, device_id),
-                token if sendable else None,
+                row.variant,
+                message_id_for(campaign_id, row.device_id),
+                row.token if sendable else None,
                 queued if sendable else suppressed,
-                reason,
+                row.reason,
                 0,
                 created,
+                stamp,
             )
         )
-        _count(result, reason)
+        result.count(row)
         if len(batch) >= CHUNK:
             done += _flush(writer, batch)
             progress.report(done, None, "recipients")
     done += _flush(writer, batch)
     progress.report(done, done, "recipients")
+    result.finish(planner)
     return result
 
 

@@ -17,6 +17,7 @@ from .audience import (
 )
 from .base import Base, UTCDateTime, utcnow
 from .credentials import AppCredential, CredentialHolder
+from .delivery import DeliveryRules
 from .messaging import (
     Campaign,
     CampaignFormat,
@@ -52,6 +53,7 @@ __all__ = [
     "ConsentState",
     "CredentialHolder",
     "DeliveryAttempt",
+    "DeliveryRules",
     "Device",
     "EngagementEvent",
     "EngagementKind",

@@ -15,11 +15,14 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .audience import Channel
 from .base import Base, JSONDoc, str_enum, utcnow
+
+NOT_BEFORE_DEFAULT = "1970-01-01 00:00:00.000000"
 
 
 class CampaignFormat(enum.StrEnum):
@@ -118,7 +121,17 @@ class OutboxMessage(Base):
     __tablename__ = "outbox_message"
     __table_args__ = (
         Index("ix_outbox_state_next", "state", "next_attempt_at"),
-        Index("ix_outbox_campaign_state", "campaign_id", "state"),
+        # Claims take the due rows of a campaign in ``not_before`` order (0009).
+        Index("ix_outbox_campaign_state_due", "campaign_id", "state", "not_before"),
+        # Frequency caps count a person's messages sent (or in flight) lately (0009).
+        Index(
+            "ix_outbox_profile_recent",
+            "profile_id",
+            "state",
+            "sent_at",
+            sqlite_where=text("state IN ('sent', 'claimed')"),
+            postgresql_where=text("state IN ('sent', 'claimed')"),
+        ),
         Index("ix_outbox_lease", "state", "lease_until"),
     )
 
@@ -137,6 +150,10 @@ class OutboxMessage(Base):
     )
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime | None]
+    # Not claimed before this time (local time, best hour, quiet hours, throttle: 0009). Rows
+    # written without it are due at once (a constant far in the past, never NULL, so the claim
+    # reads one index range).
+    not_before: Mapped[datetime] = mapped_column(server_default=text(f"'{NOT_BEFORE_DEFAULT}'"))
     lease_until: Mapped[datetime | None]
     claimed_by: Mapped[str | None] = mapped_column(String(120))
     # Bumped by every claim: a result is written only under the claim that sent it (0005).

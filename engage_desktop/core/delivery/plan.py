@@ -1,0 +1,124 @@
+"""When each row of a campaign may leave, decided at expansion (``outbox_message.not_before``).
+
+The start is the schedule's (now, a date, the recipient's local wall time, their best hour),
+then quiet hours and, for marketing SMS, the French SMS hours push it later (never drop it),
+then the throttle gives it a slot. A row whose time falls after the offer's end is expired.
+Everything but the throttle depends only on the zone (and the best hour), so it is computed
+once per zone: a million rows in a few zones cost a dictionary lookup each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from engage_desktop.core.analytics.trends import (
+    best_hour,
+    local_grid,
+    opens_heatmap,
+    profile_open_hours,
+)
+from engage_desktop.core.delivery.app_rules import AppRules, load_rules
+from engage_desktop.core.delivery.schedule import DeliverySchedule, parse_schedule
+from engage_desktop.core.delivery.throttle import ThrottleLedger
+from engage_desktop.core.delivery.windows import first_allowed
+from engage_desktop.core.delivery.zones import app_zone
+from engage_desktop.store.models import App, Campaign, CampaignFormat
+
+FALLBACK_BEST_HOUR = 15  # open rates peak mid-afternoon (the brief); used without any opens
+
+
+def marketing_sms(campaign: Campaign, schedule: DeliverySchedule) -> bool:
+    return campaign.format == CampaignFormat.SMS and not schedule.transactional
+
+
+@dataclass
+class Planner:
+    """Plans rows of one campaign; ``plan`` returns the row's time, or None when expired."""
+
+    schedule: DeliverySchedule
+    rules: AppRules
+    now: datetime
+    sms: bool = False
+    app_best_hour: int = FALLBACK_BEST_HOUR
+    open_hours: Mapping[int, list[tuple[datetime, int]]] = field(default_factory=dict)
+    ledger: ThrottleLedger | None = None
+    _cache: dict[tuple[ZoneInfo, int], tuple[datetime, bool]] = field(default_factory=dict)
+
+    def hour_of(self, profile_id: int, zone: ZoneInfo) -> int:
+        opens = self.open_hours.get(profile_id)
+        found = best_hour(local_grid(opens, zone)) if opens else None
+        return self.app_best_hour if found is None else found
+
+    def _start(self, zone: ZoneInfo, hour: int) -> datetime:
+        s = self.schedule
+        if s.mode == "at" and s.at is not None:
+            return max(s.at, self.now)
+        if s.mode == "local_time" and s.at is not None:
+            return max(s.at.replace(tzinfo=zone).astimezone(self.now.tzinfo), self.now)
+        if s.mode == "best_hour":
+            local_now = self.now.astimezone(zone).replace(tzinfo=None)
+            begin = max(local_now, s.at) if s.at is not None else local_now
+            wanted = datetime.combine(begin.date(), time(hour))
+            if wanted < begin:
+                wanted += timedelta(days=1)
+            return max(wanted.replace(tzinfo=zone).astimezone(self.now.tzinfo), self.now)
+        return self.now
+
+    def _windowed(self, at: datetime, zone: ZoneInfo) -> datetime:
+        return first_allowed(at, zone, self.rules.quiet, self.sms)
+
+    def plan(self, profile_id: int, zone: ZoneInfo) -> tuple[datetime | None, bool]:
+        """(the row's time, or None when it would fall after the offer's end; whether quiet
+        hours or SMS hours moved it)."""
+        hour = self.hour_of(profile_id, zone) if self.schedule.mode == "best_hour" else 0
+        key = (zone, hour)
+        known = self._cache.get(key)
+        if known is None:
+            start = self._start(zone, hour)
+            windowed = self._windowed(start, zone)
+            known = self._cache.setdefault(key, (windowed, windowed > start))
+        at, moved = known
+        if self.ledger is not None:
+            at = self._slot(at, zone)
+        until = self.schedule.until
+        return (None if until is not None and at > until else at), moved
+
+    def _slot(self, at: datetime, zone: ZoneInfo) -> datetime:
+        assert self.ledger is not None
+        slot = self.ledger.take(at)
+        for _ in range(8):  # a slot pushed into quiet hours waits for them to end
+            moved = self._windowed(slot, zone)
+            if moved == slot:
+                return slot
+            slot = self.ledger.take(moved)
+        return slot
+
+
+def planner_for(session: Session, campaign: Campaign, now: datetime) -> Planner:
+    """The planner of ``campaign`` as it stands (its schedule, its app's rules and opens)."""
+    app = session.get(App, campaign.app_id)
+    zone = app_zone(app.time_zone if app else None)
+    schedule = parse_schedule(campaign.schedule, zone)
+    rules = load_rules(session.connection(), campaign.app_id)
+    per_minute = schedule.throttle_per_minute or rules.throttle_per_minute
+    planner = Planner(
+        schedule,
+        rules,
+        now,
+        sms=marketing_sms(campaign, schedule),
+        ledger=ThrottleLedger(now, per_minute) if per_minute else None,
+    )
+    if schedule.mode == "best_hour":
+        planner.app_best_hour = _app_best_hour(session, campaign.app_id)
+        planner.open_hours = profile_open_hours(session, campaign.app_id)
+    return planner
+
+
+def _app_best_hour(session: Session, app_id: int) -> int:
+    found = best_hour(opens_heatmap(session, app_id))
+    return FALLBACK_BEST_HOUR if found is None else found

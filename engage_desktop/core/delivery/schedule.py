@@ -1,0 +1,116 @@
+"""A campaign's timing as the marketer chose it, read from ``campaign.schedule`` and checked.
+
+The JSON document (composer, CLI) holds::
+
+    {"mode": "now" | "at" | "local_time" | "best_hour",
+     "at": "2026-12-05T10:00[+01:00]",      # "at": an instant (naive: the app's zone);
+                                             # "local_time": a wall time in each recipient's zone;
+                                             # "best_hour": the day to start from (optional)
+     "until": "2026-12-06T23:59",            # do not send after (limited offers; naive: app zone)
+     "throttle_per_minute": 500,             # at most this many messages a minute
+     "transactional": false}                 # exempt from frequency caps
+
+Bad input is refused with what and where: an unknown mode, a date that does not parse, a
+schedule in the past, an offer that ends before it starts, a throttle that is not a positive
+whole number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from engage_desktop.core.delivery.daily_window import RuleInputError
+
+MODES = ("now", "at", "local_time", "best_hour")
+PAST_GRACE = timedelta(minutes=1)  # "at 10:00" confirmed at 10:00:30 is not in the past
+
+
+@dataclass(frozen=True)
+class DeliverySchedule:
+    mode: str = "now"
+    at: datetime | None = None  # aware for "at"; naive wall time for "local_time"/"best_hour"
+    until: datetime | None = None  # aware UTC
+    throttle_per_minute: int | None = None
+    transactional: bool = False
+
+    @property
+    def starts_local(self) -> bool:
+        return self.mode in ("local_time", "best_hour")
+
+
+def _moment(raw: Any, field: str) -> datetime:
+    try:
+        return datetime.fromisoformat(str(raw))
+    except ValueError:
+        raise RuleInputError(
+            f"schedule.{field}: {raw!r} is not a date and time (YYYY-MM-DDTHH:MM).",
+            "schedule_bad_date",
+            f"schedule.{field}",
+            str(raw),
+        ) from None
+
+
+def _aware(value: datetime, zone: ZoneInfo) -> datetime:
+    return (value if value.tzinfo else value.replace(tzinfo=zone)).astimezone(UTC)
+
+
+def _throttle(raw: Any) -> int | None:
+    if raw in (None, "", 0):
+        return None
+    if isinstance(raw, bool) or not isinstance(raw, int | str) or not str(raw).isdigit():
+        raise RuleInputError(
+            f"schedule.throttle_per_minute: {raw!r} is not a whole number of messages.",
+            "schedule_bad_throttle",
+            str(raw),
+        )
+    return int(raw) or None
+
+
+def parse_schedule(doc: dict[str, Any] | None, app_zone: ZoneInfo) -> DeliverySchedule:
+    """The schedule of a campaign (``None``: send now, no limits)."""
+    doc = doc or {}
+    mode = str(doc.get("mode") or "now")
+    if mode not in MODES:
+        raise RuleInputError(
+            f"schedule.mode: {mode!r} is not one of {', '.join(MODES)}.", "schedule_bad_mode", mode
+        )
+    at: datetime | None = None
+    if doc.get("at") and mode != "now":  # a date left over from another mode means nothing
+        at = _moment(doc["at"], "at")
+        at = _aware(at, app_zone) if mode == "at" else at.replace(tzinfo=None)
+    if mode in ("at", "local_time") and at is None:
+        raise RuleInputError(
+            f"schedule.at: the {mode} mode needs a date and time.", "schedule_needs_at", mode
+        )
+    until = _aware(_moment(doc["until"], "until"), app_zone) if doc.get("until") else None
+    return DeliverySchedule(
+        mode=mode,
+        at=at,
+        until=until,
+        throttle_per_minute=_throttle(doc.get("throttle_per_minute")),
+        transactional=bool(doc.get("transactional", False)),
+    )
+
+
+def check_against_now(schedule: DeliverySchedule, now: datetime) -> None:
+    """Refuse a schedule already over: a start or an offer end in the past."""
+    if schedule.mode == "at" and schedule.at is not None and schedule.at < now - PAST_GRACE:
+        raise RuleInputError(
+            f"schedule.at: {schedule.at:%Y-%m-%d %H:%M} UTC is in the past.",
+            "schedule_in_past",
+            f"{schedule.at:%Y-%m-%d %H:%M} UTC",
+        )
+    if schedule.until is not None and schedule.until <= now:
+        raise RuleInputError(
+            f"schedule.until: the offer ended at {schedule.until:%Y-%m-%d %H:%M} UTC.",
+            "schedule_offer_over",
+            f"{schedule.until:%Y-%m-%d %H:%M} UTC",
+        )
+    start = schedule.at if schedule.mode == "at" else None
+    if start is not None and schedule.until is not None and schedule.until <= start:
+        raise RuleInputError(
+            "schedule.until: the offer ends before the send starts.", "schedule_until_first"
+        )

@@ -1,0 +1,221 @@
+"""The rules again, at claim time: nothing leaves that a rule forbids at that moment.
+
+Rows were planned at expansion, but things change while they wait: the person opts out (an app
+prompt, an imported STOP reply, an email unsubscribe all end as a consent row that is no longer
+``granted``), turns notifications off, gets other messages, or the offer ends. ``screen`` takes
+the rows a claim picked, and before they are handed to a sender it
+
+- suppresses those without consent on the row's channel (``no_<channel>_consent``) or, for push,
+  with notifications off (``push_disabled``);
+- suppresses those past the offer's end (``expired``);
+- defers those inside quiet hours or, for marketing SMS, outside the French SMS hours (their
+  ``not_before`` moves to the window's opening, they stay queued);
+- suppresses those whose person reached a frequency cap (``capped``; not transactional ones).
+
+Test sends (``edt-`` ids) pass untouched. It reads a handful of indexed queries per claim.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Connection, bindparam, select, update
+
+from engage_desktop.core.delivery import reasons
+from engage_desktop.core.delivery.app_rules import AppRules, load_rules
+from engage_desktop.core.delivery.caps import capped_profiles
+from engage_desktop.core.delivery.plan import marketing_sms
+from engage_desktop.core.delivery.schedule import DeliverySchedule, parse_schedule
+from engage_desktop.core.delivery.windows import first_allowed
+from engage_desktop.core.delivery.zones import app_zone, recipient_zone
+from engage_desktop.core.outbox.message_ids import TEST_PREFIX
+from engage_desktop.store.models import (
+    App,
+    Campaign,
+    Channel,
+    Consent,
+    ConsentState,
+    Device,
+    OutboxMessage,
+    OutboxState,
+    Profile,
+)
+
+OUTBOX = OutboxMessage.metadata.tables["outbox_message"]
+
+
+@dataclass
+class Verdicts:
+    """What the screen decided for the rows it was given."""
+
+    passed: list[int] = field(default_factory=list)
+    suppressed: dict[int, str] = field(default_factory=dict)
+    deferred: dict[int, datetime] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Row:
+    outbox_id: int
+    profile_id: int | None
+    channel: str
+    is_test: bool
+    zone: ZoneInfo
+    push_enabled: bool
+
+
+@dataclass(frozen=True)
+class _Context:
+    campaign_id: int
+    schedule: DeliverySchedule
+    rules: AppRules
+    sms: bool
+
+
+def _context(conn: Connection, campaign_id: int) -> tuple[_Context, ZoneInfo] | None:
+    found = conn.execute(
+        select(Campaign.app_id, Campaign.format, Campaign.schedule, App.time_zone)
+        .join(App, App.id == Campaign.app_id)
+        .where(Campaign.id == campaign_id)
+    ).first()
+    if found is None:
+        return None
+    zone = app_zone(found[3])
+    campaign = Campaign(app_id=found[0], format=found[1], schedule=found[2])
+    schedule = parse_schedule(found[2], zone)
+    context = _Context(
+        campaign_id, schedule, load_rules(conn, found[0]), marketing_sms(campaign, schedule)
+    )
+    return context, zone
+
+
+def _rows(conn: Connection, ids: Sequence[int], fallback: ZoneInfo) -> list[_Row]:
+    query = (
+        select(
+            OUTBOX.c.id,
+            OUTBOX.c.profile_id,
+            OUTBOX.c.channel,
+            OUTBOX.c.message_id,
+            Profile.time_zone,
+            Device.time_zone,
+            Device.push_enabled,
+        )
+        .outerjoin(Profile, Profile.id == OUTBOX.c.profile_id)
+        .outerjoin(Device, Device.id == OUTBOX.c.device_id)
+        .where(OUTBOX.c.id.in_(list(ids)))
+    )
+    return [
+        _Row(
+            r[0],
+            r[1],
+            str(r[2]),
+            str(r[3]).startswith(TEST_PREFIX),
+            recipient_zone(r[4], r[5], fallback),
+            r[6] is None or bool(r[6]),
+        )
+        for r in conn.execute(query)
+    ]
+
+
+def _consenting(conn: Connection, rows: Sequence[_Row]) -> set[tuple[int, str]]:
+    wanted = sorted({r.profile_id for r in rows if r.profile_id is not None})
+    found: set[tuple[int, str]] = set()
+    for start in range(0, len(wanted), 500):
+        query = select(Consent.profile_id, Consent.channel).where(
+            Consent.profile_id.in_(wanted[start : start + 500]),
+            Consent.state == ConsentState.GRANTED,
+        )
+        found.update((pid, str(ch)) for pid, ch in conn.execute(query))
+    return found
+
+
+def decide(conn: Connection, campaign_id: int, ids: Sequence[int], now: datetime) -> Verdicts:
+    """The verdicts for rows ``ids`` of ``campaign_id`` at ``now`` (writes nothing)."""
+    verdicts = Verdicts()
+    found = _context(conn, campaign_id)
+    if found is None or not ids:
+        verdicts.passed.extend(ids)
+        return verdicts
+    context, zone = found
+    rows = _rows(conn, ids, zone)
+    consenting = _consenting(conn, rows)
+    candidates: list[_Row] = []
+    for row in rows:
+        reason, later = _rule_for(row, context, consenting, now)
+        if reason is not None:
+            verdicts.suppressed[row.outbox_id] = reason
+        elif later is not None:
+            verdicts.deferred[row.outbox_id] = later
+        else:
+            candidates.append(row)
+    _apply_caps(conn, context, candidates, now, verdicts)
+    return verdicts
+
+
+def _rule_for(
+    row: _Row, context: _Context, consenting: set[tuple[int, str]], now: datetime
+) -> tuple[str | None, datetime | None]:
+    """(suppression reason, or the time to defer to) for one row; (None, None) to send."""
+    if row.is_test:
+        return None, None
+    if row.profile_id is None or (row.profile_id, row.channel) not in consenting:
+        return reasons.no_consent(row.channel), None
+    if row.channel == Channel.PUSH and not row.push_enabled:
+        return reasons.PUSH_DISABLED, None
+    until = context.schedule.until
+    if until is not None and now > until:
+        return reasons.EXPIRED, None
+    allowed = first_allowed(now, row.zone, context.rules.quiet, context.sms)
+    if allowed > now:
+        if until is not None and allowed > until:
+            return reasons.EXPIRED, None
+        return None, allowed
+    return None, None
+
+
+def _apply_caps(
+    conn: Connection, context: _Context, rows: list[_Row], now: datetime, verdicts: Verdicts
+) -> None:
+    capped: set[int] = set()
+    if not context.schedule.transactional:
+        for channel, limits in context.rules.caps.items():
+            people = [r.profile_id for r in rows if r.channel == channel and not r.is_test]
+            if people and limits:
+                found = capped_profiles(
+                    conn, channel, context.campaign_id, (p for p in people if p), now, limits
+                )
+                capped |= found
+    for row in rows:
+        if row.profile_id in capped and not row.is_test:
+            verdicts.suppressed[row.outbox_id] = reasons.CAPPED
+        else:
+            verdicts.passed.append(row.outbox_id)
+
+
+def apply(conn: Connection, verdicts: Verdicts) -> None:
+    """Write the suppressions and deferrals (the caller's transaction)."""
+    if verdicts.suppressed:
+        conn.execute(
+            update(OUTBOX)
+            .where(OUTBOX.c.id == bindparam("b_id"), OUTBOX.c.state == OutboxState.QUEUED)
+            .values(
+                state=OutboxState.SUPPRESSED, suppression_reason=bindparam("b_reason"), address=None
+            ),
+            [{"b_id": i, "b_reason": r} for i, r in verdicts.suppressed.items()],
+        )
+    if verdicts.deferred:
+        conn.execute(
+            update(OUTBOX)
+            .where(OUTBOX.c.id == bindparam("b_id"), OUTBOX.c.state == OutboxState.QUEUED)
+            .values(not_before=bindparam("b_at")),
+            [{"b_id": i, "b_at": at} for i, at in verdicts.deferred.items()],
+        )
+
+
+def screen(conn: Connection, campaign_id: int, ids: Sequence[int], now: datetime) -> list[int]:
+    """Suppress or defer what must not go now among ``ids``; the ids that may be claimed."""
+    verdicts = decide(conn, campaign_id, ids, now)
+    apply(conn, verdicts)
+    return verdicts.passed
