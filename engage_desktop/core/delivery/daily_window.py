@@ -56,8 +56,16 @@ def parse_window(value: str, what: str = "quiet hours") -> DailyWindow:
             what,
             value,
         )
-    start = parse_clock(f"{match[1]}:{match[2]}", what)
-    end = parse_clock(f"{match[3]}:{match[4]}", what)
+    try:
+        start = parse_clock(f"{match[1]}:{match[2]}", what)
+        end = parse_clock(f"{match[3]}:{match[4]}", what)
+    except RuleInputError:
+        raise RuleInputError(
+            f"{what}: {value!r} holds a time that does not exist (00:00 to 23:59).",
+            "rule_bad_window",
+            what,
+            value,
+        ) from None
     if start == end:
         raise RuleInputError(
             f"{what}: {value!r} starts and ends at the same time.", "rule_empty_window", what, value

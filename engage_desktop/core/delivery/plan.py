@@ -23,6 +23,7 @@ from engage_desktop.core.analytics.trends import (
     profile_open_hours,
 )
 from engage_desktop.core.delivery.app_rules import AppRules, load_rules
+from engage_desktop.core.delivery.reasons import EXPIRED, NO_SEND_WINDOW
 from engage_desktop.core.delivery.schedule import DeliverySchedule, parse_schedule
 from engage_desktop.core.delivery.throttle import ThrottleLedger
 from engage_desktop.core.delivery.windows import first_allowed
@@ -47,7 +48,9 @@ class Planner:
     app_best_hour: int = FALLBACK_BEST_HOUR
     open_hours: Mapping[int, list[tuple[datetime, int]]] = field(default_factory=dict)
     ledger: ThrottleLedger | None = None
-    _cache: dict[tuple[ZoneInfo, int], tuple[datetime, bool]] = field(default_factory=dict)
+    _cache: dict[tuple[ZoneInfo, int], tuple[datetime | None, bool]] = field(
+        default_factory=dict
+    )
 
     def hour_of(self, profile_id: int, zone: ZoneInfo) -> int:
         opens = self.open_hours.get(profile_id)
@@ -69,34 +72,36 @@ class Planner:
             return max(wanted.replace(tzinfo=zone).astimezone(self.now.tzinfo), self.now)
         return self.now
 
-    def _windowed(self, at: datetime, zone: ZoneInfo) -> datetime:
+    def _windowed(self, at: datetime, zone: ZoneInfo) -> datetime | None:
         return first_allowed(at, zone, self.rules.quiet, self.sms)
 
-    def plan(self, profile_id: int, zone: ZoneInfo) -> tuple[datetime | None, bool]:
-        """(the row's time, or None when it would fall after the offer's end; whether quiet
-        hours or SMS hours moved it)."""
+    def plan(self, profile_id: int, zone: ZoneInfo) -> tuple[datetime | str, bool]:
+        """(the row's time, or the reason it never goes: expired past the offer's end, no
+        send window; whether quiet hours or SMS hours moved it)."""
         hour = self.hour_of(profile_id, zone) if self.schedule.mode == "best_hour" else 0
         key = (zone, hour)
         known = self._cache.get(key)
         if known is None:
             start = self._start(zone, hour)
             windowed = self._windowed(start, zone)
-            known = self._cache.setdefault(key, (windowed, windowed > start))
+            known = self._cache.setdefault(key, (windowed, windowed is None or windowed > start))
         at, moved = known
-        if self.ledger is not None:
+        if at is not None and self.ledger is not None:
             at = self._slot(at, zone)
+        if at is None:
+            return NO_SEND_WINDOW, moved
         until = self.schedule.until
-        return (None if until is not None and at > until else at), moved
+        return (EXPIRED if until is not None and at > until else at), moved
 
-    def _slot(self, at: datetime, zone: ZoneInfo) -> datetime:
+    def _slot(self, at: datetime, zone: ZoneInfo) -> datetime | None:
         assert self.ledger is not None
         slot = self.ledger.take(at)
         for _ in range(8):  # a slot pushed into quiet hours waits for them to end
             moved = self._windowed(slot, zone)
-            if moved == slot:
-                return slot
+            if moved is None or moved == slot:
+                return moved
             slot = self.ledger.take(moved)
-        return slot
+        return self._windowed(slot, zone) if self._windowed(slot, zone) == slot else None
 
 
 def planner_for(session: Session, campaign: Campaign, now: datetime) -> Planner:

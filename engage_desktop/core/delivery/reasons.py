@@ -15,6 +15,7 @@ CONTROL_GROUP = "control_group"
 CANCELLED = "cancelled"
 EXPIRED = "expired"  # past the offer's "do not send after" time
 CAPPED = "capped"  # the person had their share of messages on the channel
+NO_SEND_WINDOW = "no_send_window"  # quiet hours leave marketing SMS no allowed hour at all
 
 
 def no_consent(channel: str) -> str:

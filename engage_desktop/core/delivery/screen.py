@@ -168,6 +168,8 @@ def _rule_for(
     if until is not None and now > until:
         return reasons.EXPIRED, None
     allowed = first_allowed(now, row.zone, context.rules.quiet, context.sms)
+    if allowed is None:
+        return reasons.NO_SEND_WINDOW, None
     if allowed > now:
         if until is not None and allowed > until:
             return reasons.EXPIRED, None

@@ -38,14 +38,17 @@ def _later(moment: datetime, naive_local: datetime, zone: ZoneInfo) -> datetime:
 
 def first_allowed(
     at: datetime, zone: ZoneInfo, quiet: DailyWindow | None, marketing_sms: bool
-) -> datetime:
-    """``at`` (aware UTC) pushed past quiet hours and, for marketing SMS, the French SMS bans.
+) -> datetime | None:
+    """``at`` (aware UTC) pushed past quiet hours and, for marketing SMS, the French SMS bans;
+    None when no moment of the next eight days is allowed (quiet hours covering the whole of
+    08:00-20:00 leave marketing SMS no window at all).
 
     The two rules may chase each other (quiet hours end at 08:00 on a Sunday): a few rounds
-    settle it, a week at most.
+    settle it.
     """
     moment = at
-    for _ in range(64):
+    horizon = at + timedelta(days=8)
+    while moment < horizon:
         local = moment.astimezone(zone)
         if quiet is not None and quiet.contains(local.time()):
             moment = _later(moment, quiet_end_after(local.replace(tzinfo=None), quiet), zone)
@@ -54,10 +57,11 @@ def first_allowed(
             moment = _later(moment, next_sms_opening(local), zone)
             continue
         return moment
-    return moment
+    return None
 
 
 def allowed_now(
     at: datetime, zone: ZoneInfo, quiet: DailyWindow | None, marketing_sms: bool
 ) -> bool:
-    return first_allowed(at, zone, quiet, marketing_sms) <= at
+    found = first_allowed(at, zone, quiet, marketing_sms)
+    return found is not None and found <= at

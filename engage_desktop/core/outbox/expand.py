@@ -235,9 +235,11 @@ def _classified(session: Session, campaign: Campaign, planner: Planner) -> Itera
         at: datetime | None = None
         moved = False
         if reason is None:
-            at, moved = planner.plan(profile_id, recipient_zone(p_zone, d_zone, fallback))
-            if at is None:
-                reason = EXPIRED
+            when, moved = planner.plan(profile_id, recipient_zone(p_zone, d_zone, fallback))
+            if isinstance(when, str):
+                reason = when  # expired, no send window
+            else:
+                at = when
         yield Planned(profile_id, device_id, token, reason, variant_of(profile_id), at, moved)
 
 
