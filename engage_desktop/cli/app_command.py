@@ -63,6 +63,9 @@ def register(subparsers: Any) -> None:
         add_workspace_option(p)
         p.add_argument("--json", action="store_true", help="print JSON")
         p.set_defaults(func=run)
+    from engage_desktop.cli import app_rules_command  # delivery rules: a module of their own
+
+    app_rules_command.register(sub)
 
 
 def run(args: argparse.Namespace) -> int:

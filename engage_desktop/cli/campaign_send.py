@@ -28,6 +28,13 @@ def register(subparsers: Any) -> None:
     send.add_argument(
         "--test-devices", action="store_true", help="send only to the app's test devices"
     )
+    send.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="show what the delivery rules would do (recipients, suppressed by reason, "
+        "deferred, estimated end); queue nothing",
+    )
+    send.add_argument("--json", action="store_true", help="with --dry-run: print JSON")
     add_workspace_option(send)
     send.set_defaults(func=run_send)
     status = subparsers.add_parser("status", help="a campaign's sending progress")
@@ -70,17 +77,26 @@ def as_dict(p: CampaignProgress) -> dict[str, Any]:
 
 def run_send(args: argparse.Namespace) -> int:
     from engage_desktop.cli.common import open_workspace_from_args
+    from engage_desktop.core.messages import CodedError
     from engage_desktop.core.outbox import control
-    from engage_desktop.core.outbox.expand import SendError, start_send
+    from engage_desktop.core.outbox.expand import start_send
     from engage_desktop.core.service_status import service_status
 
     ws = open_workspace_from_args(args)
     try:
+        if args.dry_run:
+            return _dry_run(ws, args)
         if args.test_devices:
             count = control.send_to_test_devices(ws, args.campaign_id)
             print(f"Queued for {count} test device(s).")
             return 0
         result = start_send(ws, args.campaign_id)
+        if result.ends_after_offer:
+            print(
+                "Warning: the throttle or quiet hours keep some recipients past the offer's "
+                "end: their messages are suppressed as expired.",
+                file=sys.stderr,
+            )
         reasons = ", ".join(f"{k} {v:,}" for k, v in sorted(result.suppressed.items())) or "none"
         print(
             f"Campaign {args.campaign_id}: {result.queued:,} messages queued; "
@@ -94,10 +110,29 @@ def run_send(args: argparse.Namespace) -> int:
                     file=sys.stderr,
                 )
         return wait_for_end(ws, args.campaign_id) if args.wait else 0
-    except SendError as exc:
+    except CodedError as exc:  # SendError, a schedule the rules refuse
         raise CliError(str(exc)) from None
     finally:
         ws.close()
+
+
+def _dry_run(ws: Workspace, args: argparse.Namespace) -> int:
+    """What the rules would do, from the same code as the send (written nowhere)."""
+    from engage_desktop.core.outbox.expand import audience_summary
+
+    summary = audience_summary(ws, args.campaign_id).as_dict()
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False))
+        return 0
+    for key, value in summary.items():
+        print(f"{key}: {value}")
+    if summary["ends_after_offer"]:
+        print(
+            "Warning: the send cannot reach everyone before the offer ends "
+            "(throttle or quiet hours); those rows would be suppressed as expired.",
+            file=sys.stderr,
+        )
+    return 0
 
 
 def wait_for_end(ws: Workspace, campaign_id: int) -> int:

@@ -39,3 +39,61 @@ def test_bad_ids_give_clear_errors(
     assert "No campaign with id 999." in capsys.readouterr().err
     assert main(["campaign", "status", "999", "--workspace", path]) == 1
     assert "No campaign with id 999." in capsys.readouterr().err
+
+
+def test_dry_run_json_shows_what_the_rules_would_do_and_queues_nothing(
+    make_workspace: Callable[..., Workspace], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import func, select
+
+    from engage_desktop.store.models import Campaign, CampaignVariant, OutboxMessage
+
+    ws = make_workspace()
+    app_id = seed_app(ws, 100, no_consent=3, push_off=2)
+    campaign_id = seed_campaign(ws, app_id)
+    start = (datetime.now(UTC) + timedelta(days=1)).replace(hour=11, minute=0, second=0)
+    with ws.session() as s:
+        campaign = s.get(Campaign, campaign_id)
+        assert campaign is not None
+        campaign.control_share = 0.2
+        campaign.variants.append(CampaignVariant(key="B", weight=1.0, content={"title": "B"}))
+        campaign.schedule = {  # a five-minute offer at 10 a minute: not everyone can get it
+            "mode": "at",
+            "at": start.isoformat(),
+            "until": (start + timedelta(minutes=5, seconds=-1)).isoformat(),
+            "throttle_per_minute": 10,
+        }
+    path = str(ws.location.sqlite_path)
+    args = ["campaign", "send", str(campaign_id), "--dry-run", "--json", "--workspace", path]
+    assert main(args) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["queued"] == 50  # five minutes at ten a minute
+    assert sum(shown["recipients"]["push"].values()) == 50
+    assert set(shown["recipients"]["push"]) == {"A", "B"}
+    suppressed = shown["suppressed"]
+    assert suppressed["no_push_consent"] == 3 and suppressed["push_disabled"] == 2
+    assert suppressed["expired"] + suppressed["control_group"] + 50 == 100
+    assert shown["total"] == 105 and shown["ends_after_offer"] is True
+    assert shown["first_send_at"] == start.isoformat(timespec="seconds")
+    end = datetime.fromisoformat(shown["estimated_end"])
+    assert start + timedelta(minutes=4) < end <= start + timedelta(minutes=5)
+    with ws.session() as s:
+        assert s.scalar(select(func.count()).select_from(OutboxMessage)) == 0
+
+
+def test_a_schedule_in_the_past_is_refused_with_the_field(
+    make_workspace: Callable[..., Workspace], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from engage_desktop.store.models import Campaign
+
+    ws = make_workspace()
+    campaign_id = seed_campaign(ws, seed_app(ws, 3))
+    with ws.session() as s:
+        campaign = s.get(Campaign, campaign_id)
+        assert campaign is not None
+        campaign.schedule = {"mode": "at", "at": "2020-01-01T10:00+00:00"}
+    path = str(ws.location.sqlite_path)
+    assert main(["campaign", "send", str(campaign_id), "--workspace", path]) == 1
+    assert "schedule.at: 2020-01-01 10:00 UTC is in the past." in capsys.readouterr().err

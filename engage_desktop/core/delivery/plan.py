@@ -116,12 +116,19 @@ def planner_for(session: Session, campaign: Campaign, now: datetime) -> Planner:
         rules,
         now,
         sms=marketing_sms(campaign, schedule),
-        ledger=ThrottleLedger(now, per_minute) if per_minute else None,
+        ledger=ThrottleLedger(_origin(schedule, now), per_minute) if per_minute else None,
     )
     if schedule.mode == "best_hour":
         planner.app_best_hour = _app_best_hour(session, campaign.app_id)
         planner.open_hours = profile_open_hours(session, campaign.app_id)
     return planner
+
+
+def _origin(schedule: DeliverySchedule, now: datetime) -> datetime:
+    """The throttle's minutes count from the send's start (a date in the future included)."""
+    if schedule.mode == "at" and schedule.at is not None:
+        return max(schedule.at, now)
+    return now
 
 
 def _app_best_hour(session: Session, app_id: int) -> int:
