@@ -48,9 +48,7 @@ class Planner:
     app_best_hour: int = FALLBACK_BEST_HOUR
     open_hours: Mapping[int, list[tuple[datetime, int]]] = field(default_factory=dict)
     ledger: ThrottleLedger | None = None
-    _cache: dict[tuple[ZoneInfo, int], tuple[datetime | None, bool]] = field(
-        default_factory=dict
-    )
+    _cache: dict[tuple[ZoneInfo, int], tuple[datetime | None, bool]] = field(default_factory=dict)
 
     def hour_of(self, profile_id: int, zone: ZoneInfo) -> int:
         opens = self.open_hours.get(profile_id)
