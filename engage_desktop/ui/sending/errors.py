@@ -11,9 +11,11 @@ from PySide6.QtCore import QCoreApplication, QObject
 from sqlalchemy.exc import OperationalError
 
 from engage_desktop.core.approvals.messages import APPROVAL_MESSAGES
+from engage_desktop.core.delivery.daily_window import RuleInputError
 from engage_desktop.core.outbox.content_gate import CONTENT_MESSAGES, ContentInvalid
 from engage_desktop.core.outbox.expand import SendError
 from engage_desktop.security.roles import PermissionDenied
+from engage_desktop.ui.delivery.summary_text import rule_error_text
 from engage_desktop.ui.messages import (
     approval_error_text,
     field_label,
@@ -37,6 +39,8 @@ def user_message(exc: BaseException) -> str:
         )
     if isinstance(exc, ContentInvalid):
         return content_invalid_text(exc.issues)
+    if isinstance(exc, RuleInputError):
+        return rule_error_text(exc)
     if isinstance(exc, SendError) and exc.code in APPROVAL_MESSAGES.templates:
         return approval_error_text(exc)  # waiting for, or refused, an approval
     if isinstance(exc, SendError):

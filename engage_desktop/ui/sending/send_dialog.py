@@ -21,6 +21,7 @@ from engage_desktop.core.outbox.expand import ExpandResult, audience_summary, st
 from engage_desktop.core.progress import Progress
 from engage_desktop.ui.background import run_in_background
 from engage_desktop.ui.context import UiContext
+from engage_desktop.ui.delivery.summary_text import rules_lines
 from engage_desktop.ui.formatting import format_int
 from engage_desktop.ui.messages import fill
 from engage_desktop.ui.sending.errors import user_message
@@ -89,9 +90,14 @@ class SendDialog(QDialog):
             for k, v in sorted(summary.suppressed.items())
         ]
         self.details.setText(
-            fill(self.tr("Not sent, by reason: %1"), [", ".join(parts)])
-            if parts
-            else self.tr("No device of this audience is left out.")
+            "\n".join(
+                [
+                    fill(self.tr("Not sent, by reason: %1"), [", ".join(parts)])
+                    if parts
+                    else self.tr("No device of this audience is left out."),
+                    *rules_lines(summary),  # what the delivery rules do (core-computed)
+                ]
+            )
         )
         self.send_button.setEnabled(summary.queued > 0)
 

@@ -30,6 +30,7 @@ from engage_desktop.security.roles import Permission
 from engage_desktop.store.models import CampaignStatus
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
+from engage_desktop.ui.delivery.summary_text import rule_reason_label
 from engage_desktop.ui.formatting import format_int
 from engage_desktop.ui.messages import fill
 from engage_desktop.ui.permissions import gate
@@ -45,7 +46,7 @@ def reason_label(reason: str) -> str:
         "control_group": QCoreApplication.translate("SendPanel", "control group"),
         "cancelled": QCoreApplication.translate("SendPanel", "cancelled"),
     }
-    return labels.get(reason, reason)
+    return labels.get(reason) or rule_reason_label(reason) or reason
 
 
 def status_text(status: CampaignStatus) -> str:

@@ -1,0 +1,89 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>DeliveryCounts</name>
+    <message numerus="yes">
+        <source>%n message(s) wait for the quiet hours to end.</source>
+        <translation>
+            <numerusform>%n message attend la fin des heures calmes.</numerusform>
+            <numerusform>%n messages attendent la fin des heures calmes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DeliverySummary</name>
+    <message>
+        <source>offer ended</source>
+        <translation>offre terminée</translation>
+    </message>
+    <message>
+        <source>frequency cap reached</source>
+        <translation>plafond de fréquence atteint</translation>
+    </message>
+    <message>
+        <source>no allowed sending hour</source>
+        <translation>aucune heure d’envoi autorisée</translation>
+    </message>
+    <message>
+        <source>no SMS consent</source>
+        <translation>pas de consentement SMS</translation>
+    </message>
+    <message>
+        <source>no email consent</source>
+        <translation>pas de consentement e-mail</translation>
+    </message>
+    <message>
+        <source>no in-app consent</source>
+        <translation>pas de consentement in-app</translation>
+    </message>
+    <message>
+        <source>variant %1: %2</source>
+        <translation>variante %1 : %2</translation>
+    </message>
+    <message>
+        <source>Recipients by variant: %1</source>
+        <translation>Destinataires par variante : %1</translation>
+    </message>
+    <message>
+        <source>Estimated end: %1</source>
+        <translation>Fin estimée : %1</translation>
+    </message>
+    <message>
+        <source>Warning: the throttle or the quiet hours do not leave time to reach everyone before the offer ends (%1); the others will not receive it.</source>
+        <translation>Attention : le débit limité ou les heures calmes ne laissent pas le temps de joindre tout le monde avant la fin de l’offre (%1) ; les autres ne la recevront pas.</translation>
+    </message>
+    <message>
+        <source>The schedule&apos;s mode “%1” is unknown.</source>
+        <translation>Le mode de programmation « %1 » est inconnu.</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a date and time (YYYY-MM-DDTHH:MM).</source>
+        <translation>%1 : « %2 » n’est pas une date et une heure (AAAA-MM-JJTHH:MM).</translation>
+    </message>
+    <message>
+        <source>This schedule needs a date and time.</source>
+        <translation>Cette programmation demande une date et une heure.</translation>
+    </message>
+    <message>
+        <source>The throttle “%1” is not a whole number of messages.</source>
+        <translation>Le débit « %1 » n’est pas un nombre entier de messages.</translation>
+    </message>
+    <message>
+        <source>The scheduled time (%1) is in the past.</source>
+        <translation>L’heure programmée (%1) est passée.</translation>
+    </message>
+    <message>
+        <source>The offer already ended (%1).</source>
+        <translation>L’offre est déjà terminée (%1).</translation>
+    </message>
+    <message>
+        <source>The offer ends before the send starts.</source>
+        <translation>L’offre se termine avant le début de l’envoi.</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a known time zone (e.g. Europe/Paris).</source>
+        <translation>%1 : « %2 » n’est pas un fuseau horaire connu (par ex. Europe/Paris).</translation>
+    </message>
+</context>
+</TS>
