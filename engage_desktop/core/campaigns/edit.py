@@ -14,10 +14,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from engage_desktop.core.approvals.voiding import void_outdated_approvals
+from engage_desktop.core.delivery.schedule import check_against_now, parse_schedule, start_time
+from engage_desktop.core.delivery.zones import app_zone
 from engage_desktop.core.messages import CodedError
 from engage_desktop.security.audit import record
 from engage_desktop.security.roles import Permission, require
-from engage_desktop.store.models import Campaign, CampaignFormat, CampaignStatus, CampaignVariant
+from engage_desktop.store.models import (
+    App,
+    Campaign,
+    CampaignFormat,
+    CampaignStatus,
+    CampaignVariant,
+    utcnow,
+)
 
 from .model import CampaignDraft, CampaignInputError, Variant, validate_draft
 
@@ -155,9 +164,16 @@ def export_campaign(session: Session, member_id: int, campaign_id: int) -> dict[
 
 
 def schedule_campaign(
-    session: Session, member_id: int, campaign_id: int, at: datetime | None
+    session: Session,
+    member_id: int,
+    campaign_id: int,
+    at: datetime | None,
+    *,
+    now: datetime | None = None,
 ) -> None:
-    """Move a draft to scheduled; refused while the content has errors."""
+    """Move a draft to scheduled; refused while the content has errors or a schedule that
+    cannot run (``core.delivery.schedule``). Without ``at`` the campaign's own schedule says
+    when the service starts it (``start_time``; ``now`` is the caller's clock)."""
     row = _get(session, campaign_id)
     require(session, member_id, row.app_id, Permission.SEND_CAMPAIGNS)
     issues = validate_draft(to_draft(row))
@@ -176,6 +192,8 @@ def schedule_campaign(
             "not_schedulable",
             row.status.value,
         )
+    if at is None:
+        at = _start_from_schedule(session, row, now or utcnow())
     row.status = CampaignStatus.SCHEDULED
     row.status_reason = None
     row.scheduled_at = at
@@ -188,6 +206,13 @@ def schedule_campaign(
         target=f"campaign:{row.id}",
         details={"at": at.isoformat() if at else None},
     )
+
+
+def _start_from_schedule(session: Session, row: Campaign, now: datetime) -> datetime:
+    app = session.get(App, row.app_id)
+    schedule = parse_schedule(row.schedule, app_zone(app.time_zone if app else None))
+    check_against_now(schedule, now)
+    return start_time(schedule, now)
 
 
 def latest_drafts(

@@ -114,3 +114,17 @@ def check_against_now(schedule: DeliverySchedule, now: datetime) -> None:
         raise RuleInputError(
             "schedule.until: the offer ends before the send starts.", "schedule_until_first"
         )
+
+
+EARLIEST_ZONE = ZoneInfo("Pacific/Kiritimati")  # UTC+14: the first place a wall time comes
+
+
+def start_time(schedule: DeliverySchedule, now: datetime) -> datetime:
+    """When the service should expand a scheduled campaign: its instant for ``at``; for
+    ``local_time`` the wall time where it comes first (UTC+14), so the send runs from the
+    earliest time zone on (each row then waits for its own zone); otherwise now."""
+    if schedule.mode == "at" and schedule.at is not None:
+        return schedule.at
+    if schedule.mode == "local_time" and schedule.at is not None:
+        return max(schedule.at.replace(tzinfo=EARLIEST_ZONE).astimezone(UTC), now)
+    return now

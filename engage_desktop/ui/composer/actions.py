@@ -114,7 +114,7 @@ class ComposerActions(QObject):
 
         def work(_progress: Progress) -> None:
             with ws.session() as session:
-                schedule_campaign(session, ws.member_id, campaign_id, None)
+                schedule_campaign(session, ws.member_id, campaign_id, None, now=ws.clock.now())
 
         run_in_background(
             work,
