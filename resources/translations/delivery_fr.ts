@@ -12,6 +12,61 @@
     </message>
 </context>
 <context>
+    <name>DeliveryRulesDialog</name>
+    <message>
+        <source>Delivery rules…</source>
+        <translation>Règles d’envoi…</translation>
+    </message>
+    <message>
+        <source>Delivery rules of %1</source>
+        <translation>Règles d’envoi de %1</translation>
+    </message>
+    <message>
+        <source>e.g. 21:00-08:00 (empty: none)</source>
+        <translation>par ex. 21:00-08:00 (vide : aucune)</translation>
+    </message>
+    <message>
+        <source>e.g. push:2/day,5/week;sms:1/week (empty: none)</source>
+        <translation>par ex. push:2/day,5/week;sms:1/week (vide : aucun)</translation>
+    </message>
+    <message>
+        <source>no throttle</source>
+        <translation>pas de limite de débit</translation>
+    </message>
+    <message>
+        <source> messages a minute</source>
+        <translation> messages par minute</translation>
+    </message>
+    <message>
+        <source>Quiet hours (recipient&apos;s local time)</source>
+        <translation>Heures calmes (heure locale du destinataire)</translation>
+    </message>
+    <message>
+        <source>Frequency caps per person</source>
+        <translation>Plafonds de fréquence par personne</translation>
+    </message>
+    <message>
+        <source>Default throttle</source>
+        <translation>Débit par défaut</translation>
+    </message>
+    <message>
+        <source>Reading the rules…</source>
+        <translation>Lecture des règles…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+</context>
+<context>
     <name>DeliverySummary</name>
     <message>
         <source>offer ended</source>
@@ -82,8 +137,32 @@
         <translation>L’offre se termine avant le début de l’envoi.</translation>
     </message>
     <message>
+        <source>%1: “%2” is not a span of time like 21:00-08:00.</source>
+        <translation>%1 : « %2 » n’est pas une plage horaire comme 21:00-08:00.</translation>
+    </message>
+    <message>
+        <source>%1: “%2” starts and ends at the same time.</source>
+        <translation>%1 : « %2 » commence et finit à la même heure.</translation>
+    </message>
+    <message>
+        <source>Caps: “%1” should read CHANNEL:N/day,N/week (push, in_app, sms or email).</source>
+        <translation>Plafonds : « %1 » doit s’écrire CANAL:N/day,N/week (push, in_app, sms ou email).</translation>
+    </message>
+    <message>
+        <source>Caps: “%1” in “%2” should read N/day or N/week (N at least 1).</source>
+        <translation>Plafonds : « %1 » dans « %2 » doit s’écrire N/day ou N/week (N au moins 1).</translation>
+    </message>
+    <message>
         <source>%1: “%2” is not a known time zone (e.g. Europe/Paris).</source>
         <translation>%1 : « %2 » n’est pas un fuseau horaire connu (par ex. Europe/Paris).</translation>
+    </message>
+    <message>
+        <source>quiet hours</source>
+        <translation>heures calmes</translation>
+    </message>
+    <message>
+        <source>time zone</source>
+        <translation>fuseau horaire</translation>
     </message>
 </context>
 </TS>

@@ -29,10 +29,11 @@ from engage_desktop.ui.admin.texts import admin_error_text, role_name, sending_m
 from engage_desktop.ui.admin.widgets import button_bar, list_table
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
+from engage_desktop.ui.delivery.rules_dialog import DeliveryRulesDialog, rules_button_text
 from engage_desktop.ui.preview.app_icon import icon_pixmap
 
 ICON_IN_LIST = 24
-Dialog = TypeVar("Dialog", AppDialog, RemoveAppDialog)
+Dialog = TypeVar("Dialog", AppDialog, RemoveAppDialog, DeliveryRulesDialog)
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ class AppsPanel(QWidget):
         self.context = context
         self.apps: list[AppInfo] = []
         self.job: Job | None = None
-        self.dialog: AppDialog | RemoveAppDialog | None = None
+        self.dialog: AppDialog | RemoveAppDialog | DeliveryRulesDialog | None = None
         self.table = list_table(
             [
                 self.tr("App"),
@@ -81,12 +82,14 @@ class AppsPanel(QWidget):
         self.add_button = QPushButton(self.tr("Add an app…"))
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.remove_button = QPushButton(self.tr("Remove…"))
+        self.rules_button = QPushButton(rules_button_text())
+        self.rules_button.clicked.connect(self.rules_of_selected)
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit_selected)
         self.remove_button.clicked.connect(self.remove_selected)
         self.note = QLabel()
         self.note.setWordWrap(True)
-        bar = button_bar(self.add_button, self.edit_button, self.remove_button)
+        bar = button_bar(self.add_button, self.edit_button, self.rules_button, self.remove_button)
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(self.tr("Each app is a Firebase project. You see the apps you have a role on."))
@@ -94,7 +97,7 @@ class AppsPanel(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.note)
-        for button in (self.add_button, self.edit_button, self.remove_button):
+        for button in (self.add_button, self.edit_button, self.rules_button, self.remove_button):
             button.hide()  # shown once the list says what this member may do
         self.reload()
 
@@ -131,6 +134,7 @@ class AppsPanel(QWidget):
         administers = any(a.grant.role == Role.ADMIN for a in view.apps)
         self.add_button.setVisible(view.may_add)
         self.edit_button.setVisible(administers)
+        self.rules_button.setVisible(administers)
         self.remove_button.setVisible(administers)
         if not view.apps:
             self.note.setText(self.tr("You have a role on no app of this workspace yet."))
@@ -152,12 +156,14 @@ class AppsPanel(QWidget):
         app = self.selected()
         admin = app is not None and app.grant.role == Role.ADMIN
         self.edit_button.setEnabled(admin)
+        self.rules_button.setEnabled(admin)
         self.remove_button.setEnabled(admin)
         if app is not None and not admin:
             why = self.tr("Only an admin of this app may change or remove it.")
         else:
             why = ""
         self.edit_button.setToolTip(why)
+        self.rules_button.setToolTip(why)
         self.remove_button.setToolTip(why)
 
     def add(self) -> AppDialog:
@@ -172,6 +178,12 @@ class AppsPanel(QWidget):
         dialog = AppDialog(self.context, app, self)
         dialog.saved.connect(self._changed)
         return self._open(dialog)
+
+    def rules_of_selected(self) -> DeliveryRulesDialog | None:
+        app = self.selected()
+        if app is None or app.grant.role != Role.ADMIN:
+            return None
+        return self._open(DeliveryRulesDialog(self.context, app.id, app.identity.name, self))
 
     def remove_selected(self) -> RemoveAppDialog | None:
         app = self.selected()

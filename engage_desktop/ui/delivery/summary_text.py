@@ -100,9 +100,30 @@ def rule_error_text(exc: RuleInputError) -> str:
         "schedule_until_first": QCoreApplication.translate(
             "DeliverySummary", "The offer ends before the send starts."
         ),
+        "rule_bad_window": QCoreApplication.translate(
+            "DeliverySummary", "%1: “%2” is not a span of time like 21:00-08:00."
+        ),
+        "rule_empty_window": QCoreApplication.translate(
+            "DeliverySummary", "%1: “%2” starts and ends at the same time."
+        ),
+        "caps_bad_channel": QCoreApplication.translate(
+            "DeliverySummary",
+            "Caps: “%1” should read CHANNEL:N/day,N/week (push, in_app, sms or email).",
+        ),
+        "caps_bad_limit": QCoreApplication.translate(
+            "DeliverySummary", "Caps: “%1” in “%2” should read N/day or N/week (N at least 1)."
+        ),
         "rule_unknown_zone": QCoreApplication.translate(
             "DeliverySummary", "%1: “%2” is not a known time zone (e.g. Europe/Paris)."
         ),
     }
     template = known.get(exc.code)
-    return fill(template, args) if template is not None else str(exc)
+    if template is None:
+        return str(exc)
+    what = {
+        "quiet hours": QCoreApplication.translate("DeliverySummary", "quiet hours"),
+        "time zone": QCoreApplication.translate("DeliverySummary", "time zone"),
+    }
+    if args and args[0] in what:
+        args[0] = what[args[0]]
+    return fill(template, args)
