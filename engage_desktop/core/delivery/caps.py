@@ -11,16 +11,18 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, select, text
 
 from engage_desktop.core.delivery.daily_window import RuleInputError
-from engage_desktop.store.models import Campaign, OutboxMessage, OutboxState
+from engage_desktop.store.models import Campaign, OutboxMessage
 
 PERIODS = {"day": timedelta(days=1), "week": timedelta(days=7)}
 CHANNELS = ("push", "in_app", "sms", "email")
 OUTBOX = OutboxMessage.metadata.tables["outbox_message"]
+RECENT_ROWS = "outbox_message.state IN ('sent', 'claimed')"  # ix_outbox_profile_recent's WHERE
+IN_FLIGHT = datetime(9999, 1, 1, tzinfo=UTC)
 _ITEM = re.compile(r"^\s*(\d+)\s*/\s*(day|week)\s*$")
 
 Caps = Mapping[str, Mapping[str, int]]  # channel → period → most messages
@@ -59,35 +61,39 @@ def caps_text(caps: Caps) -> str:
     )
 
 
-def recent_counts(
-    conn: Connection,
-    channel: str,
-    campaign_id: int,
-    profile_ids: Iterable[int],
-    since: datetime,
-) -> dict[int, int]:
-    """Per profile: other non-transactional campaigns sent since ``since`` or in flight now."""
-    ids = sorted(set(profile_ids))
-    counts: dict[int, int] = defaultdict(int)
-    recent = (OUTBOX.c.state == OutboxState.SENT) & (OUTBOX.c.sent_at >= since)
-    in_flight = OUTBOX.c.state == OutboxState.CLAIMED
+def _latest_per_campaign(
+    conn: Connection, channel: str, campaign_id: int, ids: list[int], since: datetime
+) -> list[tuple[int, datetime]]:
+    """(profile, latest time) per other non-transactional campaign sent since ``since`` or in
+    flight (claimed rows have no ``sent_at`` yet: they count as now)."""
+    # one condition, not an OR, which SQLite answered with a scan of every claimed/sent row
+    at = func.coalesce(OUTBOX.c.sent_at, IN_FLIGHT)
+    found: list[tuple[int, datetime]] = []
     for start in range(0, len(ids), 500):
         query = (
-            select(OUTBOX.c.profile_id, func.count(OUTBOX.c.campaign_id.distinct()))
+            select(OUTBOX.c.profile_id, func.max(at))
             .join(Campaign, Campaign.id == OUTBOX.c.campaign_id)
             .where(
                 OUTBOX.c.profile_id.in_(ids[start : start + 500]),
-                OUTBOX.c.state.in_([OutboxState.SENT, OutboxState.CLAIMED]),
-                recent | in_flight,
+                # literal, not bound: SQLite uses a partial index only when it can see that
+                # the query's condition implies the index's (0.4 s → ~1 ms per 500 people)
+                text(RECENT_ROWS),
+                at >= since,
                 OUTBOX.c.channel == channel,
                 OUTBOX.c.campaign_id != campaign_id,
                 func.coalesce(Campaign.schedule["transactional"].as_boolean(), False).is_(False),
             )
-            .group_by(OUTBOX.c.profile_id)
+            .group_by(OUTBOX.c.profile_id, OUTBOX.c.campaign_id)
         )
-        for profile_id, count in conn.execute(query):
-            counts[profile_id] = int(count)
-    return counts
+        found.extend((int(pid), _aware(latest)) for pid, latest in conn.execute(query))
+    return found
+
+
+def _aware(value: datetime | str) -> datetime:
+    """``max()`` of a date column comes back as text on SQLite."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def capped_profiles(
@@ -98,10 +104,17 @@ def capped_profiles(
     now: datetime,
     limits: Mapping[str, int],
 ) -> set[int]:
-    """The profiles that already had their share of ``channel`` in some capped period."""
-    ids = list(profile_ids)
-    capped: set[int] = set()
-    for period, most in limits.items():
-        counts = recent_counts(conn, channel, campaign_id, ids, now - PERIODS[period])
-        capped.update(pid for pid, n in counts.items() if n >= most)
-    return capped
+    """The profiles that already had their share of ``channel`` in some capped period (one
+    query over the longest period; the shorter ones are counted from its rows)."""
+    ids = sorted(set(profile_ids))
+    if not ids or not limits:
+        return set()
+    since = {period: now - PERIODS[period] for period in limits}
+    counts: dict[str, dict[int, int]] = {period: defaultdict(int) for period in limits}
+    for pid, latest in _latest_per_campaign(conn, channel, campaign_id, ids, min(since.values())):
+        for period, start in since.items():
+            if latest >= start:
+                counts[period][pid] += 1
+    return {
+        pid for period, most in limits.items() for pid, n in counts[period].items() if n >= most
+    }

@@ -66,12 +66,19 @@ class _Row:
     push_enabled: bool
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Context:
     campaign_id: int
     schedule: DeliverySchedule
     rules: AppRules
     sms: bool
+    _allowed: dict[ZoneInfo, datetime | None] = field(default_factory=dict)
+
+    def allowed_from(self, zone: ZoneInfo, now: datetime) -> datetime | None:
+        """``first_allowed`` once per zone and claim (the rows of a claim share ``now``)."""
+        if zone not in self._allowed:
+            self._allowed[zone] = first_allowed(now, zone, self.rules.quiet, self.sms)
+        return self._allowed[zone]
 
 
 def _context(conn: Connection, campaign_id: int) -> tuple[_Context, ZoneInfo] | None:
@@ -167,7 +174,7 @@ def _rule_for(
     until = context.schedule.until
     if until is not None and now > until:
         return reasons.EXPIRED, None
-    allowed = first_allowed(now, row.zone, context.rules.quiet, context.sms)
+    allowed = context.allowed_from(row.zone, now)
     if allowed is None:
         return reasons.NO_SEND_WINDOW, None
     if allowed > now:
