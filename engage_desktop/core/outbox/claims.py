@@ -37,6 +37,7 @@ from engage_desktop.store.models import (
 OUTBOX = OutboxMessage.metadata.tables["outbox_message"]
 ATTEMPT = OutboxMessage.metadata.tables["delivery_attempt"]
 DEVICE = Device.metadata.tables["device"]
+SCREEN_ROUNDS = 8  # picks per claim when the delivery rules set a whole pick aside
 
 
 @dataclass(frozen=True)
@@ -139,9 +140,12 @@ def claim(
         pick = pick.where(OUTBOX.c.message_id >= TEST_PREFIX, OUTBOX.c.message_id < TEST_PREFIX_END)
     if conn.dialect.name == "postgresql":
         pick = pick.with_for_update(skip_locked=True)
-    ids = list(conn.scalars(pick))
-    if not tests_only:
-        ids = screen(conn, campaign_id, ids, at)
+    ids: list[int] = []
+    for _ in range(SCREEN_ROUNDS):  # rows the rules set aside make room for the next ones
+        picked = list(conn.scalars(pick))
+        ids = picked if tests_only else screen(conn, campaign_id, picked, at)
+        if ids or len(picked) < limit:
+            break
     if not ids:
         return []
     stmt = (
