@@ -24,7 +24,11 @@ T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
 
 def _smuggle_rows(ws: Workspace, app_id: int, campaign_id: int, count: int, prefix: str) -> None:
-    """What a script bypassing core would do: queued rows and the campaign marked sending."""
+    """What a script bypassing core would do: queued rows and the campaign marked sending.
+
+    The rows go to ``seed_app``'s people, who consented: a row without a consenting person is
+    suppressed at claim time whatever the approval (``core.delivery.screen``)."""
+    first = app_id * 10_000_000 + 1
     with ws.engine.begin() as conn:
         conn.execute(
             insert(OUTBOX),
@@ -32,6 +36,8 @@ def _smuggle_rows(ws: Workspace, app_id: int, campaign_id: int, count: int, pref
                 {
                     "campaign_id": campaign_id,
                     "app_id": app_id,
+                    "profile_id": first + i,
+                    "device_id": first + i,
                     "channel": "push",
                     "variant_key": "A",
                     "message_id": f"{prefix}-{campaign_id}-{i}",
@@ -58,7 +64,7 @@ def _claim(ws: Workspace, campaign_id: int, *, tests_only: bool = False) -> int:
 @pytest.fixture
 def setup(make_workspace: Callable[..., Workspace]) -> tuple[Workspace, int, int]:
     ws = make_workspace()
-    app_id = seed_app(ws, 0)
+    app_id = seed_app(ws, 10)
     campaign_id = seed_campaign(ws, app_id)
     with ws.session() as session:
         set_approval_threshold(session, ws.member_id, app_id, 3, T0)
