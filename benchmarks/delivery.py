@@ -223,13 +223,18 @@ def _service(db: Path, env: dict[str, str], log: Path) -> ServiceProcess:
 
 
 def _started_service(db: Path, env: dict[str, str], log: Path) -> ServiceProcess:
-    """A service that got past opening the workspace (on a loaded machine, the checkpoint of a
-    freshly seeded file can outlast its 10 s busy timeout: it is started again)."""
+    """A service that has opened the workspace (its log says "started"), before the first
+    Send: a service still opening it when an expansion holds the write lock gives up after its
+    10 s busy timeout. On a loaded machine the checkpoint of a freshly seeded file can outlast
+    that too: it is started again."""
     for _ in range(5):
         service = _service(db, env, log)
-        time.sleep(5.0)
-        if service.proc.poll() is None:
-            return service
+        deadline = time.monotonic() + 180
+        while service.proc.poll() is None and time.monotonic() < deadline:
+            if log.exists() and "started on" in log.read_text():
+                return service
+            time.sleep(0.2)
+        service.stop()
     raise RuntimeError(log.with_suffix(".stderr").read_text()[-2000:])
 
 
