@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
@@ -16,9 +15,9 @@ from engage_desktop.core.delivery.app_rules import read_rules
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import MemberRole, Role
 from engage_desktop.ui.admin.apps_panel import AppsPanel
-from engage_desktop.ui.appearance import apply_appearance
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.delivery.rules_dialog import DeliveryRulesDialog
+from tests.support.appearance_shots import save_light_and_dark
 from tests.support.sending import seed_app
 
 SHOTS = Path("/tmp/shots/rules")
@@ -40,17 +39,6 @@ def _open(qtbot: QtBot, panel: AppsPanel) -> DeliveryRulesDialog:
     return dialog
 
 
-def _shots(qtbot: QtBot, dialog: DeliveryRulesDialog, lang: str) -> None:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    for appearance in ("light", "dark"):
-        apply_appearance(app, appearance)
-        qtbot.wait(150)
-        dialog.grab().save(str(SHOTS / f"rules_dialog_{lang}_{appearance}.png"))
-    apply_appearance(app, "light")
-
-
 def test_admin_sets_rules_and_a_typing_error_stores_nothing(
     make_workspace: Callable[..., Workspace], qtbot: QtBot, tmp_path: Path
 ) -> None:
@@ -67,7 +55,7 @@ def test_admin_sets_rules_and_a_typing_error_stores_nothing(
     dialog.quiet.setText("22:00-07:30")
     dialog.caps.setText("push:2/day,5/week")
     dialog.throttle.setValue(600)
-    _shots(qtbot, dialog, "en")
+    save_light_and_dark(dialog, qtbot, SHOTS, "rules_dialog_en")
     dialog.save()
     qtbot.waitUntil(lambda: dialog.result() == DeliveryRulesDialog.DialogCode.Accepted)
     rules = read_rules(ws, app_id)
@@ -90,7 +78,7 @@ def test_french_form_and_error(
         dialog.status.text()
         == "heures calmes : « 21h-8h » n’est pas une plage horaire comme 21:00-08:00."
     )
-    _shots(qtbot, dialog, "fr")
+    save_light_and_dark(dialog, qtbot, SHOTS, "rules_dialog_fr")
 
 
 def test_a_marketer_cannot_open_the_rules(

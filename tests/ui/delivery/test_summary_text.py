@@ -10,14 +10,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import Campaign, CampaignVariant
-from engage_desktop.ui.appearance import apply_appearance
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.sending.send_dialog import SendDialog
+from tests.support.appearance_shots import save_light_and_dark
 from tests.support.sending import seed_app, seed_campaign
 
 SHOTS = Path("/tmp/shots/rules")
@@ -46,19 +45,6 @@ def _dialog(ws: Workspace, tmp_path: Path, qtbot: QtBot) -> SendDialog:
     return dialog
 
 
-def _save(dialog: SendDialog, name: str, qtbot: QtBot) -> None:
-    """For a person to look at (the review's screenshots), light and dark, once laid out."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    dialog.adjustSize()
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    for appearance in ("light", "dark"):
-        apply_appearance(app, appearance)
-        qtbot.wait(200)
-        dialog.grab().save(str(SHOTS / f"{name}_{appearance}.png"))
-    apply_appearance(app, "light")
-
-
 def test_confirmation_shows_the_rules_in_english(
     make_workspace: Callable[..., Workspace], qtbot: QtBot, tmp_path: Path
 ) -> None:
@@ -69,7 +55,7 @@ def test_confirmation_shows_the_rules_in_english(
     assert "offer ended: 10" in text  # 40 devices, 30 slots before the offer ends
     assert "Warning: the throttle or the quiet hours do not leave time" in text
     assert "30" in dialog.question.text()
-    _save(dialog, "send_dialog_en", qtbot)
+    save_light_and_dark(dialog, qtbot, SHOTS, "send_dialog_en")
 
 
 @pytest.mark.usefixtures("french")
@@ -81,4 +67,4 @@ def test_confirmation_shows_the_rules_in_french(
     assert "Destinataires par variante : variante A : " in text
     assert "Fin estimée : " in text and "offre terminée : 10" in text
     assert "Attention : le débit limité" in text
-    _save(dialog, "send_dialog_fr", qtbot)
+    save_light_and_dark(dialog, qtbot, SHOTS, "send_dialog_fr")
