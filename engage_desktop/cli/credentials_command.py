@@ -62,21 +62,45 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _set(ws: Workspace, vault: Vault, args: argparse.Namespace) -> int:
-    from engage_desktop.core.credentials.admin import set_credentials
+    from engage_desktop.cli.common import TerminalProgress
+    from engage_desktop.core.credentials.connection import set_credentials
+    from engage_desktop.services.fcm.connection_test import test_connection
 
-    outcome = set_credentials(ws, vault, args.app, args.key_file)
+    progress = TerminalProgress("Testing the new key")
+    try:
+        outcome = set_credentials(
+            ws, vault, args.app, args.key_file, tester=test_connection, progress=progress.progress()
+        )
+    finally:
+        progress.close()
     for warning in outcome.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    test = outcome.test
     if args.json:
-        _print_json(_status_dict(outcome.status) | {"warnings": list(outcome.warnings)})
-        return 0
+        _print_json(
+            _status_dict(outcome.status)
+            | {
+                "warnings": list(outcome.warnings),
+                "stored": outcome.stored,
+                "test": None
+                if test is None
+                else {"passed": test.passed, "code": test.message.code},
+            }
+        )
+        return 0 if outcome.stored else 1
+    if test is not None:
+        print(test.message)
+    if not outcome.stored:
+        print("The new key is not stored: the app keeps sending with its current key.")
+        return 1
     status = outcome.status
     what = "replaces the previous key" if outcome.replaced else "stored"
     print(
         f"Key {status.key_id} of {status.client_email} {what} in this machine's keyring "
         f"({vault.describe()})."
     )
-    print(f"Next: engage-desktop credentials test --app {args.app}")
+    if test is None:
+        print(f"Next: engage-desktop credentials test --app {args.app}")
     return 0
 
 

@@ -1,4 +1,5 @@
-"""approver policy: on PostgreSQL, the database lets an approver decide a send, as core does
+"""approver policy and workspace id: on PostgreSQL the database lets an approver decide a send,
+as core does; every workspace gets an id of its own that names its keyring entries
 
 Revision ID: 0013
 Revises: 0008
@@ -10,14 +11,25 @@ core allows them, and an admin could write a decision in someone else's name or 
 request. The policy now follows core's rule: a decision (approved / rejected) is written by a
 member who is admin or approver on the app, in their own name, on a request they did not make.
 Marketers still write pending and voided requests; only admins delete one (a
-rejection cannot be erased by the person it refused). SQLite has no row-level security: nothing to do.
+rejection cannot be erased by the person it refused).
+
+``workspace.id`` (a random UUID in ``workspace_setting``): keyring entries were named by project
+and key id only, so two workspaces on one machine giving the same key shared an entry, and
+removing the key in one deleted the other's. New entries carry the workspace id and the app id;
+existing entries keep their recorded reference and go on working. SQLite has no row-level security: nothing to do.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime
 
+import uuid
+
+import sqlalchemy as sa
 from alembic import op
+
+from engage_desktop.store.models.base import JSONDoc, UTCDateTime
 
 revision: str = "0013"
 down_revision: str | None = "0008"
@@ -50,7 +62,20 @@ OLD_CHECK = (
 )
 
 
+WORKSPACE_ID_KEY = "workspace.id"
+
+
 def upgrade() -> None:
+    settings = sa.table(
+        "workspace_setting",
+        sa.column("key", sa.String()),
+        sa.column("value", JSONDoc),
+        sa.column("updated_at", UTCDateTime()),
+    )
+    op.bulk_insert(
+        settings,
+        [{"key": WORKSPACE_ID_KEY, "value": uuid.uuid4().hex, "updated_at": datetime.now(UTC)}],
+    )
     if op.get_bind().dialect.name != "postgresql":
         return
     op.execute(FUNCTIONS)
@@ -58,6 +83,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.get_bind().execute(
+        sa.text("DELETE FROM workspace_setting WHERE key = :key"), {"key": WORKSPACE_ID_KEY}
+    )
     if op.get_bind().dialect.name != "postgresql":
         return
     _replace_update_policies(OLD_ROWS, OLD_CHECK, OLD_ROWS)
