@@ -18,7 +18,7 @@ class AccentSafeStyle(QProxyStyle):
     """The base style (the application's default when none is given), tabs aside."""
 
     def subElementRect(
-        self, element: QStyle.SubElement, option: QStyleOption, widget: QWidget | None = None
+        self, element: QStyle.SubElement, option: QStyleOption, widget: QWidget
     ) -> QRect:
         rect = super().subElementRect(element, option, widget)
         if element == QStyle.SubElement.SE_TabBarTabText:
