@@ -18,9 +18,10 @@ class AccentSafeStyle(QProxyStyle):
     """The base style (the application's default when none is given), tabs aside."""
 
     def subElementRect(
-        self, element: QStyle.SubElement, option: QStyleOption, widget: QWidget
+        self, element: QStyle.SubElement, option: QStyleOption, /, widget: QWidget | None = None
     ) -> QRect:
-        rect = super().subElementRect(element, option, widget)
+        # PySide6's stubs disagree: QStyle's widget is optional, QProxyStyle's is not.
+        rect = super().subElementRect(element, option, widget)  # type: ignore[arg-type]
         if element == QStyle.SubElement.SE_TabBarTabText:
             return rect.adjusted(0, -TAB_TEXT_ROOM, 0, TAB_TEXT_ROOM)
         return rect
