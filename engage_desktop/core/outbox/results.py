@@ -59,12 +59,12 @@ def record_outcomes(
     stamp = _stamper(conn)
     conn.exec_driver_sql(
         _update_sql(mark), [_row_values(o, worker, claim_counts, stamp) for o in outcomes]
-    )  # type: ignore[arg-type]
-    conn.exec_driver_sql(_insert_sql(mark), [_attempt_values(o, stamp) for o in outcomes])  # type: ignore[arg-type]
+    )
+    conn.exec_driver_sql(_insert_sql(mark), [_attempt_values(o, stamp) for o in outcomes])
     dead = [(stamp(o.at), o.invalidate_device) for o in outcomes if o.invalidate_device]
     if dead:
         sql = f"UPDATE device SET token_invalidated_at = {mark} WHERE id = {mark}"
-        conn.exec_driver_sql(sql, dead)  # type: ignore[arg-type]
+        conn.exec_driver_sql(sql, dead)
 
 
 Stamp = Callable[[datetime | None], object]
