@@ -68,7 +68,11 @@ class Box:
 
     def stop(self) -> None:
         self.proc.terminate()
-        self.proc.wait(10)
+        try:
+            self.proc.wait(30)
+        except subprocess.TimeoutExpired:  # a loaded machine: the figures must not be lost
+            self.proc.kill()
+            self.proc.wait(10)
 
 
 def _workspace(folder: Path, name: str, messages: int) -> tuple[Any, int]:
@@ -340,6 +344,7 @@ def main(argv: list[str]) -> int:
                 if args.only in (None, name):
                     box.call("/sandbox/reset", {})
                     result[name] = run()
+                    print(name, json.dumps(result[name]), file=sys.stderr, flush=True)
         finally:
             box.stop()
     emit(result, args.json)
