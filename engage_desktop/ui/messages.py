@@ -328,6 +328,11 @@ def _pause_templates() -> dict[str, str]:
             "FCM has refused the project's messages as over quota for %2 s (%1). Sending is "
             "paused and resumes by itself when FCM accepts messages again.",
         ),
+        "token_unavailable": QCoreApplication.translate(
+            "PauseReasons",
+            "The token server of the app “%1” (project %2) at %3 gives no access token (%4). "
+            "Sending is paused and resumes by itself when it gives tokens again.",
+        ),
         "project_refused": QCoreApplication.translate(
             "PauseReasons",
             "FCM refuses every message of the app “%1” (project %2): %3 — %4. Sending is "

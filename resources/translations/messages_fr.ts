@@ -336,6 +336,10 @@
         <translation>FCM refuse les messages du projet pour dépassement de quota depuis %2 s (%1). L’envoi est en pause et reprendra de lui-même dès que FCM les acceptera de nouveau.</translation>
     </message>
     <message>
+        <source>The token server of the app “%1” (project %2) at %3 gives no access token (%4). Sending is paused and resumes by itself when it gives tokens again.</source>
+        <translation>Le serveur de jetons de l’application « %1 » (projet %2) à l’adresse %3 ne délivre aucun jeton d’accès (%4). L’envoi est en pause et reprendra de lui-même dès qu’il en délivrera de nouveau.</translation>
+    </message>
+    <message>
         <source>FCM refuses every message of the app “%1” (project %2): %3 — %4. Sending is paused and the device tokens are kept: fix the project&apos;s set-up (service account, sender, APNs key), then resume.</source>
         <translation>FCM refuse tous les messages de l’app « %1 » (projet %2) : %3 — %4. L’envoi est en pause et les jetons des appareils sont conservés : corrigez la configuration du projet (compte de service, expéditeur, clé APNs), puis reprenez l’envoi.</translation>
     </message>

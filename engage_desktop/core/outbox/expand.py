@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -18,6 +18,11 @@ from sqlalchemy.orm import Session
 
 from engage_desktop.core.outbox.content_gate import never_started, require_valid_content
 from engage_desktop.core.outbox.errors import SendError as SendError
+from engage_desktop.core.outbox.expand_chunks import (
+    delete_unreleased_rows,
+    expansion_lock,
+    write_in_chunks,
+)
 from engage_desktop.core.outbox.message_ids import message_id_for as message_id_for
 
 if TYPE_CHECKING:
@@ -86,38 +91,71 @@ def start_send(
 ) -> ExpandResult:
     """Check the permission, snapshot the audience into the outbox and mark the campaign sending.
 
-    One transaction: a failure leaves the campaign as it was and no outbox row behind.
+    All or nothing: a failure leaves the campaign as it was and no outbox row behind.
     ``scheduled`` is the service starting a campaign whose time has come: the member who
     scheduled it must still have the send right then (a role revoked since stops it).
     Above the app's approval threshold the send needs an approval of the campaign's current
     content (``core.approvals``), scheduled or not.
+
+    On SQLite the rows are committed in chunks while the campaign is still unreleased, so the
+    service's writes are never held up for the length of a large expansion
+    (``expand_chunks``); on PostgreSQL it is one transaction.
     """
-    with ws.session() as session:
-        campaign = session.get(Campaign, campaign_id)
-        if campaign is None:
-            raise SendError(f"No campaign with id {campaign_id}.", "not_found")
-        if scheduled:
-            _check_scheduler(session, campaign)
-        else:
-            require(session, ws.member_id, campaign.app_id, Permission.SEND_CAMPAIGNS)
-        _check_sendable(campaign)
-        require_valid_content(campaign)
-        result = _expand(session, campaign, ws.clock.now(), progress)
-        refusal = send_refusal(session, campaign_id, campaign.app_id, result.queued)
-        if refusal is not None:  # the rows just written roll back with the transaction
-            raise SendError(str(refusal), refusal.code, *refusal.args_text)
-        campaign.status = CampaignStatus.SENDING
-        campaign.status_reason = None
-        campaign.started_at = ws.clock.now()
-        record(
-            session,
-            member_id=campaign.scheduled_by if scheduled else ws.member_id,
-            app_id=campaign.app_id,
-            action="campaign.send",
-            target=f"campaign:{campaign_id}",
-            details={"queued": result.queued, "suppressed": result.suppressed},
-        )
+    database = ws.location.sqlite_path
+    if database is None:
+        with ws.session() as session:
+            campaign = _checked(ws, session, campaign_id, scheduled)
+            result = _expand(session, campaign, ws.clock.now(), progress)
+            _release(ws, session, campaign, result, scheduled)
+            return result
+    with expansion_lock(database):
+        with ws.session() as session:
+            _checked(ws, session, campaign_id, scheduled)
+        delete_unreleased_rows(ws.engine, campaign_id)  # left by an interrupted expansion
+        try:
+            result = _expand_in_chunks(ws, campaign_id, progress)
+            with ws.session() as session:
+                _release(
+                    ws, session, _checked(ws, session, campaign_id, scheduled), result, scheduled
+                )
+        except BaseException:
+            delete_unreleased_rows(ws.engine, campaign_id)
+            raise
         return result
+
+
+def _checked(ws: Workspace, session: Session, campaign_id: int, scheduled: bool) -> Campaign:
+    """The campaign, once it passed every check a send needs (raises ``SendError``)."""
+    campaign = session.get(Campaign, campaign_id)
+    if campaign is None:
+        raise SendError(f"No campaign with id {campaign_id}.", "not_found")
+    if scheduled:
+        _check_scheduler(session, campaign)
+    else:
+        require(session, ws.member_id, campaign.app_id, Permission.SEND_CAMPAIGNS)
+    _check_sendable(campaign)
+    require_valid_content(campaign)
+    return campaign
+
+
+def _release(
+    ws: Workspace, session: Session, campaign: Campaign, result: ExpandResult, scheduled: bool
+) -> None:
+    """The approval check, then the campaign is sending: its rows may be claimed."""
+    refusal = send_refusal(session, campaign.id, campaign.app_id, result.queued)
+    if refusal is not None:  # the caller removes the rows written (or rolls them back)
+        raise SendError(str(refusal), refusal.code, *refusal.args_text)
+    campaign.status = CampaignStatus.SENDING
+    campaign.status_reason = None
+    campaign.started_at = ws.clock.now()
+    record(
+        session,
+        member_id=campaign.scheduled_by if scheduled else ws.member_id,
+        app_id=campaign.app_id,
+        action="campaign.send",
+        target=f"campaign:{campaign.id}",
+        details={"queued": result.queued, "suppressed": result.suppressed},
+    )
 
 
 def _check_scheduler(session: Session, campaign: Campaign) -> None:
@@ -277,46 +315,61 @@ def _expand(
 
     result = ExpandResult(campaign.id)
     writer = Writer(session.connection())
-    # The write lock before the audience is read: asked for only at the first insert, it was
-    # refused at once ("database is locked") whenever the service wrote meanwhile.
-    writer.lock_for_writing()
-    campaign_id, app_id = campaign.id, campaign.app_id
-    variant_of = _variant_chooser(
-        campaign_id, [(v.key, max(v.weight, 0.0)) for v in campaign.variants]
-    )
-    created = writer.timestamp(now)
-    push, queued, suppressed = (
-        Channel.PUSH.value,
-        OutboxState.QUEUED.value,
-        OutboxState.SUPPRESSED.value,
-    )
     batch: list[tuple[object, ...]] = []
     done = 0
-    for profile_id, device_id, token, reason in _classified(session, campaign):
-        sendable = reason is None
-        batch.append(
-            (
-                campaign_id,
-                app_id,
-                profile_id,
-                device_id,
-                push,
-                variant_of(profile_id),
-                message_id_for(campaign_id, device_id),
-                token if sendable else None,
-                queued if sendable else suppressed,
-                reason,
-                0,
-                created,
-            )
-        )
-        _count(result, reason)
+    for row in _outbox_rows(session, campaign, writer.timestamp(now), result):
+        batch.append(row)
         if len(batch) >= CHUNK:
             done += _flush(writer, batch)
             progress.report(done, None, "recipients")
     done += _flush(writer, batch)
     progress.report(done, done, "recipients")
     return result
+
+
+def _expand_in_chunks(ws: Workspace, campaign_id: int, progress: Progress) -> ExpandResult:
+    """The audience read in one snapshot, its rows committed chunk by chunk (SQLite)."""
+    result = ExpandResult(campaign_id)
+    created = ws.clock.now().astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+    with ws.session() as reading:
+        campaign = reading.get(Campaign, campaign_id)
+        if campaign is None:
+            raise SendError(f"No campaign with id {campaign_id}.", "not_found")
+        rows = _outbox_rows(reading, campaign, created, result)
+        write_in_chunks(ws.engine, OUTBOX_COLUMNS, rows, progress)
+    return result
+
+
+def _outbox_rows(
+    session: Session, campaign: Campaign, created: str, result: ExpandResult
+) -> Iterator[tuple[object, ...]]:
+    """One tuple of stored values per addressable device, counted into ``result``."""
+    campaign_id, app_id = campaign.id, campaign.app_id
+    variant_of = _variant_chooser(
+        campaign_id, [(v.key, max(v.weight, 0.0)) for v in campaign.variants]
+    )
+    push, queued, suppressed = (
+        Channel.PUSH.value,
+        OutboxState.QUEUED.value,
+        OutboxState.SUPPRESSED.value,
+    )
+    for profile_id, device_id, token, reason in _classified(session, campaign):
+        sendable = reason is None
+        _count(result, reason)
+        yield (
+            campaign_id,
+            app_id,
+            profile_id,
+            device_id,
+            push,
+            variant_of(profile_id),
+            message_id_for(campaign_id, device_id),
+            token if sendable else None,
+            queued if sendable else suppressed,
+            reason,
+            0,
+            created,
+        )
 
 
 def _flush(writer: Writer, batch: list[tuple[object, ...]]) -> int:

@@ -2,8 +2,9 @@
 
 The service stores the English sentence as the campaign's ``status_reason``; the GUI gets the
 code and arguments back with ``PAUSE_REASONS.recognise`` and words it in French. The codes in
-``AUTO_RESUMED`` are faults that pass by themselves (FCM down, unreachable, over quota): the
-service probes FCM and resumes those campaigns once it answers again. The others wait for a
+``AUTO_RESUMED`` are faults that pass by themselves (FCM down, unreachable, over quota, its
+token server unreachable or failing): the service probes FCM (a probe asks for a token first)
+and resumes those campaigns once it answers again. The others wait for a
 person to fix something and press Resume.
 """
 
@@ -26,6 +27,10 @@ PAUSE_REASONS = MessageTable(
             "FCM has refused the project's messages as over quota for {1} s ({0}). Sending is "
             "paused and resumes by itself when FCM accepts messages again."
         ),
+        "token_unavailable": (
+            "The token server of app '{0}' (project {1}) at {2} gives no access token ({3}). "
+            "Sending is paused and resumes by itself when it gives tokens again."
+        ),
         "project_refused": (
             "FCM refuses every message of app '{0}' (project {1}): {2} — {3}. Sending is "
             "paused and the device tokens are kept: fix the project's set-up (service "
@@ -37,7 +42,7 @@ PAUSE_REASONS = MessageTable(
         ),
     }
 )
-AUTO_RESUMED = frozenset({"fcm_unreachable", "fcm_unavailable", "fcm_quota"})
+AUTO_RESUMED = frozenset({"fcm_unreachable", "fcm_unavailable", "fcm_quota", "token_unavailable"})
 
 
 def resumes_by_itself(reason: str | None) -> bool:

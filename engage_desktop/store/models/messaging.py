@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -117,9 +118,20 @@ class OutboxMessage(Base):
 
     __tablename__ = "outbox_message"
     __table_args__ = (
-        Index("ix_outbox_state_next", "state", "next_attempt_at"),
         Index("ix_outbox_campaign_state", "campaign_id", "state"),
-        Index("ix_outbox_lease", "state", "lease_until"),
+        # Partial (0015): a claim or a result moves a row in or out of one of them at most.
+        Index(
+            "ix_outbox_retry_due",
+            "next_attempt_at",
+            sqlite_where=text("state = 'retry'"),
+            postgresql_where=text("state = 'retry'"),
+        ),
+        Index(
+            "ix_outbox_claimed_lease",
+            "lease_until",
+            sqlite_where=text("state = 'claimed'"),
+            postgresql_where=text("state = 'claimed'"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
