@@ -419,15 +419,30 @@
     </message>
 </context>
 <context>
-    <name>ComposerRendering</name>
+    <name>ComposerPayload</name>
+    <message>
+        <source>%1 of %2 bytes</source>
+        <translation>%1 octets sur %2</translation>
+    </message>
     <message>
         <source>No message can be sent as written:</source>
         <translation>Aucun message ne peut partir tel quel :</translation>
     </message>
     <message>
-        <source>%1 of %2 bytes</source>
-        <translation>%1 octets sur %2</translation>
+        <source>Twilio&apos;s Messages resource; {From} and {AccountSid} are the app&apos;s SMS sender.</source>
+        <translation>Ressource Messages de Twilio ; {From} et {AccountSid} sont l’expéditeur SMS de l’app.</translation>
     </message>
+    <message>
+        <source>The MIME message; {From} is the app&apos;s sender address.</source>
+        <translation>Le message MIME ; {From} est l’adresse d’expédition de l’app.</translation>
+    </message>
+    <message>
+        <source>In-app messages are not sent by the service yet; this is the content as saved.</source>
+        <translation>Le service n’envoie pas encore les messages in-app ; voici le contenu tel qu’enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>ComposerRendering</name>
     <message>
         <source>Scripts and event handlers were removed (JavaScript is off).</source>
         <translation>Les scripts et gestionnaires d’événements ont été retirés (JavaScript désactivé).</translation>

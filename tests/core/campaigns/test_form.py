@@ -41,9 +41,9 @@ def test_keys_write_where_the_payload_reads() -> None:
 def test_emptied_trailing_buttons_are_dropped() -> None:
     form = CampaignForm(1, "x")
     form.write("inapp.button1_label", "Voir")
-    assert len(form.content()["buttons"]) == 2
+    assert len(form.content("in_app")["buttons"]) == 2
     form.write("inapp.button1_label", "")
-    assert form.content()["buttons"] == []
+    assert form.content("in_app")["buttons"] == []
     assert form.stored("inapp.button0_label") == ""
 
 
@@ -85,3 +85,35 @@ def test_data_text_round_trips_text_that_looks_like_a_number() -> None:
     data = {"code": "12", "qty": 3, "flag": True, "word": "true", "city": "Paris"}
     assert data_from_text(data_to_text(data)) == data
     assert data_to_text({"city": "Paris"}) == "city=Paris"  # plain text stays unquoted
+
+
+def test_each_format_keeps_its_own_content() -> None:
+    """The fault: push, SMS and in-app shared one ``body``, so the SMS editor, the preview and
+    the saved draft each showed a different format's text after a switch."""
+    form = CampaignForm(1, "x")
+    form.write("content.body", "Texte push")
+    form.write("campaign.format", "sms")
+    assert form.stored("sms.body") == "" and form.content() == {}
+    form.write("sms.body", "Texte SMS")
+    form.write("campaign.format", "in_app")
+    assert form.stored("inapp.body") == ""
+    form.write("inapp.body", "Texte in-app")
+    assert form.stored("content.body") == "Texte push"
+    assert form.stored("sms.body") == "Texte SMS"
+    assert form.to_draft(1, "t", None).variants[0].content["body"] == "Texte in-app"
+    form.write("campaign.format", "sms")
+    draft = form.to_draft(1, "t", None)
+    assert draft.format == "sms" and [dict(v.content) for v in draft.variants] == [
+        {"body": "Texte SMS"}
+    ]
+
+
+def test_variant_weights_survive_a_load_and_save() -> None:
+    stored = CampaignDraft(
+        app_id=1,
+        name="AB",
+        variants=(Variant("A", 0.7, {"title": "a"}), Variant("B", 0.3, {"title": "b"})),
+    )
+    form = CampaignForm(1, "x")
+    form.load(stored)
+    assert [v.weight for v in form.to_draft(1, "t", None).variants] == [0.7, 0.3]

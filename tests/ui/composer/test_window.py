@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
@@ -64,6 +65,87 @@ def test_typing_updates_every_surface_and_payload(
     window.push_panel.dark.setChecked(False)
     for surface, preview in window.push_panel.previews.items():
         preview.grab().save(str(shots / f"surface_{surface.value}.png"))
+
+
+# Per format: the field holding its main text, and what the preview was given to draw.
+MAIN_FIELD = {
+    "push": "content.body",
+    "sms": "sms.body",
+    "in_app": "inapp.body",
+    "email": "email.subject",
+    "rich_push": "rich.title",
+}
+SWITCHES = ["push", "sms", "in_app", "email", "rich_push", "sms", "in_app", "push", "rich_push"]
+QTWEBENGINE_NOISE = pytest.mark.qt_log_ignore(
+    "QRhiGles2",
+    "Failed to create RHI",
+    "QVulkanInstance",
+    "GBM is not supported",
+    "createPlatformVulkanInstance",
+    "GPUInfo not initialized",
+    "Unable to detect GPU vendor",
+)
+
+
+def _choose_format(window: ComposerWindow, fmt: str) -> None:
+    combo = window.widgets["campaign.format"]
+    combo.setCurrentIndex(combo.findData(fmt))  # type: ignore[attr-defined]
+    combo.activated.emit(combo.currentIndex())  # type: ignore[attr-defined]
+
+
+def _previewed(window: ComposerWindow, fmt: str) -> str:
+    """The main text as the format's preview received it."""
+    if fmt == "push":
+        return window.push_panel.previews[Surface.IOS_LOCK].content.body
+    if fmt == "in_app":
+        return window.inapp_preview.content.body
+    if fmt == "rich_push":
+        assert window.rich_preview is not None
+        return window.rich_preview.inbox_title.text()
+    return window.views.text_preview.toPlainText()  # SMS text, or the email's subject line
+
+
+@QTWEBENGINE_NOISE
+def test_switching_formats_keeps_editor_preview_payload_and_saved_row_in_step(
+    qtbot: QtBot, ui_context: UiContext
+) -> None:
+    """The fault: push → SMS showed the push body in the preview and GSM-7 counter but the old
+    text in the editor; → in-app an empty editor over the SMS text, which was saved; the SMS
+    payload tab kept FCM's JSON and byte meter."""
+    window = _open(qtbot, ui_context)
+    typed: dict[str, str] = {}
+    ws = ui_context.workspace
+    for fmt in SWITCHES:
+        _choose_format(window, fmt)
+        editor = window.widgets[MAIN_FIELD[fmt]]
+        assert isinstance(editor, QLineEdit | QPlainTextEdit)
+        shown = editor.text() if isinstance(editor, QLineEdit) else editor.toPlainText()
+        assert shown == typed.get(fmt, ""), fmt  # its own content, as it was left
+        text = f"Texte {fmt} {len(typed)}"
+        typed[fmt] = shown + " bis" if shown else text
+        _type(qtbot, editor, typed[fmt][len(shown) :])
+        assert typed[fmt] in _previewed(window, fmt), fmt
+        payload = window.payload_view.toPlainText()
+        assert typed[fmt] in payload, fmt
+        others = [t for f, t in typed.items() if f != fmt]
+        assert not any(t in payload for t in others), fmt
+        assert (not window.byte_meter.isHidden()) == (fmt in ("push", "rich_push")), fmt
+        if fmt == "sms":
+            assert "Messages.json" in payload and f"Body={typed[fmt]}" in payload
+            assert "GSM-7" in window.sms_counter.text()
+            assert f"{len(typed[fmt])}" in window.sms_counter.text()
+        if fmt == "email":
+            assert f"Subject: {typed[fmt]}" in payload and "MIME-Version: 1.0" in payload
+        if fmt in ("push", "rich_push"):
+            notification = json.loads(payload)["message"]["notification"]
+            assert typed[fmt] in notification["title" if fmt == "rich_push" else "body"]
+        window.save_now()
+        qtbot.waitUntil(lambda: not window.saver.busy and window.campaign_id is not None)
+        with ws.session() as session:
+            saved = get_draft(session, ws.member_id, window.campaign_id)  # type: ignore[arg-type]
+        assert saved.format == fmt
+        stored = json.dumps(dict(saved.variants[0].content), ensure_ascii=False)
+        assert typed[fmt] in stored and not any(t in stored for t in others), fmt
 
 
 def test_undo_redo(qtbot: QtBot, ui_context: UiContext) -> None:

@@ -1,0 +1,79 @@
+"""What the SMS and email providers would be handed for one recipient, as readable text.
+
+The composer's payload tab shows, for each format, the request its provider gets: FCM's JSON
+for push, Twilio's Messages resource (form fields of a ``POST``) for SMS, the MIME message with
+its headers for email. Texts are rendered for one profile first, like the preview. Building
+them here, Qt-free and network-free, keeps the tab honest about field names and encodings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from email.message import EmailMessage
+from email.policy import SMTP
+from html import unescape
+from typing import Any
+from urllib.parse import urlencode
+
+import nh3
+
+TWILIO_MESSAGES_PATH = "/2010-04-01/Accounts/{AccountSid}/Messages.json"
+_BLOCK_END = re.compile(r"</(p|div|h[1-6]|li|tr)>|<br\s*/?>", re.IGNORECASE)
+_SPACES = re.compile(r"[ \t]+")
+
+
+def twilio_request(body: str, *, to: str, sender: str) -> str:
+    """The ``POST`` Twilio's Messages resource receives for one SMS: its form fields (``To``,
+    ``From``, ``Body``) one per line, then the url-encoded body exactly as sent."""
+    fields = [("To", to), ("From", sender), ("Body", body)]
+    lines = [
+        f"POST {TWILIO_MESSAGES_PATH}",
+        "Content-Type: application/x-www-form-urlencoded",
+        "",
+        *(f"{name}={value}" for name, value in fields),
+        "",
+        urlencode(fields),
+    ]
+    return "\n".join(lines)
+
+
+def email_message(subject: str, preheader: str, html: str, *, to: str, sender: str) -> EmailMessage:
+    """The MIME message for one recipient: a text part and the (sanitised) HTML part, the
+    preheader as the hidden first line of the HTML, as mail clients show it in the list."""
+    message = EmailMessage(policy=SMTP)
+    message["From"] = sender
+    message["To"] = to
+    message["Subject"] = subject
+    cleaned = nh3.clean(html)
+    hidden = (
+        f'<div style="display:none;max-height:0;overflow:hidden">{_escape(preheader)}</div>'
+        if preheader
+        else ""
+    )
+    message.set_content(html_to_text(cleaned) or preheader, cte="8bit")
+    message.add_alternative(hidden + cleaned, subtype="html", cte="8bit")
+    return message
+
+
+def email_text(message: EmailMessage) -> str:
+    """The message as it goes on the wire (CRLF shown as plain line ends)."""
+    return message.as_bytes().decode("utf-8").replace("\r\n", "\n")
+
+
+def html_to_text(html: str) -> str:
+    """A plain-text part for clients that show no HTML: blocks become lines, tags go."""
+    text = _BLOCK_END.sub("\n", html)
+    text = unescape(nh3.clean(text, tags=set()))
+    lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def recipient_of(context: Mapping[str, Any], name: str, fallback: str) -> str:
+    """The profile's address (``phone`` / ``email``), or ``fallback`` when it has none."""
+    value = context.get(name)
+    return str(value) if value else fallback
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
