@@ -137,8 +137,10 @@ def test_switching_formats_keeps_editor_preview_payload_and_saved_row_in_step(
         if fmt == "email":
             assert f"Subject: {typed[fmt]}" in payload and "MIME-Version: 1.0" in payload
         if fmt in ("push", "rich_push"):
-            notification = json.loads(payload)["message"]["notification"]
-            assert typed[fmt] in notification["title" if fmt == "rich_push" else "body"]
+            message = json.loads(payload)["message"]
+            part = "title" if fmt == "rich_push" else "body"
+            assert typed[fmt] in message["notification"][part]
+            assert typed[fmt] in message["apns"]["payload"]["aps"]["alert"][part]  # not "aps": {}
         window.save_now()
         qtbot.waitUntil(lambda: not window.saver.busy and window.campaign_id is not None)
         with ws.session() as session:
