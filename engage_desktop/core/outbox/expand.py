@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from engage_desktop.core.campaigns.lifecycle import move
 from engage_desktop.core.outbox.content_gate import never_started, require_valid_content
 from engage_desktop.core.outbox.errors import SendError as SendError
 from engage_desktop.core.outbox.message_ids import message_id_for as message_id_for
@@ -106,7 +107,7 @@ def start_send(
         refusal = send_refusal(session, campaign_id, campaign.app_id, result.queued)
         if refusal is not None:  # the rows just written roll back with the transaction
             raise SendError(str(refusal), refusal.code, *refusal.args_text)
-        campaign.status = CampaignStatus.SENDING
+        move(campaign, CampaignStatus.SENDING)
         campaign.status_reason = None
         campaign.started_at = ws.clock.now()
         record(
