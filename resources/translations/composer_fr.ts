@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>CampaignResults</name>
+    <message>
+        <source>Sent campaign: read only</source>
+        <translation>Campagne envoyée : lecture seule</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyés</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>En échec</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Non envoyés</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Duplicate to edit</source>
+        <translation>Dupliquer pour modifier</translation>
+    </message>
+    <message>
+        <source>A sent campaign cannot change: edit a new draft with the same content.</source>
+        <translation>Une campagne envoyée ne peut plus changer : modifiez un nouveau brouillon au même contenu.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Not sent, by reason: %1</source>
+        <translation>Non envoyés, par motif : %1</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (copie)</translation>
+    </message>
+    <message>
+        <source>The results could not be read: %1</source>
+        <translation>Les résultats n’ont pas pu être lus : %1</translation>
+    </message>
+</context>
+<context>
     <name>CampaignsPage</name>
     <message>
         <source>Push</source>
@@ -512,10 +559,6 @@
         <translation>La campagne n’a pas pu être ouverte : %1</translation>
     </message>
     <message>
-        <source>The profile could not be read: %1</source>
-        <translation>Le profil n’a pas pu être lu : %1</translation>
-    </message>
-    <message>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
@@ -530,10 +573,6 @@
     <message>
         <source>Payload</source>
         <translation>Charge utile</translation>
-    </message>
-    <message>
-        <source>Sample profile</source>
-        <translation>Profil d’exemple</translation>
     </message>
     <message>
         <source>Untitled campaign</source>
@@ -561,6 +600,17 @@
     <message>
         <source>image</source>
         <translation>image</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewProfiles</name>
+    <message>
+        <source>Sample profile</source>
+        <translation>Profil d’exemple</translation>
+    </message>
+    <message>
+        <source>The profile could not be read: %1</source>
+        <translation>Le profil n’a pas pu être lu : %1</translation>
     </message>
 </context>
 <context>

@@ -14,13 +14,15 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from html import unescape
 from typing import Any
-from urllib.parse import urlencode
 
 import nh3
 
 TWILIO_MESSAGES_PATH = "/2010-04-01/Accounts/{AccountSid}/Messages.json"
 _BLOCK_END = re.compile(r"</(p|div|h[1-6]|li|tr)>|<br\s*/?>", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t]+")
+_UNRESERVED = frozenset(
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~"
+)  # what ``application/x-www-form-urlencoded`` leaves as it is (urllib is off limits in core)
 
 
 def twilio_request(body: str, *, to: str, sender: str) -> str:
@@ -33,7 +35,7 @@ def twilio_request(body: str, *, to: str, sender: str) -> str:
         "",
         *(f"{name}={value}" for name, value in fields),
         "",
-        urlencode(fields),
+        "&".join(f"{_form_encode(name)}={_form_encode(value)}" for name, value in fields),
     ]
     return "\n".join(lines)
 
@@ -73,6 +75,13 @@ def recipient_of(context: Mapping[str, Any], name: str, fallback: str) -> str:
     """The profile's address (``phone`` / ``email``), or ``fallback`` when it has none."""
     value = context.get(name)
     return str(value) if value else fallback
+
+
+def _form_encode(text: str) -> str:
+    """One form field as browsers and HTTP clients encode it: UTF-8, space as ``+``."""
+    return "".join(
+        chr(b) if b in _UNRESERVED else "+" if b == 0x20 else f"%{b:02X}" for b in text.encode()
+    )
 
 
 def _escape(text: str) -> str:

@@ -39,16 +39,18 @@ from sqlalchemy.orm import Session
 
 from engage_desktop.core.campaigns.edit import get_draft
 from engage_desktop.core.campaigns.form import CampaignForm
+from engage_desktop.core.campaigns.lifecycle import status_is_editable
 from engage_desktop.core.campaigns.model import CampaignDraft, CampaignInputError, validate_draft
 from engage_desktop.core.progress import Progress
 from engage_desktop.core.sorting import name_key
-from engage_desktop.core.templating.context import SAMPLE_PROFILE, profile_context
 from engage_desktop.store.models import Segment
 from engage_desktop.ui.background import run_in_background
 from engage_desktop.ui.composer.actions import ComposerActions
 from engage_desktop.ui.composer.fields import mark, on_change, set_value, value_of
 from engage_desktop.ui.composer.forms import ComposerForms
+from engage_desktop.ui.composer.profiles import PreviewProfiles
 from engage_desktop.ui.composer.rendering import ComposerRendering
+from engage_desktop.ui.composer.results import CampaignResults
 from engage_desktop.ui.composer.saving import DraftSaver
 from engage_desktop.ui.composer.undo import FieldEdit
 from engage_desktop.ui.context import UiContext
@@ -56,7 +58,6 @@ from engage_desktop.ui.messages import campaign_error_text, fill, issue_line, is
 from engage_desktop.ui.sending.errors import user_message
 
 if TYPE_CHECKING:
-    from engage_desktop.core.listing import ProfilePage
     from engage_desktop.ui.preview.rich_preview import RichPreview
 
 AUTOSAVE_MS = 1200
@@ -96,12 +97,22 @@ class ComposerWindow(QWidget):
         self.autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self.autosave.timeout.connect(self.saver.save)
         self._closing = False
-        self._preview_generation = 0
+        self.read_only = False  # a campaign that was sent: shown, never edited
+        self.results: CampaignResults | None = None
+        self.copy_window: ComposerWindow | None = None
         self._build()
         self.rendering = ComposerRendering(
             self.form, self.views, self, campaign_id=lambda: self.campaign_id
         )
         self.rendering.image_changed.connect(self.refresh)
+        self.profiles = PreviewProfiles(
+            context,
+            self.profile_search,
+            self.profile_combo,
+            self._render_with,
+            self.status.setText,
+            self,
+        )
         self._fill_widgets()
         self.refresh()
         self.loading = True
@@ -211,11 +222,11 @@ class ComposerWindow(QWidget):
         self.variant_combo.activated.connect(
             lambda _i: self._switch_variant(str(self.variant_combo.currentData()))
         )
-        add_variant = QPushButton(self.tr("Add variant"))
-        add_variant.clicked.connect(self.add_variant)
+        self.add_variant_button = QPushButton(self.tr("Add variant"))
+        self.add_variant_button.clicked.connect(self.add_variant)
         row.addWidget(QLabel(self.tr("Variant")))
         row.addWidget(self.variant_combo, 1)
-        row.addWidget(add_variant)
+        row.addWidget(self.add_variant_button)
         return row
 
     def _expose_parts(self) -> None:
@@ -242,6 +253,8 @@ class ComposerWindow(QWidget):
         return self.form.content()
 
     def _edited(self, key: str) -> None:
+        if self.read_only:
+            return
         widget = self.widgets[key]
         new = value_of(widget)
         old = self.form.stored(key)
@@ -313,7 +326,34 @@ class ComposerWindow(QWidget):
         self._fill_widgets()
         self.refresh()
         self.left.setEnabled(True)
+        if (
+            draft is not None
+            and draft.id is not None
+            and not status_is_editable(draft.status, draft.started)
+        ):
+            self._show_read_only(draft.id)
         self.loading = False
+
+    def _show_read_only(self, campaign_id: int) -> None:
+        """Content queued once cannot change: the form is shown disabled under the results,
+        and "Duplicate to edit" opens an editable copy. Preview and payload still work."""
+        self.read_only = True
+        self.results = CampaignResults(self.context, campaign_id)
+        self.results.duplicated.connect(self._open_copy)
+        layout = self.left.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(0, self.results)
+        for widget in (*self.widgets.values(), self.add_variant_button):
+            widget.setEnabled(False)
+        for button in self.campaign_actions.buttons():
+            button.hide()
+
+    def _open_copy(self, copy_id: int) -> None:
+        self.copy_window = ComposerWindow(self.context, copy_id)
+        self.copy_window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.copy_window.resize(self.size())
+        self.copy_window.show()
+        self.saved.emit(copy_id)  # lists show the new draft
 
     def _not_opened(self, exc: BaseException, _trace: str) -> None:
         """The form stays disabled: saving it would overwrite the stored campaign."""
@@ -370,60 +410,14 @@ class ComposerWindow(QWidget):
 
     # --- preview as a profile ------------------------------------------------------------
     def search_profiles(self) -> None:
-        """Find profiles to preview as (on a worker); the first one found is shown."""
-        from engage_desktop.core.listing import search_profiles
-
-        app_id = self.context.app_id
-        if app_id is None:
-            return
-        ws, text = self.context.workspace, self.profile_search.text()
-
-        def work(_progress: Progress) -> ProfilePage:
-            with ws.session_factory() as session:
-                return search_profiles(session, ws.member_id, app_id, text, limit=50)
-
-        run_in_background(
-            work, parent=self, on_success=self._show_profiles, on_failure=self._profile_failed
-        )
-
-    def _show_profiles(self, page: ProfilePage) -> None:
-        self.profile_combo.clear()
-        self.profile_combo.addItem(self.tr("Sample profile"), None)
-        for row in page.rows:
-            name = " ".join(p for p in (row.first_name, row.last_name) if p) or row.external_id
-            self.profile_combo.addItem(f"{name} <{row.email or '-'}> #{row.id}", row.id)
-        if page.rows:
-            self.profile_combo.setCurrentIndex(1)
-            self.preview_as(page.rows[0].id)
+        self.profiles.find()
 
     def preview_as(self, profile_id: int | None) -> None:
-        """Render for a profile (read on a worker), or for the sample profile; the last one
-        chosen wins, whatever order the reads answer in."""
-        self._preview_generation += 1
-        generation = self._preview_generation
-        if profile_id is None:
-            self._render_for(generation, dict(SAMPLE_PROFILE))
-            return
-        ws = self.context.workspace
+        self.profiles.preview_as(profile_id)
 
-        def work(_progress: Progress) -> dict[str, Any]:
-            with ws.session_factory() as session:
-                return profile_context(session, profile_id)
-
-        run_in_background(
-            work,
-            parent=self,
-            on_success=lambda found: self._render_for(generation, found),
-            on_failure=self._profile_failed,
-        )
-
-    def _render_for(self, generation: int, render_context: dict[str, Any]) -> None:
-        if generation == self._preview_generation:
-            self.rendering.render_context = render_context
-            self.refresh()
-
-    def _profile_failed(self, exc: BaseException, _trace: str) -> None:
-        self.status.setText(fill(self.tr("The profile could not be read: %1"), [user_message(exc)]))
+    def _render_with(self, fields: dict[str, Any]) -> None:
+        self.rendering.render_context = fields
+        self.refresh()
 
     def _pick_local_image(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from email import message_from_bytes, policy
 from email.message import EmailMessage
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlencode
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from engage_desktop.core.campaigns.provider_preview import (
     email_message,
@@ -50,3 +53,11 @@ def test_html_to_text_and_recipient_fallback() -> None:
     assert html_to_text("<h1>Titre</h1>A &amp; B<br>C") == "Titre\nA & B\nC"
     assert recipient_of({"email": ""}, "email", "{To}") == "{To}"
     assert recipient_of({"phone": "+33612345678"}, "phone", "{To}") == "+33612345678"
+
+
+@given(st.text())
+def test_form_encoding_matches_urllib(text: str) -> None:
+    """Core may not import urllib: its own form encoder must agree with it on any text."""
+    request = twilio_request(text, to="+33612345678", sender="S")
+    expected = urlencode([("To", "+33612345678"), ("From", "S"), ("Body", text)])
+    assert request.splitlines()[-1] == expected

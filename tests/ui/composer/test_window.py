@@ -311,3 +311,72 @@ def test_composer_segment_picker_and_segments_tab_agree(
     qtbot.addWidget(tab)
     qtbot.waitUntil(lambda: not tab.busy(), timeout=10_000)
     assert [s.name for s in tab.table.summaries()] == ORDER
+
+
+def _completed_campaign(ctx: UiContext) -> int:
+    """A push campaign sent to five devices: 2 sent, 1 failed, 2 held back as control group."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import update
+
+    from engage_desktop.core.campaigns.edit import save_draft
+    from engage_desktop.core.campaigns.model import CampaignDraft, Variant
+    from engage_desktop.store.models import Campaign, Channel, OutboxMessage, OutboxState
+
+    ws, app_id = ctx.workspace, int(ctx.app_id or 0)
+    content = {"title": "Soldes", "body": "Jusqu'à -50 %"}
+    with ws.session() as session:
+        cid = save_draft(
+            session,
+            ws.member_id,
+            CampaignDraft(app_id, "Soldes", variants=(Variant("A", 1.0, content),)),
+        )
+        when = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
+        session.execute(
+            update(Campaign)
+            .where(Campaign.id == cid)
+            .values(status="completed", started_at=when, finished_at=when)
+        )
+        states = [OutboxState.SENT] * 2 + [OutboxState.FAILED] + [OutboxState.SUPPRESSED] * 2
+        for i, state in enumerate(states):
+            session.add(
+                OutboxMessage(
+                    campaign_id=cid,
+                    app_id=app_id,
+                    channel=Channel.PUSH,
+                    message_id=f"m-{cid}-{i}",
+                    state=state,
+                    suppression_reason="control_group" if state == OutboxState.SUPPRESSED else None,
+                )
+            )
+    return cid
+
+
+def test_a_completed_campaign_opens_read_only_with_its_results_and_a_duplicate_to_edit(
+    qtbot: QtBot, ui_context: UiContext, french: None, shots: Path
+) -> None:
+    """The fault: a completed campaign opened fully editable with Send… enabled, and every
+    edit then failed with "Not saved"; its copy was named "(copy)" in French."""
+    cid = _completed_campaign(ui_context)
+    window = _open(qtbot, ui_context, cid)
+    assert window.read_only and window.results is not None
+    assert not any(w.isEnabled() for w in window.widgets.values())
+    for button in (window.send_button, window.schedule_button, window.test_send_button):
+        assert button.isHidden()
+    results = window.results
+    qtbot.waitUntil(lambda: results.counts["sent"].text() == "2")
+    assert results.counts["failed"].text() == "1" and results.counts["suppressed"].text() == "2"
+    assert "groupe témoin" in results.reasons.text()
+    assert window.push_panel.previews[Surface.IOS_LOCK].content.title == "Soldes"  # still shown
+    window.grab().save(str(shots / "composer_completed_fr.png"))
+    qtbot.mouseClick(results.duplicate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.copy_window is not None)
+    copy = window.copy_window
+    assert copy is not None
+    qtbot.addWidget(copy)
+    qtbot.waitUntil(lambda: not copy.loading)
+    assert copy.campaign_name() == "Soldes (copie)" and not copy.read_only
+    assert copy.widgets["content.title"].isEnabled() and not copy.send_button.isHidden()
+    ws = ui_context.workspace
+    with ws.session() as session:
+        assert get_draft(session, ws.member_id, cid).status == "completed"  # never touched
