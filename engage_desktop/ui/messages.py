@@ -278,6 +278,16 @@ def campaign_error_text(exc: BaseException) -> str:
         "campaign_not_found": QCoreApplication.translate(
             "CampaignErrors", "This campaign no longer exists (deleted meanwhile?)."
         ),
+        "not_archivable": QCoreApplication.translate(
+            "CampaignErrors", "This campaign is %1: only a completed or cancelled one is archived."
+        ),
+        "not_deletable": QCoreApplication.translate(
+            "CampaignErrors",
+            "This campaign is %1: only a draft can be deleted (archive a finished one instead).",
+        ),
+        "illegal_transition": QCoreApplication.translate(
+            "CampaignErrors", "A campaign cannot go from “%1” to “%2”."
+        ),
         "schedule_has_issues": QCoreApplication.translate(
             "CampaignErrors",
             "The campaign cannot be scheduled: %1 problem(s) to fix first (see the list under "
@@ -287,8 +297,10 @@ def campaign_error_text(exc: BaseException) -> str:
     template = templates.get(code)
     if template is None:
         return str(exc)
-    if code in ("not_editable", "not_schedulable") and args:
+    if code in ("not_editable", "not_schedulable", "not_archivable", "not_deletable") and args:
         args = (_status_name(args[0]), *args[1:])
+    if code == "illegal_transition":
+        args = tuple(_status_name(a) for a in args)
     return fill(template, args)
 
 

@@ -135,8 +135,16 @@
         <translation>Dupliquer</translation>
     </message>
     <message>
+        <source>Show archived</source>
+        <translation>Afficher les archives</translation>
+    </message>
+    <message>
         <source>Campaigns</source>
         <translation>Campagnes</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (copie)</translation>
     </message>
     <message>
         <source>Cannot duplicate</source>
