@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -201,7 +202,13 @@ class ComposerWindow(QWidget):
         self.tabs.addTab(self.views.preview_tab, self.tr("Preview"))
         self.tabs.addTab(self.views.payload_tab, self.tr("Payload"))
         splitter = QSplitter()
-        splitter.addWidget(left)
+        scroller = QScrollArea()  # the form scrolls: the window fits a laptop screen
+        scroller.setWidgetResizable(True)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setWidget(left)
+        bar = scroller.verticalScrollBar().sizeHint().width()
+        scroller.setMinimumWidth(left.minimumSizeHint().width() + bar + 2 * scroller.frameWidth())
+        splitter.addWidget(scroller)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
