@@ -42,6 +42,7 @@ def _field_names() -> dict[str, str]:
     return {
         "name": QCoreApplication.translate("FieldNames", "campaign name"),
         "variants": QCoreApplication.translate("FieldNames", "variants"),
+        "shares": QCoreApplication.translate("FieldNames", "variant shares"),
         "title": QCoreApplication.translate("FieldNames", "title"),
         "subtitle": QCoreApplication.translate("FieldNames", "subtitle"),
         "body": QCoreApplication.translate("FieldNames", "body"),
@@ -158,6 +159,9 @@ def _issue_templates() -> dict[str, str]:
             "ContentIssues", "A campaign needs at least one variant."
         ),
         "same_key": QCoreApplication.translate("ContentIssues", "Two variants have the same key."),
+        "shares_not_100": QCoreApplication.translate(
+            "ContentIssues", "The variants' shares add up to %1 %; they must add up to 100 %."
+        ),
         "no_subject": QCoreApplication.translate("ContentIssues", "An email needs a subject."),
         "push_empty": QCoreApplication.translate(
             "ContentIssues", "Write a title or a body: the notification would be empty."

@@ -551,14 +551,6 @@
         <translation>Éditeur de campagne</translation>
     </message>
     <message>
-        <source>Add variant</source>
-        <translation>Ajouter une variante</translation>
-    </message>
-    <message>
-        <source>Variant</source>
-        <translation>Variante</translation>
-    </message>
-    <message>
         <source>Opening the campaign…</source>
         <translation>Ouverture de la campagne…</translation>
     </message>
@@ -695,6 +687,33 @@
     <message>
         <source>Inbox</source>
         <translation>Boîte de réception</translation>
+    </message>
+</context>
+<context>
+    <name>VariantBar</name>
+    <message>
+        <source>This variant&apos;s share of the recipients outside the control group.</source>
+        <translation>La part de cette variante parmi les destinataires hors groupe témoin.</translation>
+    </message>
+    <message>
+        <source>Add variant</source>
+        <translation>Ajouter une variante</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remove the variant shown (its content goes).</source>
+        <translation>Retirer la variante affichée (son contenu disparaît).</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>Variante</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Part</translation>
     </message>
 </context>
 </TS>

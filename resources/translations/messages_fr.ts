@@ -126,6 +126,10 @@
         <translation>Deux variantes ont la même clé.</translation>
     </message>
     <message>
+        <source>The variants&apos; shares add up to %1 %; they must add up to 100 %.</source>
+        <translation>Les parts des variantes totalisent %1 % ; elles doivent totaliser 100 %.</translation>
+    </message>
+    <message>
         <source>An email needs a subject.</source>
         <translation>Un e-mail doit avoir un objet.</translation>
     </message>
@@ -235,6 +239,10 @@
     <message>
         <source>variants</source>
         <translation>variantes</translation>
+    </message>
+    <message>
+        <source>variant shares</source>
+        <translation>parts des variantes</translation>
     </message>
     <message>
         <source>title</source>

@@ -21,10 +21,14 @@ from typing import Any
 from engage_desktop.core.campaigns.model import CampaignDraft, Variant
 from engage_desktop.core.content.inapp import InAppContent
 from engage_desktop.core.content.push import PushContent
+from engage_desktop.core.messages import CodedText
 
 _BUTTON_KEY = re.compile(r"button\d_")
 _EMPTY_ACTION = {"id": "", "title": "", "deep_link": ""}
 _EMPTY_BUTTON = {"label": "", "deep_link": ""}
+SHARE_KEY = "variant.share"
+"""The shown variant's share of the recipients outside the control group, in percent."""
+SHARE_TOLERANCE = 0.0005  # shares typed to 0.1 % add up to 100 % within this
 _SCOPE_FORMATS = {
     "content": "push",
     "sms": "sms",
@@ -75,7 +79,12 @@ class CampaignForm:
         self._load_fields(draft)
         variants = draft.variants or (Variant("A", 1.0, {}),)
         self.by_format = {draft.format: {v.key: dict(v.content) for v in variants}}
-        self.weights = {v.key: v.weight for v in variants}
+        # Stored weights are relative (the expansion splits by their ratio): shown as shares.
+        total = sum(max(v.weight, 0.0) for v in variants)
+        self.weights = {
+            v.key: max(v.weight, 0.0) / total if total > 0 else 1.0 / len(variants)
+            for v in variants
+        }
         self.variant_key = variants[0].key
 
     def _load_fields(self, draft: CampaignDraft) -> None:
@@ -111,17 +120,46 @@ class CampaignForm:
         return per_variant[variant]
 
     def add_variant(self) -> str:
-        """A new variant copying the shown one in every format; returns its key (``B`` …)."""
-        key = chr(ord("A") + len(self.weights))
+        """A new variant copying the shown one in every format; returns its key (the first
+        free letter). Shares are split evenly again, so they still add up to 100 %."""
+        key = next(k for k in "ABCDEFGH" if k not in self.weights)
         for per_variant in self.by_format.values():
             if self.variant_key in per_variant:
                 per_variant[key] = json.loads(json.dumps(per_variant[self.variant_key]))
-        self.weights[key] = self.weights.get(self.variant_key, 1.0)
+        self.weights[key] = 0.0
+        self._split_evenly()
         return key
+
+    def remove_variant(self, key: str) -> str:
+        """Drop a variant (never the last one); the others share evenly. Returns the variant
+        to show next."""
+        if len(self.weights) > 1 and key in self.weights:
+            del self.weights[key]
+            for per_variant in self.by_format.values():
+                per_variant.pop(key, None)
+            self._split_evenly()
+        if self.variant_key not in self.weights:
+            self.variant_key = next(iter(self.weights))
+        return self.variant_key
+
+    def _split_evenly(self) -> None:
+        self.weights = {k: 1.0 / len(self.weights) for k in self.weights}
+
+    def share_issues(self) -> list[tuple[str, str]]:
+        """The variants' shares must add up to 100 % (field ``shares``, code
+        ``shares_not_100`` with the total in percent)."""
+        total = sum(self.weights.values())
+        if len(self.weights) < 2 or abs(total - 1.0) <= SHARE_TOLERANCE:
+            return []
+        shown = f"{total * 100:.1f}"
+        text = f"The variants' shares add up to {shown} %; they must add up to 100 %."
+        return [("shares", CodedText(text, "shares_not_100", shown))]
 
     def stored(self, key: str) -> Any:
         """The model's value for a form key (what undo goes back to)."""
         scope, _, name = key.partition(".")
+        if key == SHARE_KEY:
+            return round(self.weights.get(self.variant_key, 0.0) * 100.0, 1)
         fmt = format_of_key(key)
         if fmt is None:
             return self.campaign.get(name)
@@ -151,6 +189,9 @@ class CampaignForm:
         """Store a form key's new value in its own format's content; empty trailing buttons
         are dropped."""
         scope, _, name = key.partition(".")
+        if key == SHARE_KEY:
+            self.weights[self.variant_key] = float(value or 0.0) / 100.0
+            return
         fmt = format_of_key(key)
         if fmt is None:
             self.campaign[name] = value

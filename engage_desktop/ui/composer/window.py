@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -39,7 +38,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from engage_desktop.core.campaigns.edit import get_draft
-from engage_desktop.core.campaigns.form import CampaignForm
+from engage_desktop.core.campaigns.form import SHARE_KEY, CampaignForm
 from engage_desktop.core.campaigns.lifecycle import status_is_editable
 from engage_desktop.core.campaigns.model import CampaignDraft, CampaignInputError, validate_draft
 from engage_desktop.core.progress import Progress
@@ -54,6 +53,7 @@ from engage_desktop.ui.composer.rendering import ComposerRendering
 from engage_desktop.ui.composer.results import CampaignResults
 from engage_desktop.ui.composer.saving import DraftSaver
 from engage_desktop.ui.composer.undo import FieldEdit
+from engage_desktop.ui.composer.variants import VariantBar
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.messages import campaign_error_text, fill, issue_line, issue_text
 from engage_desktop.ui.sending.errors import user_message
@@ -171,7 +171,10 @@ class ComposerWindow(QWidget):
             self,
             app_icon_png=app.icon_png if app is not None else None,
         )
-        variants_row = self._variants_row()
+        self.variant_bar = VariantBar(self._field)
+        self.variant_bar.chosen.connect(self._switch_variant)
+        self.variant_bar.add_wanted.connect(self.add_variant)
+        self.variant_bar.remove_wanted.connect(self.remove_variant)
         self.views.local_image_wanted.connect(self._pick_local_image)
         self.views.profile_search.returnPressed.connect(self.search_profiles)
         self.views.profile_combo.activated.connect(
@@ -188,7 +191,7 @@ class ComposerWindow(QWidget):
         self.left = left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addLayout(self.views.campaign_form)
-        left_layout.addLayout(variants_row)
+        left_layout.addWidget(self.variant_bar)
         left_layout.addWidget(self.views.format_pages, 1)
         left_layout.addWidget(QLabel(self.tr("Problems")))
         left_layout.addWidget(self.issue_list)
@@ -221,20 +224,6 @@ class ComposerWindow(QWidget):
         for seq, slot in shortcuts:
             QShortcut(QKeySequence(seq), self, slot)
         self._expose_parts()
-
-    def _variants_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.variant_combo = QComboBox()
-        self.variant_combo.addItem("A", "A")
-        self.variant_combo.activated.connect(
-            lambda _i: self._switch_variant(str(self.variant_combo.currentData()))
-        )
-        self.add_variant_button = QPushButton(self.tr("Add variant"))
-        self.add_variant_button.clicked.connect(self.add_variant)
-        row.addWidget(QLabel(self.tr("Variant")))
-        row.addWidget(self.variant_combo, 1)
-        row.addWidget(self.add_variant_button)
-        return row
 
     def _expose_parts(self) -> None:
         """The widgets tests and benchmarks reach for, by their long-standing names."""
@@ -286,14 +275,18 @@ class ComposerWindow(QWidget):
 
     def _switch_variant(self, key: str) -> None:
         self.form.variant_key = key
-        set_value(self.variant_combo, key)
+        self.variant_bar.set_variants(self.form.weights, key)
         self._fill_widgets()
         self.refresh()
 
     def add_variant(self) -> None:
-        key = self.form.add_variant()
-        self.variant_combo.addItem(key, key)
-        self._switch_variant(key)
+        self._switch_variant(self.form.add_variant())
+        self.autosave.start()
+
+    def remove_variant(self) -> None:
+        """Drop the shown variant (not undoable: the bar says its content goes)."""
+        self._switch_variant(self.form.remove_variant(self.form.variant_key))
+        self.undo_stack.clear()  # steps of the removed variant cannot be replayed
         self.autosave.start()
 
     def _fill_widgets(self) -> None:
@@ -326,9 +319,7 @@ class ComposerWindow(QWidget):
             picker.addItem(name, segment_id)
         if draft is not None:
             self.form.load(draft)
-            self.variant_combo.clear()
-            for key in self.form.contents:
-                self.variant_combo.addItem(key, key)
+            self.variant_bar.set_variants(self.form.weights, self.form.variant_key)
             self.status.clear()
         self._fill_widgets()
         self.refresh()
@@ -350,8 +341,9 @@ class ComposerWindow(QWidget):
         layout = self.left.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(0, self.results)
-        for widget in (*self.widgets.values(), self.add_variant_button):
+        for widget in self.widgets.values():
             widget.setEnabled(False)
+        self.variant_bar.lock()
         for button in self.campaign_actions.buttons():
             button.hide()
 
@@ -384,9 +376,12 @@ class ComposerWindow(QWidget):
         self._mark_issues()
 
     def _mark_issues(self) -> None:
-        self.issues = validate_draft(self.draft())
+        self.issues = validate_draft(self.draft()) + self.form.share_issues()
         by_widget: dict[str, str] = {}
         for field, message in self.issues:
+            if field == "shares":
+                by_widget[SHARE_KEY] = issue_text(message)
+                continue
             variant, _, name = field.partition(".")
             if variant != self.form.variant_key:
                 continue
