@@ -7,6 +7,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import update
 
 from engage_desktop.core.campaigns.edit import save_draft, schedule_campaign, to_draft
@@ -98,3 +100,64 @@ def test_a_completed_campaign_refuses_edits_schedules_sends_and_cancels(
     with ws.session() as s:
         row = s.get(Campaign, cid)
         assert row is not None and row.status == S.COMPLETED
+
+
+@pytest.fixture
+def one_app(make_workspace: Callable[..., Workspace]) -> Workspace:
+    """A workspace with app 1, where the user is a marketer."""
+    ws = make_workspace()
+    add_app(ws, "A", Role.MARKETER)
+    return ws
+
+
+OPS = ("edit", "schedule", "send", "pause", "resume", "cancel", "retry", "finish")
+
+
+def _apply(ws: Workspace, cid: int, op: str) -> None:
+    """One user or service action on the campaign; refusals are expected and ignored."""
+    from engage_desktop.core.campaigns.edit import get_draft
+    from engage_desktop.core.outbox.claims import finish_completed
+    from engage_desktop.core.outbox.retry import retry_failed
+
+    try:
+        if op == "edit":
+            with ws.session() as s:
+                save_draft(s, ws.member_id, get_draft(s, ws.member_id, cid))
+        elif op == "schedule":
+            with ws.session() as s:
+                schedule_campaign(s, ws.member_id, cid, WHEN)
+        elif op == "send":
+            start_send(ws, cid)
+        elif op in ("pause", "resume", "cancel"):
+            getattr(control, op)(ws, cid)
+        elif op == "retry":
+            retry_failed(ws, cid)
+        else:
+            with ws.engine.begin() as conn:
+                finish_completed(conn, WHEN)
+    except (CampaignInputError, SendError, IllegalTransition):
+        pass
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(ops=st.lists(st.sampled_from(OPS), max_size=8))
+def test_no_sequence_of_actions_leaves_the_table(ops: list[str], one_app: Workspace) -> None:
+    """Whatever people and the service do, in any order, each status change is in the table.
+    The examples share ``one_app`` (a fresh campaign each): a workspace per example would cost
+    more than the examples."""
+    ws = one_app
+    content = {"title": "Soldes", "body": "b"}
+    draft = CampaignDraft(app_id=1, name="P", variants=(Variant("A", 1.0, content),))
+    with ws.session() as s:
+        cid = save_draft(s, ws.member_id, draft)
+    status = S.DRAFT
+    for op in ops:
+        _apply(ws, cid, op)
+        with ws.session() as s:
+            row = s.get(Campaign, cid)
+            assert row is not None
+            new = row.status
+        assert new == status or new in TRANSITIONS[status], (op, status, new)
+        status = new
