@@ -33,6 +33,7 @@ AREAS: dict[str, list[str]] = {
     ],
     "credentials": ["credentials"],
     "composer": ["composer", "preview", "pages/campaigns.py"],
+    "campaign_tidy": ["pages/campaign_tidy.py"],
     "audience": ["audience", "pages/audiences.py"],
     "dispatch": ["sending", "service_launcher.py"],
     "imports": ["imports"],

@@ -42,6 +42,7 @@ def _field_names() -> dict[str, str]:
     return {
         "name": QCoreApplication.translate("FieldNames", "campaign name"),
         "variants": QCoreApplication.translate("FieldNames", "variants"),
+        "shares": QCoreApplication.translate("FieldNames", "variant shares"),
         "title": QCoreApplication.translate("FieldNames", "title"),
         "subtitle": QCoreApplication.translate("FieldNames", "subtitle"),
         "body": QCoreApplication.translate("FieldNames", "body"),
@@ -158,6 +159,9 @@ def _issue_templates() -> dict[str, str]:
             "ContentIssues", "A campaign needs at least one variant."
         ),
         "same_key": QCoreApplication.translate("ContentIssues", "Two variants have the same key."),
+        "shares_not_100": QCoreApplication.translate(
+            "ContentIssues", "The variants' shares add up to %1 %; they must add up to 100 %."
+        ),
         "no_subject": QCoreApplication.translate("ContentIssues", "An email needs a subject."),
         "push_empty": QCoreApplication.translate(
             "ContentIssues", "Write a title or a body: the notification would be empty."
@@ -278,6 +282,16 @@ def campaign_error_text(exc: BaseException) -> str:
         "campaign_not_found": QCoreApplication.translate(
             "CampaignErrors", "This campaign no longer exists (deleted meanwhile?)."
         ),
+        "not_archivable": QCoreApplication.translate(
+            "CampaignErrors", "This campaign is %1: only a completed or cancelled one is archived."
+        ),
+        "not_deletable": QCoreApplication.translate(
+            "CampaignErrors",
+            "This campaign is %1: only a draft can be deleted (archive a finished one instead).",
+        ),
+        "illegal_transition": QCoreApplication.translate(
+            "CampaignErrors", "A campaign cannot go from “%1” to “%2”."
+        ),
         "schedule_has_issues": QCoreApplication.translate(
             "CampaignErrors",
             "The campaign cannot be scheduled: %1 problem(s) to fix first (see the list under "
@@ -287,8 +301,10 @@ def campaign_error_text(exc: BaseException) -> str:
     template = templates.get(code)
     if template is None:
         return str(exc)
-    if code in ("not_editable", "not_schedulable") and args:
+    if code in ("not_editable", "not_schedulable", "not_archivable", "not_deletable") and args:
         args = (_status_name(args[0]), *args[1:])
+    if code == "illegal_transition":
+        args = tuple(_status_name(a) for a in args)
     return fill(template, args)
 
 

@@ -95,6 +95,18 @@
         <translation>Cette campagne n’existe plus (supprimée entre-temps ?).</translation>
     </message>
     <message>
+        <source>This campaign is %1: only a completed or cancelled one is archived.</source>
+        <translation>Cette campagne est %1 : seule une campagne terminée ou annulée s’archive.</translation>
+    </message>
+    <message>
+        <source>This campaign is %1: only a draft can be deleted (archive a finished one instead).</source>
+        <translation>Cette campagne est %1 : seul un brouillon peut être supprimé (archivez plutôt une campagne terminée).</translation>
+    </message>
+    <message>
+        <source>A campaign cannot go from “%1” to “%2”.</source>
+        <translation>Une campagne ne peut pas passer de « %1 » à « %2 ».</translation>
+    </message>
+    <message>
         <source>The campaign cannot be scheduled: %1 problem(s) to fix first (see the list under the form).</source>
         <translation>La campagne ne peut pas être programmée : %1 problème(s) à corriger d’abord (voir la liste sous le formulaire).</translation>
     </message>
@@ -112,6 +124,10 @@
     <message>
         <source>Two variants have the same key.</source>
         <translation>Deux variantes ont la même clé.</translation>
+    </message>
+    <message>
+        <source>The variants&apos; shares add up to %1 %; they must add up to 100 %.</source>
+        <translation>Les parts des variantes totalisent %1 % ; elles doivent totaliser 100 %.</translation>
     </message>
     <message>
         <source>An email needs a subject.</source>
@@ -223,6 +239,10 @@
     <message>
         <source>variants</source>
         <translation>variantes</translation>
+    </message>
+    <message>
+        <source>variant shares</source>
+        <translation>parts des variantes</translation>
     </message>
     <message>
         <source>title</source>

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from engage_desktop.core.campaigns.form import SHARE_KEY, CampaignForm
 from engage_desktop.core.campaigns.model import CampaignDraft, Variant, validate_draft
 from engage_desktop.core.imports.errors import ImportFailed
 from engage_desktop.core.messages import CodedText, code_of
@@ -135,8 +136,11 @@ def _issue_drafts() -> list[CampaignDraft]:
 
 def test_every_content_issue_is_worded_in_french_with_its_arguments(french: None) -> None:
     seen: set[str] = set()
+    uneven = CampaignForm(1, "x")
+    uneven.add_variant()
+    uneven.write(SHARE_KEY, 80.0)  # A 80 % + B 50 %: the composer's own check
     for draft in _issue_drafts():
-        for field, message in validate_draft(draft):
+        for field, message in validate_draft(draft) + uneven.share_issues():
             code, args = code_of(message)
             assert code, f"{field}: {message!r} has no code"
             seen.add(code)

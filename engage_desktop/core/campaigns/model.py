@@ -52,6 +52,8 @@ class CampaignDraft:
     sms_max_segments: int = 3
     id: int | None = None
     status: str = "draft"
+    started: bool = False  # some of it was queued: its content can no longer change
+    archived: bool = False
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from engage_desktop.core.campaigns.lifecycle import move
 from engage_desktop.core.outbox.content_gate import never_started, require_valid_content
 from engage_desktop.core.outbox.errors import SendError as SendError
 from engage_desktop.core.outbox.expand_chunks import (
@@ -145,7 +146,7 @@ def _release(
     refusal = send_refusal(session, campaign.id, campaign.app_id, result.queued)
     if refusal is not None:  # the caller removes the rows written (or rolls them back)
         raise SendError(str(refusal), refusal.code, *refusal.args_text)
-    campaign.status = CampaignStatus.SENDING
+    move(campaign, CampaignStatus.SENDING)
     campaign.status_reason = None
     campaign.started_at = ws.clock.now()
     record(

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Update, bindparam, select, update
 
+from engage_desktop.core.campaigns.lifecycle import move
 from engage_desktop.core.outbox.access import campaign_to_send
 from engage_desktop.core.outbox.errors import SendError
 from engage_desktop.core.outbox.expand import NO_TOKEN, suppression_reason
@@ -98,7 +99,7 @@ def retry_failed(ws: Workspace, campaign_id: int) -> RetryResult:
             session.execute(_requeue(), ready[start : start + CHUNK])
         result.queued = len(ready)
         if ready and campaign.status == CampaignStatus.COMPLETED:
-            campaign.status = CampaignStatus.SENDING
+            move(campaign, CampaignStatus.SENDING)
             campaign.status_reason = None
             campaign.finished_at = None
         record(

@@ -7,7 +7,6 @@ the last good render of a field, and every problem is gathered as a note under t
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING, Any
@@ -16,15 +15,14 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QPixmap
 
 from engage_desktop.core.campaigns.form import CampaignForm
-from engage_desktop.core.content.fcm import FCM_MAX_BYTES, check_message
 from engage_desktop.core.content.inapp import InAppContent
 from engage_desktop.core.content.push import PushContent
 from engage_desktop.core.content.sms import count_sms
-from engage_desktop.core.outbox.message_ids import sample_message_id
 from engage_desktop.core.templating import render_text
 from engage_desktop.core.templating.context import SAMPLE_PROFILE
 from engage_desktop.ui.composer.forms import ComposerForms
-from engage_desktop.ui.messages import fill, issue_line, template_error_text
+from engage_desktop.ui.composer.payload import ComposerPayload
+from engage_desktop.ui.messages import fill, template_error_text
 from engage_desktop.ui.preview.remote_image import RemoteImage
 
 if TYPE_CHECKING:
@@ -61,6 +59,7 @@ class ComposerRendering(QObject):
         self.render_context: dict[str, Any] = dict(SAMPLE_PROFILE)
         self.local_image: QPixmap | None = None
         self.rich_preview: RichPreview | None = None
+        self.payload = ComposerPayload(form, views, self, campaign_id)
         self.remote_image = RemoteImage(self)
         self.remote_image.changed.connect(self.image_changed)
         self._last_good: dict[str, str] = {}
@@ -92,6 +91,7 @@ class ComposerRendering(QObject):
         else:
             views.preview_stack.setCurrentIndex(1)
             self._refresh_text_preview(fmt, notes)
+        self.payload.refresh(self.render_context)
         notes += [e for e in self._template_errors.values() if e not in notes]
         views.template_note.setText("\n".join(notes))
         views.template_note.setStyleSheet("color: #c62828;" if notes else "")
@@ -118,7 +118,6 @@ class ComposerRendering(QObject):
         views.push_panel.set_image(self._preview_image(notes, image_url))
         notes += errors
         self._note_missing(notes, missing)
-        self._refresh_payload()
 
     def _refresh_inapp(self, notes: list[str]) -> None:
         views = self.views
@@ -131,31 +130,6 @@ class ComposerRendering(QObject):
             self._note_missing(notes, missing)
         views.inapp_preview.set_content(InAppContent.from_dict(shown))
         views.inapp_preview.set_image(self._preview_image(notes, str(shown.get("image_url") or "")))
-
-    def _refresh_payload(self) -> None:
-        """The message the sample profile would get, or why there is none (never both); the
-        byte count uses a message id as long as the outbox's real ones."""
-        content = PushContent.from_dict(self.form.content())
-        label = str(self.form.campaign.get("analytics_label") or "") or None
-        message, size, issues = check_message(
-            content,
-            message_id=sample_message_id(self.campaign_id()),
-            analytics_label=label,
-            render_context=self.render_context,
-        )
-        if message is None:
-            lines = [issue_line(i.field, i.message) for i in issues]
-            self.views.payload_view.setPlainText(
-                "\n".join([self.tr("No message can be sent as written:"), *lines])
-            )
-        else:
-            self.views.payload_view.setPlainText(
-                json.dumps({"message": message}, ensure_ascii=False, indent=2)
-            )
-        self.views.byte_meter.setValue(min(size, FCM_MAX_BYTES))
-        self.views.byte_meter.setFormat(
-            fill(self.tr("%1 of %2 bytes"), [str(size), str(FCM_MAX_BYTES)])
-        )
 
     def _refresh_rich(self, notes: list[str]) -> None:
         """QtWebEngine is loaded only when a rich push is first previewed (it is heavy)."""

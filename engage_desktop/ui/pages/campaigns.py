@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,6 +28,7 @@ from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.formatting import format_datetime, format_int
 from engage_desktop.ui.messages import fill
 from engage_desktop.ui.pages.base import Page
+from engage_desktop.ui.pages.campaign_tidy import CampaignTidy
 from engage_desktop.ui.permissions import gate
 from engage_desktop.ui.table_model import SORT_ROLE, Column, RowTableModel, configure_table
 
@@ -124,9 +126,23 @@ class CampaignsPage(Page):
         self.duplicate_button.clicked.connect(self.duplicate_selected)
         self.table.doubleClicked.connect(lambda _i: self.open_composer(self.selected_id()))
         self.composers: list[QWidget] = []
+        self.show_archived = QCheckBox(self.tr("Show archived"))
+        self.show_archived.toggled.connect(lambda _on: self.reload())
+        self.tidy = CampaignTidy(context, self.selected_row, self.reload, self)
+        self.tidy.hide()  # only its buttons are shown, in the bar
+        self.table.selectionModel().currentChanged.connect(
+            lambda _now, _before: self.tidy.update_buttons()
+        )
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
-        for button in (self.new_button, self.edit_button, self.duplicate_button):
+        bar.addWidget(self.show_archived)
+        for button in (
+            self.new_button,
+            self.edit_button,
+            self.duplicate_button,
+            self.tidy.archive_button,
+            self.tidy.delete_button,
+        ):
             bar.addWidget(button)
 
         self.message = QLabel()
@@ -136,7 +152,14 @@ class CampaignsPage(Page):
         layout.addLayout(bar)
         layout.addWidget(self.table)
         layout.addWidget(self.message)
-        gate(context, Permission.EDIT_CAMPAIGNS, self.new_button, self.duplicate_button)
+        gate(
+            context,
+            Permission.EDIT_CAMPAIGNS,
+            self.new_button,
+            self.duplicate_button,
+            self.tidy.archive_button,
+            self.tidy.delete_button,
+        )
         self.reload()
 
     def title(self) -> str:
@@ -146,11 +169,14 @@ class CampaignsPage(Page):
         self.reload()
 
     def selected_id(self) -> int | None:
+        row = self.selected_row()
+        return None if row is None else row.id
+
+    def selected_row(self) -> CampaignRow | None:
         index = self.table.currentIndex()
         if not index.isValid():
             return None
-        row = self.model.rows[self.proxy.mapToSource(index).row()]
-        return row.id
+        return self.model.rows[self.proxy.mapToSource(index).row()]
 
     def open_composer(self, campaign_id: int | None) -> QWidget | None:
         """Open the composer in its own window (new campaign, or the selected one)."""
@@ -180,10 +206,11 @@ class CampaignsPage(Page):
         if campaign_id is None:
             return
         ws = self.context.workspace
+        copy_name = self.tr("%1 (copy)")
 
         def work(_progress: Progress) -> int:
             with ws.session() as session:
-                return duplicate(session, ws.member_id, campaign_id)
+                return duplicate(session, ws.member_id, campaign_id, copy_name)
 
         run_in_background(
             work, parent=self, on_success=lambda _id: self.reload(), on_failure=self._not_duplicated
@@ -201,10 +228,11 @@ class CampaignsPage(Page):
             self._show(generation, [])
             return
         ws = self.context.workspace
+        archived = self.show_archived.isChecked()
 
         def work(_progress: Progress) -> list[CampaignRow]:
             with ws.session_factory() as session:
-                return list_campaigns(session, ws.member_id, app_id)
+                return list_campaigns(session, ws.member_id, app_id, include_archived=archived)
 
         run_in_background(
             work,
@@ -223,6 +251,7 @@ class CampaignsPage(Page):
         self.message.hide()
         self.model.set_rows(rows)
         self.loaded_generation = generation
+        self.tidy.update_buttons()
 
     def _not_loaded(self, generation: int, exc: BaseException) -> None:
         """The rows shown stay; the page says why they could not be refreshed."""
