@@ -37,6 +37,7 @@ from engage_desktop.core.outbox.payload import (
 )
 from engage_desktop.security.vault import Vault
 from engage_desktop.services.apps import AppSender, build_app_sender, sending_identities
+from engage_desktop.services.channels.dispatch import ChannelDispatch
 from engage_desktop.services.clock import SYSTEM_CLOCK, ServiceClock
 from engage_desktop.services.dispatch_config import DispatchConfig, DispatchStats
 from engage_desktop.services.fault_reactions import FaultReactions
@@ -101,6 +102,7 @@ class Dispatcher(FaultReactions, OutboxWork):
         self._retry_due: list[float] = []  # heap: when retries this service wrote are due
         self._tasks: set[asyncio.Task[Any]] = set()
         self._retired: list[AppSender] = []  # senders of paused apps, closed at the end
+        self._channels = ChannelDispatch(engine, clock, vault)  # SMS and email rows
 
     # --- main loop -----------------------------------------------------------------------
     async def run(self, stop: asyncio.Event) -> None:
@@ -123,6 +125,7 @@ class Dispatcher(FaultReactions, OutboxWork):
             await self._db(self._give_back)
             for sender in [*self._senders.values(), *self._retired]:
                 sender.client.pool.close()
+            await self._channels.close()
 
     async def _let_requests_finish(self) -> None:
         """On a stop: nothing new goes out; requests already out get ``stop_grace`` to answer,
@@ -296,6 +299,10 @@ class Dispatcher(FaultReactions, OutboxWork):
         outcome is written)."""
         if not self._may_go(row):
             return False
+        if await self._channels.owns(row.campaign_id):  # the channel seam: SMS and email
+            done = await self._channels.send(row, self._contexts.pop(row.outbox_id, None))
+            self._outcomes += done
+            return bool(done)  # none: its campaign was paused, the row is given back
         sender = await self._sender(row.app_id)
         if sender is None:
             return False  # app broken: its campaigns are paused
