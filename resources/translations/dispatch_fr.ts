@@ -278,6 +278,34 @@
         <translation>annulé</translation>
     </message>
     <message>
+        <source>no in-app consent</source>
+        <translation>pas de consentement in-app</translation>
+    </message>
+    <message>
+        <source>no SMS consent</source>
+        <translation>pas de consentement SMS</translation>
+    </message>
+    <message>
+        <source>no phone number</source>
+        <translation>pas de numéro de téléphone</translation>
+    </message>
+    <message>
+        <source>phone not in +33… form</source>
+        <translation>numéro hors format +33…</translation>
+    </message>
+    <message>
+        <source>no email consent</source>
+        <translation>pas de consentement e-mail</translation>
+    </message>
+    <message>
+        <source>no email address</source>
+        <translation>pas d’adresse e-mail</translation>
+    </message>
+    <message>
+        <source>malformed email address</source>
+        <translation>adresse e-mail mal formée</translation>
+    </message>
+    <message>
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>

@@ -206,6 +206,34 @@
         <translation>Sans bouton ni bouton de fermeture, le message ne peut pas être fermé.</translation>
     </message>
     <message>
+        <source>Write the page or give the address where it is published.</source>
+        <translation>Écrivez la page ou donnez l’adresse où elle est publiée.</translation>
+    </message>
+    <message>
+        <source>The page address must be https:// (got “%1”).</source>
+        <translation>L’adresse de la page doit commencer par https:// (reçu « %1 »).</translation>
+    </message>
+    <message>
+        <source>Keep the page in the inbox 1 to %1 days.</source>
+        <translation>Gardez la page dans la boîte de réception de 1 à %1 jours.</translation>
+    </message>
+    <message>
+        <source>The page (%1 bytes) does not fit in the %2-byte message and no page address is given: shorten it or give the address where it is published.</source>
+        <translation>La page (%1 octets) ne tient pas dans le message de %2 octets et aucune adresse de page n’est donnée : raccourcissez-la ou donnez l’adresse où elle est publiée.</translation>
+    </message>
+    <message>
+        <source>Unknown trigger “%1”: use app_open or event.</source>
+        <translation>Déclencheur « %1 » inconnu : utilisez app_open ou event.</translation>
+    </message>
+    <message>
+        <source>Name the event that shows the message (letters, digits, _; 40 at most).</source>
+        <translation>Nommez l’événement qui affiche le message (lettres, chiffres, _ ; 40 au plus).</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date and time with its offset (2026-12-24T18:00:00+01:00).</source>
+        <translation>« %1 » n’est pas une date et une heure avec son décalage (2026-12-24T18:00:00+01:00).</translation>
+    </message>
+    <message>
         <source>Template error, line %1, column %2: %3</source>
         <translation>Erreur de modèle, ligne %1, colonne %2 : %3</translation>
     </message>
@@ -307,6 +335,26 @@
     <message>
         <source>status</source>
         <translation>statut</translation>
+    </message>
+    <message>
+        <source>page address</source>
+        <translation>adresse de la page</translation>
+    </message>
+    <message>
+        <source>inbox keep time</source>
+        <translation>durée de conservation dans la boîte de réception</translation>
+    </message>
+    <message>
+        <source>trigger</source>
+        <translation>déclencheur</translation>
+    </message>
+    <message>
+        <source>trigger event</source>
+        <translation>événement déclencheur</translation>
+    </message>
+    <message>
+        <source>expiry</source>
+        <translation>expiration</translation>
     </message>
     <message>
         <source>button %1</source>

@@ -130,6 +130,25 @@ def _issue_drafts() -> list[CampaignDraft]:
             format="in_app",
             variants=(Variant("A", 1.0, {"close_button": False}),),
         ),
+        CampaignDraft(
+            app_id=1,
+            name="x",
+            format="in_app",
+            variants=(
+                Variant("A", 1.0, {"body": "b", "trigger": "later", "expires_at": "demain"}),
+                Variant("B", 1.0, {"body": "b", "trigger": "event", "trigger_event": ""}),
+            ),
+        ),
+        CampaignDraft(
+            app_id=1,
+            name="x",
+            format="rich_push",
+            variants=(
+                Variant("A", 1.0, {"title": "t", "page_url": "http://a.fr", "inbox_days": 0}),
+                Variant("B", 1.0, {"title": "t", "html": "<p>" + "é" * 3000 + "</p>"}),
+                Variant("C", 1.0, {"title": "t"}),
+            ),
+        ),
     ]
 
 

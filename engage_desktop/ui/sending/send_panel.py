@@ -44,6 +44,13 @@ def reason_label(reason: str) -> str:
         "token_invalidated": QCoreApplication.translate("SendPanel", "token no longer valid"),
         "control_group": QCoreApplication.translate("SendPanel", "control group"),
         "cancelled": QCoreApplication.translate("SendPanel", "cancelled"),
+        "no_in_app_consent": QCoreApplication.translate("SendPanel", "no in-app consent"),
+        "no_sms_consent": QCoreApplication.translate("SendPanel", "no SMS consent"),
+        "no_phone": QCoreApplication.translate("SendPanel", "no phone number"),
+        "bad_phone": QCoreApplication.translate("SendPanel", "phone not in +33… form"),
+        "no_email_consent": QCoreApplication.translate("SendPanel", "no email consent"),
+        "no_email": QCoreApplication.translate("SendPanel", "no email address"),
+        "bad_email": QCoreApplication.translate("SendPanel", "malformed email address"),
     }
     return labels.get(reason, reason)
 
