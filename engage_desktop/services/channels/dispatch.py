@@ -59,6 +59,7 @@ log = logging.getLogger(__name__)
 CHANNEL_OF = {"sms": Channel.SMS, "email": Channel.EMAIL}
 PROVIDER_OF = {Channel.SMS: Provider.TWILIO, Channel.EMAIL: Provider.SMTP}
 RETRY_BUDGET = timedelta(hours=24)  # an SMS or email not out within a day is stale
+ACCOUNT_FRESH = 30.0  # seconds an account read from the workspace and keyring is reused
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,8 @@ class ChannelDispatch:
         self._formats: dict[int, str] = {}  # campaign id → format (fixed once sending)
         self._senders: dict[tuple[int, Channel], ChannelSender[Any]] = {}
         self._accounts: dict[tuple[int, Channel], tuple[bool, dict[str, Any], str]] = {}
+        self._read_at: dict[tuple[int, Channel], float] = {}  # when each account was read
+        self._retired: list[ChannelSender[Any]] = []  # replaced senders, closed at the end
 
     async def owns(self, campaign_id: int) -> bool:
         """True for the rows of SMS and email campaigns."""
@@ -122,12 +125,26 @@ class ChannelDispatch:
             if context is None and row.profile_id is not None:
                 found = claims.profile_contexts(session.connection(), [row.profile_id])
                 context = found.get(row.profile_id, {})
-            sandbox, settings, secret = self._account(session, row.app_id, channel)
+            sandbox, settings, _secret = self._fresh_account(session, row.app_id, channel)
             key = None
             if channel is Channel.EMAIL and self.vault is not None and not sandbox:
                 key = unsubscribe_key(self.vault, row.app_id)
-        self._accounts[(row.app_id, channel)] = (sandbox, settings, secret)
         return _Work(channel, dict(content or {}), context or {}, settings, key)
+
+    def _fresh_account(
+        self, session: Session, app_id: int, channel: Channel
+    ) -> tuple[bool, dict[str, Any], str]:
+        """The account, read again every ``ACCOUNT_FRESH`` seconds (the keyring is slow to ask
+        per message); a changed one replaces the app's sender."""
+        key = (app_id, channel)
+        now = self.clock.monotonic()
+        if key in self._accounts and now - self._read_at[key] < ACCOUNT_FRESH:
+            return self._accounts[key]
+        found = self._account(session, app_id, channel)
+        if self._accounts.get(key) != found:
+            self._retire(key)
+        self._accounts[key], self._read_at[key] = found, now
+        return found
 
     def _account(
         self, session: Session, app_id: int, channel: Channel
@@ -240,12 +257,19 @@ class ChannelDispatch:
             ).scalars()
             for campaign_id in list(ids):
                 pause_sending_campaign(conn, campaign_id, reason)
-        self._senders.pop((app_id, channel), None)  # a fixed account is read afresh
+        self._retire((app_id, channel))
+        self._read_at.pop((app_id, channel), None)  # a fixed account is read afresh
+
+    def _retire(self, key: tuple[int, Channel]) -> None:
+        sender = self._senders.pop(key, None)
+        if sender is not None:
+            self._retired.append(sender)
 
     async def close(self) -> None:
-        for sender in self._senders.values():
+        for sender in [*self._senders.values(), *self._retired]:
             await sender.close()
         self._senders.clear()
+        self._retired.clear()
 
 
 def _build_sender(
