@@ -19,6 +19,7 @@ from engage_desktop.store.models import (
     Channel,
     Consent,
     ConsentState,
+    OutboxMessage,
     Profile,
     SegmentMember,
 )
@@ -65,3 +66,22 @@ def contact_rows(
     ):
         clean = (address or "").strip() or None
         yield profile_id, clean, contact_reason(channel, clean, state)
+
+
+def contact_retries(
+    session: Session, campaign: Campaign, channel: Channel, failed_ids: list[int]
+) -> Iterator[tuple[int, str | None, str | None]]:
+    """(outbox id, today's address, reason it stays failed or None) for failed SMS or email
+    rows: checked again with today's consent and address, like an expansion."""
+    consent = select(Consent.profile_id, Consent.state).where(Consent.channel == channel).subquery()
+    column = Profile.phone if channel is Channel.SMS else Profile.email
+    for start in range(0, len(failed_ids), CHUNK):
+        rows = session.execute(
+            select(OutboxMessage.id, column, consent.c.state)
+            .join(Profile, Profile.id == OutboxMessage.profile_id, isouter=True)
+            .join(consent, consent.c.profile_id == OutboxMessage.profile_id, isouter=True)
+            .where(OutboxMessage.id.in_(failed_ids[start : start + CHUNK]))
+        )
+        for outbox_id, address, state in rows:
+            clean = (address or "").strip() or None
+            yield outbox_id, clean, contact_reason(channel, clean, state)
