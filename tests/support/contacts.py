@@ -62,9 +62,10 @@ def seed_people(
                 "changed_at": now,
             }
         )
-    with ws.engine.begin() as conn:
-        conn.execute(insert(Profile.metadata.tables["profile"]), profiles)
-        conn.execute(insert(Consent.metadata.tables["consent"]), consents)
+    if profiles:
+        with ws.engine.begin() as conn:
+            conn.execute(insert(Profile.metadata.tables["profile"]), profiles)
+            conn.execute(insert(Consent.metadata.tables["consent"]), consents)
     return app_id
 
 
