@@ -22,7 +22,11 @@ from sqlalchemy import Update, bindparam, select, update
 from engage_desktop.core.outbox.access import campaign_to_send
 from engage_desktop.core.outbox.errors import SendError
 from engage_desktop.core.outbox.expand import NO_TOKEN, suppression_reason
-from engage_desktop.core.outbox.expand_contacts import CONTACT_FORMATS, contact_retries
+from engage_desktop.core.outbox.expand_contacts import (
+    CONSENT_CHANNEL,
+    CONTACT_FORMATS,
+    contact_retries,
+)
 from engage_desktop.core.outbox.message_ids import TEST_PREFIX
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.audit import record
@@ -63,11 +67,13 @@ def retry_failed(ws: Workspace, campaign_id: int) -> RetryResult:
                 "a campaign that was sent can be retried.",
                 "wrong_status",
             )
+        consent_channel = CONSENT_CHANNEL.get(campaign.format.value, Channel.PUSH)
         consent = (
             select(Consent.profile_id, Consent.state)
-            .where(Consent.channel == Channel.PUSH)
+            .where(Consent.channel == consent_channel)
             .subquery()
         )
+        silent = campaign.format.value == "in_app"  # a data message: notifications may be off
         failed = session.execute(
             select(
                 OutboxMessage.id,
@@ -88,7 +94,7 @@ def retry_failed(ws: Workspace, campaign_id: int) -> RetryResult:
         result = RetryResult(campaign_id)
         ready: list[dict[str, object]] = []
         checked = [
-            (outbox_id, token, reason_for(device_id, token, invalidated, push_on, state))
+            (outbox_id, token, reason_for(device_id, token, invalidated, push_on or silent, state))
             for outbox_id, device_id, token, invalidated, push_on, state in failed
         ]
         contact = CONTACT_FORMATS.get(campaign.format.value)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from engage_desktop.core.credentials.providers import set_provider_account
 from engage_desktop.core.outbox.expand import start_send
@@ -21,6 +22,8 @@ from engage_desktop.store.models import (
     CampaignFormat,
     CampaignStatus,
     Channel,
+    EngagementEvent,
+    EngagementKind,
     OutboxState,
     Provider,
 )
@@ -36,6 +39,7 @@ SID = "AC" + "0123456789abcdef" * 2
 TOKEN = "twilio-auth-token-e2e"
 OK, BAD, STOP, BUSY = "+33600000001", "+33611111111", "+33622222222", "+33633333333"
 BODY = "Bonjour {{ first_name }}, -20 % ce week-end"
+CALLBACK = "https://hooks.maison-lumiere.fr/twilio/status"
 
 
 @pytest.fixture
@@ -58,7 +62,12 @@ def _campaign(ws: Workspace, token: str) -> tuple[int, int]:
         ("06 12 34 56 78", None, True),
     ]
     app_id = seed_people(ws, people)
-    settings = {"account_sid": SID, "sender": "+33700000000", "stop_mention": "STOP au 36111"}
+    settings = {
+        "account_sid": SID,
+        "sender": "+33700000000",
+        "stop_mention": "STOP au 36111",
+        "status_callback_url": CALLBACK,
+    }
     set_provider_account(ws, Vault.system(), app_id, Provider.TWILIO, settings, token)
     return app_id, seed_channel_campaign(ws, app_id, CampaignFormat.SMS, {"body": BODY})
 
@@ -106,6 +115,12 @@ def test_an_sms_campaign_reaches_twilio_with_one_row_per_outcome(
         workspace=ws.location.sqlite_path,
     )
     assert relayed.returncode == 0, relayed.stderr
+    assert sent[OK]["StatusCallback"] == CALLBACK
+    with ws.session() as s:
+        kinds = s.scalars(
+            select(EngagementEvent.kind).where(EngagementEvent.message_id == rows[OK].message_id)
+        ).all()
+    assert kinds == [EngagementKind.DELIVERED]
 
 
 def test_a_refused_account_pauses_the_campaign_and_loses_nothing(
