@@ -195,8 +195,8 @@
         <translation>L&apos;état de cette campagne a changé entre-temps (envoyée, mise en pause ou annulée ailleurs) : le panneau l&apos;affiche à nouveau.</translation>
     </message>
     <message>
-        <source>Only push and rich push campaigns can be sent by the dispatch service for now.</source>
-        <translation>Pour l&apos;instant, le service d&apos;envoi n&apos;envoie que les campagnes push et push enrichi.</translation>
+        <source>Test sends go to test devices: send an SMS or email campaign to a segment of testers instead.</source>
+        <translation>Les envois de test vont aux appareils de test : envoyez plutôt une campagne SMS ou e-mail à un segment de testeurs.</translation>
     </message>
     <message>
         <source>This campaign has no content to send yet.</source>
