@@ -232,7 +232,8 @@ class SendPanel(QWidget):
     def _buttons(self, status: CampaignStatus | None, failed: int = 0) -> None:
         self.send_button.setEnabled(status in (CampaignStatus.DRAFT, CampaignStatus.SCHEDULED))
         self.retry_button.setEnabled(failed > 0 and status in RETRYABLE_FROM)
-        self.test_button.setEnabled(status is not None)
+        testable = self.last is None or self.last.format not in ("sms", "email")
+        self.test_button.setEnabled(status is not None and testable)
         self.pause_button.setEnabled(status == CampaignStatus.SENDING)
         self.resume_button.setEnabled(status == CampaignStatus.PAUSED)
         self.cancel_button.setEnabled(
