@@ -302,6 +302,7 @@ class Dispatcher(FaultReactions, OutboxWork):
         if await self._channels.owns(row.campaign_id):  # the channel seam: SMS and email
             done = await self._channels.send(row, self._contexts.pop(row.outbox_id, None))
             self._outcomes += done
+            self.stats.sent += sum(o.state is OutboxState.SENT for o in done)
             return bool(done)  # none: its campaign was paused, the row is given back
         sender = await self._sender(row.app_id)
         if sender is None:
