@@ -369,6 +369,16 @@ def _pause_templates() -> dict[str, str]:
             "FCM refuses this campaign's message: %1 — %2. Sending is paused: correct the "
             "content, then resume.",
         ),
+        "provider_refused": QCoreApplication.translate(
+            "PauseReasons",
+            "The %1 provider refuses app %2's account: %3. Its campaigns on that channel are "
+            "paused: fix the account with 'engage-desktop credentials set', then resume.",
+        ),
+        "provider_missing": QCoreApplication.translate(
+            "PauseReasons",
+            "App %2 has no %1 account usable on this machine. Its campaigns on that channel "
+            "are paused: give it with 'engage-desktop credentials set' here, then resume.",
+        ),
     }
 
 

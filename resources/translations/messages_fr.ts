@@ -391,6 +391,14 @@
         <source>FCM refuses this campaign&apos;s message: %1 — %2. Sending is paused: correct the content, then resume.</source>
         <translation>FCM refuse le message de cette campagne : %1 — %2. L’envoi est en pause : corrigez le contenu, puis reprenez l’envoi.</translation>
     </message>
+    <message>
+        <source>The %1 provider refuses app %2&apos;s account: %3. Its campaigns on that channel are paused: fix the account with &apos;engage-desktop credentials set&apos;, then resume.</source>
+        <translation>Le fournisseur %1 refuse le compte de l’app %2 : %3. Ses campagnes sur ce canal sont en pause : corrigez le compte avec « engage-desktop credentials set », puis reprenez.</translation>
+    </message>
+    <message>
+        <source>App %2 has no %1 account usable on this machine. Its campaigns on that channel are paused: give it with &apos;engage-desktop credentials set&apos; here, then resume.</source>
+        <translation>L’app %2 n’a pas de compte %1 utilisable sur cette machine. Ses campagnes sur ce canal sont en pause : donnez-le avec « engage-desktop credentials set » ici, puis reprenez.</translation>
+    </message>
 </context>
 <context>
     <name>PermissionErrors</name>

@@ -420,6 +420,17 @@ PAUSE_REASONS_FR = {
         "'message.data[0].value'. L’envoi est en pause : corrigez le contenu, puis reprenez "
         "l’envoi.",
     ),
+    "provider_refused": (
+        ("twilio", "3", "Authenticate"),
+        "Le fournisseur twilio refuse le compte de l’app 3 : Authenticate. Ses campagnes sur ce "
+        "canal sont en pause : corrigez le compte avec « engage-desktop credentials set », puis "
+        "reprenez.",
+    ),
+    "provider_missing": (
+        ("smtp", "3"),
+        "L’app 3 n’a pas de compte smtp utilisable sur cette machine. Ses campagnes sur ce canal "
+        "sont en pause : donnez-le avec « engage-desktop credentials set » ici, puis reprenez.",
+    ),
 }
 
 

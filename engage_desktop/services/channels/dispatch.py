@@ -32,6 +32,7 @@ from engage_desktop.core.outbox import claims
 from engage_desktop.core.outbox.claims import Claimed, Outcome
 from engage_desktop.core.outbox.content_gate import pause_sending_campaign
 from engage_desktop.core.outbox.opt_outs import record_refusal, unsubscribe_key, unsubscribe_url
+from engage_desktop.core.outbox.pause_reasons import PAUSE_REASONS
 from engage_desktop.security.vault import Vault, VaultUnavailable
 from engage_desktop.services.channels.base import (
     ChannelResult,
@@ -104,7 +105,10 @@ class ChannelDispatch:
         try:
             work = await asyncio.to_thread(self._load, row, channel, context)
         except (ProviderMissing, VaultUnavailable) as exc:
-            await self._pause(row.app_id, channel, str(exc))
+            log.error("app %d: no usable %s account: %s", row.app_id, channel.value, exc)
+            provider = PROVIDER_OF[channel].value
+            reason = PAUSE_REASONS.english("provider_missing", provider, str(row.app_id))
+            await self._pause(row.app_id, channel, reason)
             return []
         try:
             message = self._render(row, work)
@@ -205,7 +209,9 @@ class ChannelDispatch:
                 self._failed(row, result.code or "REFUSED", result.message or "", result.status)
             ]
         if result.kind is Kind.PROVIDER:
-            reason = f"{channel.value.upper()} provider refused the account: {result.message}"
+            said = (result.message or result.code or "").replace("\n", " ")[:300]
+            provider = PROVIDER_OF[channel].value
+            reason = PAUSE_REASONS.english("provider_refused", provider, str(row.app_id), said)
             await self._pause(row.app_id, channel, reason)
             return []
         return [self._retry(row, result, now)]

@@ -134,7 +134,7 @@ def test_a_refused_account_pauses_the_campaign_and_loses_nothing(
         wait_until(lambda: status_of(ws, campaign_id) == CampaignStatus.PAUSED, timeout=60)
     finally:
         assert stop_service(service) == 0
-    assert "refused the account" in reason_of(ws, campaign_id)
+    assert reason_of(ws, campaign_id).startswith("The twilio provider refuses app ")
     assert "a-token-twilio-refuses" not in reason_of(ws, campaign_id)
     rows = rows_by_address(ws, campaign_id)
     assert {rows[n].state for n in (OK, BAD, STOP, BUSY)} <= {OutboxState.QUEUED, OutboxState.RETRY}
