@@ -65,6 +65,11 @@ def _field_names() -> dict[str, str]:
         "button_colour": QCoreApplication.translate("FieldNames", "button colour"),
         "close_button": QCoreApplication.translate("FieldNames", "close control"),
         "status": QCoreApplication.translate("FieldNames", "status"),
+        "page_url": QCoreApplication.translate("FieldNames", "page address"),
+        "inbox_days": QCoreApplication.translate("FieldNames", "inbox keep time"),
+        "trigger": QCoreApplication.translate("FieldNames", "trigger"),
+        "trigger_event": QCoreApplication.translate("FieldNames", "trigger event"),
+        "expires_at": QCoreApplication.translate("FieldNames", "expiry"),
     }
 
 
@@ -223,6 +228,31 @@ def _issue_templates() -> dict[str, str]:
             "ContentIssues",
             "With no button and no close control the message cannot be dismissed.",
         ),
+        "rich_no_page": QCoreApplication.translate(
+            "ContentIssues", "Write the page or give the address where it is published."
+        ),
+        "rich_url_not_https": QCoreApplication.translate(
+            "ContentIssues", "The page address must be https:// (got “%1”)."
+        ),
+        "rich_inbox_days": QCoreApplication.translate(
+            "ContentIssues", "Keep the page in the inbox 1 to %1 days."
+        ),
+        "rich_page_too_big": QCoreApplication.translate(
+            "ContentIssues",
+            "The page (%1 bytes) does not fit in the %2-byte message and no page address is "
+            "given: shorten it or give the address where it is published.",
+        ),
+        "inapp_unknown_trigger": QCoreApplication.translate(
+            "ContentIssues", "Unknown trigger “%1”: use app_open or event."
+        ),
+        "inapp_trigger_event": QCoreApplication.translate(
+            "ContentIssues",
+            "Name the event that shows the message (letters, digits, _; 40 at most).",
+        ),
+        "inapp_bad_expiry": QCoreApplication.translate(
+            "ContentIssues",
+            "“%1” is not a date and time with its offset (2026-12-24T18:00:00+01:00).",
+        ),
     }
 
 
@@ -359,6 +389,16 @@ def _pause_templates() -> dict[str, str]:
             "PauseReasons",
             "FCM refuses this campaign's message: %1 — %2. Sending is paused: correct the "
             "content, then resume.",
+        ),
+        "provider_refused": QCoreApplication.translate(
+            "PauseReasons",
+            "The %1 provider refuses app %2's account: %3. Its campaigns on that channel are "
+            "paused: fix the account with 'engage-desktop credentials set', then resume.",
+        ),
+        "provider_missing": QCoreApplication.translate(
+            "PauseReasons",
+            "App %2 has no %1 account usable on this machine. Its campaigns on that channel "
+            "are paused: give it with 'engage-desktop credentials set' here, then resume.",
         ),
     }
 

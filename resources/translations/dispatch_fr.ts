@@ -195,8 +195,8 @@
         <translation>L&apos;état de cette campagne a changé entre-temps (envoyée, mise en pause ou annulée ailleurs) : le panneau l&apos;affiche à nouveau.</translation>
     </message>
     <message>
-        <source>Only push and rich push campaigns can be sent by the dispatch service for now.</source>
-        <translation>Pour l&apos;instant, le service d&apos;envoi n&apos;envoie que les campagnes push et push enrichi.</translation>
+        <source>Test sends go to test devices: send an SMS or email campaign to a segment of testers instead.</source>
+        <translation>Les envois de test vont aux appareils de test : envoyez plutôt une campagne SMS ou e-mail à un segment de testeurs.</translation>
     </message>
     <message>
         <source>This campaign has no content to send yet.</source>
@@ -276,6 +276,34 @@
     <message>
         <source>cancelled</source>
         <translation>annulé</translation>
+    </message>
+    <message>
+        <source>no in-app consent</source>
+        <translation>pas de consentement in-app</translation>
+    </message>
+    <message>
+        <source>no SMS consent</source>
+        <translation>pas de consentement SMS</translation>
+    </message>
+    <message>
+        <source>no phone number</source>
+        <translation>pas de numéro de téléphone</translation>
+    </message>
+    <message>
+        <source>phone not in +33… form</source>
+        <translation>numéro hors format +33…</translation>
+    </message>
+    <message>
+        <source>no email consent</source>
+        <translation>pas de consentement e-mail</translation>
+    </message>
+    <message>
+        <source>no email address</source>
+        <translation>pas d’adresse e-mail</translation>
+    </message>
+    <message>
+        <source>malformed email address</source>
+        <translation>adresse e-mail mal formée</translation>
     </message>
     <message>
         <source>Draft</source>

@@ -111,6 +111,7 @@ def _ops() -> list[tuple[str, Callable[[Workspace, Fixture], Any], str]]:
         ("approve sends", lambda ws, f: approve(ws), "Y--Y-"),
         ("read the credentials' status", lambda ws, f: credential_status(ws), "Y----"),
         ("send through the sandbox", lambda ws, f: sandbox_mode(ws), "Y----"),
+        ("store an SMS account", lambda ws, f: sms_account(ws), "Y----"),
         ("add a member", lambda ws, f: add_member(ws), "Y----"),
         ("change a role", lambda ws, f: team.grant(ws, APP, "victim", Role.ANALYST), "Y----"),
         ("take a role away", lambda ws, f: team.revoke(ws, APP, "victim"), "Y----"),
@@ -203,6 +204,15 @@ def credential_status(ws: Workspace) -> object:
 
 def sandbox_mode(ws: Workspace) -> object:
     return credentials.set_sending_mode(ws, APP, fcm=False)
+
+
+def sms_account(ws: Workspace) -> object:
+    from engage_desktop.core.credentials.providers import set_provider_account
+    from engage_desktop.security.vault import Vault
+    from engage_desktop.store.models import Provider
+
+    settings = {"account_sid": "AC" + "0" * 32, "sender": "+33700000000"}
+    return set_provider_account(ws, Vault.system(), APP, Provider.TWILIO, settings, "token")
 
 
 def add_member(ws: Workspace) -> object:

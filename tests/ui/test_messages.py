@@ -131,6 +131,25 @@ def _issue_drafts() -> list[CampaignDraft]:
             format="in_app",
             variants=(Variant("A", 1.0, {"close_button": False}),),
         ),
+        CampaignDraft(
+            app_id=1,
+            name="x",
+            format="in_app",
+            variants=(
+                Variant("A", 1.0, {"body": "b", "trigger": "later", "expires_at": "demain"}),
+                Variant("B", 1.0, {"body": "b", "trigger": "event", "trigger_event": ""}),
+            ),
+        ),
+        CampaignDraft(
+            app_id=1,
+            name="x",
+            format="rich_push",
+            variants=(
+                Variant("A", 1.0, {"title": "t", "page_url": "http://a.fr", "inbox_days": 0}),
+                Variant("B", 1.0, {"title": "t", "html": "<p>" + "é" * 3000 + "</p>"}),
+                Variant("C", 1.0, {"title": "t"}),
+            ),
+        ),
     ]
 
 
@@ -404,6 +423,17 @@ PAUSE_REASONS_FR = {
         "FCM refuse le message de cette campagne : INVALID_ARGUMENT — Invalid value at "
         "'message.data[0].value'. L’envoi est en pause : corrigez le contenu, puis reprenez "
         "l’envoi.",
+    ),
+    "provider_refused": (
+        ("twilio", "3", "Authenticate"),
+        "Le fournisseur twilio refuse le compte de l’app 3 : Authenticate. Ses campagnes sur ce "
+        "canal sont en pause : corrigez le compte avec « engage-desktop credentials set », puis "
+        "reprenez.",
+    ),
+    "provider_missing": (
+        ("smtp", "3"),
+        "L’app 3 n’a pas de compte smtp utilisable sur cette machine. Ses campagnes sur ce canal "
+        "sont en pause : donnez-le avec « engage-desktop credentials set » ici, puis reprenez.",
     ),
 }
 

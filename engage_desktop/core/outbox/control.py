@@ -134,6 +134,7 @@ class CampaignProgress:
     rate: float = 0.0  # messages handed to the provider per second, lately
     started_at: datetime | None = None
     finished_at: datetime | None = None
+    format: str = "push"  # SMS and email campaigns have no test send
 
     @property
     def total(self) -> int:
@@ -164,6 +165,7 @@ def campaign_progress(
         campaign.status_reason,
         started_at=campaign.started_at,
         finished_at=campaign.finished_at,
+        format=campaign.format.value,
     )
     rows = session.execute(
         select(OutboxMessage.state, OutboxMessage.suppression_reason, func.count())
