@@ -151,12 +151,12 @@ class FatigueChart:
         )
         for bar, bucket, rate in zip(bars, buckets, rates, strict=True):
             words = text.fatigue_tip.format(
+                count=bucket_label(bucket),
                 rate=text.percent.format(value=text.number(rate, 2)),
                 opted=text.number(bucket.opted_out, 0),
                 weeks=text.number(bucket.people_weeks, 0),
             )
-            label = text.fatigue_bucket.format(count=bucket_label(bucket))
-            tip_artist(figure, bar, hover_text(text, label, words))
+            tip_artist(figure, bar, words)
         ax.set_xlabel(text.fatigue_axis)
         ax.set_ylabel(text.fatigue_rate_axis)
         ax.yaxis.set_major_formatter(

@@ -100,9 +100,9 @@ def translated_text() -> ChartText:
         ),
         fatigue_axis=QCoreApplication.translate("AnalyticsCharts", "messages received in the week"),
         fatigue_rate_axis=QCoreApplication.translate("AnalyticsCharts", "opt-out rate"),
-        fatigue_bucket=QCoreApplication.translate("AnalyticsCharts", "{count} messages a week"),
         fatigue_tip=QCoreApplication.translate(
-            "AnalyticsCharts", "{rate} opted out ({opted} of {weeks} person-weeks)"
+            "AnalyticsCharts",
+            "Received in the week: {count} — {rate} opted out ({opted} of {weeks} person-weeks)",
         ),
         table_stage=QCoreApplication.translate("AnalyticsCharts", "Stage"),
         table_day=QCoreApplication.translate("AnalyticsCharts", "Day"),

@@ -87,8 +87,9 @@ class ChartText:
     channel_rates: str = "{channel}\nopens {opens} · conv. {conversions}"
     fatigue_axis: str = "messages received in the week"
     fatigue_rate_axis: str = "opt-out rate"
-    fatigue_bucket: str = "{count} messages a week"
-    fatigue_tip: str = "{rate} opted out ({opted} of {weeks} person-weeks)"
+    fatigue_tip: str = (
+        "Received in the week: {count} — {rate} opted out ({opted} of {weeks} person-weeks)"
+    )
     table_stage: str = "Stage"
     table_day: str = "Day"
     table_weekday: str = "Weekday"

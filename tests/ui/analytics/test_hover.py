@@ -61,7 +61,7 @@ def test_every_chart_shows_its_values_under_the_mouse(
         (ChannelsChart(app_channels(small.ws, small.app_id), *year), "Push — Sent : 8"),
         (
             FatigueChart(app_fatigue(small.ws, small.app_id), *year),
-            "1 messages a week : 16,67 % opted out (1 of 6 person-weeks)",
+            "Received in the week: 1 — 16,67 % opted out (1 of 6 person-weeks)",
         ),
     ]
     for chart, text in expected:
