@@ -141,7 +141,7 @@
     </message>
     <message>
         <source>Fatigue: opt-outs by messages received per week</source>
-        <translation>Lassitude : désinscriptions selon les messages reçus par semaine</translation>
+        <translation>Lassitude : désabonnements selon les messages reçus par semaine</translation>
     </message>
     <message>
         <source>Push</source>
@@ -175,7 +175,7 @@ ouv. {opens} · conv. {conversions}</translation>
     </message>
     <message>
         <source>opt-out rate</source>
-        <translation>taux de désinscription</translation>
+        <translation>taux de désabonnement</translation>
     </message>
     <message>
         <source>Received in the week: {count} — {rate} opted out ({opted} of {weeks} person-weeks)</source>
@@ -251,7 +251,7 @@ ouv. {opens} · conv. {conversions}</translation>
     </message>
     <message>
         <source>Opt-out rate</source>
-        <translation>Taux de désinscription</translation>
+        <translation>Taux de désabonnement</translation>
     </message>
     <message>
         <source>Pick a campaign that has been sent to see its results.</source>

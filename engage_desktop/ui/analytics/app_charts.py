@@ -159,8 +159,9 @@ class FatigueChart:
             tip_artist(figure, bar, words)
         ax.set_xlabel(text.fatigue_axis)
         ax.set_ylabel(text.fatigue_rate_axis)
+        decimals = 2 if max(rates) < 2 else 1  # small rates: 0,25 % and 0,30 %, not 0,3 % twice
         ax.yaxis.set_major_formatter(
-            FuncFormatter(lambda v, _p: text.percent.format(value=text.number(v, 1)))
+            FuncFormatter(lambda v, _p: text.percent.format(value=text.number(v, decimals)))
         )
         ax.margins(y=0.2)
         figure.tight_layout()
