@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -96,7 +97,6 @@ def _zeros() -> dict[str, int]:
 
 def opens_heatmap(session: Session, app_id: int) -> list[list[int]]:
     """7 × 24 open counts: ``[weekday][hour]`` in local time, Monday first."""
-    grid = [[0] * 24 for _ in range(7)]
     g = EngagementEvent
     hour = utc_prefix(g.at, session, 13)
     rows = session.execute(
@@ -107,6 +107,12 @@ def opens_heatmap(session: Session, app_id: int) -> list[list[int]]:
         .where(Campaign.app_id == app_id, g.kind == EngagementKind.OPENED)
         .group_by(Profile.time_zone, hour)
     )
+    return local_grid(rows)
+
+
+def local_grid(rows: Iterable[Any]) -> list[list[int]]:
+    """7 × 24 counts in local time from (time zone, "YYYY-MM-DD HH" in UTC, count) rows."""
+    grid = [[0] * 24 for _ in range(7)]
     zones: dict[str | None, ZoneInfo] = {}
     for zone_name, text, count in rows:
         zone = zones.get(zone_name) or zones.setdefault(zone_name, _zone(zone_name))
