@@ -262,6 +262,10 @@ ouv. {opens} · conv. {conversions}</translation>
         <translation>Cette campagne n&apos;a encore aucun message.</translation>
     </message>
     <message>
+        <source>{variant} has no messages: nobody was sent it.</source>
+        <translation>La {variant} n&apos;a aucun message : personne ne l&apos;a reçue.</translation>
+    </message>
+    <message>
         <source>This campaign has no control group: there is no uplift to measure.</source>
         <translation>Cette campagne n&apos;a pas de groupe témoin : aucun gain à mesurer.</translation>
     </message>

@@ -95,6 +95,9 @@ class FunnelChart:
         if self.results is None:
             return empty_state(figure, text.no_campaign, style)
         if not any(v.targeted for v in variants):
+            if self.variant is not None and self.results.has_data:
+                variant = text.variant.format(key=self.variant)
+                return empty_state(figure, text.no_variant_messages.format(variant=variant), style)
             return empty_state(figure, text.no_messages, style)
         ax = figure.add_subplot()
         style_axes(ax, style, grid_axis="x")

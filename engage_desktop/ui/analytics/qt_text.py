@@ -133,6 +133,9 @@ def translated_text() -> ChartText:
         no_messages=QCoreApplication.translate(
             "AnalyticsCharts", "This campaign has no messages yet."
         ),
+        no_variant_messages=QCoreApplication.translate(
+            "AnalyticsCharts", "{variant} has no messages: nobody was sent it."
+        ),
         no_control=QCoreApplication.translate(
             "AnalyticsCharts", "This campaign has no control group: there is no uplift to measure."
         ),

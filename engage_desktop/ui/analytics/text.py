@@ -115,6 +115,7 @@ class ChartText:
     )
     no_campaign: str = "Pick a campaign that has been sent to see its results."
     no_messages: str = "This campaign has no messages yet."
+    no_variant_messages: str = "{variant} has no messages: nobody was sent it."
     no_control: str = "This campaign has no control group: there is no uplift to measure."
     empty_range: str = "The date range is empty: its end is before its start."
     nothing_in_range: str = "Nothing was sent, opened or converted from {first} to {last}."
