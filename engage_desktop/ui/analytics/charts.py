@@ -96,8 +96,8 @@ class FunnelChart:
             return empty_state(figure, text.no_campaign, style)
         if not any(v.targeted for v in variants):
             if self.variant is not None and self.results.has_data:
-                variant = text.variant.format(key=self.variant)
-                return empty_state(figure, text.no_variant_messages.format(variant=variant), style)
+                label = text.variant.format(key=self.variant)
+                return empty_state(figure, text.no_variant_messages.format(variant=label), style)
             return empty_state(figure, text.no_messages, style)
         ax = figure.add_subplot()
         style_axes(ax, style, grid_axis="x")
