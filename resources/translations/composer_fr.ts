@@ -139,12 +139,24 @@
         <translation>Afficher les archives</translation>
     </message>
     <message>
+        <source>Results</source>
+        <translation>Résultats</translation>
+    </message>
+    <message>
+        <source>Open this campaign&apos;s results in Analytics</source>
+        <translation>Ouvrir les résultats de cette campagne dans Analyses</translation>
+    </message>
+    <message>
         <source>Campaigns</source>
         <translation>Campagnes</translation>
     </message>
     <message>
         <source>%1 (copy)</source>
         <translation>%1 (copie)</translation>
+    </message>
+    <message>
+        <source>This campaign has not been sent: it has no results yet.</source>
+        <translation>Cette campagne n&apos;a pas été envoyée : elle n&apos;a pas encore de résultats.</translation>
     </message>
     <message>
         <source>Cannot duplicate</source>

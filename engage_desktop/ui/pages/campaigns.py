@@ -6,12 +6,13 @@ leaves the page responsive, and only the newest reload's answer is shown.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -93,9 +94,14 @@ class CampaignsPage(Page):
 
     Attributes:
         loaded_generation: the reload whose answer the page shows.
+
+    Signals:
+        results_requested(campaign_id): "Results" was asked for a campaign that has an outbox
+            (the main window opens the Analytics page on it).
     """
 
     page_id = "campaigns"
+    results_requested = Signal(int)
 
     def __init__(self, context: UiContext) -> None:
         super().__init__(context)
@@ -124,6 +130,11 @@ class CampaignsPage(Page):
         self.new_button.clicked.connect(lambda: self.open_composer(None))
         self.edit_button.clicked.connect(lambda: self.open_composer(self.selected_id()))
         self.duplicate_button.clicked.connect(self.duplicate_selected)
+        self.results_button = QPushButton(self.tr("Results"))
+        self.results_button.setToolTip(self.tr("Open this campaign's results in Analytics"))
+        self.results_button.clicked.connect(self.show_results)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._row_menu)
         self.table.doubleClicked.connect(lambda _i: self.open_composer(self.selected_id()))
         self.composers: list[QWidget] = []
         self.show_archived = QCheckBox(self.tr("Show archived"))
@@ -140,6 +151,7 @@ class CampaignsPage(Page):
             self.new_button,
             self.edit_button,
             self.duplicate_button,
+            self.results_button,
             self.tidy.archive_button,
             self.tidy.delete_button,
         ):
@@ -160,6 +172,7 @@ class CampaignsPage(Page):
             self.tidy.archive_button,
             self.tidy.delete_button,
         )
+        gate(context, Permission.VIEW_ANALYTICS, self.results_button)
         self.reload()
 
     def title(self) -> str:
@@ -177,6 +190,26 @@ class CampaignsPage(Page):
         if not index.isValid():
             return None
         return self.model.rows[self.proxy.mapToSource(index).row()]
+
+    def show_results(self) -> bool:
+        """Ask for the selected campaign's results; False when it has none (never sent)."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return False
+        row = self.model.rows[self.proxy.mapToSource(index).row()]
+        if row.sent <= 0:
+            self.message.setText(self.tr("This campaign has not been sent: it has no results yet."))
+            self.message.show()
+            return False
+        self.results_requested.emit(row.id)
+        return True
+
+    def _row_menu(self, point: QPoint) -> None:
+        if not self.table.indexAt(point).isValid() or self.results_button.isHidden():
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Results")).triggered.connect(lambda _c=False: self.show_results())
+        menu.exec(self.table.viewport().mapToGlobal(point))
 
     def open_composer(self, campaign_id: int | None) -> QWidget | None:
         """Open the composer in its own window (new campaign, or the selected one)."""
