@@ -155,15 +155,19 @@ class MainWindow(QMainWindow):
 
     def _connect_results(self) -> None:
         """A campaign's "Results" in the Campaigns list opens the Analytics page on it."""
-        from engage_desktop.ui.analytics.page import AnalyticsPage
         from engage_desktop.ui.pages.campaigns import CampaignsPage
+        from engage_desktop.ui.pages.deferred import DeferredPage
 
         campaigns, analytics = self.page("campaigns"), self.page("analytics")
-        if isinstance(campaigns, CampaignsPage) and isinstance(analytics, AnalyticsPage):
+        if isinstance(campaigns, CampaignsPage) and isinstance(analytics, DeferredPage):
 
             def open_results(campaign_id: int) -> None:
+                from engage_desktop.ui.analytics.page import AnalyticsPage
+
                 self.show_page(analytics.page_id)
-                analytics.show_campaign(campaign_id)
+                page = analytics.page()
+                if isinstance(page, AnalyticsPage):
+                    page.show_campaign(campaign_id)
 
             campaigns.results_requested.connect(open_results)
 

@@ -309,10 +309,6 @@ ouv. {opens} · conv. {conversions}</translation>
 <context>
     <name>AnalyticsPage</name>
     <message>
-        <source>Analytics</source>
-        <translation>Statistiques</translation>
-    </message>
-    <message>
         <source>All channels</source>
         <translation>Tous les canaux</translation>
     </message>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AnalyticsPage</name>
+    <message>
+        <source>Analytics</source>
+        <translation>Statistiques</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Creating the demo workspace (%1 profiles)…</source>

@@ -90,7 +90,9 @@ class AnalyticsPage(Page):
         self.reload()
 
     def title(self) -> str:
-        return self.tr("Analytics")
+        from engage_desktop.ui.navigation import analytics_title
+
+        return analytics_title()
 
     # Filters and status ------------------------------------------------------------------
 

@@ -144,9 +144,11 @@ class CampaignsPage(Page):
         self.table.selectionModel().currentChanged.connect(
             lambda _now, _before: self.tidy.update_buttons()
         )
+        # Two rows: finding a campaign, then acting on it; one row did not fit a 700 px window.
+        find = QHBoxLayout()
+        find.addWidget(self.search, 1)
+        find.addWidget(self.show_archived)
         bar = QHBoxLayout()
-        bar.addWidget(self.search, 1)
-        bar.addWidget(self.show_archived)
         for button in (
             self.new_button,
             self.edit_button,
@@ -156,11 +158,13 @@ class CampaignsPage(Page):
             self.tidy.delete_button,
         ):
             bar.addWidget(button)
+        bar.addStretch(1)
 
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.hide()
         layout = QVBoxLayout(self)
+        layout.addLayout(find)
         layout.addLayout(bar)
         layout.addWidget(self.table)
         layout.addWidget(self.message)
