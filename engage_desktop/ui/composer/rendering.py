@@ -28,6 +28,7 @@ from engage_desktop.ui.messages import fill, issue_line, template_error_text
 from engage_desktop.ui.preview.remote_image import RemoteImage
 
 if TYPE_CHECKING:
+    from engage_desktop.ui.preview.rich_fallback import PlainRichPreview
     from engage_desktop.ui.preview.rich_preview import RichPreview
 
 FORMAT_PAGES = {"push": 0, "sms": 1, "email": 2, "rich_push": 3, "in_app": 4}
@@ -60,7 +61,7 @@ class ComposerRendering(QObject):
         self.views = views
         self.render_context: dict[str, Any] = dict(SAMPLE_PROFILE)
         self.local_image: QPixmap | None = None
-        self.rich_preview: RichPreview | None = None
+        self.rich_preview: RichPreview | PlainRichPreview | None = None
         self.remote_image = RemoteImage(self)
         self.remote_image.changed.connect(self.image_changed)
         self._last_good: dict[str, str] = {}
@@ -158,11 +159,12 @@ class ComposerRendering(QObject):
         )
 
     def _refresh_rich(self, notes: list[str]) -> None:
-        """QtWebEngine is loaded only when a rich push is first previewed (it is heavy)."""
+        """QtWebEngine is loaded only when a rich push is first previewed (it is heavy), and
+        only where it can start (else a plain rendering says why)."""
         if self.rich_preview is None:
-            from engage_desktop.ui.preview.rich_preview import RichPreview
+            from engage_desktop.ui.preview.rich_choice import create_rich_preview
 
-            self.rich_preview = RichPreview()
+            self.rich_preview = create_rich_preview()
             self.views.preview_stack.addWidget(self.rich_preview)
         self.views.preview_stack.setCurrentWidget(self.rich_preview)
         content = self.form.content()

@@ -57,6 +57,7 @@ from engage_desktop.ui.sending.errors import user_message
 
 if TYPE_CHECKING:
     from engage_desktop.core.listing import ProfilePage
+    from engage_desktop.ui.preview.rich_fallback import PlainRichPreview
     from engage_desktop.ui.preview.rich_preview import RichPreview
 
 AUTOSAVE_MS = 1200
@@ -113,7 +114,7 @@ class ComposerWindow(QWidget):
         return self.saver.campaign_id
 
     @property
-    def rich_preview(self) -> RichPreview | None:
+    def rich_preview(self) -> RichPreview | PlainRichPreview | None:
         return self.rendering.rich_preview
 
     def shown_variant(self) -> str:
