@@ -139,11 +139,11 @@ class EventsImportPanel(QWidget):
         self.result = result
         lines = [
             self.tr("<b>Import finished.</b>"),
-            fill(
-                self.tr("%1 events imported, %2 lines rejected out of %3."),
+            fill(  # each count with its own plural form ("1 ligne rejetée")
+                self.tr("%1, %2 out of %3."),
                 [
-                    format_int(result.imported),
-                    format_int(result.failed),
+                    self.tr("%Ln event(s) imported", "", result.imported),
+                    self.tr("%Ln line(s) rejected", "", result.failed),
                     format_int(result.lines_read),
                 ],
             ),
