@@ -46,6 +46,31 @@
             <numerusform>%Ln line rejected</numerusform><numerusform>%Ln lines rejected</numerusform></translation>
     </message>
     <message numerus="yes">
+        <source>%Ln contact(s)</source>
+        <translation>
+            <numerusform>%Ln contact</numerusform><numerusform>%Ln contacts</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln device(s)</source>
+        <translation>
+            <numerusform>%Ln device</numerusform><numerusform>%Ln devices</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event name(s)</source>
+        <translation>
+            <numerusform>%Ln event name</numerusform><numerusform>%Ln event names</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln notification receipt(s), open(s) and dismissal(s) credited to campaigns</source>
+        <translation>
+            <numerusform>%Ln notification receipt, open and dismissal credited to campaigns</numerusform><numerusform>%Ln notification receipts, opens and dismissals credited to campaigns</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln matched no campaign</source>
+        <translation>
+            <numerusform>%Ln matched no campaign</numerusform><numerusform>%Ln matched no campaign</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>Already stored by an earlier import, skipped: %Ln event(s).</source>
         <translation>
             <numerusform>Already stored by an earlier import, skipped: %Ln event.</numerusform><numerusform>Already stored by an earlier import, skipped: %Ln events.</numerusform></translation>

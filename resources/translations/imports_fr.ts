@@ -294,12 +294,47 @@
         </translation>
     </message>
     <message>
-        <source>New: %1 contacts, %2 devices, %3 event names.</source>
-        <translation>Nouveaux : %1 contacts, %2 appareils, %3 noms d’événements.</translation>
+        <source>New: %1, %2, %3.</source>
+        <translation>Nouveaux : %1, %2, %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln contact(s)</source>
+        <translation>
+            <numerusform>%Ln contact</numerusform>
+            <numerusform>%Ln contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln device(s)</source>
+        <translation>
+            <numerusform>%Ln appareil</numerusform>
+            <numerusform>%Ln appareils</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event name(s)</source>
+        <translation>
+            <numerusform>%Ln nom d’événement</numerusform>
+            <numerusform>%Ln noms d’événements</numerusform>
+        </translation>
     </message>
     <message>
-        <source>%1 notification receipts, opens and dismissals credited to campaigns; %2 matched no campaign.</source>
-        <translation>%1 réceptions, ouvertures et rejets de notifications attribués à des campagnes ; %2 sans campagne correspondante.</translation>
+        <source>%1; %2.</source>
+        <translation>%1 ; %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln notification receipt(s), open(s) and dismissal(s) credited to campaigns</source>
+        <translation>
+            <numerusform>%Ln réception, ouverture ou rejet de notification attribué à des campagnes</numerusform>
+            <numerusform>%Ln réceptions, ouvertures et rejets de notifications attribués à des campagnes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln matched no campaign</source>
+        <translation>
+            <numerusform>%Ln sans campagne correspondante</numerusform>
+            <numerusform>%Ln sans campagne correspondante</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Already stored by an earlier import, skipped: %Ln event(s).</source>

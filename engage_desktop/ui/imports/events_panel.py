@@ -148,19 +148,24 @@ class EventsImportPanel(QWidget):
                 ],
             ),
             fill(
-                self.tr("New: %1 contacts, %2 devices, %3 event names."),
+                self.tr("New: %1, %2, %3."),
                 [
-                    format_int(result.profiles_created),
-                    format_int(result.devices_created),
-                    format_int(result.event_names_created),
+                    self.tr("%Ln contact(s)", "", result.profiles_created),
+                    self.tr("%Ln device(s)", "", result.devices_created),
+                    self.tr("%Ln event name(s)", "", result.event_names_created),
                 ],
             ),
             fill(
-                self.tr(
-                    "%1 notification receipts, opens and dismissals credited to campaigns; "
-                    "%2 matched no campaign."
-                ),
-                [format_int(result.engagements), format_int(result.unattributed_notifications)],
+                self.tr("%1; %2."),
+                [
+                    self.tr(
+                        "%Ln notification receipt(s), open(s) and dismissal(s) credited to "
+                        "campaigns",
+                        "",
+                        result.engagements,
+                    ),
+                    self.tr("%Ln matched no campaign", "", result.unattributed_notifications),
+                ],
             ),
         ]
         if result.already_stored:

@@ -61,3 +61,4 @@ def test_counts_take_their_plural_form_in_french(
     assert panel.result is not None and panel.result.failed == 1, text
     assert "1 ligne rejetée" in text and "1 événement importé" in text, text
     assert "lignes rejetées" not in text
+    assert "1 contact," in text and "1 appareil," in text
