@@ -30,6 +30,7 @@ AREAS: dict[str, list[str]] = {
         "navigation.py",
         "pages/base.py",
         "pages/settings.py",
+        "pages/workspace_figures.py",
     ],
     "credentials": ["credentials"],
     "composer": ["composer", "pages/campaigns.py"],
