@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -231,3 +231,15 @@ def test_variant_and_dates_redraw_without_reading_again(
     assert page.loaded is not None and before is not None
     assert page.loaded.results is before.results  # drawn again from what was loaded
     assert page.message.text() == ""
+
+
+def test_conversion_events_have_readable_labels_and_the_raw_name_in_a_tooltip(
+    make_page: Callable[..., tuple[AnalyticsPage, Small]],
+) -> None:
+    # Fault: GA4's raw event ids ("purchase", "add_to_cart") were the labels.
+    page, _ = make_page()
+    index = page.conversion.findData("purchase")
+    assert page.conversion.itemText(index) == "Purchased"
+    assert page.conversion.itemData(index, Qt.ItemDataRole.ToolTipRole) == "purchase"
+    custom = page.conversion.findData("never_happens")
+    assert page.conversion.itemText(custom) == "Never happens"
