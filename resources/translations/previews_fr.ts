@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>EmailPreview</name>
+    <message>
+        <source>From:</source>
+        <translation>De :</translation>
+    </message>
+    <message>
+        <source>Reply to:</source>
+        <translation>Répondre à :</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Objet :</translation>
+    </message>
+    <message>
+        <source>Preheader:</source>
+        <translation>Texte d’aperçu :</translation>
+    </message>
+</context>
+<context>
     <name>InAppPreview</name>
     <message>
         <source>image</source>
@@ -89,6 +108,16 @@
     <message>
         <source>not an image</source>
         <translation>ce n’est pas une image</translation>
+    </message>
+</context>
+<context>
+    <name>SmsPreview</name>
+    <message numerus="yes">
+        <source>%Ln segment(s)</source>
+        <translation>
+            <numerusform>%Ln segment</numerusform>
+            <numerusform>%Ln segments</numerusform>
+        </translation>
     </message>
 </context>
 <context>

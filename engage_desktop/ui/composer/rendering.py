@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -213,28 +212,23 @@ class ComposerRendering(QObject):
         if culprits:
             summary += " — " + fill(self.tr("forcing UCS-2: %1"), [culprits])
         self.views.sms_counter.setText(summary)
-        marked = "".join(
-            f'<span style="background:#ffcdd2">{escape(ch)}</span>'
-            if ch in culprits
-            else escape(ch)
-            for ch in text
-        )
-        self.views.text_preview.setHtml(
-            f"<div style='white-space:pre-wrap;font-size:15px'>{marked}</div>"
-        )
+        self.views.sms_preview.set_message(self.views.app_name, text)  # a bubble, as sent
+        self.views.preview_stack.setCurrentWidget(self.views.sms_preview)
         return error, missing
 
     def _refresh_email(self) -> tuple[str | None, tuple[str, ...]]:
-        import nh3
-
         content = self.form.content()
         subject, error, missing = self.render("subject", str(content.get("subject") or ""))
         pre, _, _ = self.render("preheader", str(content.get("preheader") or ""))
         body, _, _ = self.render("html", str(content.get("html") or ""))
-        self.views.text_preview.setHtml(
-            f"<b>{escape(subject)}</b><br><span style='color:#666'>{escape(pre)}</span>"
-            f"<hr>{nh3.clean(body)}"
+        self.views.email_preview.set_message(
+            subject,
+            pre,
+            body,  # its inline CSS kept (nh3's defaults dropped every style attribute)
+            sender=str(content.get("from") or ""),
+            reply_to=str(content.get("reply_to") or ""),
         )
+        self.views.preview_stack.setCurrentWidget(self.views.email_preview)
         return error, missing
 
     def _note_missing(self, notes: list[str], missing: tuple[str, ...] | list[str]) -> None:
