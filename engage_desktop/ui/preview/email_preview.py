@@ -9,6 +9,8 @@ network access, and ``background-image`` and ``position`` are not among the kept
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
@@ -38,9 +40,18 @@ STYLE_PROPERTIES = {
 }
 
 
+# ``background: #fdf0e6`` (a plain colour) is how authors write it; it becomes
+# ``background-color`` so it survives the filter, while ``background: url(…)`` does not.
+_PLAIN_BACKGROUND = re.compile(
+    r"background\s*:\s*(#[0-9a-fA-F]{3,8}|[a-zA-Z]+|rgba?\([0-9.,\s%]*\))\s*(?=;|['\"]|$)"
+)
+
+
 def clean_email_html(html: str) -> str:
     """Safe HTML that keeps inline presentation styles."""
     import nh3
+
+    html = _PLAIN_BACKGROUND.sub(r"background-color: \1", html)
 
     attributes = {tag: set(values) for tag, values in nh3.ALLOWED_ATTRIBUTES.items()}
     attributes["*"] = {"style", "align", "bgcolor", "width", "height"}

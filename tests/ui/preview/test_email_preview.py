@@ -17,6 +17,8 @@ def test_inline_styles_are_kept_and_dangerous_parts_removed() -> None:
     cleaned = clean_email_html(html)
     assert "color:#8a3b12" in cleaned and "background-color:#fdf0e6" in cleaned
     assert "position" not in cleaned and "url(" not in cleaned
+    plain = clean_email_html("<p style='background:#fdf0e6;padding:12px'>x</p>")
+    assert "background-color:#fdf0e6" in plain  # the shorthand with a plain colour is kept
     assert "<script" not in cleaned and "onclick" not in cleaned
 
 
