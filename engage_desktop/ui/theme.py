@@ -5,16 +5,16 @@ after a switch to dark (or back) those widgets kept the old colours — the segm
 light, and the Segments tab's headings (``font-weight`` sheets) kept a text colour that vanished
 on the new background. ``restyle_all`` re-applies each style sheet so ``palette(…)`` resolves
 again, then calls ``theme_changed()`` on widgets that draw with colours of their own (error
-messages, icons painted from the palette). ``ThemeWatcher`` runs it whenever the application's
-palette changes, whether we set it (``apply_appearance``) or the platform did.
+messages, icons painted from the palette). ``apply_appearance`` runs it after installing a
+palette; ``ThemeWatcher`` runs it when the platform switches light/dark by itself.
 """
 
 from __future__ import annotations
 
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 TINT_PROPERTY = "engageTint"  # "error" | "ok", with the rest of the sheet in TINT_EXTRA
@@ -66,7 +66,11 @@ def restyle_all(app: QApplication) -> None:
 
 
 class ThemeWatcher(QObject):
-    """Installed on the application: restyles once per palette change (coalesced)."""
+    """Restyles once (coalesced) when the platform switches between light and dark.
+
+    It listens to ``QStyleHints.colorSchemeChanged``: an event filter on the application would
+    see every event of every object (QtWebEngine's included, and crashed with them).
+    """
 
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
@@ -75,15 +79,10 @@ class ThemeWatcher(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(0)
         self.timer.timeout.connect(lambda: restyle_all(self.app))
-        app.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.app and event.type() == QEvent.Type.ApplicationPaletteChange:
-            self.timer.start()
-        return False
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self.timer.start)
 
 
 def watch_theme(app: QApplication) -> ThemeWatcher:
-    """Start following palette changes (once per application)."""
+    """Start following the platform's light/dark switches (once per application)."""
     found = app.findChild(ThemeWatcher)
     return found if isinstance(found, ThemeWatcher) else ThemeWatcher(app)
