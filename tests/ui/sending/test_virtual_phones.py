@@ -69,6 +69,7 @@ def test_phones_show_received_notifications_as_previews(
     qtbot: QtBot,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    shots: Path,
 ) -> None:
     ws = make_workspace()
     app_id = seed_app(ws, 4)
@@ -121,4 +122,4 @@ def test_phones_show_received_notifications_as_previews(
         assert preview.content.title == "Soldes d'hiver"
         assert preview.content.body == "Jusqu'à -50 % ce week-end"
         assert preview.app_name == "App demo-project"
-    phones.grab().save(str(tmp_path / "phones.png"))
+    phones.grab().save(str(shots / "phones-560px.png"))
