@@ -183,6 +183,7 @@ class PushPreview(QWidget):
         ratio = self.devicePixelRatioF() * self.zoom
         pixmap = QPixmap(max(1, math.ceil(width * ratio)), max(1, math.ceil(height * ratio)))
         pixmap.setDevicePixelRatio(ratio)  # drawn in device units, stored at screen pixels
+        pixmap.fill(QColor(pal.wallpaper[1]))  # the last column, partly covered at some zooms
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         paint_wallpaper(painter, width, height, pal)
