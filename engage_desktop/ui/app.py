@@ -20,6 +20,7 @@ from engage_desktop.ui.main_window import MainWindow
 from engage_desktop.ui.preferences import Preferences
 from engage_desktop.ui.resources import app_icon
 from engage_desktop.ui.style import install_style
+from engage_desktop.ui.theme import watch_theme
 
 if TYPE_CHECKING:
     from engage_desktop.core.credentials.connection import CredentialTools
@@ -42,6 +43,7 @@ def create_application(
     prefs = Preferences.load(QSettings())
     install_translators(app, lang or prefs.language_or_none())
     apply_appearance(app, appearance or prefs.appearance)
+    watch_theme(app)  # a platform switch while open (the Settings choice restyles at once)
     return app
 
 

@@ -608,13 +608,6 @@
     </message>
 </context>
 <context>
-    <name>InAppPreview</name>
-    <message>
-        <source>image</source>
-        <translation>image</translation>
-    </message>
-</context>
-<context>
     <name>PreviewProfiles</name>
     <message>
         <source>Sample profile</source>
@@ -623,82 +616,6 @@
     <message>
         <source>The profile could not be read: %1</source>
         <translation>Le profil n’a pas pu être lu : %1</translation>
-    </message>
-</context>
-<context>
-    <name>PushPreview</name>
-    <message>
-        <source>image</source>
-        <translation>image</translation>
-    </message>
-    <message>
-        <source>App</source>
-        <translation>App</translation>
-    </message>
-    <message>
-        <source>now</source>
-        <translation>maintenant</translation>
-    </message>
-</context>
-<context>
-    <name>PushPreviewPanel</name>
-    <message>
-        <source>iOS lock screen</source>
-        <translation>iOS, écran verrouillé</translation>
-    </message>
-    <message>
-        <source>iOS banner</source>
-        <translation>iOS, bannière</translation>
-    </message>
-    <message>
-        <source>iOS expanded</source>
-        <translation>iOS, vue développée</translation>
-    </message>
-    <message>
-        <source>Android heads-up</source>
-        <translation>Android, notification flottante</translation>
-    </message>
-    <message>
-        <source>Android shade, collapsed</source>
-        <translation>Android, volet réduit</translation>
-    </message>
-    <message>
-        <source>Android shade, expanded</source>
-        <translation>Android, volet développé</translation>
-    </message>
-    <message>
-        <source>Dark mode</source>
-        <translation>Mode sombre</translation>
-    </message>
-    <message>
-        <source>All surfaces</source>
-        <translation>Toutes les surfaces</translation>
-    </message>
-    <message>
-        <source>Text cut on: %1</source>
-        <translation>Texte coupé sur : %1</translation>
-    </message>
-    <message>
-        <source>Shown in full on every surface.</source>
-        <translation>Affiché en entier sur toutes les surfaces.</translation>
-    </message>
-</context>
-<context>
-    <name>RemoteImage</name>
-    <message>
-        <source>the image is larger than 10 MB</source>
-        <translation>l’image dépasse 10 Mo</translation>
-    </message>
-    <message>
-        <source>not an image</source>
-        <translation>ce n’est pas une image</translation>
-    </message>
-</context>
-<context>
-    <name>RichPreview</name>
-    <message>
-        <source>Inbox</source>
-        <translation>Boîte de réception</translation>
     </message>
 </context>
 <context>

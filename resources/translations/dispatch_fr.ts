@@ -504,12 +504,24 @@
         <translation>Actualiser</translation>
     </message>
     <message>
+        <source>Start the sandbox</source>
+        <translation>Démarrer le bac à sable</translation>
+    </message>
+    <message>
         <source>No virtual phone has received anything yet.</source>
         <translation>Aucun téléphone virtuel n’a encore rien reçu.</translation>
     </message>
     <message>
-        <source>The local sandbox is not running, so the virtual phones cannot be shown. The dispatch service starts it when a campaign of a demo app is sent; you can also start it yourself with “engage-desktop sandbox”, then press Refresh.</source>
-        <translation>Le bac à sable local n&apos;est pas démarré : les téléphones virtuels ne peuvent pas être affichés. Le service d&apos;envoi le démarre quand une campagne d&apos;une app de démo est envoyée ; vous pouvez aussi le lancer vous-même avec « engage-desktop sandbox », puis cliquer sur Actualiser.</translation>
+        <source>Starting the local sandbox…</source>
+        <translation>Démarrage du bac à sable local…</translation>
+    </message>
+    <message>
+        <source>The local sandbox could not start (%1).</source>
+        <translation>Le bac à sable local n’a pas pu démarrer (%1).</translation>
+    </message>
+    <message>
+        <source>The local sandbox is not running, so the virtual phones cannot be shown. It starts by itself when a campaign of a demo app is sent, or press “Start the sandbox”.</source>
+        <translation>Le bac à sable local n’est pas démarré : les téléphones virtuels ne peuvent pas être affichés. Il démarre de lui-même quand une campagne d’une app de démo est envoyée, ou cliquez sur « Démarrer le bac à sable ».</translation>
     </message>
     <message>
         <source>The virtual phones cannot be shown: %1</source>

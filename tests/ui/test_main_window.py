@@ -153,7 +153,7 @@ def test_settings_page_counts_rows_and_keeps_language(
         page.counts.item(r, 0).text(): page.counts.item(r, 1).text()  # type: ignore[attr-defined]
         for r in range(page.counts.rowCount())
     }  # type: ignore[attr-defined]
-    assert rows["app"] == "2"
+    assert rows["Apps"] == "2"  # in words, not table names
     assert head_revision() in page.schema.text()  # type: ignore[attr-defined]
     page.language.setCurrentIndex(page.language.findData("fr"))  # type: ignore[attr-defined]
     assert Preferences.load(qsettings).language == "fr"

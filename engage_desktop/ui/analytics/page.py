@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,6 +40,7 @@ from engage_desktop.ui.analytics.loading import Loaded, Request, load, render_al
 from engage_desktop.ui.analytics.qt_text import style_from_palette, translated_text
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
+from engage_desktop.ui.event_labels import event_label
 from engage_desktop.ui.formatting import format_datetime
 from engage_desktop.ui.messages import coded_text, permission_text
 from engage_desktop.ui.pages.base import Page
@@ -303,9 +304,12 @@ class AnalyticsPage(Page):
         _fill(self.variant, variants, loaded.request.variant)
         events = [
             (self.tr("Campaign conversion"), CAMPAIGN_CONVERSION),
-            *((e, e) for e in loaded.events),
+            *((event_label(e), e) for e in loaded.events),
         ]
         _fill(self.conversion, events, loaded.request.goal.event)
+        for index in range(1, self.conversion.count()):  # the raw event name, for analysts
+            raw = str(self.conversion.itemData(index))
+            self.conversion.setItemData(index, raw, Qt.ItemDataRole.ToolTipRole)
         self.first.setDate(QDate(loaded.first.year, loaded.first.month, loaded.first.day))
         self.last.setDate(QDate(loaded.last.year, loaded.last.month, loaded.last.day))
         for widget in (self.campaign, self.variant, self.conversion, self.first, self.last):
@@ -316,6 +320,10 @@ class AnalyticsPage(Page):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self.resize_timer.start()
+
+    def theme_changed(self) -> None:
+        """Charts are images drawn in the palette's colours: redraw them in the new theme's."""
         self.resize_timer.start()
 
     # Exports -----------------------------------------------------------------------------

@@ -8,7 +8,6 @@ the last good render of a field, and every problem is gathered as a note under t
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -26,6 +25,7 @@ from engage_desktop.ui.messages import fill, template_error_text
 from engage_desktop.ui.preview.remote_image import RemoteImage
 
 if TYPE_CHECKING:
+    from engage_desktop.ui.preview.rich_fallback import PlainRichPreview
     from engage_desktop.ui.preview.rich_preview import RichPreview
 
 FORMAT_PAGES = {"push": 0, "sms": 1, "email": 2, "rich_push": 3, "in_app": 4}
@@ -58,7 +58,7 @@ class ComposerRendering(QObject):
         self.views = views
         self.render_context: dict[str, Any] = dict(SAMPLE_PROFILE)
         self.local_image: QPixmap | None = None
-        self.rich_preview: RichPreview | None = None
+        self.rich_preview: RichPreview | PlainRichPreview | None = None
         self.payload = ComposerPayload(form, views, self, campaign_id)
         self.remote_image = RemoteImage(self)
         self.remote_image.changed.connect(self.image_changed)
@@ -132,11 +132,12 @@ class ComposerRendering(QObject):
         views.inapp_preview.set_image(self._preview_image(notes, str(shown.get("image_url") or "")))
 
     def _refresh_rich(self, notes: list[str]) -> None:
-        """QtWebEngine is loaded only when a rich push is first previewed (it is heavy)."""
+        """QtWebEngine is loaded only when a rich push is first previewed (it is heavy), and
+        only where it can start (else a plain rendering says why)."""
         if self.rich_preview is None:
-            from engage_desktop.ui.preview.rich_preview import RichPreview
+            from engage_desktop.ui.preview.rich_choice import create_rich_preview
 
-            self.rich_preview = RichPreview()
+            self.rich_preview = create_rich_preview()
             self.views.preview_stack.addWidget(self.rich_preview)
         self.views.preview_stack.setCurrentWidget(self.rich_preview)
         content = self.form.content()
@@ -185,28 +186,23 @@ class ComposerRendering(QObject):
         if culprits:
             summary += " — " + fill(self.tr("forcing UCS-2: %1"), [culprits])
         self.views.sms_counter.setText(summary)
-        marked = "".join(
-            f'<span style="background:#ffcdd2">{escape(ch)}</span>'
-            if ch in culprits
-            else escape(ch)
-            for ch in text
-        )
-        self.views.text_preview.setHtml(
-            f"<div style='white-space:pre-wrap;font-size:15px'>{marked}</div>"
-        )
+        self.views.sms_preview.set_message(self.views.app_name, text)  # a bubble, as sent
+        self.views.preview_stack.setCurrentWidget(self.views.sms_preview)
         return error, missing
 
     def _refresh_email(self) -> tuple[str | None, tuple[str, ...]]:
-        import nh3
-
         content = self.form.content()
         subject, error, missing = self.render("subject", str(content.get("subject") or ""))
         pre, _, _ = self.render("preheader", str(content.get("preheader") or ""))
         body, _, _ = self.render("html", str(content.get("html") or ""))
-        self.views.text_preview.setHtml(
-            f"<b>{escape(subject)}</b><br><span style='color:#666'>{escape(pre)}</span>"
-            f"<hr>{nh3.clean(body)}"
+        self.views.email_preview.set_message(
+            subject,
+            pre,
+            body,  # its inline CSS kept (nh3's defaults dropped every style attribute)
+            sender=str(content.get("from") or ""),
+            reply_to=str(content.get("reply_to") or ""),
         )
+        self.views.preview_stack.setCurrentWidget(self.views.email_preview)
         return error, missing
 
     def _note_missing(self, notes: list[str], missing: tuple[str, ...] | list[str]) -> None:

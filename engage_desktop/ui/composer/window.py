@@ -59,6 +59,7 @@ from engage_desktop.ui.messages import campaign_error_text, fill, issue_line, is
 from engage_desktop.ui.sending.errors import user_message
 
 if TYPE_CHECKING:
+    from engage_desktop.ui.preview.rich_fallback import PlainRichPreview
     from engage_desktop.ui.preview.rich_preview import RichPreview
 
 AUTOSAVE_MS = 1200
@@ -125,7 +126,7 @@ class ComposerWindow(QWidget):
         return self.saver.campaign_id
 
     @property
-    def rich_preview(self) -> RichPreview | None:
+    def rich_preview(self) -> RichPreview | PlainRichPreview | None:
         return self.rendering.rich_preview
 
     def shown_variant(self) -> str:

@@ -353,7 +353,7 @@ class CredentialsDialog(QDialog):
         self._run(lambda _p: set_sending_mode(ws, app_id, fcm=fcm), switched, cancellable=False)
 
     def _say(self, text: str, *, error: bool = False, warning: bool = False) -> None:
-        from engage_desktop.ui.audience.widgets import error_color  # the app's one error red
+        from engage_desktop.ui.theme import tint  # the app's one error red
 
-        self.status_label.setStyleSheet(f"color: {error_color()};" if error or warning else "")
+        tint(self.status_label, "error" if error or warning else None)
         self.status_label.setText(text)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -268,3 +268,15 @@ def test_an_xlsx_export_that_fails_leaves_nothing(
     qtbot.waitUntil(lambda: job.done, timeout=20_000)
     assert good.read_bytes().startswith(b"PK") and page.message.text().startswith("Saved")
     assert list(tmp_path.glob("*trends.xlsx*")) == [good]  # no hidden partial file left
+
+
+def test_conversion_events_have_readable_labels_and_the_raw_name_in_a_tooltip(
+    make_page: Callable[..., tuple[AnalyticsPage, Small]],
+) -> None:
+    # Fault: GA4's raw event ids ("purchase", "add_to_cart") were the labels.
+    page, _ = make_page()
+    index = page.conversion.findData("purchase")
+    assert page.conversion.itemText(index) == "Purchased"
+    assert page.conversion.itemData(index, Qt.ItemDataRole.ToolTipRole) == "purchase"
+    custom = page.conversion.findData("never_happens")
+    assert page.conversion.itemText(custom) == "Never happens"

@@ -1,10 +1,11 @@
-"""Settings, as an admin uses it: connect a real Firebase project from the GUI alone.
+"""Settings: connect a real Firebase project from the GUI alone; a marketer's words.
 
 The whole path of issue 15's "done when": add an app for the project, give it a service
 account, test the connection (a token and a validate-only send to the local Google over TLS,
 the real, non-sandbox path), switch it off the sandbox, invite a colleague as analyst, and find
 every step in the audit log. Screenshots of each step (English light, French dark) go to
-test-artifacts/ui/pages/settings/ for review.
+test-artifacts/ui/pages/settings/ for review. Settings speaks a marketer's words: what the
+workspace holds, never raw table names.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from engage_desktop.core.team import list_members
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.vault import Vault
 from engage_desktop.services.fcm.connection_test import test_connection as network_test
-from engage_desktop.store.models import Role
+from engage_desktop.store.models import Base, Role
 from engage_desktop.ui.appearance import apply_appearance
 from engage_desktop.ui.audit.audit_dialog import AuditLogDialog
 from engage_desktop.ui.context import UiContext
@@ -174,3 +175,18 @@ def test_an_admin_connects_a_firebase_project_from_the_gui_alone(
             from engage_desktop.core.credentials.admin import remove_credentials
 
             remove_credentials(ws, Vault.system(), app_id)
+
+
+def test_workspace_figures_have_readable_labels(admin_context: UiContext, qtbot: QtBot) -> None:
+    # Fault: Settings listed raw table names (event_daily, outbox_message, audit_chain_head…).
+    page = SettingsPage(admin_context)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: page.counts.rowCount() > 0, timeout=10_000)
+    shown = [page.counts.item(row, 0).text() for row in range(page.counts.rowCount())]
+    tables = {table.name for table in Base.metadata.sorted_tables}
+    assert not tables & set(shown), shown
+    assert "Contacts" in shown and "Campaigns" in shown
+    headers = [page.counts.horizontalHeaderItem(i).text() for i in range(2)]
+    assert "Table" not in headers and "Rows" not in headers
