@@ -166,6 +166,22 @@
         <translation>Appareil de test choisi</translation>
     </message>
     <message>
+        <source>Test device removed</source>
+        <translation>Appareil de test retiré</translation>
+    </message>
+    <message>
+        <source>Campaign archived</source>
+        <translation>Campagne archivée</translation>
+    </message>
+    <message>
+        <source>Campaign unarchived</source>
+        <translation>Campagne désarchivée</translation>
+    </message>
+    <message>
+        <source>Draft deleted</source>
+        <translation>Brouillon supprimé</translation>
+    </message>
+    <message>
         <source>Failed messages sent again</source>
         <translation>Messages en échec renvoyés</translation>
     </message>
@@ -196,6 +212,10 @@
     <message>
         <source>Connection tested</source>
         <translation>Connexion testée</translation>
+    </message>
+    <message>
+        <source>SMS or email account given</source>
+        <translation>Compte SMS ou e-mail fourni</translation>
     </message>
     <message>
         <source>Service-account key removed</source>

@@ -12,7 +12,7 @@ from engage_desktop.ui.audit.labels import action_label, action_labels
 ROOT = Path(__file__).resolve().parents[3]
 SOURCE = ROOT / "engage_desktop"
 CATALOGUES = ROOT / "resources" / "translations"
-LITERAL = re.compile(r'action="([a-z_]+\.[a-z_]+)"')
+CODE = re.compile(r'"([a-z_]+\.[a-z_]+)"')  # on a line that passes ``action=``
 TEMPLATED = re.compile(r'action=f"([a-z_]+)\.\{verb\}"')
 VERBS = {"campaign": ("pause", "resume", "cancel"), "approval": ("approve", "reject")}
 
@@ -22,7 +22,9 @@ def recorded_actions() -> set[str]:
     found: set[str] = set()
     for path in SOURCE.rglob("*.py"):
         text = path.read_text(encoding="utf-8")
-        found.update(LITERAL.findall(text))
+        for line in text.splitlines():
+            if "action=" in line:
+                found.update(CODE.findall(line))
         for family in TEMPLATED.findall(text):
             found.update(f"{family}.{verb}" for verb in VERBS[family])
     return found

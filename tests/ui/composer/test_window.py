@@ -101,8 +101,10 @@ def _previewed(window: ComposerWindow, fmt: str) -> str:
         return window.inapp_preview.content.body
     if fmt == "rich_push":
         assert window.rich_preview is not None
-        return window.rich_preview.inbox_title.text()
-    return window.views.text_preview.toPlainText()  # SMS text, or the email's subject line
+        return window.rich_preview.inbox.title.text()
+    if fmt == "sms":
+        return window.views.sms_preview.text  # the bubble's text, as sent
+    return window.views.email_preview.subject.text()  # the email's subject line
 
 
 @QTWEBENGINE_NOISE
