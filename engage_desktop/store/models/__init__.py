@@ -16,6 +16,7 @@ from .audience import (
     sql_constant,
 )
 from .base import Base, UTCDateTime, utcnow
+from .changes import CHANGE_AREAS, ChangeStamp
 from .credentials import AppCredential, CredentialHolder
 from .messaging import (
     Campaign,
@@ -33,6 +34,7 @@ from .targeting import CachedResult, Segment, SegmentMember
 from .workspace import App, Member, MemberRole, Platform, Role, WorkspaceSetting
 
 __all__ = [
+    "CHANGE_AREAS",
     "INDEXED_ATTRIBUTES",
     "App",
     "AppCredential",
@@ -47,6 +49,7 @@ __all__ = [
     "CampaignFormat",
     "CampaignStatus",
     "CampaignVariant",
+    "ChangeStamp",
     "Channel",
     "Consent",
     "ConsentState",
