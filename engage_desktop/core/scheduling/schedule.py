@@ -7,6 +7,7 @@ time in the future (the composer once did, with a free text field).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.orm import Session
@@ -70,3 +71,26 @@ def _campaign(session: Session, campaign_id: int) -> Campaign:
             f"No campaign with id {campaign_id}.", "campaign_not_found", str(campaign_id)
         )
     return row
+
+
+@dataclass(frozen=True)
+class CurrentSchedule:
+    """What the scheduling dialog opens on: the app's zone and the campaign's stored choice."""
+
+    campaign_name: str
+    app_time_zone: str
+    status: CampaignStatus
+    chosen: ScheduleChoice | None
+
+
+def current_schedule(session: Session, member_id: int, campaign_id: int) -> CurrentSchedule:
+    """The campaign's stored time (None when not scheduled), read with the view right."""
+    row = _campaign(session, campaign_id)
+    require(session, member_id, row.app_id, Permission.VIEW_CAMPAIGNS)
+    app_zone = app_time_zone(session, campaign_id)
+    chosen = None
+    if row.status == CampaignStatus.SCHEDULED and row.scheduled_at is not None:
+        stored = dict(row.schedule or {})
+        zone_name = str(stored.get("time_zone") or app_zone)
+        chosen = ScheduleChoice(row.scheduled_at, zone_name, stored.get("mode") == "local_time")
+    return CurrentSchedule(row.name, app_zone, row.status, chosen)

@@ -10,7 +10,7 @@ zone (stored here; the delivery rules honour it).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -128,3 +128,14 @@ def choice(at: datetime, zone_name: str, now: datetime, local_time: bool = False
     zone(zone_name)
     check_future(at, now)
     return ScheduleChoice(at, zone_name, local_time)
+
+
+def suggested_time(now: datetime, zone_name: str) -> datetime:
+    """A first proposal: the next whole hour at least an hour from ``now``, on the zone's clocks."""
+    local = now.astimezone(zone(zone_name))
+    start = local.replace(minute=0, second=0, microsecond=0)
+    proposal = start.astimezone(UTC) + _HOUR * 2
+    return proposal.astimezone(zone(zone_name))
+
+
+_HOUR = timedelta(hours=1)

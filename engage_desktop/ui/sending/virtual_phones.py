@@ -3,7 +3,8 @@
 Reads the sandbox's ``/sandbox/inbox`` over loopback (with the control token the running sandbox
 wrote in its data folder) for the app's test devices (or, when it
 has none, the first devices that received something) and shows each device's last messages as
-real previews (iOS lock screen or Android heads-up, by the device's platform).
+real previews (iOS lock screen or Android heads-up, by the device's platform). The Deliveries
+page refreshes them whenever the change feed says deliveries were recorded.
 """
 
 from __future__ import annotations
@@ -220,10 +221,9 @@ class VirtualPhones(QWidget):
         if isinstance(exc, SandboxUnreachable):
             self.message.setText(
                 self.tr(
-                    "The local sandbox is not running, so the virtual phones cannot be shown. "
-                    "The dispatch service starts it when a campaign of a demo app is sent; you "
-                    "can also start it yourself with “engage-desktop sandbox”, then press "
-                    "Refresh."
+                    "The local sandbox is not running yet, so the virtual phones cannot be "
+                    "shown. The dispatch service starts it when a campaign of a demo app is "
+                    "sent; the phones appear here by themselves once it receives messages."
                 )
             )
         else:
