@@ -11,19 +11,28 @@ from engage_desktop.ui.sending.errors import user_message
 
 
 def _templates() -> dict[str, str]:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("ScheduleErrors", text)
-
     return {
-        "schedule_unparseable": tr("“%1” is not a date and time."),
-        "schedule_no_offset": tr("“%1” does not say its time zone."),
-        "schedule_unknown_zone": tr("“%1” is not a known time zone."),
-        "schedule_skipped_time": tr(
-            "%1 does not exist in %2: the clocks skip that hour when they change."
+        "schedule_unparseable": QCoreApplication.translate(
+            "ScheduleErrors", "“%1” is not a date and time."
         ),
-        "schedule_past": tr("This time is already past: choose a later one."),
-        "schedule_missing": tr("Choose a date and time first."),
-        "not_scheduled": tr("This campaign is not scheduled."),
+        "schedule_no_offset": QCoreApplication.translate(
+            "ScheduleErrors", "“%1” does not say its time zone."
+        ),
+        "schedule_unknown_zone": QCoreApplication.translate(
+            "ScheduleErrors", "“%1” is not a known time zone."
+        ),
+        "schedule_skipped_time": QCoreApplication.translate(
+            "ScheduleErrors", "%1 does not exist in %2: the clocks skip that hour when they change."
+        ),
+        "schedule_past": QCoreApplication.translate(
+            "ScheduleErrors", "This time is already past: choose a later one."
+        ),
+        "schedule_missing": QCoreApplication.translate(
+            "ScheduleErrors", "Choose a date and time first."
+        ),
+        "not_scheduled": QCoreApplication.translate(
+            "ScheduleErrors", "This campaign is not scheduled."
+        ),
     }
 
 

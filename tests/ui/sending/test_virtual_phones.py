@@ -42,7 +42,7 @@ def test_sandbox_not_running_is_said_clearly(
     qtbot.waitUntil(lambda: bool(phones.message.text()), timeout=10_000)
     text = phones.message.text()
     assert text.startswith("The local sandbox is not running")
-    assert "engage-desktop sandbox" in text
+    assert "appear here by themselves" in text and "Refresh" not in text
     assert "Errno" not in text and "urlopen" not in text
 
 
