@@ -8,16 +8,34 @@ the feed to be told at once rather than within the second.
 
 Send progress moves many times a second during a big send: ``progress_changed`` is coalesced
 to once every ``progress_ticks`` polls, and the last change is always emitted.
+
+The beat comes from one timer for the whole process (like ``ui.background``'s mailbox), not
+one per feed, and a feed nobody follows does not read: a feed dropped with its context (tests
+make many) then holds no running timer and no read in flight when Python's garbage collector
+deletes it, possibly from a worker thread (an active timer deleted there crashed the tests).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import SIGNAL, QObject, QTimer, Signal
 
 from engage_desktop.core.changes import ChangeVersions, changed_areas, read_versions
 from engage_desktop.core.progress import Progress
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.ui.background import Job, run_in_background
+
+POLL_MS = 1000
+_beat: QTimer | None = None
+
+
+def _get_beat() -> QTimer:
+    """The process's one polling timer, created on first use (on the GUI thread), never deleted."""
+    global _beat
+    if _beat is None:
+        _beat = QTimer()
+        _beat.setInterval(POLL_MS)
+        _beat.start()
+    return _beat
 
 
 class ChangeFeed(QObject):
@@ -39,7 +57,6 @@ class ChangeFeed(QObject):
         workspace: Workspace,
         parent: QObject | None = None,
         *,
-        interval_ms: int = 1000,
         progress_ticks: int = 3,
     ) -> None:
         super().__init__(parent)
@@ -50,17 +67,25 @@ class ChangeFeed(QObject):
         self._progress_pending = False
         self._poll: Job | None = None
         self._again = False
-        self.timer = QTimer(self)
-        self.timer.setInterval(interval_ms)
-        self.timer.timeout.connect(self._tick)
+        self.running = False
 
     def start(self) -> None:
-        if not self.timer.isActive():
-            self.timer.start()
+        if not self.running:
+            self.running = True
+            _get_beat().timeout.connect(self._tick)
             self.poke()
 
     def stop(self) -> None:
-        self.timer.stop()
+        if self.running:
+            self.running = False
+            _get_beat().timeout.disconnect(self._tick)
+
+    def followed(self) -> bool:
+        """Whether anything listens (views follow the feed while they exist)."""
+        return any(
+            self.receivers(SIGNAL(f"{name}()")) > 0
+            for name in ("campaigns_changed", "segments_changed", "progress_changed")
+        )
 
     def poke(self) -> None:
         """Read the feed now (after one of the GUI's own writes)."""
@@ -77,6 +102,8 @@ class ChangeFeed(QObject):
         self._poll.finished.connect(self._poll_done)
 
     def _tick(self) -> None:
+        if not self.followed():
+            return
         self._ticks_since_progress += 1
         if self._progress_pending and self._ticks_since_progress >= self.progress_ticks:
             self._emit_progress()
