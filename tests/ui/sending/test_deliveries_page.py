@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
@@ -14,10 +15,18 @@ from engage_desktop.core.outbox.expand import start_send
 from engage_desktop.core.scheduling.schedule import schedule
 from engage_desktop.core.scheduling.when import choice
 from engage_desktop.core.workspace import Workspace
-from engage_desktop.store.models import CampaignStatus, OutboxMessage, OutboxState
+from engage_desktop.store.models import CampaignStatus, Device, OutboxMessage, OutboxState
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.sending.deliveries_page import DeliveriesPage
 from engage_desktop.ui.sending.send_dialog import SendDialog
+from tests.support.net import free_port
+from tests.support.processes import (
+    credentials_dir,
+    service_env,
+    start_sandbox,
+    start_service,
+    stop_service,
+)
 from tests.support.sending import seed_app, seed_campaign, status_of
 
 
@@ -160,3 +169,43 @@ def test_the_list_follows_the_campaign_to_its_end(
         assert finish_completed(conn, ws.clock.now()) == [campaign_id]
     qtbot.waitUntil(lambda: page.campaigns.item(0).text().endswith("— Completed"), timeout=10_000)
     qtbot.waitUntil(lambda: page.panel.status.text().startswith("Completed"), timeout=10_000)
+
+
+def test_virtual_phones_appear_without_refresh(
+    make_workspace: Callable[..., Workspace],
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Fault seen: the phones said "sandbox not running" until Refresh was pressed. Here the
+    sandbox starts after the page, the service sends, and nobody presses anything."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    monkeypatch.setenv("ENGAGE_SANDBOX_URL", url)
+    monkeypatch.setenv("ENGAGE_SANDBOX_CREDENTIALS_DIR", str(credentials_dir(tmp_path)))
+    ws = make_workspace()
+    app_id = seed_app(ws, 3)
+    with ws.session() as s:
+        first = app_id * 10_000_000 + 1
+        s.execute(update(Device).where(Device.id == first).values(is_test=True, label="Pixel"))
+    campaign_id = seed_campaign(ws, app_id)
+    page = _page(ws, app_id, qtbot)
+    phones = page.phones
+    qtbot.waitUntil(lambda: "not running" in phones.message.text(), timeout=10_000)
+    sandbox = start_sandbox(credentials_dir(tmp_path), port=port)
+    try:
+        start_send(ws, campaign_id)  # as the CLI would: another writer than this page
+        service = start_service(
+            str(ws.location.sqlite_path), service_env(sandbox.url, tmp_path), tmp_path
+        )
+        try:
+            qtbot.waitUntil(lambda: any(card.previews for card in phones.cards), timeout=30_000)
+            qtbot.waitUntil(
+                lambda: page.campaigns.item(0).text().endswith("— Completed"), timeout=30_000
+            )
+        finally:
+            stop_service(service)
+    finally:
+        sandbox.stop()
+    assert phones.message.text() == ""
+    assert phones.cards[0].previews[0].content.title == "Soldes d'hiver"
