@@ -3,19 +3,19 @@
 <context>
     <name>SendConfirmation</name>
     <message numerus="yes">
-        <source>Send “%1” now to %n device(s)?</source>
+        <source>Send “%1” now to %Ln device(s)?</source>
         <translation>
-            <numerusform>Send “%1” now to %n device?</numerusform><numerusform>Send “%1” now to %n devices?</numerusform></translation>
+            <numerusform>Send “%1” now to %Ln device?</numerusform><numerusform>Send “%1” now to %Ln devices?</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n device(s)</source>
+        <source>%Ln device(s)</source>
         <translation>
-            <numerusform>%n device</numerusform><numerusform>%n devices</numerusform></translation>
+            <numerusform>%Ln device</numerusform><numerusform>%Ln devices</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n device(s) (%1)</source>
+        <source>%Ln device(s) (%1)</source>
         <translation>
-            <numerusform>%n device (%1)</numerusform><numerusform>%n devices (%1)</numerusform></translation>
+            <numerusform>%Ln device (%1)</numerusform><numerusform>%Ln devices (%1)</numerusform></translation>
     </message>
 </context>
 </TS>

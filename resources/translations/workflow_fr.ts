@@ -118,10 +118,10 @@
         <translation>Personne dans cette audience ne peut la recevoir pour le moment.</translation>
     </message>
     <message numerus="yes">
-        <source>Send “%1” now to %n device(s)?</source>
+        <source>Send “%1” now to %Ln device(s)?</source>
         <translation>
-            <numerusform>Envoyer « %1 » maintenant à %n appareil ?</numerusform>
-            <numerusform>Envoyer « %1 » maintenant à %n appareils ?</numerusform>
+            <numerusform>Envoyer « %1 » maintenant à %Ln appareil ?</numerusform>
+            <numerusform>Envoyer « %1 » maintenant à %Ln appareils ?</numerusform>
         </translation>
     </message>
     <message>
@@ -129,10 +129,10 @@
         <translation>Toute l’audience de l’app</translation>
     </message>
     <message numerus="yes">
-        <source>%n device(s)</source>
+        <source>%Ln device(s)</source>
         <translation>
-            <numerusform>%n appareil</numerusform>
-            <numerusform>%n appareils</numerusform>
+            <numerusform>%Ln appareil</numerusform>
+            <numerusform>%Ln appareils</numerusform>
         </translation>
     </message>
     <message>
@@ -164,10 +164,10 @@
         <translation>%1 : %2</translation>
     </message>
     <message numerus="yes">
-        <source>%n device(s) (%1)</source>
+        <source>%Ln device(s) (%1)</source>
         <translation>
-            <numerusform>%n appareil (%1)</numerusform>
-            <numerusform>%n appareils (%1)</numerusform>
+            <numerusform>%Ln appareil (%1)</numerusform>
+            <numerusform>%Ln appareils (%1)</numerusform>
         </translation>
     </message>
     <message>

@@ -55,14 +55,14 @@ class SendConfirmation(QWidget):
         else:
             self.question.setText(
                 fill(
-                    self.tr("Send “%1” now to %n device(s)?", "", summary.recipients),
+                    self.tr("Send “%1” now to %Ln device(s)?", "", summary.recipients),
                     [summary.name],
                 )
             )
         self.rows["app"].setText(summary.app_name)
         self.rows["channel"].setText(self.channel_text(summary.channel))
         self.rows["audience"].setText(summary.segment or self.tr("The app's whole audience"))
-        self.rows["recipients"].setText(self.tr("%n device(s)", "", summary.recipients))
+        self.rows["recipients"].setText(self.tr("%Ln device(s)", "", summary.recipients))
         self.rows["suppressed"].setText(self.suppressed_text(summary))
         self.rows["when"].setText(self.when_text(summary))
 
@@ -86,7 +86,7 @@ class SendConfirmation(QWidget):
             fill(self.tr("%1: %2"), [reason_label(k), format_int(v)])
             for k, v in sorted(summary.suppressed.items())
         ]
-        return fill(self.tr("%n device(s) (%1)", "", summary.suppressed_total), [", ".join(parts)])
+        return fill(self.tr("%Ln device(s) (%1)", "", summary.suppressed_total), [", ".join(parts)])
 
     def when_text(self, summary: SendSummary) -> str:
         if summary.scheduled_at is None:

@@ -81,7 +81,7 @@ class ScheduleDialog(QDialog):
         self.date_edit.setCalendarPopup(True)
         self.time_edit = QTimeEdit()
         self.time_edit.setDisplayFormat(_short_time_format())
-        self.date_edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+        self.date_edit.setDisplayFormat(_short_date_format())
         self.zone_box = QComboBox(editable=True)
         self.zone_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.zone_box.addItems(sorted(available_timezones()))
@@ -258,6 +258,13 @@ class ScheduleDialog(QDialog):
         self._say(schedule_error_text(exc), error=True)
         self.unschedule_button.setEnabled(True)
         self.schedule_button.setEnabled(self.chosen is not None)
+
+
+def _short_date_format() -> str:
+    """The locale's short date with the whole year ("15/12/2026", "12/15/2026"): a two-digit
+    year is ambiguous in a date people schedule by."""
+    shown = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    return shown if "yyyy" in shown else shown.replace("yy", "yyyy")
 
 
 def _short_time_format() -> str:

@@ -141,7 +141,7 @@ def test_send_now_on_a_scheduled_campaign_asks_first(
     assert rows["suppressed"].text() == "2 devices (no push token: 2)"
     when = rows["when"].text()  # in the campaign's zone, in the locale's long format
     assert when.startswith("Now, instead of its scheduled time (") and "2099" in when
-    assert when.endswith("10:00 (Europe/Paris))")
+    assert "10:00" in when and when.endswith(" (Europe/Paris))")
     dialog.close_button.click()  # declined: still scheduled, nothing queued
     assert status_of(ws, campaign_id) is CampaignStatus.SCHEDULED
     panel.send_button.click()

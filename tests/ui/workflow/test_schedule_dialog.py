@@ -137,6 +137,7 @@ def test_french_dialog_uses_the_french_locale(
     setup: tuple[UiContext, int], qtbot: QtBot, french: None
 ) -> None:
     context, campaign_id = setup
+    before = QLocale()
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
     try:
         dialog = _dialog(context, campaign_id, qtbot)
@@ -150,4 +151,4 @@ def test_french_dialog_uses_the_french_locale(
             == "Cette heure est déjà passée : choisissez-en une plus tardive."
         )
     finally:
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        QLocale.setDefault(before)
