@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from engage_desktop.core.outbox.content_gate import require_valid_content
 from engage_desktop.core.outbox.expand import audience_summary
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import App, Campaign, CampaignStatus, Segment
@@ -48,11 +49,16 @@ class SendSummary:
 
 
 def send_summary(ws: Workspace, campaign_id: int) -> SendSummary:
-    """Count (send right checked by ``audience_summary``) and describe a send, writing nothing."""
+    """Count (send right checked by ``audience_summary``) and describe a send, writing nothing.
+
+    Content the sender would refuse is refused here (``ContentInvalid``), so nobody is asked
+    to confirm a send that cannot start.
+    """
     counted = audience_summary(ws, campaign_id)
     with ws.session() as session:
         campaign = session.get(Campaign, campaign_id)
         assert campaign is not None  # audience_summary raised otherwise
+        require_valid_content(campaign)
         app = session.get(App, campaign.app_id)
         segment = session.get(Segment, campaign.segment_id) if campaign.segment_id else None
         schedule = dict(campaign.schedule or {})
