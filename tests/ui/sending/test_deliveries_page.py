@@ -19,6 +19,7 @@ from engage_desktop.store.models import CampaignStatus, Device, OutboxMessage, O
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.sending.deliveries_page import DeliveriesPage
 from engage_desktop.ui.sending.send_dialog import SendDialog
+from tests.support.deliveries import open_deliveries
 from tests.support.net import free_port
 from tests.support.processes import (
     credentials_dir,
@@ -98,16 +99,7 @@ def test_test_send_from_the_panel_lists_each_test_device(
     dialog.close()
 
 
-def _page(ws: Workspace, app_id: int, qtbot: QtBot) -> DeliveriesPage:
-    context = UiContext(ws)
-    context.set_app(app_id)
-    page = DeliveriesPage(context)
-    qtbot.addWidget(page)
-    page.resize(1200, 800)
-    page.show()
-    qtbot.waitUntil(lambda: page.campaigns.count() == 1, timeout=10_000)
-    page.campaigns.setCurrentRow(0)
-    return page
+_page = open_deliveries
 
 
 def test_send_now_on_a_scheduled_campaign_asks_first(

@@ -14,9 +14,9 @@ from sqlalchemy import select, update
 from engage_desktop.core.outbox.expand import start_send
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import Campaign, CampaignStatus, OutboxMessage, OutboxState
-from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.sending.deliveries_page import DeliveriesPage
 from engage_desktop.ui.sending.send_dialog import SendDialog
+from tests.support.deliveries import open_deliveries
 from tests.support.sending import seed_app, seed_campaign
 
 SHOTS = Path("/tmp/shots/send-content")
@@ -45,16 +45,7 @@ def _completed_with_failures(ws: Workspace, app_id: int, failed: int) -> int:
     return campaign_id
 
 
-def _page(ws: Workspace, app_id: int, qtbot: QtBot) -> DeliveriesPage:
-    context = UiContext(ws)
-    context.set_app(app_id)
-    page = DeliveriesPage(context)
-    qtbot.addWidget(page)
-    page.resize(1100, 700)
-    page.show()
-    qtbot.waitUntil(lambda: page.campaigns.count() == 1, timeout=10_000)
-    page.campaigns.setCurrentRow(0)
-    return page
+_page = open_deliveries
 
 
 def _retry_from_the_panel(
