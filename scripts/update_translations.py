@@ -44,6 +44,7 @@ AREAS: dict[str, list[str]] = {
     "admin": ["admin", "permissions.py", "context.py"],
     "admin_audit": ["audit", "approvals"],
     "analytics": ["analytics"],
+    "workflow": ["workflow"],
 }
 
 

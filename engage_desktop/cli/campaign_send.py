@@ -28,6 +28,9 @@ def register(subparsers: Any) -> None:
     send.add_argument(
         "--test-devices", action="store_true", help="send only to the app's test devices"
     )
+    send.add_argument(
+        "--yes", action="store_true", help="send without showing the summary and asking first"
+    )
     add_workspace_option(send)
     send.set_defaults(func=run_send)
     status = subparsers.add_parser("status", help="a campaign's sending progress")
@@ -80,6 +83,8 @@ def run_send(args: argparse.Namespace) -> int:
             count = control.send_to_test_devices(ws, args.campaign_id)
             print(f"Queued for {count} test device(s).")
             return 0
+        if not args.yes:
+            confirm_send(ws, args.campaign_id)
         result = start_send(ws, args.campaign_id)
         reasons = ", ".join(f"{k} {v:,}" for k, v in sorted(result.suppressed.items())) or "none"
         print(
@@ -98,6 +103,25 @@ def run_send(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
     finally:
         ws.close()
+
+
+def confirm_send(ws: Workspace, campaign_id: int) -> None:
+    """The same summary as the GUI's confirmation, then a yes/no question on the terminal.
+
+    Without a terminal to ask on (a script, a pipe) the send is refused: ``--yes`` says so.
+    """
+    from engage_desktop.core.outbox.confirmation import send_summary, summary_lines
+
+    summary = send_summary(ws, campaign_id)
+    for line in summary_lines(summary):
+        print(line)
+    if summary.recipients == 0:
+        raise CliError("Nobody in this audience can receive it now: nothing sent.")
+    if not sys.stdin.isatty():
+        raise CliError("Not sent: no terminal to confirm on. Add --yes to send without asking.")
+    answer = input(f"Send now to {summary.recipients:,} device(s)? [y/N] ").strip().lower()
+    if answer not in ("y", "yes", "o", "oui"):
+        raise CliError("Not sent.")
 
 
 def wait_for_end(ws: Workspace, campaign_id: int) -> int:

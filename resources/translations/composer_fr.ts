@@ -194,12 +194,12 @@
         <translation>Votre rôle sur cette app ne permet pas d&apos;envoyer.</translation>
     </message>
     <message>
-        <source>Cannot schedule</source>
-        <translation>Impossible de programmer</translation>
+        <source>Unscheduled: back to draft.</source>
+        <translation>Déprogrammée : retour au brouillon.</translation>
     </message>
     <message>
-        <source>Scheduled</source>
-        <translation>Programmée</translation>
+        <source>Scheduled for %1.</source>
+        <translation>Programmée pour le %1.</translation>
     </message>
     <message>
         <source>See the Deliveries page for this send&apos;s progress.</source>

@@ -144,10 +144,6 @@
         <translation>Envoyer « %1 »</translation>
     </message>
     <message>
-        <source>Counting the audience…</source>
-        <translation>Comptage de l&apos;audience…</translation>
-    </message>
-    <message>
         <source>Send now</source>
         <translation>Envoyer maintenant</translation>
     </message>
@@ -156,24 +152,8 @@
         <translation>Fermer</translation>
     </message>
     <message>
-        <source>Nobody in this audience can receive it now.</source>
-        <translation>Personne dans cette audience ne peut la recevoir pour le moment.</translation>
-    </message>
-    <message>
-        <source>Send this campaign now to %1 device(s)?</source>
-        <translation>Envoyer cette campagne maintenant à %1 appareil(s) ?</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1 : %2</translation>
-    </message>
-    <message>
-        <source>Not sent, by reason: %1</source>
-        <translation>Non envoyés, par motif : %1</translation>
-    </message>
-    <message>
-        <source>No device of this audience is left out.</source>
-        <translation>Aucun appareil de cette audience n&apos;est écarté.</translation>
+        <source>Send</source>
+        <translation>Envoyer</translation>
     </message>
     <message>
         <source>Preparing the send…</source>
@@ -342,8 +322,8 @@
         <translation>%1 s</translation>
     </message>
     <message>
-        <source>Send now</source>
-        <translation>Envoyer maintenant</translation>
+        <source>Send now…</source>
+        <translation>Envoyer maintenant…</translation>
     </message>
     <message>
         <source>Send to test devices</source>
@@ -408,13 +388,6 @@
     <message>
         <source>Not sent, by reason: %1</source>
         <translation>Non envoyés, par motif : %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln message(s) queued.</source>
-        <translation>
-            <numerusform>%Ln message en file d’attente.</numerusform>
-            <numerusform>%Ln messages en file d’attente.</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>Cancelled: %Ln message(s) will not be sent.</source>
@@ -520,8 +493,8 @@
         <translation>Le bac à sable local n’a pas pu démarrer (%1).</translation>
     </message>
     <message>
-        <source>The local sandbox is not running, so the virtual phones cannot be shown. It starts by itself when a campaign of a demo app is sent, or press “Start the sandbox”.</source>
-        <translation>Le bac à sable local n’est pas démarré : les téléphones virtuels ne peuvent pas être affichés. Il démarre de lui-même quand une campagne d’une app de démo est envoyée, ou cliquez sur « Démarrer le bac à sable ».</translation>
+        <source>The local sandbox is not running yet, so the virtual phones cannot be shown. It starts by itself when a campaign of a demo app is sent, or press “Start the sandbox”; the phones appear here by themselves once it receives messages.</source>
+        <translation>Le bac à sable local n’est pas encore démarré : les téléphones virtuels ne peuvent pas être affichés. Il démarre de lui-même quand une campagne d’une app de démo est envoyée, ou cliquez sur « Démarrer le bac à sable » ; les téléphones apparaissent ici d’eux-mêmes dès qu’il reçoit des messages.</translation>
     </message>
     <message>
         <source>The virtual phones cannot be shown: %1</source>

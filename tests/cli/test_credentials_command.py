@@ -133,7 +133,7 @@ def test_set_test_switch_send_over_tls_and_the_key_is_nowhere_else(
     service = start_service(str(ws.location.sqlite_path), env, tmp_path)
     request.addfinalizer(lambda: service.poll() is None and stop_service(service))
     rehearsal = seed_campaign(ws, app_id)
-    code, out, err = run(capsys, "campaign", "send", str(rehearsal), *where)
+    code, out, err = run(capsys, "campaign", "send", str(rehearsal), "--yes", *where)
     assert code == 0, err
     sent_all(ws, rehearsal, tmp_path / "service.log")
     assert local_sandbox.get("/sandbox/stats")["received"] == DEVICES and not google.delivered
@@ -168,7 +168,7 @@ def test_set_test_switch_send_over_tls_and_the_key_is_nowhere_else(
 
     try:
         campaign = seed_campaign(ws, app_id)
-        code, out, err = run(capsys, "campaign", "send", str(campaign), *where)
+        code, out, err = run(capsys, "campaign", "send", str(campaign), "--yes", *where)
         assert code == 0, err
         sent_all(ws, campaign, tmp_path / "service.log")
         code, out, err = run(capsys, "campaign", "status", str(campaign), *where)
@@ -181,7 +181,7 @@ def test_set_test_switch_send_over_tls_and_the_key_is_nowhere_else(
         }
         # A crash mid-send: the service is killed, a new one finishes the campaign.
         second = seed_campaign(ws, app_id)
-        code, out, err = run(capsys, "campaign", "send", str(second), *where)
+        code, out, err = run(capsys, "campaign", "send", str(second), "--yes", *where)
         assert code == 0
         wait_until(lambda: len(google.delivered) > DEVICES, timeout=30)
         service.send_signal(signal.SIGKILL)

@@ -160,7 +160,8 @@ def export_campaign(session: Session, member_id: int, campaign_id: int) -> dict[
 def schedule_campaign(
     session: Session, member_id: int, campaign_id: int, at: datetime | None
 ) -> None:
-    """Move a draft to scheduled; refused while the content has errors."""
+    """Move a draft to scheduled; refused while the content has errors or without a time
+    (``core.scheduling`` checks the time itself)."""
     row = _get(session, campaign_id)
     require(session, member_id, row.app_id, Permission.SEND_CAMPAIGNS)
     issues = validate_draft(to_draft(row))
@@ -179,6 +180,10 @@ def schedule_campaign(
             "not_schedulable",
             row.status.value,
         )
+    if at is None:
+        raise CampaignInputError(
+            "scheduled_at", "a scheduled campaign needs a date and time", "schedule_missing"
+        )
     move(row, CampaignStatus.SCHEDULED)
     row.status_reason = None
     row.scheduled_at = at
@@ -189,7 +194,7 @@ def schedule_campaign(
         app_id=row.app_id,
         action="campaign.schedule",
         target=f"campaign:{row.id}",
-        details={"at": at.isoformat() if at else None},
+        details={"at": at.isoformat()},
     )
 
 

@@ -98,6 +98,7 @@ class CampaignForm:
             "segment_id": draft.segment_id,
             "schedule_mode": schedule.get("mode", "now"),
             "schedule_at": schedule.get("at", ""),
+            "schedule_time_zone": schedule.get("time_zone", ""),
             "sms_max_segments": draft.sms_max_segments,
         }
 
@@ -216,8 +217,9 @@ class CampaignForm:
         """The draft to validate and save; ``untitled`` names a campaign left without a name."""
         c = self.campaign
         schedule: dict[str, Any] = {"mode": c.get("schedule_mode") or "now"}
-        if c.get("schedule_at"):
-            schedule["at"] = c["schedule_at"]
+        for name in ("at", "time_zone"):  # as the scheduling dialog stored them
+            if c.get(f"schedule_{name}"):
+                schedule[name] = c[f"schedule_{name}"]
         return CampaignDraft(
             app_id=app_id,
             name=str(c.get("name") or "").strip() or untitled,

@@ -112,9 +112,8 @@ class ComposerForms(QObject):
         ):
             schedule.addItem(label, value)
         form.addRow(self.tr("Schedule"), self._field("campaign.schedule_mode", schedule))
-        form.addRow(
-            self.tr("Schedule date (ISO)"), self._field("campaign.schedule_at", QLineEdit())
-        )
+        shown_at = QLineEdit(readOnly=True)  # chosen in the scheduling dialog (Schedule…)
+        form.addRow(self.tr("Schedule date (ISO)"), self._field("campaign.schedule_at", shown_at))
         return form
 
     def _push_form(self) -> QWidget:

@@ -138,6 +138,14 @@ class ComposerWindow(QWidget):
     def show_status(self, text: str) -> None:
         self.status.setText(text)
 
+    def schedule_stored(self, schedule: dict[str, Any]) -> None:
+        """The scheduling dialog stored a time: the form shows it, and later saves keep it."""
+        for name in ("mode", "at", "time_zone"):
+            key = f"campaign.schedule_{name}"
+            self.form.write(key, schedule.get(name, ""))
+            if key in self.widgets:
+                set_value(self.widgets[key], self.form.stored(key))
+
     # --- building --------------------------------------------------------------------------
     def _field(self, key: str, widget: QWidget) -> QWidget:
         self.widgets[key] = widget

@@ -32,6 +32,7 @@ from engage_desktop.ui.pages.base import Page
 from engage_desktop.ui.pages.campaign_tidy import CampaignTidy
 from engage_desktop.ui.permissions import gate
 from engage_desktop.ui.table_model import SORT_ROLE, Column, RowTableModel, configure_table
+from engage_desktop.ui.workflow.follow import follow
 
 
 def format_label(fmt: CampaignFormat) -> str:
@@ -177,6 +178,9 @@ class CampaignsPage(Page):
             self.tidy.delete_button,
         )
         gate(context, Permission.VIEW_ANALYTICS, self.results_button)
+        # Any writer's change (a send progressing or ending, a schedule) reloads the list.
+        changes = context.changes
+        follow(self, self.reload, changes.campaigns_changed, changes.progress_changed)
         self.reload()
 
     def title(self) -> str:
@@ -286,9 +290,21 @@ class CampaignsPage(Page):
         if generation != self._generation:
             return
         self.message.hide()
-        self.model.set_rows(rows)
         self.loaded_generation = generation
+        if rows == self.model.rows:
+            self.tidy.update_buttons()
+            return  # nothing moved: the selection and scroll position stay as they are
+        selected = self.selected_id()
+        self.model.set_rows(rows)
+        self._select(selected)
         self.tidy.update_buttons()
+
+    def _select(self, campaign_id: int | None) -> None:
+        """Keep the selected campaign selected across a reload."""
+        for i, row in enumerate(self.model.rows):
+            if row.id == campaign_id:
+                self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(i, 0)))
+                return
 
     def _not_loaded(self, generation: int, exc: BaseException) -> None:
         """The rows shown stay; the page says why they could not be refreshed."""

@@ -23,6 +23,7 @@ from engage_desktop.ui.pages.base import Page
 from engage_desktop.ui.sending.errors import user_message
 from engage_desktop.ui.sending.send_panel import SendPanel, status_text
 from engage_desktop.ui.sending.virtual_phones import VirtualPhones
+from engage_desktop.ui.workflow.follow import follow
 
 Row = tuple[int, str, CampaignStatus]
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -67,6 +68,10 @@ class DeliveriesPage(Page):
         self.panel.status_changed.connect(self.reload)
         self.panel.status_changed.connect(self.approval.refresh)
         self.approval.changed.connect(self.panel.refresh)
+        # Lists stay true: any writer's change to campaigns (the service completing a send, the
+        # composer scheduling one) reloads the list; deliveries reach the virtual phones.
+        follow(self, self.reload, context.changes.campaigns_changed)
+        follow(self.phones, self._deliveries_moved, context.changes.progress_changed)
         self.reload()
 
     def _open_test_devices(self) -> None:
@@ -98,6 +103,10 @@ class DeliveriesPage(Page):
                 return bool(app and app.use_sandbox), [(r[0], r[1], r[2]) for r in rows]
 
         run_in_background(work, parent=self, on_success=self._fill, on_failure=self._failed)
+
+    def _deliveries_moved(self) -> None:
+        if self.context.app_id is not None:
+            self.phones.refresh()
 
     def _failed(self, exc: BaseException, _tb: str) -> None:
         self.panel.status.setText(user_message(exc))

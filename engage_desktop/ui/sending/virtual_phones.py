@@ -3,7 +3,8 @@
 Reads the sandbox's ``/sandbox/inbox`` over loopback (with the control token the running sandbox
 wrote in its data folder) for the app's test devices (or, when it
 has none, the first devices that received something) and shows each device's last messages as
-real previews (iOS lock screen or Android heads-up, by the device's platform).
+real previews (iOS lock screen or Android heads-up, by the device's platform). The Deliveries
+page refreshes them whenever the change feed says deliveries were recorded.
 """
 
 from __future__ import annotations
@@ -283,9 +284,10 @@ class VirtualPhones(QWidget):
         if isinstance(exc, SandboxUnreachable):
             self.message.setText(
                 self.tr(
-                    "The local sandbox is not running, so the virtual phones cannot be shown. "
-                    "It starts by itself when a campaign of a demo app is sent, or press "
-                    "“Start the sandbox”."
+                    "The local sandbox is not running yet, so the virtual phones cannot be "
+                    "shown. It starts by itself when a campaign of a demo app is sent, or press "
+                    "“Start the sandbox”; the phones appear here by themselves once it receives "
+                    "messages."
                 )
             )
             self.start_button.show()

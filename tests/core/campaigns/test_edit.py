@@ -76,3 +76,18 @@ def test_from_dict_names_bad_field() -> None:
     with pytest.raises(CampaignInputError) as err:
         CampaignDraft.from_dict({"name": " "})
     assert err.value.field == "name"
+
+
+def test_schedule_without_a_time_is_refused(make_workspace: Callable[..., Workspace]) -> None:
+    """Fault seen: a free text the composer could not read made the campaign "scheduled" with
+    no time stored (``scheduled_at`` None: the service never starts it)."""
+    ws = make_workspace()
+    app_id = add_app(ws, "A", Role.MARKETER)
+    draft = CampaignDraft(app_id=app_id, name="N", variants=(Variant("A", 1.0, {"body": "ok"}),))
+    with ws.session() as s:
+        cid = save_draft(s, ws.member_id, draft)
+    with pytest.raises(CampaignInputError) as caught, ws.session() as s:
+        schedule_campaign(s, ws.member_id, cid, None)
+    assert caught.value.code == "schedule_missing"
+    with ws.session() as s:
+        assert s.get(Campaign, cid).status is CampaignStatus.DRAFT  # type: ignore[union-attr]

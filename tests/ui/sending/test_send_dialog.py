@@ -58,8 +58,9 @@ def test_send_confirms_with_the_audience_then_shows_progress(
     assert isinstance(dialog, SendDialog)
     qtbot.waitUntil(lambda: dialog.send_button.isEnabled(), timeout=10_000)
     assert "12" in dialog.question.text()
-    assert "no push consent: 2" in dialog.details.text()
-    assert "no push token: 1" in dialog.details.text()
+    not_sent = dialog.confirmation.rows["suppressed"].text()  # the one confirmation's view
+    assert not_sent == "3 devices (no push consent: 2, no push token: 1)"
+    assert dialog.confirmation.rows["when"].text() == "Now"
     assert status_of(ws, window.campaign_id or 0) == CampaignStatus.DRAFT  # nothing sent yet
     dialog.send_button.click()
     panel = dialog.panel

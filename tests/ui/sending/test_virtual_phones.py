@@ -49,6 +49,7 @@ def test_sandbox_not_running_is_said_clearly_and_started_on_a_click(
     text = phones.message.text()
     assert text.startswith("The local sandbox is not running")
     assert "engage-desktop" not in text and "Start the sandbox" in text
+    assert "appear here by themselves" in text and "Refresh" not in text
     assert "Errno" not in text and "urlopen" not in text
     assert phones.start_button.isVisible()
     try:
