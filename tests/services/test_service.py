@@ -3,10 +3,12 @@ campaigns started at their time."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from engage_desktop.core.outbox.control import campaign_progress
@@ -123,3 +125,29 @@ def test_log_files_are_private_rotated_ones_too(tmp_path: Path) -> None:
     assert rotated.exists()
     for path in (log, rotated):
         assert path.stat().st_mode & 0o777 == 0o600, path
+
+
+def test_a_bundle_starts_its_own_program_as_the_sandbox(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Frozen, the service starts the sandbox as ``PROGRAM sandbox``, not ``-m engage_desktop``."""
+    from engage_desktop.services.service import SandboxStarter
+    from tests.support.net import free_port
+
+    recorded = tmp_path / "argv.txt"
+    program = tmp_path / "engage-desktop"  # stands in for the bundle: records how it was run
+    program.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > "{recorded}"\n', encoding="utf-8")
+    program.chmod(0o755)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(program))
+    port = free_port()
+    starter = SandboxStarter()
+    with pytest.raises(ValueError, match="did not start"):  # the stand-in exits, listening nowhere
+        starter(f"http://127.0.0.1:{port}")
+    assert recorded.read_text(encoding="utf-8").splitlines() == [
+        "sandbox",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+    ]

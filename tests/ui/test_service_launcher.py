@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from engage_desktop.core.workspace import Workspace
@@ -32,3 +35,20 @@ def test_launcher_starts_one_service_and_stops_it(make_workspace: Callable[..., 
     assert child.process.returncode == 0
     with ws.session() as s:
         assert s.scalars(select(ServiceHeartbeat.state)).all() == ["stopped"]
+
+
+def test_a_bundle_starts_its_own_program_as_the_service(
+    make_workspace: Callable[..., Workspace], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Frozen, ``sys.executable`` is the bundle's program: ``-m engage_desktop`` would fail."""
+    ws = make_workspace()
+    recorded = tmp_path / "argv.txt"
+    program = tmp_path / "engage-desktop"  # stands in for the bundle: records how it was run
+    program.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > "{recorded}"\n', encoding="utf-8")
+    program.chmod(0o755)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(program))
+    child = ensure_service(ws)
+    assert child is not None
+    assert child.process.wait(30) == 0
+    assert recorded.read_text(encoding="utf-8").splitlines() == ["service"]
