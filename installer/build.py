@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,12 +27,15 @@ class BuildError(Exception):
 
 @dataclass(frozen=True)
 class Build:
-    """Attributes: bundle: the onedir folder; shipped: what to hand out; sizes in bytes."""
+    """Attributes: bundle: the onedir folder; shipped: what to hand out; sizes in bytes; the
+    seconds PyInstaller and the packaging (the archive) took."""
 
     bundle: Path
     shipped: Path
     bundle_bytes: int
     shipped_bytes: int
+    pyinstaller_seconds: float
+    package_seconds: float
 
 
 def folder_bytes(folder: Path) -> int:
@@ -77,8 +81,10 @@ def run_pyinstaller(dist: Path, work: Path, *, keep_unused: bool) -> Path:
 
 def build(out: Path, *, keep_unused: bool = False) -> Build:
     out.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="engage-pyinstaller-") as work:
         bundle = run_pyinstaller(out, Path(work), keep_unused=keep_unused)
+    built = time.monotonic()
     shipped = bundle
     if sys.platform.startswith("linux"):
         from installer.linux_package import make_archive
@@ -87,14 +93,21 @@ def build(out: Path, *, keep_unused: bool = False) -> Build:
     elif sys.platform == "darwin":
         shipped = out / "Engage Desktop.app"
     size = shipped.stat().st_size if shipped.is_file() else folder_bytes(shipped)
-    return Build(bundle, shipped, folder_bytes(bundle), size)
+    packaged = time.monotonic()
+    return Build(bundle, shipped, folder_bytes(bundle), size, built - started, packaged - built)
 
 
 def report(result: Build) -> list[str]:
     """What ``build`` prints: sizes first, the path of what to ship last."""
-    lines = [f"bundle: {result.bundle} — {result.bundle_bytes / 1e6:.1f} MB"]
+    lines = [
+        f"bundle: {result.bundle} — {result.bundle_bytes / 1e6:.1f} MB "
+        f"(PyInstaller {result.pyinstaller_seconds:.0f} s)"
+    ]
     if result.shipped != result.bundle:
-        lines.append(f"download: {result.shipped_bytes / 1e6:.1f} MB")
+        lines.append(
+            f"download: {result.shipped_bytes / 1e6:.1f} MB "
+            f"(packed in {result.package_seconds:.0f} s)"
+        )
     lines.append(str(result.shipped))
     return lines
 
