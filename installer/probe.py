@@ -8,8 +8,9 @@ pip install, so the bundle's main script installs this probe when ``ENGAGE_DESKT
   ``FOLDER/first-paint``, then exit at once (the start-up benchmark).
 - ``watch``: write ``first-paint``; write ``campaigns.json`` (the campaigns table's row count
   and names) once the table has rows — an empty window never writes it; then act on
-  ``request-N.json`` files (``compose`` a campaign, ``screenshot`` the screen, ``quit``),
-  answering each with ``done-N.json``.
+  ``request-N.json`` files (``compose`` a campaign, ``rich-page``: render a rich push page with
+  QtWebEngine and read its text back, ``screenshot`` the screen, ``quit``), answering each
+  with ``done-N.json``.
 """
 
 from __future__ import annotations
@@ -72,6 +73,9 @@ class Probe(QObject):
     def answer(self, request: Path) -> None:
         asked: dict[str, Any] = json.loads(request.read_text(encoding="utf-8"))
         done = self.folder / request.name.replace("request-", "done-")
+        if asked.get("action") == "rich-page":
+            self.render_rich_page(done)
+            return
         try:
             result = self.act(asked)
         except Exception as exc:  # the driver reports it; the window carries on
@@ -95,6 +99,31 @@ class Probe(QObject):
         if action == "quit":
             return {"quitting": True}
         return {"error": f"unknown action {action!r}"}
+
+    def render_rich_page(self, done: Path) -> None:
+        """The composer's rich push preview renders a page; its text is read back from Chromium.
+
+        Answers later, from the web engine's callbacks: a bundle without QtWebEngine's helper
+        process or resources fails to load or never answers.
+        """
+        from engage_desktop.ui.preview.rich_preview import RichPreview
+
+        preview = RichPreview()
+        preview.setParent(self.window)  # kept alive until it answers
+        preview.hide()
+
+        def answer(result: dict[str, str]) -> None:
+            _write(done, json.dumps(result))
+            preview.deleteLater()  # before the window goes: the engine must not outlive Qt
+
+        def loaded(ok: bool) -> None:
+            if ok:
+                preview.page.toPlainText(lambda text: answer({"text": text}))
+            else:
+                answer({"error": "the page did not load"})
+
+        preview.page.loadFinished.connect(loaded)
+        preview.set_page("Smoke", "test", "<h1>Bonjour de la boutique</h1><p>Été</p>")
 
 
 def _write(path: Path, text: str) -> None:

@@ -11,7 +11,8 @@ data) fails here rather than on a marketer's desktop:
 4. check the service the GUI started is the bundle's own program, not a Python;
 5. send the demo's draft campaign to the sandbox with the bundled CLI and wait for it;
 6. a 50,000-row contacts import (dry run): its reading process is the frozen program again;
-7. a chart through matplotlib; optional screenshots of the window and the composer;
+7. a rich push page rendered by QtWebEngine; a chart through matplotlib; optional screenshots
+   of the window and the composer;
 8. quit the GUI: it exits 0 and its service and sandbox stop.
 """
 
@@ -179,6 +180,8 @@ def smoke_test(archive: Path, shots: Path | None = None) -> dict[str, Any]:
             say(f"main window lists {gui.campaigns()['rows']} campaigns")
             wait_for("the service", lambda: bool(children_of(gui.process.pid)), 60, gui)
             check_service_is_bundled(gui, program)
+            gui.check_rich_page()
+            say("QtWebEngine rendered a rich push page")
             draft = demo_draft(program, env)
             if shots is not None:
                 say(f"screenshots: {gui.screenshots(shots, campaign_id=draft)}")

@@ -176,6 +176,12 @@ class Gui:
             raise SmokeFailure(f"the GUI could not {action}: {answer['error']}")
         return answer
 
+    def check_rich_page(self) -> None:
+        """QtWebEngine in the bundle: a rich push page loads and its text comes back."""
+        answer = self.ask("rich-page", timeout=120)
+        if "Bonjour de la boutique" not in str(answer.get("text")):
+            raise SmokeFailure(f"the rich push page rendered as {answer}")
+
     def screenshots(self, folder: Path, campaign_id: int) -> list[Path]:
         """The main window, then the composer opened on ``campaign_id`` (after it settles)."""
         folder.mkdir(parents=True, exist_ok=True)
