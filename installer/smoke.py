@@ -11,8 +11,8 @@ data) fails here rather than on a marketer's desktop:
 4. check the service the GUI started is the bundle's own program, not a Python;
 5. send the demo's draft campaign to the sandbox with the bundled CLI and wait for it;
 6. a 50,000-row contacts import (dry run): its reading process is the frozen program again;
-7. a rich push page rendered by QtWebEngine; a chart through matplotlib; optional screenshots
-   of the window and the composer;
+7. a rich push page rendered by QtWebEngine; ``info``, ``segment list``, ``audit verify``, a
+   chart and a PDF report; optional screenshots of the window and the composer;
 8. quit the GUI: it exits 0 and its service and sandbox stop.
 """
 
@@ -161,6 +161,23 @@ def import_in_child_process(program: Path, env: dict[str, str], folder: Path) ->
         raise SmokeFailure(f"the import read the file without its child process; saw {seen}")
 
 
+def read_only_commands(program: Path, env: dict[str, str], folder: Path) -> None:
+    """Commands that load what the GUI does not: the PDF report, the audit chain, counts."""
+    info = cli_json(program, env, "info", "--json")
+    if not info:
+        raise SmokeFailure("`info --json` said nothing")
+    if not cli_json(program, env, "segment", "list", "--app", "1", "--json"):
+        raise SmokeFailure("the demo's segments are missing")
+    run_program([str(program), "audit", "verify"], env, timeout=120)
+    for argv, out in (
+        (["chart", "trends", "--app", "1"], folder / "trends.png"),
+        (["report", "--campaign", "1"], folder / "report.pdf"),
+    ):
+        run_program([str(program), *argv, "--out", str(out)], env, timeout=120)
+        if not out.is_file() or out.stat().st_size < 1000:
+            raise SmokeFailure(f"{' '.join(argv)} did not write {out}")
+
+
 def smoke_test(archive: Path, shots: Path | None = None) -> dict[str, Any]:
     """Run every step; raises ``SmokeFailure`` naming the first that failed."""
     timings: dict[str, float] = {}
@@ -189,11 +206,8 @@ def smoke_test(archive: Path, shots: Path | None = None) -> dict[str, Any]:
             say(f"sent to the sandbox: {status['sent']} messages, {status['suppressed']}")
             import_in_child_process(program, env, folder)
             say("50,000-row import (dry run) read in the bundle's child process")
-            chart = folder / "trends.png"
-            run_program([str(program), "chart", "trends", "--app", "1", "--out", str(chart)],
-                        env, timeout=120)  # fmt: skip
-            if not chart.is_file() or chart.stat().st_size < 1000:
-                raise SmokeFailure(f"the chart {chart} was not written")
+            read_only_commands(program, env, folder)
+            say("info, segment list, audit verify, chart and report ran from the bundle")
             gui.quit()
         say(f"quit cleanly; timings {timings}")
     return timings
