@@ -13,6 +13,7 @@ Layout of ``engage-desktop-VERSION-linux-ARCH.tar.gz``::
 from __future__ import annotations
 
 import datetime as dt
+import os
 import platform
 import shutil
 import tarfile
@@ -36,7 +37,8 @@ def metainfo_text(version: str, released: dt.date) -> str:
 def stage(bundle: Path, folder: Path, version: str, released: dt.date, root: Path = ROOT) -> Path:
     """Lay the archive's contents out in ``folder`` (created; must not exist)."""
     folder.mkdir(parents=True)
-    shutil.copytree(bundle, folder / "engage-desktop", symlinks=True)
+    # Hard links, not copies: the bundle is hundreds of megabytes and only read from here on.
+    shutil.copytree(bundle, folder / "engage-desktop", symlinks=True, copy_function=_link_or_copy)
     shutil.copy2(LINUX_FILES / "install.sh", folder / "install.sh")
     (folder / "install.sh").chmod(0o755)
     shutil.copy2(LINUX_FILES / f"{DESKTOP_ID}.desktop", folder / f"{DESKTOP_ID}.desktop")
@@ -48,6 +50,13 @@ def stage(bundle: Path, folder: Path, version: str, released: dt.date, root: Pat
         target.mkdir(parents=True)
         shutil.copy2(icon_png(size, root), target / f"{DESKTOP_ID}.png")
     return folder
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or links not allowed there
+        shutil.copy2(source, target)
 
 
 def make_archive(bundle: Path, out: Path, version: str, released: dt.date | None = None) -> Path:
