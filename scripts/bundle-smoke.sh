@@ -13,6 +13,7 @@ OUT="${1:-build/bundle}"
 export QTWEBENGINE_CHROMIUM_FLAGS="${QTWEBENGINE_CHROMIUM_FLAGS:---no-sandbox}"
 
 rm -rf "$OUT"
+mkdir -p "$(dirname "$OUT")"
 started=$(date +%s)
 "$PYTHON" -m installer build --out "$OUT" | tee "$OUT.build.log"
 archive=$(tail -n 1 "$OUT.build.log")
