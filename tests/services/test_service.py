@@ -3,7 +3,6 @@ campaigns started at their time."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -21,6 +20,7 @@ from engage_desktop.store.models import (
     DeliveryAttempt,
     ServiceHeartbeat,
 )
+from tests.support.frozen import pretend_frozen
 from tests.support.processes import Sandbox, service_env, start_service, stop_service
 from tests.support.sending import reason_of, seed_app, seed_campaign, status_of, token_for
 from tests.support.waiting import wait_until
@@ -134,12 +134,7 @@ def test_a_bundle_starts_its_own_program_as_the_sandbox(
     from engage_desktop.services.service import SandboxStarter
     from tests.support.net import free_port
 
-    recorded = tmp_path / "argv.txt"
-    program = tmp_path / "engage-desktop"  # stands in for the bundle: records how it was run
-    program.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > "{recorded}"\n', encoding="utf-8")
-    program.chmod(0o755)
-    monkeypatch.setattr(sys, "frozen", True, raising=False)
-    monkeypatch.setattr(sys, "executable", str(program))
+    recorded = pretend_frozen(monkeypatch, tmp_path)
     port = free_port()
     starter = SandboxStarter()
     with pytest.raises(ValueError, match="did not start"):  # the stand-in exits, listening nowhere

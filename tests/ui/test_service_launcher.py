@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -13,6 +12,7 @@ from sqlalchemy import select
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import ServiceHeartbeat
 from engage_desktop.ui.service_launcher import ensure_service
+from tests.support.frozen import pretend_frozen
 
 
 def test_launcher_starts_one_service_and_stops_it(make_workspace: Callable[..., Workspace]) -> None:
@@ -42,12 +42,7 @@ def test_a_bundle_starts_its_own_program_as_the_service(
 ) -> None:
     """Frozen, ``sys.executable`` is the bundle's program: ``-m engage_desktop`` would fail."""
     ws = make_workspace()
-    recorded = tmp_path / "argv.txt"
-    program = tmp_path / "engage-desktop"  # stands in for the bundle: records how it was run
-    program.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > "{recorded}"\n', encoding="utf-8")
-    program.chmod(0o755)
-    monkeypatch.setattr(sys, "frozen", True, raising=False)
-    monkeypatch.setattr(sys, "executable", str(program))
+    recorded = pretend_frozen(monkeypatch, tmp_path)
     child = ensure_service(ws)
     assert child is not None
     assert child.process.wait(30) == 0
