@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import select
 
+from engage_desktop.core.executable import engage_desktop_command
 from engage_desktop.core.outbox.content_gate import pause_invalid_at_its_time
 from engage_desktop.core.outbox.expand import SendError, start_send
 from engage_desktop.core.workspace import Workspace
@@ -118,16 +119,7 @@ class SandboxStarter:
             return
         log.info("starting the local sandbox on %s", base_url)
         self.child = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "engage_desktop",
-                "sandbox",
-                "--host",
-                host,
-                "--port",
-                str(port),
-            ],
+            engage_desktop_command("sandbox", "--host", host, "--port", str(port)),
             stdout=subprocess.DEVNULL,
         )
         deadline = time.monotonic() + 15

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from engage_desktop.core.outbox.control import campaign_progress
@@ -18,6 +19,7 @@ from engage_desktop.store.models import (
     DeliveryAttempt,
     ServiceHeartbeat,
 )
+from tests.support.frozen import pretend_frozen
 from tests.support.processes import Sandbox, service_env, start_service, stop_service
 from tests.support.sending import reason_of, seed_app, seed_campaign, status_of, token_for
 from tests.support.waiting import wait_until
@@ -122,3 +124,24 @@ def test_log_files_are_private_rotated_ones_too(tmp_path: Path) -> None:
     assert rotated.exists()
     for path in (log, rotated):
         assert path.stat().st_mode & 0o777 == 0o600, path
+
+
+def test_a_bundle_starts_its_own_program_as_the_sandbox(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Frozen, the service starts the sandbox as ``PROGRAM sandbox``, not ``-m engage_desktop``."""
+    from engage_desktop.services.service import SandboxStarter
+    from tests.support.net import free_port
+
+    recorded = pretend_frozen(monkeypatch, tmp_path)
+    port = free_port()
+    starter = SandboxStarter()
+    with pytest.raises(ValueError, match="did not start"):  # the stand-in exits, listening nowhere
+        starter(f"http://127.0.0.1:{port}")
+    assert recorded.read_text(encoding="utf-8").splitlines() == [
+        "sandbox",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+    ]
