@@ -13,6 +13,13 @@ service``) and the sandbox as another:
 - ``quota``: the same send clean, then with every 20th answer a 429 with Retry-After 1 s;
   the throughput of each, from the sandbox's own request log, and their ratio (the reference
   is the clean run, measured in the same run).
+- ``import_during_send``: a 1,000,000-row contact import (``benchmarks/imports.py``'s French
+  CSV, in a process of its own, as the GUI's import runs) started once a 100,000-message send
+  is under way: whether the send finished and was ever paused, how long the service's
+  acknowledgements stood still, and the send's time against the same send alone (same run).
+- ``time_zones``: the same send with the service's ``TZ`` set to Europe/Paris and to
+  America/New_York: access tokens the sandbox issued (one per hour of sending is right; the
+  old google-auth expiry asked once per message ahead of UTC).
 """
 
 from __future__ import annotations
@@ -31,7 +38,8 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks._common import emit
-from benchmarks.dispatch import _free_port, _seed, _wait_port
+from benchmarks._target import free_port, wait_port
+from benchmarks.dispatch import seed_audience
 
 BATCH, CONCURRENCY, MAX_UNWRITTEN = 500, 64, 1000
 SANDBOX = [sys.executable, "-m", "engage_desktop", "sandbox"]
@@ -42,25 +50,29 @@ class Box:
     """The sandbox process (validation off: a lean target; recording on: counts per id)."""
 
     def __init__(self, data_dir: Path) -> None:
-        self.port = _free_port()
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc = subprocess.Popen(
             [*SANDBOX, "--port", str(self.port), "--data-dir", str(data_dir), "--no-validate"],
             stdout=subprocess.DEVNULL,
         )
-        _wait_port(self.port)
+        wait_port(self.port)
+        self.control = (data_dir / "control-token").read_text()  # written before the port opens
 
     def call(self, path: str, data: dict[str, Any] | None = None) -> Any:
         body = None if data is None else json.dumps(data).encode()
-        request = urllib.request.Request(
-            self.url + path, data=body, headers={"Content-Type": "application/json"}
-        )
+        headers = {"Content-Type": "application/json", "X-Sandbox-Token": self.control}
+        request = urllib.request.Request(self.url + path, data=body, headers=headers)
         with urllib.request.urlopen(request, timeout=60) as response:
             return json.loads(response.read())
 
     def stop(self) -> None:
         self.proc.terminate()
-        self.proc.wait(10)
+        try:
+            self.proc.wait(30)
+        except subprocess.TimeoutExpired:  # a loaded machine: the figures must not be lost
+            self.proc.kill()
+            self.proc.wait(10)
 
 
 def _workspace(folder: Path, name: str, messages: int) -> tuple[Any, int]:
@@ -68,11 +80,21 @@ def _workspace(folder: Path, name: str, messages: int) -> tuple[Any, int]:
     from engage_desktop.store.location import resolve_workspace
 
     ws = open_for_current_user(resolve_workspace(str(folder / f"{name}.sqlite")), create=True)
-    return ws, _seed(ws, messages)
+    campaign_id = seed_audience(ws, messages)
+    start_send(ws, campaign_id)
+    return ws, campaign_id
 
 
-def _service(ws: Any, box: Box, folder: Path, name: str, *extra: str) -> subprocess.Popen[bytes]:
-    env = dict(os.environ, ENGAGE_SANDBOX_URL=box.url)
+def start_send(ws: Any, campaign_id: int) -> None:
+    from engage_desktop.core.outbox.expand import start_send as send
+
+    send(ws, campaign_id)
+
+
+def _service(
+    ws: Any, box: Box, folder: Path, name: str, *extra: str, env_extra: dict[str, str] | None = None
+) -> subprocess.Popen[bytes]:
+    env = dict(os.environ, ENGAGE_SANDBOX_URL=box.url, **(env_extra or {}))
     env["ENGAGE_SANDBOX_CREDENTIALS_DIR"] = str(folder / "credentials")
     log = (folder / f"{name}.log").open("ab")
     args = ["--batch", str(BATCH), "--concurrency", str(CONCURRENCY), *extra]
@@ -198,22 +220,131 @@ def quota(folder: Path, box: Box, messages: int) -> dict[str, Any]:
     return {"messages": messages, **runs, "ratio_to_clean": round(ratio, 3)}
 
 
+def import_during_send(folder: Path, box: Box, messages: int, rows: int) -> dict[str, Any]:
+    """The send alone (reference, same run), then the same send with a contact import of
+    ``rows`` started once it is under way; the campaign's status is watched all along."""
+    from benchmarks.imports import write_contacts_csv
+
+    csv_path = folder / "contacts.csv"
+    write_contacts_csv(csv_path, rows)
+    alone = _timed_send(folder, box, "send-alone", messages, None)
+    with_import = _timed_send(folder, box, "send-with-import", messages, csv_path)
+    return {"messages": messages, "import_rows": rows, "alone": alone, "with_import": with_import}
+
+
+def _timed_send(
+    folder: Path, box: Box, name: str, messages: int, csv_path: Path | None
+) -> dict[str, Any]:
+    box.call("/sandbox/reset", {})
+    ws, campaign_id = _workspace(folder, name, messages)
+    service = _service(ws, box, folder, name)
+    started = time.monotonic()
+    seen: list[tuple[float, str, int]] = []  # (time, status, sent)
+
+    def look() -> bool:
+        status, states = _status(ws, campaign_id)
+        seen.append((time.monotonic() - started, status, states.get("sent", 0)))
+        return status == "completed"
+
+    importer = None
+    if csv_path is not None:
+        _wait(lambda: look() or seen[-1][2] >= messages // 10, 300)
+        importer = _start_import(csv_path, folder / f"{name}.sqlite")
+        import_started = time.monotonic() - started
+    _wait(look, 1800)
+    send_seconds = time.monotonic() - started
+    _stop(service)
+    out: dict[str, Any] = {
+        "send_seconds": round(send_seconds, 2),
+        "msg_per_s": round(messages / send_seconds, 1),
+        "ever_paused": any(status == "paused" for _, status, _ in seen),
+        "statuses_seen": sorted({status for _, status, _ in seen}),
+        "longest_stall_s": round(_longest_stall(seen), 2),
+        "states": _status(ws, campaign_id)[1],
+    }
+    if importer is not None:
+        done = importer.communicate(timeout=1800)[0]
+        out["import"] = json.loads(done.strip().splitlines()[-1])
+        out["import_started_at_s"] = round(import_started, 2)
+    ws.close()
+    return out
+
+
+def _start_import(csv_path: Path, workspace: Path) -> subprocess.Popen[str]:
+    """The import in a process of its own, on the same workspace, as the GUI runs it."""
+    code = (
+        "import json, sys; from benchmarks import imports as b; "
+        "print(json.dumps(b._child_import(sys.argv[1], sys.argv[2])))"
+    )
+    root = Path(__file__).resolve().parents[1]
+    return subprocess.Popen(
+        [sys.executable, "-c", code, str(csv_path), str(workspace)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=root,
+    )
+
+
+def _longest_stall(seen: list[tuple[float, str, int]]) -> float:
+    """The longest time the sent count stood still before the send was complete."""
+    longest, since, last = 0.0, 0.0, -1
+    for at, _status, sent in seen:
+        if sent != last:
+            since, last = at, sent
+        longest = max(longest, at - since)
+    return longest
+
+
+def time_zones(folder: Path, box: Box, messages: int) -> dict[str, Any]:
+    """The same send with the service in two time zones: tokens asked for each."""
+    out: dict[str, Any] = {"messages": messages}
+    for zone in ("Europe/Paris", "America/New_York"):
+        box.call("/sandbox/reset", {})
+        name = "tz-" + zone.replace("/", "-")
+        ws, campaign_id = _workspace(folder, name, messages)
+        started = time.monotonic()
+        service = _service(ws, box, folder, name, env_extra={"TZ": zone})
+        _wait(lambda ws=ws, cid=campaign_id: _status(ws, cid)[0] == "completed", 600)
+        seconds = time.monotonic() - started
+        _stop(service)
+        stats = box.call("/sandbox/stats")
+        out[zone] = {
+            "tokens_issued": stats["tokens_issued"],
+            "requests": stats["requests"],
+            "seconds": round(seconds, 2),
+        }
+        ws.close()
+    return out
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks dispatch_faults")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--messages", type=int, default=20_000)
-    parser.add_argument("--only", choices=["kill9", "outage", "quota"], default=None)
+    parser.add_argument("--import-messages", type=int, default=100_000)
+    parser.add_argument("--import-rows", type=int, default=1_000_000)
+    runs = ["kill9", "outage", "quota", "time_zones", "import_during_send"]
+    parser.add_argument("--only", choices=runs, default=None)
     args = parser.parse_args(argv)
     result: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         box = Box(folder / "credentials")
+        arms: dict[str, Callable[[], dict[str, Any]]] = {
+            "kill9": lambda: kill9(folder, box, args.messages),
+            "outage": lambda: outage(folder, box, min(args.messages, 2_000)),
+            "quota": lambda: quota(folder, box, min(args.messages, 10_000)),
+            "time_zones": lambda: time_zones(folder, box, min(args.messages, 10_000)),
+            "import_during_send": lambda: import_during_send(
+                folder, box, args.import_messages, args.import_rows
+            ),
+        }
         try:
-            for name, run in (("kill9", kill9), ("outage", outage), ("quota", quota)):
+            for name, run in arms.items():
                 if args.only in (None, name):
                     box.call("/sandbox/reset", {})
-                    sizes = {"kill9": args.messages, "outage": 2_000, "quota": 10_000}
-                    result[name] = run(folder, box, min(args.messages, sizes[name]))
+                    result[name] = run()
+                    print(name, json.dumps(result[name]), file=sys.stderr, flush=True)
         finally:
             box.stop()
     emit(result, args.json)

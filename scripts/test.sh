@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone: system packages, Python packages, then lint (ruff),
 # types (mypy), layer contracts (import-linter) and pytest — GUI tests on a virtual screen, keyring
-# tests in a private D-Bus session with an unlocked gnome-keyring. Extra arguments go to pytest.
+# tests in a private D-Bus session with an unlocked gnome-keyring, then the desktop bundle built and
+# smoke-tested (scripts/bundle-smoke.sh). Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-python3}"
@@ -29,4 +30,10 @@ if [ "$status" -eq 5 ]; then
   echo "pytest collected no tests: that is a failure, not a pass." >&2
   exit 1
 fi
-exit "$status"
+[ "$status" -eq 0 ] || exit "$status"
+# The desktop bundle, built from this checkout and used like a marketer would (skip it for a quick
+# local run with ENGAGE_SKIP_BUNDLE=1; CI never sets it).
+if [ -z "${ENGAGE_SKIP_BUNDLE:-}" ]; then
+  echo "== desktop bundle"
+  PYTHON="$PYTHON" bash scripts/bundle-smoke.sh
+fi

@@ -30,9 +30,13 @@ AREAS: dict[str, list[str]] = {
         "navigation.py",
         "pages/base.py",
         "pages/settings.py",
+        "pages/workspace_figures.py",
     ],
     "credentials": ["credentials"],
-    "composer": ["composer", "preview", "pages/campaigns.py"],
+    "composer": ["composer", "pages/campaigns.py"],
+    "campaign_tidy": ["pages/campaign_tidy.py"],
+    "previews": ["preview", "theme.py"],
+    "event_labels": ["event_labels.py"],
     "audience": ["audience", "pages/audiences.py"],
     "dispatch": ["sending", "service_launcher.py"],
     "imports": ["imports"],
@@ -41,6 +45,7 @@ AREAS: dict[str, list[str]] = {
     "admin_audit": ["audit", "approvals"],
     "analytics": ["analytics"],
     "delivery": ["delivery"],
+    "workflow": ["workflow"],
 }
 
 

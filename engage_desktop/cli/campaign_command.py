@@ -14,8 +14,10 @@ from typing import Any
 SUBCOMMAND_MODULES: list[str] = [
     "engage_desktop.cli.campaign_edit",
     "engage_desktop.cli.campaign_send",
+    "engage_desktop.cli.campaign_schedule",
     "engage_desktop.cli.campaign_retry",
     "engage_desktop.cli.campaign_approval",
+    "engage_desktop.cli.campaign_tidy",
 ]
 
 

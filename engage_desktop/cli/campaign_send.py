@@ -29,6 +29,9 @@ def register(subparsers: Any) -> None:
         "--test-devices", action="store_true", help="send only to the app's test devices"
     )
     send.add_argument(
+        "--yes", action="store_true", help="send without showing the summary and asking first"
+    )
+    send.add_argument(
         "--dry-run",
         action="store_true",
         help="show what the delivery rules would do (recipients, suppressed by reason, "
@@ -90,6 +93,8 @@ def run_send(args: argparse.Namespace) -> int:
             count = control.send_to_test_devices(ws, args.campaign_id)
             print(f"Queued for {count} test device(s).")
             return 0
+        if not args.yes:
+            confirm_send(ws, args.campaign_id)
         result = start_send(ws, args.campaign_id)
         if result.ends_after_offer:
             print(
@@ -133,6 +138,25 @@ def _dry_run(ws: Workspace, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 0
+
+
+def confirm_send(ws: Workspace, campaign_id: int) -> None:
+    """The same summary as the GUI's confirmation, then a yes/no question on the terminal.
+
+    Without a terminal to ask on (a script, a pipe) the send is refused: ``--yes`` says so.
+    """
+    from engage_desktop.core.outbox.confirmation import send_summary, summary_lines
+
+    summary = send_summary(ws, campaign_id)
+    for line in summary_lines(summary):
+        print(line)
+    if summary.recipients == 0:
+        raise CliError("Nobody in this audience can receive it now: nothing sent.")
+    if not sys.stdin.isatty():
+        raise CliError("Not sent: no terminal to confirm on. Add --yes to send without asking.")
+    answer = input(f"Send now to {summary.recipients:,} device(s)? [y/N] ").strip().lower()
+    if answer not in ("y", "yes", "o", "oui"):
+        raise CliError("Not sent.")
 
 
 def wait_for_end(ws: Workspace, campaign_id: int) -> int:

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from engage_desktop.core.workspace import Workspace
     from engage_desktop.security.roles import Permission
     from engage_desktop.store.models import App
+    from engage_desktop.ui.workflow.changes import ChangeFeed
 
 
 class UiContext(QObject):
@@ -47,6 +48,17 @@ class UiContext(QObject):
         self.apps: list[App] = workspace.apps()
         self.app_id: int | None = self.apps[0].id if self.apps else None
         self.permissions: frozenset[Permission] = self._read_permissions()
+        self._changes: ChangeFeed | None = None
+
+    @property
+    def changes(self) -> ChangeFeed:
+        """The window's one change feed, started on first use (``ui.workflow.changes``)."""
+        if self._changes is None:
+            from engage_desktop.ui.workflow.changes import ChangeFeed
+
+            self._changes = ChangeFeed(self.workspace, self)
+            self._changes.start()
+        return self._changes
 
     def set_app(self, app_id: int) -> None:
         if app_id != self.app_id:

@@ -1,18 +1,18 @@
 """Start the dispatch service as a child process when none runs for the workspace.
 
-The GUI never imports the service: it runs ``python -m engage_desktop service`` with
-``subprocess``, passing the workspace through the environment (a PostgreSQL URL may hold a
-password, which must not show in the process list), and stops the child on exit only if it
-started it. Set ``ENGAGE_DESKTOP_NO_SERVICE=1`` to leave the service to someone else.
+The GUI never imports the service: it runs ``engage-desktop service`` (``core.executable``: the
+bundle's own program when frozen) with ``subprocess``, passing the workspace through the
+environment (a PostgreSQL URL may hold a password, which must not show in the process list), and
+stops the child on exit only if it started it. Set ``ENGAGE_DESKTOP_NO_SERVICE=1`` to leave the service to someone else.
 """
 
 from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from dataclasses import dataclass
 
+from engage_desktop.core.executable import engage_desktop_command
 from engage_desktop.core.service_status import service_status
 from engage_desktop.core.workspace import Workspace
 
@@ -44,7 +44,7 @@ def ensure_service(workspace: Workspace) -> ServiceChild | None:
     env = dict(os.environ)
     env["ENGAGE_DESKTOP_DB"] = workspace.location.url.render_as_string(hide_password=False)
     process = subprocess.Popen(
-        [sys.executable, "-m", "engage_desktop", "service"],
+        engage_desktop_command("service"),
         env=env,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,

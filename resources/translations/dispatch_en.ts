@@ -29,11 +29,6 @@
 <context>
     <name>SendPanel</name>
     <message numerus="yes">
-        <source>%Ln message(s) queued.</source>
-        <translation>
-            <numerusform>%Ln message queued.</numerusform><numerusform>%Ln messages queued.</numerusform></translation>
-    </message>
-    <message numerus="yes">
         <source>Cancelled: %Ln message(s) will not be sent.</source>
         <translation>
             <numerusform>Cancelled: %Ln message will not be sent.</numerusform><numerusform>Cancelled: %Ln messages will not be sent.</numerusform></translation>

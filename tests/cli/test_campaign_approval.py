@@ -31,7 +31,7 @@ def test_threshold_submit_approve_send(
     assert main(args) == 0
     assert "more than 2 recipients need approval" in capsys.readouterr().out
 
-    assert main(["campaign", "send", cid, "--workspace", path]) == 1
+    assert main(["campaign", "send", cid, "--yes", "--workspace", path]) == 1
     err = capsys.readouterr().err
     assert f"Campaign {cid} would reach 3 recipients" in err and "threshold of 2" in err
 
@@ -41,13 +41,13 @@ def test_threshold_submit_approve_send(
     assert "another approver of the app must decide" in capsys.readouterr().err
 
     workflow.reject(colleague(ws, "adele", Role.ADMIN, app_id), campaign_id, "Pas maintenant")
-    assert main(["campaign", "send", cid, "--workspace", path]) == 1
+    assert main(["campaign", "send", cid, "--yes", "--workspace", path]) == 1
     assert "rejected by Adele: Pas maintenant" in capsys.readouterr().err
 
     workflow.submit(marion, campaign_id)
     assert main(["campaign", "approve", cid, "--comment", "Go", "--workspace", path]) == 0
     assert f"Campaign {cid} approved." in capsys.readouterr().out
-    assert main(["campaign", "send", cid, "--workspace", path]) == 0
+    assert main(["campaign", "send", cid, "--yes", "--workspace", path]) == 0
     assert "3 messages queued" in capsys.readouterr().out
 
 

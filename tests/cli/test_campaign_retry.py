@@ -108,6 +108,6 @@ def test_send_of_invalid_content_names_the_field(
     content = {"title": "Soldes", "body": "x", "image_url": "http://cdn.example.com/a.jpg"}
     campaign_id = seed_campaign(ws, seed_app(ws, 2), content)
     path = str(ws.location.sqlite_path)
-    assert main(["campaign", "send", str(campaign_id), "--workspace", path]) == 1
+    assert main(["campaign", "send", str(campaign_id), "--yes", "--workspace", path]) == 1
     err = capsys.readouterr().err
     assert "The content cannot be sent (1 problem(s) in all): A.image_url: The image must be" in err

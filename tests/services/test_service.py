@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from engage_desktop.core.outbox.control import campaign_progress
@@ -14,11 +15,11 @@ from engage_desktop.core.outbox.expand import start_send
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import (
     Campaign,
-    CampaignFormat,
     CampaignStatus,
     DeliveryAttempt,
     ServiceHeartbeat,
 )
+from tests.support.frozen import pretend_frozen
 from tests.support.processes import Sandbox, service_env, start_service, stop_service
 from tests.support.sending import reason_of, seed_app, seed_campaign, status_of, token_for
 from tests.support.waiting import wait_until
@@ -86,7 +87,7 @@ def test_scheduled_campaigns_start_at_their_time(
             campaign.scheduled_by = ws.member_id
         unsendable = s.get(Campaign, sms)
         assert unsendable is not None
-        unsendable.format = CampaignFormat.SMS  # the service cannot send it: said, not retried
+        unsendable.scheduled_by = None  # the service may not send it: said, not retried
     service = start_service(
         str(ws.location.sqlite_path), service_env(sandbox.url, tmp_path), tmp_path
     )
@@ -103,7 +104,7 @@ def test_scheduled_campaigns_start_at_their_time(
     assert len(sandbox.get("/sandbox/stats?ids=1")["by_message_id"]) == 10
     assert status_of(ws, sms) == CampaignStatus.SCHEDULED
     assert reason_of(ws, sms).startswith("Not started at its time: Campaign ")
-    assert "push campaigns only" in reason_of(ws, sms)
+    assert "former member" in reason_of(ws, sms)
     log = (tmp_path / "service.log").read_text()
     assert log.count(f"scheduled campaign {sms} not started") == 1  # once, not every second
 
@@ -123,3 +124,24 @@ def test_log_files_are_private_rotated_ones_too(tmp_path: Path) -> None:
     assert rotated.exists()
     for path in (log, rotated):
         assert path.stat().st_mode & 0o777 == 0o600, path
+
+
+def test_a_bundle_starts_its_own_program_as_the_sandbox(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Frozen, the service starts the sandbox as ``PROGRAM sandbox``, not ``-m engage_desktop``."""
+    from engage_desktop.services.service import SandboxStarter
+    from tests.support.net import free_port
+
+    recorded = pretend_frozen(monkeypatch, tmp_path)
+    port = free_port()
+    starter = SandboxStarter()
+    with pytest.raises(ValueError, match="did not start"):  # the stand-in exits, listening nowhere
+        starter(f"http://127.0.0.1:{port}")
+    assert recorded.read_text(encoding="utf-8").splitlines() == [
+        "sandbox",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+    ]

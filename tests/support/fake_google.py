@@ -74,7 +74,8 @@ class FakeGoogle:
     delivered: list[dict[str, Any]] = field(default_factory=list)
     validated: list[dict[str, Any]] = field(default_factory=list)
     token_requests: int = 0
-    port: int = 0
+    token_failure: int | None = None  # an HTTP status the token endpoint answers (503: down)
+    port: int = 0  # 0: a free one is picked at start
     _loop: asyncio.AbstractEventLoop | None = None
     _runner: web.AppRunner | None = None
 
@@ -101,6 +102,8 @@ class FakeGoogle:
     # --- HTTP handlers -------------------------------------------------------------------
     async def _token(self, request: web.Request) -> web.Response:
         self.token_requests += 1
+        if self.token_failure is not None:
+            return web.json_response({"error": "internal_failure"}, status=self.token_failure)
         form = await request.post()
         if form.get("grant_type") != "urn:ietf:params:oauth:grant-type:jwt-bearer":
             return web.json_response({"error": "unsupported_grant_type"}, status=400)
@@ -163,9 +166,10 @@ class FakeGoogle:
 
     # --- running -------------------------------------------------------------------------
     def start(self) -> FakeGoogle:
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            self.port = int(sock.getsockname()[1])
+        if not self.port:
+            with socket.socket() as sock:
+                sock.bind(("127.0.0.1", 0))
+                self.port = int(sock.getsockname()[1])
         ready = threading.Event()
         thread = threading.Thread(target=self._serve, args=(ready,), daemon=True)
         thread.start()

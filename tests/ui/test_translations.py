@@ -76,11 +76,12 @@ def test_counted_messages_take_their_plural_form(qapp) -> None:
         assert translator.load(str(CATALOGUES / f"dispatch_{lang}.qm"))
         QCoreApplication.installTranslator(translator)
         try:
-            return QCoreApplication.translate("SendPanel", "%Ln message(s) queued.", "", n)
+            source = "Cancelled: %Ln message(s) will not be sent."
+            return QCoreApplication.translate("SendPanel", source, "", n)
         finally:
             QCoreApplication.removeTranslator(translator)
 
-    assert counted("en", 1) == "1 message queued."
-    assert counted("en", 3) == "3 messages queued."
-    assert counted("fr", 1) == "1 message en file d’attente."
-    assert counted("fr", 3) == "3 messages en file d’attente."
+    assert counted("en", 1) == "Cancelled: 1 message will not be sent."
+    assert counted("en", 3) == "Cancelled: 3 messages will not be sent."
+    assert counted("fr", 1) == "Annulée : 1 message ne sera pas envoyé."
+    assert counted("fr", 3) == "Annulée : 3 messages ne seront pas envoyés."

@@ -14,20 +14,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from engage_desktop.core.approvals.voiding import void_outdated_approvals
-from engage_desktop.core.delivery.schedule import check_against_now, parse_schedule, start_time
-from engage_desktop.core.delivery.zones import app_zone
 from engage_desktop.core.messages import CodedError
 from engage_desktop.security.audit import record
 from engage_desktop.security.roles import Permission, require
-from engage_desktop.store.models import (
-    App,
-    Campaign,
-    CampaignFormat,
-    CampaignStatus,
-    CampaignVariant,
-    utcnow,
-)
+from engage_desktop.store.models import Campaign, CampaignFormat, CampaignStatus, CampaignVariant
 
+from .lifecycle import is_editable, move
 from .model import CampaignDraft, CampaignInputError, Variant, validate_draft
 
 EDITABLE = (CampaignStatus.DRAFT, CampaignStatus.SCHEDULED)
@@ -37,10 +29,6 @@ def never_started(campaign: Campaign) -> bool:
     """Paused before any row was queued (its content was invalid at its scheduled time): it
     can still be edited, scheduled again or sent, like a draft."""
     return campaign.status == CampaignStatus.PAUSED and campaign.started_at is None
-
-
-def _editable(campaign: Campaign) -> bool:
-    return campaign.status in EDITABLE or never_started(campaign)
 
 
 class CampaignNotFound(CodedError, LookupError):
@@ -92,6 +80,8 @@ def to_draft(row: Campaign) -> CampaignDraft:
         sms_max_segments=max_segments,
         id=row.id,
         status=row.status.value,
+        started=row.started_at is not None,
+        archived=row.archived_at is not None,
     )
 
 
@@ -110,7 +100,7 @@ def save_draft(session: Session, member_id: int, draft: CampaignDraft) -> int:
         row = _get(session, draft.id)
         if row.app_id != draft.app_id:
             raise CampaignInputError("app_id", "a campaign cannot move to another app")
-        if not _editable(row):
+        if not is_editable(row):
             raise CampaignInputError(
                 "status",
                 f"a {row.status.value} campaign can no longer be edited",
@@ -146,11 +136,15 @@ def get_draft(session: Session, member_id: int, campaign_id: int) -> CampaignDra
     return to_draft(row)
 
 
-def duplicate(session: Session, member_id: int, campaign_id: int) -> int:
-    """A new draft with the same content, named "<name> (copy)"."""
+def duplicate(
+    session: Session, member_id: int, campaign_id: int, copy_name: str = "%1 (copy)"
+) -> int:
+    """A new draft with the same content, named from ``copy_name`` (``%1`` is the source's
+    name): the GUI passes its translated "%1 (copie)", the CLI keeps the English default."""
     source = get_draft(session, member_id, campaign_id)
+    name = copy_name.replace("%1", source.name)[:200]
     copy = CampaignDraft.from_dict(
-        {**source.to_dict(), "id": None, "status": "draft", "name": f"{source.name} (copy)"}
+        {**source.to_dict(), "id": None, "status": "draft", "name": name}
     )
     return save_draft(session, member_id, copy)
 
@@ -164,16 +158,10 @@ def export_campaign(session: Session, member_id: int, campaign_id: int) -> dict[
 
 
 def schedule_campaign(
-    session: Session,
-    member_id: int,
-    campaign_id: int,
-    at: datetime | None,
-    *,
-    now: datetime | None = None,
+    session: Session, member_id: int, campaign_id: int, at: datetime | None
 ) -> None:
-    """Move a draft to scheduled; refused while the content has errors or a schedule that
-    cannot run (``core.delivery.schedule``). Without ``at`` the campaign's own schedule says
-    when the service starts it (``start_time``; ``now`` is the caller's clock)."""
+    """Move a draft to scheduled; refused while the content has errors or without a time
+    (``core.scheduling`` checks the time itself)."""
     row = _get(session, campaign_id)
     require(session, member_id, row.app_id, Permission.SEND_CAMPAIGNS)
     issues = validate_draft(to_draft(row))
@@ -185,7 +173,7 @@ def schedule_campaign(
             "schedule_has_issues",
             str(len(issues)),
         )
-    if not _editable(row):
+    if not is_editable(row):
         raise CampaignInputError(
             "status",
             f"a {row.status.value} campaign cannot be scheduled",
@@ -193,8 +181,10 @@ def schedule_campaign(
             row.status.value,
         )
     if at is None:
-        at = _start_from_schedule(session, row, now or utcnow())
-    row.status = CampaignStatus.SCHEDULED
+        raise CampaignInputError(
+            "scheduled_at", "a scheduled campaign needs a date and time", "schedule_missing"
+        )
+    move(row, CampaignStatus.SCHEDULED)
     row.status_reason = None
     row.scheduled_at = at
     row.scheduled_by = member_id  # whose send right is checked again when it fires
@@ -204,15 +194,8 @@ def schedule_campaign(
         app_id=row.app_id,
         action="campaign.schedule",
         target=f"campaign:{row.id}",
-        details={"at": at.isoformat() if at else None},
+        details={"at": at.isoformat()},
     )
-
-
-def _start_from_schedule(session: Session, row: Campaign, now: datetime) -> datetime:
-    app = session.get(App, row.app_id)
-    schedule = parse_schedule(row.schedule, app_zone(app.time_zone if app else None))
-    check_against_now(schedule, now)
-    return start_time(schedule, now)
 
 
 def latest_drafts(

@@ -24,7 +24,7 @@ from engage_desktop.core.analytics.trends import (
 )
 from engage_desktop.core.delivery.app_rules import AppRules, load_rules
 from engage_desktop.core.delivery.reasons import EXPIRED, NO_SEND_WINDOW
-from engage_desktop.core.delivery.schedule import DeliverySchedule, parse_schedule
+from engage_desktop.core.delivery.schedule import DeliverySchedule, for_send_now, parse_schedule
 from engage_desktop.core.delivery.throttle import ThrottleLedger
 from engage_desktop.core.delivery.windows import first_allowed
 from engage_desktop.core.delivery.zones import app_zone
@@ -46,13 +46,13 @@ class Planner:
     now: datetime
     sms: bool = False
     app_best_hour: int = FALLBACK_BEST_HOUR
-    open_hours: Mapping[int, list[tuple[datetime, int]]] = field(default_factory=dict)
+    open_hours: Mapping[int, list[tuple[str, int]]] = field(default_factory=dict)
     ledger: ThrottleLedger | None = None
     _cache: dict[tuple[ZoneInfo, int], tuple[datetime | None, bool]] = field(default_factory=dict)
 
     def hour_of(self, profile_id: int, zone: ZoneInfo) -> int:
         opens = self.open_hours.get(profile_id)
-        found = best_hour(local_grid(opens, zone)) if opens else None
+        found = best_hour(local_grid((zone.key, t, n) for t, n in opens)) if opens else None
         return self.app_best_hour if found is None else found
 
     def _start(self, zone: ZoneInfo, hour: int) -> datetime:
@@ -102,11 +102,16 @@ class Planner:
         return self._windowed(slot, zone) if self._windowed(slot, zone) == slot else None
 
 
-def planner_for(session: Session, campaign: Campaign, now: datetime) -> Planner:
-    """The planner of ``campaign`` as it stands (its schedule, its app's rules and opens)."""
+def planner_for(
+    session: Session, campaign: Campaign, now: datetime, *, scheduled: bool = False
+) -> Planner:
+    """The planner of ``campaign`` as it stands (its schedule, its app's rules and opens).
+    ``scheduled``: the service starting it at its time; else a person sends it now."""
     app = session.get(App, campaign.app_id)
     zone = app_zone(app.time_zone if app else None)
     schedule = parse_schedule(campaign.schedule, zone)
+    if not scheduled:
+        schedule = for_send_now(schedule)
     rules = load_rules(session.connection(), campaign.app_id)
     per_minute = schedule.throttle_per_minute or rules.throttle_per_minute
     planner = Planner(

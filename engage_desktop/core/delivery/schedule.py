@@ -95,6 +95,16 @@ def parse_schedule(doc: dict[str, Any] | None, app_zone: ZoneInfo) -> DeliverySc
     )
 
 
+def for_send_now(schedule: DeliverySchedule) -> DeliverySchedule:
+    """A person pressing "Send now" replaces the campaign's start time (the confirmation says
+    so); local time, best hour, the offer's end and the throttle still apply."""
+    if schedule.mode == "at":
+        return DeliverySchedule(
+            "now", None, schedule.until, schedule.throttle_per_minute, schedule.transactional
+        )
+    return schedule
+
+
 def check_against_now(schedule: DeliverySchedule, now: datetime) -> None:
     """Refuse a schedule already over: a start or an offer end in the past."""
     if schedule.mode == "at" and schedule.at is not None and schedule.at < now - PAST_GRACE:

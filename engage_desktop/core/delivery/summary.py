@@ -24,7 +24,7 @@ class Planned:
     """One addressable device of the audience, after the rules."""
 
     profile_id: int
-    device_id: int
+    device_id: int | None  # None for SMS and email (one row per person)
     token: str | None
     reason: str | None  # why it is not sent, or None
     variant: str

@@ -9,15 +9,28 @@ time it may leave (``not_before``: schedule, local time, best hour, quiet hours,
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import datetime
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from engage_desktop.core.campaigns.lifecycle import move
 from engage_desktop.core.outbox.content_gate import never_started, require_valid_content
 from engage_desktop.core.outbox.errors import SendError as SendError
+from engage_desktop.core.outbox.expand_chunks import (
+    delete_unreleased_rows,
+    expansion_lock,
+    write_in_chunks,
+)
+from engage_desktop.core.outbox.expand_contacts import (
+    CONSENT_CHANNEL,
+    CONTACT_FORMATS,
+    NO_IN_APP_CONSENT,
+    contact_rows,
+)
+from engage_desktop.core.outbox.message_ids import contact_message_id
 from engage_desktop.core.outbox.message_ids import message_id_for as message_id_for
 
 if TYPE_CHECKING:
@@ -35,6 +48,7 @@ from engage_desktop.core.delivery.reasons import TOKEN_INVALIDATED as TOKEN_INVA
 from engage_desktop.core.delivery.schedule import (
     DeliverySchedule,
     check_against_now,
+    for_send_now,
     parse_schedule,
 )
 from engage_desktop.core.delivery.summary import ExpandResult as ExpandResult
@@ -70,45 +84,79 @@ def start_send(
 ) -> ExpandResult:
     """Check the permission, snapshot the audience into the outbox and mark the campaign sending.
 
-    One transaction: a failure leaves the campaign as it was and no outbox row behind.
+    All or nothing: a failure leaves the campaign as it was and no outbox row behind.
     ``scheduled`` is the service starting a campaign whose time has come: the member who
     scheduled it must still have the send right then (a role revoked since stops it).
     Above the app's approval threshold the send needs an approval of the campaign's current
     content (``core.approvals``), scheduled or not.
+
+    On SQLite the rows are committed in chunks while the campaign is still unreleased, so the
+    service's writes are never held up for the length of a large expansion
+    (``expand_chunks``); on PostgreSQL it is one transaction.
     """
-    with ws.session() as session:
-        campaign = session.get(Campaign, campaign_id)
-        if campaign is None:
-            raise SendError(f"No campaign with id {campaign_id}.", "not_found")
-        if scheduled:
-            _check_scheduler(session, campaign)
-        else:
-            require(session, ws.member_id, campaign.app_id, Permission.SEND_CAMPAIGNS)
-        _check_sendable(campaign)
-        require_valid_content(campaign)
-        if not scheduled:  # the service starting a scheduled send late is not an error
-            check_against_now(_schedule(session, campaign), ws.clock.now())
-        result = _expand(session, campaign, ws.clock.now(), progress)
-        refusal = send_refusal(session, campaign_id, campaign.app_id, result.queued)
-        if refusal is not None:  # the rows just written roll back with the transaction
-            raise SendError(str(refusal), refusal.code, *refusal.args_text)
-        campaign.status = CampaignStatus.SENDING
-        campaign.status_reason = None
-        campaign.started_at = ws.clock.now()
-        record(
-            session,
-            member_id=campaign.scheduled_by if scheduled else ws.member_id,
-            app_id=campaign.app_id,
-            action="campaign.send",
-            target=f"campaign:{campaign_id}",
-            details={"queued": result.queued, "suppressed": result.suppressed},
-        )
+    database = ws.location.sqlite_path
+    if database is None:
+        with ws.session() as session:
+            campaign = _checked(ws, session, campaign_id, scheduled)
+            result = _expand(session, campaign, ws.clock.now(), progress, scheduled)
+            _release(ws, session, campaign, result, scheduled)
+            return result
+    with expansion_lock(database):
+        with ws.session() as session:
+            _checked(ws, session, campaign_id, scheduled)
+        delete_unreleased_rows(ws.engine, campaign_id)  # left by an interrupted expansion
+        try:
+            result = _expand_in_chunks(ws, campaign_id, progress, scheduled)
+            with ws.session() as session:
+                _release(
+                    ws, session, _checked(ws, session, campaign_id, scheduled), result, scheduled
+                )
+        except BaseException:
+            delete_unreleased_rows(ws.engine, campaign_id)
+            raise
         return result
+
+
+def _checked(ws: Workspace, session: Session, campaign_id: int, scheduled: bool) -> Campaign:
+    """The campaign, once it passed every check a send needs (raises ``SendError``)."""
+    campaign = session.get(Campaign, campaign_id)
+    if campaign is None:
+        raise SendError(f"No campaign with id {campaign_id}.", "not_found")
+    if scheduled:
+        _check_scheduler(session, campaign)
+    else:
+        require(session, ws.member_id, campaign.app_id, Permission.SEND_CAMPAIGNS)
+    _check_sendable(campaign)
+    require_valid_content(campaign)
+    if not scheduled:  # the service starting a scheduled send late is not an error
+        check_against_now(_schedule(session, campaign), ws.clock.now())
+    return campaign
 
 
 def _schedule(session: Session, campaign: Campaign) -> DeliverySchedule:
     app = session.get(App, campaign.app_id)
-    return parse_schedule(campaign.schedule, app_zone(app.time_zone if app else None))
+    zone = app_zone(app.time_zone if app else None)
+    return for_send_now(parse_schedule(campaign.schedule, zone))
+
+
+def _release(
+    ws: Workspace, session: Session, campaign: Campaign, result: ExpandResult, scheduled: bool
+) -> None:
+    """The approval check, then the campaign is sending: its rows may be claimed."""
+    refusal = send_refusal(session, campaign.id, campaign.app_id, result.queued)
+    if refusal is not None:  # the caller removes the rows written (or rolls them back)
+        raise SendError(str(refusal), refusal.code, *refusal.args_text)
+    move(campaign, CampaignStatus.SENDING)
+    campaign.status_reason = None
+    campaign.started_at = ws.clock.now()
+    record(
+        session,
+        member_id=campaign.scheduled_by if scheduled else ws.member_id,
+        app_id=campaign.app_id,
+        action="campaign.send",
+        target=f"campaign:{campaign.id}",
+        details={"queued": result.queued, "suppressed": result.suppressed},
+    )
 
 
 def _check_scheduler(session: Session, campaign: Campaign) -> None:
@@ -127,12 +175,6 @@ def _check_scheduler(session: Session, campaign: Campaign) -> None:
 
 
 def _check_sendable(campaign: Campaign) -> None:
-    if campaign.format not in (CampaignFormat.PUSH, CampaignFormat.RICH_PUSH):
-        raise SendError(
-            f"Campaign {campaign.id} is a {campaign.format.value} campaign; "
-            "the dispatch service sends push campaigns only for now.",
-            "not_push",
-        )
     if campaign.status not in SENDABLE_FROM and not never_started(campaign):
         raise SendError(
             f"Campaign {campaign.id} is {campaign.status.value}; only a draft or scheduled "
@@ -154,9 +196,8 @@ def _audience_rows(session: Session, campaign: Campaign) -> Iterator[AudienceRow
 
     Read through Core, not the ORM: the rows are plain tuples, a few µs each cheaper.
     """
-    consent = (
-        select(Consent.profile_id, Consent.state).where(Consent.channel == Channel.PUSH).subquery()
-    )
+    channel = CONSENT_CHANNEL.get(campaign.format.value, Channel.PUSH)
+    consent = select(Consent.profile_id, Consent.state).where(Consent.channel == channel).subquery()
     query = (
         select(
             Profile.id,
@@ -218,18 +259,15 @@ def audience_summary(ws: Workspace, campaign_id: int) -> ExpandResult:
 
 
 def _classified(session: Session, campaign: Campaign, planner: Planner) -> Iterator[Planned]:
-    """Every addressable device, planned: its variant, its time, or why it is not sent."""
+    """Every addressable device (every person for SMS and email), planned: its variant, its
+    time, or why it is not sent."""
     share, campaign_id = campaign.control_share, campaign.id
     variant_of = variant_chooser(
         campaign_id, [(v.key, max(v.weight, 0.0)) for v in campaign.variants]
     )
     app = session.get(App, campaign.app_id)
     fallback = app_zone(app.time_zone if app else None)
-    for row in _audience_rows(session, campaign):
-        profile_id, device_id, token, invalidated, push_ok, consent, p_zone, d_zone = row
-        if device_id is None:
-            continue  # a profile without any device: nothing to address
-        reason = suppression_reason(token, invalidated, push_ok, consent)
+    for profile_id, device_id, token, reason, p_zone, d_zone in _recipients(session, campaign):
         if reason is None and in_control(profile_id, campaign_id, share):
             reason = CONTROL_GROUP
         at: datetime | None = None
@@ -241,6 +279,29 @@ def _classified(session: Session, campaign: Campaign, planner: Planner) -> Itera
             else:
                 at = when
         yield Planned(profile_id, device_id, token, reason, variant_of(profile_id), at, moved)
+
+
+Recipient = tuple[int, int | None, str | None, str | None, str | None, str | None]
+
+
+def _recipients(session: Session, campaign: Campaign) -> Iterator[Recipient]:
+    """(profile, device, address, reason, profile zone, device zone); SMS and email rows have
+    no device and, read by ``contact_rows``, no zone of their own: the app's is used."""
+    contact = CONTACT_FORMATS.get(campaign.format.value)
+    if contact is not None:
+        for profile_id, address, reason in contact_rows(session, campaign, contact):
+            yield profile_id, None, address, reason, None, None
+        return
+    in_app = campaign.format == CampaignFormat.IN_APP
+    for row in _audience_rows(session, campaign):
+        profile_id, device_id, token, invalidated, push_ok, consent, p_zone, d_zone = row
+        if device_id is None:
+            continue  # a profile without any device: nothing to address
+        # an in-app message is a data message: it arrives with notifications turned off
+        reason = suppression_reason(token, invalidated, push_ok or in_app, consent)
+        if in_app and reason == NO_CONSENT:
+            reason = NO_IN_APP_CONSENT
+        yield profile_id, device_id, token, reason, p_zone, d_zone
 
 
 OUTBOX_COLUMNS = (
@@ -261,7 +322,7 @@ OUTBOX_COLUMNS = (
 
 
 def _expand(
-    session: Session, campaign: Campaign, now: datetime, progress: Progress
+    session: Session, campaign: Campaign, now: datetime, progress: Progress, scheduled: bool
 ) -> ExpandResult:
     """Rows as tuples of stored values, written by the bulk writer in the session's transaction.
 
@@ -271,47 +332,12 @@ def _expand(
     from engage_desktop.core.imports.store import Writer  # numpy inside: not at GUI start
 
     writer = Writer(session.connection())
-    # The write lock before the audience is read: asked for only at the first insert, it was
-    # refused at once ("database is locked") whenever the service wrote meanwhile.
-    writer.lock_for_writing()
-    planner = planner_for(session, campaign, now)
+    planner = planner_for(session, campaign, now, scheduled=scheduled)
     result = ExpandResult(campaign.id, now=now, until=planner.schedule.until)
-    campaign_id, app_id = campaign.id, campaign.app_id
-    created = writer.timestamp(now)
-    stamps: dict[datetime, str] = {now: created}
-    push, queued, suppressed = (
-        Channel.PUSH.value,
-        OutboxState.QUEUED.value,
-        OutboxState.SUPPRESSED.value,
-    )
     batch: list[tuple[object, ...]] = []
     done = 0
-    for row in _classified(session, campaign, planner):
-        sendable = row.reason is None
-        at = row.at or now
-        stamp = stamps.get(at)
-        if stamp is None:
-            stamp = stamps[at] = writer.timestamp(at)
-            if len(stamps) > 100_000:  # a throttle gives every row its own time
-                stamps = {now: created}
-        batch.append(
-            (
-                campaign_id,
-                app_id,
-                row.profile_id,
-                row.device_id,
-                push,
-                row.variant,
-                message_id_for(campaign_id, row.device_id),
-                row.token if sendable else None,
-                queued if sendable else suppressed,
-                row.reason,
-                0,
-                created,
-                stamp,
-            )
-        )
-        result.count(row)
+    for row in _outbox_rows(session, campaign, planner, writer.timestamp, result):
+        batch.append(row)
         if len(batch) >= CHUNK:
             done += _flush(writer, batch)
             progress.report(done, None, "recipients")
@@ -319,6 +345,72 @@ def _expand(
     progress.report(done, done, "recipients")
     result.finish(planner)
     return result
+
+
+def _expand_in_chunks(
+    ws: Workspace, campaign_id: int, progress: Progress, scheduled: bool
+) -> ExpandResult:
+    """The audience read in one snapshot, its rows committed chunk by chunk (SQLite)."""
+    now = ws.clock.now()
+    with ws.session() as reading:
+        campaign = reading.get(Campaign, campaign_id)
+        if campaign is None:
+            raise SendError(f"No campaign with id {campaign_id}.", "not_found")
+        planner = planner_for(reading, campaign, now, scheduled=scheduled)
+        result = ExpandResult(campaign_id, now=now, until=planner.schedule.until)
+        rows = _outbox_rows(reading, campaign, planner, _sqlite_time, result)
+        write_in_chunks(ws.engine, OUTBOX_COLUMNS, rows, progress)
+    result.finish(planner)
+    return result
+
+
+def _sqlite_time(at: datetime) -> str:
+    return at.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
+def _outbox_rows(
+    session: Session,
+    campaign: Campaign,
+    planner: Planner,
+    stored_time: Callable[[datetime], str],
+    result: ExpandResult,
+) -> Iterator[tuple[object, ...]]:
+    """One tuple of stored values per addressable device (per person for SMS and email),
+    counted into ``result``; ``not_before`` is the row's planned time."""
+    campaign_id, app_id = campaign.id, campaign.app_id
+    contact = CONTACT_FORMATS.get(campaign.format.value)
+    channel = (contact or CONSENT_CHANNEL[campaign.format.value]).value
+    result.channel = channel
+    queued, suppressed = OutboxState.QUEUED.value, OutboxState.SUPPRESSED.value
+    now = planner.now
+    created = stored_time(now)
+    stamps: dict[datetime, str] = {now: created}
+    for row in _classified(session, campaign, planner):
+        sendable = row.reason is None
+        result.count(row)
+        at = row.at or now
+        stamp = stamps.get(at)
+        if stamp is None:
+            if len(stamps) > 100_000:  # a throttle gives every row its own time
+                stamps = {now: created}
+            stamp = stamps[at] = stored_time(at)
+        yield (
+            campaign_id,
+            app_id,
+            row.profile_id,
+            row.device_id,
+            channel,
+            row.variant,
+            message_id_for(campaign_id, row.device_id)
+            if row.device_id is not None
+            else contact_message_id(campaign_id, row.profile_id),
+            row.token if sendable else None,
+            queued if sendable else suppressed,
+            row.reason,
+            0,
+            created,
+            stamp,
+        )
 
 
 def _flush(writer: Writer, batch: list[tuple[object, ...]]) -> int:

@@ -21,6 +21,7 @@ from google.oauth2 import service_account
 from engage_desktop.core.clock import Clock, SystemClock
 from engage_desktop.core.credentials.key_file import ServiceAccountKey, read_key_file
 from engage_desktop.core.credentials.messages import CREDENTIAL_MESSAGES, CredentialError
+from engage_desktop.core.outbox.pause_reasons import PAUSE_REASONS
 
 FCM_SCOPE = "https://www.googleapis.com/auth/firebase.messaging"
 REFRESH_MARGIN = timedelta(minutes=5)  # a new token this long before the old one expires
@@ -29,6 +30,11 @@ DEFAULT_LIFETIME = 3000.0  # seconds, when a token endpoint states none (Google 
 
 class CredentialsError(Exception):
     """The service account cannot be used; the message is safe to show and store."""
+
+
+class TokenServerDown(CredentialsError):
+    """The token endpoint cannot be reached or fails (5xx, 429): the key is not in question,
+    and the message is a pause reason the service lifts by itself (``token_unavailable``)."""
 
 
 def credentials_for(key: ServiceAccountKey, token_uri: str) -> service_account.Credentials:
@@ -135,15 +141,18 @@ class TokenSource:
         answer = _TokenAnswer(Request())
         try:
             self._credentials.refresh(answer)  # type: ignore[no-untyped-call]
-        except TransportError:
-            uri = str(self._credentials._token_uri)
-            raise CredentialsError(
-                CREDENTIAL_MESSAGES.english("token_unreachable", *self._who, uri)
-            ) from None
+        except TransportError as exc:
+            raise self._down(f"cannot connect: {type(exc).__name__}") from None
         except GoogleAuthError as exc:
+            if exc.retryable:  # google-auth's word for 5xx / 429 (after its own retries)
+                raise self._down(refused_reason(exc)) from None
             raise CredentialsError(
                 CREDENTIAL_MESSAGES.english("key_refused", *self._who, refused_reason(exc))
             ) from None
         self._token = str(self._credentials.token)
         lifetime = timedelta(seconds=answer.expires_in or DEFAULT_LIFETIME)
         self._refresh_at = asked + max(lifetime - self._margin, lifetime / 2)
+
+    def _down(self, why: str) -> TokenServerDown:
+        uri = str(self._credentials._token_uri)
+        return TokenServerDown(PAUSE_REASONS.english("token_unavailable", *self._who, uri, why))

@@ -94,6 +94,7 @@ class SandboxState:
     requests: deque[dict[str, Any]] = field(default_factory=lambda: deque(maxlen=REQUEST_LOG))
     received: int = 0
     request_count: int = 0
+    tokens_issued: int = 0  # access tokens granted (a sender should ask about once an hour)
     names: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     keys: KeyRing | None = None  # None: assertions are not checked (no data folder)
     store: InboxStore | None = None  # None: inboxes live in memory only
@@ -216,6 +217,7 @@ async def token(request: web.Request) -> web.Response:
         return _json({"error": "invalid_grant", "error_description": "JWT expired."}, 400)
     access = "sbx." + secrets.token_urlsafe(24)
     state.access_tokens[access] = time.time() + TOKEN_LIFETIME
+    state.tokens_issued += 1
     return _json({"access_token": access, "expires_in": TOKEN_LIFETIME, "token_type": "Bearer"})
 
 
@@ -236,6 +238,7 @@ async def stats(request: web.Request) -> web.Response:
         "received": state.received,
         "requests": state.request_count,
         "distinct_message_ids": len(state.by_message_id),
+        "tokens_issued": state.tokens_issued,
     }
     if request.query.get("ids"):
         data["by_message_id"] = dict(state.by_message_id)
@@ -265,7 +268,7 @@ async def reset(request: web.Request) -> web.Response:
         state.store.clear()
     state.by_message_id.clear()
     state.requests.clear()
-    state.received = state.request_count = 0
+    state.received = state.request_count = state.tokens_issued = 0
     return _json({"ok": True})
 
 

@@ -16,6 +16,8 @@ from .audience import (
     sql_constant,
 )
 from .base import Base, UTCDateTime, utcnow
+from .changes import CHANGE_AREAS, ChangeStamp
+from .channel_accounts import ChannelAccount, Provider
 from .credentials import AppCredential, CredentialHolder
 from .delivery import DeliveryRules
 from .messaging import (
@@ -34,6 +36,7 @@ from .targeting import CachedResult, Segment, SegmentMember
 from .workspace import App, Member, MemberRole, Platform, Role, WorkspaceSetting
 
 __all__ = [
+    "CHANGE_AREAS",
     "INDEXED_ATTRIBUTES",
     "App",
     "AppCredential",
@@ -48,7 +51,9 @@ __all__ = [
     "CampaignFormat",
     "CampaignStatus",
     "CampaignVariant",
+    "ChangeStamp",
     "Channel",
+    "ChannelAccount",
     "Consent",
     "ConsentState",
     "CredentialHolder",
@@ -66,6 +71,7 @@ __all__ = [
     "OutboxState",
     "Platform",
     "Profile",
+    "Provider",
     "Role",
     "Segment",
     "SegmentMember",

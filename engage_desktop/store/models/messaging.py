@@ -90,6 +90,8 @@ class Campaign(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     started_at: Mapped[datetime | None]
     finished_at: Mapped[datetime | None]
+    # When a finished campaign was archived: hidden from the default list (0011).
+    archived_at: Mapped[datetime | None]
 
     variants: Mapped[list[CampaignVariant]] = relationship(
         back_populates="campaign", cascade="all, delete-orphan", order_by="CampaignVariant.key"
@@ -120,7 +122,6 @@ class OutboxMessage(Base):
 
     __tablename__ = "outbox_message"
     __table_args__ = (
-        Index("ix_outbox_state_next", "state", "next_attempt_at"),
         # Claims take the due rows of a campaign in ``not_before`` order (0009).
         Index("ix_outbox_campaign_state_due", "campaign_id", "state", "not_before"),
         # Frequency caps count a person's messages sent (or in flight) lately (0009).
@@ -132,7 +133,19 @@ class OutboxMessage(Base):
             sqlite_where=text("state IN ('sent', 'claimed')"),
             postgresql_where=text("state IN ('sent', 'claimed')"),
         ),
-        Index("ix_outbox_lease", "state", "lease_until"),
+        # Partial (0015): a claim or a result moves a row in or out of one of them at most.
+        Index(
+            "ix_outbox_retry_due",
+            "next_attempt_at",
+            sqlite_where=text("state = 'retry'"),
+            postgresql_where=text("state = 'retry'"),
+        ),
+        Index(
+            "ix_outbox_claimed_lease",
+            "lease_until",
+            sqlite_where=text("state = 'claimed'"),
+            postgresql_where=text("state = 'claimed'"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)

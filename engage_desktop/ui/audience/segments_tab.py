@@ -37,6 +37,8 @@ from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.formatting import format_int
 from engage_desktop.ui.messages import fill, permission_text, segment_error_text
+from engage_desktop.ui.theme import tint
+from engage_desktop.ui.workflow.follow import follow
 
 from .builder import SegmentBuilder
 from .count_panel import CountPanel, SampleTable
@@ -44,7 +46,6 @@ from .list_panel import SegmentListPanel
 from .live_count import LiveCounter
 from .rule_errors import rule_error_text
 from .suggestions import Suggestions
-from .widgets import error_color, ok_color
 
 
 class SegmentsTab(QWidget):
@@ -84,8 +85,14 @@ class SegmentsTab(QWidget):
         self._build_layout()
         self._connect()
         self._gate_actions()
+        # Counted or edited by anyone (this tab, the CLI, a colleague): the list reloads itself.
+        follow(self.list_panel, self._segments_moved, context.changes.segments_changed)
         if not lazy:
             self.activate()
+
+    def _segments_moved(self) -> None:
+        if self.active:
+            self.reload_list()
 
     def _gate_actions(self) -> None:
         """Hide what the role cannot do: changing segments, exporting their members."""
@@ -382,7 +389,14 @@ class SegmentsTab(QWidget):
         self.counter.invalidate()
         self.show_message(text)
         self.reload_list(select=segment_id)
+        self._store_figures(segment_id)
         self.action_done.emit("saved")
+
+    def _store_figures(self, segment_id: int) -> None:
+        """Count what was just saved and store it, so the list shows the figure beside the live
+        count instead of "never counted" (the change feed reloads the list once stored)."""
+        ws = self.context.workspace
+        run_in_background(lambda _p: segments.refresh_segment(ws, segment_id), parent=self)
 
     def _duplicated(self, new_id: int) -> None:
         """The copy is opened from the database (the builder still holds the original)."""
@@ -480,9 +494,7 @@ class SegmentsTab(QWidget):
         self.action_done.emit("failed")
 
     def show_message(self, text: str, *, error: bool = False) -> None:
-        self.message.setStyleSheet(
-            f"color: {error_color() if error else ok_color()}; padding: 4px 2px;"
-        )
+        tint(self.message, "error" if error else "ok", "padding: 4px 2px;")
         self.message.setText(text)
         self.message.show()
 

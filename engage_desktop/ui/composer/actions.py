@@ -9,21 +9,21 @@ member send? schedule) runs off the GUI thread.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
-from engage_desktop.core.campaigns.edit import schedule_campaign
-from engage_desktop.core.campaigns.model import CampaignInputError
 from engage_desktop.core.progress import Progress
+from engage_desktop.core.scheduling.when import ScheduleChoice
 from engage_desktop.security.roles import Permission, can
 from engage_desktop.ui.background import run_in_background
 from engage_desktop.ui.context import UiContext
-from engage_desktop.ui.messages import campaign_error_text
-from engage_desktop.ui.sending.errors import user_message
+from engage_desktop.ui.messages import fill
+from engage_desktop.ui.workflow.when_text import moment_text
 
-SENDABLE_FORMATS = ("push", "rich_push")
+SENDABLE_FORMATS = ("push", "rich_push", "in_app", "sms", "email")
+TESTABLE_FORMATS = ("push", "rich_push", "in_app")  # test sends go to test devices
 
 
 class DraftOwner(Protocol):
@@ -41,6 +41,9 @@ class DraftOwner(Protocol):
     def campaign_name(self) -> str:
         """The campaign's name as typed."""
 
+    def schedule_stored(self, schedule: dict[str, Any]) -> None:
+        """The scheduling dialog stored a time (``campaign.schedule``'s keys): show it."""
+
 
 class ComposerActions(QObject):
     """The schedule / test send / send buttons, enabled by the draft's state and the role.
@@ -50,6 +53,7 @@ class ComposerActions(QObject):
         can_send: whether the member may send on this app (False until the answer arrives).
         role_checked: whether that answer has arrived.
         send_dialog: the open send or test-send dialog, if any.
+        schedule_dialog: the open scheduling dialog, if any.
     """
 
     def __init__(self, context: UiContext, owner: DraftOwner, window: QWidget) -> None:
@@ -70,6 +74,7 @@ class ComposerActions(QObject):
         self.can_send = False
         self.role_checked = False
         self.send_dialog: QDialog | None = None
+        self.schedule_dialog: QDialog | None = None
         self._draft_ok = False
         self._format = ""
         run_in_background(self._may_send, parent=self, on_success=self._role_known)
@@ -104,31 +109,28 @@ class ComposerActions(QObject):
         self.schedule_button.setEnabled(self._draft_ok)
         sendable = self._draft_ok and self.can_send and self._format in SENDABLE_FORMATS
         self.send_button.setEnabled(sendable)
-        self.test_send_button.setEnabled(sendable)
+        self.test_send_button.setEnabled(sendable and self._format in TESTABLE_FORMATS)
 
     def schedule(self) -> None:
         self.owner.save_then(self._schedule_saved)
 
     def _schedule_saved(self, campaign_id: int) -> None:
-        ws = self.context.workspace
+        """The saved draft's time is chosen and stored in the scheduling dialog (ui.workflow)."""
+        from engage_desktop.ui.workflow.schedule_dialog import ScheduleDialog
 
-        def work(_progress: Progress) -> None:
-            with ws.session() as session:
-                schedule_campaign(session, ws.member_id, campaign_id, None, now=ws.clock.now())
+        self.schedule_dialog = ScheduleDialog(self.context, campaign_id, self.dialog_parent)
+        self.schedule_dialog.scheduled.connect(self._scheduled)
+        self.schedule_dialog.unscheduled.connect(lambda: self._scheduled(None))
+        self.schedule_dialog.open()
 
-        run_in_background(
-            work,
-            parent=self,
-            on_success=lambda _r: self.owner.show_status(self.tr("Scheduled")),
-            on_failure=self._schedule_failed,
-        )
-
-    def _schedule_failed(self, exc: BaseException, _trace: str) -> None:
-        """The core's case (or a permission, a database problem) in the user's language."""
-        text = campaign_error_text(exc) if isinstance(exc, CampaignInputError) else None
-        QMessageBox.warning(
-            self.dialog_parent, self.tr("Cannot schedule"), text or user_message(exc)
-        )
+    def _scheduled(self, chosen: ScheduleChoice | None) -> None:
+        self.owner.schedule_stored(chosen.to_json() if chosen else {"mode": "now"})
+        if chosen is None:
+            self.owner.show_status(self.tr("Unscheduled: back to draft."))
+        else:
+            self.owner.show_status(
+                fill(self.tr("Scheduled for %1."), [moment_text(chosen.at, chosen.time_zone)])
+            )
 
     def send_to_test_devices(self) -> None:
         """The saved draft's current variant, to the test devices, through the service."""

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from engage_desktop.core.progress import Progress
-from engage_desktop.store.models import App, Campaign, CampaignFormat, CampaignStatus
+from engage_desktop.store.models import App, Campaign, CampaignStatus
 from engage_desktop.ui.approvals.approval_box import ApprovalBox
 from engage_desktop.ui.background import run_in_background
 from engage_desktop.ui.context import UiContext
@@ -23,6 +23,7 @@ from engage_desktop.ui.pages.base import Page
 from engage_desktop.ui.sending.errors import user_message
 from engage_desktop.ui.sending.send_panel import SendPanel, status_text
 from engage_desktop.ui.sending.virtual_phones import VirtualPhones
+from engage_desktop.ui.workflow.follow import follow
 
 Row = tuple[int, str, CampaignStatus]
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -67,6 +68,10 @@ class DeliveriesPage(Page):
         self.panel.status_changed.connect(self.reload)
         self.panel.status_changed.connect(self.approval.refresh)
         self.approval.changed.connect(self.panel.refresh)
+        # Lists stay true: any writer's change to campaigns (the service completing a send, the
+        # composer scheduling one) reloads the list; deliveries reach the virtual phones.
+        follow(self, self.reload, context.changes.campaigns_changed)
+        follow(self.phones, self._deliveries_moved, context.changes.progress_changed)
         self.reload()
 
     def _open_test_devices(self) -> None:
@@ -92,15 +97,16 @@ class DeliveriesPage(Page):
                 app = session.get(App, app_id)
                 rows = session.execute(
                     select(Campaign.id, Campaign.name, Campaign.status)
-                    .where(
-                        Campaign.app_id == app_id,
-                        Campaign.format.in_([CampaignFormat.PUSH, CampaignFormat.RICH_PUSH]),
-                    )
+                    .where(Campaign.app_id == app_id)
                     .order_by(Campaign.id.desc())
                 ).all()
                 return bool(app and app.use_sandbox), [(r[0], r[1], r[2]) for r in rows]
 
         run_in_background(work, parent=self, on_success=self._fill, on_failure=self._failed)
+
+    def _deliveries_moved(self) -> None:
+        if self.context.app_id is not None:
+            self.phones.refresh()
 
     def _failed(self, exc: BaseException, _tb: str) -> None:
         self.panel.status.setText(user_message(exc))

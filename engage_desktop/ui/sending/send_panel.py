@@ -1,7 +1,8 @@
 """Send now / pause / resume / cancel one campaign, with live progress read from the outbox.
 
 Thin: every action and every progress read is a core call run with ``run_in_background``; the
-service does the sending. Progress is polled once a second while the panel is visible.
+service does the sending. "Send now" opens the one confirmation (``SendDialog``), never sends
+on one click. Progress is polled once a second while the panel is visible.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -23,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from engage_desktop.core.outbox import control
 from engage_desktop.core.outbox.control import CampaignProgress
-from engage_desktop.core.outbox.expand import start_send
 from engage_desktop.core.outbox.retry import RETRYABLE_FROM, retry_failed
 from engage_desktop.core.progress import Progress
 from engage_desktop.security.roles import Permission
@@ -45,6 +46,13 @@ def reason_label(reason: str) -> str:
         "token_invalidated": QCoreApplication.translate("SendPanel", "token no longer valid"),
         "control_group": QCoreApplication.translate("SendPanel", "control group"),
         "cancelled": QCoreApplication.translate("SendPanel", "cancelled"),
+        "no_in_app_consent": QCoreApplication.translate("SendPanel", "no in-app consent"),
+        "no_sms_consent": QCoreApplication.translate("SendPanel", "no SMS consent"),
+        "no_phone": QCoreApplication.translate("SendPanel", "no phone number"),
+        "bad_phone": QCoreApplication.translate("SendPanel", "phone not in +33… form"),
+        "no_email_consent": QCoreApplication.translate("SendPanel", "no email consent"),
+        "no_email": QCoreApplication.translate("SendPanel", "no email address"),
+        "bad_email": QCoreApplication.translate("SendPanel", "malformed email address"),
     }
     return labels.get(reason) or rule_reason_label(reason) or reason
 
@@ -88,7 +96,8 @@ class SendPanel(QWidget):
         self.context = context
         self.campaign_id: int | None = None
         self._poll: Job | None = None
-        self.send_button = QPushButton(self.tr("Send now"))
+        self.send_dialog: QDialog | None = None
+        self.send_button = QPushButton(self.tr("Send now…"))
         self.test_button = QPushButton(self.tr("Send to test devices"))
         self.pause_button = QPushButton(self.tr("Pause"))
         self.resume_button = QPushButton(self.tr("Resume"))
@@ -142,7 +151,7 @@ class SendPanel(QWidget):
         layout.addLayout(retry_row)
         layout.addWidget(self.suppressed)
         layout.addStretch(1)
-        self.send_button.clicked.connect(lambda: self._act(self._send))
+        self.send_button.clicked.connect(self._confirm_send)
         self.test_button.clicked.connect(self._open_test_send)
         self.pause_button.clicked.connect(lambda: self._act(self._pause))
         self.resume_button.clicked.connect(lambda: self._act(self._resume))
@@ -226,7 +235,8 @@ class SendPanel(QWidget):
     def _buttons(self, status: CampaignStatus | None, failed: int = 0) -> None:
         self.send_button.setEnabled(status in (CampaignStatus.DRAFT, CampaignStatus.SCHEDULED))
         self.retry_button.setEnabled(failed > 0 and status in RETRYABLE_FROM)
-        self.test_button.setEnabled(status is not None)
+        testable = self.last is None or self.last.format not in ("sms", "email")
+        self.test_button.setEnabled(status is not None and testable)
         self.pause_button.setEnabled(status == CampaignStatus.SENDING)
         self.resume_button.setEnabled(status == CampaignStatus.PAUSED)
         self.cancel_button.setEnabled(
@@ -248,9 +258,17 @@ class SendPanel(QWidget):
         )
         job.finished.connect(self.refresh)
 
-    def _send(self, campaign_id: int) -> str:
-        result = start_send(self.context.workspace, campaign_id)
-        return self.tr("%Ln message(s) queued.", "", result.queued)
+    def _confirm_send(self) -> None:
+        """The one confirmation (audience, suppressed, channel, when), as the composer's; the
+        send starts only from there."""
+        from engage_desktop.ui.sending.send_dialog import SendDialog
+
+        if self.campaign_id is None:
+            return
+        self.send_dialog = SendDialog(self.context, self.campaign_id, parent=self)
+        self.send_dialog.started.connect(self.status_changed)
+        self.send_dialog.started.connect(self.refresh)
+        self.send_dialog.open()
 
     def _open_test_send(self) -> None:
         """The test send with its result per device (the same dialog as the composer's)."""

@@ -13,7 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import event, func, select, update
 
 from engage_desktop.core.outbox import claims
 from engage_desktop.core.outbox.claims import Outcome
@@ -222,3 +222,53 @@ def test_refused_connections_do_not_count_as_attempts(workspace: Workspace) -> N
         )
         claims.record_outcomes(conn, "svc-a", [refused], {row.outbox_id: row.claim_count})
     assert _row(ws, row.outbox_id).attempts == 0
+
+
+def _plan(ws: Workspace, statement: str, *params: object) -> str:
+    with ws.engine.connect() as conn:
+        rows = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", params).all()
+    return " | ".join(str(r[-1]) for r in rows)
+
+
+def test_finding_test_rows_reads_the_message_id_index_not_every_queued_row(
+    make_workspace: Callable[..., Workspace],
+) -> None:
+    """``active_campaigns`` runs at every claim and four times a second: through the state
+    index it walked all the queued rows of a send (100,000 rows, ~30 ms, each time)."""
+    ws = make_workspace()
+    _queued_campaign(ws, 3)
+    with ws.engine.connect() as conn:
+        assert [tests for _c, _a, tests in claims.active_campaigns(conn)] == [False]
+        seen: list[str] = []
+
+        def spy(_c: object, _cur: object, statement: str, *_rest: object) -> None:
+            seen.append(statement)
+
+        event.listen(ws.engine, "before_cursor_execute", spy)
+        try:
+            claims.active_campaigns(conn)
+        finally:
+            event.remove(ws.engine, "before_cursor_execute", spy)
+    (test_rows,) = [s for s in seen if "message_id >=" in s]
+    plan = _plan(ws, test_rows, "edt-", "edt.", "queued")
+    assert "sqlite_autoindex_outbox_message_1 (message_id>? AND message_id<?)" in plan, plan
+
+
+def test_returning_leases_and_retries_reads_only_claimed_and_retry_rows(
+    make_workspace: Callable[..., Workspace],
+) -> None:
+    """The lease and retry indexes are partial (migration 0015): a result leaves them at
+    once, and the housekeeping still finds what it returns through them."""
+    ws = make_workspace()
+    _queued_campaign(ws, 3)
+    expired = _plan(
+        ws,
+        "UPDATE outbox_message SET state = 'queued' WHERE state = 'claimed' AND lease_until < ?",
+        "2026-01-01",
+    )
+    due = _plan(
+        ws,
+        "UPDATE outbox_message SET state = 'queued' WHERE state = 'retry' AND next_attempt_at <= ?",
+        "2026-01-01",
+    )
+    assert "ix_outbox_claimed_lease" in expired and "ix_outbox_retry_due" in due

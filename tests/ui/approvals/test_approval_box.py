@@ -12,23 +12,16 @@ from engage_desktop.core.approvals import workflow
 from engage_desktop.core.approvals.rules import set_approval_threshold
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import ApprovalState, Role
-from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.sending.deliveries_page import DeliveriesPage
 from tests.support.apps import colleague
+from tests.support.deliveries import confirm_send, open_deliveries
 from tests.support.sending import seed_app, seed_campaign
 
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
 
 def _page(ws: Workspace, app_id: int, qtbot: QtBot) -> DeliveriesPage:
-    context = UiContext(ws)
-    context.set_app(app_id)
-    page = DeliveriesPage(context)
-    qtbot.addWidget(page)
-    page.resize(1100, 760)
-    page.show()
-    qtbot.waitUntil(lambda: page.campaigns.count() == 1, timeout=10_000)
-    page.campaigns.setCurrentRow(0)
+    page = open_deliveries(ws, app_id, qtbot)
     qtbot.waitUntil(lambda: page.approval.view is not None, timeout=10_000)
     return page
 
@@ -51,11 +44,11 @@ def test_a_marketer_is_told_why_the_send_waits_and_submits_it(
     assert box.submit_button.isVisible() and not box.approve_button.isVisible()
     assert "plus de 2 destinataires doivent être validés" in box.state.text()
     qtbot.waitUntil(lambda: page.panel.send_button.isEnabled(), timeout=10_000)
-    page.panel.send_button.click()
-    qtbot.waitUntil(lambda: "seuil de validation" in page.panel.status.text(), timeout=10_000)
-    assert "toucherait 4 destinataires" in page.panel.status.text()
-    qtbot.wait(1500)  # the panel refreshes every second: the reason must stay
-    assert "toucherait 4 destinataires" in page.panel.status.text()
+    dialog = confirm_send(page, qtbot)  # the one confirmation; the refusal is said there
+    qtbot.waitUntil(lambda: "seuil de validation" in dialog.question.text(), timeout=10_000)
+    assert "toucherait 4 destinataires" in dialog.question.text()
+    assert not dialog.send_button.isEnabled()
+    dialog.close()
     box.submit_button.click()
     qtbot.waitUntil(lambda: box.view is not None and box.view.state is not None, timeout=10_000)
     assert box.view is not None and box.view.state == ApprovalState.PENDING
@@ -83,7 +76,7 @@ def test_an_approver_approves_with_a_comment_and_the_send_starts(
     assert "Approved by" in box.state.text() and "OK pour samedi" in box.state.text()
     assert not box.approve_button.isVisible()
     qtbot.waitUntil(lambda: page.panel.send_button.isEnabled(), timeout=10_000)
-    page.panel.send_button.click()
+    confirm_send(page, qtbot).close()
     qtbot.waitUntil(
         lambda: page.panel.last is not None and page.panel.last.queued == 4, timeout=10_000
     )

@@ -139,21 +139,23 @@ def test_refresh_shows_cached_figures_with_their_age_and_exports(
     qtbot,  # type: ignore[no-untyped-def]
     tmp_path: Path,
 ) -> None:
+    tab.show()
     tab.builder.set_document(GOLD)
     tab.name.setText("Gold")
     with qtbot.waitSignal(tab.segments_loaded, timeout=10_000):
         _click(qtbot, tab.save_button)
+    with ws.session() as session:
+        expected = count_segment(session, 1, parse_rules(GOLD), ws.clock.now())
     row = _names(tab).index("Gold")
-    summary = tab.table.summaries()[row]
-    assert summary.cached_count is None
     model = tab.table.rows_model
-    assert model.index(row, 1).data() == "—"
-    assert model.index(row, 3).data() == "never counted"
+    # Counted and stored after the save; the change feed reloads the list by itself.
+    qtbot.waitUntil(
+        lambda: tab.table.summaries()[row].cached_count == expected.profiles, timeout=10_000
+    )
+    assert model.index(row, 3).data() == "just now"
     _select(tab, "Gold")
     with qtbot.waitSignal(tab.segments_loaded, timeout=10_000):
         _click(qtbot, tab.refresh_button)
-    with ws.session() as session:
-        expected = count_segment(session, 1, parse_rules(GOLD), ws.clock.now())
     assert _names(tab).index("Gold") == row
     summary = tab.table.summaries()[row]
     assert summary.cached_count == expected.profiles
@@ -304,3 +306,21 @@ def test_demo_segments_open_counted(tab: SegmentsTab, ws: Workspace) -> None:
         assert model.index(row, 2).data() == format_int(summary.cached_reachable["push"])
         # Counted as of the demo's "now" (midnight); the tab's clock says noon that day.
         assert model.index(row, 3).data() == "12 h ago"
+
+
+def test_a_just_saved_segment_shows_its_count_in_the_list(
+    tab: SegmentsTab,
+    ws: Workspace,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    """Fault seen: a just-saved segment said "never counted" beside its live count."""
+    tab.show()
+    tab.builder.set_document(GOLD)
+    tab.name.setText("Gold")
+    qtbot.waitUntil(lambda: tab.count_panel.profiles.text() not in ("", "—"), timeout=10_000)
+    with qtbot.waitSignal(tab.segments_loaded, timeout=10_000):
+        _click(qtbot, tab.save_button)
+    row = _names(tab).index("Gold")
+    model = tab.table.rows_model
+    qtbot.waitUntil(lambda: model.index(row, 3).data() != "never counted", timeout=10_000)
+    assert model.index(row, 1).data() == tab.count_panel.profiles.text()

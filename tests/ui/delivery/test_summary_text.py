@@ -25,14 +25,12 @@ SHOTS = Path("/tmp/shots/rules")
 def _dialog(ws: Workspace, tmp_path: Path, qtbot: QtBot) -> SendDialog:
     app_id = seed_app(ws, 40, no_consent=2)
     campaign_id = seed_campaign(ws, app_id)
-    start = (datetime.now(UTC) + timedelta(days=1)).replace(hour=10, minute=0, second=0)
+    start = datetime.now(UTC)
     with ws.session() as s:
         campaign = s.get(Campaign, campaign_id)
         assert campaign is not None
         campaign.variants.append(CampaignVariant(key="B", weight=1.0, content={"title": "B"}))
         campaign.schedule = {
-            "mode": "at",
-            "at": start.isoformat(),
             "until": (start + timedelta(minutes=3, seconds=-1)).isoformat(),
             "throttle_per_minute": 10,
         }
@@ -49,10 +47,11 @@ def test_confirmation_shows_the_rules_in_english(
     make_workspace: Callable[..., Workspace], qtbot: QtBot, tmp_path: Path
 ) -> None:
     dialog = _dialog(make_workspace(), tmp_path, qtbot)
-    text = dialog.details.text()
+    text = dialog.rules.text()
     assert "Recipients by variant: variant A: " in text and "variant B: " in text
     assert "Estimated end: " in text
-    assert "offer ended: 10" in text  # 40 devices, 30 slots before the offer ends
+    suppressed = dialog.confirmation.rows["suppressed"].text()
+    assert "offer ended: 10" in suppressed  # 40 devices, 30 slots before the offer ends
     assert "Warning: the throttle or the quiet hours do not leave time" in text
     assert "30" in dialog.question.text()
     save_light_and_dark(dialog, qtbot, SHOTS, "send_dialog_en")
@@ -63,8 +62,9 @@ def test_confirmation_shows_the_rules_in_french(
     make_workspace: Callable[..., Workspace], qtbot: QtBot, tmp_path: Path
 ) -> None:
     dialog = _dialog(make_workspace(), tmp_path, qtbot)
-    text = dialog.details.text()
+    text = dialog.rules.text()
     assert "Destinataires par variante : variante A : " in text
-    assert "Fin estimée : " in text and "offre terminée : 10" in text
+    assert "Fin estimée : " in text
+    assert "offre terminée : 10" in dialog.confirmation.rows["suppressed"].text()
     assert "Attention : le débit limité" in text
     save_light_and_dark(dialog, qtbot, SHOTS, "send_dialog_fr")

@@ -14,8 +14,9 @@ from sqlalchemy import select, update
 from engage_desktop.core.outbox.expand import start_send
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import Campaign, CampaignStatus, OutboxMessage, OutboxState
-from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.sending.deliveries_page import DeliveriesPage
+from engage_desktop.ui.sending.send_dialog import SendDialog
+from tests.support.deliveries import open_deliveries
 from tests.support.sending import seed_app, seed_campaign
 
 SHOTS = Path("/tmp/shots/send-content")
@@ -44,16 +45,7 @@ def _completed_with_failures(ws: Workspace, app_id: int, failed: int) -> int:
     return campaign_id
 
 
-def _page(ws: Workspace, app_id: int, qtbot: QtBot) -> DeliveriesPage:
-    context = UiContext(ws)
-    context.set_app(app_id)
-    page = DeliveriesPage(context)
-    qtbot.addWidget(page)
-    page.resize(1100, 700)
-    page.show()
-    qtbot.waitUntil(lambda: page.campaigns.count() == 1, timeout=10_000)
-    page.campaigns.setCurrentRow(0)
-    return page
+_page = open_deliveries
 
 
 def _retry_from_the_panel(
@@ -116,14 +108,16 @@ def test_a_send_of_invalid_content_is_refused_with_the_field_in_french(
     page = _page(ws, app_id, qtbot)
     panel = page.panel
     qtbot.waitUntil(lambda: panel.send_button.isEnabled(), timeout=10_000)
-    panel.send_button.click()
-    qtbot.waitUntil(lambda: "contenu" in panel.status.text(), timeout=10_000)
-    qtbot.wait(1_500)  # the next progress refreshes keep the reason under the status
-    assert panel.status.text() == "Brouillon\n" + (
+    panel.send_button.click()  # the confirmation says why, before anything can be sent
+    dialog = panel.send_dialog
+    assert isinstance(dialog, SendDialog)
+    qtbot.waitUntil(lambda: "contenu" in dialog.question.text(), timeout=10_000)
+    assert dialog.question.text() == (
         "Le contenu ne peut pas être envoyé (2 problèmes en tout, voir la liste sous le "
         "formulaire) : variante A, donnée personnalisée « google.c.a.e » : « google.c.a.e » est "
         "réservé par FCM : utilisez une autre clé."
     )
+    assert not dialog.send_button.isEnabled()
     with ws.session() as s:
         assert s.scalar(select(OutboxMessage.id)) is None
     SHOTS.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,7 @@
 """delivery rules: per-app quiet hours, caps and throttle; outbox rows not claimed before a time
 
 Revision ID: 0009
-Revises: 0008
+Revises: 0014
 Create Date: 2026-12-03 11:00:00
 
 - delivery_rules (per app: quiet hours, frequency caps, default throttle).
@@ -25,7 +25,7 @@ from engage_desktop.store.models.base import JSONDoc, UTCDateTime
 from engage_desktop.store.models.messaging import NOT_BEFORE_DEFAULT
 
 revision: str = "0009"
-down_revision: str | None = "0008"
+down_revision: str | None = "0014"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

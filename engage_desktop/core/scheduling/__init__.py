@@ -1,0 +1,1 @@
+"""When a campaign goes out: the time a person chose, checked, and the use cases that store it."""

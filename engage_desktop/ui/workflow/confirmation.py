@@ -1,0 +1,98 @@
+"""The one send confirmation: a view of core's ``SendSummary``, nothing computed here.
+
+The composer's "Send…" and the Deliveries page's "Send now" both open ``SendDialog``, which
+shows this view before anything is queued; the CLI prints the same summary
+(``core.outbox.confirmation.summary_lines``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from engage_desktop.core.outbox.confirmation import SendSummary
+from engage_desktop.ui.formatting import format_int
+from engage_desktop.ui.messages import fill
+from engage_desktop.ui.sending.send_panel import reason_label
+from engage_desktop.ui.workflow.when_text import moment_text
+
+
+class SendConfirmation(QWidget):
+    """Who, who not, on which channel, when: filled by ``show_summary``.
+
+    Attributes:
+        question: the bold question; ``rows``: the value label of each fact, by key
+            (``app``, ``channel``, ``audience``, ``recipients``, ``suppressed``, ``when``).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.question = QLabel(self.tr("Counting the audience…"))
+        self.question.setWordWrap(True)
+        self.question.setStyleSheet("font-weight: bold;")
+        form = QFormLayout()
+        self.rows: dict[str, QLabel] = {}
+        for key, title in (
+            ("app", self.tr("App")),
+            ("channel", self.tr("Channel")),
+            ("audience", self.tr("Audience")),
+            ("recipients", self.tr("Recipients")),
+            ("suppressed", self.tr("Not sent")),
+            ("when", self.tr("When")),
+        ):
+            value = QLabel("…")
+            value.setWordWrap(True)
+            self.rows[key] = value
+            form.addRow(title, value)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.question)
+        layout.addLayout(form)
+        layout.addStretch(1)
+
+    def show_summary(self, summary: SendSummary) -> None:
+        if summary.recipients == 0:
+            self.question.setText(self.tr("Nobody in this audience can receive it now."))
+        else:
+            self.question.setText(
+                fill(
+                    self.tr("Send “%1” now to %Ln device(s)?", "", summary.recipients),
+                    [summary.name],
+                )
+            )
+        self.rows["app"].setText(summary.app_name)
+        self.rows["channel"].setText(self.channel_text(summary.channel))
+        self.rows["audience"].setText(summary.segment or self.tr("The app's whole audience"))
+        self.rows["recipients"].setText(self.tr("%Ln device(s)", "", summary.recipients))
+        self.rows["suppressed"].setText(self.suppressed_text(summary))
+        self.rows["when"].setText(self.when_text(summary))
+
+    def show_error(self, text: str) -> None:
+        self.question.setText(text)
+
+    def channel_text(self, channel: str) -> str:
+        names = {
+            "push": self.tr("Push notification"),
+            "rich_push": self.tr("Rich push"),
+            "in_app": self.tr("In-app message"),
+            "sms": self.tr("SMS"),
+            "email": self.tr("Email"),
+        }
+        return names.get(channel, channel)
+
+    def suppressed_text(self, summary: SendSummary) -> str:
+        if not summary.suppressed_total:
+            return self.tr("None: every device of this audience can receive it.")
+        parts = [
+            fill(self.tr("%1: %2"), [reason_label(k), format_int(v)])
+            for k, v in sorted(summary.suppressed.items())
+        ]
+        return fill(self.tr("%Ln device(s) (%1)", "", summary.suppressed_total), [", ".join(parts)])
+
+    def when_text(self, summary: SendSummary) -> str:
+        if summary.scheduled_at is None:
+            return self.tr("Now")
+        zone = summary.schedule_zone or summary.app_time_zone
+        return fill(
+            self.tr("Now, instead of its scheduled time (%1)"),
+            [moment_text(summary.scheduled_at, zone)],
+        )

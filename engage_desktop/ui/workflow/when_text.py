@@ -1,0 +1,26 @@
+"""A moment shown in a given IANA zone, in the user's locale ("15 déc. 2026 10:00 (Europe/Paris)")."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QByteArray, QDateTime, QLocale, QTimeZone
+
+
+def qzone(name: str) -> QTimeZone:
+    """Qt's zone for an IANA name (UTC when Qt does not know it)."""
+    found = QTimeZone(QByteArray(name.encode()))
+    return found if found.isValid() else QTimeZone.utc()
+
+
+def moment_text(at: datetime, zone_name: str) -> str:
+    """``at`` on the clocks of ``zone_name``, long date and short time, with the zone's name."""
+    shown = QDateTime.fromSecsSinceEpoch(int(at.timestamp()), qzone(zone_name))
+    locale = QLocale()
+    day = locale.toString(shown.date(), QLocale.FormatType.LongFormat)
+    clock = locale.toString(shown.time(), QLocale.FormatType.ShortFormat)
+    return f"{day} {clock} ({zone_name})"
+
+
+def utc_text(at: datetime) -> str:
+    return moment_text(at, "UTC")

@@ -1,0 +1,74 @@
+"""The one send summary every path shows before sending: counted, described, nothing written."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import func, select, update
+
+from engage_desktop.core.outbox.confirmation import send_summary, summary_lines
+from engage_desktop.core.scheduling.schedule import schedule
+from engage_desktop.core.scheduling.when import ScheduleChoice
+from engage_desktop.core.segments.saved import create_segment, refresh_segment
+from engage_desktop.core.workspace import Workspace
+from engage_desktop.security.errors import PermissionDenied
+from engage_desktop.store.models import Campaign, MemberRole, OutboxMessage, Role
+from tests.support.sending import seed_app, seed_campaign
+
+AT = datetime(2099, 12, 15, 9, 0, tzinfo=UTC)
+
+
+def test_a_scheduled_campaign_says_who_who_not_where_and_when(
+    make_workspace: Callable[..., Workspace],
+) -> None:
+    ws = make_workspace()
+    app_id = seed_app(ws, 4, no_consent=1, no_token=2)
+    campaign_id = seed_campaign(ws, app_id)
+    segment_id = create_segment(
+        ws, app_id, "Tous", {"version": 1, "rules": {"type": "sample", "percent": 100}}
+    )
+    refresh_segment(ws, segment_id)  # a send reads the membership snapshot
+    with ws.session() as session:
+        session.execute(update(Campaign).values(segment_id=segment_id))
+        schedule(
+            session,
+            ws.member_id,
+            campaign_id,
+            ScheduleChoice(AT, "America/Montreal"),
+            ws.clock.now(),
+        )
+    summary = send_summary(ws, campaign_id)
+    assert (summary.recipients, dict(summary.suppressed)) == (
+        4,
+        {"no_push_consent": 1, "no_token": 2},
+    )
+    assert (summary.channel, summary.segment, summary.app_name) == (
+        "push",
+        "Tous",
+        "App demo-project",
+    )
+    assert (summary.scheduled_at, summary.schedule_zone, summary.local_time) == (
+        AT,
+        "America/Montreal",
+        False,
+    )
+    assert summary_lines(summary)[1:] == [
+        "  channel:    push",
+        "  audience:   Tous",
+        "  recipients: 4 device(s)",
+        "  not sent:   3 (no_push_consent 1, no_token 2)",
+        "  when:       now, instead of its scheduled time 2099-12-15T09:00:00+00:00",
+    ]
+    with ws.session() as session:  # counting wrote nothing
+        assert session.scalar(select(func.count()).select_from(OutboxMessage)) == 0
+
+
+def test_only_who_may_send_sees_the_summary(make_workspace: Callable[..., Workspace]) -> None:
+    ws = make_workspace()
+    campaign_id = seed_campaign(ws, seed_app(ws, 2))
+    with ws.session() as session:
+        session.execute(update(MemberRole).values(role=Role.ANALYST))
+    with pytest.raises(PermissionDenied):
+        send_summary(ws, campaign_id)

@@ -1,0 +1,110 @@
+"""Result writes through the driver (``core/outbox/results.py``), on SQLite and PostgreSQL:
+every value reads back through the ORM as written, the attempt is logged, a rejected token is
+marked, and a result of a claim no longer held changes nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from engage_desktop.core.outbox import claims
+from engage_desktop.core.outbox.expand import start_send
+from engage_desktop.core.outbox.results import Outcome, record_outcomes
+from engage_desktop.core.workspace import Workspace
+from engage_desktop.store.models import DeliveryAttempt, Device, OutboxMessage, OutboxState
+from tests.support.sending import seed_app, seed_campaign
+
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=BACKENDS)
+def workspace(
+    request: pytest.FixtureRequest, make_workspace: Callable[..., Workspace]
+) -> Workspace:
+    if request.param == "postgresql":
+        return make_workspace(request.getfixturevalue("pg_url"))
+    return make_workspace()
+
+
+def test_each_field_of_a_result_reads_back_as_written(workspace: Workspace) -> None:
+    ws = workspace
+    campaign_id = seed_campaign(ws, seed_app(ws, 3))
+    start_send(ws, campaign_id)
+    at = datetime(2026, 12, 3, 10, 11, 12, 345678, tzinfo=UTC)
+    with ws.engine.begin() as conn:
+        sent, retried, dead = claims.claim(conn, campaign_id, "svc", timedelta(seconds=60), 3)
+        counts = {r.outbox_id: r.claim_count for r in (sent, retried, dead)}
+        record_outcomes(
+            conn,
+            "svc",
+            [
+                Outcome(
+                    sent.outbox_id,
+                    campaign_id,
+                    OutboxState.SENT,
+                    at,
+                    200,
+                    "projects/p/m/1",
+                    duration_ms=1.5,
+                ),
+                Outcome(
+                    retried.outbox_id,
+                    campaign_id,
+                    OutboxState.RETRY,
+                    at,
+                    503,
+                    error_code="UNAVAILABLE",
+                    error_message="é" * 3,
+                    next_attempt_at=at + timedelta(seconds=30),
+                ),
+                Outcome(
+                    dead.outbox_id,
+                    campaign_id,
+                    OutboxState.FAILED,
+                    at,
+                    404,
+                    error_code="UNREGISTERED" * 10,
+                    invalidate_device=dead.device_id,
+                ),
+            ],
+            counts,
+        )
+        stale = Outcome(sent.outbox_id, campaign_id, OutboxState.FAILED, at, 500)
+        record_outcomes(conn, "svc", [stale], {})  # no longer held: logged, not written
+    with ws.session() as s:
+        rows = {r.id: r for r in s.scalars(select(OutboxMessage))}
+        one, two, three = rows[sent.outbox_id], rows[retried.outbox_id], rows[dead.outbox_id]
+        assert (one.state, one.sent_at, one.provider_message_id, one.attempts) == (
+            OutboxState.SENT,
+            at,
+            "projects/p/m/1",
+            1,
+        )
+        assert (two.state, two.next_attempt_at, two.error_message, two.sent_at) == (
+            OutboxState.RETRY,
+            at + timedelta(seconds=30),
+            "ééé",
+            None,
+        )
+        assert (three.state, three.error_code) == (OutboxState.FAILED, ("UNREGISTERED" * 10)[:64])
+        assert all(r.lease_until is None for r in (one, two, three))
+        device = s.get(Device, dead.device_id)
+        assert device is not None and device.token_invalidated_at == at
+        attempts = s.execute(
+            select(
+                DeliveryAttempt.outbox_id,
+                DeliveryAttempt.outcome,
+                DeliveryAttempt.at,
+                DeliveryAttempt.http_status,
+                DeliveryAttempt.duration_ms,
+            ).order_by(DeliveryAttempt.id)
+        ).all()
+    assert [tuple(a) for a in attempts] == [
+        (sent.outbox_id, "sent", at, 200, 1.5),
+        (retried.outbox_id, "retry", at, 503, None),
+        (dead.outbox_id, "failed", at, 404, None),
+        (sent.outbox_id, "failed", at, 500, None),
+    ]

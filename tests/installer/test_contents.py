@@ -1,0 +1,61 @@
+"""What the spec adds to the bundle: every run-time data file, and nothing of the sources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from engage_desktop import __version__
+from installer.contents import data_files, is_unused_data, keep_data, version
+from tests.support.paths import ROOT
+
+
+def _bundled() -> dict[str, str]:
+    """``{path in the bundle: source}`` for every data file."""
+    return {f"{folder}/{Path(source).name}": source for source, folder in data_files()}
+
+
+def test_every_compiled_translation_font_and_icon_goes_where_resource_path_looks() -> None:
+    bundled = _bundled()
+    resources = ROOT / "resources"
+    for path in resources.rglob("*"):
+        if path.is_file() and path.suffix != ".ts":
+            relative = path.relative_to(resources).as_posix()
+            assert f"engage_desktop/_resources/{relative}" in bundled, relative
+    assert not [p for p in bundled if p.endswith(".ts")]  # translation sources stay out
+    assert "engage_desktop/_resources/translations/composer_fr.qm" in bundled
+
+
+def test_alembic_gets_its_environment_and_every_revision_as_files() -> None:
+    bundled = _bundled()
+    migrations = ROOT / "engage_desktop" / "store" / "migrations"
+    revisions = sorted(p.name for p in (migrations / "versions").glob("*.py"))
+    assert revisions  # at least the first schema
+    for name in ["env.py", "script.py.mako", *(f"versions/{r}" for r in revisions)]:
+        assert f"engage_desktop/store/migrations/{name}" in bundled, name
+    assert not [p for p in bundled if "__pycache__" in p]
+
+
+def test_unused_languages_and_sample_data_are_dropped() -> None:
+    dropped = [
+        "PySide6/Qt/translations/qtwebengine_locales/de.pak",
+        "PySide6/Qt/translations/qtbase_de.qm",
+        "PySide6/Qt/translations/qt_zh_CN.qm",
+        "matplotlib/mpl-data/sample_data/goog.npz",
+    ]
+    kept = [
+        "PySide6/Qt/translations/qtwebengine_locales/fr.pak",
+        "PySide6/Qt/translations/qtwebengine_locales/en-US.pak",
+        "PySide6/Qt/translations/qtbase_fr.qm",
+        "PySide6/Qt/translations/qtbase_en.qm",
+        "PySide6/Qt/resources/qtwebengine_resources.pak",
+        "matplotlib/mpl-data/fonts/ttf/DejaVuSans.ttf",
+        "engage_desktop/_resources/translations/composer_fr.qm",
+    ]
+    assert [p for p in dropped if not is_unused_data(p)] == []
+    assert [p for p in kept if is_unused_data(p)] == []
+    entries = [(p, f"/src/{p}", "DATA") for p in dropped + kept]
+    assert [e[0] for e in keep_data(entries)] == kept
+
+
+def test_the_version_is_the_package_version() -> None:
+    assert version() == __version__
