@@ -84,7 +84,15 @@ def test_rows_left_by_an_interrupted_expansion_are_replaced(
 
 def _interrupted_chunks(ws: Workspace, campaign_id: int) -> int:
     """Rows of a draft campaign as an interrupted expansion commits them (first chunk only)."""
-    from engage_desktop.core.outbox.expand import OUTBOX_COLUMNS, ExpandResult, _outbox_rows
+    from datetime import UTC, datetime
+
+    from engage_desktop.core.delivery.plan import planner_for
+    from engage_desktop.core.outbox.expand import (
+        OUTBOX_COLUMNS,
+        ExpandResult,
+        _outbox_rows,
+        _sqlite_time,
+    )
     from engage_desktop.core.outbox.expand_chunks import write_in_chunks
     from engage_desktop.core.progress import NO_PROGRESS
     from engage_desktop.store.models import Campaign
@@ -92,7 +100,8 @@ def _interrupted_chunks(ws: Workspace, campaign_id: int) -> int:
     with ws.session() as s:
         campaign = s.get(Campaign, campaign_id)
         assert campaign is not None
-        rows = list(_outbox_rows(s, campaign, "2026-12-03 10:00:00.000000", ExpandResult(1)))
+        planner = planner_for(s, campaign, datetime(2026, 12, 3, 10, 0, tzinfo=UTC))
+        rows = list(_outbox_rows(s, campaign, planner, _sqlite_time, ExpandResult(1)))
     return write_in_chunks(ws.engine, OUTBOX_COLUMNS, rows[:5_000], NO_PROGRESS)
 
 
