@@ -388,6 +388,18 @@ PAUSE_REASONS_FR = {
         "(QUOTA_EXCEEDED). L’envoi est en pause et reprendra de lui-même dès que FCM les "
         "acceptera de nouveau.",
     ),
+    "token_unavailable": (
+        (
+            "Maison Lumière",
+            "maison-lumiere",
+            "https://oauth2.googleapis.com/token",
+            "cannot connect: TransportError",
+        ),
+        "Le serveur de jetons de l’application « Maison Lumière » (projet maison-lumiere) à "
+        "l’adresse https://oauth2.googleapis.com/token ne délivre aucun jeton d’accès (cannot "
+        "connect: TransportError). L’envoi est en pause et reprendra de lui-même dès qu’il en "
+        "délivrera de nouveau.",
+    ),
     "project_refused": (
         ("Maison Lumière", "maison-lumiere", "THIRD_PARTY_AUTH_ERROR", "APNs auth error"),
         "FCM refuse tous les messages de l’app « Maison Lumière » (projet maison-lumiere) : "
