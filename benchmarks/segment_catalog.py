@@ -6,7 +6,8 @@ Each list (cities, postal prefixes, event names, parameter keys and values, attr
 values, locales, app versions, stores) is asked for while the marketer types, so the goal is
 p95 <= 100 ms each. The same-run reference is the plain way: ``SELECT DISTINCT`` over the whole
 column, or reading every profile's (every event's) JSON in Python — what the catalogue avoids
-with loose index scans and bounded samples.
+with loose index scans and bounded samples. The stores list has no reference: its query is
+already the plain one (an indexed SELECT of the app's stores), so it is timed against the goal.
 
 The workspace defaults to a private copy of /tmp/bench/demo1m.sqlite (made once, migrated to
 the code's schema on first use).
@@ -62,8 +63,9 @@ def _timed(fn: Callable[[], Any], runs: int) -> tuple[dict[str, float], Any]:
     return summary(samples), result
 
 
-def _cases(session: Any) -> dict[str, tuple[Callable[[], Any], Callable[[], Any]]]:
-    """name -> (catalogue call, plain reference giving the full answer)."""
+def _cases(session: Any) -> dict[str, tuple[Callable[[], Any], Callable[[], Any] | None]]:
+    """name -> (catalogue call, plain reference giving the full answer, or None when the
+    catalogue's query already is the plain one and there is nothing to compare it with)."""
     from sqlalchemy import select
 
     from engage_desktop.core.segments import catalog
@@ -120,7 +122,8 @@ def _cases(session: Any) -> dict[str, tuple[Callable[[], Any], Callable[[], Any]
             lambda: catalog.app_versions(session, APP),
             distinct(Device.app_version, Device.app_id == APP),
         ),
-        "stores": (lambda: catalog.stores(session, APP), lambda: catalog.stores(session, APP)),
+        # One indexed SELECT over the app's few stores: timed against the goal only.
+        "stores": (lambda: catalog.stores(session, APP), None),
     }
 
 
@@ -139,16 +142,12 @@ def main(argv: list[str]) -> int:
         for name, (fast, plain) in _cases(session).items():
             fast()  # warm the page cache the same way for both
             timing, found = _timed(fast, args.runs)
-            ref_timing, full = _timed(plain, 1)
             results[name] = {
                 "p50_ms": round(timing["median"], 1),
                 "p95_ms": round(timing["p95"], 1),
-                "reference_ms": round(ref_timing["median"], 1),
                 "values": len(found),
-                "reference_values": len(full),
-                "subset_of_reference": _subset(found, full),
                 "goal_met": timing["p95"] <= GOAL_MS,
-            }
+            } | _reference(plain, found)
     emit(
         {
             "benchmark": "segment_catalog",
@@ -162,6 +161,17 @@ def main(argv: list[str]) -> int:
     )
     ws.close()
     return 0
+
+
+def _reference(plain: Callable[[], Any] | None, found: list[Any]) -> dict[str, Any]:
+    if plain is None:
+        return {"reference": None}
+    timing, full = _timed(plain, 1)
+    return {
+        "reference_ms": round(timing["median"], 1),
+        "reference_values": len(full),
+        "subset_of_reference": _subset(found, full),
+    }
 
 
 def _subset(found: list[Any], full: list[Any]) -> bool:

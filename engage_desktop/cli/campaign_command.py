@@ -16,6 +16,7 @@ SUBCOMMAND_MODULES: list[str] = [
     "engage_desktop.cli.campaign_send",
     "engage_desktop.cli.campaign_retry",
     "engage_desktop.cli.campaign_approval",
+    "engage_desktop.cli.campaign_tidy",
 ]
 
 

@@ -26,6 +26,7 @@ def register(subparsers: Any) -> None:
     listing = subparsers.add_parser("list", help="list an app's campaigns")
     listing.add_argument("--app", type=int, required=True, metavar="APP_ID")
     listing.add_argument("--json", action="store_true", help="JSON output")
+    listing.add_argument("--archived", action="store_true", help="archived campaigns too")
     add_workspace_option(listing)
     listing.set_defaults(func=run_list)
     for name, helptext in (
@@ -91,7 +92,7 @@ def run_list(args: argparse.Namespace) -> int:
     ws = _workspace(args)
     try:
         with ws.session() as session:
-            rows = list_campaigns(session, ws.member_id, args.app)
+            rows = list_campaigns(session, ws.member_id, args.app, include_archived=args.archived)
     except PermissionDenied as exc:
         raise CliError(str(exc)) from None
     finally:
@@ -104,6 +105,7 @@ def run_list(args: argparse.Namespace) -> int:
             "status": r.status.value,
             "segment": r.segment_name,
             "sent": r.sent,
+            "archived": r.archived,
             "updated_at": r.updated_at.isoformat(),
         }
         for r in rows

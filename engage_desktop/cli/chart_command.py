@@ -1,8 +1,11 @@
-"""``engage-desktop chart NAME --app ID --out FILE``: one analytics chart to PNG, SVG, PDF or CSV.
+"""``engage-desktop chart NAME --app ID --out FILE``: one analytics chart to PNG, SVG, PDF, or
+its table to CSV or XLSX.
 
-Charts: ``trends`` (daily results, ``--from``/``--to``, default the last 30 days with data),
-``open-hours``, and for one campaign (``--campaign``) ``funnel`` and ``uplift``. Figures come
-from the cache (computed when missing); the export right is checked before anything is written.
+Charts: ``trends`` (daily results), ``channels`` (the channel comparison, ``--channel`` for one),
+``fatigue`` (opt-outs by messages received per week), all three over ``--from``/``--to``
+(default the last 30 days with data); ``open-hours``; and for one campaign (``--campaign``)
+``funnel`` and ``uplift``. Figures come from the cache (computed when missing); the export
+right is checked before anything is written.
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ from typing import Any
 from engage_desktop.cli.analytics_command import add_goal_options, goal_from_args
 from engage_desktop.cli.options import CliError, add_workspace_option
 
-CHARTS = ("trends", "open-hours", "funnel", "uplift")
+CHARTS = ("trends", "open-hours", "channels", "fatigue", "funnel", "uplift")
+CHANNELS = ("push", "in_app", "rich_push", "sms", "email")
 
 
 def _day(text: str) -> date:
@@ -33,9 +37,14 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--app", type=int, required=True, help="app id")
     parser.add_argument("--campaign", type=int, help="campaign id (funnel and uplift)")
     parser.add_argument("--variant", help="one variant only (funnel and uplift)")
-    parser.add_argument("--out", type=Path, required=True, help="FILE.png, .svg, .pdf or .csv")
-    parser.add_argument("--from", dest="first", type=_day, help="first day (trends)")
-    parser.add_argument("--to", dest="last", type=_day, help="last day (trends)")
+    parser.add_argument(
+        "--out", type=Path, required=True, help="FILE.png, .svg, .pdf, .csv or .xlsx"
+    )
+    parser.add_argument(
+        "--from", dest="first", type=_day, help="first day (trends, channels, fatigue)"
+    )
+    parser.add_argument("--to", dest="last", type=_day, help="last day (trends, channels, fatigue)")
+    parser.add_argument("--channel", choices=CHANNELS, help="one channel only (channels)")
     add_goal_options(parser)
     add_workspace_option(parser)
     parser.set_defaults(func=run)
@@ -50,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     ws = open_workspace_from_args(args)
     try:
         chart = _chart(ws, args, goal)
-        if args.out.suffix.lower() == ".csv":
+        if args.out.suffix.lower() in (".csv", ".xlsx"):
             save_table(ws, args.app, chart, args.out)
         else:
             save_chart(ws, args.app, chart, args.out)
@@ -65,8 +74,13 @@ def run(args: argparse.Namespace) -> int:
 def _chart(ws: Any, args: argparse.Namespace, goal: Any) -> Any:
     from datetime import timedelta
 
-    from engage_desktop.core.analytics.cached import app_trends, campaign_results
-    from engage_desktop.ui.analytics import charts
+    from engage_desktop.core.analytics.cached import (
+        app_channels,
+        app_fatigue,
+        app_trends,
+        campaign_results,
+    )
+    from engage_desktop.ui.analytics import app_charts, charts
 
     if args.name in ("funnel", "uplift"):
         if args.campaign is None:
@@ -81,4 +95,9 @@ def _chart(ws: Any, args: argparse.Namespace, goal: Any) -> Any:
         return charts.OpenHoursChart(trends)
     last = args.last or (max(trends.daily) if trends.daily else ws.clock.now().date())
     first = args.first or last - timedelta(days=29)
+    if args.name == "channels":
+        only = (args.channel,) if args.channel else None
+        return app_charts.ChannelsChart(app_channels(ws, args.app), first, last, only)
+    if args.name == "fatigue":
+        return app_charts.FatigueChart(app_fatigue(ws, args.app), first, last)
     return charts.TrendsChart(trends, first, last)

@@ -29,8 +29,25 @@ def register(subparsers: Any) -> None:
     )
     sub = parser.add_subparsers(dest="credentials_command", metavar="ACTION", required=True)
     put = sub.add_parser("set", help="check a key file and store the key in this machine's keyring")
-    put.add_argument("key_file", type=Path, metavar="KEY_FILE", help="the service-account .json")
+    put.add_argument(
+        "key_file", type=Path, nargs="?", metavar="KEY_FILE", help="the service-account .json"
+    )
+    put.add_argument(
+        "--setting",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a Twilio or SMTP setting (account_sid, sender, stop_mention, host, port, user, "
+        "from_address, reply_to, unsubscribe_base_url…); the secret is read from stdin",
+    )
     test = sub.add_parser("test", help="get a token and make a validate-only send")
+    for action in (put, test):
+        action.add_argument(
+            "--provider",
+            choices=["fcm", "twilio", "smtp"],
+            default="fcm",
+            help="FCM's service-account key (default), Twilio (SMS) or SMTP (email)",
+        )
     remove = sub.add_parser(
         "remove", help="forget the app's key and delete this machine's copy from the keyring"
     )
@@ -54,6 +71,15 @@ def run(args: argparse.Namespace) -> int:
     workspace = open_workspace_from_args(args)
     actions = {"set": _set, "test": _test, "remove": _remove, "list": _list, "mode": _mode}
     try:
+        if getattr(args, "provider", "fcm") != "fcm":
+            from engage_desktop.cli import provider_credentials as provider
+
+            act = (
+                provider.set_account if args.credentials_command == "set" else provider.test_account
+            )
+            return act(workspace, Vault.system(), args)
+        if args.credentials_command == "set" and args.key_file is None:
+            raise CliError("Give the service-account key file (KEY_FILE).")
         return actions[args.credentials_command](workspace, Vault.system(), args)
     except (CredentialError, VaultUnavailable) as exc:
         raise CliError(str(exc)) from None
@@ -62,21 +88,45 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _set(ws: Workspace, vault: Vault, args: argparse.Namespace) -> int:
-    from engage_desktop.core.credentials.admin import set_credentials
+    from engage_desktop.cli.common import TerminalProgress
+    from engage_desktop.core.credentials.connection import set_credentials
+    from engage_desktop.services.fcm.connection_test import test_connection
 
-    outcome = set_credentials(ws, vault, args.app, args.key_file)
+    progress = TerminalProgress("Testing the new key")
+    try:
+        outcome = set_credentials(
+            ws, vault, args.app, args.key_file, tester=test_connection, progress=progress.progress()
+        )
+    finally:
+        progress.close()
     for warning in outcome.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    test = outcome.test
     if args.json:
-        _print_json(_status_dict(outcome.status) | {"warnings": list(outcome.warnings)})
-        return 0
+        _print_json(
+            _status_dict(outcome.status)
+            | {
+                "warnings": list(outcome.warnings),
+                "stored": outcome.stored,
+                "test": None
+                if test is None
+                else {"passed": test.passed, "code": test.message.code},
+            }
+        )
+        return 0 if outcome.stored else 1
+    if test is not None:
+        print(test.message)
+    if not outcome.stored:
+        print("The new key is not stored: the app keeps sending with its current key.")
+        return 1
     status = outcome.status
     what = "replaces the previous key" if outcome.replaced else "stored"
     print(
         f"Key {status.key_id} of {status.client_email} {what} in this machine's keyring "
         f"({vault.describe()})."
     )
-    print(f"Next: engage-desktop credentials test --app {args.app}")
+    if test is None:
+        print(f"Next: engage-desktop credentials test --app {args.app}")
     return 0
 
 

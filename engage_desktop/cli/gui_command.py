@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import argparse
 
-    from engage_desktop.core.credentials.connection import TestPlan, TestReport
+    from engage_desktop.core.credentials.testing import TestPlan, TestReport
     from engage_desktop.core.progress import Progress
 
 from engage_desktop.cli.options import add_workspace_option

@@ -31,6 +31,7 @@ COMMAND_MODULES = [
     "engage_desktop.cli.import_command",
     "engage_desktop.cli.device_command",
     "engage_desktop.cli.credentials_command",
+    "engage_desktop.cli.channel_event_command",
     "engage_desktop.cli.app_command",
     "engage_desktop.cli.member_command",
     "engage_desktop.cli.audit_command",

@@ -63,6 +63,14 @@ def register(subparsers: Any) -> None:
         help="fault runs only: the service's clock runs this many times faster (1)",
     )
     parser.add_argument(
+        "--analytics-idle-after",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help="refresh changed apps' analytics after this long without messages to send "
+        "(10; a negative value turns it off)",
+    )
+    parser.add_argument(
         "--validate-only",
         action="store_true",
         help="dry run: FCM validates every message but delivers none",
@@ -104,7 +112,13 @@ def run(args: argparse.Namespace) -> int:
     )
     try:
         return run_service(
-            ws, config, clock=ScaledClock(max(1.0, args.clock_scale)), vault=Vault.system()
+            ws,
+            config,
+            clock=ScaledClock(max(1.0, args.clock_scale)),
+            vault=Vault.system(),
+            analytics_idle_after=None
+            if args.analytics_idle_after < 0
+            else args.analytics_idle_after,
         )
     finally:
         ws.close()

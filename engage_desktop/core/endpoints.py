@@ -7,7 +7,8 @@ sends (tests, benchmarks, the local sandbox):
 
 - ``ENGAGE_FCM_URL``: the FCM v1 API base (default ``https://fcm.googleapis.com``);
 - ``ENGAGE_FCM_TOKEN_URL``: the OAuth token endpoint (default Google's);
-- ``ENGAGE_SANDBOX_URL``: the local sandbox (default ``http://127.0.0.1:8765``), loopback only.
+- ``ENGAGE_SANDBOX_URL``: the local sandbox (default ``http://127.0.0.1:8765``), loopback only;
+- ``ENGAGE_TWILIO_URL``: Twilio's REST API base (default ``https://api.twilio.com``).
 
 An override must be https, or plain http to a loopback address (nothing leaves the machine).
 The sandbox's data folder and its per-run control token are here too, so the GUI (which may not
@@ -32,6 +33,8 @@ DEFAULT_SANDBOX_URL = "http://127.0.0.1:8765"
 FCM_URL_ENV = "ENGAGE_FCM_URL"
 TOKEN_URL_ENV = "ENGAGE_FCM_TOKEN_URL"
 SANDBOX_URL_ENV = "ENGAGE_SANDBOX_URL"
+TWILIO_URL = "https://api.twilio.com"
+TWILIO_URL_ENV = "ENGAGE_TWILIO_URL"
 SANDBOX_DIR_ENV = "ENGAGE_SANDBOX_CREDENTIALS_DIR"
 CONTROL_TOKEN_FILE = "control-token"
 CONTROL_TOKEN_HEADER = "X-Sandbox-Token"
@@ -106,6 +109,12 @@ def token_url(environ: Mapping[str, str] | None = None) -> str:
     """The OAuth token endpoint for service accounts (a key file's own token_uri is ignored)."""
     override = _env(environ).get(TOKEN_URL_ENV)
     return check_url(override, TOKEN_URL_ENV) if override else GOOGLE_TOKEN_URL
+
+
+def twilio_url(environ: Mapping[str, str] | None = None) -> str:
+    """Twilio's REST API base (the Messages resource lives under ``/2010-04-01``)."""
+    override = _env(environ).get(TWILIO_URL_ENV)
+    return check_url(override, TWILIO_URL_ENV) if override else TWILIO_URL
 
 
 def sandbox_url(environ: Mapping[str, str] | None = None) -> str:

@@ -30,10 +30,14 @@ class CampaignRow:
     sent: int
     updated_at: datetime
     scheduled_at: datetime | None
+    archived: bool = False
 
 
-def list_campaigns(session: Session, member_id: int, app_id: int) -> list[CampaignRow]:
-    """The app's campaigns, last edited first (needs ``VIEW_CAMPAIGNS``)."""
+def list_campaigns(
+    session: Session, member_id: int, app_id: int, *, include_archived: bool = False
+) -> list[CampaignRow]:
+    """The app's campaigns, last edited first (needs ``VIEW_CAMPAIGNS``); archived ones only
+    when asked for."""
     require(session, member_id, app_id, Permission.VIEW_CAMPAIGNS)
     sent = (
         select(OutboxMessage.campaign_id, func.count().label("n"))
@@ -48,8 +52,20 @@ def list_campaigns(session: Session, member_id: int, app_id: int) -> list[Campai
         .where(Campaign.app_id == app_id)
         .order_by(Campaign.updated_at.desc())
     )
+    if not include_archived:
+        query = query.where(Campaign.archived_at.is_(None))
     return [
-        CampaignRow(c.id, c.name, c.format, c.status, seg, int(n), c.updated_at, c.scheduled_at)
+        CampaignRow(
+            c.id,
+            c.name,
+            c.format,
+            c.status,
+            seg,
+            int(n),
+            c.updated_at,
+            c.scheduled_at,
+            c.archived_at is not None,
+        )
         for c, seg, n in session.execute(query)
     ]
 

@@ -30,6 +30,7 @@ from engage_desktop.core.outbox.payload import PayloadError
 from engage_desktop.security.vault import Vault
 from engage_desktop.services.app_senders import AppSenders
 from engage_desktop.services.apps import AppSender, sending_identities
+from engage_desktop.services.channels.dispatch import ChannelDispatch
 from engage_desktop.services.clock import SYSTEM_CLOCK, ServiceClock
 from engage_desktop.services.compiled_content import CompiledContent
 from engage_desktop.services.dispatch_config import DispatchConfig, DispatchStats
@@ -90,6 +91,7 @@ class Dispatcher:
         self._stopping = False
         self._retry_due: list[float] = []  # heap: when retries this service wrote are due
         self._tasks: set[asyncio.Task[Any]] = set()
+        self._channels = ChannelDispatch(engine, clock, vault)  # SMS and email rows
 
     # --- main loop -----------------------------------------------------------------------
     async def run(self, stop: asyncio.Event) -> None:
@@ -111,6 +113,7 @@ class Dispatcher:
             await flusher
             await self.db(self._give_back)
             self.senders.close_all()
+            await self._channels.close()
 
     async def _let_requests_finish(self) -> None:
         """On a stop: nothing new goes out; requests already out get ``stop_grace`` to answer,
@@ -304,6 +307,11 @@ class Dispatcher:
         outcome is written)."""
         if not self._may_go(row):
             return False
+        if await self._channels.owns(row.campaign_id):  # the channel seam: SMS and email
+            done = await self._channels.send(row, self.content.contexts.pop(row.outbox_id, None))
+            self._outcomes += done
+            self.stats.sent += sum(o.state is OutboxState.SENT for o in done)
+            return bool(done)  # none: its campaign was paused, the row is given back
         sender = await self.senders.get(row.app_id, self.reactions.pause_app)
         if sender is None:
             return False  # app stopped: its campaigns are paused

@@ -32,6 +32,7 @@ from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.vault import Vault
 from engage_desktop.services.clock import SYSTEM_CLOCK, ServiceClock
 from engage_desktop.services.dispatcher import DispatchConfig, Dispatcher
+from engage_desktop.services.idle_analytics import IDLE_AFTER, IdleAnalytics
 from engage_desktop.store.models import Campaign, CampaignStatus, ServiceHeartbeat
 
 log = logging.getLogger("engage_desktop.service")
@@ -154,8 +155,10 @@ class Service:
         config: DispatchConfig | None = None,
         clock: ServiceClock = SYSTEM_CLOCK,
         vault: Vault | None = None,
+        analytics_idle_after: float | None = IDLE_AFTER,
     ) -> None:
-        """``vault``: the keyring FCM apps' keys are read from (this machine's, from the CLI)."""
+        """``vault``: the keyring FCM apps' keys are read from (this machine's, from the CLI);
+        ``analytics_idle_after``: idle seconds before analytics are refreshed (None: never)."""
         self.ws = ws
         self.clock = clock
         self.started = clock.now()
@@ -163,6 +166,11 @@ class Service:
         self.sandbox = SandboxStarter()
         self.dispatcher = Dispatcher(
             ws.engine, self.service_id, config, self.sandbox, clock=clock, vault=vault
+        )
+        self.analytics = (
+            None
+            if analytics_idle_after is None
+            else IdleAnalytics(ws, clock, idle_after=analytics_idle_after)
         )
         self.stop_event = asyncio.Event()
         self._not_started: dict[int, str] = {}  # scheduled campaigns that could not start
@@ -175,10 +183,16 @@ class Service:
         log.info("dispatch service %s started on %s", self.service_id, self.ws.location.display())
         await self._safely(self._beat, "running", "starting")
         beat = asyncio.create_task(self._beat_loop())
+        refresher = (
+            asyncio.create_task(self.analytics.run(self.stop_event)) if self.analytics else None
+        )
         try:
             await self.dispatcher.run(self.stop_event)
         finally:
             beat.cancel()
+            if refresher:
+                refresher.cancel()
+                await asyncio.gather(refresher, return_exceptions=True)
             await self._safely(self._beat, "stopped", "stopped cleanly")
             self.sandbox.stop()
             log.info("dispatch service stopped")
@@ -270,13 +284,14 @@ def run_service(
     config: DispatchConfig | None = None,
     clock: ServiceClock = SYSTEM_CLOCK,
     vault: Vault | None = None,
+    analytics_idle_after: float | None = IDLE_AFTER,
 ) -> int:
     """Run until SIGTERM/SIGINT. Returns the process exit code."""
     path = ws.location.sqlite_path
     lock = workspace_lock(path) if path is not None else contextlib.nullcontext()
     try:
         with lock:
-            _run_loop(Service(ws, config, clock, vault).run())
+            _run_loop(Service(ws, config, clock, vault, analytics_idle_after).run())
     except ServiceLockError as exc:
         log.error("%s", exc)
         return EXIT_ALREADY_RUNNING

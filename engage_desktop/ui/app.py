@@ -19,6 +19,8 @@ from engage_desktop.ui.i18n import install_translators
 from engage_desktop.ui.main_window import MainWindow
 from engage_desktop.ui.preferences import Preferences
 from engage_desktop.ui.resources import app_icon
+from engage_desktop.ui.style import install_style
+from engage_desktop.ui.theme import watch_theme
 
 if TYPE_CHECKING:
     from engage_desktop.core.credentials.connection import CredentialTools
@@ -37,9 +39,11 @@ def create_application(
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("engage-desktop")
     app.setWindowIcon(app_icon())
+    install_style(app)
     prefs = Preferences.load(QSettings())
     install_translators(app, lang or prefs.language_or_none())
     apply_appearance(app, appearance or prefs.appearance)
+    watch_theme(app)  # a platform switch while open (the Settings choice restyles at once)
     return app
 
 

@@ -1,7 +1,9 @@
 """Interface language: English source strings, French shipped as Qt .qm files.
 
 Each area of the app has its own catalogue (``<area>_fr.qm``) so teams don't edit one big file;
-all catalogues of the chosen language are installed. English, the source language, only has
+all catalogues of the chosen language are installed, after Qt's own ``qtbase_fr`` (file dialogs,
+standard buttons, text menus). ``qt_supplement_fr`` fills what that file misses for Qt 6's
+strings ("&Look in:", "Files of &type:"), and, installed later, wins. English, the source language, only has
 catalogues for counted messages (``%n``), which give its singular and plural forms.
 """
 

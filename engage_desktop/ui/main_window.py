@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self.workspace_label.setText(
             fill(self.tr("Workspace: %1"), [context.workspace.location.display()])
         )
+        self._connect_results()
         self._restore_page()
         self._update_member_label()
         self.refresh_service_state()
@@ -151,6 +152,24 @@ class MainWindow(QMainWindow):
             self.app_switcher.setCurrentIndex(index)
             self.app_switcher.blockSignals(False)
         self._update_member_label()
+
+    def _connect_results(self) -> None:
+        """A campaign's "Results" in the Campaigns list opens the Analytics page on it."""
+        from engage_desktop.ui.pages.campaigns import CampaignsPage
+        from engage_desktop.ui.pages.deferred import DeferredPage
+
+        campaigns, analytics = self.page("campaigns"), self.page("analytics")
+        if isinstance(campaigns, CampaignsPage) and isinstance(analytics, DeferredPage):
+
+            def open_results(campaign_id: int) -> None:
+                from engage_desktop.ui.analytics.page import AnalyticsPage
+
+                self.show_page(analytics.page_id)
+                page = analytics.page()
+                if isinstance(page, AnalyticsPage):
+                    page.show_campaign(campaign_id)
+
+            campaigns.results_requested.connect(open_results)
 
     def page(self, page_id: str) -> Page | None:
         return next((p for p in self.pages if p.page_id == page_id), None)

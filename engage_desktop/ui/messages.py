@@ -42,6 +42,7 @@ def _field_names() -> dict[str, str]:
     return {
         "name": QCoreApplication.translate("FieldNames", "campaign name"),
         "variants": QCoreApplication.translate("FieldNames", "variants"),
+        "shares": QCoreApplication.translate("FieldNames", "variant shares"),
         "title": QCoreApplication.translate("FieldNames", "title"),
         "subtitle": QCoreApplication.translate("FieldNames", "subtitle"),
         "body": QCoreApplication.translate("FieldNames", "body"),
@@ -64,6 +65,11 @@ def _field_names() -> dict[str, str]:
         "button_colour": QCoreApplication.translate("FieldNames", "button colour"),
         "close_button": QCoreApplication.translate("FieldNames", "close control"),
         "status": QCoreApplication.translate("FieldNames", "status"),
+        "page_url": QCoreApplication.translate("FieldNames", "page address"),
+        "inbox_days": QCoreApplication.translate("FieldNames", "inbox keep time"),
+        "trigger": QCoreApplication.translate("FieldNames", "trigger"),
+        "trigger_event": QCoreApplication.translate("FieldNames", "trigger event"),
+        "expires_at": QCoreApplication.translate("FieldNames", "expiry"),
     }
 
 
@@ -158,6 +164,9 @@ def _issue_templates() -> dict[str, str]:
             "ContentIssues", "A campaign needs at least one variant."
         ),
         "same_key": QCoreApplication.translate("ContentIssues", "Two variants have the same key."),
+        "shares_not_100": QCoreApplication.translate(
+            "ContentIssues", "The variants' shares add up to %1 %; they must add up to 100 %."
+        ),
         "no_subject": QCoreApplication.translate("ContentIssues", "An email needs a subject."),
         "push_empty": QCoreApplication.translate(
             "ContentIssues", "Write a title or a body: the notification would be empty."
@@ -219,6 +228,31 @@ def _issue_templates() -> dict[str, str]:
             "ContentIssues",
             "With no button and no close control the message cannot be dismissed.",
         ),
+        "rich_no_page": QCoreApplication.translate(
+            "ContentIssues", "Write the page or give the address where it is published."
+        ),
+        "rich_url_not_https": QCoreApplication.translate(
+            "ContentIssues", "The page address must be https:// (got “%1”)."
+        ),
+        "rich_inbox_days": QCoreApplication.translate(
+            "ContentIssues", "Keep the page in the inbox 1 to %1 days."
+        ),
+        "rich_page_too_big": QCoreApplication.translate(
+            "ContentIssues",
+            "The page (%1 bytes) does not fit in the %2-byte message and no page address is "
+            "given: shorten it or give the address where it is published.",
+        ),
+        "inapp_unknown_trigger": QCoreApplication.translate(
+            "ContentIssues", "Unknown trigger “%1”: use app_open or event."
+        ),
+        "inapp_trigger_event": QCoreApplication.translate(
+            "ContentIssues",
+            "Name the event that shows the message (letters, digits, _; 40 at most).",
+        ),
+        "inapp_bad_expiry": QCoreApplication.translate(
+            "ContentIssues",
+            "“%1” is not a date and time with its offset (2026-12-24T18:00:00+01:00).",
+        ),
     }
 
 
@@ -278,6 +312,16 @@ def campaign_error_text(exc: BaseException) -> str:
         "campaign_not_found": QCoreApplication.translate(
             "CampaignErrors", "This campaign no longer exists (deleted meanwhile?)."
         ),
+        "not_archivable": QCoreApplication.translate(
+            "CampaignErrors", "This campaign is %1: only a completed or cancelled one is archived."
+        ),
+        "not_deletable": QCoreApplication.translate(
+            "CampaignErrors",
+            "This campaign is %1: only a draft can be deleted (archive a finished one instead).",
+        ),
+        "illegal_transition": QCoreApplication.translate(
+            "CampaignErrors", "A campaign cannot go from “%1” to “%2”."
+        ),
         "schedule_has_issues": QCoreApplication.translate(
             "CampaignErrors",
             "The campaign cannot be scheduled: %1 problem(s) to fix first (see the list under "
@@ -287,8 +331,10 @@ def campaign_error_text(exc: BaseException) -> str:
     template = templates.get(code)
     if template is None:
         return str(exc)
-    if code in ("not_editable", "not_schedulable") and args:
+    if code in ("not_editable", "not_schedulable", "not_archivable", "not_deletable") and args:
         args = (_status_name(args[0]), *args[1:])
+    if code == "illegal_transition":
+        args = tuple(_status_name(a) for a in args)
     return fill(template, args)
 
 
@@ -343,6 +389,16 @@ def _pause_templates() -> dict[str, str]:
             "PauseReasons",
             "FCM refuses this campaign's message: %1 — %2. Sending is paused: correct the "
             "content, then resume.",
+        ),
+        "provider_refused": QCoreApplication.translate(
+            "PauseReasons",
+            "The %1 provider refuses app %2's account: %3. Its campaigns on that channel are "
+            "paused: fix the account with 'engage-desktop credentials set', then resume.",
+        ),
+        "provider_missing": QCoreApplication.translate(
+            "PauseReasons",
+            "App %2 has no %1 account usable on this machine. Its campaigns on that channel "
+            "are paused: give it with 'engage-desktop credentials set' here, then resume.",
         ),
     }
 

@@ -166,8 +166,72 @@
         <translation>Appareil de test choisi</translation>
     </message>
     <message>
+        <source>Test device removed</source>
+        <translation>Appareil de test retiré</translation>
+    </message>
+    <message>
+        <source>Campaign archived</source>
+        <translation>Campagne archivée</translation>
+    </message>
+    <message>
+        <source>Campaign unarchived</source>
+        <translation>Campagne désarchivée</translation>
+    </message>
+    <message>
+        <source>Draft deleted</source>
+        <translation>Brouillon supprimé</translation>
+    </message>
+    <message>
+        <source>Failed messages sent again</source>
+        <translation>Messages en échec renvoyés</translation>
+    </message>
+    <message>
+        <source>App added</source>
+        <translation>App ajoutée</translation>
+    </message>
+    <message>
+        <source>App edited</source>
+        <translation>App modifiée</translation>
+    </message>
+    <message>
+        <source>App removed</source>
+        <translation>App supprimée</translation>
+    </message>
+    <message>
+        <source>Sending mode changed</source>
+        <translation>Mode d’envoi changé</translation>
+    </message>
+    <message>
         <source>Service account changed</source>
         <translation>Compte de service modifié</translation>
+    </message>
+    <message>
+        <source>Service-account key given</source>
+        <translation>Clé de compte de service fournie</translation>
+    </message>
+    <message>
+        <source>Connection tested</source>
+        <translation>Connexion testée</translation>
+    </message>
+    <message>
+        <source>SMS or email account given</source>
+        <translation>Compte SMS ou e-mail fourni</translation>
+    </message>
+    <message>
+        <source>Service-account key removed</source>
+        <translation>Clé de compte de service supprimée</translation>
+    </message>
+    <message>
+        <source>Member added</source>
+        <translation>Membre ajouté</translation>
+    </message>
+    <message>
+        <source>Member&apos;s role changed</source>
+        <translation>Rôle du membre changé</translation>
+    </message>
+    <message>
+        <source>Member removed from the app</source>
+        <translation>Membre retiré de l’app</translation>
     </message>
     <message>
         <source>Campaigns</source>

@@ -124,6 +124,64 @@
         <translation>{value} %</translation>
     </message>
     <message>
+        <source>{label}: {value}</source>
+        <translation>{label} : {value}</translation>
+    </message>
+    <message>
+        <source>{difference} points (95 % CI {low} to {high})</source>
+        <translation>{difference} points (IC à 95 % de {low} à {high})</translation>
+    </message>
+    <message>
+        <source>{weekday} {hour} h — opens</source>
+        <translation>{weekday} {hour} h — ouvertures</translation>
+    </message>
+    <message>
+        <source>Channels compared</source>
+        <translation>Canaux comparés</translation>
+    </message>
+    <message>
+        <source>Fatigue: opt-outs by messages received per week</source>
+        <translation>Lassitude : désabonnements selon les messages reçus par semaine</translation>
+    </message>
+    <message>
+        <source>Push</source>
+        <translation>Push</translation>
+    </message>
+    <message>
+        <source>In-app</source>
+        <translation>In-app</translation>
+    </message>
+    <message>
+        <source>Rich push</source>
+        <translation>Push enrichi</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>{channel}
+opens {opens} · conv. {conversions}</source>
+        <translation>{channel}
+ouv. {opens} · conv. {conversions}</translation>
+    </message>
+    <message>
+        <source>messages received in the week</source>
+        <translation>messages reçus dans la semaine</translation>
+    </message>
+    <message>
+        <source>opt-out rate</source>
+        <translation>taux de désabonnement</translation>
+    </message>
+    <message>
+        <source>Received in the week: {count} — {rate} opted out ({opted} of {weeks} person-weeks)</source>
+        <translation>Reçus dans la semaine : {count} — {rate} de désabonnés ({opted} sur {weeks} semaines-personnes)</translation>
+    </message>
+    <message>
         <source>Stage</source>
         <translation>Étape</translation>
     </message>
@@ -176,12 +234,36 @@
         <translation>Verdict</translation>
     </message>
     <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Open rate</source>
+        <translation>Taux d&apos;ouverture</translation>
+    </message>
+    <message>
+        <source>Messages received per week</source>
+        <translation>Messages reçus par semaine</translation>
+    </message>
+    <message>
+        <source>Person-weeks</source>
+        <translation>Semaines-personnes</translation>
+    </message>
+    <message>
+        <source>Opt-out rate</source>
+        <translation>Taux de désabonnement</translation>
+    </message>
+    <message>
         <source>Pick a campaign that has been sent to see its results.</source>
         <translation>Choisissez une campagne envoyée pour voir ses résultats.</translation>
     </message>
     <message>
         <source>This campaign has no messages yet.</source>
         <translation>Cette campagne n&apos;a encore aucun message.</translation>
+    </message>
+    <message>
+        <source>{variant} has no messages: nobody was sent it.</source>
+        <translation>La {variant} n&apos;a aucun message : personne ne l&apos;a reçue.</translation>
     </message>
     <message>
         <source>This campaign has no control group: there is no uplift to measure.</source>
@@ -227,8 +309,8 @@
 <context>
     <name>AnalyticsPage</name>
     <message>
-        <source>Analytics</source>
-        <translation>Statistiques</translation>
+        <source>All channels</source>
+        <translation>Tous les canaux</translation>
     </message>
     <message>
         <source> d</source>
@@ -263,6 +345,10 @@
         <translation>sous</translation>
     </message>
     <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
         <source>From</source>
         <translation>Du</translation>
     </message>
@@ -273,6 +359,26 @@
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Push</source>
+        <translation>Push</translation>
+    </message>
+    <message>
+        <source>In-app</source>
+        <translation>In-app</translation>
+    </message>
+    <message>
+        <source>Rich push</source>
+        <translation>Push enrichi</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>Refreshing figures…</source>
@@ -372,6 +478,10 @@
     <message>
         <source>Table (CSV for Excel)…</source>
         <translation>Tableau (CSV pour Excel)…</translation>
+    </message>
+    <message>
+        <source>Table (Excel workbook)…</source>
+        <translation>Tableau (classeur Excel)…</translation>
     </message>
 </context>
 </TS>

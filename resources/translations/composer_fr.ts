@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>CampaignResults</name>
+    <message>
+        <source>Sent campaign: read only</source>
+        <translation>Campagne envoyée : lecture seule</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyés</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>En échec</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Non envoyés</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Duplicate to edit</source>
+        <translation>Dupliquer pour modifier</translation>
+    </message>
+    <message>
+        <source>A sent campaign cannot change: edit a new draft with the same content.</source>
+        <translation>Une campagne envoyée ne peut plus changer : modifiez un nouveau brouillon au même contenu.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Not sent, by reason: %1</source>
+        <translation>Non envoyés, par motif : %1</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (copie)</translation>
+    </message>
+    <message>
+        <source>The results could not be read: %1</source>
+        <translation>Les résultats n’ont pas pu être lus : %1</translation>
+    </message>
+</context>
+<context>
     <name>CampaignsPage</name>
     <message>
         <source>Push</source>
@@ -88,8 +135,28 @@
         <translation>Dupliquer</translation>
     </message>
     <message>
+        <source>Show archived</source>
+        <translation>Afficher les archives</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Résultats</translation>
+    </message>
+    <message>
+        <source>Open this campaign&apos;s results in Analytics</source>
+        <translation>Ouvrir les résultats de cette campagne dans Analyses</translation>
+    </message>
+    <message>
         <source>Campaigns</source>
         <translation>Campagnes</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (copie)</translation>
+    </message>
+    <message>
+        <source>This campaign has not been sent: it has no results yet.</source>
+        <translation>Cette campagne n&apos;a pas été envoyée : elle n&apos;a pas encore de résultats.</translation>
     </message>
     <message>
         <source>Cannot duplicate</source>
@@ -419,15 +486,30 @@
     </message>
 </context>
 <context>
-    <name>ComposerRendering</name>
+    <name>ComposerPayload</name>
+    <message>
+        <source>%1 of %2 bytes</source>
+        <translation>%1 octets sur %2</translation>
+    </message>
     <message>
         <source>No message can be sent as written:</source>
         <translation>Aucun message ne peut partir tel quel :</translation>
     </message>
     <message>
-        <source>%1 of %2 bytes</source>
-        <translation>%1 octets sur %2</translation>
+        <source>Twilio&apos;s Messages resource; {From} and {AccountSid} are the app&apos;s SMS sender.</source>
+        <translation>Ressource Messages de Twilio ; {From} et {AccountSid} sont l’expéditeur SMS de l’app.</translation>
     </message>
+    <message>
+        <source>The MIME message; {From} is the app&apos;s sender address.</source>
+        <translation>Le message MIME ; {From} est l’adresse d’expédition de l’app.</translation>
+    </message>
+    <message>
+        <source>In-app messages are not sent by the service yet; this is the content as saved.</source>
+        <translation>Le service n’envoie pas encore les messages in-app ; voici le contenu tel qu’enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>ComposerRendering</name>
     <message>
         <source>Scripts and event handlers were removed (JavaScript is off).</source>
         <translation>Les scripts et gestionnaires d’événements ont été retirés (JavaScript désactivé).</translation>
@@ -481,24 +563,12 @@
         <translation>Éditeur de campagne</translation>
     </message>
     <message>
-        <source>Add variant</source>
-        <translation>Ajouter une variante</translation>
-    </message>
-    <message>
-        <source>Variant</source>
-        <translation>Variante</translation>
-    </message>
-    <message>
         <source>Opening the campaign…</source>
         <translation>Ouverture de la campagne…</translation>
     </message>
     <message>
         <source>The campaign could not be opened: %1</source>
         <translation>La campagne n’a pas pu être ouverte : %1</translation>
-    </message>
-    <message>
-        <source>The profile could not be read: %1</source>
-        <translation>Le profil n’a pas pu être lu : %1</translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -515,10 +585,6 @@
     <message>
         <source>Payload</source>
         <translation>Charge utile</translation>
-    </message>
-    <message>
-        <source>Sample profile</source>
-        <translation>Profil d’exemple</translation>
     </message>
     <message>
         <source>Untitled campaign</source>
@@ -542,86 +608,41 @@
     </message>
 </context>
 <context>
-    <name>InAppPreview</name>
+    <name>PreviewProfiles</name>
     <message>
-        <source>image</source>
-        <translation>image</translation>
+        <source>Sample profile</source>
+        <translation>Profil d’exemple</translation>
+    </message>
+    <message>
+        <source>The profile could not be read: %1</source>
+        <translation>Le profil n’a pas pu être lu : %1</translation>
     </message>
 </context>
 <context>
-    <name>PushPreview</name>
+    <name>VariantBar</name>
     <message>
-        <source>image</source>
-        <translation>image</translation>
+        <source>This variant&apos;s share of the recipients outside the control group.</source>
+        <translation>La part de cette variante parmi les destinataires hors groupe témoin.</translation>
     </message>
     <message>
-        <source>App</source>
-        <translation>App</translation>
+        <source>Add variant</source>
+        <translation>Ajouter une variante</translation>
     </message>
     <message>
-        <source>now</source>
-        <translation>maintenant</translation>
-    </message>
-</context>
-<context>
-    <name>PushPreviewPanel</name>
-    <message>
-        <source>iOS lock screen</source>
-        <translation>iOS, écran verrouillé</translation>
+        <source>Remove</source>
+        <translation>Retirer</translation>
     </message>
     <message>
-        <source>iOS banner</source>
-        <translation>iOS, bannière</translation>
+        <source>Remove the variant shown (its content goes).</source>
+        <translation>Retirer la variante affichée (son contenu disparaît).</translation>
     </message>
     <message>
-        <source>iOS expanded</source>
-        <translation>iOS, vue développée</translation>
+        <source>Variant</source>
+        <translation>Variante</translation>
     </message>
     <message>
-        <source>Android heads-up</source>
-        <translation>Android, notification flottante</translation>
-    </message>
-    <message>
-        <source>Android shade, collapsed</source>
-        <translation>Android, volet réduit</translation>
-    </message>
-    <message>
-        <source>Android shade, expanded</source>
-        <translation>Android, volet développé</translation>
-    </message>
-    <message>
-        <source>Dark mode</source>
-        <translation>Mode sombre</translation>
-    </message>
-    <message>
-        <source>All surfaces</source>
-        <translation>Toutes les surfaces</translation>
-    </message>
-    <message>
-        <source>Text cut on: %1</source>
-        <translation>Texte coupé sur : %1</translation>
-    </message>
-    <message>
-        <source>Shown in full on every surface.</source>
-        <translation>Affiché en entier sur toutes les surfaces.</translation>
-    </message>
-</context>
-<context>
-    <name>RemoteImage</name>
-    <message>
-        <source>the image is larger than 10 MB</source>
-        <translation>l’image dépasse 10 Mo</translation>
-    </message>
-    <message>
-        <source>not an image</source>
-        <translation>ce n’est pas une image</translation>
-    </message>
-</context>
-<context>
-    <name>RichPreview</name>
-    <message>
-        <source>Inbox</source>
-        <translation>Boîte de réception</translation>
+        <source>Share</source>
+        <translation>Part</translation>
     </message>
 </context>
 </TS>

@@ -60,6 +60,10 @@
         <translation>L’app « %1 » ne peut pas quitter le bac à sable : sa clé de compte de service n’a pas réussi de test de connexion. Testez d’abord la connexion.</translation>
     </message>
     <message>
+        <source>The app “%1” sends through FCM: a new service-account key must pass the connection test before it replaces the current one. Choose the key file again here: it is tested first.</source>
+        <translation>L’app « %1 » envoie par FCM : une nouvelle clé de compte de service doit réussir le test de connexion avant de remplacer la clé actuelle. Choisissez à nouveau le fichier de clé ici : il est d’abord testé.</translation>
+    </message>
+    <message>
         <source>No service-account key is set for the app “%1” (project %2): an admin gives it in Settings → Credentials.</source>
         <translation>Aucune clé de compte de service n’est définie pour l’app « %1 » (projet %2) : un administrateur la donne dans Paramètres → Identifiants.</translation>
     </message>
@@ -288,6 +292,14 @@
     <message>
         <source>JSON files (*.json);;All files (*)</source>
         <translation>Fichiers JSON (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>The new key failed its connection test and is not stored: the app keeps sending with its current key.</source>
+        <translation>La nouvelle clé a échoué au test de connexion et n’est pas enregistrée : l’app continue d’envoyer avec sa clé actuelle.</translation>
+    </message>
+    <message>
+        <source>The new key passed the connection test and is now in use.</source>
+        <translation>La nouvelle clé a réussi le test de connexion et est maintenant utilisée.</translation>
     </message>
     <message>
         <source>The key is in this machine&apos;s keyring. Next: test the connection.</source>

@@ -195,8 +195,8 @@
         <translation>L&apos;état de cette campagne a changé entre-temps (envoyée, mise en pause ou annulée ailleurs) : le panneau l&apos;affiche à nouveau.</translation>
     </message>
     <message>
-        <source>Only push and rich push campaigns can be sent by the dispatch service for now.</source>
-        <translation>Pour l&apos;instant, le service d&apos;envoi n&apos;envoie que les campagnes push et push enrichi.</translation>
+        <source>Test sends go to test devices: send an SMS or email campaign to a segment of testers instead.</source>
+        <translation>Les envois de test vont aux appareils de test : envoyez plutôt une campagne SMS ou e-mail à un segment de testeurs.</translation>
     </message>
     <message>
         <source>This campaign has no content to send yet.</source>
@@ -276,6 +276,34 @@
     <message>
         <source>cancelled</source>
         <translation>annulé</translation>
+    </message>
+    <message>
+        <source>no in-app consent</source>
+        <translation>pas de consentement in-app</translation>
+    </message>
+    <message>
+        <source>no SMS consent</source>
+        <translation>pas de consentement SMS</translation>
+    </message>
+    <message>
+        <source>no phone number</source>
+        <translation>pas de numéro de téléphone</translation>
+    </message>
+    <message>
+        <source>phone not in +33… form</source>
+        <translation>numéro hors format +33…</translation>
+    </message>
+    <message>
+        <source>no email consent</source>
+        <translation>pas de consentement e-mail</translation>
+    </message>
+    <message>
+        <source>no email address</source>
+        <translation>pas d’adresse e-mail</translation>
+    </message>
+    <message>
+        <source>malformed email address</source>
+        <translation>adresse e-mail mal formée</translation>
     </message>
     <message>
         <source>Draft</source>
@@ -476,12 +504,24 @@
         <translation>Actualiser</translation>
     </message>
     <message>
+        <source>Start the sandbox</source>
+        <translation>Démarrer le bac à sable</translation>
+    </message>
+    <message>
         <source>No virtual phone has received anything yet.</source>
         <translation>Aucun téléphone virtuel n’a encore rien reçu.</translation>
     </message>
     <message>
-        <source>The local sandbox is not running, so the virtual phones cannot be shown. The dispatch service starts it when a campaign of a demo app is sent; you can also start it yourself with “engage-desktop sandbox”, then press Refresh.</source>
-        <translation>Le bac à sable local n&apos;est pas démarré : les téléphones virtuels ne peuvent pas être affichés. Le service d&apos;envoi le démarre quand une campagne d&apos;une app de démo est envoyée ; vous pouvez aussi le lancer vous-même avec « engage-desktop sandbox », puis cliquer sur Actualiser.</translation>
+        <source>Starting the local sandbox…</source>
+        <translation>Démarrage du bac à sable local…</translation>
+    </message>
+    <message>
+        <source>The local sandbox could not start (%1).</source>
+        <translation>Le bac à sable local n’a pas pu démarrer (%1).</translation>
+    </message>
+    <message>
+        <source>The local sandbox is not running, so the virtual phones cannot be shown. It starts by itself when a campaign of a demo app is sent, or press “Start the sandbox”.</source>
+        <translation>Le bac à sable local n’est pas démarré : les téléphones virtuels ne peuvent pas être affichés. Il démarre de lui-même quand une campagne d’une app de démo est envoyée, ou cliquez sur « Démarrer le bac à sable ».</translation>
     </message>
     <message>
         <source>The virtual phones cannot be shown: %1</source>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AnalyticsPage</name>
+    <message>
+        <source>Analytics</source>
+        <translation>Statistiques</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Creating the demo workspace (%1 profiles)…</source>
@@ -114,12 +121,12 @@
         <translation>Apparence :</translation>
     </message>
     <message>
-        <source>Table</source>
-        <translation>Table</translation>
+        <source>Holds</source>
+        <translation>Contenu</translation>
     </message>
     <message>
-        <source>Rows</source>
-        <translation>Lignes</translation>
+        <source>Count</source>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Count rows</source>
@@ -176,6 +183,53 @@
     <message>
         <source>%1 MB</source>
         <translation>%1 Mo</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceFigures</name>
+    <message>
+        <source>Apps</source>
+        <translation>Applications</translation>
+    </message>
+    <message>
+        <source>Team members</source>
+        <translation>Membres de l’équipe</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Appareils</translation>
+    </message>
+    <message>
+        <source>Recorded events</source>
+        <translation>Événements enregistrés</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>Segments</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Campagnes</translation>
+    </message>
+    <message>
+        <source>Messages queued or sent</source>
+        <translation>Messages en file ou envoyés</translation>
+    </message>
+    <message>
+        <source>Receipts, opens and conversions</source>
+        <translation>Réceptions, ouvertures et conversions</translation>
+    </message>
+    <message>
+        <source>Stores</source>
+        <translation>Magasins</translation>
+    </message>
+    <message>
+        <source>Audit log entries</source>
+        <translation>Entrées du journal d’audit</translation>
     </message>
 </context>
 </TS>

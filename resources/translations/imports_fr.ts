@@ -103,9 +103,44 @@
         <source>Chosen for several columns (only the first is used): %1</source>
         <translation>Choisi pour plusieurs colonnes (seule la première compte) : %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln column(s) will be ignored.</source>
+        <translation>
+            <numerusform>%Ln colonne sera ignorée.</numerusform>
+            <numerusform>%Ln colonnes seront ignorées.</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>%1 column(s) will be ignored.</source>
-        <translation>%1 colonne(s) seront ignorées.</translation>
+        <source>%1, %2, %3 (%4) out of %5.</source>
+        <translation>%1, %2, %3 (%4) sur %5.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new contact(s)</source>
+        <translation>
+            <numerusform>%Ln nouveau contact</numerusform>
+            <numerusform>%Ln nouveaux contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln updated</source>
+        <translation>
+            <numerusform>%Ln mis à jour</numerusform>
+            <numerusform>%Ln mis à jour</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) rejected</source>
+        <translation>
+            <numerusform>%Ln ligne rejetée</numerusform>
+            <numerusform>%Ln lignes rejetées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln duplicate(s)</source>
+        <translation>
+            <numerusform>%Ln doublon</numerusform>
+            <numerusform>%Ln doublons</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -141,10 +176,6 @@
     <message>
         <source>&lt;b&gt;Import finished.&lt;/b&gt;</source>
         <translation>&lt;b&gt;Import terminé.&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>%1 new contacts, %2 updated, %3 rows rejected (%4 duplicates) out of %5.</source>
-        <translation>%1 nouveaux contacts, %2 mis à jour, %3 lignes rejetées (dont %4 doublons) sur %5.</translation>
     </message>
     <message>
         <source>Contacts imported without a value that could not be read: %1.</source>
@@ -245,16 +276,65 @@
         <translation>&lt;b&gt;Import terminé.&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>%1 events imported, %2 lines rejected out of %3.</source>
-        <translation>%1 événements importés, %2 lignes rejetées sur %3.</translation>
+        <source>%1, %2 out of %3.</source>
+        <translation>%1, %2 sur %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s) imported</source>
+        <translation>
+            <numerusform>%Ln événement importé</numerusform>
+            <numerusform>%Ln événements importés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln line(s) rejected</source>
+        <translation>
+            <numerusform>%Ln ligne rejetée</numerusform>
+            <numerusform>%Ln lignes rejetées</numerusform>
+        </translation>
     </message>
     <message>
-        <source>New: %1 contacts, %2 devices, %3 event names.</source>
-        <translation>Nouveaux : %1 contacts, %2 appareils, %3 noms d’événements.</translation>
+        <source>New: %1, %2, %3.</source>
+        <translation>Nouveaux : %1, %2, %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln contact(s)</source>
+        <translation>
+            <numerusform>%Ln contact</numerusform>
+            <numerusform>%Ln contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln device(s)</source>
+        <translation>
+            <numerusform>%Ln appareil</numerusform>
+            <numerusform>%Ln appareils</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event name(s)</source>
+        <translation>
+            <numerusform>%Ln nom d’événement</numerusform>
+            <numerusform>%Ln noms d’événements</numerusform>
+        </translation>
     </message>
     <message>
-        <source>%1 notification receipts, opens and dismissals credited to campaigns; %2 matched no campaign.</source>
-        <translation>%1 réceptions, ouvertures et rejets de notifications attribués à des campagnes ; %2 sans campagne correspondante.</translation>
+        <source>%1; %2.</source>
+        <translation>%1 ; %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln notification receipt(s), open(s) and dismissal(s) credited to campaigns</source>
+        <translation>
+            <numerusform>%Ln réception, ouverture ou rejet de notification attribué à des campagnes</numerusform>
+            <numerusform>%Ln réceptions, ouvertures et rejets de notifications attribués à des campagnes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln matched no campaign</source>
+        <translation>
+            <numerusform>%Ln sans campagne correspondante</numerusform>
+            <numerusform>%Ln sans campagne correspondante</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Already stored by an earlier import, skipped: %Ln event(s).</source>

@@ -95,6 +95,18 @@
         <translation>Cette campagne n’existe plus (supprimée entre-temps ?).</translation>
     </message>
     <message>
+        <source>This campaign is %1: only a completed or cancelled one is archived.</source>
+        <translation>Cette campagne est %1 : seule une campagne terminée ou annulée s’archive.</translation>
+    </message>
+    <message>
+        <source>This campaign is %1: only a draft can be deleted (archive a finished one instead).</source>
+        <translation>Cette campagne est %1 : seul un brouillon peut être supprimé (archivez plutôt une campagne terminée).</translation>
+    </message>
+    <message>
+        <source>A campaign cannot go from “%1” to “%2”.</source>
+        <translation>Une campagne ne peut pas passer de « %1 » à « %2 ».</translation>
+    </message>
+    <message>
         <source>The campaign cannot be scheduled: %1 problem(s) to fix first (see the list under the form).</source>
         <translation>La campagne ne peut pas être programmée : %1 problème(s) à corriger d’abord (voir la liste sous le formulaire).</translation>
     </message>
@@ -112,6 +124,10 @@
     <message>
         <source>Two variants have the same key.</source>
         <translation>Deux variantes ont la même clé.</translation>
+    </message>
+    <message>
+        <source>The variants&apos; shares add up to %1 %; they must add up to 100 %.</source>
+        <translation>Les parts des variantes totalisent %1 % ; elles doivent totaliser 100 %.</translation>
     </message>
     <message>
         <source>An email needs a subject.</source>
@@ -206,6 +222,34 @@
         <translation>Sans bouton ni bouton de fermeture, le message ne peut pas être fermé.</translation>
     </message>
     <message>
+        <source>Write the page or give the address where it is published.</source>
+        <translation>Écrivez la page ou donnez l’adresse où elle est publiée.</translation>
+    </message>
+    <message>
+        <source>The page address must be https:// (got “%1”).</source>
+        <translation>L’adresse de la page doit commencer par https:// (reçu « %1 »).</translation>
+    </message>
+    <message>
+        <source>Keep the page in the inbox 1 to %1 days.</source>
+        <translation>Gardez la page dans la boîte de réception de 1 à %1 jours.</translation>
+    </message>
+    <message>
+        <source>The page (%1 bytes) does not fit in the %2-byte message and no page address is given: shorten it or give the address where it is published.</source>
+        <translation>La page (%1 octets) ne tient pas dans le message de %2 octets et aucune adresse de page n’est donnée : raccourcissez-la ou donnez l’adresse où elle est publiée.</translation>
+    </message>
+    <message>
+        <source>Unknown trigger “%1”: use app_open or event.</source>
+        <translation>Déclencheur « %1 » inconnu : utilisez app_open ou event.</translation>
+    </message>
+    <message>
+        <source>Name the event that shows the message (letters, digits, _; 40 at most).</source>
+        <translation>Nommez l’événement qui affiche le message (lettres, chiffres, _ ; 40 au plus).</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date and time with its offset (2026-12-24T18:00:00+01:00).</source>
+        <translation>« %1 » n’est pas une date et une heure avec son décalage (2026-12-24T18:00:00+01:00).</translation>
+    </message>
+    <message>
         <source>Template error, line %1, column %2: %3</source>
         <translation>Erreur de modèle, ligne %1, colonne %2 : %3</translation>
     </message>
@@ -223,6 +267,10 @@
     <message>
         <source>variants</source>
         <translation>variantes</translation>
+    </message>
+    <message>
+        <source>variant shares</source>
+        <translation>parts des variantes</translation>
     </message>
     <message>
         <source>title</source>
@@ -309,6 +357,26 @@
         <translation>statut</translation>
     </message>
     <message>
+        <source>page address</source>
+        <translation>adresse de la page</translation>
+    </message>
+    <message>
+        <source>inbox keep time</source>
+        <translation>durée de conservation dans la boîte de réception</translation>
+    </message>
+    <message>
+        <source>trigger</source>
+        <translation>déclencheur</translation>
+    </message>
+    <message>
+        <source>trigger event</source>
+        <translation>événement déclencheur</translation>
+    </message>
+    <message>
+        <source>expiry</source>
+        <translation>expiration</translation>
+    </message>
+    <message>
         <source>button %1</source>
         <translation>bouton %1</translation>
     </message>
@@ -346,6 +414,14 @@
     <message>
         <source>FCM refuses this campaign&apos;s message: %1 — %2. Sending is paused: correct the content, then resume.</source>
         <translation>FCM refuse le message de cette campagne : %1 — %2. L’envoi est en pause : corrigez le contenu, puis reprenez l’envoi.</translation>
+    </message>
+    <message>
+        <source>The %1 provider refuses app %2&apos;s account: %3. Its campaigns on that channel are paused: fix the account with &apos;engage-desktop credentials set&apos;, then resume.</source>
+        <translation>Le fournisseur %1 refuse le compte de l’app %2 : %3. Ses campagnes sur ce canal sont en pause : corrigez le compte avec « engage-desktop credentials set », puis reprenez.</translation>
+    </message>
+    <message>
+        <source>App %2 has no %1 account usable on this machine. Its campaigns on that channel are paused: give it with &apos;engage-desktop credentials set&apos; here, then resume.</source>
+        <translation>L’app %2 n’a pas de compte %1 utilisable sur cette machine. Ses campagnes sur ce canal sont en pause : donnez-le avec « engage-desktop credentials set » ici, puis reprenez.</translation>
     </message>
 </context>
 <context>

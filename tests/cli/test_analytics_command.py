@@ -18,7 +18,7 @@ def test_refresh_json(make_workspace: Callable[..., Workspace]) -> None:
     done = run_cli("analytics", "refresh", "--app", str(small.app_id), "--json", workspace=path)
     assert done.returncode == 0, done.stderr
     summary = json.loads(done.stdout)
-    assert summary["figures"] == 3 and summary["best_hour"] == 12
+    assert summary["figures"] == 5 and summary["best_hour"] == 12  # trends, channels, fatigue, 2
     assert summary["campaigns"] == [small.soldes, small.summer] and summary["days"] == 4
     _, figure = campaign_results(small.ws, small.soldes)
     assert figure.from_cache  # computed by the command, read here

@@ -79,3 +79,60 @@ def test_a_marketer_cannot_export(make_workspace: Callable[..., Workspace], tmp_
     code, _, err = chart(small, "trends", "--out", str(out))
     assert code == 1 and "does not allow 'export_analytics'" in err
     assert not out.exists()
+
+
+def test_channels_and_fatigue_charts_and_tables(small: Small, tmp_path: Path) -> None:
+    for name in ("channels", "fatigue"):
+        out = tmp_path / f"{name}.png"
+        code, _, err = chart(
+            small, name, "--from", "2026-07-01", "--to", "2026-11-30", "--out", str(out)
+        )
+        assert code == 0, err
+        assert out.read_bytes().startswith(b"\x89PNG")
+    out = tmp_path / "channels.csv"
+    code, _, err = chart(
+        small,
+        "channels",
+        "--channel",
+        "push",
+        "--from",
+        "2026-11-01",
+        "--to",
+        "2026-11-30",
+        "--out",
+        str(out),
+    )
+    assert code == 0, err
+    assert out.read_text(encoding="utf-8-sig").splitlines() == [
+        "Channel;Sent;Opens;Conversions;Open rate;Conversion rate",
+        "Push;6;3;3;0,5;0,5",
+    ]
+    out = tmp_path / "fatigue.csv"
+    code, _, err = chart(
+        small, "fatigue", "--from", "2026-01-01", "--to", "2026-12-31", "--out", str(out)
+    )
+    assert code == 0, err
+    assert out.read_text(encoding="utf-8-sig").splitlines()[:3] == [
+        "Messages received per week;Person-weeks;Opted out;Opt-out rate",
+        "1;6;1;0,166667",
+        "2;1;0;0",
+    ]
+
+
+def test_a_table_as_xlsx_keeps_dates_and_numbers_typed(small: Small, tmp_path: Path) -> None:
+    from datetime import datetime
+
+    from openpyxl import load_workbook
+
+    out = tmp_path / "trends.xlsx"
+    code, _, err = chart(
+        small, "trends", "--from", "2026-11-01", "--to", "2026-11-03", "--out", str(out)
+    )
+    assert code == 0, err
+    sheet = load_workbook(out).active
+    assert sheet is not None and sheet.title == "Daily results"
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == ("Day", "Sent", "Opens", "Conversions", "Opt-outs")
+    assert rows[2] == (datetime(2026, 11, 2), 6, 3, 1, 1)
+    assert sheet["A3"].is_date and sheet["B3"].data_type == "n"
+    assert list(tmp_path.glob(".*part")) == []

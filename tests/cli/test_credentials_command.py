@@ -291,3 +291,47 @@ def test_bad_key_file_and_unknown_app_are_named(
     assert f"{client} is a Firebase app configuration (google-services.json)" in err
     code, _out, err = run(capsys, "credentials", "set", "--app", "999", str(client), *where)
     assert code == 1 and "No app with id 999." in err
+
+
+def test_a_new_key_for_an_app_on_fcm_is_tested_over_tls_before_it_replaces_the_working_one(
+    make_workspace: Callable[..., Workspace],
+    google: FakeGoogle,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Found by review: `credentials set` on an app sending through FCM stored any new key at
+    once, untested, and the service sent with it. Now the key is tested first against the real
+    endpoints (here the local Google over TLS) and kept out of use when Google refuses it."""
+    ws = make_workspace()
+    where = ("--workspace", str(ws.location.sqlite_path))
+    app = str(seed_app(ws, 3, project=PROJECT, sandbox=True))
+    current = make_service_account(PROJECT)
+    google.trust(current)
+    path = tmp_path / "current.json"
+    path.write_text(json.dumps(current))
+    path.chmod(0o600)
+    assert run(capsys, "credentials", "set", "--app", app, str(path), *where)[0] == 0
+    assert run(capsys, "credentials", "test", "--app", app, *where)[0] == 0
+    assert run(capsys, "credentials", "mode", "--app", app, "fcm", *where)[0] == 0
+
+    revoked = make_service_account(PROJECT)  # Google does not know this one
+    path.write_text(json.dumps(revoked))
+    code, out, err = run(capsys, "credentials", "set", "--app", app, str(path), *where)
+    assert code == 1, out + err
+    assert "keeps sending with its current key" in out
+    code, out, _ = run(capsys, "credentials", "list", "--json", *where)
+    (listed,) = json.loads(out)
+    assert (listed["key_id"], listed["use_sandbox"], listed["tested_at"] is not None) == (
+        current["private_key_id"],
+        False,
+        True,
+    )
+
+    google.trust(revoked)
+    code, out, err = run(capsys, "credentials", "set", "--app", app, str(path), "--json", *where)
+    assert code == 0, out + err
+    answer = json.loads(out)
+    assert answer["stored"] and answer["test"]["passed"]
+    assert (answer["key_id"], answer["tested_at"] is not None) == (revoked["private_key_id"], True)
+    assert not any(part in out + err for part in secret_parts(revoked))
+    assert run(capsys, "credentials", "remove", "--app", app, *where)[0] == 0

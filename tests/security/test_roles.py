@@ -24,6 +24,7 @@ from engage_desktop.core.apps import manage as apps
 from engage_desktop.core.apps.identity import AppIdentity
 from engage_desktop.core.audience_overview import audience_overview
 from engage_desktop.core.campaigns import edit as campaigns
+from engage_desktop.core.campaigns import housekeeping
 from engage_desktop.core.campaigns.model import CampaignDraft, Variant
 from engage_desktop.core.credentials import admin as credentials
 from engage_desktop.core.devices import find_devices, set_test_device
@@ -65,6 +66,8 @@ class Fixture:
     segment: int
     device: int
     csv: Path
+    completed: int = 0  # a finished campaign to archive
+    scrap: int = 0  # a draft to delete
 
 
 def _ops() -> list[tuple[str, Callable[[Workspace, Fixture], Any], str]]:
@@ -103,9 +106,12 @@ def _ops() -> list[tuple[str, Callable[[Workspace, Fixture], Any], str]]:
         ("pause a send", lambda ws, f: control.pause(ws, f.sending), "YY---"),
         ("resume a send", lambda ws, f: control.resume(ws, f.paused), "YY---"),
         ("cancel a send", lambda ws, f: control.cancel(ws, f.to_cancel), "YY---"),
+        ("archive a campaign", lambda ws, f: archive(ws, f.completed), "YY---"),
+        ("delete a draft", lambda ws, f: delete(ws, f.scrap), "YY---"),
         ("approve sends", lambda ws, f: approve(ws), "Y--Y-"),
         ("read the credentials' status", lambda ws, f: credential_status(ws), "Y----"),
         ("send through the sandbox", lambda ws, f: sandbox_mode(ws), "Y----"),
+        ("store an SMS account", lambda ws, f: sms_account(ws), "Y----"),
         ("add a member", lambda ws, f: add_member(ws), "Y----"),
         ("change a role", lambda ws, f: team.grant(ws, APP, "victim", Role.ANALYST), "Y----"),
         ("take a role away", lambda ws, f: team.revoke(ws, APP, "victim"), "Y----"),
@@ -114,6 +120,16 @@ def _ops() -> list[tuple[str, Callable[[Workspace, Fixture], Any], str]]:
         ("add an app", lambda ws, f: apps.add_app(ws, AppIdentity("Neuve", "neuve-app")), "Y----"),
         ("remove the app", lambda ws, f: remove(ws), "Y----"),
     ]
+
+
+def archive(ws: Workspace, campaign_id: int) -> None:
+    with ws.session() as s:
+        housekeeping.set_archived(s, ws.member_id, campaign_id, ws.clock.now())
+
+
+def delete(ws: Workspace, campaign_id: int) -> object:
+    with ws.session() as s:
+        return housekeeping.delete_draft(s, ws.member_id, campaign_id)
 
 
 def list_campaigns_in(ws: Workspace) -> object:
@@ -190,6 +206,15 @@ def sandbox_mode(ws: Workspace) -> object:
     return credentials.set_sending_mode(ws, APP, fcm=False)
 
 
+def sms_account(ws: Workspace) -> object:
+    from engage_desktop.core.credentials.providers import set_provider_account
+    from engage_desktop.security.vault import Vault
+    from engage_desktop.store.models import Provider
+
+    settings = {"account_sid": "AC" + "0" * 32, "sender": "+33700000000"}
+    return set_provider_account(ws, Vault.system(), APP, Provider.TWILIO, settings, "token")
+
+
 def add_member(ws: Workspace) -> object:
     return team.add_member(ws, APP, "newcomer", Role.ANALYST)
 
@@ -248,12 +273,13 @@ def _column_member(owner: Workspace, column: str) -> int:
 def _objects(owner: Workspace, folder: Path) -> Fixture:
     content = {"title": "Bonjour", "body": "Une offre"}
     ids = []
-    for name in ("draft", "to send", "sending", "paused", "to cancel"):
+    for name in ("draft", "to send", "sending", "paused", "to cancel", "completed", "scrap"):
         draft = CampaignDraft(APP, f"Matrix {name}", variants=(Variant("A", 1.0, content),))
         with owner.session() as s:
             ids.append(campaigns.save_draft(s, owner.member_id, draft))
     with owner.session() as s:
-        for campaign_id, status in zip(ids[2:], ("sending", "paused", "sending"), strict=True):
+        states = ("sending", "paused", "sending", "completed")
+        for campaign_id, status in zip(ids[2:6], states, strict=True):
             s.execute(
                 update(Campaign)
                 .where(Campaign.id == campaign_id)
@@ -271,7 +297,7 @@ def _objects(owner: Workspace, folder: Path) -> Fixture:
     segment = segments.create_segment(owner, APP, "Matrix segment", RULES)
     csv = folder / "contacts.csv"
     csv.write_text("id;email\nmatrix-1;un@exemple.fr\nmatrix-2;deux@exemple.fr\n", encoding="utf-8")
-    return Fixture(ids[0], ids[1], ids[2], ids[3], ids[4], segment, device, csv)
+    return Fixture(*ids[:5], segment, device, csv, completed=ids[5], scrap=ids[6])
 
 
 def _audit_count(ws: Workspace) -> int:

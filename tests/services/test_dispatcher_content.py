@@ -367,5 +367,6 @@ def test_the_real_path_checks_the_certificate(
     reason = str(campaign_state(ws, campaign_id)[1])
     # The certificate is refused at the first HTTPS request, the token's (the reason does not
     # say "certificate" yet: services/fcm/auth.py words every failure to connect the same way).
-    assert reason.startswith("Cannot reach the token server") and "https://127.0.0.1" in reason
+    assert reason.startswith("The token server of app") and "https://127.0.0.1" in reason
+    assert "cannot connect" in reason
     assert sandbox.get("/sandbox/stats")["received"] == 0

@@ -139,8 +139,20 @@ def reason_of(ws: Workspace, campaign_id: int) -> str:
 
 def use_key(ws: Workspace, app_id: int, path: Path) -> None:
     """Send through the service-account key file at ``path``: into the test session's keyring,
-    where the service reads it (``engage-desktop credentials set``'s core function)."""
-    from engage_desktop.core.credentials.admin import set_credentials
+    where the service reads it (``engage-desktop credentials set``'s core function).
+
+    A key given to an app on FCM must first pass the connection test, which these tests of the
+    service do not exercise: the key is given while the app is on the sandbox, then the app's
+    mode is put back as the test seeded it."""
+    from engage_desktop.core.credentials.connection import set_credentials
     from engage_desktop.security.vault import Vault
 
+    with ws.session() as s:
+        app = s.get(App, app_id)
+        assert app is not None
+        seeded_sandbox, app.use_sandbox = app.use_sandbox, True
     set_credentials(ws, Vault.system(), app_id, path, host="this-machine")
+    with ws.session() as s:
+        app = s.get(App, app_id)
+        assert app is not None
+        app.use_sandbox = seeded_sandbox

@@ -153,7 +153,7 @@ def test_settings_page_counts_rows_and_keeps_language(
         page.counts.item(r, 0).text(): page.counts.item(r, 1).text()  # type: ignore[attr-defined]
         for r in range(page.counts.rowCount())
     }  # type: ignore[attr-defined]
-    assert rows["app"] == "2"
+    assert rows["Apps"] == "2"  # in words, not table names
     assert head_revision() in page.schema.text()  # type: ignore[attr-defined]
     page.language.setCurrentIndex(page.language.findData("fr"))  # type: ignore[attr-defined]
     assert Preferences.load(qsettings).language == "fr"
@@ -289,3 +289,46 @@ def test_an_app_name_with_a_placeholder_is_shown_as_typed(
     window = _window(ws, qsettings)
     qtbot.addWidget(window)
     assert window.app_switcher.itemText(0) == "Soldes -50%2 — soldes-fr"  # one-pass fill()
+
+
+def test_a_campaigns_results_open_the_analytics_page_on_it(
+    qtbot, make_workspace, qsettings: QSettings
+) -> None:
+    from engage_desktop.ui.analytics.page import AnalyticsPage
+    from engage_desktop.ui.pages.deferred import DeferredPage
+    from tests.support.analytics_workspace import build_small
+
+    small = build_small(make_workspace())
+    window = _window(small.ws, qsettings)
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    campaigns, deferred = window.page("campaigns"), window.page("analytics")
+    assert isinstance(campaigns, CampaignsPage) and isinstance(deferred, DeferredPage)
+    assert not deferred.built  # matplotlib waits until someone opens Analytics
+    window.show_page("campaigns")
+    qtbot.waitUntil(lambda: not campaigns.loading() and campaigns.model.rowCount() == 3)
+
+    def select(name: str) -> None:
+        rows = [campaigns.proxy.index(r, 0) for r in range(campaigns.proxy.rowCount())]
+        campaigns.table.setCurrentIndex(next(i for i in rows if i.data() == name))
+
+    select("Brouillon")  # a draft has no results: said, and the page stays
+    assert not campaigns.show_results()
+    assert "has not been sent" in campaigns.message.text()
+    assert window.stack.currentWidget() is campaigns
+    select("Été")  # not the newest campaign, which the Analytics page shows first
+    campaigns.results_button.click()
+    assert window.stack.currentWidget() is deferred
+    analytics = deferred.page()
+    assert isinstance(analytics, AnalyticsPage)
+    qtbot.waitUntil(
+        lambda: (
+            analytics.job is None
+            and analytics.loaded is not None
+            and analytics.loaded.results is not None
+            and analytics.loaded.results.campaign_id == small.summer
+        ),
+        timeout=30_000,
+    )
+    assert analytics.campaign.currentData() == small.summer

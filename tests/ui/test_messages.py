@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from engage_desktop.core.campaigns.form import SHARE_KEY, CampaignForm
 from engage_desktop.core.campaigns.model import CampaignDraft, Variant, validate_draft
 from engage_desktop.core.imports.errors import ImportFailed
 from engage_desktop.core.messages import CodedText, code_of
@@ -130,13 +131,35 @@ def _issue_drafts() -> list[CampaignDraft]:
             format="in_app",
             variants=(Variant("A", 1.0, {"close_button": False}),),
         ),
+        CampaignDraft(
+            app_id=1,
+            name="x",
+            format="in_app",
+            variants=(
+                Variant("A", 1.0, {"body": "b", "trigger": "later", "expires_at": "demain"}),
+                Variant("B", 1.0, {"body": "b", "trigger": "event", "trigger_event": ""}),
+            ),
+        ),
+        CampaignDraft(
+            app_id=1,
+            name="x",
+            format="rich_push",
+            variants=(
+                Variant("A", 1.0, {"title": "t", "page_url": "http://a.fr", "inbox_days": 0}),
+                Variant("B", 1.0, {"title": "t", "html": "<p>" + "é" * 3000 + "</p>"}),
+                Variant("C", 1.0, {"title": "t"}),
+            ),
+        ),
     ]
 
 
 def test_every_content_issue_is_worded_in_french_with_its_arguments(french: None) -> None:
     seen: set[str] = set()
+    uneven = CampaignForm(1, "x")
+    uneven.add_variant()
+    uneven.write(SHARE_KEY, 80.0)  # A 80 % + B 50 %: the composer's own check
     for draft in _issue_drafts():
-        for field, message in validate_draft(draft):
+        for field, message in validate_draft(draft) + uneven.share_issues():
             code, args = code_of(message)
             assert code, f"{field}: {message!r} has no code"
             seen.add(code)
@@ -389,16 +412,10 @@ PAUSE_REASONS_FR = {
         "acceptera de nouveau.",
     ),
     "token_unavailable": (
-        (
-            "Maison Lumière",
-            "maison-lumiere",
-            "https://oauth2.googleapis.com/token",
-            "cannot connect: TransportError",
-        ),
+        ("Maison Lumière", "maison-lumiere", "https://oauth2.googleapis.com/token", "HTTP 503"),
         "Le serveur de jetons de l’application « Maison Lumière » (projet maison-lumiere) à "
-        "l’adresse https://oauth2.googleapis.com/token ne délivre aucun jeton d’accès (cannot "
-        "connect: TransportError). L’envoi est en pause et reprendra de lui-même dès qu’il en "
-        "délivrera de nouveau.",
+        "l’adresse https://oauth2.googleapis.com/token ne délivre aucun jeton d’accès (HTTP 503). "
+        "L’envoi est en pause et reprendra de lui-même dès qu’il en délivrera de nouveau.",
     ),
     "project_refused": (
         ("Maison Lumière", "maison-lumiere", "THIRD_PARTY_AUTH_ERROR", "APNs auth error"),
@@ -412,6 +429,17 @@ PAUSE_REASONS_FR = {
         "FCM refuse le message de cette campagne : INVALID_ARGUMENT — Invalid value at "
         "'message.data[0].value'. L’envoi est en pause : corrigez le contenu, puis reprenez "
         "l’envoi.",
+    ),
+    "provider_refused": (
+        ("twilio", "3", "Authenticate"),
+        "Le fournisseur twilio refuse le compte de l’app 3 : Authenticate. Ses campagnes sur ce "
+        "canal sont en pause : corrigez le compte avec « engage-desktop credentials set », puis "
+        "reprenez.",
+    ),
+    "provider_missing": (
+        ("smtp", "3"),
+        "L’app 3 n’a pas de compte smtp utilisable sur cette machine. Ses campagnes sur ce canal "
+        "sont en pause : donnez-le avec « engage-desktop credentials set » ici, puis reprenez.",
     ),
 }
 

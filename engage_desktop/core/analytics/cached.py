@@ -12,25 +12,31 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
-
-from engage_desktop.core.analytics import funnel, trends
+from engage_desktop.core.analytics import channels, fatigue, funnel, trends
 from engage_desktop.core.analytics.conversion import ConversionGoal, event_names
 from engage_desktop.core.analytics.funnel import CampaignNotFound, CampaignResults
+from engage_desktop.core.analytics.refresh import (
+    CHANNELS_KEY,
+    FATIGUE_KEY,
+    TRENDS_KEY,
+    campaign_key,
+    measured_ids,
+    recompute_app,
+)
 from engage_desktop.core.cache import Cached, compute_cached
 from engage_desktop.core.progress import NO_PROGRESS, Progress
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.roles import Permission, require
-from engage_desktop.store.models import Campaign, OutboxMessage
-
-TRENDS_KEY = "analytics:trends:v1"
-CAMPAIGN_KEY = "analytics:campaign:v1:{campaign_id}:{goal}"
 
 __all__ = [
+    "AppChannels",
+    "AppFatigue",
     "AppTrends",
     "CampaignNotFound",
     "CampaignSummary",
     "Figure",
+    "app_channels",
+    "app_fatigue",
     "app_trends",
     "campaign_results",
     "conversion_events",
@@ -72,6 +78,32 @@ class AppTrends:
 
 
 @dataclass(frozen=True)
+class AppChannels:
+    """Sent, opens and conversions per UTC day and channel (``channels.MEASURES`` order)."""
+
+    app_id: int
+    daily: dict[date, dict[str, list[int]]]
+    figure: Figure
+
+    def totals(
+        self, first: date, last: date, only: tuple[str, ...] | None = None
+    ) -> list[channels.ChannelTotals]:
+        return channels.totals(self.daily, first, last, only)
+
+
+@dataclass(frozen=True)
+class AppFatigue:
+    """Person-weeks and opt-outs per ISO week (its Monday) and messages received that week."""
+
+    app_id: int
+    weekly: dict[date, dict[int, list[int]]]
+    figure: Figure
+
+    def buckets(self, first: date, last: date) -> list[fatigue.FatigueBucket]:
+        return fatigue.buckets(self.weekly, first, last)
+
+
+@dataclass(frozen=True)
 class CampaignSummary:
     """A campaign that has results (outbox rows), for pickers and refreshes."""
 
@@ -99,6 +131,35 @@ def app_trends(ws: Workspace, app_id: int, *, refresh: bool = False) -> AppTrend
     )
 
 
+def app_channels(ws: Workspace, app_id: int, *, refresh: bool = False) -> AppChannels:
+    cached = compute_cached(
+        ws,
+        app_id,
+        CHANNELS_KEY,
+        lambda s: channels.compute_payload(s, app_id),
+        refresh=refresh,
+        permission=Permission.VIEW_ANALYTICS,
+    )
+    daily = {date.fromisoformat(k): v for k, v in cached.payload["daily"].items()}
+    return AppChannels(app_id, daily, Figure.of(cached))
+
+
+def app_fatigue(ws: Workspace, app_id: int, *, refresh: bool = False) -> AppFatigue:
+    cached = compute_cached(
+        ws,
+        app_id,
+        FATIGUE_KEY,
+        lambda s: fatigue.compute_payload(s, app_id),
+        refresh=refresh,
+        permission=Permission.VIEW_ANALYTICS,
+    )
+    weekly = {
+        date.fromisoformat(k): {int(n): v for n, v in per.items()}
+        for k, per in cached.payload["weekly"].items()
+    }
+    return AppFatigue(app_id, weekly, Figure.of(cached))
+
+
 def campaign_results(
     ws: Workspace, campaign_id: int, goal: ConversionGoal | None = None, *, refresh: bool = False
 ) -> tuple[CampaignResults, Figure]:
@@ -109,7 +170,7 @@ def campaign_results(
     cached = compute_cached(
         ws,
         app_id,
-        CAMPAIGN_KEY.format(campaign_id=campaign_id, goal=goal.key),
+        campaign_key(campaign_id, goal),
         lambda s: funnel.compute_payload(s, campaign_id, goal),
         refresh=refresh,
         permission=Permission.VIEW_ANALYTICS,
@@ -121,13 +182,7 @@ def measured_campaigns(ws: Workspace, app_id: int) -> list[CampaignSummary]:
     """The app's campaigns that have an outbox (were sent, at least in part), newest first."""
     with ws.session() as session:
         require(session, ws.member_id, app_id, Permission.VIEW_ANALYTICS)
-        sent = select(OutboxMessage.campaign_id).where(OutboxMessage.campaign_id == Campaign.id)
-        rows = session.execute(
-            select(Campaign.id, Campaign.name, Campaign.started_at)
-            .where(Campaign.app_id == app_id, sent.exists())
-            .order_by(Campaign.started_at.desc(), Campaign.id.desc())
-        )
-        return [CampaignSummary(int(i), str(n), s) for i, n, s in rows]
+        return [CampaignSummary(*row) for row in measured_ids(session, app_id)]
 
 
 def conversion_events(ws: Workspace, app_id: int) -> list[str]:
@@ -144,16 +199,10 @@ def refresh_app(
     *,
     progress: Progress = NO_PROGRESS,
 ) -> int:
-    """Recompute the app's trends and every measured campaign's results; returns how many."""
-    campaigns = measured_campaigns(ws, app_id)
-    total = len(campaigns) + 1
-    progress.report(0, total, "trends")
-    app_trends(ws, app_id, refresh=True)
-    for done, campaign in enumerate(campaigns, start=1):
-        progress.report(done, total, campaign.name)
-        campaign_results(ws, campaign.id, goal, refresh=True)
-    progress.report(total, total, "")
-    return total
+    """Recompute every figure of the app (``refresh.recompute_app``); returns how many."""
+    with ws.session() as session:
+        require(session, ws.member_id, app_id, Permission.VIEW_ANALYTICS)
+    return recompute_app(ws, app_id, goal, progress=progress)
 
 
 def require_export(ws: Workspace, app_id: int) -> None:

@@ -124,7 +124,9 @@ def compute_payload(session: Session, campaign_id: int, goal: ConversionGoal) ->
             control[0] += 1
             control[1] += won
             continue
-        row = stages.setdefault(person.variant, _empty(person.variant))
+        row = stages.get(person.variant) or stages.setdefault(
+            person.variant, _empty(person.variant)
+        )
         row["recipients"] += 1
         row["converted"] += won
     for key in (v.key for v in campaign.variants):

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -46,7 +47,7 @@ def compute_payload(session: Session, app_id: int) -> dict[str, Any]:
     }
 
 
-def _bucket(column: Any, session: Session, length: int) -> ColumnElement[str]:
+def utc_prefix(column: Any, session: Session, length: int) -> ColumnElement[str]:
     """The leading ``length`` characters of the UTC ISO text of ``column`` (10: day, 13: hour)."""
     if session.get_bind().dialect.name == "postgresql":
         pattern = "YYYY-MM-DD" if length == 10 else "YYYY-MM-DD HH24"
@@ -54,11 +55,18 @@ def _bucket(column: Any, session: Session, length: int) -> ColumnElement[str]:
     return func.substr(column, 1, length)  # SQLite stores "YYYY-MM-DD HH:MM:SS.ffffff" in UTC
 
 
+def utc_week(column: Any, session: Session) -> ColumnElement[str]:
+    """The Monday (UTC, "YYYY-MM-DD") of the ISO week ``column`` falls in."""
+    if session.get_bind().dialect.name == "postgresql":
+        return func.to_char(func.date_trunc("week", func.timezone("UTC", column)), "YYYY-MM-DD")
+    return func.date(column, "weekday 0", "-6 days")  # the next Sunday (or that day), less 6
+
+
 def daily_trends(session: Session, app_id: int) -> dict[str, dict[str, int]]:
     """{"YYYY-MM-DD": {"sent": n, "opened": n, "converted": n, "opted_out": n}} per UTC day."""
     days: dict[str, dict[str, int]] = {}
     o = OutboxMessage
-    day = _bucket(o.sent_at, session, 10)
+    day = utc_prefix(o.sent_at, session, 10)
     for text, count in session.execute(
         select(day, func.count())
         .where(o.app_id == app_id, o.state == OutboxState.SENT, o.sent_at.is_not(None))
@@ -66,7 +74,7 @@ def daily_trends(session: Session, app_id: int) -> dict[str, dict[str, int]]:
     ):
         days.setdefault(str(text)[:10], _zeros())["sent"] += int(count)
     g = EngagementEvent
-    day = _bucket(g.at, session, 10)
+    day = utc_prefix(g.at, session, 10)
     for text, kind, count in session.execute(
         select(day, g.kind, func.count())
         .join(Campaign, Campaign.id == g.campaign_id)
@@ -89,9 +97,8 @@ def _zeros() -> dict[str, int]:
 
 def opens_heatmap(session: Session, app_id: int) -> list[list[int]]:
     """7 × 24 open counts: ``[weekday][hour]`` in local time, Monday first."""
-    grid = [[0] * 24 for _ in range(7)]
     g = EngagementEvent
-    hour = _bucket(g.at, session, 13)
+    hour = utc_prefix(g.at, session, 13)
     rows = session.execute(
         select(Profile.time_zone, hour, func.count())
         .select_from(g)
@@ -100,6 +107,12 @@ def opens_heatmap(session: Session, app_id: int) -> list[list[int]]:
         .where(Campaign.app_id == app_id, g.kind == EngagementKind.OPENED)
         .group_by(Profile.time_zone, hour)
     )
+    return local_grid(rows)
+
+
+def local_grid(rows: Iterable[Any]) -> list[list[int]]:
+    """7 × 24 counts in local time from (time zone, "YYYY-MM-DD HH" in UTC, count) rows."""
+    grid = [[0] * 24 for _ in range(7)]
     zones: dict[str | None, ZoneInfo] = {}
     for zone_name, text, count in rows:
         zone = zones.get(zone_name) or zones.setdefault(zone_name, _zone(zone_name))

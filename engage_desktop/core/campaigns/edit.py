@@ -19,6 +19,7 @@ from engage_desktop.security.audit import record
 from engage_desktop.security.roles import Permission, require
 from engage_desktop.store.models import Campaign, CampaignFormat, CampaignStatus, CampaignVariant
 
+from .lifecycle import is_editable, move
 from .model import CampaignDraft, CampaignInputError, Variant, validate_draft
 
 EDITABLE = (CampaignStatus.DRAFT, CampaignStatus.SCHEDULED)
@@ -28,10 +29,6 @@ def never_started(campaign: Campaign) -> bool:
     """Paused before any row was queued (its content was invalid at its scheduled time): it
     can still be edited, scheduled again or sent, like a draft."""
     return campaign.status == CampaignStatus.PAUSED and campaign.started_at is None
-
-
-def _editable(campaign: Campaign) -> bool:
-    return campaign.status in EDITABLE or never_started(campaign)
 
 
 class CampaignNotFound(CodedError, LookupError):
@@ -83,6 +80,8 @@ def to_draft(row: Campaign) -> CampaignDraft:
         sms_max_segments=max_segments,
         id=row.id,
         status=row.status.value,
+        started=row.started_at is not None,
+        archived=row.archived_at is not None,
     )
 
 
@@ -101,7 +100,7 @@ def save_draft(session: Session, member_id: int, draft: CampaignDraft) -> int:
         row = _get(session, draft.id)
         if row.app_id != draft.app_id:
             raise CampaignInputError("app_id", "a campaign cannot move to another app")
-        if not _editable(row):
+        if not is_editable(row):
             raise CampaignInputError(
                 "status",
                 f"a {row.status.value} campaign can no longer be edited",
@@ -137,11 +136,15 @@ def get_draft(session: Session, member_id: int, campaign_id: int) -> CampaignDra
     return to_draft(row)
 
 
-def duplicate(session: Session, member_id: int, campaign_id: int) -> int:
-    """A new draft with the same content, named "<name> (copy)"."""
+def duplicate(
+    session: Session, member_id: int, campaign_id: int, copy_name: str = "%1 (copy)"
+) -> int:
+    """A new draft with the same content, named from ``copy_name`` (``%1`` is the source's
+    name): the GUI passes its translated "%1 (copie)", the CLI keeps the English default."""
     source = get_draft(session, member_id, campaign_id)
+    name = copy_name.replace("%1", source.name)[:200]
     copy = CampaignDraft.from_dict(
-        {**source.to_dict(), "id": None, "status": "draft", "name": f"{source.name} (copy)"}
+        {**source.to_dict(), "id": None, "status": "draft", "name": name}
     )
     return save_draft(session, member_id, copy)
 
@@ -169,14 +172,14 @@ def schedule_campaign(
             "schedule_has_issues",
             str(len(issues)),
         )
-    if not _editable(row):
+    if not is_editable(row):
         raise CampaignInputError(
             "status",
             f"a {row.status.value} campaign cannot be scheduled",
             "not_schedulable",
             row.status.value,
         )
-    row.status = CampaignStatus.SCHEDULED
+    move(row, CampaignStatus.SCHEDULED)
     row.status_reason = None
     row.scheduled_at = at
     row.scheduled_by = member_id  # whose send right is checked again when it fires

@@ -2,9 +2,14 @@
 
 The composer shows one widget per key (``"campaign.name"``, ``"content.title"``,
 ``"action0.deep_link"``, ``"inapp.button1_label"``, ``"sms.body"`` …). This model reads and
-writes the value behind each key in plain dicts (the campaign's fields, one content dict per
-variant), so undo, variants and the draft that is saved never depend on a widget's state, and
-the mapping from keys to content is tested without Qt.
+writes the value behind each key in plain dicts (the campaign's fields, and one content dict per
+format and variant), so undo, variants and the draft that is saved never depend on a widget's
+state, and the mapping from keys to content is tested without Qt.
+
+Each format keeps its own content: a key always reads and writes its own format's dict (the
+SMS text never lands in the push body), and switching format shows that format's content as it
+was left. What is saved, validated, previewed and shown as payload is the chosen format's
+content only, so the four can never disagree.
 """
 
 from __future__ import annotations
@@ -16,10 +21,38 @@ from typing import Any
 from engage_desktop.core.campaigns.model import CampaignDraft, Variant
 from engage_desktop.core.content.inapp import InAppContent
 from engage_desktop.core.content.push import PushContent
+from engage_desktop.core.messages import CodedText
 
 _BUTTON_KEY = re.compile(r"button\d_")
 _EMPTY_ACTION = {"id": "", "title": "", "deep_link": ""}
 _EMPTY_BUTTON = {"label": "", "deep_link": ""}
+SHARE_KEY = "variant.share"
+"""The shown variant's share of the recipients outside the control group, in percent."""
+SHARE_TOLERANCE = 0.0005  # shares typed to 0.1 % add up to 100 % within this
+_SCOPE_FORMATS = {
+    "content": "push",
+    "sms": "sms",
+    "email": "email",
+    "rich": "rich_push",
+    "inapp": "in_app",
+}
+
+
+def format_of_key(key: str) -> str | None:
+    """The format whose content a form key edits (``None`` for campaign-wide keys)."""
+    scope = key.partition(".")[0]
+    if scope.startswith("action"):
+        return "push"
+    return _SCOPE_FORMATS.get(scope)
+
+
+def empty_content(fmt: str) -> dict[str, Any]:
+    """A new variant's content in ``fmt``, as a new campaign starts it."""
+    if fmt == "push":
+        return PushContent().to_dict()
+    if fmt == "in_app":
+        return InAppContent().to_dict()
+    return {}
 
 
 class CampaignForm:
@@ -28,7 +61,8 @@ class CampaignForm:
     Attributes:
         campaign: the campaign-wide fields, as the form shows them (tags as one text, the
             control group in percent).
-        contents: one content dict per variant key (``"A"``, ``"B"`` …).
+        by_format: format → variant key → that format's content dict for the variant.
+        weights: variant key → its weight (its share of the audience against the others).
         variant_key: the variant the form shows.
     """
 
@@ -36,14 +70,22 @@ class CampaignForm:
         """A new push campaign named ``new_name`` (until a stored draft is loaded)."""
         self.campaign: dict[str, Any] = {}
         self._load_fields(CampaignDraft(app_id=app_id, name=new_name))
-        self.contents: dict[str, dict[str, Any]] = {"A": PushContent().to_dict()}
+        self.by_format: dict[str, dict[str, dict[str, Any]]] = {}
+        self.weights: dict[str, float] = {"A": 1.0}
         self.variant_key = "A"
 
     def load(self, draft: CampaignDraft) -> None:
         """Show a stored draft: its fields, its variants, and its first variant."""
         self._load_fields(draft)
-        self.contents = {v.key: dict(v.content) for v in draft.variants} or {"A": {}}
-        self.variant_key = next(iter(self.contents))
+        variants = draft.variants or (Variant("A", 1.0, {}),)
+        self.by_format = {draft.format: {v.key: dict(v.content) for v in variants}}
+        # Stored weights are relative (the expansion splits by their ratio): shown as shares.
+        total = sum(max(v.weight, 0.0) for v in variants)
+        self.weights = {
+            v.key: max(v.weight, 0.0) / total if total > 0 else 1.0 / len(variants)
+            for v in variants
+        }
+        self.variant_key = variants[0].key
 
     def _load_fields(self, draft: CampaignDraft) -> None:
         schedule = dict(draft.schedule or {})
@@ -63,20 +105,65 @@ class CampaignForm:
     def format(self) -> str:
         return str(self.campaign.get("format") or "push")
 
-    def content(self) -> dict[str, Any]:
-        """The shown variant's content dict (edited in place)."""
-        return self.contents[self.variant_key]
+    @property
+    def contents(self) -> dict[str, dict[str, Any]]:
+        """The chosen format's content of every variant (what is saved), in variant order."""
+        return {key: self.content(key=key) for key in self.weights}
+
+    def content(self, fmt: str | None = None, key: str | None = None) -> dict[str, Any]:
+        """One variant's content in one format (edited in place); by default the shown
+        variant in the chosen format. A format never edited starts empty."""
+        per_variant = self.by_format.setdefault(fmt or self.format, {})
+        variant = key or self.variant_key
+        if variant not in per_variant:
+            per_variant[variant] = empty_content(fmt or self.format)
+        return per_variant[variant]
 
     def add_variant(self) -> str:
-        """A new variant copying the shown one; returns its key (``B`` after ``A`` …)."""
-        key = chr(ord("A") + len(self.contents))
-        self.contents[key] = json.loads(json.dumps(self.content()))
+        """A new variant copying the shown one in every format; returns its key (the first
+        free letter). Shares are split evenly again, so they still add up to 100 %."""
+        key = next(k for k in "ABCDEFGH" if k not in self.weights)
+        for per_variant in self.by_format.values():
+            if self.variant_key in per_variant:
+                per_variant[key] = json.loads(json.dumps(per_variant[self.variant_key]))
+        self.weights[key] = 0.0
+        self._split_evenly()
         return key
+
+    def remove_variant(self, key: str) -> str:
+        """Drop a variant (never the last one); the others share evenly. Returns the variant
+        to show next."""
+        if len(self.weights) > 1 and key in self.weights:
+            del self.weights[key]
+            for per_variant in self.by_format.values():
+                per_variant.pop(key, None)
+            self._split_evenly()
+        if self.variant_key not in self.weights:
+            self.variant_key = next(iter(self.weights))
+        return self.variant_key
+
+    def _split_evenly(self) -> None:
+        self.weights = {k: 1.0 / len(self.weights) for k in self.weights}
+
+    def share_issues(self) -> list[tuple[str, str]]:
+        """The variants' shares must add up to 100 % (field ``shares``, code
+        ``shares_not_100`` with the total in percent)."""
+        total = sum(self.weights.values())
+        if len(self.weights) < 2 or abs(total - 1.0) <= SHARE_TOLERANCE:
+            return []
+        shown = f"{total * 100:.1f}"
+        text = f"The variants' shares add up to {shown} %; they must add up to 100 %."
+        return [("shares", CodedText(text, "shares_not_100", shown))]
 
     def stored(self, key: str) -> Any:
         """The model's value for a form key (what undo goes back to)."""
         scope, _, name = key.partition(".")
-        content = self.content()
+        if key == SHARE_KEY:
+            return round(self.weights.get(self.variant_key, 0.0) * 100.0, 1)
+        fmt = format_of_key(key)
+        if fmt is None:
+            return self.campaign.get(name)
+        content = self.content(fmt)
         if scope == "content":
             if name == "data":
                 return data_to_text(dict(content.get("data") or {}))
@@ -96,14 +183,20 @@ class CampaignForm:
             return content.get(name, False if name.startswith("allow_") else "")
         if scope == "sms":
             return content.get("body", "")
-        if scope == "email":
-            return content.get(name, "")
-        return self.campaign.get(name)
+        return content.get(name, "")  # email
 
     def write(self, key: str, value: Any) -> None:
-        """Store a form key's new value; empty trailing buttons are dropped."""
+        """Store a form key's new value in its own format's content; empty trailing buttons
+        are dropped."""
         scope, _, name = key.partition(".")
-        content = self.content()
+        if key == SHARE_KEY:
+            self.weights[self.variant_key] = float(value or 0.0) / 100.0
+            return
+        fmt = format_of_key(key)
+        if fmt is None:
+            self.campaign[name] = value
+            return
+        content = self.content(fmt)
         if scope == "content":
             content[name] = data_from_text(value) if name == "data" else value
         elif scope.startswith("action"):
@@ -116,10 +209,8 @@ class CampaignForm:
             content["buttons"] = _set_in_list(
                 content.get("buttons"), int(name[6]), name[8:], value, _EMPTY_BUTTON
             )
-        elif scope in ("email", "rich", "inapp"):
-            content[name] = value
         else:
-            self.campaign[name] = value
+            content[name] = value
 
     def to_draft(self, app_id: int, untitled: str, campaign_id: int | None) -> CampaignDraft:
         """The draft to validate and save; ``untitled`` names a campaign left without a name."""
@@ -131,7 +222,9 @@ class CampaignForm:
             app_id=app_id,
             name=str(c.get("name") or "").strip() or untitled,
             format=self.format,
-            variants=tuple(Variant(k, 1.0, dict(v)) for k, v in self.contents.items()),
+            variants=tuple(
+                Variant(k, self.weights.get(k, 1.0), dict(v)) for k, v in self.contents.items()
+            ),
             control_share=float(c.get("control_share") or 0.0) / 100.0,
             segment_id=c.get("segment_id"),
             schedule=schedule,

@@ -10,9 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from engage_desktop.core.content.fcm import check_message, template_issue_text
-from engage_desktop.core.content.inapp import InAppContent, validate_inapp
-from engage_desktop.core.content.push import PushContent
+from engage_desktop.core.content.fcm import template_issue_text
+from engage_desktop.core.content.fcm_formats import FCM_FORMATS, check_format_message
 from engage_desktop.core.content.sms import validate_sms
 from engage_desktop.core.messages import CodedError, CodedText
 from engage_desktop.core.templating import template_problem
@@ -52,6 +51,8 @@ class CampaignDraft:
     sms_max_segments: int = 3
     id: int | None = None
     status: str = "draft"
+    started: bool = False  # some of it was queued: its content can no longer change
+    archived: bool = False
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -188,14 +189,11 @@ def variant_issues(
 ) -> list[tuple[str, str]]:
     """The issues of one variant's content, by field (no variant prefix)."""
     issues = template_issues(fmt, content)
-    if fmt in ("push", "rich_push"):
-        _, _, found = check_message(PushContent.from_dict(content), analytics_label=analytics_label)
+    if fmt in FCM_FORMATS:
+        _, _, found = check_format_message(fmt, content, analytics_label=analytics_label)
         issues += [(i.field, i.message) for i in found]
     elif fmt == "sms":
         issues += validate_sms(str(content.get("body") or ""), sms_max_segments)
-    elif fmt == "email":
-        if not str(content.get("subject") or "").strip():
-            issues.append(("subject", CodedText("An email needs a subject.", "no_subject")))
-    elif fmt == "in_app":
-        issues += validate_inapp(InAppContent.from_dict(content))
+    elif fmt == "email" and not str(content.get("subject") or "").strip():
+        issues.append(("subject", CodedText("An email needs a subject.", "no_subject")))
     return issues

@@ -12,25 +12,32 @@ from __future__ import annotations
 import platform
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from engage_desktop.core.credentials.key_file import (
+    CheckedKeyFile,
     ServiceAccountKey,
     parse_key,
-    read_key_file,
 )
 from engage_desktop.core.credentials.messages import CredentialError, credential_error
+from engage_desktop.core.credentials.testing import TestReport
 from engage_desktop.core.messages import CodedText
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.audit import record
 from engage_desktop.security.roles import Permission, can, require
 from engage_desktop.security.vault import Vault
-from engage_desktop.store.models import App, AppCredential, CredentialHolder, Member
+from engage_desktop.store.models import (
+    App,
+    AppCredential,
+    CredentialHolder,
+    Member,
+    WorkspaceSetting,
+)
 
 REFERENCE_PREFIX = "fcm-service-account"
+WORKSPACE_ID_KEY = "workspace.id"  # set once by migration 0013
 
 
 def this_host() -> str:
@@ -38,9 +45,19 @@ def this_host() -> str:
     return platform.node() or "localhost"
 
 
-def reference_for(key: ServiceAccountKey) -> str:
-    """The keyring entry's name: one entry per key, so giving the same key twice is harmless."""
-    return f"{REFERENCE_PREFIX}:{key.project_id}:{key.key_id}"
+def workspace_id(session: Session) -> str:
+    """The workspace's own id (a UUID stored once), which keeps its keyring entries apart."""
+    setting = session.get(WorkspaceSetting, WORKSPACE_ID_KEY)
+    if setting is None or not isinstance(setting.value, str):
+        raise LookupError("the workspace has no id: its schema is older than migration 0013")
+    return setting.value
+
+
+def reference_for(workspace: str, app_id: int, key: ServiceAccountKey) -> str:
+    """The keyring entry's name: one per workspace, app and key. Giving the same key twice is
+    harmless, and another workspace (or app) using the same key on this machine has an entry of
+    its own, which removing this one leaves alone."""
+    return f"{REFERENCE_PREFIX}:{workspace}:{app_id}:{key.key_id}"
 
 
 @dataclass(frozen=True)
@@ -78,6 +95,8 @@ class SetOutcome:
     status: CredentialStatus
     warnings: tuple[CodedText, ...]
     replaced: bool  # another key was set before
+    stored: bool = True  # False: the new key failed its test and the app keeps its old key
+    test: TestReport | None = None  # the test a key given to an app on FCM had to pass
 
 
 @dataclass(frozen=True)
@@ -157,25 +176,35 @@ def manageable_statuses(ws: Workspace) -> list[CredentialStatus]:
         ]
 
 
-def set_credentials(
-    ws: Workspace, vault: Vault, app_id: int, path: str | Path, *, host: str | None = None
+def store_key(
+    ws: Workspace,
+    vault: Vault,
+    app_id: int,
+    checked: CheckedKeyFile,
+    *,
+    host: str,
+    test: TestReport | None = None,
 ) -> SetOutcome:
-    """Check the key file, put the key in this machine's keyring, record its fingerprint."""
-    host = host or this_host()
+    """Put a checked key in this machine's keyring and record its fingerprint.
+
+    ``core.credentials.connection.set_credentials`` is the way in: on an app sending through
+    FCM a new key is stored only with the passed ``test`` that proves it works (checked again
+    here, in the transaction that records it, in case the app left the sandbox meanwhile).
+    """
+    key = checked.key
     with ws.session_factory() as session:
-        project = _allowed_app(session, ws, app_id).firebase_project_id
+        _allowed_app(session, ws, app_id)
+        reference = reference_for(workspace_id(session), app_id, key)
         held = session.scalar(
             select(CredentialHolder.reference).where(
                 CredentialHolder.app_id == app_id, CredentialHolder.host == host
             )
         )
-    checked = read_key_file(path, project)
-    key = checked.key
-    reference = reference_for(key)
     vault.put(reference, key.secret_json())
     try:
         with ws.session() as session:
-            replaced = _record_key(session, ws, app_id, key, reference, host)
+            tested = test is not None and test.passed
+            replaced = _record_key(session, ws, app_id, key, reference, host, tested)
             status = _status(session, _app(session, app_id))
     except BaseException:
         if held != reference:  # a new entry: leave the keyring as it was
@@ -183,21 +212,31 @@ def set_credentials(
         raise
     if held is not None and held != reference:  # this machine's older key is no longer used
         vault.delete(held)
-    return SetOutcome(status, checked.warnings, replaced)
+    return SetOutcome(status, checked.warnings, replaced, test=test)
 
 
 def _record_key(
-    session: Session, ws: Workspace, app_id: int, key: ServiceAccountKey, reference: str, host: str
+    session: Session,
+    ws: Workspace,
+    app_id: int,
+    key: ServiceAccountKey,
+    reference: str,
+    host: str,
+    tested: bool,
 ) -> bool:
     now = ws.clock.now()
     row = session.get(AppCredential, app_id)
-    replaced = row is not None and row.key_id != key.key_id
+    new_key = row is None or row.key_id != key.key_id
+    app = _app(session, app_id)
+    if new_key and not app.use_sandbox and not tested:
+        raise credential_error("replace_untested", app.name, str(app_id))
+    replaced = row is not None and new_key
     if row is None:
         row = AppCredential(app_id=app_id)
         session.add(row)
-    if row.key_id != key.key_id:  # a new key has not passed a test yet
-        row.tested_at = None
-        row.tested_host = None
+    if new_key:  # a new key has not passed a test yet, unless it just did
+        row.tested_at = now if tested else None
+        row.tested_host = host if tested else None
         row.set_at = now
         row.set_by = ws.member_id
     row.reference, row.client_email, row.key_id = reference, key.client_email, key.key_id

@@ -50,6 +50,11 @@ CREDENTIAL_MESSAGES = MessageTable(
             "App '{0}' cannot leave the sandbox: its service-account key has not passed a "
             "connection test. Run 'engage-desktop credentials test --app {1}' first."
         ),
+        "replace_untested": (
+            "App '{0}' sends through FCM: a new service-account key must pass the connection "
+            "test before it replaces the current one. Give it with 'engage-desktop credentials "
+            "set --app {1}' (which tests it first) or in Settings → Credentials."
+        ),
         # Said by the dispatch service and the connection test ({0} app, {1} project).
         "sa_not_set": (
             "No service-account key is set for app '{0}' (project {1}): an admin gives it with "

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from engage_desktop.core.campaigns.edit import never_started as never_started
 from engage_desktop.core.campaigns.edit import to_draft
+from engage_desktop.core.campaigns.lifecycle import move
 from engage_desktop.core.campaigns.model import validate_draft
 from engage_desktop.core.messages import MessageTable
 from engage_desktop.core.outbox.errors import SendError
@@ -79,7 +80,7 @@ def pause_invalid_at_its_time(session: Session, campaign_id: int) -> str | None:
         return None
     field, message = issues[0]
     reason = CONTENT_MESSAGES.english("invalid_at_its_time", field, message, str(len(issues)))
-    campaign.status = CampaignStatus.PAUSED
+    move(campaign, CampaignStatus.PAUSED)
     campaign.status_reason = reason[:2000]
     return reason
 

@@ -14,6 +14,7 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, func, select, update
 from sqlalchemy.orm import Session
 
+from engage_desktop.core.campaigns.lifecycle import move
 from engage_desktop.core.outbox.access import campaign_to_send
 from engage_desktop.core.outbox.content_gate import never_started
 from engage_desktop.core.outbox.expand import CANCELLED, SendError, start_send
@@ -66,7 +67,7 @@ def _transition(
                 f"Campaign {campaign_id} is {campaign.status.value}, not {expected.value}.",
                 "wrong_status",
             )
-        campaign.status = new
+        move(campaign, new)
         campaign.status_reason = reason
         record(
             session,
@@ -90,7 +91,7 @@ def cancel(ws: Workspace, campaign_id: int) -> int:
                 f"Campaign {campaign_id} is {campaign.status.value}; nothing to cancel.",
                 "wrong_status",
             )
-        campaign.status = CampaignStatus.CANCELLED
+        move(campaign, CampaignStatus.CANCELLED)
         campaign.status_reason = None
         campaign.finished_at = ws.clock.now()
         # Claimed rows are left to their service: it records what it already handed to FCM.
@@ -133,6 +134,7 @@ class CampaignProgress:
     rate: float = 0.0  # messages handed to the provider per second, lately
     started_at: datetime | None = None
     finished_at: datetime | None = None
+    format: str = "push"  # SMS and email campaigns have no test send
 
     @property
     def total(self) -> int:
@@ -163,6 +165,7 @@ def campaign_progress(
         campaign.status_reason,
         started_at=campaign.started_at,
         finished_at=campaign.finished_at,
+        format=campaign.format.value,
     )
     rows = session.execute(
         select(OutboxMessage.state, OutboxMessage.suppression_reason, func.count())

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from engage_desktop.core.campaigns.lifecycle import move
 from engage_desktop.core.outbox.content_gate import never_started, require_valid_content
 from engage_desktop.core.outbox.errors import SendError as SendError
 from engage_desktop.core.outbox.expand_chunks import (
@@ -23,6 +24,13 @@ from engage_desktop.core.outbox.expand_chunks import (
     expansion_lock,
     write_in_chunks,
 )
+from engage_desktop.core.outbox.expand_contacts import (
+    CONSENT_CHANNEL,
+    CONTACT_FORMATS,
+    NO_IN_APP_CONSENT,
+    contact_rows,
+)
+from engage_desktop.core.outbox.message_ids import contact_message_id
 from engage_desktop.core.outbox.message_ids import message_id_for as message_id_for
 
 if TYPE_CHECKING:
@@ -145,7 +153,7 @@ def _release(
     refusal = send_refusal(session, campaign.id, campaign.app_id, result.queued)
     if refusal is not None:  # the caller removes the rows written (or rolls them back)
         raise SendError(str(refusal), refusal.code, *refusal.args_text)
-    campaign.status = CampaignStatus.SENDING
+    move(campaign, CampaignStatus.SENDING)
     campaign.status_reason = None
     campaign.started_at = ws.clock.now()
     record(
@@ -174,12 +182,6 @@ def _check_scheduler(session: Session, campaign: Campaign) -> None:
 
 
 def _check_sendable(campaign: Campaign) -> None:
-    if campaign.format not in (CampaignFormat.PUSH, CampaignFormat.RICH_PUSH):
-        raise SendError(
-            f"Campaign {campaign.id} is a {campaign.format.value} campaign; "
-            "the dispatch service sends push campaigns only for now.",
-            "not_push",
-        )
     if campaign.status not in SENDABLE_FROM and not never_started(campaign):
         raise SendError(
             f"Campaign {campaign.id} is {campaign.status.value}; only a draft or scheduled "
@@ -197,9 +199,8 @@ def _audience_rows(
 
     Read through Core, not the ORM: the rows are plain tuples, a few µs each cheaper.
     """
-    consent = (
-        select(Consent.profile_id, Consent.state).where(Consent.channel == Channel.PUSH).subquery()
-    )
+    channel = CONSENT_CHANNEL.get(campaign.format.value, Channel.PUSH)
+    consent = select(Consent.profile_id, Consent.state).where(Consent.channel == channel).subquery()
     query = (
         select(
             Profile.id,
@@ -263,19 +264,36 @@ def _count(result: ExpandResult, reason: str | None) -> None:
 
 def _classified(
     session: Session, campaign: Campaign
-) -> Iterator[tuple[int, int, str | None, str | None]]:
-    """(profile, device, token, suppression reason or None) for every addressable device."""
+) -> Iterator[tuple[int, int | None, str | None, str | None]]:
+    """(profile, device, token, suppression reason or None) for every addressable device;
+    for SMS and email, (profile, None, address, reason) for every person."""
     share = campaign.control_share
     salt = f"control:{campaign.id}"
+    for profile_id, device_id, token, reason in _recipients(session, campaign):
+        # a bucket is in [0, 1): without a control share nobody is in it, no need to hash
+        if reason is None and share > 0 and _bucket(profile_id, salt) < share:
+            reason = CONTROL_GROUP
+        yield profile_id, device_id, token, reason
+
+
+def _recipients(
+    session: Session, campaign: Campaign
+) -> Iterator[tuple[int, int | None, str | None, str | None]]:
+    contact = CONTACT_FORMATS.get(campaign.format.value)
+    if contact is not None:
+        for profile_id, address, reason in contact_rows(session, campaign, contact):
+            yield profile_id, None, address, reason
+        return
+    in_app = campaign.format == CampaignFormat.IN_APP
     for profile_id, device_id, token, invalidated, push_ok, consent in _audience_rows(
         session, campaign
     ):
         if device_id is None:
             continue  # a profile without any device: nothing to address
-        reason = suppression_reason(token, invalidated, push_ok, consent)
-        # a bucket is in [0, 1): without a control share nobody is in it, no need to hash
-        if reason is None and share > 0 and _bucket(profile_id, salt) < share:
-            reason = CONTROL_GROUP
+        # an in-app message is a data message: it arrives with notifications turned off
+        reason = suppression_reason(token, invalidated, push_ok or in_app, consent)
+        if in_app and reason == NO_CONSENT:
+            reason = NO_IN_APP_CONSENT
         yield profile_id, device_id, token, reason
 
 
@@ -343,16 +361,15 @@ def _expand_in_chunks(ws: Workspace, campaign_id: int, progress: Progress) -> Ex
 def _outbox_rows(
     session: Session, campaign: Campaign, created: str, result: ExpandResult
 ) -> Iterator[tuple[object, ...]]:
-    """One tuple of stored values per addressable device, counted into ``result``."""
+    """One tuple of stored values per addressable device (per person for SMS and email),
+    counted into ``result``."""
     campaign_id, app_id = campaign.id, campaign.app_id
     variant_of = _variant_chooser(
         campaign_id, [(v.key, max(v.weight, 0.0)) for v in campaign.variants]
     )
-    push, queued, suppressed = (
-        Channel.PUSH.value,
-        OutboxState.QUEUED.value,
-        OutboxState.SUPPRESSED.value,
-    )
+    contact = CONTACT_FORMATS.get(campaign.format.value)
+    channel = (contact or CONSENT_CHANNEL[campaign.format.value]).value
+    queued, suppressed = OutboxState.QUEUED.value, OutboxState.SUPPRESSED.value
     for profile_id, device_id, token, reason in _classified(session, campaign):
         sendable = reason is None
         _count(result, reason)
@@ -361,9 +378,11 @@ def _outbox_rows(
             app_id,
             profile_id,
             device_id,
-            push,
+            channel,
             variant_of(profile_id),
-            message_id_for(campaign_id, device_id),
+            message_id_for(campaign_id, device_id)
+            if device_id is not None
+            else contact_message_id(campaign_id, profile_id),
             token if sendable else None,
             queued if sendable else suppressed,
             reason,

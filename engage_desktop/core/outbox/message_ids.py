@@ -24,3 +24,9 @@ def test_message_id(campaign_id: int, device_id: int, stamp_ms: int) -> str:
 def sample_message_id(campaign_id: int | None = None) -> str:
     """An id as long as the campaign's real ones (ten-digit device ids), for byte counts."""
     return message_id_for(campaign_id or _SAMPLE_ID, _SAMPLE_ID)
+
+
+def contact_message_id(campaign_id: int, profile_id: int) -> str:
+    """An SMS or email row's id: one per recipient person (the address is theirs, not a
+    device's); stable across retries like the push ones."""
+    return f"ed-{campaign_id}-p{profile_id}"

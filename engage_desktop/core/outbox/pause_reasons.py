@@ -40,6 +40,14 @@ PAUSE_REASONS = MessageTable(
             "FCM refuses this campaign's message: {0} — {1}. Sending is paused: correct the "
             "content, then resume."
         ),
+        "provider_refused": (
+            "The {0} provider refuses app {1}'s account: {2}. Its campaigns on that channel "
+            "are paused: fix the account with 'engage-desktop credentials set', then resume."
+        ),
+        "provider_missing": (
+            "App {1} has no {0} account usable on this machine. Its campaigns on that channel "
+            "are paused: give it with 'engage-desktop credentials set' here, then resume."
+        ),
     }
 )
 AUTO_RESUMED = frozenset({"fcm_unreachable", "fcm_unavailable", "fcm_quota", "token_unavailable"})

@@ -22,8 +22,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from engage_desktop.core.campaigns.model import variant_issues
-from engage_desktop.core.content.fcm import build_fcm_message
-from engage_desktop.core.content.push import PushContent
+from engage_desktop.core.content.fcm_formats import build_format_message
 from engage_desktop.store.models import Campaign, CampaignVariant
 
 TOKEN_MARK = "__ed_token_c3f1__"
@@ -32,17 +31,19 @@ EXPIRY_MARK = "__ed_expiry_c3f1__"
 _MARKS = (TOKEN_MARK, MSGID_MARK, EXPIRY_MARK)
 
 
-def build_message(content: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
-    """The composer's ``build_fcm_message`` applied to a variant's raw content dict."""
-    return dict(build_fcm_message(PushContent.from_dict(content), **kwargs))
+def build_message(content: dict[str, Any], fmt: str = "push", **kwargs: Any) -> dict[str, Any]:
+    """The composer's builder of ``fmt`` applied to a variant's raw content dict."""
+    return dict(build_format_message(fmt, content, **kwargs))
 
 
 def _ensure_ids(message: dict[str, Any], message_id: str) -> dict[str, Any]:
-    """The dispatch contract, whatever the builder did: id in data, collapse keys and tag set."""
+    """The dispatch contract, whatever the builder did: id in data, collapse keys and tag set
+    (an in-app data message gets no Android notification: that would make it shown)."""
     message.setdefault("data", {})["message_id"] = message_id
     android = message.setdefault("android", {})
     android.setdefault("collapse_key", message_id)
-    android.setdefault("notification", {}).setdefault("tag", message_id)
+    if message["data"].get("engage_type") != "in_app":
+        android.setdefault("notification", {}).setdefault("tag", message_id)
     message.setdefault("apns", {}).setdefault("headers", {}).setdefault(
         "apns-collapse-id", message_id
     )
@@ -106,13 +107,14 @@ def compile_body(
     *,
     analytics_label: str | None,
     validate_only: bool,
+    fmt: str = "push",
 ) -> BodyTemplate:
     """Build the variant's message once and split it at the per-recipient values."""
     kwargs: dict[str, Any] = {"token": TOKEN_MARK, "message_id": MSGID_MARK}
     if analytics_label:
         kwargs["analytics_label"] = analytics_label
     try:
-        message = _ensure_ids(build_message(content, **kwargs), MSGID_MARK)
+        message = _ensure_ids(build_message(content, fmt, **kwargs), MSGID_MARK)
     except (ValueError, KeyError, TypeError) as exc:
         raise PayloadError(f"The campaign content cannot be sent: {exc}") from exc
     ttl = _stamp_expiry(message)
@@ -169,6 +171,7 @@ class PersonalisedBody:
     content: dict[str, Any]
     analytics_label: str | None
     validate_only: bool
+    fmt: str = "push"
 
     def render(
         self, token: str, message_id: str, context: dict[str, Any], now_unix: int | None = None
@@ -183,7 +186,7 @@ class PersonalisedBody:
         if self.analytics_label:
             kwargs["analytics_label"] = self.analytics_label
         try:
-            message = build_message(self.content, **kwargs)
+            message = build_message(self.content, self.fmt, **kwargs)
         except (ValueError, KeyError, TypeError) as exc:
             raise PayloadError(f"The message cannot be built for this recipient: {exc}") from exc
         body: dict[str, Any] = {"message": _ensure_ids(message, message_id)}
@@ -193,12 +196,18 @@ class PersonalisedBody:
 
 
 def compile_variant(
-    content: dict[str, Any], *, analytics_label: str | None, validate_only: bool
+    content: dict[str, Any],
+    *,
+    analytics_label: str | None,
+    validate_only: bool,
+    fmt: str = "push",
 ) -> BodyTemplate | PersonalisedBody:
     """The fast shared template, or the per-recipient path when the texts use Liquid."""
     if not is_personalised(content):
-        return compile_body(content, analytics_label=analytics_label, validate_only=validate_only)
-    return PersonalisedBody(content, analytics_label, validate_only)
+        return compile_body(
+            content, analytics_label=analytics_label, validate_only=validate_only, fmt=fmt
+        )
+    return PersonalisedBody(content, analytics_label, validate_only, fmt)
 
 
 @dataclass(frozen=True)
@@ -221,7 +230,10 @@ class VariantSource:
             field, message = issues[0]
             raise PayloadError(f"{field}: {message} ({len(issues)} problem(s) in all)")
         return compile_variant(
-            self.content, analytics_label=self.analytics_label, validate_only=self.validate_only
+            self.content,
+            analytics_label=self.analytics_label,
+            validate_only=self.validate_only,
+            fmt=self.format,
         )
 
 

@@ -8,18 +8,26 @@ break that; the row's earlier attempts stay in ``delivery_attempt``.
 
 Each row is checked again with today's device and consent, like an expansion: a device whose
 token FCM has since rejected, whose owner withdrew consent or turned notifications off stays
-failed and is counted by reason.
+failed and is counted by reason. An SMS or email row is checked with the person's consent on
+that channel and their phone or address today.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from sqlalchemy import Update, bindparam, select, update
 
+from engage_desktop.core.campaigns.lifecycle import move
 from engage_desktop.core.outbox.access import campaign_to_send
 from engage_desktop.core.outbox.errors import SendError
 from engage_desktop.core.outbox.expand import NO_TOKEN, suppression_reason
+from engage_desktop.core.outbox.expand_contacts import (
+    CONSENT_CHANNEL,
+    CONTACT_FORMATS,
+    contact_retries,
+)
 from engage_desktop.core.outbox.message_ids import TEST_PREFIX
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.audit import record
@@ -60,11 +68,13 @@ def retry_failed(ws: Workspace, campaign_id: int) -> RetryResult:
                 "a campaign that was sent can be retried.",
                 "wrong_status",
             )
+        consent_channel = CONSENT_CHANNEL.get(campaign.format.value, Channel.PUSH)
         consent = (
             select(Consent.profile_id, Consent.state)
-            .where(Consent.channel == Channel.PUSH)
+            .where(Consent.channel == consent_channel)
             .subquery()
         )
+        silent = campaign.format.value == "in_app"  # a data message: notifications may be off
         failed = session.execute(
             select(
                 OutboxMessage.id,
@@ -84,12 +94,14 @@ def retry_failed(ws: Workspace, campaign_id: int) -> RetryResult:
         ).all()
         result = RetryResult(campaign_id)
         ready: list[dict[str, object]] = []
-        for outbox_id, device_id, token, invalidated, push_on, state in failed:
-            reason = (
-                NO_TOKEN
-                if device_id is None
-                else suppression_reason(token, invalidated, bool(push_on), state)
-            )
+        checked = [
+            (outbox_id, token, reason_for(device_id, token, invalidated, push_on or silent, state))
+            for outbox_id, device_id, token, invalidated, push_on, state in failed
+        ]
+        contact = CONTACT_FORMATS.get(campaign.format.value)
+        if contact is not None:  # SMS, email: today's consent and address of the person
+            checked = list(contact_retries(session, campaign, contact, [c[0] for c in checked]))
+        for outbox_id, token, reason in checked:
             if reason is None:
                 ready.append({"b_id": outbox_id, "b_token": token})
             else:
@@ -98,7 +110,7 @@ def retry_failed(ws: Workspace, campaign_id: int) -> RetryResult:
             session.execute(_requeue(), ready[start : start + CHUNK])
         result.queued = len(ready)
         if ready and campaign.status == CampaignStatus.COMPLETED:
-            campaign.status = CampaignStatus.SENDING
+            move(campaign, CampaignStatus.SENDING)
             campaign.status_reason = None
             campaign.finished_at = None
         record(
@@ -110,6 +122,19 @@ def retry_failed(ws: Workspace, campaign_id: int) -> RetryResult:
             details={"queued": result.queued, "kept_failed": result.kept},
         )
         return result
+
+
+def reason_for(
+    device_id: int | None,
+    token: str | None,
+    invalidated: datetime | None,
+    push_on: bool | None,
+    consent: str | None,
+) -> str | None:
+    """Why a failed push row stays failed today, or None when it may go again."""
+    if device_id is None:
+        return NO_TOKEN
+    return suppression_reason(token, invalidated, bool(push_on), consent)
 
 
 def _requeue() -> Update:

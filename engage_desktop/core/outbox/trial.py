@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from engage_desktop.core.outbox.access import campaign_to_send
 from engage_desktop.core.outbox.content_gate import require_valid_content
 from engage_desktop.core.outbox.expand import SendError, suppression_reason
+from engage_desktop.core.outbox.expand_contacts import CONTACT_FORMATS
 from engage_desktop.core.outbox.message_ids import test_message_id
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.audit import record
@@ -52,6 +53,12 @@ def queue_test_send(
         if key is None or key not in {v.key for v in campaign.variants}:
             raise SendError(f"Campaign {campaign_id} has no content variant to send.", "no_variant")
         require_valid_content(campaign, key)
+        if campaign.format.value in CONTACT_FORMATS:
+            raise SendError(
+                f"Campaign {campaign_id} is an {campaign.format.value} campaign: test sends go to "
+                "test devices; send it to a segment of testers instead.",
+                "no_test_for_channel",
+            )
         devices = session.scalars(
             select(Device)
             .where(Device.app_id == campaign.app_id, Device.is_test.is_(True))

@@ -119,8 +119,9 @@ class _BoundedEnvironment(Environment):
 
 
 @functools.cache
-def _environment() -> Environment:
-    env = _BoundedEnvironment(undefined=_RecordingUndefined)
+def _environment(autoescape: bool = False) -> Environment:
+    """The shared environment; ``autoescape`` HTML-escapes every output (HTML fields)."""
+    env = _BoundedEnvironment(undefined=_RecordingUndefined, autoescape=autoescape)
     env.filters["date_fr"] = date_fr
     env.filters["money_fr"] = money_fr
     env.filters["number_fr"] = number_fr
@@ -209,16 +210,26 @@ def _error_from(exc: LiquidError, source: str) -> TemplateError:
 
 
 @functools.lru_cache(maxsize=512)
-def _parse(source: str) -> Any:
-    return _environment().from_string(source)
+def _parse(source: str, autoescape: bool = False) -> Any:
+    return _environment(autoescape).from_string(source)
 
 
 def render_text(source: str, context: Mapping[str, Any]) -> RenderResult:
     """Render one field; text without Liquid markers is returned as is (fast path)."""
+    return _render(source, context, autoescape=False)
+
+
+def render_html(source: str, context: Mapping[str, Any]) -> RenderResult:
+    """Render an HTML field: every Liquid output is HTML-escaped (a profile attribute holding
+    ``<script>`` arrives as text, not markup); the author's own markup is kept as written."""
+    return _render(source, context, autoescape=True)
+
+
+def _render(source: str, context: Mapping[str, Any], *, autoescape: bool) -> RenderResult:
     if "{" not in source:
         return RenderResult(text=source)
     try:
-        template = _parse(source)
+        template = _parse(source, autoescape)
     except LiquidError as exc:
         return RenderResult(text=source, error=_error_from(exc, source))
     found: list[str] = []

@@ -3,8 +3,8 @@
 Why HarfBuzz and not a per-character width table: kerning and ligatures change widths, and the
 preview must agree with the glyphs Qt draws from the same files. Emoji are absent from the text
 fonts (HarfBuzz returns glyph 0); a cluster holding one is measured with Noto Color Emoji's
-advance, which is the same for every emoji glyph (2550/2048 em), so the 11 MB font is not needed
-for measuring.
+advance, which is the same for every emoji glyph (2550/2048 em), so the 11 MB font (bundled for
+drawing, see ``ui/preview/fonts.py``) is not loaded for measuring.
 """
 
 from __future__ import annotations

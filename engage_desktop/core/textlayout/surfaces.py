@@ -131,7 +131,7 @@ def _android(
             ANDROID_BODY,
             column,
             1,
-            ellipsis="‥",
+            ellipsis="…",
             single_line=True,
             keep_space_before_ellipsis=True,
         ),

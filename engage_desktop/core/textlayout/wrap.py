@@ -2,7 +2,9 @@
 
 Greedy wrapping at break opportunities (after spaces and hyphens, around CJK ideographs — a
 close subset of UAX #14), words wider than the line broken between grapheme clusters, and on the
-last allowed line the longest prefix of whole clusters that still fits with the ellipsis.
+last allowed line the longest run of whole words that still fits with the ellipsis (a word wider
+than that whole line is cut between clusters). French no-break spaces (before ``! ? ; : »``,
+after ``«``, in ``10 000``) glue their neighbours as they do on the phones.
 """
 
 from __future__ import annotations
@@ -30,13 +32,23 @@ def _is_cjk(cluster: str) -> bool:
     return 0x2E80 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF or 0xF900 <= code <= 0xFAFF
 
 
+NO_BREAK_SPACES = frozenset("\u00a0\u202f\u2007\u2060\ufeff")
+
+
+def _breaking_space(cluster: str) -> bool:
+    """A space a line may end at (a no-break space is not one: it glues its neighbours)."""
+    return cluster.isspace() and cluster not in NO_BREAK_SPACES
+
+
 def _break_after(clusters: list[str], index: int) -> bool:
     """May a line end after cluster ``index``?"""
     here = clusters[index]
     nxt = clusters[index + 1] if index + 1 < len(clusters) else ""
     if nxt == "" or here == "\n":
         return True
-    if here.isspace() and not nxt.isspace():
+    if nxt in NO_BREAK_SPACES or here in NO_BREAK_SPACES:
+        return False
+    if _breaking_space(here) and not nxt.isspace():
         return True
     if here in "-\u2010\u2013\u2014/" and not nxt.isspace() and not nxt[0].isdigit():
         return True
@@ -58,10 +70,7 @@ def _wrap(clusters: list[str], widths: list[float], width: float) -> list[tuple[
                 end += 1
                 last_break = -1
                 break
-            if (
-                not (cluster.isspace() and used + widths[end] > width)
-                and used + widths[end] > width
-            ):
+            if not _breaking_space(cluster) and used + widths[end] > width:
                 if last_break >= start:
                     end = last_break + 1
                 elif end == start:
@@ -110,8 +119,23 @@ def fit(
     while end < len(clusters) and clusters[end] != "\n" and used + widths[end] <= budget:
         used += widths[end]
         end += 1
-    last = "".join(clusters[start:end])
-    if not keep_space_before_ellipsis:
+    word_end = _word_end(clusters, start, end)
+    last = "".join(clusters[start:word_end])
+    if not keep_space_before_ellipsis or word_end != end:
         last = last.rstrip()
     shown = sum(len(c) for c in clusters[:start]) + len(last)
     return Fitted((*kept, last + ellipsis), True, min(shown, total), total)
+
+
+def _word_end(clusters: list[str], start: int, end: int) -> int:
+    """Back ``end`` up to the end of the last whole word in ``clusters[start:end]``.
+
+    The cut falls after a word, as the phones show it ("Profitez de nos…", not "Profitez de
+    no…"); a line holding part of a single word keeps the clusters that fit.
+    """
+    if end >= len(clusters) or clusters[end] == "\n" or _breaking_space(clusters[end]):
+        return end  # the cut already falls at a word's end
+    for index in range(end, start, -1):
+        if _break_after(clusters, index - 1) and not clusters[index].isspace():
+            return index
+    return end

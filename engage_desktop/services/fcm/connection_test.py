@@ -16,8 +16,8 @@ from google.auth.exceptions import GoogleAuthError, TransportError
 from google.auth.transport.requests import Request
 
 from engage_desktop.core.credentials.admin import this_host
-from engage_desktop.core.credentials.connection import TEST_TOPIC, TestPlan, TestReport
 from engage_desktop.core.credentials.messages import CREDENTIAL_MESSAGES
+from engage_desktop.core.credentials.testing import TEST_TOPIC, TestPlan, TestReport
 from engage_desktop.core.endpoints import fcm_url, token_url
 from engage_desktop.core.progress import Progress
 from engage_desktop.services.fcm.auth import CredentialsError, credentials_for, refused_reason

@@ -16,6 +16,7 @@ from .audience import (
     sql_constant,
 )
 from .base import Base, UTCDateTime, utcnow
+from .channel_accounts import ChannelAccount, Provider
 from .credentials import AppCredential, CredentialHolder
 from .messaging import (
     Campaign,
@@ -48,6 +49,7 @@ __all__ = [
     "CampaignStatus",
     "CampaignVariant",
     "Channel",
+    "ChannelAccount",
     "Consent",
     "ConsentState",
     "CredentialHolder",
@@ -64,6 +66,7 @@ __all__ = [
     "OutboxState",
     "Platform",
     "Profile",
+    "Provider",
     "Role",
     "Segment",
     "SegmentMember",

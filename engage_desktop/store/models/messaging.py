@@ -88,6 +88,8 @@ class Campaign(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     started_at: Mapped[datetime | None]
     finished_at: Mapped[datetime | None]
+    # When a finished campaign was archived: hidden from the default list (0011).
+    archived_at: Mapped[datetime | None]
 
     variants: Mapped[list[CampaignVariant]] = relationship(
         back_populates="campaign", cascade="all, delete-orphan", order_by="CampaignVariant.key"

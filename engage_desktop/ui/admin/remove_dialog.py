@@ -138,10 +138,10 @@ class RemoveAppDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException, _tb: str) -> None:
-        from engage_desktop.ui.audience.widgets import error_color
+        from engage_desktop.ui.theme import tint
 
         self.busy.hide()
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setEnabled(True)
         self.confirm.setEnabled(self.impact is not None)
-        self.message.setStyleSheet(f"color: {error_color()};")
+        tint(self.message, "error")
         self.message.setText(admin_error_text(exc))

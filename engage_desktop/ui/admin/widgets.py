@@ -51,9 +51,9 @@ def status_label() -> QLabel:
 
 def say(label: QLabel, text: str, *, error: bool = False) -> None:
     """Show ``text`` in ``label``, in the app's error red for a refusal."""
-    from engage_desktop.ui.audience.widgets import error_color  # the app's one error red
+    from engage_desktop.ui.theme import tint  # the app's one error red, kept on theme changes
 
-    label.setStyleSheet(f"color: {error_color()};" if error else "")
+    tint(label, "error" if error else None)
     label.setText(text)
 
 

@@ -12,11 +12,20 @@ from dataclasses import dataclass
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QMenu, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QMenu,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from engage_desktop.ui.analytics.charts import DRAWING, Chart
+from engage_desktop.ui.analytics.hover import Region, regions, text_at
 from engage_desktop.ui.analytics.style import ChartStyle
 from engage_desktop.ui.analytics.text import ChartText
 
@@ -31,6 +40,7 @@ class Rendered:
     height: int
     pixel_ratio: float
     rgba: bytes
+    regions: tuple[Region, ...] = ()  # what hovering shows, in the picture's logical pixels
 
     def image(self) -> QImage:
         image = QImage(self.rgba, self.width, self.height, QImage.Format.Format_RGBA8888).copy()
@@ -50,20 +60,48 @@ def render(
         chart.draw(figure, style, text)
         canvas.draw()  # type: ignore[no-untyped-call]
         buffer = canvas.buffer_rgba()  # type: ignore[no-untyped-call]
-    return Rendered(buffer.shape[1], buffer.shape[0], pixel_ratio, bytes(buffer))
+        found = regions(figure, pixel_ratio)
+    return Rendered(buffer.shape[1], buffer.shape[0], pixel_ratio, bytes(buffer), found)
 
 
 class ChartView(QWidget):
-    """Paints the latest rendered image of a chart, scaled to fit until the next one arrives."""
+    """Paints the latest rendered image of a chart, scaled to fit until the next one arrives,
+    and shows the value under the mouse as a tooltip (``hover``)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.image: QImage | None = None
+        self.regions: tuple[Region, ...] = ()
         self.setMinimumSize(320, 220)
+        self.setMouseTracking(True)
 
-    def set_image(self, image: QImage) -> None:
+    def set_image(self, image: QImage, found: tuple[Region, ...] = ()) -> None:
         self.image = image
+        self.regions = found
         self.update()
+
+    def value_at(self, x: float, y: float) -> str | None:
+        """The tooltip for widget position ``(x, y)``: the picture may be stretched to the
+        widget while a new one is drawn, so the position is scaled to the picture first."""
+        if self.image is None or self.width() <= 0 or self.height() <= 0:
+            return None
+        size = self.image.deviceIndependentSize()
+        return text_at(
+            self.regions, x * size.width() / self.width(), y * size.height() / self.height()
+        )
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        point = event.position()
+        words = self.value_at(point.x(), point.y())
+        if words is None:
+            QToolTip.hideText()
+        else:
+            QToolTip.showText(event.globalPosition().toPoint(), words, self)
+        super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        QToolTip.hideText()
+        super().leaveEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -75,10 +113,11 @@ class ChartView(QWidget):
 
 
 class ChartPanel(QFrame):
-    """A chart with its export menu (PNG, SVG, PDF, CSV).
+    """A chart with its export menu (PNG, SVG, PDF, CSV, XLSX).
 
     Signals:
-        export_requested(kind): the user picked an export format ("png", "svg", "pdf", "csv").
+        export_requested(kind): the user picked an export format ("png", "svg", "pdf", "csv",
+            "xlsx").
     """
 
     export_requested = Signal(str)
@@ -97,6 +136,7 @@ class ChartPanel(QFrame):
             ("svg", self.tr("Vector image (SVG)…")),
             ("pdf", self.tr("PDF…")),
             ("csv", self.tr("Table (CSV for Excel)…")),
+            ("xlsx", self.tr("Table (Excel workbook)…")),
         ):
             menu.addAction(label).triggered.connect(
                 lambda _c=False, k=kind: self.export_requested.emit(k)

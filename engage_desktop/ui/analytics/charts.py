@@ -22,6 +22,7 @@ from engage_desktop.core.analytics.cached import AppTrends
 from engage_desktop.core.analytics.funnel import CampaignResults, VariantFunnel
 from engage_desktop.core.analytics.stats import Uplift
 from engage_desktop.core.analytics.trends import TREND_SERIES, days_between
+from engage_desktop.ui.analytics.hover import tip_area, tip_artist, tip_point
 from engage_desktop.ui.analytics.style import ChartStyle, empty_state, prepare, style_axes, title
 from engage_desktop.ui.analytics.text import ChartText
 
@@ -30,7 +31,7 @@ from engage_desktop.ui.analytics.text import ChartText
 # (``chart_view.render``, ``export``) take turns.
 DRAWING = threading.Lock()
 
-Cell = str | int | float | None
+Cell = str | int | float | date | None
 Table = tuple[list[str], list[list[Cell]]]
 FUNNEL_STAGES = (
     "targeted",
@@ -59,7 +60,7 @@ def _count_format(text: ChartText) -> FuncFormatter:
     return FuncFormatter(lambda value, _pos: text.number(value, 0))
 
 
-def _count_axis(axis: Any, text: ChartText) -> None:
+def count_axis(axis: Any, text: ChartText) -> None:
     """Whole numbers only: a count axis never shows 0, 0, 1, 1 from rounded half steps."""
     axis.set_major_locator(MaxNLocator(integer=True))
     axis.set_major_formatter(_count_format(text))
@@ -94,6 +95,9 @@ class FunnelChart:
         if self.results is None:
             return empty_state(figure, text.no_campaign, style)
         if not any(v.targeted for v in variants):
+            if self.variant is not None and self.results.has_data:
+                label = text.variant.format(key=self.variant)
+                return empty_state(figure, text.no_variant_messages.format(variant=label), style)
             return empty_state(figure, text.no_messages, style)
         ax = figure.add_subplot()
         style_axes(ax, style, grid_axis="x")
@@ -116,9 +120,13 @@ class FunnelChart:
                 color=style.text,
                 fontsize=style.font_size - 1,
             )
+            name = text.variant.format(key=variant.key)
+            for bar, stage, value in zip(bars, FUNNEL_STAGES, values, strict=True):
+                label = f"{name} — {text.stages[stage]}"
+                tip_artist(figure, bar, hover_text(text, label, text.number(value, 0)))
         ax.set_yticks(list(positions), [text.stages[s] for s in FUNNEL_STAGES])
         ax.invert_yaxis()
-        _count_axis(ax.xaxis, text)
+        count_axis(ax.xaxis, text)
         ax.margins(x=0.15)
         if len(variants) > 1:
             ax.legend(frameon=False, labelcolor=style.text, fontsize=style.font_size)
@@ -136,6 +144,11 @@ class FunnelChart:
                     label = f"{text.stages['suppressed']}: {text.reasons.get(reason, reason)}"
                     rows.append([label, *(v.suppressed.get(reason, 0) for v in variants)])
         return header, rows
+
+
+def hover_text(text: ChartText, label: str, value: str) -> str:
+    """What a tooltip says: "label: value" in the user's typography (French: "label : value")."""
+    return text.hover_value.format(label=label, value=value)
 
 
 def verdict_sentence(up: Uplift, key: str, text: ChartText) -> str:
@@ -215,9 +228,12 @@ class UpliftChart:
             rates.append(results.control_converted / results.control_recipients * 100)
             colours.append(style.series["control"])
         bars = ax.bar(names, rates, color=colours)
+        labels = [text.percent.format(value=text.number(r, 2)) for r in rates]
+        for bar, name, label in zip(bars, names, labels, strict=True):
+            tip_artist(ax.figure, bar, hover_text(text, name, label))  # type: ignore[arg-type]
         ax.bar_label(
             bars,
-            labels=[text.percent.format(value=text.number(r, 2)) for r in rates],
+            labels=labels,
             color=style.text,
             fontsize=style.font_size - 1,
             padding=2,
@@ -249,6 +265,13 @@ class UpliftChart:
                 color=style.variant_colour(i),
                 capsize=4,
             )
+            words = text.difference_tip.format(
+                difference=text.number(up.difference * 100, 1),
+                low=text.number(up.low * 100, 1),
+                high=text.number(up.high * 100, 1),
+            )
+            name = text.variant.format(key=variant.key)
+            tip_point(ax.figure, ax, up.difference * 100, i, hover_text(text, name, words))  # type: ignore[arg-type]
         ax.set_yticks(range(len(variants)), [text.variant.format(key=v.key) for v in variants])
         ax.set_ylim(-0.8, len(variants) - 0.2)
         ax.invert_yaxis()
@@ -320,7 +343,7 @@ class TrendsChart:
         days = [_day_number(d) for d in days_between(self.first, self.last)]
         ax = figure.add_subplot()
         style_axes(ax, style)
-        ax.bar(
+        sent_bars = ax.bar(
             days,
             series["sent"],
             color=style.series["sent"],
@@ -329,7 +352,7 @@ class TrendsChart:
             width=0.9,
         )
         ax.set_ylabel(text.messages_axis)
-        _count_axis(ax.yaxis, text)
+        count_axis(ax.yaxis, text)
         right = ax.twinx()
         style_axes(right, style, grid_axis="")
         right.spines["right"].set_visible(True)
@@ -344,8 +367,9 @@ class TrendsChart:
                 marker="o" if len(days) < 40 else None,
                 markersize=3,
             )
+        self._tips(figure, sent_bars, right, days, series, text)
         right.set_ylabel(text.engagement_axis)
-        _count_axis(right.yaxis, text)
+        count_axis(right.yaxis, text)
         right.set_ylim(bottom=0)
         ax.xaxis.set_major_locator(MaxNLocator(7))
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: text.day(_as_date(v))))
@@ -361,15 +385,32 @@ class TrendsChart:
         ax.margins(y=0.15)
         figure.tight_layout()
 
+    def _tips(
+        self,
+        figure: Figure,
+        bars: Any,
+        right: Axes,
+        days: list[int],
+        series: dict[str, list[int]],
+        text: ChartText,
+    ) -> None:
+        """Each day's bar and each point of the lines show their value on hover."""
+        for i, (bar, day) in enumerate(zip(bars, days, strict=True)):
+            when = text.day(_as_date(day))
+            value = text.number(series["sent"][i], 0)
+            tip_artist(figure, bar, hover_text(text, f"{when} — {text.series['sent']}", value))
+            for name in ("opened", "converted", "opted_out"):
+                label = f"{when} — {text.series[name]}"
+                words = hover_text(text, label, text.number(series[name][i], 0))
+                tip_point(figure, right, day, series[name][i], words)
+
     def table(self, text: ChartText) -> Table:
         header = [text.table_day, *(text.series[s] for s in TREND_SERIES)]
         if self.last < self.first:
             return header, []
         series = self.trends.series(self.first, self.last)
         days = days_between(self.first, self.last)
-        return header, [
-            [d.isoformat(), *(series[s][i] for s in TREND_SERIES)] for i, d in enumerate(days)
-        ]
+        return header, [[d, *(series[s][i] for s in TREND_SERIES)] for i, d in enumerate(days)]
 
 
 EPOCH = date(1970, 1, 1).toordinal()
@@ -404,6 +445,11 @@ class OpenHoursChart:
         image = ax.imshow(
             self.trends.heatmap, aspect="auto", cmap=style.heat_map(), interpolation="nearest"
         )
+        for d, row in enumerate(self.trends.heatmap):
+            for h, count in enumerate(row):
+                label = text.hour_cell.format(weekday=text.weekdays[d], hour=h)
+                words = hover_text(text, label, text.number(count, 0))
+                tip_area(figure, ax, h - 0.5, d - 0.5, h + 0.5, d + 0.5, words)
         ax.set_yticks(range(7), list(text.weekdays))
         ax.set_xticks(range(0, 24, 2), [str(h) for h in range(0, 24, 2)])
         ax.set_xlabel(text.hour_axis)
@@ -420,7 +466,7 @@ class OpenHoursChart:
         bar = figure.colorbar(image, ax=ax, fraction=0.04, pad=0.02)
         bar.ax.tick_params(colors=style.muted, labelsize=style.font_size - 1, length=0)
         bar.outline.set_visible(False)
-        _count_axis(bar.ax.yaxis, text)
+        count_axis(bar.ax.yaxis, text)
         figure.tight_layout()
 
     def table(self, text: ChartText) -> Table:

@@ -1,5 +1,6 @@
 """Charts to PNG, SVG or PDF, their tables to CSV, a campaign's multi-page report to PDF.
 
+XLSX keeps each cell's type (numbers, days as dates) through ``workbook.write_xlsx``.
 Every export first checks ``EXPORT_ANALYTICS`` on the app (``core.analytics.cached
 .require_export``), then writes a hidden file beside the target and renames it into place, so a
 failure (folder not writable, disk full) leaves no partial file and an existing file as it was.
@@ -38,8 +39,10 @@ from engage_desktop.ui.analytics.charts import (
 )
 from engage_desktop.ui.analytics.style import LIGHT, ChartStyle, prepare, title
 from engage_desktop.ui.analytics.text import ChartText
+from engage_desktop.ui.analytics.workbook import write_xlsx
 
 CHART_FORMATS = ("png", "svg", "pdf")
+TABLE_FORMATS = ("csv", "xlsx")
 FIGURE_SIZE = (10.0, 5.6)  # inches: a 16:9 slide
 REPORT_SIZE = (11.69, 8.27)  # A4 landscape
 DPI = 150
@@ -77,10 +80,14 @@ def save_chart(
 def save_table(
     ws: Workspace, app_id: int, chart: Chart, path: Path, text: ChartText | None = None
 ) -> Path:
-    """The numbers behind the chart as CSV for French Excel."""
-    _format_of(path, ("csv",))
+    """The numbers behind the chart as CSV for French Excel, or as an XLSX workbook."""
+    kind = _format_of(path, TABLE_FORMATS)
     require_export(ws, app_id)
-    header, rows = chart.table(text or ChartText())
+    words = text or ChartText()
+    header, rows = chart.table(words)
+    if kind == "xlsx":
+        write_atomically(path, lambda out: write_xlsx(out, chart.title(words), header, rows))
+        return path
     data = csv_bytes(header, rows)
     write_atomically(path, lambda out: out.write(data))
     return path
@@ -95,11 +102,14 @@ def csv_bytes(header: list[str], rows: Iterable[list[Cell]]) -> bytes:
 
 
 def _csv_cell(value: Cell) -> str | int:
-    """Numbers as French Excel reads them: 12,5 (no thousands separator); None as empty."""
+    """Numbers as French Excel reads them: 12,5 (no thousands separator); None as empty;
+    days as 2026-11-23, which Excel reads as a date in any language."""
     if value is None:
         return ""
     if isinstance(value, float):
         return f"{value:.6g}".replace(".", ",")
+    if isinstance(value, date):
+        return value.isoformat()
     return value
 
 

@@ -1,7 +1,7 @@
 """What the Analytics page loads off the GUI thread: the figures, then their pictures.
 
 ``load`` reads the cached figures (computing the missing ones, or all of them on refresh) and
-``render_all`` draws the four charts; both run in a worker and report progress, so the page
+``render_all`` draws the six charts; both run in a worker and report progress, so the page
 can show it and cancel between steps.
 """
 
@@ -13,9 +13,13 @@ from datetime import date, timedelta
 from PySide6.QtCore import QSize
 
 from engage_desktop.core.analytics.cached import (
+    AppChannels,
+    AppFatigue,
     AppTrends,
     CampaignSummary,
     Figure,
+    app_channels,
+    app_fatigue,
     app_trends,
     campaign_results,
     conversion_events,
@@ -26,6 +30,7 @@ from engage_desktop.core.analytics.conversion import ConversionGoal
 from engage_desktop.core.analytics.funnel import CampaignResults
 from engage_desktop.core.progress import Progress
 from engage_desktop.core.workspace import Workspace
+from engage_desktop.ui.analytics.app_charts import ChannelsChart, FatigueChart
 from engage_desktop.ui.analytics.chart_view import Rendered, render
 from engage_desktop.ui.analytics.charts import (
     Chart,
@@ -51,6 +56,7 @@ class Request:
     first: date | None
     last: date | None
     refresh: bool = False
+    channel: str | None = None  # one channel in the channel comparison (None: all)
 
 
 @dataclass(frozen=True)
@@ -61,27 +67,41 @@ class Loaded:
     campaigns: list[CampaignSummary]
     events: list[str]
     trends: AppTrends
+    channels: AppChannels
+    fatigue: AppFatigue
     results: CampaignResults | None
     campaign_figure: Figure | None
     first: date
     last: date
 
     def charts(self) -> dict[str, Chart]:
-        variant = self.request.variant
+        variant, channel = self.request.variant, self.request.channel
         return {
             "funnel": FunnelChart(self.results, variant),
             "uplift": UpliftChart(self.results, variant),
             "trends": TrendsChart(self.trends, self.first, self.last),
             "open-hours": OpenHoursChart(self.trends),
+            "channels": ChannelsChart(
+                self.channels, self.first, self.last, (channel,) if channel else None
+            ),
+            "fatigue": FatigueChart(self.fatigue, self.first, self.last),
         }
 
     def oldest(self) -> Figure:
         """The older of the two figures shown: what the "as of" badge must admit to."""
-        figures = [self.trends.figure, *([self.campaign_figure] if self.campaign_figure else [])]
+        figures = [
+            self.trends.figure,
+            self.channels.figure,
+            self.fatigue.figure,
+            *([self.campaign_figure] if self.campaign_figure else []),
+        ]
         return min(figures, key=lambda f: f.computed_at)
 
-    def with_filters(self, variant: str | None, first: date, last: date) -> Loaded:
-        return replace(self, request=replace(self.request, variant=variant), first=first, last=last)
+    def with_filters(
+        self, variant: str | None, channel: str | None, first: date, last: date
+    ) -> Loaded:
+        request = replace(self.request, variant=variant, channel=channel)
+        return replace(self, request=request, first=first, last=last)
 
 
 def load(ws: Workspace, request: Request, progress: Progress) -> Loaded:
@@ -89,6 +109,7 @@ def load(ws: Workspace, request: Request, progress: Progress) -> Loaded:
         refresh_app(ws, request.app_id, request.goal, progress=progress)
     progress.report(0, None, "figures")
     trends = app_trends(ws, request.app_id)
+    channels, fatigue = app_channels(ws, request.app_id), app_fatigue(ws, request.app_id)
     campaigns = measured_campaigns(ws, request.app_id)
     events = conversion_events(ws, request.app_id)
     ids = [c.id for c in campaigns]
@@ -100,7 +121,9 @@ def load(ws: Workspace, request: Request, progress: Progress) -> Loaded:
         last = max(trends.daily) if trends.daily else ws.clock.now().date()
         first = last - timedelta(days=DEFAULT_DAYS - 1)
     request = replace(request, campaign_id=chosen)
-    return Loaded(request, campaigns, events, trends, results, figure, first, last)
+    return Loaded(
+        request, campaigns, events, trends, channels, fatigue, results, figure, first, last
+    )
 
 
 def render_all(

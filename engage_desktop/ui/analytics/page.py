@@ -8,11 +8,12 @@ written in the light style (documents are read on white) and only with the expor
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,15 +40,22 @@ from engage_desktop.ui.analytics.loading import Loaded, Request, load, render_al
 from engage_desktop.ui.analytics.qt_text import style_from_palette, translated_text
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
+from engage_desktop.ui.event_labels import event_label
 from engage_desktop.ui.formatting import format_datetime
 from engage_desktop.ui.messages import coded_text, permission_text
 from engage_desktop.ui.pages.base import Page
 
-CHART_NAMES = ("funnel", "uplift", "trends", "open-hours")
+CHART_NAMES = ("funnel", "uplift", "trends", "open-hours", "channels", "fatigue")
+CHANNEL_NAMES = ("push", "in_app", "rich_push", "sms", "email")
 
 
 class AnalyticsPage(Page):
-    """Filters on top, four charts below, an "as of" badge saying how old the figures are."""
+    """Filters on top, six charts below, an "as of" badge saying how old the figures are.
+
+    The campaign and variant filters apply to the funnel and uplift; the date range to the
+    daily results, channels and fatigue; the channel filter to the channel comparison. The open
+    hours cover the app's whole history.
+    """
 
     page_id = "analytics"
 
@@ -83,7 +91,9 @@ class AnalyticsPage(Page):
         self.reload()
 
     def title(self) -> str:
-        return self.tr("Analytics")
+        from engage_desktop.ui.navigation import analytics_title
+
+        return analytics_title()
 
     # Filters and status ------------------------------------------------------------------
 
@@ -92,8 +102,13 @@ class AnalyticsPage(Page):
         self.campaign.setMinimumContentsLength(24)
         self.variant = QComboBox()
         self.conversion = QComboBox()
-        for combo in (self.variant, self.conversion):
+        self.channel = QComboBox()
+        for combo in (self.variant, self.conversion, self.channel):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.variant.setMinimumContentsLength(len(self.tr("All variants")) + 2)
+        self.channel.addItem(self.tr("All channels"), None)
+        for key, label in zip(CHANNEL_NAMES, self._channel_labels(), strict=True):
+            self.channel.addItem(label, key)
         self.days = QSpinBox()
         self.days.setRange(1, 90)
         self.days.setValue(7)
@@ -110,6 +125,7 @@ class AnalyticsPage(Page):
             (self.tr("Variant"), self.variant),
             (self.tr("Conversion"), self.conversion),
             (self.tr("within"), self.days),
+            (self.tr("Channel"), self.channel),
             (self.tr("From"), self.first),
             (self.tr("to"), self.last),
         ):
@@ -137,11 +153,21 @@ class AnalyticsPage(Page):
         self.conversion.activated.connect(lambda _i: self.reload())
         self.days.editingFinished.connect(self.reload)
         self.variant.activated.connect(lambda _i: self.redraw())
+        self.channel.activated.connect(lambda _i: self.redraw())
         self.first.dateChanged.connect(lambda _d: self.redraw())
         self.last.dateChanged.connect(lambda _d: self.redraw())
         self.refresh_button.clicked.connect(lambda: self.reload(refresh=True))
         self.report_button.clicked.connect(self._ask_report)
         self.cancel_button.clicked.connect(self.cancel)
+
+    def _channel_labels(self) -> list[str]:
+        return [
+            self.tr("Push"),
+            self.tr("In-app"),
+            self.tr("Rich push"),
+            self.tr("SMS"),
+            self.tr("Email"),
+        ]
 
     def _set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
@@ -163,6 +189,7 @@ class AnalyticsPage(Page):
             first=_date(self.first.date()) if same_app else None,
             last=_date(self.last.date()) if same_app else None,
             refresh=refresh,
+            channel=self.channel.currentData() if same_app else None,
         )
 
     # Loading and drawing -----------------------------------------------------------------
@@ -173,8 +200,17 @@ class AnalyticsPage(Page):
     def reload(self, refresh: bool = False) -> None:
         """Read the figures (recomputing them all on ``refresh``), then draw every chart."""
         request = self._request(refresh)
-        if request is None:
-            return
+        if request is not None:
+            self._load(request)
+
+    def show_campaign(self, campaign_id: int) -> None:
+        """Show one campaign's results (the Campaigns list's "Results")."""
+        request = self._request(False)
+        if request is not None:
+            self._load(replace(request, campaign_id=campaign_id, variant=None))
+
+    def _load(self, request: Request) -> None:
+        refresh = request.refresh
         ws, sizes, ratio = self.context.workspace, self._sizes(), self.devicePixelRatioF()
         style, text = style_from_palette(self.palette()), translated_text()
 
@@ -188,9 +224,11 @@ class AnalyticsPage(Page):
         """Draw again from the figures already loaded (new size, variant or dates)."""
         if self.loaded is None:
             return
-        variant = self.variant.currentData()
         loaded = self.loaded.with_filters(
-            variant, _date(self.first.date()), _date(self.last.date())
+            self.variant.currentData(),
+            self.channel.currentData(),
+            _date(self.first.date()),
+            _date(self.last.date()),
         )
         sizes, ratio = self._sizes(), self.devicePixelRatioF()
         style, text = style_from_palette(self.palette()), translated_text()
@@ -230,7 +268,7 @@ class AnalyticsPage(Page):
         self.loaded = loaded
         self._fill_filters(loaded)
         for name, picture in pictures.items():
-            self.panels[name].view.set_image(picture.image())
+            self.panels[name].view.set_image(picture.image(), picture.regions)
         figure = loaded.oldest()
         self.badge.setText(self.tr("As of %1").replace("%1", format_datetime(figure.computed_at)))
         self.badge.setToolTip(
@@ -266,9 +304,12 @@ class AnalyticsPage(Page):
         _fill(self.variant, variants, loaded.request.variant)
         events = [
             (self.tr("Campaign conversion"), CAMPAIGN_CONVERSION),
-            *((e, e) for e in loaded.events),
+            *((event_label(e), e) for e in loaded.events),
         ]
         _fill(self.conversion, events, loaded.request.goal.event)
+        for index in range(1, self.conversion.count()):  # the raw event name, for analysts
+            raw = str(self.conversion.itemData(index))
+            self.conversion.setItemData(index, raw, Qt.ItemDataRole.ToolTipRole)
         self.first.setDate(QDate(loaded.first.year, loaded.first.month, loaded.first.day))
         self.last.setDate(QDate(loaded.last.year, loaded.last.month, loaded.last.day))
         for widget in (self.campaign, self.variant, self.conversion, self.first, self.last):
@@ -279,6 +320,10 @@ class AnalyticsPage(Page):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self.resize_timer.start()
+
+    def theme_changed(self) -> None:
+        """Charts are images drawn in the palette's colours: redraw them in the new theme's."""
         self.resize_timer.start()
 
     # Exports -----------------------------------------------------------------------------
@@ -298,7 +343,7 @@ class AnalyticsPage(Page):
             self.export_report(Path(path))
 
     def export_chart(self, name: str, path: Path) -> Job | None:
-        """Write one chart (PNG, SVG, PDF) or its table (CSV) in the background."""
+        """Write one chart (PNG, SVG, PDF) or its table (CSV, XLSX) in the background."""
         if self.loaded is None:
             return None
         ws, app_id, chart, text = (
@@ -309,7 +354,7 @@ class AnalyticsPage(Page):
         )
 
         def work(_p: Progress) -> Path:
-            if path.suffix.lower() == ".csv":
+            if path.suffix.lower() in (".csv", ".xlsx"):
                 return export.save_table(ws, app_id, chart, path, text)
             return export.save_chart(ws, app_id, chart, path, text=text)
 

@@ -79,6 +79,31 @@ def translated_text() -> ChartText:
         ),
         best_hour=QCoreApplication.translate("AnalyticsCharts", "Best hour: {hour} h"),
         percent=QCoreApplication.translate("AnalyticsCharts", "{value} %"),
+        hover_value=QCoreApplication.translate("AnalyticsCharts", "{label}: {value}"),
+        difference_tip=QCoreApplication.translate(
+            "AnalyticsCharts", "{difference} points (95 % CI {low} to {high})"
+        ),
+        hour_cell=QCoreApplication.translate("AnalyticsCharts", "{weekday} {hour} h — opens"),
+        channels_title=QCoreApplication.translate("AnalyticsCharts", "Channels compared"),
+        fatigue_title=QCoreApplication.translate(
+            "AnalyticsCharts", "Fatigue: opt-outs by messages received per week"
+        ),
+        channels={
+            "push": QCoreApplication.translate("AnalyticsCharts", "Push"),
+            "in_app": QCoreApplication.translate("AnalyticsCharts", "In-app"),
+            "rich_push": QCoreApplication.translate("AnalyticsCharts", "Rich push"),
+            "sms": QCoreApplication.translate("AnalyticsCharts", "SMS"),
+            "email": QCoreApplication.translate("AnalyticsCharts", "Email"),
+        },
+        channel_rates=QCoreApplication.translate(
+            "AnalyticsCharts", "{channel}\nopens {opens} · conv. {conversions}"
+        ),
+        fatigue_axis=QCoreApplication.translate("AnalyticsCharts", "messages received in the week"),
+        fatigue_rate_axis=QCoreApplication.translate("AnalyticsCharts", "opt-out rate"),
+        fatigue_tip=QCoreApplication.translate(
+            "AnalyticsCharts",
+            "Received in the week: {count} — {rate} opted out ({opted} of {weeks} person-weeks)",
+        ),
         table_stage=QCoreApplication.translate("AnalyticsCharts", "Stage"),
         table_day=QCoreApplication.translate("AnalyticsCharts", "Day"),
         table_weekday=QCoreApplication.translate("AnalyticsCharts", "Weekday"),
@@ -93,12 +118,23 @@ def translated_text() -> ChartText:
             "high": QCoreApplication.translate("AnalyticsCharts", "95 % CI high"),
             "p_value": QCoreApplication.translate("AnalyticsCharts", "p-value"),
             "verdict": QCoreApplication.translate("AnalyticsCharts", "Verdict"),
+            "channel": QCoreApplication.translate("AnalyticsCharts", "Channel"),
+            "open_rate": QCoreApplication.translate("AnalyticsCharts", "Open rate"),
+            "received_per_week": QCoreApplication.translate(
+                "AnalyticsCharts", "Messages received per week"
+            ),
+            "person_weeks": QCoreApplication.translate("AnalyticsCharts", "Person-weeks"),
+            "opted_out": QCoreApplication.translate("AnalyticsCharts", "Opted out"),
+            "opt_out_rate": QCoreApplication.translate("AnalyticsCharts", "Opt-out rate"),
         },
         no_campaign=QCoreApplication.translate(
             "AnalyticsCharts", "Pick a campaign that has been sent to see its results."
         ),
         no_messages=QCoreApplication.translate(
             "AnalyticsCharts", "This campaign has no messages yet."
+        ),
+        no_variant_messages=QCoreApplication.translate(
+            "AnalyticsCharts", "{variant} has no messages: nobody was sent it."
         ),
         no_control=QCoreApplication.translate(
             "AnalyticsCharts", "This campaign has no control group: there is no uplift to measure."

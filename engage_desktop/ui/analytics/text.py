@@ -70,6 +70,26 @@ class ChartText:
     difference_axis: str = "conversion rate minus control (points)"
     best_hour: str = "Best hour: {hour} h"
     percent: str = "{value} %"
+    hover_value: str = "{label}: {value}"
+    difference_tip: str = "{difference} points (95 % CI {low} to {high})"
+    hour_cell: str = "{weekday} {hour} h — opens"
+    channels_title: str = "Channels compared"
+    fatigue_title: str = "Fatigue: opt-outs by messages received per week"
+    channels: dict[str, str] = field(
+        default_factory=lambda: {
+            "push": "Push",
+            "in_app": "In-app",
+            "rich_push": "Rich push",
+            "sms": "SMS",
+            "email": "Email",
+        }
+    )
+    channel_rates: str = "{channel}\nopens {opens} · conv. {conversions}"
+    fatigue_axis: str = "messages received in the week"
+    fatigue_rate_axis: str = "opt-out rate"
+    fatigue_tip: str = (
+        "Received in the week: {count} — {rate} opted out ({opted} of {weeks} person-weeks)"
+    )
     table_stage: str = "Stage"
     table_day: str = "Day"
     table_weekday: str = "Weekday"
@@ -85,10 +105,17 @@ class ChartText:
             "high": "95 % CI high",
             "p_value": "p-value",
             "verdict": "Verdict",
+            "channel": "Channel",
+            "open_rate": "Open rate",
+            "received_per_week": "Messages received per week",
+            "person_weeks": "Person-weeks",
+            "opted_out": "Opted out",
+            "opt_out_rate": "Opt-out rate",
         }
     )
     no_campaign: str = "Pick a campaign that has been sent to see its results."
     no_messages: str = "This campaign has no messages yet."
+    no_variant_messages: str = "{variant} has no messages: nobody was sent it."
     no_control: str = "This campaign has no control group: there is no uplift to measure."
     empty_range: str = "The date range is empty: its end is before its start."
     nothing_in_range: str = "Nothing was sent, opened or converted from {first} to {last}."

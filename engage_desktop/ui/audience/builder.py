@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from engage_desktop.core.messages import code_of
 from engage_desktop.core.segments import draft
 from engage_desktop.ui.messages import fill
+from engage_desktop.ui.theme import tint
 
 from .editors import AttributeEditor, EventEditor, LastEventEditor
 from .labels import kind_label
@@ -41,7 +42,7 @@ from .more_editors import (
 )
 from .rule_errors import rule_row_text
 from .suggestions import Suggestions
-from .widgets import ConditionEditor, data_combo, error_color, select_data
+from .widgets import ConditionEditor, data_combo, select_data
 
 EDITORS: dict[str, Callable[[Suggestions], ConditionEditor]] = {
     "attribute": AttributeEditor,
@@ -58,7 +59,7 @@ EDITORS: dict[str, Callable[[Suggestions], ConditionEditor]] = {
 
 def _error_label() -> QLabel:
     label = QLabel()
-    label.setStyleSheet(f"color: {error_color()};")
+    tint(label, "error")
     label.setWordWrap(True)
     label.hide()
     return label

@@ -18,10 +18,10 @@ from engage_desktop.core.segments.catalog import ProfileSample
 from engage_desktop.ui.formatting import format_int
 from engage_desktop.ui.messages import fill
 from engage_desktop.ui.table_model import Column, RowTableModel, configure_table
+from engage_desktop.ui.theme import tint
 
 from .labels import channel_label
 from .live_count import LiveFigures
-from .widgets import error_color
 
 CHANNELS = ("push", "sms", "email")
 
@@ -134,13 +134,13 @@ class CountPanel(QFrame):
 
     def show_error(self, message: str) -> None:
         self._blank()
-        self.message.setStyleSheet(f"color: {error_color()};")
+        tint(self.message, "error")
         self.message.setText(fill(self.tr("Cannot count this segment: %1"), [message]))
 
     def show_hint(self) -> None:
         """Nothing to count yet: say what to do instead of showing zeros."""
         self._blank()
-        self.message.setStyleSheet("color: palette(placeholder-text);")
+        tint(self.message, None, "color: palette(placeholder-text);")
         self.message.setText(
             self.tr(
                 "Complete the conditions to see how many profiles match and how many you can reach."

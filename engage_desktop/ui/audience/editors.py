@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from engage_desktop.core.segments import attribute_ops as ops
 from engage_desktop.core.segments.rules import PROFILE_COLUMNS
 
+from .event_name_edit import EventNameEdit
 from .labels import field_label, op_label
 from .suggestions import Suggestions
 from .widgets import ConditionEditor, SuggestEdit, caption, data_combo, hbox, select_data
@@ -197,7 +198,7 @@ class EventEditor(ConditionEditor):
         super().__init__()
         self.suggestions = suggestions
         self.did = data_combo([(self.tr("did"), True), (self.tr("did not do"), False)])
-        self.name = SuggestEdit(suggestions.strings("event_names"), self.tr("event name"))
+        self.name = EventNameEdit(suggestions.strings("event_names"), self.tr("event name"))
         self.name.setMinimumWidth(170)
         self.min_count = QSpinBox(minimum=1, maximum=9999, value=1)
         self.min_count.setPrefix(self.tr("at least "))
@@ -286,7 +287,7 @@ class LastEventEditor(ConditionEditor):
 
     def __init__(self, suggestions: Suggestions) -> None:
         super().__init__()
-        self.name = SuggestEdit(suggestions.strings("event_names"), self.tr("event name"))
+        self.name = EventNameEdit(suggestions.strings("event_names"), self.tr("event name"))
         self.name.setMinimumWidth(170)
         self.side = data_combo(
             [(self.tr("last done before"), "before"), (self.tr("last done on or after"), "after")]

@@ -37,6 +37,7 @@ from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.formatting import format_int
 from engage_desktop.ui.messages import fill, permission_text, segment_error_text
+from engage_desktop.ui.theme import tint
 
 from .builder import SegmentBuilder
 from .count_panel import CountPanel, SampleTable
@@ -44,7 +45,6 @@ from .list_panel import SegmentListPanel
 from .live_count import LiveCounter
 from .rule_errors import rule_error_text
 from .suggestions import Suggestions
-from .widgets import error_color, ok_color
 
 
 class SegmentsTab(QWidget):
@@ -480,9 +480,7 @@ class SegmentsTab(QWidget):
         self.action_done.emit("failed")
 
     def show_message(self, text: str, *, error: bool = False) -> None:
-        self.message.setStyleSheet(
-            f"color: {error_color() if error else ok_color()}; padding: 4px 2px;"
-        )
+        tint(self.message, "error" if error else "ok", "padding: 4px 2px;")
         self.message.setText(text)
         self.message.show()
 

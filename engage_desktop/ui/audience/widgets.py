@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QPointF, QStringListModel, Qt, Signal
 from PySide6.QtGui import QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QCompleter,
     QHBoxLayout,
@@ -17,21 +16,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engage_desktop.ui.theme import tint_color
+
 from .suggestions import ID_ROLE
 
 
-def _dark() -> bool:
-    window = QApplication.palette().color(QPalette.ColorRole.Window)
-    return window.lightness() < 128
-
-
 def error_color() -> str:
-    """Red that reads on the current palette (a lighter red on a dark theme)."""
-    return "#ff8a80" if _dark() else "#b3261e"
+    """Red that reads on the current palette (a lighter red on a dark theme); prefer
+    ``ui.theme.tint``, which keeps it right when the theme changes."""
+    return tint_color("error")
 
 
 def ok_color() -> str:
-    return "#7bd88f" if _dark() else "#1b6e3a"
+    return tint_color("ok")
 
 
 def chevron_icon(widget: QWidget) -> QIcon:
@@ -48,7 +45,10 @@ def chevron_icon(widget: QWidget) -> QIcon:
 
 
 class SuggestEdit(QLineEdit):
-    """Free text with known values offered as you type (contains, any case) or from the arrow."""
+    """Free text with known values offered as you type (contains, any case) or from the arrow.
+
+    ``theme_changed`` redraws the chevron in the new theme's colour.
+    """
 
     def __init__(self, model: QStringListModel | None = None, placeholder: str = "") -> None:
         super().__init__()
@@ -65,6 +65,9 @@ class SuggestEdit(QLineEdit):
         self.show_all.triggered.connect(self.popup_all)
         if model is not None:
             self.set_suggestions(model)
+
+    def theme_changed(self) -> None:
+        self.show_all.setIcon(chevron_icon(self))
 
     def set_suggestions(self, model: QStringListModel) -> None:
         self._completer.setModel(model)

@@ -32,7 +32,29 @@ def action_labels() -> dict[str, str]:
         "audience.import_contacts": QCoreApplication.translate("AuditLabels", "Contacts imported"),
         "audience.import_events": QCoreApplication.translate("AuditLabels", "Events imported"),
         "device.test_on": QCoreApplication.translate("AuditLabels", "Test device chosen"),
+        "device.test_off": QCoreApplication.translate("AuditLabels", "Test device removed"),
+        "campaign.archive": QCoreApplication.translate("AuditLabels", "Campaign archived"),
+        "campaign.unarchive": QCoreApplication.translate("AuditLabels", "Campaign unarchived"),
+        "campaign.delete": QCoreApplication.translate("AuditLabels", "Draft deleted"),
+        "campaign.retry_failed": QCoreApplication.translate(
+            "AuditLabels", "Failed messages sent again"
+        ),
+        "app.add": QCoreApplication.translate("AuditLabels", "App added"),
+        "app.edit": QCoreApplication.translate("AuditLabels", "App edited"),
+        "app.remove": QCoreApplication.translate("AuditLabels", "App removed"),
+        "app.sending_mode": QCoreApplication.translate("AuditLabels", "Sending mode changed"),
         "app.service_account": QCoreApplication.translate("AuditLabels", "Service account changed"),
+        "credentials.set": QCoreApplication.translate("AuditLabels", "Service-account key given"),
+        "credentials.test": QCoreApplication.translate("AuditLabels", "Connection tested"),
+        "credentials.provider_set": QCoreApplication.translate(
+            "AuditLabels", "SMS or email account given"
+        ),
+        "credentials.remove": QCoreApplication.translate(
+            "AuditLabels", "Service-account key removed"
+        ),
+        "member.add": QCoreApplication.translate("AuditLabels", "Member added"),
+        "member.grant": QCoreApplication.translate("AuditLabels", "Member's role changed"),
+        "member.revoke": QCoreApplication.translate("AuditLabels", "Member removed from the app"),
     }
 
 

@@ -23,7 +23,8 @@ from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.messages import campaign_error_text
 from engage_desktop.ui.sending.errors import user_message
 
-SENDABLE_FORMATS = ("push", "rich_push")
+SENDABLE_FORMATS = ("push", "rich_push", "in_app", "sms", "email")
+TESTABLE_FORMATS = ("push", "rich_push", "in_app")  # test sends go to test devices
 
 
 class DraftOwner(Protocol):
@@ -104,7 +105,7 @@ class ComposerActions(QObject):
         self.schedule_button.setEnabled(self._draft_ok)
         sendable = self._draft_ok and self.can_send and self._format in SENDABLE_FORMATS
         self.send_button.setEnabled(sendable)
-        self.test_send_button.setEnabled(sendable)
+        self.test_send_button.setEnabled(sendable and self._format in TESTABLE_FORMATS)
 
     def schedule(self) -> None:
         self.owner.save_then(self._schedule_saved)

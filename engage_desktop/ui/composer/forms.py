@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
 from engage_desktop.core.content.fcm import FCM_MAX_BYTES
 from engage_desktop.ui.messages import fill
 from engage_desktop.ui.preview.app_icon import icon_pixmap
+from engage_desktop.ui.preview.email_preview import EmailPreview
 from engage_desktop.ui.preview.inapp_preview import InAppPreview
 from engage_desktop.ui.preview.panel import PushPreviewPanel
+from engage_desktop.ui.preview.sms_preview import SmsPreview
 
 FieldRegistrar = Callable[[str, QWidget], QWidget]
 
@@ -265,6 +267,11 @@ class ComposerForms(QObject):
         self.preview_stack.addWidget(self.text_preview)
         self.inapp_preview = InAppPreview()
         self.preview_stack.addWidget(self.inapp_preview)
+        self.app_name = app_name
+        self.sms_preview = SmsPreview()
+        self.preview_stack.addWidget(self.sms_preview)
+        self.email_preview = EmailPreview()
+        self.preview_stack.addWidget(self.email_preview)
         layout.addWidget(self.preview_stack, 1)
         return page
 

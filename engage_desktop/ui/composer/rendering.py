@@ -7,27 +7,25 @@ the last good render of a field, and every problem is gathered as a note under t
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
-from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QPixmap
 
 from engage_desktop.core.campaigns.form import CampaignForm
-from engage_desktop.core.content.fcm import FCM_MAX_BYTES, check_message
 from engage_desktop.core.content.inapp import InAppContent
 from engage_desktop.core.content.push import PushContent
 from engage_desktop.core.content.sms import count_sms
-from engage_desktop.core.outbox.message_ids import sample_message_id
 from engage_desktop.core.templating import render_text
 from engage_desktop.core.templating.context import SAMPLE_PROFILE
 from engage_desktop.ui.composer.forms import ComposerForms
-from engage_desktop.ui.messages import fill, issue_line, template_error_text
+from engage_desktop.ui.composer.payload import ComposerPayload
+from engage_desktop.ui.messages import fill, template_error_text
 from engage_desktop.ui.preview.remote_image import RemoteImage
 
 if TYPE_CHECKING:
+    from engage_desktop.ui.preview.rich_fallback import PlainRichPreview
     from engage_desktop.ui.preview.rich_preview import RichPreview
 
 FORMAT_PAGES = {"push": 0, "sms": 1, "email": 2, "rich_push": 3, "in_app": 4}
@@ -60,7 +58,8 @@ class ComposerRendering(QObject):
         self.views = views
         self.render_context: dict[str, Any] = dict(SAMPLE_PROFILE)
         self.local_image: QPixmap | None = None
-        self.rich_preview: RichPreview | None = None
+        self.rich_preview: RichPreview | PlainRichPreview | None = None
+        self.payload = ComposerPayload(form, views, self, campaign_id)
         self.remote_image = RemoteImage(self)
         self.remote_image.changed.connect(self.image_changed)
         self._last_good: dict[str, str] = {}
@@ -92,6 +91,7 @@ class ComposerRendering(QObject):
         else:
             views.preview_stack.setCurrentIndex(1)
             self._refresh_text_preview(fmt, notes)
+        self.payload.refresh(self.render_context)
         notes += [e for e in self._template_errors.values() if e not in notes]
         views.template_note.setText("\n".join(notes))
         views.template_note.setStyleSheet("color: #c62828;" if notes else "")
@@ -118,7 +118,6 @@ class ComposerRendering(QObject):
         views.push_panel.set_image(self._preview_image(notes, image_url))
         notes += errors
         self._note_missing(notes, missing)
-        self._refresh_payload()
 
     def _refresh_inapp(self, notes: list[str]) -> None:
         views = self.views
@@ -132,37 +131,13 @@ class ComposerRendering(QObject):
         views.inapp_preview.set_content(InAppContent.from_dict(shown))
         views.inapp_preview.set_image(self._preview_image(notes, str(shown.get("image_url") or "")))
 
-    def _refresh_payload(self) -> None:
-        """The message the sample profile would get, or why there is none (never both); the
-        byte count uses a message id as long as the outbox's real ones."""
-        content = PushContent.from_dict(self.form.content())
-        label = str(self.form.campaign.get("analytics_label") or "") or None
-        message, size, issues = check_message(
-            content,
-            message_id=sample_message_id(self.campaign_id()),
-            analytics_label=label,
-            render_context=self.render_context,
-        )
-        if message is None:
-            lines = [issue_line(i.field, i.message) for i in issues]
-            self.views.payload_view.setPlainText(
-                "\n".join([self.tr("No message can be sent as written:"), *lines])
-            )
-        else:
-            self.views.payload_view.setPlainText(
-                json.dumps({"message": message}, ensure_ascii=False, indent=2)
-            )
-        self.views.byte_meter.setValue(min(size, FCM_MAX_BYTES))
-        self.views.byte_meter.setFormat(
-            fill(self.tr("%1 of %2 bytes"), [str(size), str(FCM_MAX_BYTES)])
-        )
-
     def _refresh_rich(self, notes: list[str]) -> None:
-        """QtWebEngine is loaded only when a rich push is first previewed (it is heavy)."""
+        """QtWebEngine is loaded only when a rich push is first previewed (it is heavy), and
+        only where it can start (else a plain rendering says why)."""
         if self.rich_preview is None:
-            from engage_desktop.ui.preview.rich_preview import RichPreview
+            from engage_desktop.ui.preview.rich_choice import create_rich_preview
 
-            self.rich_preview = RichPreview()
+            self.rich_preview = create_rich_preview()
             self.views.preview_stack.addWidget(self.rich_preview)
         self.views.preview_stack.setCurrentWidget(self.rich_preview)
         content = self.form.content()
@@ -211,28 +186,23 @@ class ComposerRendering(QObject):
         if culprits:
             summary += " — " + fill(self.tr("forcing UCS-2: %1"), [culprits])
         self.views.sms_counter.setText(summary)
-        marked = "".join(
-            f'<span style="background:#ffcdd2">{escape(ch)}</span>'
-            if ch in culprits
-            else escape(ch)
-            for ch in text
-        )
-        self.views.text_preview.setHtml(
-            f"<div style='white-space:pre-wrap;font-size:15px'>{marked}</div>"
-        )
+        self.views.sms_preview.set_message(self.views.app_name, text)  # a bubble, as sent
+        self.views.preview_stack.setCurrentWidget(self.views.sms_preview)
         return error, missing
 
     def _refresh_email(self) -> tuple[str | None, tuple[str, ...]]:
-        import nh3
-
         content = self.form.content()
         subject, error, missing = self.render("subject", str(content.get("subject") or ""))
         pre, _, _ = self.render("preheader", str(content.get("preheader") or ""))
         body, _, _ = self.render("html", str(content.get("html") or ""))
-        self.views.text_preview.setHtml(
-            f"<b>{escape(subject)}</b><br><span style='color:#666'>{escape(pre)}</span>"
-            f"<hr>{nh3.clean(body)}"
+        self.views.email_preview.set_message(
+            subject,
+            pre,
+            body,  # its inline CSS kept (nh3's defaults dropped every style attribute)
+            sender=str(content.get("from") or ""),
+            reply_to=str(content.get("reply_to") or ""),
         )
+        self.views.preview_stack.setCurrentWidget(self.views.email_preview)
         return error, missing
 
     def _note_missing(self, notes: list[str], missing: tuple[str, ...] | list[str]) -> None:

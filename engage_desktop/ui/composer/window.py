@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPlainTextEdit,
-    QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -38,25 +38,28 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from engage_desktop.core.campaigns.edit import get_draft
-from engage_desktop.core.campaigns.form import CampaignForm
+from engage_desktop.core.campaigns.form import SHARE_KEY, CampaignForm
+from engage_desktop.core.campaigns.lifecycle import status_is_editable
 from engage_desktop.core.campaigns.model import CampaignDraft, CampaignInputError, validate_draft
 from engage_desktop.core.progress import Progress
 from engage_desktop.core.sorting import name_key
-from engage_desktop.core.templating.context import SAMPLE_PROFILE, profile_context
 from engage_desktop.store.models import Segment
 from engage_desktop.ui.background import run_in_background
 from engage_desktop.ui.composer.actions import ComposerActions
 from engage_desktop.ui.composer.fields import mark, on_change, set_value, value_of
 from engage_desktop.ui.composer.forms import ComposerForms
+from engage_desktop.ui.composer.profiles import PreviewProfiles
 from engage_desktop.ui.composer.rendering import ComposerRendering
+from engage_desktop.ui.composer.results import CampaignResults
 from engage_desktop.ui.composer.saving import DraftSaver
 from engage_desktop.ui.composer.undo import FieldEdit
+from engage_desktop.ui.composer.variants import VariantBar
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.messages import campaign_error_text, fill, issue_line, issue_text
 from engage_desktop.ui.sending.errors import user_message
 
 if TYPE_CHECKING:
-    from engage_desktop.core.listing import ProfilePage
+    from engage_desktop.ui.preview.rich_fallback import PlainRichPreview
     from engage_desktop.ui.preview.rich_preview import RichPreview
 
 AUTOSAVE_MS = 1200
@@ -96,12 +99,22 @@ class ComposerWindow(QWidget):
         self.autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self.autosave.timeout.connect(self.saver.save)
         self._closing = False
-        self._preview_generation = 0
+        self.read_only = False  # a campaign that was sent: shown, never edited
+        self.results: CampaignResults | None = None
+        self.copy_window: ComposerWindow | None = None
         self._build()
         self.rendering = ComposerRendering(
             self.form, self.views, self, campaign_id=lambda: self.campaign_id
         )
         self.rendering.image_changed.connect(self.refresh)
+        self.profiles = PreviewProfiles(
+            context,
+            self.profile_search,
+            self.profile_combo,
+            self._render_with,
+            self.status.setText,
+            self,
+        )
         self._fill_widgets()
         self.refresh()
         self.loading = True
@@ -113,7 +126,7 @@ class ComposerWindow(QWidget):
         return self.saver.campaign_id
 
     @property
-    def rich_preview(self) -> RichPreview | None:
+    def rich_preview(self) -> RichPreview | PlainRichPreview | None:
         return self.rendering.rich_preview
 
     def shown_variant(self) -> str:
@@ -159,7 +172,10 @@ class ComposerWindow(QWidget):
             self,
             app_icon_png=app.icon_png if app is not None else None,
         )
-        variants_row = self._variants_row()
+        self.variant_bar = VariantBar(self._field)
+        self.variant_bar.chosen.connect(self._switch_variant)
+        self.variant_bar.add_wanted.connect(self.add_variant)
+        self.variant_bar.remove_wanted.connect(self.remove_variant)
         self.views.local_image_wanted.connect(self._pick_local_image)
         self.views.profile_search.returnPressed.connect(self.search_profiles)
         self.views.profile_combo.activated.connect(
@@ -176,7 +192,7 @@ class ComposerWindow(QWidget):
         self.left = left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addLayout(self.views.campaign_form)
-        left_layout.addLayout(variants_row)
+        left_layout.addWidget(self.variant_bar)
         left_layout.addWidget(self.views.format_pages, 1)
         left_layout.addWidget(QLabel(self.tr("Problems")))
         left_layout.addWidget(self.issue_list)
@@ -190,7 +206,13 @@ class ComposerWindow(QWidget):
         self.tabs.addTab(self.views.preview_tab, self.tr("Preview"))
         self.tabs.addTab(self.views.payload_tab, self.tr("Payload"))
         splitter = QSplitter()
-        splitter.addWidget(left)
+        scroller = QScrollArea()  # the form scrolls: the window fits a laptop screen
+        scroller.setWidgetResizable(True)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setWidget(left)
+        bar = scroller.verticalScrollBar().sizeHint().width()
+        scroller.setMinimumWidth(left.minimumSizeHint().width() + bar + 2 * scroller.frameWidth())
+        splitter.addWidget(scroller)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
@@ -203,20 +225,6 @@ class ComposerWindow(QWidget):
         for seq, slot in shortcuts:
             QShortcut(QKeySequence(seq), self, slot)
         self._expose_parts()
-
-    def _variants_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.variant_combo = QComboBox()
-        self.variant_combo.addItem("A", "A")
-        self.variant_combo.activated.connect(
-            lambda _i: self._switch_variant(str(self.variant_combo.currentData()))
-        )
-        add_variant = QPushButton(self.tr("Add variant"))
-        add_variant.clicked.connect(self.add_variant)
-        row.addWidget(QLabel(self.tr("Variant")))
-        row.addWidget(self.variant_combo, 1)
-        row.addWidget(add_variant)
-        return row
 
     def _expose_parts(self) -> None:
         """The widgets tests and benchmarks reach for, by their long-standing names."""
@@ -242,6 +250,8 @@ class ComposerWindow(QWidget):
         return self.form.content()
 
     def _edited(self, key: str) -> None:
+        if self.read_only:
+            return
         widget = self.widgets[key]
         new = value_of(widget)
         old = self.form.stored(key)
@@ -266,14 +276,18 @@ class ComposerWindow(QWidget):
 
     def _switch_variant(self, key: str) -> None:
         self.form.variant_key = key
-        set_value(self.variant_combo, key)
+        self.variant_bar.set_variants(self.form.weights, key)
         self._fill_widgets()
         self.refresh()
 
     def add_variant(self) -> None:
-        key = self.form.add_variant()
-        self.variant_combo.addItem(key, key)
-        self._switch_variant(key)
+        self._switch_variant(self.form.add_variant())
+        self.autosave.start()
+
+    def remove_variant(self) -> None:
+        """Drop the shown variant (not undoable: the bar says its content goes)."""
+        self._switch_variant(self.form.remove_variant(self.form.variant_key))
+        self.undo_stack.clear()  # steps of the removed variant cannot be replayed
         self.autosave.start()
 
     def _fill_widgets(self) -> None:
@@ -306,14 +320,40 @@ class ComposerWindow(QWidget):
             picker.addItem(name, segment_id)
         if draft is not None:
             self.form.load(draft)
-            self.variant_combo.clear()
-            for key in self.form.contents:
-                self.variant_combo.addItem(key, key)
+            self.variant_bar.set_variants(self.form.weights, self.form.variant_key)
             self.status.clear()
         self._fill_widgets()
         self.refresh()
         self.left.setEnabled(True)
+        if (
+            draft is not None
+            and draft.id is not None
+            and not status_is_editable(draft.status, draft.started)
+        ):
+            self._show_read_only(draft.id)
         self.loading = False
+
+    def _show_read_only(self, campaign_id: int) -> None:
+        """Content queued once cannot change: the form is shown disabled under the results,
+        and "Duplicate to edit" opens an editable copy. Preview and payload still work."""
+        self.read_only = True
+        self.results = CampaignResults(self.context, campaign_id)
+        self.results.duplicated.connect(self._open_copy)
+        layout = self.left.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(0, self.results)
+        for widget in self.widgets.values():
+            widget.setEnabled(False)
+        self.variant_bar.lock()
+        for button in self.campaign_actions.buttons():
+            button.hide()
+
+    def _open_copy(self, copy_id: int) -> None:
+        self.copy_window = ComposerWindow(self.context, copy_id)
+        self.copy_window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.copy_window.resize(self.size())
+        self.copy_window.show()
+        self.saved.emit(copy_id)  # lists show the new draft
 
     def _not_opened(self, exc: BaseException, _trace: str) -> None:
         """The form stays disabled: saving it would overwrite the stored campaign."""
@@ -337,9 +377,12 @@ class ComposerWindow(QWidget):
         self._mark_issues()
 
     def _mark_issues(self) -> None:
-        self.issues = validate_draft(self.draft())
+        self.issues = validate_draft(self.draft()) + self.form.share_issues()
         by_widget: dict[str, str] = {}
         for field, message in self.issues:
+            if field == "shares":
+                by_widget[SHARE_KEY] = issue_text(message)
+                continue
             variant, _, name = field.partition(".")
             if variant != self.form.variant_key:
                 continue
@@ -370,60 +413,14 @@ class ComposerWindow(QWidget):
 
     # --- preview as a profile ------------------------------------------------------------
     def search_profiles(self) -> None:
-        """Find profiles to preview as (on a worker); the first one found is shown."""
-        from engage_desktop.core.listing import search_profiles
-
-        app_id = self.context.app_id
-        if app_id is None:
-            return
-        ws, text = self.context.workspace, self.profile_search.text()
-
-        def work(_progress: Progress) -> ProfilePage:
-            with ws.session_factory() as session:
-                return search_profiles(session, ws.member_id, app_id, text, limit=50)
-
-        run_in_background(
-            work, parent=self, on_success=self._show_profiles, on_failure=self._profile_failed
-        )
-
-    def _show_profiles(self, page: ProfilePage) -> None:
-        self.profile_combo.clear()
-        self.profile_combo.addItem(self.tr("Sample profile"), None)
-        for row in page.rows:
-            name = " ".join(p for p in (row.first_name, row.last_name) if p) or row.external_id
-            self.profile_combo.addItem(f"{name} <{row.email or '-'}> #{row.id}", row.id)
-        if page.rows:
-            self.profile_combo.setCurrentIndex(1)
-            self.preview_as(page.rows[0].id)
+        self.profiles.find()
 
     def preview_as(self, profile_id: int | None) -> None:
-        """Render for a profile (read on a worker), or for the sample profile; the last one
-        chosen wins, whatever order the reads answer in."""
-        self._preview_generation += 1
-        generation = self._preview_generation
-        if profile_id is None:
-            self._render_for(generation, dict(SAMPLE_PROFILE))
-            return
-        ws = self.context.workspace
+        self.profiles.preview_as(profile_id)
 
-        def work(_progress: Progress) -> dict[str, Any]:
-            with ws.session_factory() as session:
-                return profile_context(session, profile_id)
-
-        run_in_background(
-            work,
-            parent=self,
-            on_success=lambda found: self._render_for(generation, found),
-            on_failure=self._profile_failed,
-        )
-
-    def _render_for(self, generation: int, render_context: dict[str, Any]) -> None:
-        if generation == self._preview_generation:
-            self.rendering.render_context = render_context
-            self.refresh()
-
-    def _profile_failed(self, exc: BaseException, _trace: str) -> None:
-        self.status.setText(fill(self.tr("The profile could not be read: %1"), [user_message(exc)]))
+    def _render_with(self, fields: dict[str, Any]) -> None:
+        self.rendering.render_context = fields
+        self.refresh()
 
     def _pick_local_image(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

@@ -34,14 +34,14 @@ from engage_desktop.core.credentials.admin import (
     SetOutcome,
     credential_status,
     remove_credentials,
-    set_credentials,
     set_sending_mode,
 )
 from engage_desktop.core.credentials.connection import (
     CredentialTools,
-    TestReport,
     check_connection,
+    set_credentials,
 )
+from engage_desktop.core.credentials.testing import TestReport
 from engage_desktop.core.progress import Progress
 from engage_desktop.security.errors import PermissionDenied
 from engage_desktop.ui.background import Job, run_in_background
@@ -269,15 +269,32 @@ class CredentialsDialog(QDialog):
             self.set_key_file(name)
 
     def set_key_file(self, path: str) -> None:
-        ws, vault, app_id = self.context.workspace, self.tools.vault, self.app_id
+        """On an app sending through FCM the new key is tested before it replaces the current
+        one: the same progress and cancel as "Test connection"."""
+        ws, tools, app_id = self.context.workspace, self.tools, self.app_id
         self._run(
-            lambda _p: set_credentials(ws, vault, app_id, path), self._key_set, cancellable=False
+            lambda progress: set_credentials(
+                ws, tools.vault, app_id, path, tester=tools.tester, progress=progress
+            ),
+            self._key_set,
+            cancellable=True,
         )
 
     def _key_set(self, outcome: SetOutcome) -> None:
         self.show_status(outcome.status)
-        text = self.tr("The key is in this machine's keyring. Next: test the connection.")
         warnings = [credential_text(w) for w in outcome.warnings]
+        test = outcome.test
+        if not outcome.stored and test is not None:
+            refused = self.tr(
+                "The new key failed its connection test and is not stored: the app keeps "
+                "sending with its current key."
+            )
+            self._say("\n".join([refused, credential_text(test.message), *warnings]), error=True)
+            return
+        if test is not None:
+            text = self.tr("The new key passed the connection test and is now in use.")
+        else:
+            text = self.tr("The key is in this machine's keyring. Next: test the connection.")
         self._say("\n".join([text, *warnings]), warning=bool(warnings))
 
     def test_connection(self) -> None:
@@ -336,7 +353,7 @@ class CredentialsDialog(QDialog):
         self._run(lambda _p: set_sending_mode(ws, app_id, fcm=fcm), switched, cancellable=False)
 
     def _say(self, text: str, *, error: bool = False, warning: bool = False) -> None:
-        from engage_desktop.ui.audience.widgets import error_color  # the app's one error red
+        from engage_desktop.ui.theme import tint  # the app's one error red
 
-        self.status_label.setStyleSheet(f"color: {error_color()};" if error or warning else "")
+        tint(self.status_label, "error" if error or warning else None)
         self.status_label.setText(text)

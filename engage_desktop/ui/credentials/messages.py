@@ -65,6 +65,12 @@ def _templates() -> dict[str, str]:
             "The app “%1” cannot leave the sandbox: its service-account key has not passed a "
             "connection test. Test the connection first.",
         ),
+        "replace_untested": translate(
+            "CredentialErrors",
+            "The app “%1” sends through FCM: a new service-account key must pass the connection "
+            "test before it replaces the current one. Choose the key file again here: it is "
+            "tested first.",
+        ),
         "sa_not_set": translate(
             "CredentialErrors",
             "No service-account key is set for the app “%1” (project %2): an admin gives it in "

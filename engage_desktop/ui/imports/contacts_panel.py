@@ -310,7 +310,7 @@ class ContactsImportPanel(QWidget):
             )
         ignored = len(unknown_columns(self.table.headers, mapping))
         if ignored:
-            notes.append(fill(self.tr("%1 column(s) will be ignored."), [str(ignored)]))
+            notes.append(self.tr("%Ln column(s) will be ignored.", "", ignored))
         self.mapping_warning.setText(" ".join(notes))
         self.import_button.setEnabled(ok)
 
@@ -401,13 +401,13 @@ class ContactsImportPanel(QWidget):
                 if result.dry_run
                 else self.tr("<b>Import finished.</b>")
             ),
-            fill(
-                self.tr("%1 new contacts, %2 updated, %3 rows rejected (%4 duplicates) out of %5."),
+            fill(  # each count with its own plural form ("1 ligne rejetée")
+                self.tr("%1, %2, %3 (%4) out of %5."),
                 [
-                    format_int(result.inserted),
-                    format_int(result.updated),
-                    format_int(result.failed),
-                    format_int(result.duplicates),
+                    self.tr("%Ln new contact(s)", "", result.inserted),
+                    self.tr("%Ln updated", "", result.updated),
+                    self.tr("%Ln row(s) rejected", "", result.failed),
+                    self.tr("%Ln duplicate(s)", "", result.duplicates),
                     format_int(result.rows_read),
                 ],
             ),

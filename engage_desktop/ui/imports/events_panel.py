@@ -139,28 +139,33 @@ class EventsImportPanel(QWidget):
         self.result = result
         lines = [
             self.tr("<b>Import finished.</b>"),
-            fill(
-                self.tr("%1 events imported, %2 lines rejected out of %3."),
+            fill(  # each count with its own plural form ("1 ligne rejetée")
+                self.tr("%1, %2 out of %3."),
                 [
-                    format_int(result.imported),
-                    format_int(result.failed),
+                    self.tr("%Ln event(s) imported", "", result.imported),
+                    self.tr("%Ln line(s) rejected", "", result.failed),
                     format_int(result.lines_read),
                 ],
             ),
             fill(
-                self.tr("New: %1 contacts, %2 devices, %3 event names."),
+                self.tr("New: %1, %2, %3."),
                 [
-                    format_int(result.profiles_created),
-                    format_int(result.devices_created),
-                    format_int(result.event_names_created),
+                    self.tr("%Ln contact(s)", "", result.profiles_created),
+                    self.tr("%Ln device(s)", "", result.devices_created),
+                    self.tr("%Ln event name(s)", "", result.event_names_created),
                 ],
             ),
             fill(
-                self.tr(
-                    "%1 notification receipts, opens and dismissals credited to campaigns; "
-                    "%2 matched no campaign."
-                ),
-                [format_int(result.engagements), format_int(result.unattributed_notifications)],
+                self.tr("%1; %2."),
+                [
+                    self.tr(
+                        "%Ln notification receipt(s), open(s) and dismissal(s) credited to "
+                        "campaigns",
+                        "",
+                        result.engagements,
+                    ),
+                    self.tr("%Ln matched no campaign", "", result.unattributed_notifications),
+                ],
             ),
         ]
         if result.already_stored:

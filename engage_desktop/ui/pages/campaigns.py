@@ -6,11 +6,13 @@ leaves the page responsive, and only the newest reload's answer is shown.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -27,6 +29,7 @@ from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.formatting import format_datetime, format_int
 from engage_desktop.ui.messages import fill
 from engage_desktop.ui.pages.base import Page
+from engage_desktop.ui.pages.campaign_tidy import CampaignTidy
 from engage_desktop.ui.permissions import gate
 from engage_desktop.ui.table_model import SORT_ROLE, Column, RowTableModel, configure_table
 
@@ -91,9 +94,14 @@ class CampaignsPage(Page):
 
     Attributes:
         loaded_generation: the reload whose answer the page shows.
+
+    Signals:
+        results_requested(campaign_id): "Results" was asked for a campaign that has an outbox
+            (the main window opens the Analytics page on it).
     """
 
     page_id = "campaigns"
+    results_requested = Signal(int)
 
     def __init__(self, context: UiContext) -> None:
         super().__init__(context)
@@ -122,21 +130,53 @@ class CampaignsPage(Page):
         self.new_button.clicked.connect(lambda: self.open_composer(None))
         self.edit_button.clicked.connect(lambda: self.open_composer(self.selected_id()))
         self.duplicate_button.clicked.connect(self.duplicate_selected)
+        self.results_button = QPushButton(self.tr("Results"))
+        self.results_button.setToolTip(self.tr("Open this campaign's results in Analytics"))
+        self.results_button.clicked.connect(self.show_results)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._row_menu)
         self.table.doubleClicked.connect(lambda _i: self.open_composer(self.selected_id()))
         self.composers: list[QWidget] = []
+        self.show_archived = QCheckBox(self.tr("Show archived"))
+        self.show_archived.toggled.connect(lambda _on: self.reload())
+        self.tidy = CampaignTidy(context, self.selected_row, self.reload, self)
+        self.tidy.hide()  # only its buttons are shown, in the bar
+        self.table.selectionModel().currentChanged.connect(
+            lambda _now, _before: self.tidy.update_buttons()
+        )
+        # Two rows: finding a campaign, then acting on it; one row did not fit a 700 px window.
+        find = QHBoxLayout()
+        find.addWidget(self.search, 1)
+        find.addWidget(self.show_archived)
         bar = QHBoxLayout()
-        bar.addWidget(self.search, 1)
-        for button in (self.new_button, self.edit_button, self.duplicate_button):
+        for button in (
+            self.new_button,
+            self.edit_button,
+            self.duplicate_button,
+            self.results_button,
+            self.tidy.archive_button,
+            self.tidy.delete_button,
+        ):
             bar.addWidget(button)
+        bar.addStretch(1)
 
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.hide()
         layout = QVBoxLayout(self)
+        layout.addLayout(find)
         layout.addLayout(bar)
         layout.addWidget(self.table)
         layout.addWidget(self.message)
-        gate(context, Permission.EDIT_CAMPAIGNS, self.new_button, self.duplicate_button)
+        gate(
+            context,
+            Permission.EDIT_CAMPAIGNS,
+            self.new_button,
+            self.duplicate_button,
+            self.tidy.archive_button,
+            self.tidy.delete_button,
+        )
+        gate(context, Permission.VIEW_ANALYTICS, self.results_button)
         self.reload()
 
     def title(self) -> str:
@@ -146,11 +186,34 @@ class CampaignsPage(Page):
         self.reload()
 
     def selected_id(self) -> int | None:
+        row = self.selected_row()
+        return None if row is None else row.id
+
+    def selected_row(self) -> CampaignRow | None:
         index = self.table.currentIndex()
         if not index.isValid():
             return None
+        return self.model.rows[self.proxy.mapToSource(index).row()]
+
+    def show_results(self) -> bool:
+        """Ask for the selected campaign's results; False when it has none (never sent)."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return False
         row = self.model.rows[self.proxy.mapToSource(index).row()]
-        return row.id
+        if row.sent <= 0:
+            self.message.setText(self.tr("This campaign has not been sent: it has no results yet."))
+            self.message.show()
+            return False
+        self.results_requested.emit(row.id)
+        return True
+
+    def _row_menu(self, point: QPoint) -> None:
+        if not self.table.indexAt(point).isValid() or self.results_button.isHidden():
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Results")).triggered.connect(lambda _c=False: self.show_results())
+        menu.exec(self.table.viewport().mapToGlobal(point))
 
     def open_composer(self, campaign_id: int | None) -> QWidget | None:
         """Open the composer in its own window (new campaign, or the selected one)."""
@@ -180,10 +243,11 @@ class CampaignsPage(Page):
         if campaign_id is None:
             return
         ws = self.context.workspace
+        copy_name = self.tr("%1 (copy)")
 
         def work(_progress: Progress) -> int:
             with ws.session() as session:
-                return duplicate(session, ws.member_id, campaign_id)
+                return duplicate(session, ws.member_id, campaign_id, copy_name)
 
         run_in_background(
             work, parent=self, on_success=lambda _id: self.reload(), on_failure=self._not_duplicated
@@ -201,10 +265,11 @@ class CampaignsPage(Page):
             self._show(generation, [])
             return
         ws = self.context.workspace
+        archived = self.show_archived.isChecked()
 
         def work(_progress: Progress) -> list[CampaignRow]:
             with ws.session_factory() as session:
-                return list_campaigns(session, ws.member_id, app_id)
+                return list_campaigns(session, ws.member_id, app_id, include_archived=archived)
 
         run_in_background(
             work,
@@ -223,6 +288,7 @@ class CampaignsPage(Page):
         self.message.hide()
         self.model.set_rows(rows)
         self.loaded_generation = generation
+        self.tidy.update_buttons()
 
     def _not_loaded(self, generation: int, exc: BaseException) -> None:
         """The rows shown stay; the page says why they could not be refreshed."""

@@ -33,6 +33,7 @@ from engage_desktop.ui.credentials.settings_box import CredentialsBox
 from engage_desktop.ui.formatting import format_int
 from engage_desktop.ui.messages import fill
 from engage_desktop.ui.pages.base import Page
+from engage_desktop.ui.pages.workspace_figures import shown_figures
 from engage_desktop.ui.preferences import Preferences
 
 
@@ -72,7 +73,7 @@ class SettingsPage(Page):
         self.schema = QLabel()
         self.size_label = QLabel()
         self.counts = QTableWidget(0, 2)
-        self.counts.setHorizontalHeaderLabels([self.tr("Table"), self.tr("Rows")])
+        self.counts.setHorizontalHeaderLabels([self.tr("Holds"), self.tr("Count")])
         self.counts.verticalHeader().hide()
         self.counts.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.counts.horizontalHeader().setSectionResizeMode(
@@ -167,9 +168,12 @@ class SettingsPage(Page):
         if info.file_bytes is not None:
             megabytes = QLocale().toString(info.file_bytes / 1e6, "f", 1)
             self.size_label.setText(fill(self.tr("%1 MB"), [megabytes]))
-        self.counts.setRowCount(len(info.counts))
-        for row, (table, count) in enumerate(sorted(info.counts.items())):
-            self.counts.setItem(row, 0, QTableWidgetItem(table))
+        figures = shown_figures(info.counts)
+        self.counts.setRowCount(len(figures))
+        for row, (label, table, count) in enumerate(figures):
+            item = QTableWidgetItem(label)
+            item.setToolTip(table)
+            self.counts.setItem(row, 0, item)
             number = QTableWidgetItem(format_int(count))
             number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.counts.setItem(row, 1, number)

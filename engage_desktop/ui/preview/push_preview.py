@@ -7,10 +7,10 @@ the core says the device cuts. Geometry follows PREVIEW-GEOMETRY.md (1 logical u
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPainterPath, QPaintEvent, QPixmap
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from engage_desktop.core.content.push import PushContent
@@ -31,53 +31,22 @@ from engage_desktop.core.textlayout.surfaces import (
     layout,
 )
 from engage_desktop.ui.preview.fonts import qfont
-
-
-@dataclass(frozen=True)
-class Palette:
-    wallpaper: tuple[str, str]
-    card: QColor
-    primary: QColor
-    secondary: QColor
-    accent: QColor
-
-
-def palette(surface: Surface, dark: bool) -> Palette:
-    if is_ios(surface):
-        if dark:
-            return Palette(
-                ("#1c2541", "#0b132b"),
-                QColor(49, 49, 49, 235),
-                QColor("#ffffff"),
-                QColor(235, 235, 245, 153),
-                QColor("#0a84ff"),
-            )
-        return Palette(
-            ("#9bb8e8", "#f2c6d8"),
-            QColor(246, 246, 246, 235),
-            QColor("#111111"),
-            QColor(60, 60, 67, 153),
-            QColor("#007aff"),
-        )
-    if dark:
-        return Palette(
-            ("#202124", "#111214"),
-            QColor("#2b2930"),
-            QColor("#e6e0e9"),
-            QColor("#cac4d0"),
-            QColor("#d0bcff"),
-        )
-    return Palette(
-        ("#d7e3f4", "#eef1f6"),
-        QColor("#ece6f0"),
-        QColor("#1d1b20"),
-        QColor("#49454f"),
-        QColor("#6750a4"),
-    )
+from engage_desktop.ui.preview.phone_chrome import (
+    Palette,
+    chrome_height,
+    default_app_name,
+    paint_chrome,
+    paint_wallpaper,
+    palette,
+)
 
 
 class PushPreview(QWidget):
-    """A phone-width strip showing one notification surface in light or dark mode."""
+    """A phone-width strip showing one notification surface in light or dark mode.
+
+    ``set_zoom`` scales the whole drawing (the panel fits the phones to its width); the text is
+    still cut where the device, at its real width, cuts it.
+    """
 
     def __init__(self, surface: Surface = Surface.IOS_LOCK, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,7 +56,8 @@ class PushPreview(QWidget):
         self.content = PushContent()
         self.text: SurfaceText = layout(surface, title="", body="")
         self.image: QPixmap | None = None
-        self.app_name = "App"
+        self.app_name = default_app_name()  # the app's name (Settings → Apps)
+        self.zoom = 1.0
         self.app_icon: QPixmap | None = None  # the app's icon (Settings → Apps), else a plain tile
         self._backdrop_key: tuple[object, ...] | None = None
         self._backdrop_pixmap: QPixmap | None = None
@@ -122,6 +92,14 @@ class PushPreview(QWidget):
         )
         self.setFixedSize(self.sizeHint())  # synchronous: the layout must not lag a keystroke
         self.update()
+
+    def set_zoom(self, zoom: float) -> None:
+        """Draw at ``zoom`` × the device's logical size (1 logical unit = ``zoom`` px)."""
+        zoom = max(0.4, min(1.0, zoom))
+        if abs(zoom - self.zoom) > 1e-3:
+            self.zoom = zoom
+            self.setFixedSize(self.sizeHint())
+            self.update()
 
     def set_image(self, pixmap: QPixmap | None) -> None:
         """The picture to draw in the image slot (the composer fetches the URL or a local file)."""
@@ -161,8 +139,15 @@ class PushPreview(QWidget):
             return 12.0 + 44.0 * len(self.content.actions)
         return 0.0
 
+    def _card_top(self) -> float:
+        return 16.0 + chrome_height(self.surface)
+
+    def logical_height(self) -> float:
+        """The strip's height in device units: chrome, card, actions and margins."""
+        return self._card_top() + 16.0 + self._card_height() + self._actions_height()
+
     def sizeHint(self) -> QSize:
-        return QSize(int(self.device.width), int(32 + self._card_height() + self._actions_height()))
+        return QSize(round(self.device.width * self.zoom), round(self.logical_height() * self.zoom))
 
     # --- painting -------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -170,7 +155,9 @@ class PushPreview(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        card = QRectF(16.0, 16.0, self.device.width - 32.0, self._card_height())
+        painter.fillRect(self.rect(), QColor(pal.wallpaper[1]))  # the zoom's last partial pixel
+        painter.scale(self.zoom, self.zoom)
+        card = QRectF(16.0, self._card_top(), self.device.width - 32.0, self._card_height())
         painter.drawPixmap(0, 0, self._backdrop(pal, card))
         if is_ios(self.surface):
             self._paint_ios(painter, card, pal)
@@ -181,25 +168,26 @@ class PushPreview(QWidget):
     def _backdrop(self, pal: Palette, card: QRectF) -> QPixmap:
         """Wallpaper and card, cached: a translucent anti-aliased rounded card is the costliest
         thing in the paint and it only changes with size, surface or mode."""
+        width, height = self.device.width, self.logical_height()
         key = (
-            self.width(),
-            self.height(),
+            width,
+            height,
             card.height(),
             self.surface,
             self.dark,
             self.devicePixelRatioF(),
+            self.zoom,
         )
         if self._backdrop_key == key and self._backdrop_pixmap is not None:
             return self._backdrop_pixmap
-        ratio = self.devicePixelRatioF()
-        pixmap = QPixmap(int(self.width() * ratio), int(self.height() * ratio))
-        pixmap.setDevicePixelRatio(ratio)
+        ratio = self.devicePixelRatioF() * self.zoom
+        pixmap = QPixmap(max(1, math.ceil(width * ratio)), max(1, math.ceil(height * ratio)))
+        pixmap.setDevicePixelRatio(ratio)  # drawn in device units, stored at screen pixels
+        pixmap.fill(QColor(pal.wallpaper[1]))  # the last column, partly covered at some zooms
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        gradient = QLinearGradient(0, 0, 0, self.height())
-        gradient.setColorAt(0, QColor(pal.wallpaper[0]))
-        gradient.setColorAt(1, QColor(pal.wallpaper[1]))
-        painter.fillRect(QRectF(0, 0, self.width(), self.height()), gradient)
+        paint_wallpaper(painter, width, height, pal)
+        paint_chrome(painter, self.surface, width, height, pal)
         radius = 22.0 if is_ios(self.surface) else 28.0
         path = QPainterPath()
         path.addRoundedRect(card, radius, radius)
@@ -263,7 +251,7 @@ class PushPreview(QWidget):
             pal.primary,
             x,
             top,
-            t.title.lines[0] if self.content.title else self.tr("App"),
+            t.title.lines[0] if self.content.title else self.app_name,
         )
         painter.setFont(qfont(IOS_TIME))
         painter.setPen(pal.secondary)

@@ -6,8 +6,6 @@ blocked unless the author turns them on, so previewing a page never calls out by
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QUrl
 from PySide6.QtWebEngineCore import (
     QWebEnginePage,
@@ -17,10 +15,11 @@ from PySide6.QtWebEngineCore import (
     QWebEngineUrlRequestInterceptor,
 )
 from PySide6.QtWebEngineWidgets import QWebEngineView
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from engage_desktop.core.content.rich import sanitize_rich_html, viewport_document
 from engage_desktop.core.textlayout.surfaces import IPHONE_15
+from engage_desktop.ui.preview.rich_inbox import InboxRow
 
 
 class _RemoteGate(QWebEngineUrlRequestInterceptor):
@@ -39,7 +38,10 @@ class _RemoteGate(QWebEngineUrlRequestInterceptor):
 
 
 class RichPreview(QWidget):
-    """``set_page(title, summary, html, allow_scripts, allow_remote)`` re-renders the page."""
+    """``set_page(title, summary, html, allow_scripts, allow_remote)`` re-renders the page.
+
+    Build it through ``rich_choice.create_rich_preview``, which checks first that the engine can start.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,17 +61,9 @@ class RichPreview(QWidget):
         inner = QVBoxLayout(frame)
         inner.setContentsMargins(12, 40, 12, 40)
         inner.addWidget(self.view)
-        self.inbox_title = QLabel()
-        self.inbox_summary = QLabel()
-        self.inbox_summary.setWordWrap(True)
-        inbox = QFrame()
-        inbox.setFrameShape(QFrame.Shape.StyledPanel)
-        inbox_layout = QVBoxLayout(inbox)
-        inbox_layout.addWidget(QLabel(self.tr("Inbox")))
-        inbox_layout.addWidget(self.inbox_title)
-        inbox_layout.addWidget(self.inbox_summary)
+        self.inbox = InboxRow()
         layout = QVBoxLayout(self)
-        layout.addWidget(inbox)
+        layout.addWidget(self.inbox)
         layout.addWidget(frame)
         self.html = ""
         self.removed = False
@@ -92,6 +86,5 @@ class RichPreview(QWidget):
         page = sanitize_rich_html(html, allow_scripts=allow_scripts)
         self.removed = page.removed_something
         self.html = viewport_document(page.html, int(IPHONE_15.width))
-        self.inbox_title.setText(f"<b>{escape(title)}</b>")
-        self.inbox_summary.setText(escape(summary))
+        self.inbox.show_message(title, summary)
         self.page.setHtml(self.html, QUrl("about:blank"))

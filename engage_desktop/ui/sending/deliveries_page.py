@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from engage_desktop.core.progress import Progress
-from engage_desktop.store.models import App, Campaign, CampaignFormat, CampaignStatus
+from engage_desktop.store.models import App, Campaign, CampaignStatus
 from engage_desktop.ui.approvals.approval_box import ApprovalBox
 from engage_desktop.ui.background import run_in_background
 from engage_desktop.ui.context import UiContext
@@ -92,10 +92,7 @@ class DeliveriesPage(Page):
                 app = session.get(App, app_id)
                 rows = session.execute(
                     select(Campaign.id, Campaign.name, Campaign.status)
-                    .where(
-                        Campaign.app_id == app_id,
-                        Campaign.format.in_([CampaignFormat.PUSH, CampaignFormat.RICH_PUSH]),
-                    )
+                    .where(Campaign.app_id == app_id)
                     .order_by(Campaign.id.desc())
                 ).all()
                 return bool(app and app.use_sandbox), [(r[0], r[1], r[2]) for r in rows]

@@ -49,9 +49,10 @@ def user_message(exc: BaseException) -> str:
                 "This campaign's state changed meanwhile (sent, paused or cancelled elsewhere): "
                 "the panel shows it again now.",
             ),
-            "not_push": QCoreApplication.translate(
+            "no_test_for_channel": QCoreApplication.translate(
                 "SendErrors",
-                "Only push and rich push campaigns can be sent by the dispatch service for now.",
+                "Test sends go to test devices: send an SMS or email campaign to a segment of "
+                "testers instead.",
             ),
             "no_variant": QCoreApplication.translate(
                 "SendErrors", "This campaign has no content to send yet."

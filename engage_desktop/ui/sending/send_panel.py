@@ -44,6 +44,13 @@ def reason_label(reason: str) -> str:
         "token_invalidated": QCoreApplication.translate("SendPanel", "token no longer valid"),
         "control_group": QCoreApplication.translate("SendPanel", "control group"),
         "cancelled": QCoreApplication.translate("SendPanel", "cancelled"),
+        "no_in_app_consent": QCoreApplication.translate("SendPanel", "no in-app consent"),
+        "no_sms_consent": QCoreApplication.translate("SendPanel", "no SMS consent"),
+        "no_phone": QCoreApplication.translate("SendPanel", "no phone number"),
+        "bad_phone": QCoreApplication.translate("SendPanel", "phone not in +33… form"),
+        "no_email_consent": QCoreApplication.translate("SendPanel", "no email consent"),
+        "no_email": QCoreApplication.translate("SendPanel", "no email address"),
+        "bad_email": QCoreApplication.translate("SendPanel", "malformed email address"),
     }
     return labels.get(reason, reason)
 
@@ -225,7 +232,8 @@ class SendPanel(QWidget):
     def _buttons(self, status: CampaignStatus | None, failed: int = 0) -> None:
         self.send_button.setEnabled(status in (CampaignStatus.DRAFT, CampaignStatus.SCHEDULED))
         self.retry_button.setEnabled(failed > 0 and status in RETRYABLE_FROM)
-        self.test_button.setEnabled(status is not None)
+        testable = self.last is None or self.last.format not in ("sms", "email")
+        self.test_button.setEnabled(status is not None and testable)
         self.pause_button.setEnabled(status == CampaignStatus.SENDING)
         self.resume_button.setEnabled(status == CampaignStatus.PAUSED)
         self.cancel_button.setEnabled(

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -43,9 +43,13 @@ from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.messages import fill
 from engage_desktop.ui.preview.app_icon import icon_pixmap
 from engage_desktop.ui.preview.push_preview import PushPreview
+from engage_desktop.ui.sandbox_launcher import SandboxChild, start_sandbox
 
 MAX_PHONES = 8
 SHOWN_PER_PHONE = 3
+PHONE_WIDTH = 412.0  # the widest device drawn (Pixel 8, dp)
+CARD_MARGINS = 24  # a card's frame and layout margins around its previews
+MIN_ZOOM = 0.7  # narrower than this, fewer phones per row
 
 
 class SandboxUnreachable(Exception):
@@ -141,7 +145,7 @@ class PhoneCard(QFrame):
             )
             caption = QLabel(fill(pattern, [at, message_id]))
             caption.setToolTip(message_id)
-            caption.setStyleSheet("color: palette(mid);")
+            caption.setWordWrap(True)  # the window's text colour: "mid" was unreadable in dark
             preview = PushPreview(surface)
             preview.app_name = phone.app_name
             preview.app_icon = icon_pixmap(phone.app_icon, 96)
@@ -150,6 +154,17 @@ class PhoneCard(QFrame):
             layout.addWidget(caption)
             layout.addWidget(preview)
         layout.addStretch(1)
+
+    def set_zoom(self, zoom: float) -> None:
+        for preview in self.previews:
+            preview.set_zoom(zoom)
+
+
+def phone_columns(available: int, count: int) -> tuple[int, float]:
+    """Phones per row in ``available`` pixels, and the zoom that fits them all on the row."""
+    columns = max(1, min(count, int(available // (PHONE_WIDTH * MIN_ZOOM + CARD_MARGINS))))
+    zoom = (available / columns - CARD_MARGINS) / PHONE_WIDTH
+    return columns, min(1.0, zoom)
 
 
 def _escape(text: str) -> str:
@@ -167,6 +182,10 @@ class VirtualPhones(QWidget):
         self.cards: list[PhoneCard] = []
         self.title = QLabel(self.tr("Virtual phones (local sandbox)"))
         self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.start_button = QPushButton(self.tr("Start the sandbox"))
+        self.start_button.hide()  # offered only while the sandbox does not answer
+        self.start_button.clicked.connect(self.start_sandbox)
+        self.sandbox: SandboxChild | None = None  # the sandbox this window started, if any
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.grid = QGridLayout()
@@ -176,9 +195,12 @@ class VirtualPhones(QWidget):
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidget(inner)
         self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.viewport().installEventFilter(self)
         head = QHBoxLayout()
         head.addWidget(self.title)
         head.addStretch(1)
+        head.addWidget(self.start_button)
         head.addWidget(self.refresh_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -210,10 +232,51 @@ class VirtualPhones(QWidget):
             self.message.setText(self.tr("No virtual phone has received anything yet."))
         else:
             self.message.setText("")
-        for i, phone in enumerate(phones):
-            card = PhoneCard(phone)
-            self.cards.append(card)
-            self.grid.addWidget(card, 0, i)
+        self.start_button.hide()
+        self.cards = [PhoneCard(phone) for phone in phones]
+        self._arrange()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.scroll_area.viewport() and event.type() == QEvent.Type.Resize:
+            self._arrange()
+        return False
+
+    def _arrange(self) -> None:
+        """As many phones per row as stay legible, zoomed to fill the row: none is cut at the
+        right edge (the second phone was, at the default window size)."""
+        if not self.cards:
+            return
+        available = self.scroll_area.viewport().width() - 2 * self.grid.spacing()
+        columns, zoom = phone_columns(available, len(self.cards))
+        for i, card in enumerate(self.cards):
+            card.set_zoom(zoom)
+            self.grid.removeWidget(card)
+            row, column = divmod(i, columns)
+            self.grid.addWidget(card, row, column)
+
+    def start_sandbox(self) -> None:
+        """Start the sandbox for the user (a marketer has no terminal to run it from)."""
+        self.start_button.setEnabled(False)
+        self.message.setText(self.tr("Starting the local sandbox…"))
+        run_in_background(
+            lambda _p: start_sandbox(),
+            parent=self,
+            on_success=self._sandbox_started,
+            on_failure=self._sandbox_failed,
+        )
+
+    def _sandbox_started(self, child: SandboxChild | None) -> None:
+        self.start_button.setEnabled(True)
+        if child is not None:
+            self.sandbox = child
+            app = QCoreApplication.instance()
+            if app is not None:
+                app.aboutToQuit.connect(child.stop)
+        self.refresh()
+
+    def _sandbox_failed(self, exc: BaseException, _tb: str) -> None:
+        self.start_button.setEnabled(True)
+        self.message.setText(fill(self.tr("The local sandbox could not start (%1)."), [str(exc)]))
 
     def _failed(self, exc: BaseException, _tb: str) -> None:
         self._clear()
@@ -221,11 +284,11 @@ class VirtualPhones(QWidget):
             self.message.setText(
                 self.tr(
                     "The local sandbox is not running, so the virtual phones cannot be shown. "
-                    "The dispatch service starts it when a campaign of a demo app is sent; you "
-                    "can also start it yourself with “engage-desktop sandbox”, then press "
-                    "Refresh."
+                    "It starts by itself when a campaign of a demo app is sent, or press "
+                    "“Start the sandbox”."
                 )
             )
+            self.start_button.show()
         else:
             self.message.setText(
                 fill(self.tr("The virtual phones cannot be shown: %1"), [str(exc)])

@@ -53,8 +53,10 @@ def test_figures_are_read_from_the_cache_until_refreshed(small: Small) -> None:
 def test_refresh_recomputes_every_figure_of_the_app_with_progress(small: Small) -> None:
     seen: list[tuple[int, int | None, str]] = []
     count = refresh_app(small.ws, small.app_id, progress=Progress(lambda *a: seen.append(a)))
-    assert count == 3  # the trends and the two campaigns with an outbox (not the draft)
-    assert seen[0] == (0, 3, "trends") and seen[-1] == (3, 3, "")
+    # trends, channels, fatigue and the two campaigns with an outbox (not the draft)
+    assert count == 5
+    assert [s[2] for s in seen] == ["trends", "channels", "fatigue", "Soldes", "Été", ""]
+    assert seen[0] == (0, 5, "trends") and seen[-1] == (5, 5, "")
     with small.ws.session() as s:
         keys = sorted(
             s.scalars(select(CachedResult.key).where(CachedResult.app_id == small.app_id))
@@ -62,6 +64,9 @@ def test_refresh_recomputes_every_figure_of_the_app_with_progress(small: Small) 
     assert keys == [
         f"analytics:campaign:v1:{small.soldes}:*:7d",
         f"analytics:campaign:v1:{small.summer}:*:7d",
+        "analytics:channels:v1",
+        "analytics:fatigue:v1",
+        "analytics:seen:v1",
         "analytics:trends:v1",
     ]
     assert app_trends(small.ws, small.app_id).figure.from_cache

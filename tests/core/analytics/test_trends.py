@@ -72,3 +72,14 @@ def test_the_same_figures_on_postgresql(
         (3, 1, 2, 1),
     ]
     assert (results.control_recipients, results.control_converted) == (2, 1)
+    default, _ = campaign_results(on_pg.ws, on_pg.soldes)
+    assert [(v.recipients, v.converted) for v in default.variants] == [(3, 1), (2, 1)]
+    from engage_desktop.core.analytics.cached import app_channels, app_fatigue
+
+    channels = app_channels(on_pg.ws, on_pg.app_id)
+    assert channels.daily[date(2026, 11, 2)] == {"push": [6, 3, 1]}
+    fatigue = app_fatigue(on_pg.ws, on_pg.app_id)
+    assert fatigue.weekly == {
+        date(2026, 7, 6): {1: [2, 0]},
+        date(2026, 11, 2): {1: [4, 1], 2: [1, 0]},
+    }

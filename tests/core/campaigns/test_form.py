@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from engage_desktop.core.campaigns.form import CampaignForm, data_from_text, data_to_text
+from engage_desktop.core.campaigns.form import (
+    SHARE_KEY,
+    CampaignForm,
+    data_from_text,
+    data_to_text,
+)
 from engage_desktop.core.campaigns.model import CampaignDraft, Variant
+from engage_desktop.core.messages import code_of
 
 
 def test_a_new_form_is_a_push_with_the_given_name() -> None:
@@ -41,9 +47,9 @@ def test_keys_write_where_the_payload_reads() -> None:
 def test_emptied_trailing_buttons_are_dropped() -> None:
     form = CampaignForm(1, "x")
     form.write("inapp.button1_label", "Voir")
-    assert len(form.content()["buttons"]) == 2
+    assert len(form.content("in_app")["buttons"]) == 2
     form.write("inapp.button1_label", "")
-    assert form.content()["buttons"] == []
+    assert form.content("in_app")["buttons"] == []
     assert form.stored("inapp.button0_label") == ""
 
 
@@ -85,3 +91,67 @@ def test_data_text_round_trips_text_that_looks_like_a_number() -> None:
     data = {"code": "12", "qty": 3, "flag": True, "word": "true", "city": "Paris"}
     assert data_from_text(data_to_text(data)) == data
     assert data_to_text({"city": "Paris"}) == "city=Paris"  # plain text stays unquoted
+
+
+def test_each_format_keeps_its_own_content() -> None:
+    """The fault: push, SMS and in-app shared one ``body``, so the SMS editor, the preview and
+    the saved draft each showed a different format's text after a switch."""
+    form = CampaignForm(1, "x")
+    form.write("content.body", "Texte push")
+    form.write("campaign.format", "sms")
+    assert form.stored("sms.body") == "" and form.content() == {}
+    form.write("sms.body", "Texte SMS")
+    form.write("campaign.format", "in_app")
+    assert form.stored("inapp.body") == ""
+    form.write("inapp.body", "Texte in-app")
+    assert form.stored("content.body") == "Texte push"
+    assert form.stored("sms.body") == "Texte SMS"
+    assert form.to_draft(1, "t", None).variants[0].content["body"] == "Texte in-app"
+    form.write("campaign.format", "sms")
+    draft = form.to_draft(1, "t", None)
+    assert draft.format == "sms" and [dict(v.content) for v in draft.variants] == [
+        {"body": "Texte SMS"}
+    ]
+
+
+def test_variant_weights_survive_a_load_and_save() -> None:
+    stored = CampaignDraft(
+        app_id=1,
+        name="AB",
+        variants=(Variant("A", 0.7, {"title": "a"}), Variant("B", 0.3, {"title": "b"})),
+    )
+    form = CampaignForm(1, "x")
+    form.load(stored)
+    assert [v.weight for v in form.to_draft(1, "t", None).variants] == [0.7, 0.3]
+
+
+def test_shares_split_evenly_on_add_and_remove_and_must_add_up_to_100() -> None:
+    form = CampaignForm(1, "x")
+    form.write("content.title", "A")
+    assert form.share_issues() == []
+    b = form.add_variant()
+    c = form.add_variant()
+    assert (b, c) == ("B", "C") and form.stored(SHARE_KEY) == 33.3
+    assert form.share_issues() == []  # thirds add up to 100 %
+    form.variant_key = "A"
+    form.write(SHARE_KEY, 50.0)
+    [(field, message)] = form.share_issues()
+    assert field == "shares" and code_of(message) == ("shares_not_100", ("116.7",))
+    assert form.remove_variant("B") == "A"
+    assert form.weights == {"A": 0.5, "C": 0.5} and form.share_issues() == []
+    assert form.add_variant() == "B"  # the free letter again
+    form.remove_variant("A")
+    form.remove_variant("B")
+    assert form.remove_variant("C") == "C"  # the last variant stays
+    assert list(form.weights) == ["C"]
+
+
+def test_relative_weights_of_stored_campaigns_show_as_shares() -> None:
+    """The demo and the CLI store relative weights (1.0 each): the form shows 50 % / 50 %."""
+    stored = CampaignDraft(
+        app_id=1, name="AB", variants=(Variant("A", 1.0, {}), Variant("B", 1.0, {}))
+    )
+    form = CampaignForm(1, "x")
+    form.load(stored)
+    assert form.stored(SHARE_KEY) == 50.0 and form.share_issues() == []
+    assert [v.weight for v in form.to_draft(1, "t", None).variants] == [0.5, 0.5]

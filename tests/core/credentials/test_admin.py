@@ -18,14 +18,16 @@ from engage_desktop.core.clock import FixedClock
 from engage_desktop.core.credentials.admin import (
     credential_status,
     manageable_statuses,
+    read_key,
     reference_for,
     remove_credentials,
-    set_credentials,
     set_sending_mode,
+    workspace_id,
 )
-from engage_desktop.core.credentials.connection import TestPlan, TestReport, check_connection
+from engage_desktop.core.credentials.connection import check_connection, set_credentials
 from engage_desktop.core.credentials.key_file import parse_key
 from engage_desktop.core.credentials.messages import CREDENTIAL_MESSAGES, CredentialError
+from engage_desktop.core.credentials.testing import TestPlan, TestReport
 from engage_desktop.core.progress import Progress
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.errors import PermissionDenied
@@ -78,6 +80,12 @@ def as_role(ws: Workspace, role: Role) -> Workspace:
     return Workspace(ws.location, ws.engine, member_id, ws.clock)
 
 
+def entry_name(ws: Workspace, key_id: str) -> str:
+    """The keyring entry of this workspace's app for that key."""
+    with ws.session_factory() as session:
+        return f"fcm-service-account:{workspace_id(session)}:{app_id_of(ws)}:{key_id}"
+
+
 def key_file(folder: Path, info: dict[str, Any], name: str = "key.json") -> Path:
     path = folder / name
     path.write_text(json.dumps(info))
@@ -98,7 +106,11 @@ def test_set_puts_the_key_in_the_keyring_and_only_the_fingerprint_in_the_databas
     )
     assert status.set_by == ws.member().login and status.tested_at is None
     assert [(h.host, h.current) for h in status.holders] == [("poste-1", True)]
-    stored = vault.get(reference_for(parse_key(json.dumps(info), "k", PROJECT)))
+    with ws.session_factory() as session:
+        reference = reference_for(
+            workspace_id(session), app_id_of(ws), parse_key(json.dumps(info), "k", PROJECT)
+        )
+    stored = vault.get(reference)
     assert stored is not None and json.loads(stored) == info
     database = Path(str(ws.location.sqlite_path)).read_bytes()
     wal = Path(str(ws.location.sqlite_path) + "-wal")
@@ -137,7 +149,7 @@ def test_replacing_the_key_drops_the_old_copy_and_the_test_and_marks_old_holders
     ]
     # poste-1's copy of the first key is gone; poste-2's keyring is another machine's (here the
     # same keyring, so the first key's entry was deleted with poste-1's replacement).
-    first_ref = f"fcm-service-account:{PROJECT}:{first['private_key_id']}"
+    first_ref = entry_name(ws, first["private_key_id"])
     assert vault.get(first_ref) is None
     removed = remove_credentials(ws, vault, app_id, host="poste-1")
     assert removed.removed_here and removed.other_hosts == ("poste-2",)
@@ -145,7 +157,7 @@ def test_replacing_the_key_drops_the_old_copy_and_the_test_and_marks_old_holders
     assert not status.is_set and [(h.host, h.current) for h in status.holders] == [
         ("poste-2", False)
     ]
-    second_ref = f"fcm-service-account:{PROJECT}:{second['private_key_id']}"
+    second_ref = entry_name(ws, second["private_key_id"])
     assert vault.get(second_ref) is None
 
 
@@ -156,7 +168,7 @@ def test_a_key_of_another_project_is_refused_and_nothing_is_stored(
     with pytest.raises(CredentialError) as caught:
         set_credentials(ws, vault, app_id_of(ws), key_file(tmp_path, info))
     assert caught.value.code == "sa_wrong_project"
-    assert vault.get(f"fcm-service-account:pixel-quest:{info['private_key_id']}") is None
+    assert vault.get(entry_name(ws, info["private_key_id"])) is None
     assert not credential_status(ws, app_id_of(ws)).is_set
 
 
@@ -277,7 +289,9 @@ def test_a_shared_postgresql_workspace_lists_each_machine_holding_the_key(
     test session's): the workspace lists both, with the current key."""
     ws = make_workspace(pg_url)
     with ws.session() as session:
-        app = App(name="Maison PG", firebase_project_id=PROJECT, platforms=["ios"])
+        app = App(
+            name="Maison PG", firebase_project_id=PROJECT, platforms=["ios"], use_sandbox=True
+        )
         session.add(app)
         session.flush()
         session.add(MemberRole(member_id=ws.member_id, app_id=app.id, role=Role.ADMIN))
@@ -293,3 +307,86 @@ def test_a_shared_postgresql_workspace_lists_each_machine_holding_the_key(
     assert status.set_by == ws.member().login
     outcome = remove_credentials(ws, vault, app_id, host="envoi-paris")
     assert outcome.other_hosts == ("envoi-lyon",)
+
+
+def on_fcm_with_a_tested_key(ws: Workspace, vault: Vault, folder: Path) -> dict[str, Any]:
+    info = make_service_account(PROJECT)
+    set_credentials(ws, vault, app_id_of(ws), key_file(folder, info, "current.json"), host="h")
+    assert check_connection(ws, vault, app_id_of(ws), passing_tester, Progress(), host="h").passed
+    set_sending_mode(ws, app_id_of(ws), fcm=True)
+    return info
+
+
+def test_a_new_key_for_an_app_on_fcm_replaces_the_working_one_only_once_it_passes_its_test(
+    ws: Workspace, vault: Vault, tmp_path: Path
+) -> None:
+    """Found by review: replacing the key of an app sending through FCM stored the new key
+    untested and the service used it at once (the app stayed on FCM)."""
+    app_id = app_id_of(ws)
+    current = on_fcm_with_a_tested_key(ws, vault, tmp_path)
+    new = make_service_account(PROJECT)
+    new_file = key_file(tmp_path, new, "new.json")
+
+    with pytest.raises(CredentialError) as caught:  # nobody to test it: refused
+        set_credentials(ws, vault, app_id, new_file, host="h")
+    assert caught.value.code == "replace_untested"
+
+    tested: list[str] = []
+
+    def refusing(plan: TestPlan, progress: Progress) -> TestReport:
+        tested.append(plan.key.key_id)
+        return failing_tester(plan, progress)
+
+    outcome = set_credentials(ws, vault, app_id, new_file, tester=refusing, host="h")
+    assert tested == [new["private_key_id"]]  # the new key was tested, from memory
+    assert not outcome.stored and outcome.test is not None and not outcome.test.passed
+    status = credential_status(ws, app_id)
+    assert (status.key_id, status.tested_at, status.use_sandbox) == (
+        current["private_key_id"],
+        AT,
+        False,
+    )
+    assert vault.get(entry_name(ws, new["private_key_id"])) is None
+    assert vault.get(entry_name(ws, current["private_key_id"])) is not None
+
+    outcome = set_credentials(ws, vault, app_id, new_file, tester=passing_tester, host="h")
+    assert outcome.stored and outcome.replaced
+    assert (outcome.status.key_id, outcome.status.tested_at, outcome.status.tested_host) == (
+        new["private_key_id"],
+        AT,
+        "h",
+    )
+    assert vault.get(entry_name(ws, current["private_key_id"])) is None
+    with ws.session_factory() as session:
+        tests = session.scalars(
+            select(AuditEntry.details).where(AuditEntry.action == "credentials.test")
+        )
+        assert [(d["key_id"], d["passed"]) for d in tests] == [
+            (current["private_key_id"], True),
+            (new["private_key_id"], False),
+            (new["private_key_id"], True),
+        ]
+    remove_credentials(ws, vault, app_id, host="h")
+
+
+def test_two_workspaces_on_one_machine_keep_their_own_copy_of_the_same_key(
+    ws: Workspace, vault: Vault, tmp_path: Path, make_workspace: Callable[..., Workspace]
+) -> None:
+    """Found by review: entries were named by project and key id only, so removing a key in one
+    workspace deleted the keyring entry another workspace on the machine still used."""
+    other = make_workspace()
+    with other.session() as session:
+        app = App(name="Copie", firebase_project_id=PROJECT, platforms=["ios"], use_sandbox=True)
+        session.add(app)
+        session.flush()
+        session.add(MemberRole(member_id=other.member_id, app_id=app.id, role=Role.ADMIN))
+    info = make_service_account(PROJECT)
+    path = key_file(tmp_path, info)
+    set_credentials(ws, vault, app_id_of(ws), path, host="h")
+    set_credentials(other, vault, app_id_of(other), path, host="h")
+    remove_credentials(ws, vault, app_id_of(ws), host="h")
+    with other.session_factory() as session:
+        app_row = session.get(App, app_id_of(other))
+        assert app_row is not None
+        assert read_key(session, vault, app_row, "h").key_id == info["private_key_id"]
+    remove_credentials(other, vault, app_id_of(other), host="h")

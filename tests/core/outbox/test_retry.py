@@ -17,14 +17,18 @@ from engage_desktop.security.roles import PermissionDenied
 from engage_desktop.store.models import (
     AuditEntry,
     Campaign,
+    CampaignFormat,
     CampaignStatus,
+    Channel,
     Consent,
     Device,
     MemberRole,
     OutboxMessage,
     OutboxState,
+    Profile,
     Role,
 )
+from tests.support.contacts import seed_channel_campaign, seed_people
 from tests.support.sending import seed_app, seed_campaign
 
 WHEN = datetime(2026, 12, 1, tzinfo=UTC)
@@ -189,3 +193,36 @@ def test_a_paused_campaign_stays_paused_with_its_failed_rows_queued(
     with ws.session() as s:
         campaign = s.get(Campaign, campaign_id)
         assert campaign is not None and campaign.status == CampaignStatus.PAUSED
+
+
+def test_failed_sms_go_again_to_people_who_still_consent_at_today_s_number(
+    make_workspace: Callable[..., Workspace],
+) -> None:
+    ws = make_workspace()
+    app_id = seed_people(
+        ws,
+        [("+33600000001", None, True), ("+33600000002", None, True), ("+33600000003", None, True)],
+    )
+    campaign_id = seed_channel_campaign(ws, app_id, CampaignFormat.SMS, {"body": "Promo"})
+    start_send(ws, campaign_id)
+    first, second, third = (app_id * 1_000_000 + i for i in (1, 2, 3))
+    with ws.session() as s:
+        s.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.campaign_id == campaign_id)
+            .values(state=OutboxState.FAILED, error_code="TTL_EXPIRED")
+        )
+        s.execute(
+            update(Campaign)
+            .where(Campaign.id == campaign_id)
+            .values(status=CampaignStatus.COMPLETED, started_at=WHEN)
+        )
+        s.get(Consent, (second, Channel.SMS)).state = "denied"  # type: ignore[union-attr]
+        s.get(Profile, third).phone = "+33611111111"  # type: ignore[union-attr]
+    result = retry_failed(ws, campaign_id)
+    assert (result.queued, result.kept) == (2, {"no_sms_consent": 1})
+    with ws.session() as s:
+        rows = {r.profile_id: r for r in s.scalars(select(OutboxMessage))}
+    assert rows[first].state is OutboxState.QUEUED and rows[first].address == "+33600000001"
+    assert rows[third].address == "+33611111111"  # today's number
+    assert rows[second].state is OutboxState.FAILED

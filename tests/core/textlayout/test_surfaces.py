@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -31,10 +32,11 @@ def test_long_text_is_cut_everywhere_but_expanded_android() -> None:
     assert Surface.ANDROID_EXPANDED not in cut  # 13 lines of 312 dp hold it
 
 
-def test_android_collapsed_uses_two_dot_ellipsis_and_fits() -> None:
+def test_android_collapsed_uses_the_real_ellipsis_and_fits() -> None:
+    # Fault: Android's cut was drawn as "‥" (two dots), which read as "..".
     shown = layout(Surface.ANDROID_COLLAPSED, title="T", body=LONG)
     line = shown.body.lines[0]
-    assert line.endswith("‥") and shown.body.truncated
+    assert line.endswith("…") and not line.endswith("‥…") and shown.body.truncated
     assert text_width(line, ANDROID_BODY) <= 272.0
     assert LONG.startswith(line[:-1])
 
@@ -110,3 +112,37 @@ def test_the_time_label_in_the_users_language_takes_its_room_beside_the_title() 
         french = layout(surface, title=title, body="b", time_label="maintenant")
         assert french.title.truncated, surface
         assert french.time_label == "maintenant"
+
+
+FRENCH = (
+    "Bonjour Camille, profitez de nos offres exceptionnelles d'automne sur toute la collection "
+    "de manteaux, écharpes et bottines : jusqu'à moins cinquante pour cent dans vos boutiques "
+    "préférées et sur l'application, seulement jusqu'à dimanche soir."
+)
+
+
+@pytest.mark.parametrize("surface", list(Surface))
+def test_french_text_is_cut_after_a_whole_word(surface: Surface) -> None:
+    # Fault: French text was cut mid-word ("exceptionnel…").
+    shown = layout(surface, title=FRENCH, body=FRENCH * 3)
+    words = set(FRENCH.replace(",", " ").replace(":", " ").split())
+    for fitted in (shown.title, shown.body):
+        if not fitted.truncated:
+            continue
+        last = fitted.lines[-1][:-1].rstrip(" ,:")
+        assert last.split()[-1] in words, fitted.lines[-1]
+
+
+def test_a_single_word_longer_than_the_line_is_cut_between_letters() -> None:
+    word = "Anticonstitutionnellement" * 4
+    shown = fit(word, ANDROID_BODY, 120.0, 1, single_line=True)
+    assert shown.truncated and len(shown.lines[0]) > 3 and word.startswith(shown.lines[0][:-1])
+
+
+def test_french_no_break_spaces_keep_punctuation_with_its_word() -> None:
+    # "Profitez-en vite !" is written with a no-break space: "!" never starts a line alone.
+    text = "Profitez-en vite\u00a0!"
+    room = text_width("Profitez-en vite\u00a0", IOS_BODY) + 1.0
+    shown = fit(text, IOS_BODY, room, 3)
+    assert shown.lines == ("Profitez-en ", "vite\u00a0!") or shown.lines[-1].endswith("vite\u00a0!")
+    assert all(not line.startswith("!") for line in shown.lines)

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from engage_desktop.core.credentials.connection import TestPlan
 from engage_desktop.core.credentials.key_file import parse_key
+from engage_desktop.core.credentials.testing import TestPlan
 from engage_desktop.core.progress import Progress
 from engage_desktop.services.fcm.connection_test import test_connection as run_test
 from tests.support.fake_google import FakeGoogle, make_service_account, secret_parts

@@ -93,3 +93,20 @@ def test_tables(make_workspace: Callable[..., Workspace]) -> None:
     ]
     header, rows = OpenHoursChart(app_trends(small.ws, small.app_id)).table(TEXT)
     assert header[:3] == ["Weekday", "0", "1"] and rows[0][13] == 2  # Monday 12 h
+
+
+def test_a_variant_with_no_recipients_is_an_empty_state(
+    make_workspace: Callable[..., Workspace],
+) -> None:
+    from engage_desktop.store.models import CampaignVariant
+
+    small = build_small(make_workspace())
+    with small.ws.session() as s:  # variant C was written but nobody fell in it
+        s.add(CampaignVariant(campaign_id=small.soldes, key="C", content={"title": "C"}))
+    results, _ = campaign_results(small.ws, small.soldes)
+    figure = drawn(FunnelChart(results, "C"))
+    assert "Variant C has no messages: nobody was sent it." in words(figure)
+    assert not figure.axes
+    uplift = drawn(UpliftChart(results, "C"))
+    assert "Variant C has no recipients yet." in words(uplift)
+    assert UpliftChart(results, "C").table(TEXT)[1][0][:3] == ["C", 0, 0]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import Role
 from engage_desktop.ui.analytics.page import CHART_NAMES, AnalyticsPage
+from engage_desktop.ui.analytics.text import ChartText
 from engage_desktop.ui.appearance import apply_appearance
 from engage_desktop.ui.context import UiContext
 from tests.support.analytics_workspace import Small, build_small
@@ -231,3 +232,51 @@ def test_variant_and_dates_redraw_without_reading_again(
     assert page.loaded is not None and before is not None
     assert page.loaded.results is before.results  # drawn again from what was loaded
     assert page.message.text() == ""
+
+
+def test_the_channel_filter_redraws_the_channel_comparison(
+    make_page: Callable[..., tuple[AnalyticsPage, Small]], qtbot: QtBot
+) -> None:
+    page, _ = make_page()
+    assert page.loaded is not None and set(page.loaded.charts()) == set(CHART_NAMES)
+    page.channel.setCurrentIndex(page.channel.findData("email"))
+    page.channel.activated.emit(page.channel.currentIndex())
+    qtbot.waitUntil(
+        lambda: (
+            page.job is None and page.loaded is not None and page.loaded.request.channel == "email"
+        ),
+        timeout=20_000,
+    )
+    chart = page.loaded.charts()["channels"]
+    assert chart.table(ChartText())[1] == []  # no email campaign: an empty state, no error
+    assert page.message.text() == ""
+
+
+def test_an_xlsx_export_that_fails_leaves_nothing(
+    make_page: Callable[..., tuple[AnalyticsPage, Small]], qtbot: QtBot, tmp_path: Path
+) -> None:
+    page, _ = make_page()
+    target = tmp_path / "missing" / "trends.xlsx"
+    job = page.export_chart("trends", target)
+    assert job is not None
+    qtbot.waitUntil(lambda: job.done, timeout=20_000)
+    assert page.message.text().startswith(f"{target}: the folder cannot be written to")
+    assert not target.parent.exists()
+    good = tmp_path / "trends.xlsx"
+    job = page.export_chart("trends", good)
+    assert job is not None
+    qtbot.waitUntil(lambda: job.done, timeout=20_000)
+    assert good.read_bytes().startswith(b"PK") and page.message.text().startswith("Saved")
+    assert list(tmp_path.glob("*trends.xlsx*")) == [good]  # no hidden partial file left
+
+
+def test_conversion_events_have_readable_labels_and_the_raw_name_in_a_tooltip(
+    make_page: Callable[..., tuple[AnalyticsPage, Small]],
+) -> None:
+    # Fault: GA4's raw event ids ("purchase", "add_to_cart") were the labels.
+    page, _ = make_page()
+    index = page.conversion.findData("purchase")
+    assert page.conversion.itemText(index) == "Purchased"
+    assert page.conversion.itemData(index, Qt.ItemDataRole.ToolTipRole) == "purchase"
+    custom = page.conversion.findData("never_happens")
+    assert page.conversion.itemText(custom) == "Never happens"

@@ -50,7 +50,7 @@ def test_filter_by_member_and_action_family(
     ws = make_workspace()
     _history(ws)
     dialog = _dialog(ws, qtbot)
-    assert dialog.model.data(dialog.model.index(0, 4)) == "member.add"  # unknown: its code
+    assert dialog.model.data(dialog.model.index(0, 4)) == "Member added"
     assert dialog.model.data(dialog.model.index(1, 4)) == "Approval threshold changed"
     dialog.member.setCurrentIndex(dialog.member.findData("marion"))
     qtbot.waitUntil(lambda: dialog.status.text() == "Entries shown: 1.", timeout=10_000)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
@@ -64,6 +65,91 @@ def test_typing_updates_every_surface_and_payload(
     window.push_panel.dark.setChecked(False)
     for surface, preview in window.push_panel.previews.items():
         preview.grab().save(str(shots / f"surface_{surface.value}.png"))
+
+
+# Per format: the field holding its main text, and what the preview was given to draw.
+MAIN_FIELD = {
+    "push": "content.body",
+    "sms": "sms.body",
+    "in_app": "inapp.body",
+    "email": "email.subject",
+    "rich_push": "rich.title",
+}
+SWITCHES = ["push", "sms", "in_app", "email", "rich_push", "sms", "in_app", "push", "rich_push"]
+QTWEBENGINE_NOISE = pytest.mark.qt_log_ignore(
+    "QRhiGles2",
+    "Failed to create RHI",
+    "QVulkanInstance",
+    "GBM is not supported",
+    "createPlatformVulkanInstance",
+    "GPUInfo not initialized",
+    "Unable to detect GPU vendor",
+)
+
+
+def _choose_format(window: ComposerWindow, fmt: str) -> None:
+    combo = window.widgets["campaign.format"]
+    combo.setCurrentIndex(combo.findData(fmt))  # type: ignore[attr-defined]
+    combo.activated.emit(combo.currentIndex())  # type: ignore[attr-defined]
+
+
+def _previewed(window: ComposerWindow, fmt: str) -> str:
+    """The main text as the format's preview received it."""
+    if fmt == "push":
+        return window.push_panel.previews[Surface.IOS_LOCK].content.body
+    if fmt == "in_app":
+        return window.inapp_preview.content.body
+    if fmt == "rich_push":
+        assert window.rich_preview is not None
+        return window.rich_preview.inbox.title.text()
+    if fmt == "sms":
+        return window.views.sms_preview.text  # the bubble's text, as sent
+    return window.views.email_preview.subject.text()  # the email's subject line
+
+
+@QTWEBENGINE_NOISE
+def test_switching_formats_keeps_editor_preview_payload_and_saved_row_in_step(
+    qtbot: QtBot, ui_context: UiContext
+) -> None:
+    """The fault: push → SMS showed the push body in the preview and GSM-7 counter but the old
+    text in the editor; → in-app an empty editor over the SMS text, which was saved; the SMS
+    payload tab kept FCM's JSON and byte meter."""
+    window = _open(qtbot, ui_context)
+    typed: dict[str, str] = {}
+    ws = ui_context.workspace
+    for fmt in SWITCHES:
+        _choose_format(window, fmt)
+        editor = window.widgets[MAIN_FIELD[fmt]]
+        assert isinstance(editor, QLineEdit | QPlainTextEdit)
+        shown = editor.text() if isinstance(editor, QLineEdit) else editor.toPlainText()
+        assert shown == typed.get(fmt, ""), fmt  # its own content, as it was left
+        text = f"Texte {fmt} {len(typed)}"
+        typed[fmt] = shown + " bis" if shown else text
+        _type(qtbot, editor, typed[fmt][len(shown) :])
+        assert typed[fmt] in _previewed(window, fmt), fmt
+        payload = window.payload_view.toPlainText()
+        assert typed[fmt] in payload, fmt
+        others = [t for f, t in typed.items() if f != fmt]
+        assert not any(t in payload for t in others), fmt
+        assert (not window.byte_meter.isHidden()) == (fmt in ("push", "rich_push")), fmt
+        if fmt == "sms":
+            assert "Messages.json" in payload and f"Body={typed[fmt]}" in payload
+            assert "GSM-7" in window.sms_counter.text()
+            assert f"{len(typed[fmt])}" in window.sms_counter.text()
+        if fmt == "email":
+            assert f"Subject: {typed[fmt]}" in payload and "MIME-Version: 1.0" in payload
+        if fmt in ("push", "rich_push"):
+            message = json.loads(payload)["message"]
+            part = "title" if fmt == "rich_push" else "body"
+            assert typed[fmt] in message["notification"][part]
+            assert typed[fmt] in message["apns"]["payload"]["aps"]["alert"][part]  # not "aps": {}
+        window.save_now()
+        qtbot.waitUntil(lambda: not window.saver.busy and window.campaign_id is not None)
+        with ws.session() as session:
+            saved = get_draft(session, ws.member_id, window.campaign_id)  # type: ignore[arg-type]
+        assert saved.format == fmt
+        stored = json.dumps(dict(saved.variants[0].content), ensure_ascii=False)
+        assert typed[fmt] in stored and not any(t in stored for t in others), fmt
 
 
 def test_undo_redo(qtbot: QtBot, ui_context: UiContext) -> None:
@@ -227,3 +313,72 @@ def test_composer_segment_picker_and_segments_tab_agree(
     qtbot.addWidget(tab)
     qtbot.waitUntil(lambda: not tab.busy(), timeout=10_000)
     assert [s.name for s in tab.table.summaries()] == ORDER
+
+
+def _completed_campaign(ctx: UiContext) -> int:
+    """A push campaign sent to five devices: 2 sent, 1 failed, 2 held back as control group."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import update
+
+    from engage_desktop.core.campaigns.edit import save_draft
+    from engage_desktop.core.campaigns.model import CampaignDraft, Variant
+    from engage_desktop.store.models import Campaign, Channel, OutboxMessage, OutboxState
+
+    ws, app_id = ctx.workspace, int(ctx.app_id or 0)
+    content = {"title": "Soldes", "body": "Jusqu'à -50 %"}
+    with ws.session() as session:
+        cid = save_draft(
+            session,
+            ws.member_id,
+            CampaignDraft(app_id, "Soldes", variants=(Variant("A", 1.0, content),)),
+        )
+        when = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
+        session.execute(
+            update(Campaign)
+            .where(Campaign.id == cid)
+            .values(status="completed", started_at=when, finished_at=when)
+        )
+        states = [OutboxState.SENT] * 2 + [OutboxState.FAILED] + [OutboxState.SUPPRESSED] * 2
+        for i, state in enumerate(states):
+            session.add(
+                OutboxMessage(
+                    campaign_id=cid,
+                    app_id=app_id,
+                    channel=Channel.PUSH,
+                    message_id=f"m-{cid}-{i}",
+                    state=state,
+                    suppression_reason="control_group" if state == OutboxState.SUPPRESSED else None,
+                )
+            )
+    return cid
+
+
+def test_a_completed_campaign_opens_read_only_with_its_results_and_a_duplicate_to_edit(
+    qtbot: QtBot, ui_context: UiContext, french: None, shots: Path
+) -> None:
+    """The fault: a completed campaign opened fully editable with Send… enabled, and every
+    edit then failed with "Not saved"; its copy was named "(copy)" in French."""
+    cid = _completed_campaign(ui_context)
+    window = _open(qtbot, ui_context, cid)
+    assert window.read_only and window.results is not None
+    assert not any(w.isEnabled() for w in window.widgets.values())
+    for button in (window.send_button, window.schedule_button, window.test_send_button):
+        assert button.isHidden()
+    results = window.results
+    qtbot.waitUntil(lambda: results.counts["sent"].text() == "2")
+    assert results.counts["failed"].text() == "1" and results.counts["suppressed"].text() == "2"
+    assert "groupe témoin" in results.reasons.text()
+    assert window.push_panel.previews[Surface.IOS_LOCK].content.title == "Soldes"  # still shown
+    window.grab().save(str(shots / "composer_completed_fr.png"))
+    qtbot.mouseClick(results.duplicate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.copy_window is not None)
+    copy = window.copy_window
+    assert copy is not None
+    qtbot.addWidget(copy)
+    qtbot.waitUntil(lambda: not copy.loading)
+    assert copy.campaign_name() == "Soldes (copie)" and not copy.read_only
+    assert copy.widgets["content.title"].isEnabled() and not copy.send_button.isHidden()
+    ws = ui_context.workspace
+    with ws.session() as session:
+        assert get_draft(session, ws.member_id, cid).status == "completed"  # never touched

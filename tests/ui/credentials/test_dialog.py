@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from engage_desktop.core.credentials.admin import remove_credentials
-from engage_desktop.core.credentials.connection import CredentialTools, TestPlan, TestReport
+from engage_desktop.core.credentials.connection import CredentialTools
+from engage_desktop.core.credentials.testing import TestPlan, TestReport
 from engage_desktop.core.progress import Progress
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.vault import Vault
@@ -172,6 +173,42 @@ def test_a_revoked_key_fails_the_test_and_keeps_the_sandbox(
         qtbot.waitUntil(lambda: "was refused" in dialog.status_label.text(), timeout=20_000)
         assert "revoked or deleted" in dialog.status_label.text()
         assert not dialog.mode_button.isEnabled()
+    finally:
+        remove_credentials(ws, Vault.system(), app_id)
+
+
+def test_a_new_key_on_an_app_sending_through_fcm_is_tested_before_it_is_used(
+    make_workspace: Callable[..., Workspace], google: FakeGoogle, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Found by review: choosing a new key file for an app on FCM replaced the working key at
+    once, untested. The dialog now tests it first and keeps the working key when it fails."""
+    ws = make_workspace()
+    context = context_for(ws, tmp_path, Role.ADMIN)
+    app_id = context.apps[0].id
+    current, new = make_service_account(PROJECT), make_service_account(PROJECT)
+    google.trust(current)
+    dialog = CredentialsDialog(context, context.credentials, app_id)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    try:
+        qtbot.waitUntil(lambda: dialog.status is not None, timeout=10_000)
+        dialog.set_key_file(str(key_file(tmp_path, current)))
+        qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=10_000)
+        dialog.test_connection()
+        qtbot.waitUntil(lambda: dialog.mode_button.isEnabled(), timeout=20_000)
+        dialog.switch_mode()
+        qtbot.waitUntil(
+            lambda: dialog.status is not None and not dialog.status.use_sandbox, timeout=10_000
+        )
+
+        dialog.set_key_file(str(key_file(tmp_path, new, "nouvelle.json")))
+        qtbot.waitUntil(lambda: "is not stored" in dialog.status_label.text(), timeout=20_000)
+        assert dialog.key_id.text() == current["private_key_id"]
+
+        google.trust(new)
+        dialog.set_key_file(str(key_file(tmp_path, new, "nouvelle.json")))
+        qtbot.waitUntil(lambda: dialog.key_id.text() == new["private_key_id"], timeout=20_000)
+        assert "passed the connection test and is now in use" in dialog.status_label.text()
+        assert dialog.status is not None and dialog.status.tested_at is not None
     finally:
         remove_credentials(ws, Vault.system(), app_id)
 

@@ -21,8 +21,8 @@ def test_each_core_message_reads_in_french_with_its_arguments(french: None) -> N
         error = CredentialError(CREDENTIAL_MESSAGES.english(code, *args), code, *args)
         text = credential_text(error)
         assert text != str(error), code
-        # The GUI leaves out the app id (no_app: "this app"; not_tested: no command to type)
-        said = {"no_app": [], "not_tested": args[:1]}.get(code, args)
+        # The GUI leaves out the app id (no_app: "this app"; no command to type in the others)
+        said = {"no_app": [], "not_tested": args[:1], "replace_untested": args[:1]}.get(code, args)
         assert all(arg in text for arg in said), (code, text)
 
 

@@ -10,8 +10,10 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
+from engage_desktop.core.outbox.expand import SendError
+from engage_desktop.core.outbox.trial import queue_test_send
 from engage_desktop.core.workspace import Workspace
-from engage_desktop.store.models import CampaignStatus, Device, MemberRole, Role
+from engage_desktop.store.models import Campaign, CampaignStatus, Device, MemberRole, Role
 from engage_desktop.ui.composer.window import ComposerWindow
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.sending.send_dialog import SendDialog
@@ -133,3 +135,27 @@ def test_test_send_without_test_devices_says_so(
     assert isinstance(dialog, TrialSendDialog)
     qtbot.waitUntil(lambda: "no test device" in dialog.note.text(), timeout=10_000)
     assert code  # the SendError code the message is mapped from
+
+
+def test_an_sms_campaign_may_be_sent_but_has_no_test_send(
+    make_workspace: Callable[..., Workspace], qtbot: QtBot, tmp_path: Path
+) -> None:
+    ws = make_workspace()
+    app_id = seed_app(ws, 2)
+    with ws.session() as s:
+        s.execute(update(MemberRole).where(MemberRole.app_id == app_id).values(role=Role.MARKETER))
+    campaign_id = seed_campaign(ws, app_id, {"body": "Soldes d'hiver -20 %"})
+    with ws.session() as s:
+        s.execute(update(Campaign).where(Campaign.id == campaign_id).values(format="sms"))
+    context = UiContext(ws, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    context.set_app(app_id)
+    window = ComposerWindow(context, campaign_id)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.campaign_actions.role_checked, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.loading, timeout=10_000)
+    qtbot.waitUntil(window.send_button.isEnabled, timeout=10_000)
+    assert not window.test_send_button.isEnabled()
+    with pytest.raises(SendError) as refused:
+        queue_test_send(ws, campaign_id)
+    assert refused.value.code == "no_test_for_channel"

@@ -28,22 +28,40 @@ from tests.support.sending import seed_app, seed_campaign, status_of
 from tests.support.waiting import wait_until
 
 
-def test_sandbox_not_running_is_said_clearly(
-    make_workspace: Callable[..., Workspace], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+def test_sandbox_not_running_is_said_clearly_and_started_on_a_click(
+    make_workspace: Callable[..., Workspace],
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
+    # Fault: a marketer was told to run `engage-desktop sandbox` (in a terminal).
     monkeypatch.setenv("ENGAGE_SANDBOX_URL", f"http://127.0.0.1:{free_port()}")
+    monkeypatch.setenv("ENGAGE_SANDBOX_CREDENTIALS_DIR", str(tmp_path / "sandbox"))
     ws = make_workspace()
     app_id = seed_app(ws, 2)
     context = UiContext(ws)
     context.set_app(app_id)
     phones = VirtualPhones(context)
     qtbot.addWidget(phones)
+    phones.show()
     phones.refresh()
     qtbot.waitUntil(lambda: bool(phones.message.text()), timeout=10_000)
     text = phones.message.text()
     assert text.startswith("The local sandbox is not running")
-    assert "engage-desktop sandbox" in text
+    assert "engage-desktop" not in text and "Start the sandbox" in text
     assert "Errno" not in text and "urlopen" not in text
+    assert phones.start_button.isVisible()
+    try:
+        phones.start_button.click()
+        qtbot.waitUntil(lambda: phones.sandbox is not None, timeout=20_000)
+        qtbot.waitUntil(
+            lambda: phones.message.text() == "No virtual phone has received anything yet.",
+            timeout=10_000,
+        )
+        assert not phones.start_button.isVisible()
+    finally:
+        if phones.sandbox is not None:
+            phones.sandbox.stop()
 
 
 def test_phones_show_received_notifications_as_previews(
@@ -51,6 +69,7 @@ def test_phones_show_received_notifications_as_previews(
     qtbot: QtBot,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    shots: Path,
 ) -> None:
     ws = make_workspace()
     app_id = seed_app(ws, 4)
@@ -84,16 +103,23 @@ def test_phones_show_received_notifications_as_previews(
         context.set_app(app_id)
         phones = VirtualPhones(context)
         qtbot.addWidget(phones)
-        phones.resize(900, 500)
+        phones.resize(560, 500)  # the Deliveries page's right column at the default window size
         phones.show()
         phones.refresh()
         qtbot.waitUntil(lambda: len(phones.cards) == 2, timeout=10_000)
     finally:
         sandbox.stop()
+    # Fault: the second phone was cut at the right edge.
+    viewport = phones.scroll_area.viewport()
+    for card in phones.cards:
+        right = card.mapTo(viewport, card.rect().topRight()).x()
+        assert right <= viewport.width(), (right, viewport.width())
+        for preview in card.previews:
+            assert preview.mapTo(viewport, preview.rect().topRight()).x() <= viewport.width()
     by_surface = {card.previews[0].surface: card.previews[0] for card in phones.cards}
     assert set(by_surface) == {Surface.ANDROID_HEADS_UP, Surface.IOS_LOCK}
     for preview in by_surface.values():
         assert preview.content.title == "Soldes d'hiver"
         assert preview.content.body == "Jusqu'à -50 % ce week-end"
         assert preview.app_name == "App demo-project"
-    phones.grab().save(str(tmp_path / "phones.png"))
+    phones.grab().save(str(shots / "phones-560px.png"))

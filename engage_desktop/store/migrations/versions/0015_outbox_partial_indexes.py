@@ -1,7 +1,7 @@
 """outbox: the lease and retry indexes hold only the rows they are for
 
 Revision ID: 0015
-Revises: 0008
+Revises: 0013
 Create Date: 2026-12-03 11:00:00
 
 ``ix_outbox_state_next (state, next_attempt_at)`` and ``ix_outbox_lease (state, lease_until)``
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0015"
-down_revision: str | None = "0008"
+down_revision: str | None = "0013"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

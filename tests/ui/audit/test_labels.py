@@ -1,0 +1,52 @@
+"""Every action the product records reads in words in the audit log, in English and French."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QTranslator
+
+from engage_desktop.ui.audit.labels import action_label, action_labels
+
+ROOT = Path(__file__).resolve().parents[3]
+SOURCE = ROOT / "engage_desktop"
+CATALOGUES = ROOT / "resources" / "translations"
+CODE = re.compile(r'"([a-z_]+\.[a-z_]+)"')  # on a line that passes ``action=``
+TEMPLATED = re.compile(r'action=f"([a-z_]+)\.\{verb\}"')
+VERBS = {"campaign": ("pause", "resume", "cancel"), "approval": ("approve", "reject")}
+
+
+def recorded_actions() -> set[str]:
+    """The action codes written by ``record(..., action=...)`` anywhere in the product."""
+    found: set[str] = set()
+    for path in SOURCE.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for line in text.splitlines():
+            if "action=" in line:
+                found.update(CODE.findall(line))
+        for family in TEMPLATED.findall(text):
+            found.update(f"{family}.{verb}" for verb in VERBS[family])
+    return found
+
+
+def test_every_recorded_action_has_a_label() -> None:
+    """Seen on screen: the audit log showed member.add, app.sending_mode, credentials.test."""
+    actions = recorded_actions()
+    assert {"member.add", "credentials.test", "app.sending_mode"} <= actions
+    assert sorted(actions - set(action_labels())) == []
+
+
+def test_every_label_has_its_french_translation(qapp: object) -> None:
+    translator = QTranslator()
+    assert translator.load(str(CATALOGUES / "admin_audit_fr.qm"))
+    labels = action_labels()
+    missing = [
+        code for code in recorded_actions() if not translator.translate("AuditLabels", labels[code])
+    ]
+    assert missing == []
+    assert translator.translate("AuditLabels", labels["member.add"]) == "Membre ajouté"
+
+
+def test_an_action_this_version_does_not_know_shows_its_code() -> None:
+    assert action_label("journey.start") == "journey.start"  # written by a newer version
