@@ -139,6 +139,20 @@ def _time_child(script: str, *args: str, env: dict[str, str], stage: str = "pain
     return float(times[stage]) - started
 
 
+def _stop_services(path: Path) -> None:
+    """The children end with ``os._exit``: the service the first GUI started stays behind."""
+    import psutil
+
+    for process in psutil.process_iter(["cmdline"]):
+        try:
+            line = " ".join(process.info["cmdline"] or [])
+            if "engage_desktop service" in line and str(path) in str(process.environ()):
+                process.terminate()
+                process.wait(10)
+        except (psutil.Error, OSError):
+            continue
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks startup")
     parser.add_argument("--runs", type=int, default=7)
@@ -168,6 +182,7 @@ def main(argv: list[str]) -> int:
             engage.append(_time_child(ENGAGE, str(path), env=env))
             bare_data.append(_time_child(BARE_DATA, str(path), env=env))
             engage_data.append(_time_child(ENGAGE_DATA, str(path), env=env, stage="data"))
+        _stop_services(path)
     b, e = summary(bare), summary(engage)
     bd, ed = summary(bare_data), summary(engage_data)
     ratio = e["median"] / b["median"]

@@ -94,6 +94,10 @@
         <translation>Campagne programmée</translation>
     </message>
     <message>
+        <source>Campaign unscheduled</source>
+        <translation>Programmation annulée</translation>
+    </message>
+    <message>
         <source>Campaign sent</source>
         <translation>Campagne envoyée</translation>
     </message>

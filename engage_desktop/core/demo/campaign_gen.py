@@ -16,204 +16,7 @@ import numpy as np
 
 from engage_desktop.core.demo.audience_gen import DAY, AppAudience
 from engage_desktop.core.demo.bulk import BulkWriter
-
-
-@dataclass(frozen=True)
-class DemoCampaign:
-    name: str
-    format: str  # CampaignFormat value
-    status: str  # CampaignStatus value
-    days_ago: float  # send time relative to the demo's "now" (negative: in the future)
-    variants: tuple[dict[str, Any], ...]
-    label: str | None = None
-    tags: tuple[str, ...] = ()
-    reach: float = 0.25  # share of reachable recipients targeted
-    open_rate: float = 0.07
-    conversion_rate: float = 0.015
-    control_share: float = 0.0
-
-
-def _push(title: str, body: str, link: str, image: str | None = None) -> dict[str, Any]:
-    content: dict[str, Any] = {"title": title, "body": body, "deep_link": link}
-    if image:
-        content["image_url"] = image
-    return content
-
-
-RETAIL_CAMPAIGNS: tuple[DemoCampaign, ...] = (
-    DemoCampaign(
-        "Soldes d'hiver : -30 % sur les luminaires",
-        "push",
-        "completed",
-        21,
-        (
-            _push(
-                '{{ first_name | default: "Bonjour" }}, les soldes commencent 💡',
-                "-30 % sur tous les luminaires jusqu'à dimanche. Profitez-en en magasin ou sur l'appli.",
-                "maisonlumiere://soldes/luminaires",
-                "https://cdn.maisonlumiere.example/push/soldes-hiver.jpg",
-            ),
-        ),
-        label="soldes_hiver",
-        tags=("soldes", "promo"),
-        reach=0.3,
-        open_rate=0.082,
-        conversion_rate=0.021,
-        control_share=0.1,
-    ),
-    DemoCampaign(
-        "Nouvelle collection printemps (A/B)",
-        "push",
-        "completed",
-        48,
-        (
-            _push(
-                "La collection printemps est arrivée 🌷",
-                "Lin lavé, couleurs douces : découvrez les nouveautés.",
-                "maisonlumiere://collections/printemps",
-            ),
-            _push(
-                "Nouveautés : le printemps s'installe chez vous",
-                "Plus de 200 pièces à découvrir dès aujourd'hui.",
-                "maisonlumiere://collections/printemps",
-            ),
-        ),
-        label="collection_printemps",
-        tags=("collection",),
-        reach=0.25,
-        open_rate=0.064,
-    ),
-    DemoCampaign(
-        "Panier oublié : relance J+1",
-        "push",
-        "completed",
-        9,
-        (
-            _push(
-                "Vous avez oublié quelque chose ?",
-                "Votre panier vous attend. Livraison offerte dès 49 €.",
-                "maisonlumiere://panier",
-            ),
-        ),
-        label="relance_panier",
-        tags=("automatisation", "panier"),
-        reach=0.05,
-        open_rate=0.12,
-        conversion_rate=0.04,
-    ),
-    DemoCampaign(
-        "Vente privée membres Or",
-        "email",
-        "completed",
-        30,
-        (
-            {
-                "subject": "Vente privée : vos 48 h d'avance",
-                "preheader": "Réservé aux membres Or",
-                "html": "<h1>Vente privée</h1><p>Bonjour {{ first_name }}, profitez de 48 h d'avance.</p>",
-            },
-        ),
-        label="vente_privee_or",
-        tags=("fidélité",),
-        reach=0.2,
-        open_rate=0.24,
-        conversion_rate=0.03,
-    ),
-    DemoCampaign(
-        "Code promo SMS week-end",
-        "sms",
-        "completed",
-        14,
-        ({"text": "Maison Lumiere: -15% ce week-end avec le code WEEKEND15. STOP au 36111"},),
-        label="sms_weekend",
-        tags=("promo",),
-        reach=0.3,
-        open_rate=0.0,
-        conversion_rate=0.012,
-    ),
-    DemoCampaign(
-        "Fête des mères",
-        "push",
-        "scheduled",
-        -5,
-        (
-            _push(
-                "Fête des mères : l'idée cadeau qui éclaire 🎁",
-                "Bougies, linge, déco : notre sélection dès 19 €.",
-                "maisonlumiere://selection/fete-des-meres",
-            ),
-        ),
-        label="fete_des_meres",
-        tags=("saisonnier",),
-    ),
-    DemoCampaign(
-        "Ouverture du magasin de Brest",
-        "push",
-        "draft",
-        0,
-        (
-            _push(
-                "Nouveau magasin à Brest !",
-                "Venez découvrir votre Maison Lumière rue de Siam dès samedi.",
-                "maisonlumiere://magasins/brest",
-            ),
-        ),
-        tags=("magasin", "géociblage"),
-    ),
-)
-
-GAME_CAMPAIGNS: tuple[DemoCampaign, ...] = (
-    DemoCampaign(
-        "Double XP ce week-end",
-        "push",
-        "completed",
-        6,
-        (
-            _push(
-                "⚡ Double XP tout le week-end",
-                "Tous les niveaux rapportent deux fois plus d'XP jusqu'à lundi.",
-                "pixelquest://events/double-xp",
-            ),
-        ),
-        label="double_xp",
-        tags=("événement",),
-        reach=0.4,
-        open_rate=0.11,
-        conversion_rate=0.02,
-    ),
-    DemoCampaign(
-        "Vos vies sont rechargées",
-        "push",
-        "completed",
-        35,
-        (
-            _push(
-                "Vos vies sont pleines ❤️❤️❤️",
-                '{{ first_name | default: "Aventurier" }}, le niveau suivant vous attend !',
-                "pixelquest://play",
-            ),
-        ),
-        label="vies_pleines",
-        tags=("réengagement",),
-        reach=0.3,
-        open_rate=0.09,
-        conversion_rate=0.0,
-    ),
-    DemoCampaign(
-        "Nouveau monde : les Îles Flottantes",
-        "push",
-        "draft",
-        0,
-        (
-            _push(
-                "Un nouveau monde s'ouvre 🏝️",
-                "Les Îles Flottantes arrivent avec 40 niveaux inédits.",
-                "pixelquest://worlds/iles-flottantes",
-            ),
-        ),
-        tags=("lancement",),
-    ),
-)
+from engage_desktop.core.demo.campaign_catalog import DemoCampaign
 
 
 @dataclass
@@ -414,6 +217,28 @@ class CampaignGenerator:
                 for k, i in enumerate(sent_idx.tolist())
             ),
         )
+        self._write_attempts(campaign_id, first_out, message_ids, sent_txt)
+        self._write_control(campaign_id, channel, owner + pid0, device, control, variant, sent_at)
+        self._engagement(
+            campaign_id,
+            spec,
+            audience,
+            owner,
+            device,
+            control,
+            variant,
+            sent_at,
+            message_ids,
+            sent_idx,
+            name_index,
+            events,
+        )
+
+    def _write_attempts(
+        self, campaign_id: int, first_out: int, message_ids: list[str], sent_txt: list[str]
+    ) -> None:
+        """The one accepted delivery attempt behind each sent row (outbox ids from ``first_out``)."""
+        n = len(message_ids)
         self.w.insert(
             "delivery_attempt",
             (
@@ -439,21 +264,6 @@ class CampaignGenerator:
                 )
                 for k in range(n)
             ),
-        )
-        self._write_control(campaign_id, channel, owner + pid0, device, control, variant, sent_at)
-        self._engagement(
-            campaign_id,
-            spec,
-            audience,
-            owner,
-            device,
-            control,
-            variant,
-            sent_at,
-            message_ids,
-            sent_idx,
-            name_index,
-            events,
         )
 
     def _write_control(

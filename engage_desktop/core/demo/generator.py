@@ -27,11 +27,8 @@ from engage_desktop.core.demo.audience_gen import (
     AudienceGenerator,
 )
 from engage_desktop.core.demo.bulk import BulkWriter
-from engage_desktop.core.demo.campaign_gen import (
-    GAME_CAMPAIGNS,
-    RETAIL_CAMPAIGNS,
-    CampaignGenerator,
-)
+from engage_desktop.core.demo.campaign_catalog import GAME_CAMPAIGNS, RETAIL_CAMPAIGNS
+from engage_desktop.core.demo.campaign_gen import CampaignGenerator
 from engage_desktop.core.demo.event_writer import merge_events, write_event_names, write_events
 from engage_desktop.core.demo.segment_gen import count_demo_segments, write_demo_segments
 from engage_desktop.core.demo.specs import GAME, NOTIFICATION_EVENTS, RETAIL, TEAM, TEST_DEVICES

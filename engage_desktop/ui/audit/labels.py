@@ -12,6 +12,7 @@ def action_labels() -> dict[str, str]:
         "campaign.create": QCoreApplication.translate("AuditLabels", "Campaign created"),
         "campaign.update": QCoreApplication.translate("AuditLabels", "Campaign edited"),
         "campaign.schedule": QCoreApplication.translate("AuditLabels", "Campaign scheduled"),
+        "campaign.unschedule": QCoreApplication.translate("AuditLabels", "Campaign unscheduled"),
         "campaign.send": QCoreApplication.translate("AuditLabels", "Campaign sent"),
         "campaign.test_send": QCoreApplication.translate("AuditLabels", "Test send"),
         "campaign.pause": QCoreApplication.translate("AuditLabels", "Send paused"),
