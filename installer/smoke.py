@@ -139,7 +139,14 @@ def demo_draft(program: Path, env: dict[str, str]) -> int:
 
 
 def send(program: Path, env: dict[str, str], campaign_id: int) -> dict[str, Any]:
-    run_program([str(program), "campaign", "send", str(campaign_id), "--wait"], env, timeout=600)
+    """Send now, whatever the hour: the demo app's default quiet hours (21:00-08:00 in each
+    recipient's zone) would hold a run at night until morning, so they are turned off first
+    with the bundled CLI (which exercises ``app rules`` too); ``--yes`` answers the send's
+    confirmation as a script must."""
+    run_program([str(program), "app", "rules", "1", "--quiet", "off"], env, timeout=120)
+    run_program(
+        [str(program), "campaign", "send", str(campaign_id), "--yes", "--wait"], env, timeout=600
+    )
     status: dict[str, Any] = cli_json(
         program, env, "campaign", "status", str(campaign_id), "--json"
     )
