@@ -405,6 +405,22 @@ ouv. {opens} · conv. {conversions}</translation>
         <translation>Chiffres calculés à l&apos;instant.</translation>
     </message>
     <message>
+        <source>Kept up to date</source>
+        <translation>Tenues à jour</translation>
+    </message>
+    <message>
+        <source>The sending service refreshes these figures when it has nothing to send.</source>
+        <translation>Le service d’envoi recalcule ces chiffres quand il n’a rien à envoyer.</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source>No sending service is running: these figures stay as of the date shown until you press Refresh.</source>
+        <translation>Aucun service d’envoi ne tourne : ces chiffres restent à la date indiquée jusqu’à ce que vous cliquiez sur Actualiser.</translation>
+    </message>
+    <message>
         <source>Cancelled: the charts show the figures loaded before.</source>
         <translation>Annulé : les graphiques montrent les chiffres chargés auparavant.</translation>
     </message>

@@ -29,6 +29,7 @@ from engage_desktop.core.analytics.cached import (
 from engage_desktop.core.analytics.conversion import ConversionGoal
 from engage_desktop.core.analytics.funnel import CampaignResults
 from engage_desktop.core.progress import Progress
+from engage_desktop.core.service_status import service_status
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.ui.analytics.app_charts import ChannelsChart, FatigueChart
 from engage_desktop.ui.analytics.chart_view import Rendered, render
@@ -73,6 +74,7 @@ class Loaded:
     campaign_figure: Figure | None
     first: date
     last: date
+    kept_up_to_date: bool = False  # a sending service is running: it refreshes when idle
 
     def charts(self) -> dict[str, Chart]:
         variant, channel = self.request.variant, self.request.channel
@@ -121,8 +123,10 @@ def load(ws: Workspace, request: Request, progress: Progress) -> Loaded:
         last = max(trends.daily) if trends.daily else ws.clock.now().date()
         first = last - timedelta(days=DEFAULT_DAYS - 1)
     request = replace(request, campaign_id=chosen)
+    with ws.session_factory() as session:
+        live = service_status(session, ws.clock.now()).running > 0
     return Loaded(
-        request, campaigns, events, trends, channels, fatigue, results, figure, first, last
+        request, campaigns, events, trends, channels, fatigue, results, figure, first, last, live
     )
 
 

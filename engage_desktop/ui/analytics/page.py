@@ -135,6 +135,8 @@ class AnalyticsPage(Page):
         self.filter_bar = bar
         self.badge = QLabel()
         self.badge.setObjectName("asOfBadge")
+        self.offline = QLabel()  # whether anything brings the figures up to date
+        self.offline.setObjectName("offlineIndicator")
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.progress = QProgressBar()
@@ -142,6 +144,7 @@ class AnalyticsPage(Page):
         self.cancel_button = QPushButton(self.tr("Cancel"))
         status = QHBoxLayout()
         status.addWidget(self.badge)
+        status.addWidget(self.offline)
         status.addWidget(self.message, 1)
         status.addWidget(self.progress)
         status.addWidget(self.cancel_button)
@@ -276,8 +279,26 @@ class AnalyticsPage(Page):
             if figure.from_cache
             else self.tr("Figures computed just now.")
         )
+        self._show_liveness(loaded.kept_up_to_date)
         self.message.clear()
         self.report_button.setEnabled(loaded.results is not None)
+
+    def _show_liveness(self, live: bool) -> None:
+        """Offline (no sending service here, e.g. on a train): the figures stay as they are
+        until Refresh; with a service running they are refreshed once it has nothing to send."""
+        if live:
+            self.offline.setText(self.tr("Kept up to date"))
+            self.offline.setToolTip(
+                self.tr("The sending service refreshes these figures when it has nothing to send.")
+            )
+        else:
+            self.offline.setText(self.tr("Offline"))
+            self.offline.setToolTip(
+                self.tr(
+                    "No sending service is running: these figures stay as of the date shown "
+                    "until you press Refresh."
+                )
+            )
 
     def _failed(self, job: Job, exc: BaseException) -> None:
         if job is self.job:

@@ -280,3 +280,24 @@ def test_conversion_events_have_readable_labels_and_the_raw_name_in_a_tooltip(
     assert page.conversion.itemData(index, Qt.ItemDataRole.ToolTipRole) == "purchase"
     custom = page.conversion.findData("never_happens")
     assert page.conversion.itemText(custom) == "Never happens"
+
+
+def test_the_page_says_whether_anything_keeps_the_figures_up_to_date(
+    make_page: Callable[..., tuple[AnalyticsPage, Small]], qtbot: QtBot
+) -> None:
+    """Issue 19 asks for an offline indicator: no sending service here (on a train), the
+    figures stay as of their date; a service that beats refreshes them when idle."""
+    from engage_desktop.store.models import ServiceHeartbeat
+
+    page, small = make_page()
+    assert page.offline.text() == "Offline"
+    now = small.ws.clock.now()
+    with small.ws.session() as session:
+        session.add(
+            ServiceHeartbeat(
+                service_id="poste:1:1", host="poste", pid=1, started_at=now, beat_at=now,
+                state="running",
+            )
+        )  # fmt: skip
+    page.reload()
+    qtbot.waitUntil(lambda: page.offline.text() == "Kept up to date", timeout=30_000)
