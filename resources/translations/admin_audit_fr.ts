@@ -206,6 +206,10 @@
         <translation>Mode d’envoi changé</translation>
     </message>
     <message>
+        <source>Delivery rules changed</source>
+        <translation>Règles d’envoi modifiées</translation>
+    </message>
+    <message>
         <source>Service account changed</source>
         <translation>Compte de service modifié</translation>
     </message>

@@ -44,6 +44,7 @@ def action_labels() -> dict[str, str]:
         "app.edit": QCoreApplication.translate("AuditLabels", "App edited"),
         "app.remove": QCoreApplication.translate("AuditLabels", "App removed"),
         "app.sending_mode": QCoreApplication.translate("AuditLabels", "Sending mode changed"),
+        "app.delivery_rules": QCoreApplication.translate("AuditLabels", "Delivery rules changed"),
         "app.service_account": QCoreApplication.translate("AuditLabels", "Service account changed"),
         "credentials.set": QCoreApplication.translate("AuditLabels", "Service-account key given"),
         "credentials.test": QCoreApplication.translate("AuditLabels", "Connection tested"),
