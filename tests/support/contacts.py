@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import insert, select
 
+from engage_desktop.core.delivery.sms_hours import sms_allowed
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import (
     App,
@@ -16,6 +18,7 @@ from engage_desktop.store.models import (
     CampaignVariant,
     Channel,
     Consent,
+    DeliveryRules,
     MemberRole,
     OutboxMessage,
     Profile,
@@ -37,6 +40,8 @@ def seed_people(
         s.add(app)
         s.flush()
         s.add(MemberRole(member_id=ws.member_id, app_id=app.id, role=Role.ADMIN))
+        # These tests are about the channels, not the hour they run at: no quiet hours.
+        s.add(DeliveryRules(app_id=app.id, quiet_start=None, quiet_end=None, caps={}))
         app_id = app.id
     profiles, consents = [], []
     for i, (phone, email, granted) in enumerate(people):
@@ -69,11 +74,25 @@ def seed_people(
     return app_id
 
 
+def marketing_sms_allowed_now() -> bool:
+    """Whether a real service may send a marketing SMS to France right now (Mon-Sat 08:00-20:00
+    Paris, no public holiday). Tests of the SMS transport that run a real service on the real
+    clock send transactional SMS outside those hours, else they would wait for the morning."""
+    return sms_allowed(datetime.now(ZoneInfo("Europe/Paris")).replace(tzinfo=None))
+
+
 def seed_channel_campaign(
-    ws: Workspace, app_id: int, fmt: CampaignFormat, content: dict[str, Any]
+    ws: Workspace,
+    app_id: int,
+    fmt: CampaignFormat,
+    content: dict[str, Any],
+    *,
+    transactional: bool = False,
 ) -> int:
     with ws.session() as s:
         campaign = Campaign(app_id=app_id, name=f"Campagne {fmt.value}", format=fmt)
+        if transactional:
+            campaign.schedule = {"transactional": True}
         campaign.variants.append(CampaignVariant(key="A", weight=1.0, content=content))
         s.add(campaign)
         s.flush()

@@ -28,7 +28,13 @@ from engage_desktop.store.models import (
     Provider,
 )
 from tests.support.cli import run_cli
-from tests.support.contacts import consent_of, rows_by_address, seed_channel_campaign, seed_people
+from tests.support.contacts import (
+    consent_of,
+    marketing_sms_allowed_now,
+    rows_by_address,
+    seed_channel_campaign,
+    seed_people,
+)
 from tests.support.processes import start_service, stop_service
 from tests.support.sending import reason_of, status_of
 from tests.support.tls import make_test_ca
@@ -69,7 +75,11 @@ def _campaign(ws: Workspace, token: str) -> tuple[int, int]:
         "status_callback_url": CALLBACK,
     }
     set_provider_account(ws, Vault.system(), app_id, Provider.TWILIO, settings, token)
-    return app_id, seed_channel_campaign(ws, app_id, CampaignFormat.SMS, {"body": BODY})
+    marketing = marketing_sms_allowed_now()  # else transactional: no need to wait for 08:00
+    campaign_id = seed_channel_campaign(
+        ws, app_id, CampaignFormat.SMS, {"body": BODY}, transactional=not marketing
+    )
+    return app_id, campaign_id
 
 
 def _service(ws: Workspace, twilio: FakeTwilio, tmp_path: Path):  # type: ignore[no-untyped-def]
