@@ -22,7 +22,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from engage_desktop.core.credentials.connection import CredentialTools
+    from engage_desktop.core.credentials.testing import CredentialTools
     from engage_desktop.security.vault import Vault
     from engage_desktop.ui.app import run_gui  # Qt is loaded only when the GUI is wanted
 

@@ -23,7 +23,7 @@ from engage_desktop.ui.style import install_style
 from engage_desktop.ui.theme import watch_theme
 
 if TYPE_CHECKING:
-    from engage_desktop.core.credentials.connection import CredentialTools
+    from engage_desktop.core.credentials.testing import CredentialTools
 
 ORGANIZATION = "EngageDesktop"
 APPLICATION = "Engage Desktop"

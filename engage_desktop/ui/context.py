@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QSettings, Signal
 
 if TYPE_CHECKING:
-    from engage_desktop.core.credentials.connection import CredentialTools
+    from engage_desktop.core.credentials.testing import CredentialTools
     from engage_desktop.core.workspace import Workspace
     from engage_desktop.security.roles import Permission
     from engage_desktop.store.models import App

@@ -17,7 +17,7 @@ from engage_desktop.ui.background import job_future, run_in_background
 from engage_desktop.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
-    from engage_desktop.core.credentials.connection import CredentialTools
+    from engage_desktop.core.credentials.testing import CredentialTools
     from engage_desktop.core.workspace import Workspace
     from engage_desktop.ui.service_launcher import ServiceChild
 

@@ -12,7 +12,6 @@ reaches the service.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
@@ -27,22 +26,17 @@ from engage_desktop.core.credentials.admin import (
 )
 from engage_desktop.core.credentials.key_file import ServiceAccountKey, read_key_file
 from engage_desktop.core.credentials.messages import credential_error
-from engage_desktop.core.credentials.testing import ConnectionTester, TestPlan, TestReport
+from engage_desktop.core.credentials.testing import (
+    ConnectionTester,
+    TestPlan,
+    TestReport,
+)
 from engage_desktop.core.progress import Progress
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.audit import record
 from engage_desktop.security.roles import Permission, require
 from engage_desktop.security.vault import Vault
 from engage_desktop.store.models import App, AppCredential, Device
-
-
-@dataclass(frozen=True)
-class CredentialTools:
-    """What the GUI's credentials dialog is handed by whoever starts it (the CLI's ``gui``):
-    this machine's keyring and the network half of "Test connection"."""
-
-    vault: Vault
-    tester: ConnectionTester
 
 
 def _test_device(session: Session, app_id: int) -> tuple[str | None, str | None]:

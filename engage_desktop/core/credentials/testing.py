@@ -8,11 +8,14 @@ hands them a ``ConnectionTester`` from ``services.fcm.connection_test``. Both th
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from engage_desktop.core.credentials.key_file import ServiceAccountKey
 from engage_desktop.core.messages import CodedText
 from engage_desktop.core.progress import Progress
+
+if TYPE_CHECKING:  # light at start-up: the GUI builds CredentialTools before its first paint
+    from engage_desktop.core.credentials.key_file import ServiceAccountKey
+    from engage_desktop.security.vault import Vault
 
 TEST_TOPIC = "engage-desktop-connection-test"
 
@@ -45,3 +48,12 @@ class TestReport:
 
 class ConnectionTester(Protocol):
     def __call__(self, plan: TestPlan, progress: Progress) -> TestReport: ...
+
+
+@dataclass(frozen=True)
+class CredentialTools:
+    """What the GUI's credentials dialog is handed by whoever starts it (the CLI's ``gui``):
+    this machine's keyring and the network half of "Test connection"."""
+
+    vault: Vault
+    tester: ConnectionTester

@@ -36,12 +36,8 @@ from engage_desktop.core.credentials.admin import (
     remove_credentials,
     set_sending_mode,
 )
-from engage_desktop.core.credentials.connection import (
-    CredentialTools,
-    check_connection,
-    set_credentials,
-)
-from engage_desktop.core.credentials.testing import TestReport
+from engage_desktop.core.credentials.connection import check_connection, set_credentials
+from engage_desktop.core.credentials.testing import CredentialTools, TestReport
 from engage_desktop.core.progress import Progress
 from engage_desktop.security.errors import PermissionDenied
 from engage_desktop.ui.background import Job, run_in_background

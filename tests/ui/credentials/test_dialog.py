@@ -15,8 +15,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from engage_desktop.core.credentials.admin import remove_credentials
-from engage_desktop.core.credentials.connection import CredentialTools
-from engage_desktop.core.credentials.testing import TestPlan, TestReport
+from engage_desktop.core.credentials.testing import CredentialTools, TestPlan, TestReport
 from engage_desktop.core.progress import Progress
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.vault import Vault

@@ -19,8 +19,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from engage_desktop.core.credentials.connection import CredentialTools
-from engage_desktop.core.credentials.testing import TestPlan, TestReport
+from engage_desktop.core.credentials.testing import CredentialTools, TestPlan, TestReport
 from engage_desktop.core.progress import Progress
 from engage_desktop.core.team import list_members
 from engage_desktop.core.workspace import Workspace
