@@ -10,7 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-python3}"
 OUT="${1:-build/bundle}"
-export QTWEBENGINE_CHROMIUM_FLAGS="${QTWEBENGINE_CHROMIUM_FLAGS:---no-sandbox}"
+# Chromium keeps its shared memory in /tmp, not /dev/shm (64 MB in containers: SIGBUS when full).
+export QTWEBENGINE_CHROMIUM_FLAGS="${QTWEBENGINE_CHROMIUM_FLAGS:---no-sandbox --disable-dev-shm-usage}"
 
 rm -rf "$OUT"
 mkdir -p "$(dirname "$OUT")"

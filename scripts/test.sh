@@ -21,7 +21,8 @@ echo "== import-linter"
 # Through the interpreter, not the console script: a fresh pyenv may not have its shim yet.
 "$PYTHON" -c "import sys; from importlinter.cli import lint_imports_command as run; sys.argv[0] = 'lint-imports'; run()"
 echo "== pytest"
-export QTWEBENGINE_CHROMIUM_FLAGS="${QTWEBENGINE_CHROMIUM_FLAGS:---no-sandbox}"
+# Chromium keeps its shared memory in /tmp, not /dev/shm (64 MB in containers: SIGBUS when full).
+export QTWEBENGINE_CHROMIUM_FLAGS="${QTWEBENGINE_CHROMIUM_FLAGS:---no-sandbox --disable-dev-shm-usage}"
 set +e
 dbus-run-session -- bash scripts/in-test-session.sh "$PYTHON" -m pytest "$@"
 status=$?

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-dev-shm-usage")
 
 import itertools
 import shutil
@@ -23,6 +23,36 @@ from engage_desktop.store.location import resolve_workspace
 from tests.support.demo import DEMO_ANCHOR, DEMO_USERS
 from tests.support.postgres import copy_demo, fresh_database, running_server
 from tests.support.processes import Sandbox, credentials_dir, start_sandbox
+
+
+@pytest.fixture(autouse=True)
+def closed_widgets_deleted() -> Iterator[None]:
+    """Deliver the deletions pytest-qt posts for a test's closed widgets at that test's end.
+
+    Without an event loop they waited for a later test's, and a composer's web page was then
+    destroyed in the middle of another test (a crash seen once in CI, in an import test).
+    """
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def windows_deleted_at_the_end() -> Iterator[None]:
+    """Delete the windows the tests closed while Qt still runs, as the app does on quit.
+
+    pytest-qt closes each test's widgets and posts their deletion, which the last test never
+    delivers; a rich preview's web page alive when QtWebEngine shuts down crashes the run.
+    """
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is not None:
+        from engage_desktop.ui.app import delete_windows
+
+        delete_windows()
 
 
 @pytest.fixture(scope="session")

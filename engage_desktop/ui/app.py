@@ -10,7 +10,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtWidgets import QApplication
 
 from engage_desktop import __version__
@@ -73,4 +73,17 @@ def run_gui(
     from engage_desktop.ui.startup import run_main_window
 
     result: int = qasync.run(run_main_window(window, workspace_arg, credentials))
+    delete_windows()
     return result
+
+
+def delete_windows() -> None:
+    """Delete every window while the application still exists, before Python ends.
+
+    QtWebEngine releases its profiles when the application ends; a rich preview's page still
+    alive then ("Release of profile requested but WebEnginePage still not deleted") crashed the
+    process on exit. Windows closed by then only had a deletion posted, never delivered.
+    """
+    for widget in QApplication.topLevelWidgets():
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -10,6 +10,7 @@ whole import back; rows with bad values are reported and skipped.
 from __future__ import annotations
 
 import gc
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -82,7 +83,14 @@ def _collector_paused() -> Iterator[None]:
     Every row allocates a few short-lived containers; the collector kept scanning them (about
     12 % of the CPU of a million-row import, measured). Nothing an import builds is cyclic, and
     reference counting frees it all as usual; the collector resumes when the import ends.
+
+    Only on the main thread (the CLI): the switch is process-wide, so from the GUI's worker it
+    held back the collection of the GUI's own garbage, which then all fell on the GUI thread
+    at once when the import ended.
     """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
     was_enabled = gc.isenabled()
     gc.disable()
     try:

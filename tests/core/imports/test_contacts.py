@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import gc
+import threading
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -235,6 +237,28 @@ def test_cancel_leaves_the_database_exactly_as_it_was(
         import_contacts(ws, app_id, big, progress=Progress(on_progress, token))
     assert max(reports) >= 5_000
     assert snapshot(ws) == before
+
+
+def test_an_import_off_the_main_thread_leaves_the_collector_on(ws: Workspace, app_id: int) -> None:
+    """The GUI imports from a worker: pausing the process-wide collector there held back the
+    GUI's own garbage, all collected on the GUI thread when the import ended."""
+    seen: list[bool] = []
+
+    def on_progress(done: int, total: int | None, message: str) -> None:
+        seen.append(gc.isenabled())
+
+    worker = threading.Thread(
+        target=import_contacts,
+        args=(ws, app_id, FR_CSV),
+        kwargs={"progress": Progress(on_progress)},
+    )
+    worker.start()
+    worker.join()
+    assert seen and all(seen)
+    seen.clear()
+    import_contacts(ws, app_id, FR_CSV, progress=Progress(on_progress))  # the CLI pauses it
+    assert seen and not any(seen)
+    assert gc.isenabled()
 
 
 def test_failure_midway_rolls_back(ws: Workspace, app_id: int, tmp_path: Path) -> None:
