@@ -82,7 +82,10 @@ class Dispatcher:
             self, engine, self.config, clock, self.senders, self.content, self.work
         )
         self._queue: asyncio.Queue[Claimed] = asyncio.Queue()
+        self._room = asyncio.Event()  # set when the queue falls below a batch: claim more
         self._outcomes: list[Outcome] = []
+        self._flush_now = asyncio.Event()  # a sender waits for room: write without delay
+        self._written = asyncio.Event()  # set (and replaced) after each write: room again
         self._requests = 0  # requests out to FCM right now
         self._leases = LeaseBook(self.config.lease, clock)
         self._storage_error: str | None = None  # why the database refuses writes, meanwhile
@@ -219,9 +222,11 @@ class Dispatcher:
                 await self._replace_stale_senders()
             elif self._retries_due():  # a retry written by this service is due: now
                 await self.db(self.work.release, False)
-            rows: list[Claimed] = []
-            if self._queue.qsize() < self.config.batch and self._busy_since is None:
-                rows = await self._claim()
+            if self._queue.qsize() >= self.config.batch:  # enough to send: claim when low
+                self._room.clear()
+                await self.clock.wait(self._room, self.config.poll_interval)
+                continue
+            rows = [] if self._busy_since is not None else await self._claim()
             if not rows:
                 await self.clock.wait(stop, self.config.poll_interval)
             else:
@@ -283,9 +288,12 @@ class Dispatcher:
         )
 
     async def _room_to_write(self, row: Claimed) -> bool:
-        """While the database is busy, results wait in memory: at most ``max_unwritten``."""
+        """While the database is busy, results wait in memory: at most ``max_unwritten``. A
+        sender that finds them full asks the flusher to write now and goes on as soon as a
+        write ends (a fixed sleep left every sender idle for its length after each write)."""
         while len(self._outcomes) >= self.config.max_unwritten:
-            await self.clock.sleep(0.1)
+            self._flush_now.set()
+            await self.clock.wait(self._written, 0.1)
             if not self._may_go(row):
                 return False
         return True
@@ -293,6 +301,8 @@ class Dispatcher:
     async def _worker(self) -> None:
         while True:
             row = await self._queue.get()
+            if self._queue.qsize() < self.config.batch:
+                self._room.set()
             handled = False
             try:
                 handled = await self._send_one(row)
@@ -431,7 +441,8 @@ class Dispatcher:
     async def _flush_loop(self, stop: asyncio.Event) -> None:
         while not stop.is_set() or self._outcomes:
             if len(self._outcomes) < self.config.batch:
-                await self.clock.sleep(self.config.flush_interval)
+                await self.clock.wait(self._flush_now, self.config.flush_interval)
+            self._flush_now.clear()
             batch = self._drain()
             try:
                 await asyncio.to_thread(self._write, batch)
@@ -445,6 +456,8 @@ class Dispatcher:
                 await self.clock.sleep(STORAGE_RETRY)
                 continue
             self._writable_again()
+            self._written.set()  # senders waiting for room go on
+            self._written = asyncio.Event()
             for outcome in batch:
                 self._leases.drop(outcome.outbox_id)
             if batch and self._pending_pause is None:
