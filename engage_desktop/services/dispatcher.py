@@ -85,7 +85,6 @@ class Dispatcher:
             self, engine, self.config, clock, self.senders, self.content, self.work
         )
         self._queue: asyncio.Queue[Claimed] = asyncio.Queue()
-        self._room = asyncio.Event()  # set when the queue falls below a batch: claim more
         self._outcomes: list[Outcome] = []
         self._flush_now = asyncio.Event()  # a sender waits for room: write without delay
         self._written = asyncio.Event()  # set (and replaced) after each write: room again
@@ -226,11 +225,9 @@ class Dispatcher:
                 await self._replace_stale_senders()
             elif self._retries_due():  # a retry written by this service is due: now
                 await self.db(self.work.release, False)
-            if self._queue.qsize() >= self.config.batch:  # enough to send: claim when low
-                self._room.clear()
-                await self.clock.wait(self._room, self.config.poll_interval)
-                continue
-            rows = [] if self._busy_since is not None else await self._claim()
+            rows: list[Claimed] = []
+            if self._queue.qsize() < self.config.batch and self._busy_since is None:
+                rows = await self._claim()
             if not rows:
                 await self.clock.wait(stop, self.config.poll_interval)
             else:
@@ -305,8 +302,6 @@ class Dispatcher:
     async def _worker(self) -> None:
         while True:
             row = await self._queue.get()
-            if self._queue.qsize() < self.config.batch:
-                self._room.set()
             handled = False
             try:
                 handled = await self._send_one(row)
