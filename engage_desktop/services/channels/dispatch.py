@@ -72,6 +72,7 @@ class _Work:
     context: dict[str, Any]
     settings: dict[str, Any]
     unsubscribe_key: bytes | None
+    transactional: bool  # the campaign's schedule says so: no STOP mention, no unsubscribe
 
 
 class ChannelDispatch:
@@ -126,6 +127,9 @@ class ChannelDispatch:
                     CampaignVariant.key == row.variant_key,
                 )
             )
+            schedule = session.scalar(
+                select(Campaign.schedule).where(Campaign.id == row.campaign_id)
+            )
             if context is None and row.profile_id is not None:
                 found = claims.profile_contexts(session.connection(), [row.profile_id])
                 context = found.get(row.profile_id, {})
@@ -133,7 +137,8 @@ class ChannelDispatch:
             key = None
             if channel is Channel.EMAIL and self.vault is not None and not sandbox:
                 key = unsubscribe_key(self.vault, row.app_id)
-        return _Work(channel, dict(content or {}), context or {}, settings, key)
+        transactional = bool((schedule or {}).get("transactional"))
+        return _Work(channel, dict(content or {}), context or {}, settings, key, transactional)
 
     def _fresh_account(
         self, session: Session, app_id: int, channel: Channel
@@ -165,12 +170,14 @@ class ChannelDispatch:
     def _render(self, row: Claimed, work: _Work) -> SmsMessage | EmailMessage:
         if work.channel is Channel.SMS:
             stop = str(work.settings.get("stop_mention") or "")
-            text = sms_text(work.content, work.context, stop_mention=stop)
+            text = sms_text(
+                work.content, work.context, marketing=not work.transactional, stop_mention=stop
+            )
             return SmsMessage(row.outbox_id, row.token, text.text)
         parts = email_parts(work.content, work.context)
         headers: dict[str, str] = {}
         base = str(work.settings.get("unsubscribe_base_url") or "")
-        if base and work.unsubscribe_key is not None and not work.content.get("transactional"):
+        if base and work.unsubscribe_key is not None and not work.transactional:
             url = unsubscribe_url(base, work.unsubscribe_key, row.message_id)
             headers["List-Unsubscribe"] = f"<{url}>"
             headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
