@@ -23,7 +23,7 @@
     </message>
     <message>
         <source>e.g. 21:00-08:00 (empty: none)</source>
-        <translation>par ex. 21:00-08:00 (vide : aucune)</translation>
+        <translation>par ex. 21h-8h (vide : aucune)</translation>
     </message>
     <message>
         <source>e.g. push:2/day,5/week;sms:1/week (empty: none)</source>
@@ -137,8 +137,8 @@
         <translation>L’offre se termine avant le début de l’envoi.</translation>
     </message>
     <message>
-        <source>%1: “%2” is not a span of time like 21:00-08:00.</source>
-        <translation>%1 : « %2 » n’est pas une plage horaire comme 21:00-08:00.</translation>
+        <source>%1: “%2” is not a span of time like 21:00-08:00 or 21h-8h.</source>
+        <translation>%1 : « %2 » n’est pas une plage horaire comme 21:00-08:00 ou 21h-8h.</translation>
     </message>
     <message>
         <source>%1: “%2” starts and ends at the same time.</source>

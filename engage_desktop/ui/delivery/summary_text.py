@@ -101,7 +101,7 @@ def rule_error_text(exc: RuleInputError) -> str:
             "DeliverySummary", "The offer ends before the send starts."
         ),
         "rule_bad_window": QCoreApplication.translate(
-            "DeliverySummary", "%1: “%2” is not a span of time like 21:00-08:00."
+            "DeliverySummary", "%1: “%2” is not a span of time like 21:00-08:00 or 21h-8h."
         ),
         "rule_empty_window": QCoreApplication.translate(
             "DeliverySummary", "%1: “%2” starts and ends at the same time."
