@@ -11,9 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import insert, select
 
+from engage_desktop.core.scheduling.schedule import schedule
+from engage_desktop.core.scheduling.when import ScheduleChoice
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import (
     App,
@@ -123,3 +126,28 @@ def not_before_by_profile(ws: Workspace, campaign_id: int) -> dict[int, datetime
     return {
         pid: (at if at.tzinfo else at.replace(tzinfo=UTC)) for pid, at in rows if pid is not None
     }
+
+
+PARIS = ZoneInfo("Europe/Paris")
+CHOSEN = datetime(2026, 12, 5, 10, 0, tzinfo=PARIS)  # "10:00 local", chosen in Paris
+STARTS = datetime(2026, 12, 4, 20, 0, tzinfo=UTC)  # 10:00 in UTC+14 (Kiritimati)
+ZONES = ["Pacific/Auckland", "Europe/Paris", "America/Los_Angeles"]
+TEN_LOCAL = {  # 10:00 on 5 December on each clock
+    "Pacific/Auckland": datetime(2026, 12, 4, 21, 0, tzinfo=UTC),
+    "Europe/Paris": datetime(2026, 12, 5, 9, 0, tzinfo=UTC),
+    "America/Los_Angeles": datetime(2026, 12, 5, 18, 0, tzinfo=UTC),
+}
+
+
+def scheduled_local_time(
+    ws: Workspace, fmt: CampaignFormat = CampaignFormat.PUSH
+) -> tuple[int, list[int]]:
+    """A campaign scheduled for 10:00 local on 5 December (chosen in Paris) to one person in
+    each of ``ZONES``, through the scheduling path the dialog and the CLI use."""
+    booked = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+    app_id, ids = seed_zoned_app(ws, [Zoned(z, None) for z in ZONES], booked)
+    campaign_id = seed_campaign(ws, app_id, fmt)
+    with ws.session() as session:
+        chosen = ScheduleChoice(CHOSEN, "Europe/Paris", local_time=True)
+        schedule(session, ws.member_id, campaign_id, chosen, booked)
+    return campaign_id, ids

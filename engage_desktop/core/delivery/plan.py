@@ -24,7 +24,12 @@ from engage_desktop.core.analytics.trends import (
 )
 from engage_desktop.core.delivery.app_rules import AppRules, load_rules
 from engage_desktop.core.delivery.reasons import EXPIRED, NO_SEND_WINDOW
-from engage_desktop.core.delivery.schedule import DeliverySchedule, for_send_now, parse_schedule
+from engage_desktop.core.delivery.schedule import (
+    DeliverySchedule,
+    for_send_now,
+    local_time_at,
+    parse_schedule,
+)
 from engage_desktop.core.delivery.throttle import ThrottleLedger
 from engage_desktop.core.delivery.windows import first_allowed
 from engage_desktop.core.delivery.zones import app_zone
@@ -60,7 +65,7 @@ class Planner:
         if s.mode == "at" and s.at is not None:
             return max(s.at, self.now)
         if s.mode == "local_time" and s.at is not None:
-            return max(s.at.replace(tzinfo=zone).astimezone(self.now.tzinfo), self.now)
+            return local_time_at(s.at, zone, self.now)
         if s.mode == "best_hour":
             local_now = self.now.astimezone(zone).replace(tzinfo=None)
             begin = max(local_now, s.at) if s.at is not None else local_now
