@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 if TYPE_CHECKING:
     from engage_desktop.core.delivery.plan import Planner
@@ -101,3 +102,30 @@ class ExpandResult:
             "offer_ends": iso(self.until),
             "ends_after_offer": self.ends_after_offer,
         }
+
+
+def rules_lines(result: ExpandResult, zone: ZoneInfo) -> list[str]:
+    """What the rules will do, in English, one fact a line (the CLI's confirmation; the GUI
+    words the same numbers in ``ui.delivery.summary_text``): recipients per variant, rows
+    waiting for quiet hours, the first send and the estimated end (with the throttle), and the
+    warning when the offer ends first. Times on the app's clock."""
+
+    def shown(at: datetime) -> str:
+        return f"{at.astimezone(zone):%Y-%m-%d %H:%M} ({zone.key})"
+
+    lines: list[str] = []
+    if len(result.per_variant) > 1:
+        parts = ", ".join(f"{k} {v:,}" for k, v in sorted(result.per_variant.items()))
+        lines.append(f"  variants:   {parts}")
+    if result.deferred_quiet:
+        lines.append(f"  deferred:   {result.deferred_quiet:,} wait for the quiet hours to end")
+    if result.first_at is not None and result.now is not None and result.first_at > result.now:
+        lines.append(f"  first send: {shown(result.first_at)}")
+    if result.estimated_end is not None:
+        lines.append(f"  estimated end: {shown(result.estimated_end)}")
+    if result.ends_after_offer and result.until is not None:
+        lines.append(
+            "  Warning: the throttle or the quiet hours do not leave time to reach everyone "
+            f"before the offer ends ({shown(result.until)}); the others will not receive it."
+        )
+    return lines

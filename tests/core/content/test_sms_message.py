@@ -12,7 +12,8 @@ STOP = "STOP au 36111"
 
 def test_marketing_sms_gets_the_stop_mention_and_it_counts_in_the_segments() -> None:
     text = sms_text(
-        {"body": "Bonjour {{ first_name }}, -20 %"}, {"first_name": "Léa"},
+        {"body": "Bonjour {{ first_name }}, -20 %"},
+        {"first_name": "Léa"},
         marketing=True,
         stop_mention=STOP,
     )

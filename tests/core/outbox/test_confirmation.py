@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select, update
@@ -54,13 +55,17 @@ def test_a_scheduled_campaign_says_who_who_not_where_and_when(
         "America/Montreal",
         False,
     )
-    assert summary_lines(summary)[1:] == [
+    lines = summary_lines(summary)
+    assert lines[1:6] == [
         "  channel:    push",
         "  audience:   Tous",
         "  recipients: 4 device(s)",
         "  not sent:   3 (no_push_consent 1, no_token 2)",
         "  when:       now, instead of its scheduled time 2099-12-15T09:00:00+00:00",
     ]
+    assert lines[6:] == [
+        f"  estimated end: {summary.delivery.estimated_end.astimezone(ZoneInfo('Europe/Paris')):%Y-%m-%d %H:%M} (Europe/Paris)"
+    ]  # type: ignore[union-attr]
     with ws.session() as session:  # counting wrote nothing
         assert session.scalar(select(func.count()).select_from(OutboxMessage)) == 0
 
