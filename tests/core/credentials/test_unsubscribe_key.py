@@ -76,7 +76,7 @@ def test_a_link_signed_on_one_machine_is_verified_on_another_after_the_handover(
         with ws.session() as s, pytest.raises(BadToken) as refused:
             record_unsubscribe(s, b, token, AT)
         assert refused.value.code == "unsubscribe_key_missing"
-        with pytest.raises(UnsubscribeKeyError, match="not app .*'s unsubscribe key"):
+        with pytest.raises(UnsubscribeKeyError, match=r"not app .*'s unsubscribe key"):
             import_key(ws, b, app_id, "a-key-from-elsewhere")
         import_key(ws, b, app_id, export_key(ws, a, app_id) + "\n")
         with ws.session() as s:
