@@ -49,11 +49,17 @@ class Zoned:
 
 
 def seed_zoned_app(
-    ws: Workspace, people: list[Zoned], now: datetime, *, quiet: tuple[str, str] | None = None
+    ws: Workspace,
+    people: list[Zoned],
+    now: datetime,
+    *,
+    quiet: tuple[str | None, str | None] | None = None,
+    project: str = "lumiere",
 ) -> tuple[int, list[int]]:
-    """(app id, profile ids in the order of ``people``); ``quiet``: None keeps the default."""
+    """(app id, profile ids in the order of ``people``); ``quiet``: None keeps the default
+    (21:00-08:00), ``(None, None)`` turns quiet hours off."""
     with ws.session() as s:
-        app = App(name="Lumière", firebase_project_id="lumiere", time_zone="Europe/Paris")
+        app = App(name=f"Lumière {project}", firebase_project_id=project, time_zone="Europe/Paris")
         app.use_sandbox = True
         s.add(app)
         s.flush()
