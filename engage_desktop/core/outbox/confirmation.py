@@ -101,7 +101,9 @@ def summary_lines(summary: SendSummary) -> list[str]:
         f"  not sent:   {summary.suppressed_total:,}" + (f" ({reasons})" if reasons else "")
     )
     when = "now"
-    if summary.scheduled_at is not None:
+    if summary.scheduled_at is not None and summary.local_time:
+        when = "at its time on each recipient's clock (where it has passed: the next day)"
+    elif summary.scheduled_at is not None:
         when = f"now, instead of its scheduled time {summary.scheduled_at.isoformat()}"
     lines.append(f"  when:       {when}")
     if summary.delivery is not None:  # the same rules lines as the GUI's confirmation
