@@ -77,3 +77,19 @@ def test_only_who_may_send_sees_the_summary(make_workspace: Callable[..., Worksp
         session.execute(update(MemberRole).values(role=Role.ANALYST))
     with pytest.raises(PermissionDenied):
         send_summary(ws, campaign_id)
+
+
+def test_a_local_time_campaign_sent_by_hand_goes_on_each_recipients_clock(
+    make_workspace: Callable[..., Workspace],
+) -> None:
+    ws = make_workspace()
+    campaign_id = seed_campaign(ws, seed_app(ws, 2))
+    with ws.session() as session:
+        chosen = ScheduleChoice(AT.astimezone(ZoneInfo("Europe/Paris")), "Europe/Paris", True)
+        schedule(session, ws.member_id, campaign_id, chosen, ws.clock.now())
+    lines = summary_lines(send_summary(ws, campaign_id))
+    assert (
+        "  when:       at its time on each recipient's clock (where it has passed: the next day)"
+        in lines
+    )
+    assert any(line.startswith("  first send: 2099-12-15 10:00 (Europe/Paris)") for line in lines)
