@@ -48,7 +48,17 @@ FORMATS = [CampaignFormat.PUSH, CampaignFormat.SMS, CampaignFormat.EMAIL]
 def test_quiet_hours_are_the_recipients_own_on_every_channel(
     make_workspace: Callable[..., Workspace], fmt: CampaignFormat
 ) -> None:
-    ws = make_workspace()
+    check_quiet_hours(make_workspace(), fmt)
+
+
+@pytest.mark.postgres
+def test_the_persons_device_zone_is_read_on_postgresql(
+    make_workspace: Callable[..., Workspace], pg_url: str
+) -> None:
+    check_quiet_hours(make_workspace(pg_url), CampaignFormat.SMS)
+
+
+def check_quiet_hours(ws: Workspace, fmt: CampaignFormat) -> None:
     ws.clock = FixedClock(NOW)
     app_id, ids = seed_zoned_app(ws, PEOPLE, NOW)
     campaign_id = seed_campaign(ws, app_id, fmt)
