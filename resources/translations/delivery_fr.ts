@@ -10,6 +10,13 @@
             <numerusform>%n messages attendent la fin des heures calmes.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>At that time the next day, as it has passed in their time zone: %n message(s).</source>
+        <translation>
+            <numerusform>À cette heure le lendemain, car elle est passée dans son fuseau horaire : %n message.</numerusform>
+            <numerusform>À cette heure le lendemain, car elle est passée dans leur fuseau horaire : %n messages.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DeliveryRulesDialog</name>

@@ -21,6 +21,13 @@ class DeliveryCounts(QObject):
     def deferred(self, count: int) -> str:
         return self.tr("%n message(s) wait for the quiet hours to end.", "", count)
 
+    def next_day(self, count: int) -> str:
+        return self.tr(
+            "At that time the next day, as it has passed in their time zone: %n message(s).",
+            "",
+            count,
+        )
+
 
 def rule_reason_label(reason: str) -> str | None:
     """Words for the reasons the delivery rules add (None: not one of theirs)."""
@@ -54,6 +61,8 @@ def rules_lines(summary: ExpandResult) -> list[str]:
         )
     if summary.deferred_quiet:
         lines.append(DeliveryCounts().deferred(summary.deferred_quiet))
+    if summary.next_day:
+        lines.append(DeliveryCounts().next_day(summary.next_day))
     if summary.estimated_end is not None:
         lines.append(
             fill(

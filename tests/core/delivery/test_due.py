@@ -63,7 +63,8 @@ def test_sent_by_hand_after_ten_in_auckland_auckland_gets_it_the_next_day(
     pressed = datetime(2026, 12, 5, 8, 0, tzinfo=UTC)  # 21:00 in Auckland, 09:00 in Paris
     ws.clock = FixedClock(pressed)
     result = start_send(ws, campaign_id)  # "Send now" keeps the local-time choice
-    assert result.queued == 3
+    assert (result.queued, result.next_day) == (3, 1)
+    assert result.as_dict()["local_time_next_day"] == 1
     with ws.session() as s:
         planned = dict(
             s.execute(
