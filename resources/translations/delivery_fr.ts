@@ -108,6 +108,10 @@
         <translation>Destinataires par variante : %1</translation>
     </message>
     <message>
+        <source>First send: %1</source>
+        <translation>Premier envoi : %1</translation>
+    </message>
+    <message>
         <source>Estimated end: %1</source>
         <translation>Fin estimée : %1</translation>
     </message>

@@ -63,6 +63,14 @@ def rules_lines(summary: ExpandResult) -> list[str]:
         lines.append(DeliveryCounts().deferred(summary.deferred_quiet))
     if summary.next_day:
         lines.append(DeliveryCounts().next_day(summary.next_day))
+    first, now = summary.first_at, summary.now
+    if first is not None and now is not None and first > now:  # a local time, quiet hours
+        lines.append(
+            fill(
+                QCoreApplication.translate("DeliverySummary", "First send: %1"),
+                [format_datetime(first)],
+            )
+        )
     if summary.estimated_end is not None:
         lines.append(
             fill(
