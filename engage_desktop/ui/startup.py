@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
@@ -18,6 +19,7 @@ from engage_desktop.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from engage_desktop.core.credentials.testing import CredentialTools
+    from engage_desktop.core.member_access import MemberAccess
     from engage_desktop.core.workspace import Workspace
     from engage_desktop.ui.service_launcher import ServiceChild
 
@@ -76,6 +78,26 @@ async def open_workspace_with_progress(window: MainWindow, workspace_arg: str | 
             dialog.close()
 
 
+async def attach_workspace(
+    window: MainWindow, workspace: Workspace, credentials: CredentialTools | None = None
+) -> bool:
+    """Read the member's apps and roles on a worker, then fill the window with them.
+
+    The window stays responsive meanwhile (a database another program holds only delays the
+    pages). False when the window was closed before the read finished.
+    """
+    from engage_desktop.core.member_access import read_member_access
+    from engage_desktop.ui.context import UiContext
+
+    # Not owned by the window: its answer must come even if the window is closed meanwhile.
+    job = run_in_background(lambda _progress: read_member_access(workspace))
+    access: MemberAccess = await job_future(job)
+    if not shiboken6.isValid(window):
+        return False
+    window.attach(UiContext(workspace, credentials=credentials, access=access))
+    return True
+
+
 async def run_main_window(
     window: MainWindow, workspace_arg: str | None, credentials: CredentialTools | None = None
 ) -> int:
@@ -110,10 +132,11 @@ async def run_main_window(
         )
         window.close()
         return 1
-    from engage_desktop.ui.context import UiContext
     from engage_desktop.ui.service_launcher import ensure_service
 
-    window.attach(UiContext(workspace, credentials=credentials))
+    if not await attach_workspace(window, workspace, credentials) or closed.done():
+        workspace.close()
+        return 0
     window.service_starting()
     # Not owned by the window: closing it meanwhile must not lose track of a started child.
     launch = run_in_background(lambda _progress: ensure_service(workspace))

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
+from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.main_window import MainWindow
@@ -25,7 +26,7 @@ def _window(qtbot, workspace: Workspace, tmp_path: Path) -> tuple[MainWindow, Pa
     window.probe = Probe(window, folder, exit_at_paint=False)  # type: ignore[attr-defined]
     window.show()
     qtbot.waitUntil((folder / "first-paint").exists, timeout=5000)
-    window.attach(UiContext(workspace))
+    window.attach(UiContext(workspace, access=read_member_access(workspace)))
     return window, folder
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool, QTranslator
 
+from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import Profile, Role
 from engage_desktop.ui.context import UiContext
@@ -72,7 +73,7 @@ def _context(
     ws: Workspace, qsettings: QSettings, role: Role, platforms: tuple[str, ...] = ("ios",)
 ) -> UiContext:
     add_app(ws, role=role, platforms=platforms)
-    return UiContext(ws, qsettings)
+    return UiContext(ws, qsettings, access=read_member_access(ws))
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from engage_desktop.core.apps.identity import AppIdentity
 from engage_desktop.core.apps.manage import add_app
+from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.team import add_member, list_members
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.roles import Permission
@@ -19,7 +20,7 @@ from engage_desktop.ui.context import UiContext
 
 
 def _panel(qtbot: QtBot, ws: Workspace, qsettings: QSettings) -> TeamPanel:
-    panel = TeamPanel(UiContext(ws, qsettings))
+    panel = TeamPanel(UiContext(ws, qsettings, access=read_member_access(ws)))
     qtbot.addWidget(panel)
     qtbot.waitUntil(lambda: panel.job is not None and panel.job.done)
     return panel

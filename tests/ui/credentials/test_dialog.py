@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from engage_desktop.core.credentials.admin import remove_credentials
 from engage_desktop.core.credentials.testing import CredentialTools, TestPlan, TestReport
+from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.progress import Progress
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.vault import Vault
@@ -54,7 +55,12 @@ def context_for(ws: Workspace, tmp_path: Path, role: Role) -> UiContext:
         session.flush()
         session.add(MemberRole(member_id=ws.member_id, app_id=app.id, role=role))
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    return UiContext(ws, settings, credentials=CredentialTools(Vault.system(), over_the_network))
+    return UiContext(
+        ws,
+        settings,
+        credentials=CredentialTools(Vault.system(), over_the_network),
+        access=read_member_access(ws),
+    )
 
 
 def key_file(folder: Path, info: dict[str, Any], name: str = "cle.json") -> Path:

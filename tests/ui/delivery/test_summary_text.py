@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import Campaign, CampaignVariant
 from engage_desktop.ui.context import UiContext
@@ -34,7 +35,11 @@ def _dialog(ws: Workspace, tmp_path: Path, qtbot: QtBot) -> SendDialog:
             "until": (start + timedelta(minutes=3, seconds=-1)).isoformat(),
             "throttle_per_minute": 10,
         }
-    context = UiContext(ws, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    context = UiContext(
+        ws,
+        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+        access=read_member_access(ws),
+    )
     context.set_app(app_id)
     dialog = SendDialog(context, campaign_id, "Soldes")
     qtbot.addWidget(dialog)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from engage_desktop.core.credentials.testing import CredentialTools, TestPlan, TestReport
+from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.progress import Progress
 from engage_desktop.core.team import list_members
 from engage_desktop.core.workspace import Workspace
@@ -81,7 +82,12 @@ def test_an_admin_connects_a_firebase_project_from_the_gui_alone(
     shoot = Shooter(shots, f"{language}_{appearance}")
     ws = make_workspace()  # a new workspace: its first member administers every app
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    context = UiContext(ws, settings, credentials=CredentialTools(Vault.system(), over_the_network))
+    context = UiContext(
+        ws,
+        settings,
+        credentials=CredentialTools(Vault.system(), over_the_network),
+        access=read_member_access(ws),
+    )
     page = SettingsPage(context)
     qtbot.addWidget(page)
     page.resize(1100, 760)
