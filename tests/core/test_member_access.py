@@ -21,9 +21,7 @@ def test_only_the_members_apps_by_name_each_with_its_grant(
     game = add_app(ws, "Arcade", Role.ANALYST)
     add_app(ws, "Not mine", None)
     with ws.session() as session:
-        session.execute(
-            update(MemberRole).where(MemberRole.app_id == shop).values(approver=True)
-        )
+        session.execute(update(MemberRole).where(MemberRole.app_id == shop).values(approver=True))
         session.execute(update(Member).where(Member.id == ws.member_id).values(display_name="Léa"))
     access = read_member_access(ws)
     assert access.member_name == "Léa"
