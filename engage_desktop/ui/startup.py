@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from engage_desktop.core.credentials.testing import CredentialTools
     from engage_desktop.core.member_access import MemberAccess
     from engage_desktop.core.workspace import Workspace
+    from engage_desktop.ui.background import Job
     from engage_desktop.ui.service_launcher import ServiceChild
 
 
@@ -78,24 +79,23 @@ async def open_workspace_with_progress(window: MainWindow, workspace_arg: str | 
             dialog.close()
 
 
-async def attach_workspace(
+def attach_when_read(
     window: MainWindow, workspace: Workspace, credentials: CredentialTools | None = None
-) -> bool:
+) -> Job:
     """Read the member's apps and roles on a worker, then fill the window with them.
 
     The window stays responsive meanwhile (a database another program holds only delays the
-    pages). False when the window was closed before the read finished.
+    pages). The job has no owner, so its answer comes even if the window is closed first; a
+    closed window is then left alone.
     """
     from engage_desktop.core.member_access import read_member_access
     from engage_desktop.ui.context import UiContext
 
-    # Not owned by the window: its answer must come even if the window is closed meanwhile.
-    job = run_in_background(lambda _progress: read_member_access(workspace))
-    access: MemberAccess = await job_future(job)
-    if not shiboken6.isValid(window):
-        return False
-    window.attach(UiContext(workspace, credentials=credentials, access=access))
-    return True
+    def attach(access: MemberAccess) -> None:
+        if shiboken6.isValid(window):
+            window.attach(UiContext(workspace, credentials=credentials, access=access))
+
+    return run_in_background(lambda _progress: read_member_access(workspace), on_success=attach)
 
 
 async def run_main_window(
@@ -134,7 +134,8 @@ async def run_main_window(
         return 1
     from engage_desktop.ui.service_launcher import ensure_service
 
-    if not await attach_workspace(window, workspace, credentials) or closed.done():
+    await job_future(attach_when_read(window, workspace, credentials))
+    if closed.done():
         workspace.close()
         return 0
     window.service_starting()

@@ -25,9 +25,6 @@ from engage_desktop.store.errors import WorkspaceError
 from engage_desktop.store.location import resolve_workspace
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.messages import (
-    _issue_templates,
-    _pause_templates,
-    _template_templates,
     campaign_error_text,
     field_label,
     issue_line,
@@ -35,6 +32,9 @@ from engage_desktop.ui.messages import (
     template_error_text,
     workspace_error_text,
 )
+from engage_desktop.ui.messages.campaigns import _pause_templates
+from engage_desktop.ui.messages.fields import _template_templates
+from engage_desktop.ui.messages.issues import _issue_templates
 from tests.support.apps import add_app
 
 TEMPLATE_CASES = [
@@ -194,7 +194,9 @@ def test_campaign_refusals_in_french(french: None) -> None:
         "Cette campagne est un brouillon : elle ne peut pas être programmée."
     )
     issues = CampaignInputError("A.body", "cannot schedule: …", "schedule_has_issues", "3")
-    assert "3 problème(s)" in campaign_error_text(issues)
+    assert "programmée : 3 problèmes à corriger" in campaign_error_text(issues)  # a Qt plural
+    one = CampaignInputError("A.body", "cannot schedule: …", "schedule_has_issues", "1")
+    assert "programmée : 1 problème à corriger" in campaign_error_text(one)
 
 
 def test_unknown_codes_fall_back_to_the_english_message(french: None) -> None:
