@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import QCoreApplication
 
 from engage_desktop.core.messages import code_of
+from engage_desktop.ui.translation_marks import QT_TRANSLATE_NOOP
 
 _PLACEHOLDER = re.compile(r"%(\d+)")
 
@@ -32,9 +33,7 @@ def coded_text(message: object, templates: Mapping[str, str]) -> str:
     return str(message) if template is None else fill(template, args)
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks ``text`` for translation in ``context`` without translating it yet."""
-    return text
+__all__ = ["QT_TRANSLATE_NOOP", "coded_text", "fill", "translated"]
 
 
 def translated(context: str, table: Mapping[str, str]) -> dict[str, str]:
