@@ -6,6 +6,7 @@ A first start builds the demo workspace, with a progress dialog and a cancel but
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -79,10 +80,15 @@ async def open_workspace_with_progress(window: MainWindow, workspace_arg: str | 
             dialog.close()
 
 
+CredentialsFactory = Callable[[], "CredentialTools"]
+"""Makes the admin's credential tools (the keyring, the connection test), on a worker."""
+
+
 def attach_when_read(
-    window: MainWindow, workspace: Workspace, credentials: CredentialTools | None = None
+    window: MainWindow, workspace: Workspace, credentials: CredentialsFactory | None = None
 ) -> Job:
-    """Read the member's apps and roles on a worker, then fill the window with them.
+    """Read the member's apps and roles (and make the credential tools) on a worker, then fill
+    the window with them.
 
     The window stays responsive meanwhile (a database another program holds only delays the
     pages). The job has no owner, so its answer comes even if the window is closed first; a
@@ -91,15 +97,19 @@ def attach_when_read(
     from engage_desktop.core.member_access import read_member_access
     from engage_desktop.ui.context import UiContext
 
-    def attach(access: MemberAccess) -> None:
-        if shiboken6.isValid(window):
-            window.attach(UiContext(workspace, credentials=credentials, access=access))
+    def work(_progress: Progress) -> tuple[MemberAccess, CredentialTools | None]:
+        return read_member_access(workspace), credentials() if credentials else None
 
-    return run_in_background(lambda _progress: read_member_access(workspace), on_success=attach)
+    def attach(found: tuple[MemberAccess, CredentialTools | None]) -> None:
+        access, tools = found
+        if shiboken6.isValid(window):
+            window.attach(UiContext(workspace, credentials=tools, access=access))
+
+    return run_in_background(work, on_success=attach)
 
 
 async def run_main_window(
-    window: MainWindow, workspace_arg: str | None, credentials: CredentialTools | None = None
+    window: MainWindow, workspace_arg: str | None, credentials: CredentialsFactory | None = None
 ) -> int:
     """Open the workspace behind the (already shown) window, then fill it in.
 
