@@ -78,3 +78,21 @@ def test_a_marketer_reads_the_team_without_the_buttons(
     assert not panel.context.allows(Permission.MANAGE_TEAM)
     for button in (panel.add_button, panel.change_button, panel.revoke_button):
         assert not button.isVisibleTo(panel)
+
+
+def test_a_name_with_a_placeholder_is_asked_about_as_typed(
+    qtbot: QtBot, make_workspace: Callable[..., Workspace], qsettings: QSettings
+) -> None:
+    """One-pass fill(): the member's own "%2" is not replaced by the app's name (chained
+    ``.replace`` substituted inside the first argument)."""
+    ws = make_workspace()
+    app = add_app(ws, AppIdentity("Boutique", "boutique-prod"))
+    add_member(ws, app, "promo", Role.MARKETER, display_name="Soldes -50%2")
+    panel = _panel(qtbot, ws, qsettings)
+    asked: list[str] = []
+    panel.confirm = lambda text: bool(asked.append(text))  # answers no
+    panel.table.selectRow([m.login for m in panel.members].index("promo"))
+    panel.revoke_selected()
+    assert asked == [
+        "Take Soldes -50%2 off the team of “Boutique”? They keep their roles on other apps."
+    ]
