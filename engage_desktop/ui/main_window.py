@@ -28,13 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engage_desktop.ui.pages.base import Page
-
 if TYPE_CHECKING:
     from engage_desktop.core.progress import Progress
     from engage_desktop.core.service_status import ServiceStatus
     from engage_desktop.ui.background import Job
     from engage_desktop.ui.context import UiContext
+    from engage_desktop.ui.pages.base import Page
     from engage_desktop.ui.service_launcher import ServiceChild
 
 SETTINGS_GEOMETRY = "main_window/geometry"
@@ -283,7 +282,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
         self.settings.setValue(SETTINGS_STATE, self.saveState())
         current = self.stack.currentWidget()
-        if isinstance(current, Page):
-            self.settings.setValue(SETTINGS_PAGE, current.page_id)
+        shown = next((page.page_id for page in self.pages if page is current), None)
+        if shown is not None:  # pages come with the workspace: none in the bare shell
+            self.settings.setValue(SETTINGS_PAGE, shown)
         self._service_timer.stop()
         super().closeEvent(event)
