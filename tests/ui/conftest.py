@@ -14,7 +14,9 @@ from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import Profile, Role
 from engage_desktop.ui.context import UiContext
 from tests.support.apps import add_app
+from tests.support.fake_google import FakeGoogle
 from tests.support.paths import CATALOGUES, ROOT, artifacts
+from tests.support.tls import make_test_ca
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -115,3 +117,14 @@ def ui_context(
             Profile(app_id=app_id, external_id="u-2", first_name=None, email="anon@example.fr")
         )
     return context
+
+
+@pytest.fixture
+def google(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeGoogle]:
+    """Google's token endpoint and FCM, over TLS with a CA this test made; the endpoints come
+    from this machine's environment, as on a real sending machine."""
+    server = FakeGoogle(make_test_ca(tmp_path / "ca")).start()
+    for name, value in server.env().items():
+        monkeypatch.setenv(name, value)
+    yield server
+    server.stop()
