@@ -33,11 +33,13 @@ class UiContext(QObject):
         app_changed(app_id): the user picked another app in the switcher.
         apps_changed(): an app was added, edited or removed, or the member's roles changed.
         permissions_changed(): what the member may do on the current app changed.
+        credentials_changed(): the credential tools arrived (made on a worker after start-up).
     """
 
     app_changed = Signal(int)
     apps_changed = Signal()
     permissions_changed = Signal()
+    credentials_changed = Signal()
 
     def __init__(
         self,
@@ -74,6 +76,10 @@ class UiContext(QObject):
             self.app_id = app_id
             self._refresh_permissions()
             self.app_changed.emit(app_id)
+
+    def set_credentials(self, credentials: CredentialTools) -> None:
+        self.credentials = credentials
+        self.credentials_changed.emit()
 
     def current_app(self) -> App | None:
         return next((a for a in self.apps if a.id == self.app_id), None)

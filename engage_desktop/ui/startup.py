@@ -87,25 +87,28 @@ CredentialsFactory = Callable[[], "CredentialTools"]
 def attach_when_read(
     window: MainWindow, workspace: Workspace, credentials: CredentialsFactory | None = None
 ) -> Job:
-    """Read the member's apps and roles (and make the credential tools) on a worker, then fill
-    the window with them.
+    """Read the member's apps and roles on a worker, then fill the window with them; the
+    credential tools are made on another worker and handed to the context when ready.
 
     The window stays responsive meanwhile (a database another program holds only delays the
-    pages). The job has no owner, so its answer comes even if the window is closed first; a
-    closed window is then left alone.
+    pages), and the pages do not wait for keyring. The jobs have no owner, so their answers
+    come even if the window is closed first; a closed window is then left alone. Returns the
+    job that reads the apps.
     """
     from engage_desktop.core.member_access import read_member_access
     from engage_desktop.ui.context import UiContext
 
-    def work(_progress: Progress) -> tuple[MemberAccess, CredentialTools | None]:
-        return read_member_access(workspace), credentials() if credentials else None
-
-    def attach(found: tuple[MemberAccess, CredentialTools | None]) -> None:
-        access, tools = found
+    def attach(access: MemberAccess) -> None:
         if shiboken6.isValid(window):
-            window.attach(UiContext(workspace, credentials=tools, access=access))
+            window.attach(UiContext(workspace, access=access))
+            if credentials is not None:
+                run_in_background(lambda _p: credentials(), on_success=hand_over)
 
-    return run_in_background(work, on_success=attach)
+    def hand_over(tools: CredentialTools) -> None:
+        if shiboken6.isValid(window) and window.context is not None:
+            window.context.set_credentials(tools)
+
+    return run_in_background(lambda _p: read_member_access(workspace), on_success=attach)
 
 
 async def run_main_window(

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import Role
 from engage_desktop.ui.main_window import MainWindow
+from engage_desktop.ui.pages.settings import SettingsPage
 from engage_desktop.ui.startup import attach_when_read
 from tests.support.apps import add_app
 from tests.support.slow_database import RepaintCounter, held_lock
@@ -60,11 +61,17 @@ def test_the_credential_tools_are_made_on_the_worker_not_before_the_paint(
 
     window = MainWindow(qsettings)
     qtbot.addWidget(window)
-    job = attach_when_read(window, ws, tools)
-    qtbot.waitUntil(lambda: job.done, timeout=15_000)
+    attach_when_read(window, ws, tools)
+    qtbot.waitUntil(
+        lambda: window.context is not None and window.context.credentials is not None,
+        timeout=15_000,
+    )
     assert made_on == [False]
     assert window.context is not None and window.context.credentials is not None
     assert window.context.credentials.vault.describe().startswith("keyring.backends.")
+    settings = window.page("settings")
+    assert isinstance(settings, SettingsPage)  # the admin's credentials box follows the tools
+    qtbot.waitUntil(lambda: settings.credentials.isVisibleTo(settings), timeout=15_000)
 
 
 def test_nothing_the_first_paint_needs_imports_keyring_or_the_database(tmp_path: Path) -> None:

@@ -45,6 +45,7 @@ class CredentialsBox(QGroupBox):
         layout.addWidget(self.manage_button)
         self.hide()  # until we know the member may see it
         context.app_changed.connect(lambda _id: self.load())
+        context.credentials_changed.connect(self.load)  # made after start-up, on a worker
         self.load()
 
     def load(self) -> None:
