@@ -4,10 +4,8 @@ marked, and a result of a claim no longer held changes nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from sqlalchemy import select
 
 from engage_desktop.core.outbox import claims
@@ -17,20 +15,9 @@ from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import DeliveryAttempt, Device, OutboxMessage, OutboxState
 from tests.support.sending import seed_app, seed_campaign
 
-BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
-
-@pytest.fixture(params=BACKENDS)
-def workspace(
-    request: pytest.FixtureRequest, make_workspace: Callable[..., Workspace]
-) -> Workspace:
-    if request.param == "postgresql":
-        return make_workspace(request.getfixturevalue("pg_url"))
-    return make_workspace()
-
-
-def test_each_field_of_a_result_reads_back_as_written(workspace: Workspace) -> None:
-    ws = workspace
+def test_each_field_of_a_result_reads_back_as_written(backend_workspace: Workspace) -> None:
+    ws = backend_workspace
     campaign_id = seed_campaign(ws, seed_app(ws, 3))
     start_send(ws, campaign_id)
     at = datetime(2026, 12, 3, 10, 11, 12, 345678, tzinfo=UTC)

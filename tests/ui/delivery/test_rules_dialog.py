@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
 from engage_desktop.core.delivery.app_rules import read_rules
+from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import MemberRole, Role
 from engage_desktop.ui.admin.apps_panel import AppsPanel
@@ -24,7 +25,11 @@ SHOTS = Path("/tmp/shots/rules")
 
 
 def _panel(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> AppsPanel:
-    context = UiContext(ws, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    context = UiContext(
+        ws,
+        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+        access=read_member_access(ws),
+    )
     panel = AppsPanel(context)
     qtbot.addWidget(panel)
     qtbot.waitUntil(lambda: panel.job is not None and panel.job.done)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from engage_desktop.core.clock import FixedClock
+from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import Campaign, CampaignFormat, CampaignVariant
 from engage_desktop.ui.context import UiContext
@@ -37,7 +38,11 @@ def _dialog(ws: Workspace, tmp_path: Path, qtbot: QtBot) -> SendDialog:
             "until": (start + timedelta(minutes=3, seconds=-1)).isoformat(),
             "throttle_per_minute": 10,
         }
-    context = UiContext(ws, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    context = UiContext(
+        ws,
+        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+        access=read_member_access(ws),
+    )
     context.set_app(app_id)
     dialog = SendDialog(context, campaign_id, "Soldes")
     qtbot.addWidget(dialog)
@@ -85,7 +90,11 @@ def test_confirmation_says_who_gets_a_local_time_send_the_next_day(
     app_id, _ids = seed_zoned_app(ws, people, now, quiet=(None, None))
     schedule = {"mode": "local_time", "at": "2026-12-05T10:00"}
     campaign_id = zoned_campaign(ws, app_id, CampaignFormat.PUSH, schedule)
-    context = UiContext(ws, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    context = UiContext(
+        ws,
+        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+        access=read_member_access(ws),
+    )
     context.set_app(app_id)
     dialog = SendDialog(context, campaign_id, "Soldes")
     qtbot.addWidget(dialog)
