@@ -1,6 +1,9 @@
 """The demo apps' campaigns: what each one says, when it went out and how it did.
 
-Data, not logic (like ``specs``): ``campaign_gen`` writes these with believable results.
+Data, not logic (like ``specs``): ``campaign_gen`` writes these with believable results. A
+campaign naming a ``segment`` targets that demo segment (``segment_gen``) and its recipients are
+drawn from its members (``campaign_targets``); a sent one names only segments that do not
+depend on events, which are written after the campaigns.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ class DemoCampaign:
     open_rate: float = 0.07
     conversion_rate: float = 0.015
     control_share: float = 0.0
+    segment: str | None = None  # a demo segment's name (segment_gen); None: the whole audience
 
 
 def _push(title: str, body: str, link: str, image: str | None = None) -> dict[str, Any]:
@@ -93,14 +97,14 @@ RETAIL_CAMPAIGNS: tuple[DemoCampaign, ...] = (
         conversion_rate=0.04,
     ),
     DemoCampaign(
-        "Vente privée membres Or",
+        "Vente privée membres Argent et Or",
         "email",
         "completed",
         30,
         (
             {
                 "subject": "Vente privée : vos 48 h d'avance",
-                "preheader": "Réservé aux membres Or",
+                "preheader": "Réservé aux membres Argent et Or",
                 "html": "<h1>Vente privée</h1><p>Bonjour {{ first_name }}, profitez de 48 h d'avance.</p>",
             },
         ),
@@ -109,13 +113,14 @@ RETAIL_CAMPAIGNS: tuple[DemoCampaign, ...] = (
         reach=0.2,
         open_rate=0.24,
         conversion_rate=0.03,
+        segment="Fidélité Argent et Or",
     ),
     DemoCampaign(
         "Code promo SMS week-end",
         "sms",
         "completed",
         14,
-        ({"text": "Maison Lumiere: -15% ce week-end avec le code WEEKEND15. STOP au 36111"},),
+        ({"body": "Maison Lumiere: -15% ce week-end avec le code WEEKEND15. STOP au 36111"},),
         label="sms_weekend",
         tags=("promo",),
         reach=0.3,
@@ -136,6 +141,7 @@ RETAIL_CAMPAIGNS: tuple[DemoCampaign, ...] = (
         ),
         label="fete_des_meres",
         tags=("saisonnier",),
+        segment="Acheteurs récents",
     ),
     DemoCampaign(
         "Ouverture du magasin de Brest",
@@ -150,6 +156,7 @@ RETAIL_CAMPAIGNS: tuple[DemoCampaign, ...] = (
             ),
         ),
         tags=("magasin", "géociblage"),
+        segment="Près d'un magasin",
     ),
 )
 
@@ -189,6 +196,7 @@ GAME_CAMPAIGNS: tuple[DemoCampaign, ...] = (
         reach=0.3,
         open_rate=0.09,
         conversion_rate=0.0,
+        segment="Joueurs inactifs",
     ),
     DemoCampaign(
         "Nouveau monde : les Îles Flottantes",
@@ -203,5 +211,6 @@ GAME_CAMPAIGNS: tuple[DemoCampaign, ...] = (
             ),
         ),
         tags=("lancement",),
+        segment="Joueurs iOS à jour",
     ),
 )

@@ -120,12 +120,17 @@ class ChannelDispatch:
 
     def _load(self, row: Claimed, channel: Channel, context: dict[str, Any] | None) -> _Work:
         with Session(self.engine) as session:
-            content = session.scalar(
-                select(CampaignVariant.content).where(
+            variant = session.execute(
+                select(CampaignVariant.content, Campaign.schedule)
+                .join(Campaign, Campaign.id == CampaignVariant.campaign_id)
+                .where(
                     CampaignVariant.campaign_id == row.campaign_id,
                     CampaignVariant.key == row.variant_key,
                 )
-            )
+            ).first()
+            content = dict(variant[0] or {}) if variant is not None else {}
+            if variant is not None and (variant[1] or {}).get("transactional"):
+                content["transactional"] = True  # the composer's flag is the campaign's
             if context is None and row.profile_id is not None:
                 found = claims.profile_contexts(session.connection(), [row.profile_id])
                 context = found.get(row.profile_id, {})
@@ -133,7 +138,7 @@ class ChannelDispatch:
             key = None
             if channel is Channel.EMAIL and self.vault is not None and not sandbox:
                 key = unsubscribe_key(self.vault, row.app_id)
-        return _Work(channel, dict(content or {}), context or {}, settings, key)
+        return _Work(channel, content, context or {}, settings, key)
 
     def _fresh_account(
         self, session: Session, app_id: int, channel: Channel
@@ -175,7 +180,14 @@ class ChannelDispatch:
             headers["List-Unsubscribe"] = f"<{url}>"
             headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
         return EmailMessage(
-            row.outbox_id, row.token, parts.subject, parts.html, parts.text, headers
+            row.outbox_id,
+            row.token,
+            parts.subject,
+            parts.html,
+            parts.text,
+            headers,
+            sender=parts.sender,
+            reply_to=parts.reply_to,
         )
 
     async def _sender(self, app_id: int, channel: Channel) -> ChannelSender[Any]:

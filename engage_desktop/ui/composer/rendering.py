@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QPixmap
 
 from engage_desktop.core.campaigns.form import CampaignForm
+from engage_desktop.core.campaigns.senders import DefaultSender
 from engage_desktop.core.content.inapp import InAppContent
 from engage_desktop.core.content.push import PushContent
 from engage_desktop.core.content.sms import count_sms
@@ -21,6 +22,7 @@ from engage_desktop.core.templating import render_text
 from engage_desktop.core.templating.context import SAMPLE_PROFILE
 from engage_desktop.ui.composer.forms import ComposerForms
 from engage_desktop.ui.composer.payload import ComposerPayload
+from engage_desktop.ui.composer.schedule_words import schedule_words
 from engage_desktop.ui.messages import fill, template_error_text
 from engage_desktop.ui.preview.remote_image import RemoteImage
 
@@ -60,6 +62,7 @@ class ComposerRendering(QObject):
         self.local_image: QPixmap | None = None
         self.rich_preview: RichPreview | PlainRichPreview | None = None
         self.payload = ComposerPayload(form, views, self, campaign_id)
+        self.default_sender = DefaultSender()  # the app's SMTP account's, once read
         self.remote_image = RemoteImage(self)
         self.remote_image.changed.connect(self.image_changed)
         self._last_good: dict[str, str] = {}
@@ -80,6 +83,9 @@ class ComposerRendering(QObject):
         fmt = self.form.format
         views = self.views
         views.format_pages.setCurrentIndex(FORMAT_PAGES.get(fmt, 0))
+        views.schedule_words.setText(schedule_words(self.form.schedule))
+        views.trigger_event.setEnabled(self.form.content("in_app").get("trigger") == "event")
+        self.payload.default_sender = self.default_sender
         notes: list[str] = []
         self._template_errors = {}
         if fmt == "push":
@@ -199,8 +205,8 @@ class ComposerRendering(QObject):
             subject,
             pre,
             body,  # its inline CSS kept (nh3's defaults dropped every style attribute)
-            sender=str(content.get("from") or ""),
-            reply_to=str(content.get("reply_to") or ""),
+            sender=str(content.get("from") or "").strip() or self.default_sender.sender,
+            reply_to=str(content.get("reply_to") or "").strip() or self.default_sender.reply_to,
         )
         self.views.preview_stack.setCurrentWidget(self.views.email_preview)
         return error, missing
