@@ -50,4 +50,3 @@ def _form_encode(text: str) -> str:
     return "".join(
         chr(b) if b in _UNRESERVED else "+" if b == 0x20 else f"%{b:02X}" for b in text.encode()
     )
-
