@@ -70,6 +70,9 @@ def _field_names() -> dict[str, str]:
         "trigger": QCoreApplication.translate("FieldNames", "trigger"),
         "trigger_event": QCoreApplication.translate("FieldNames", "trigger event"),
         "expires_at": QCoreApplication.translate("FieldNames", "expiry"),
+        "from": QCoreApplication.translate("FieldNames", "From"),
+        "reply_to": QCoreApplication.translate("FieldNames", "Reply-to"),
+        "text": QCoreApplication.translate("FieldNames", "text part"),
     }
 
 
@@ -252,6 +255,9 @@ def _issue_templates() -> dict[str, str]:
         "inapp_bad_expiry": QCoreApplication.translate(
             "ContentIssues",
             "“%1” is not a date and time with its offset (2026-12-24T18:00:00+01:00).",
+        ),
+        "bad_mailbox": QCoreApplication.translate(
+            "ContentIssues", "“%2” is not a display name and an address (write it like %3)."
         ),
     }
 

@@ -57,7 +57,7 @@ def parse_mailbox(field: str, raw: str, *, name_required: bool = False) -> Mailb
 
 
 def _error(field: str, shown: str, wanted: str) -> MailboxError:
-    text = f"{field}: “{shown}” is not {wanted} (write it like {EXAMPLE})."
+    text = f"“{shown}” is not {wanted} (write it like {EXAMPLE})."
     return MailboxError(CodedText(text, "bad_mailbox", field, shown, EXAMPLE))
 
 

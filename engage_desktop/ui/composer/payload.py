@@ -22,6 +22,7 @@ from engage_desktop.core.campaigns.senders import DefaultSender
 from engage_desktop.core.content.email_message import Envelope, email_parts, mime_message
 from engage_desktop.core.content.fcm import FCM_MAX_BYTES, RenderFailed
 from engage_desktop.core.content.fcm_formats import check_format_message
+from engage_desktop.core.content.mailbox import sender_issues
 from engage_desktop.core.outbox.message_ids import sample_message_id
 from engage_desktop.core.templating import render_text
 from engage_desktop.ui.composer.forms import ComposerForms
@@ -100,6 +101,10 @@ class ComposerPayload(QObject):
         except RenderFailed as exc:
             error = issue_line(exc.issue.field, exc.issue.message)
             return "\n".join([self.tr("No message can be sent as written:"), error])
+        wrong = sender_issues(parts.sender, parts.reply_to)  # no header is built from them
+        if wrong:
+            lines = [issue_line(field, message) for field, message in wrong]
+            return "\n".join([self.tr("No message can be sent as written:"), *lines])
         to = recipient_of(render_context, "email", "{To}")
         sender = parts.sender or self.default_sender.sender or "{From}"
         reply_to = parts.reply_to or self.default_sender.reply_to

@@ -36,7 +36,7 @@ CONTENT = {
     "subject": "Soldes pour {{ first_name }}",
     "preheader": "Jusqu'à -50 %",
     "html": "<h1>Soldes</h1><p>Bonjour {{ prenom }}, <a href='https://ml.fr/s'>voir</a></p>",
-    "from": "Maison Lumière, les soldes <soldes@maison-lumiere.fr>",
+    "from": "Les soldes Maison Lumière <soldes@maison-lumiere.fr>",
     "reply_to": "Service client <aide@maison-lumiere.fr>",
 }
 

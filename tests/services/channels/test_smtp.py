@@ -79,7 +79,7 @@ def test_the_campaigns_from_and_reply_to_arrive_as_written(
         "Soldes",
         "<p>Bonjour</p>",
         "Bonjour",
-        sender="Maison Lumière, les soldes <soldes@maison-lumiere.fr>",
+        sender="Les soldes Maison Lumière <soldes@maison-lumiere.fr>",
         reply_to="Service client <aide@maison-lumiere.fr>",
     )
 
@@ -92,7 +92,7 @@ def test_the_campaigns_from_and_reply_to_arrive_as_written(
 
     assert [r.kind for r in asyncio.run(run())] == [Kind.DELIVERED, Kind.DELIVERED]
     own, default = box.received
-    assert own["From"] == "Maison Lumière, les soldes <soldes@maison-lumiere.fr>"
+    assert own["From"] == "Les soldes Maison Lumière <soldes@maison-lumiere.fr>"
     assert own["Reply-To"] == "Service client <aide@maison-lumiere.fr>"
     assert default["From"] == "Maison Lumière <news@maison-lumiere.fr>"  # the account's
     assert default["Reply-To"] == "service@maison-lumiere.fr"
