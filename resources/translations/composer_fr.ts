@@ -309,6 +309,26 @@
         <translation>E-mail</translation>
     </message>
     <message>
+        <source>Transactional message</source>
+        <translation>Message transactionnel</translation>
+    </message>
+    <message>
+        <source>For messages a person expects (an order confirmation, a password reset): exempt from frequency caps and not counted in other campaigns&apos; caps; an SMS may go out outside the marketing SMS hours and carries no STOP mention; an email carries no unsubscribe link. Consent and quiet hours still apply.</source>
+        <translation>Pour les messages attendus (confirmation de commande, nouveau mot de passe) : exempté des plafonds de fréquence et non compté dans ceux des autres campagnes ; un SMS peut partir hors des horaires des SMS commerciaux et ne porte pas de mention STOP ; un e-mail ne porte pas de lien de désinscription. Le consentement et les heures calmes s’appliquent toujours.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Expéditeur</translation>
+    </message>
+    <message>
+        <source>Reply-to</source>
+        <translation>Répondre à</translation>
+    </message>
+    <message>
+        <source>A display name and an address: %1</source>
+        <translation>Un nom affiché et une adresse : %1</translation>
+    </message>
+    <message>
         <source>Subject</source>
         <translation>Objet</translation>
     </message>
@@ -365,28 +385,36 @@
         <translation>Segment</translation>
     </message>
     <message>
-        <source>As soon as approved</source>
-        <translation>Dès l’approbation</translation>
-    </message>
-    <message>
-        <source>At a date and time</source>
-        <translation>À une date et une heure</translation>
-    </message>
-    <message>
-        <source>At the user&apos;s local time</source>
-        <translation>À l’heure locale de l’utilisateur</translation>
-    </message>
-    <message>
-        <source>At each user&apos;s best hour</source>
-        <translation>À la meilleure heure de chaque utilisateur</translation>
-    </message>
-    <message>
         <source>Schedule</source>
         <translation>Programmation</translation>
     </message>
     <message>
-        <source>Schedule date (ISO)</source>
-        <translation>Date de programmation (ISO)</translation>
+        <source>Left empty, the text part is made from the HTML.</source>
+        <translation>Laissée vide, la version texte est tirée du HTML.</translation>
+    </message>
+    <message>
+        <source>Text part</source>
+        <translation>Version texte</translation>
+    </message>
+    <message>
+        <source>Start from the HTML</source>
+        <translation>Partir du HTML</translation>
+    </message>
+    <message>
+        <source>Fill the text part with the text made from the HTML, to edit it.</source>
+        <translation>Remplir la version texte avec le texte tiré du HTML, pour la retoucher.</translation>
+    </message>
+    <message>
+        <source>Default: %1</source>
+        <translation>Par défaut : %1</translation>
+    </message>
+    <message>
+        <source>No SMTP account yet</source>
+        <translation>Pas encore de compte SMTP</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Facultatif</translation>
     </message>
     <message>
         <source>Summary</source>
@@ -395,6 +423,22 @@
     <message>
         <source>HTML page</source>
         <translation>Page HTML</translation>
+    </message>
+    <message>
+        <source>Page address</source>
+        <translation>Adresse de la page</translation>
+    </message>
+    <message>
+        <source>Used when the page does not fit in the 4,096-byte message: the phone opens it from this https address.</source>
+        <translation>Utilisée quand la page ne tient pas dans le message de 4 096 octets : le téléphone l’ouvre à cette adresse https.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>Keep in the inbox</source>
+        <translation>Garder dans la boîte de réception</translation>
     </message>
     <message>
         <source>JavaScript</source>
@@ -473,6 +517,34 @@
         <translation>Bouton de fermeture</translation>
     </message>
     <message>
+        <source>Next time the app opens</source>
+        <translation>À la prochaine ouverture de l’appli</translation>
+    </message>
+    <message>
+        <source>When the app logs an event</source>
+        <translation>Quand l’appli enregistre un événement</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>The event that shows the message</source>
+        <translation>L’événement qui affiche le message</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Not shown after</source>
+        <translation>Plus affiché après le</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>Expiration</translation>
+    </message>
+    <message>
         <source>Preview as… (name, email or id)</source>
         <translation>Aperçu en tant que… (nom, e-mail ou identifiant)</translation>
     </message>
@@ -500,12 +572,8 @@
         <translation>Ressource Messages de Twilio ; {From} et {AccountSid} sont l’expéditeur SMS de l’app.</translation>
     </message>
     <message>
-        <source>The MIME message; {From} is the app&apos;s sender address.</source>
-        <translation>Le message MIME ; {From} est l’adresse d’expédition de l’app.</translation>
-    </message>
-    <message>
-        <source>In-app messages are not sent by the service yet; this is the content as saved.</source>
-        <translation>Le service n’envoie pas encore les messages in-app ; voici le contenu tel qu’enregistré.</translation>
+        <source>The MIME message as the SMTP sender builds it.</source>
+        <translation>Le message MIME tel que l’envoi SMTP le construit.</translation>
     </message>
 </context>
 <context>
@@ -616,6 +684,25 @@
     <message>
         <source>The profile could not be read: %1</source>
         <translation>Le profil n’a pas pu être lu : %1</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleWords</name>
+    <message>
+        <source>At each recipient&apos;s best hour.</source>
+        <translation>À la meilleure heure de chaque destinataire.</translation>
+    </message>
+    <message>
+        <source>Not scheduled: it goes out when you send it.</source>
+        <translation>Non programmée : elle part quand vous l’envoyez.</translation>
+    </message>
+    <message>
+        <source>%1, in each recipient&apos;s local time.</source>
+        <translation>%1, à l’heure locale de chaque destinataire.</translation>
+    </message>
+    <message>
+        <source>On %1.</source>
+        <translation>Le %1.</translation>
     </message>
 </context>
 <context>
