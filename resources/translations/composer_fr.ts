@@ -313,8 +313,8 @@
         <translation>Message transactionnel</translation>
     </message>
     <message>
-        <source>For messages a person expects (an order confirmation, a password reset): exempt from frequency caps and not counted in other campaigns&apos; caps; an SMS may go out outside the marketing SMS hours and carries no STOP mention; an email carries no unsubscribe link. Consent and quiet hours still apply.</source>
-        <translation>Pour les messages attendus (confirmation de commande, nouveau mot de passe) : exempté des plafonds de fréquence et non compté dans ceux des autres campagnes ; un SMS peut partir hors des horaires des SMS commerciaux et ne porte pas de mention STOP ; un e-mail ne porte pas de lien de désinscription. Le consentement et les heures calmes s’appliquent toujours.</translation>
+        <source>For messages people expect (an order, a password reset): no frequency cap, SMS outside marketing hours and without STOP, no unsubscribe link. Consent and quiet hours still apply.</source>
+        <translation>Pour les messages attendus (une commande, un mot de passe) : pas de plafond de fréquence, SMS hors des horaires commerciaux et sans STOP, pas de lien de désinscription. Le consentement et les heures calmes s’appliquent toujours.</translation>
     </message>
     <message>
         <source>From</source>

@@ -9,7 +9,9 @@ depend on events, which are written after the campaigns.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 
 @dataclass(frozen=True)
@@ -21,11 +23,21 @@ class DemoCampaign:
     variants: tuple[dict[str, Any], ...]
     label: str | None = None
     tags: tuple[str, ...] = ()
-    reach: float = 0.25  # share of reachable recipients targeted
+    reach: float = 0.25  # share of reachable recipients targeted (1.0: the whole segment)
     open_rate: float = 0.07
     conversion_rate: float = 0.015
     control_share: float = 0.0
     segment: str | None = None  # a demo segment's name (segment_gen); None: the whole audience
+
+
+DEMO_TIME_ZONE = "Europe/Paris"  # both demo apps' zone (the app table's default)
+
+
+def demo_schedule(at_unix: int) -> dict[str, str]:
+    """``campaign.schedule`` as the scheduling dialog stores it: the time on the app's clocks,
+    with its offset and zone (a bare UTC time read as the app's local time, an hour off)."""
+    wall = datetime.fromtimestamp(at_unix, ZoneInfo(DEMO_TIME_ZONE))
+    return {"mode": "at", "at": wall.isoformat(), "time_zone": DEMO_TIME_ZONE}
 
 
 def _push(title: str, body: str, link: str, image: str | None = None) -> dict[str, Any]:
@@ -110,7 +122,7 @@ RETAIL_CAMPAIGNS: tuple[DemoCampaign, ...] = (
         ),
         label="vente_privee_or",
         tags=("fidélité",),
-        reach=0.2,
+        reach=1.0,  # the whole segment, as far as it can be reached
         open_rate=0.24,
         conversion_rate=0.03,
         segment="Fidélité Argent et Or",
@@ -193,7 +205,7 @@ GAME_CAMPAIGNS: tuple[DemoCampaign, ...] = (
         ),
         label="vies_pleines",
         tags=("réengagement",),
-        reach=0.3,
+        reach=1.0,
         open_rate=0.09,
         conversion_rate=0.0,
         segment="Joueurs inactifs",

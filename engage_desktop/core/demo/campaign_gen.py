@@ -16,7 +16,7 @@ import numpy as np
 
 from engage_desktop.core.demo.audience_gen import DAY, AppAudience
 from engage_desktop.core.demo.bulk import BulkWriter
-from engage_desktop.core.demo.campaign_catalog import DemoCampaign
+from engage_desktop.core.demo.campaign_catalog import DemoCampaign, demo_schedule
 from engage_desktop.core.demo.campaign_targets import Target, segment_targets
 
 
@@ -83,7 +83,7 @@ class CampaignGenerator:
         created = self.w.datetime_from_unix(min(at - 3 * DAY, self.anchor - 2 * 3600))
         scheduled = at_txt if spec.status in ("completed", "scheduled") else None
         finished = self.w.datetime_from_unix(at + 1800) if spec.status == "completed" else None
-        schedule = json.dumps({"mode": "at", "at": at_txt}) if scheduled else None
+        schedule = json.dumps(demo_schedule(at)) if scheduled else None
         self.w.insert(
             "campaign",
             (

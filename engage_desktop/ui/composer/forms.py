@@ -111,19 +111,19 @@ class ComposerForms(QObject):
         form.addRow(self.tr("Segment"), self._field("campaign.segment_id", segment))
         self.schedule_words = QLabel()  # the stored schedule in words (ui.workflow.when_text)
         self.schedule_words.setWordWrap(True)
+        form.addRow(self.tr("Schedule"), self.schedule_words)
         self.schedule_row = QHBoxLayout()  # the window adds the "Schedule…" button
-        self.schedule_row.addWidget(self.schedule_words, 1)
-        form.addRow(self.tr("Schedule"), self.schedule_row)
+        self.schedule_row.addStretch(1)
+        form.addRow("", self.schedule_row)
         transactional = QCheckBox(self.tr("Transactional message"))
         form.addRow("", self._field("campaign.transactional", transactional))
         form.addRow(
             "",
             _help(
                 self.tr(
-                    "For messages a person expects (an order confirmation, a password reset): "
-                    "exempt from frequency caps and not counted in other campaigns' caps; an SMS "
-                    "may go out outside the marketing SMS hours and carries no STOP mention; an "
-                    "email carries no unsubscribe link. Consent and quiet hours still apply."
+                    "For messages people expect (an order, a password reset): no frequency "
+                    "cap, SMS outside marketing hours and without STOP, no unsubscribe link. "
+                    "Consent and quiet hours still apply."
                 )
             ),
         )

@@ -183,7 +183,7 @@ class ComposerWindow(QWidget):
             lambda _i: self.preview_as(self.views.profile_combo.currentData())
         )
         self.campaign_actions = ComposerActions(self.context, self, self)
-        self.views.schedule_row.addWidget(self.campaign_actions.schedule_button)
+        self.views.schedule_row.insertWidget(0, self.campaign_actions.schedule_button)
         self.views.text_from_html.clicked.connect(self._text_from_html)
         self.issue_list = QListWidget()
         self.issue_list.setMaximumHeight(110)

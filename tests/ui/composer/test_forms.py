@@ -185,6 +185,6 @@ def test_transactional_is_explained_and_saved_where_the_rules_read_it(
     window = _open(qtbot, ui_context)
     box = window.widgets["campaign.transactional"]
     assert isinstance(box, QCheckBox) and not box.isChecked()
-    assert any("frequency caps" in label.text() for label in window.left.findChildren(QLabel))
+    assert any("frequency cap" in label.text() for label in window.left.findChildren(QLabel))
     box.click()
     assert _saved(qtbot, window, ui_context)["schedule"]["transactional"] is True  # type: ignore[index]
