@@ -433,12 +433,8 @@
         <translation>Utilisée quand la page ne tient pas dans le message de 4 096 octets : le téléphone l’ouvre à cette adresse https.</translation>
     </message>
     <message>
-        <source> days</source>
-        <translation> jours</translation>
-    </message>
-    <message>
-        <source>Keep in the inbox</source>
-        <translation>Garder dans la boîte de réception</translation>
+        <source>Days in the inbox</source>
+        <translation>Jours dans la boîte</translation>
     </message>
     <message>
         <source>JavaScript</source>

@@ -247,8 +247,7 @@ class ComposerForms(QObject):
             ),
         )
         days = QSpinBox(minimum=1, maximum=MAX_INBOX_DAYS)
-        days.setSuffix(self.tr(" days"))
-        form.addRow(self.tr("Keep in the inbox"), self._field("rich.inbox_days", days))
+        form.addRow(self.tr("Days in the inbox"), self._field("rich.inbox_days", days))
         for key, label in (
             ("rich.allow_scripts", self.tr("JavaScript")),
             ("rich.allow_remote", self.tr("Remote content")),
