@@ -9,10 +9,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QLocale, Signal
+from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateTimeEdit, QHBoxLayout, QWidget
 
 from engage_desktop.ui.event_labels import event_label
+from engage_desktop.ui.workflow.when_text import short_date_format, short_time_format
 
 
 class EventPicker(QComboBox):
@@ -82,11 +83,7 @@ class ExpiryEdit(QWidget):
         self.enabled_box = QCheckBox(label)
         self.moment = QDateTimeEdit()
         self.moment.setCalendarPopup(True)
-        locale = QLocale()
-        shown = locale.dateFormat(QLocale.FormatType.ShortFormat).replace("yyyy", "yy")
-        shown = shown.replace("yy", "yyyy")
-        clock = locale.timeFormat(QLocale.FormatType.ShortFormat)
-        self.moment.setDisplayFormat(f"{shown} {clock}")
+        self.moment.setDisplayFormat(f"{short_date_format()} {short_time_format()}")
         self.moment.setDateTime(QDateTime.currentDateTime().addDays(7))
         self.moment.setEnabled(False)
         row = QHBoxLayout(self)

@@ -24,3 +24,15 @@ def moment_text(at: datetime, zone_name: str) -> str:
 
 def utc_text(at: datetime) -> str:
     return moment_text(at, "UTC")
+
+
+def short_date_format() -> str:
+    """The locale's short date with the whole year ("15/12/2026", "12/15/2026"): a two-digit
+    year is ambiguous in a date people schedule by."""
+    shown = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    return shown if "yyyy" in shown else shown.replace("yy", "yyyy")
+
+
+def short_time_format() -> str:
+    """The locale's own short time ("HH:mm" in French, "h:mm AP" in American English)."""
+    return QLocale().timeFormat(QLocale.FormatType.ShortFormat)
