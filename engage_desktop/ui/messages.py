@@ -257,7 +257,7 @@ def _issue_templates() -> dict[str, str]:
             "“%1” is not a date and time with its offset (2026-12-24T18:00:00+01:00).",
         ),
         "bad_mailbox": QCoreApplication.translate(
-            "ContentIssues", "“%2” is not a display name and an address (write it like %3)."
+            "ContentIssues", "“%1” is not a display name and an address (write it like %2)."
         ),
     }
 

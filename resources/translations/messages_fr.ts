@@ -250,8 +250,8 @@
         <translation>« %1 » n’est pas une date et une heure avec son décalage (2026-12-24T18:00:00+01:00).</translation>
     </message>
     <message>
-        <source>“%2” is not a display name and an address (write it like %3).</source>
-        <translation>« %2 » n’est pas un nom affiché suivi d’une adresse (écrivez par exemple %3).</translation>
+        <source>“%1” is not a display name and an address (write it like %2).</source>
+        <translation>« %1 » n’est pas un nom affiché suivi d’une adresse (écrivez par exemple %2).</translation>
     </message>
     <message>
         <source>Template error, line %1, column %2: %3</source>

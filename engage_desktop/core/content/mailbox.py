@@ -58,7 +58,7 @@ def parse_mailbox(field: str, raw: str, *, name_required: bool = False) -> Mailb
 
 def _error(field: str, shown: str, wanted: str) -> MailboxError:
     text = f"“{shown}” is not {wanted} (write it like {EXAMPLE})."
-    return MailboxError(CodedText(text, "bad_mailbox", field, shown, EXAMPLE))
+    return MailboxError(CodedText(text, "bad_mailbox", shown, EXAMPLE))  # the issue names field
 
 
 def sender_issues(content_from: str, content_reply_to: str) -> list[tuple[str, str]]:

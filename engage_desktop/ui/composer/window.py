@@ -346,6 +346,7 @@ class ComposerWindow(QWidget):
         layout.insertWidget(0, self.results)
         for widget in self.widgets.values():
             widget.setEnabled(False)
+        self.views.format_pages.setEnabled(False)  # also what refresh enables (event picker)
         self.variant_bar.lock()
         for button in self.campaign_actions.buttons():
             button.hide()
