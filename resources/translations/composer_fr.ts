@@ -612,6 +612,18 @@
         <translation>imposent l’UCS-2 : %1</translation>
     </message>
     <message>
+        <source>Shown when the app logs “%1”</source>
+        <translation>Affiché quand l’appli enregistre « %1 »</translation>
+    </message>
+    <message>
+        <source>Shown the next time the app opens</source>
+        <translation>Affiché à la prochaine ouverture de l’appli</translation>
+    </message>
+    <message>
+        <source>%1, until %2.</source>
+        <translation>%1, jusqu’au %2.</translation>
+    </message>
+    <message>
         <source>No preview for this format in this build.</source>
         <translation>Pas d’aperçu pour ce format dans cette version.</translation>
     </message>

@@ -328,8 +328,15 @@ class ComposerForms(QObject):
         self.text_preview.setOpenLinks(False)
         self.preview_stack.addWidget(self.push_panel)
         self.preview_stack.addWidget(self.text_preview)
+        self.inapp_page = QWidget()  # the in-app preview under when the app shows it
+        inapp_layout = QVBoxLayout(self.inapp_page)
+        inapp_layout.setContentsMargins(0, 0, 0, 0)
+        self.inapp_when = QLabel()
+        self.inapp_when.setWordWrap(True)
         self.inapp_preview = InAppPreview()
-        self.preview_stack.addWidget(self.inapp_preview)
+        inapp_layout.addWidget(self.inapp_when)
+        inapp_layout.addWidget(self.inapp_preview, 1)
+        self.preview_stack.addWidget(self.inapp_page)
         self.app_name = app_name
         self.sms_preview = SmsPreview()
         self.preview_stack.addWidget(self.sms_preview)

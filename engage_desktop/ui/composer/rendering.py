@@ -22,9 +22,11 @@ from engage_desktop.core.templating import render_text
 from engage_desktop.core.templating.context import SAMPLE_PROFILE
 from engage_desktop.ui.composer.forms import ComposerForms
 from engage_desktop.ui.composer.payload import ComposerPayload
-from engage_desktop.ui.composer.schedule_words import schedule_words
+from engage_desktop.ui.composer.schedule_words import moment_from, schedule_words
+from engage_desktop.ui.event_labels import event_label
 from engage_desktop.ui.messages import fill, template_error_text
 from engage_desktop.ui.preview.remote_image import RemoteImage
+from engage_desktop.ui.workflow.when_text import local_zone_name, moment_text
 
 if TYPE_CHECKING:
     from engage_desktop.ui.preview.rich_fallback import PlainRichPreview
@@ -127,7 +129,8 @@ class ComposerRendering(QObject):
 
     def _refresh_inapp(self, notes: list[str]) -> None:
         views = self.views
-        views.preview_stack.setCurrentWidget(views.inapp_preview)
+        views.preview_stack.setCurrentWidget(views.inapp_page)
+        views.inapp_when.setText(self._inapp_when(self.form.content()))
         shown = dict(self.form.content())
         for name in ("header", "body"):
             text, error, missing = self.render(name, str(shown.get(name) or ""))
@@ -136,6 +139,18 @@ class ComposerRendering(QObject):
             self._note_missing(notes, missing)
         views.inapp_preview.set_content(InAppContent.from_dict(shown))
         views.inapp_preview.set_image(self._preview_image(notes, str(shown.get("image_url") or "")))
+
+    def _inapp_when(self, content: dict[str, Any]) -> str:
+        """When the app shows the message, in words (the trigger's event by its label)."""
+        event = str(content.get("trigger_event") or "")
+        if content.get("trigger") == "event" and event:
+            when = fill(self.tr("Shown when the app logs “%1”"), [event_label(event)])
+        else:
+            when = self.tr("Shown the next time the app opens")
+        expiry = moment_from(content.get("expires_at"))
+        if expiry is None:
+            return when + "."
+        return fill(self.tr("%1, until %2."), [when, moment_text(expiry, local_zone_name())])
 
     def _refresh_rich(self, notes: list[str]) -> None:
         """QtWebEngine is loaded only when a rich push is first previewed (it is heavy), and

@@ -20,7 +20,7 @@ from engage_desktop.ui.workflow.when_text import moment_text
 def schedule_words(schedule: Mapping[str, Any]) -> str:
     """``campaign.schedule`` in words (stored by the dialog or the CLI)."""
     mode = str(schedule.get("mode") or "now")
-    at = _moment(schedule.get("at"))
+    at = moment_from(schedule.get("at"))
     zone = str(schedule.get("time_zone") or "")
     if mode == "best_hour":
         return QCoreApplication.translate("ScheduleWords", "At each recipient's best hour.")
@@ -35,7 +35,8 @@ def schedule_words(schedule: Mapping[str, Any]) -> str:
     return fill(QCoreApplication.translate("ScheduleWords", "On %1."), [shown])
 
 
-def _moment(raw: Any) -> datetime | None:
+def moment_from(raw: Any) -> datetime | None:
+    """A stored ISO 8601 time (None when empty or unreadable: its content check says why)."""
     try:
         return datetime.fromisoformat(str(raw)) if raw else None
     except ValueError:

@@ -22,6 +22,11 @@ def moment_text(at: datetime, zone_name: str) -> str:
     return f"{day} {clock} ({zone_name})"
 
 
+def local_zone_name() -> str:
+    """This machine's IANA zone (where times typed without a zone are read)."""
+    return bytes(QTimeZone.systemTimeZoneId().data()).decode() or "UTC"
+
+
 def utc_text(at: datetime) -> str:
     return moment_text(at, "UTC")
 

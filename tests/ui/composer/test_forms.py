@@ -102,6 +102,7 @@ def test_in_app_trigger_by_readable_event_and_expiry(qtbot: QtBot, ui_context: U
     _type(qtbot, window, "inapp.body", "Votre carte vous attend")
     picker = window.widgets["inapp.trigger_event"]
     assert isinstance(picker, EventPicker) and not picker.isEnabled()  # next app open
+    assert window.views.inapp_when.text() == "Shown the next time the app opens."
     _choose(window, "inapp.trigger", "event")
     assert picker.isEnabled()
     assert "trigger event" in window.issue_list.item(0).text()  # no event named yet
@@ -112,6 +113,8 @@ def test_in_app_trigger_by_readable_event_and_expiry(qtbot: QtBot, ui_context: U
     assert isinstance(expiry, ExpiryEdit)
     expiry.enabled_box.click()
     expiry.moment.setDateTime(QDateTime(2027, 1, 31, 18, 0, 0))
+    said = window.views.inapp_when.text()  # under the preview, in words
+    assert said.startswith("Shown when the app logs “Purchased”, until ") and "2027" in said
     document = json.loads(
         json.loads(window.payload_view.toPlainText())["message"]["data"]["engage_inapp"]
     )
