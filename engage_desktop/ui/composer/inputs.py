@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateTimeEdit, QHBoxLayout, QWidget
 
 from engage_desktop.ui.event_labels import event_label
@@ -42,7 +42,7 @@ class EventPicker(QComboBox):
         self.clear()
         for name in names:
             self.addItem(event_label(name), name)
-            self.setItemData(self.count() - 1, name, 3)  # Qt.ToolTipRole: the raw name
+            self.setItemData(self.count() - 1, name, Qt.ItemDataRole.ToolTipRole)  # raw name
         self.blockSignals(blocked)
         self.set_value(current)
 
