@@ -226,6 +226,18 @@
         <translation>Compte SMS ou e-mail fourni</translation>
     </message>
     <message>
+        <source>Unsubscribe-link key made</source>
+        <translation>Clé des liens de désinscription créée</translation>
+    </message>
+    <message>
+        <source>Unsubscribe-link key copied out</source>
+        <translation>Clé des liens de désinscription copiée</translation>
+    </message>
+    <message>
+        <source>Unsubscribe-link key given to a machine</source>
+        <translation>Clé des liens de désinscription donnée à une machine</translation>
+    </message>
+    <message>
         <source>Service-account key removed</source>
         <translation>Clé de compte de service supprimée</translation>
     </message>

@@ -51,6 +51,15 @@ def action_labels() -> dict[str, str]:
         "credentials.provider_set": QCoreApplication.translate(
             "AuditLabels", "SMS or email account given"
         ),
+        "credentials.unsubscribe_key_made": QCoreApplication.translate(
+            "AuditLabels", "Unsubscribe-link key made"
+        ),
+        "credentials.unsubscribe_key_out": QCoreApplication.translate(
+            "AuditLabels", "Unsubscribe-link key copied out"
+        ),
+        "credentials.unsubscribe_key_in": QCoreApplication.translate(
+            "AuditLabels", "Unsubscribe-link key given to a machine"
+        ),
         "credentials.remove": QCoreApplication.translate(
             "AuditLabels", "Service-account key removed"
         ),
