@@ -309,6 +309,26 @@
         <translation>E-mail</translation>
     </message>
     <message>
+        <source>Transactional message</source>
+        <translation>Message transactionnel</translation>
+    </message>
+    <message>
+        <source>For messages people expect (an order, a password reset): no frequency cap, SMS outside marketing hours and without STOP, no unsubscribe link. Consent and quiet hours still apply.</source>
+        <translation>Pour les messages attendus (une commande, un mot de passe) : pas de plafond de fréquence, SMS hors des horaires commerciaux et sans STOP, pas de lien de désinscription. Le consentement et les heures calmes s’appliquent toujours.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Expéditeur</translation>
+    </message>
+    <message>
+        <source>Reply-to</source>
+        <translation>Répondre à</translation>
+    </message>
+    <message>
+        <source>A display name and an address: %1</source>
+        <translation>Un nom affiché et une adresse : %1</translation>
+    </message>
+    <message>
         <source>Subject</source>
         <translation>Objet</translation>
     </message>
@@ -365,28 +385,36 @@
         <translation>Segment</translation>
     </message>
     <message>
-        <source>As soon as approved</source>
-        <translation>Dès l’approbation</translation>
-    </message>
-    <message>
-        <source>At a date and time</source>
-        <translation>À une date et une heure</translation>
-    </message>
-    <message>
-        <source>At the user&apos;s local time</source>
-        <translation>À l’heure locale de l’utilisateur</translation>
-    </message>
-    <message>
-        <source>At each user&apos;s best hour</source>
-        <translation>À la meilleure heure de chaque utilisateur</translation>
-    </message>
-    <message>
         <source>Schedule</source>
         <translation>Programmation</translation>
     </message>
     <message>
-        <source>Schedule date (ISO)</source>
-        <translation>Date de programmation (ISO)</translation>
+        <source>Left empty, the text part is made from the HTML.</source>
+        <translation>Laissée vide, la version texte est tirée du HTML.</translation>
+    </message>
+    <message>
+        <source>Text part</source>
+        <translation>Version texte</translation>
+    </message>
+    <message>
+        <source>Start from the HTML</source>
+        <translation>Partir du HTML</translation>
+    </message>
+    <message>
+        <source>Fill the text part with the text made from the HTML, to edit it.</source>
+        <translation>Remplir la version texte avec le texte tiré du HTML, pour la retoucher.</translation>
+    </message>
+    <message>
+        <source>Default: %1</source>
+        <translation>Par défaut : %1</translation>
+    </message>
+    <message>
+        <source>No SMTP account yet</source>
+        <translation>Pas encore de compte SMTP</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Facultatif</translation>
     </message>
     <message>
         <source>Summary</source>
@@ -395,6 +423,18 @@
     <message>
         <source>HTML page</source>
         <translation>Page HTML</translation>
+    </message>
+    <message>
+        <source>Page address</source>
+        <translation>Adresse de la page</translation>
+    </message>
+    <message>
+        <source>Used when the page does not fit in the 4,096-byte message: the phone opens it from this https address.</source>
+        <translation>Utilisée quand la page ne tient pas dans le message de 4 096 octets : le téléphone l’ouvre à cette adresse https.</translation>
+    </message>
+    <message>
+        <source>Days in the inbox</source>
+        <translation>Jours dans la boîte</translation>
     </message>
     <message>
         <source>JavaScript</source>
@@ -473,6 +513,34 @@
         <translation>Bouton de fermeture</translation>
     </message>
     <message>
+        <source>Next time the app opens</source>
+        <translation>À la prochaine ouverture de l’appli</translation>
+    </message>
+    <message>
+        <source>When the app logs an event</source>
+        <translation>Quand l’appli enregistre un événement</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>The event that shows the message</source>
+        <translation>L’événement qui affiche le message</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Not shown after</source>
+        <translation>Plus affiché après le</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>Expiration</translation>
+    </message>
+    <message>
         <source>Preview as… (name, email or id)</source>
         <translation>Aperçu en tant que… (nom, e-mail ou identifiant)</translation>
     </message>
@@ -500,12 +568,8 @@
         <translation>Ressource Messages de Twilio ; {From} et {AccountSid} sont l’expéditeur SMS de l’app.</translation>
     </message>
     <message>
-        <source>The MIME message; {From} is the app&apos;s sender address.</source>
-        <translation>Le message MIME ; {From} est l’adresse d’expédition de l’app.</translation>
-    </message>
-    <message>
-        <source>In-app messages are not sent by the service yet; this is the content as saved.</source>
-        <translation>Le service n’envoie pas encore les messages in-app ; voici le contenu tel qu’enregistré.</translation>
+        <source>The MIME message as the SMTP sender builds it.</source>
+        <translation>Le message MIME tel que l’envoi SMTP le construit.</translation>
     </message>
 </context>
 <context>
@@ -546,6 +610,18 @@
     <message>
         <source>forcing UCS-2: %1</source>
         <translation>imposent l’UCS-2 : %1</translation>
+    </message>
+    <message>
+        <source>Shown when the app logs “%1”</source>
+        <translation>Affiché quand l’appli enregistre « %1 »</translation>
+    </message>
+    <message>
+        <source>Shown the next time the app opens</source>
+        <translation>Affiché à la prochaine ouverture de l’appli</translation>
+    </message>
+    <message>
+        <source>%1, until %2.</source>
+        <translation>%1, jusqu’au %2.</translation>
     </message>
     <message>
         <source>No preview for this format in this build.</source>
@@ -616,6 +692,25 @@
     <message>
         <source>The profile could not be read: %1</source>
         <translation>Le profil n’a pas pu être lu : %1</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleWords</name>
+    <message>
+        <source>At each recipient&apos;s best hour.</source>
+        <translation>À la meilleure heure de chaque destinataire.</translation>
+    </message>
+    <message>
+        <source>Not scheduled: it goes out when you send it.</source>
+        <translation>Non programmée : elle part quand vous l’envoyez.</translation>
+    </message>
+    <message>
+        <source>%1, in each recipient&apos;s local time.</source>
+        <translation>%1, à l’heure locale de chaque destinataire.</translation>
+    </message>
+    <message>
+        <source>On %1.</source>
+        <translation>Le %1.</translation>
     </message>
 </context>
 <context>

@@ -253,6 +253,10 @@
         <translation>« %1 » n’est pas une date et une heure avec son décalage (2026-12-24T18:00:00+01:00).</translation>
     </message>
     <message>
+        <source>“%1” is not a display name and an address (write it like %2).</source>
+        <translation>« %1 » n’est pas un nom affiché suivi d’une adresse (écrivez par exemple %2).</translation>
+    </message>
+    <message>
         <source>Template error, line %1, column %2: %3</source>
         <translation>Erreur de modèle, ligne %1, colonne %2 : %3</translation>
     </message>
@@ -378,6 +382,18 @@
     <message>
         <source>expiry</source>
         <translation>expiration</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>expéditeur</translation>
+    </message>
+    <message>
+        <source>Reply-to</source>
+        <translation>adresse de réponse</translation>
+    </message>
+    <message>
+        <source>text part</source>
+        <translation>version texte</translation>
     </message>
     <message>
         <source>button %1</source>

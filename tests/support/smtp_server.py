@@ -25,6 +25,7 @@ class MailServer:
     hard: set[str] = field(default_factory=set)  # answered 550
     soft: set[str] = field(default_factory=set)  # answered 450 once
     received: list[EmailMessage] = field(default_factory=list)
+    mail_from: list[str] = field(default_factory=list)  # each received message's envelope sender
     logins: int = 0
 
     async def handle_RCPT(
@@ -42,6 +43,7 @@ class MailServer:
         parsed = email.message_from_bytes(envelope.content, policy=email.policy.default)
         assert isinstance(parsed, EmailMessage)
         self.received.append(parsed)
+        self.mail_from.append(str(envelope.mail_from))
         return f"250 2.0.0 Ok: queued as Q{len(self.received)}"
 
     def authenticate(

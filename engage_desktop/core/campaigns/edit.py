@@ -54,14 +54,12 @@ def _apply(row: Campaign, draft: CampaignDraft) -> None:
     for variant in draft.variants:
         existing = by_key.get(variant.key)
         if existing is None:
-            row.variants.append(
-                CampaignVariant(
-                    key=variant.key, weight=variant.weight, content=dict(variant.content)
-                )
-            )
-        else:
-            existing.weight = variant.weight
-            existing.content = dict(variant.content)
+            existing = CampaignVariant(key=variant.key)
+            row.variants.append(existing)
+        existing.weight = variant.weight
+        existing.content = dict(variant.content)
+        others = {f: dict(c) for f, c in variant.other_formats.items() if f != draft.format}
+        existing.other_formats = others or None
 
 
 def to_draft(row: Campaign) -> CampaignDraft:
@@ -71,7 +69,10 @@ def to_draft(row: Campaign) -> CampaignDraft:
         app_id=row.app_id,
         name=row.name,
         format=row.format.value,
-        variants=tuple(Variant(v.key, v.weight, dict(v.content)) for v in row.variants),
+        variants=tuple(
+            Variant(v.key, v.weight, dict(v.content), dict(v.other_formats or {}))
+            for v in row.variants
+        ),
         control_share=row.control_share,
         segment_id=row.segment_id,
         schedule=schedule or None,

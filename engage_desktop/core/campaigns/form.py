@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from engage_desktop.core.campaigns.model import CampaignDraft, Variant
 from engage_desktop.core.content.inapp import InAppContent
 from engage_desktop.core.content.push import PushContent
+from engage_desktop.core.content.rich_fcm import DEFAULT_INBOX_DAYS
 from engage_desktop.core.messages import CodedText
 
 _BUTTON_KEY = re.compile(r"button\d_")
@@ -79,6 +81,10 @@ class CampaignForm:
         self._load_fields(draft)
         variants = draft.variants or (Variant("A", 1.0, {}),)
         self.by_format = {draft.format: {v.key: dict(v.content) for v in variants}}
+        for v in variants:  # what was written in the other formats, kept by the save
+            for fmt, content in v.other_formats.items():
+                if fmt != draft.format:
+                    self.by_format.setdefault(fmt, {})[v.key] = dict(content)
         # Stored weights are relative (the expansion splits by their ratio): shown as shares.
         total = sum(max(v.weight, 0.0) for v in variants)
         self.weights = {
@@ -88,7 +94,7 @@ class CampaignForm:
         self.variant_key = variants[0].key
 
     def _load_fields(self, draft: CampaignDraft) -> None:
-        schedule = dict(draft.schedule or {})
+        self.schedule = dict(draft.schedule or {})
         self.campaign = {
             "format": draft.format,
             "name": draft.name,
@@ -96,11 +102,16 @@ class CampaignForm:
             "tags": ", ".join(draft.tags),
             "control_share": draft.control_share * 100.0,
             "segment_id": draft.segment_id,
-            "schedule_mode": schedule.get("mode", "now"),
-            "schedule_at": schedule.get("at", ""),
-            "schedule_time_zone": schedule.get("time_zone", ""),
+            "transactional": bool(self.schedule.get("transactional", False)),
             "sms_max_segments": draft.sms_max_segments,
         }
+
+    def set_schedule(self, chosen: Mapping[str, Any]) -> None:
+        """The scheduling dialog stored a choice (``campaign.schedule``'s keys; ``{"mode":
+        "now"}`` when unscheduled): later saves keep it, and the other keys (offer end,
+        throttle…) stay as they were."""
+        kept = {k: v for k, v in self.schedule.items() if k not in ("at", "time_zone")}
+        self.schedule = {**kept, **chosen}
 
     @property
     def format(self) -> str:
@@ -181,6 +192,8 @@ class CampaignForm:
                 return buttons[i].get(part, "") if i < len(buttons) else ""
             return content.get(name, InAppContent().to_dict().get(name, ""))
         if scope == "rich":
+            if name == "inbox_days":
+                return content.get(name, DEFAULT_INBOX_DAYS)
             return content.get(name, False if name.startswith("allow_") else "")
         if scope == "sms":
             return content.get("body", "")
@@ -216,16 +229,17 @@ class CampaignForm:
     def to_draft(self, app_id: int, untitled: str, campaign_id: int | None) -> CampaignDraft:
         """The draft to validate and save; ``untitled`` names a campaign left without a name."""
         c = self.campaign
-        schedule: dict[str, Any] = {"mode": c.get("schedule_mode") or "now"}
-        for name in ("at", "time_zone"):  # as the scheduling dialog stored them
-            if c.get(f"schedule_{name}"):
-                schedule[name] = c[f"schedule_{name}"]
+        schedule: dict[str, Any] = {**self.schedule, "mode": self.schedule.get("mode") or "now"}
+        schedule.pop("transactional", None)
+        if c.get("transactional"):
+            schedule["transactional"] = True  # the delivery rules read it here
         return CampaignDraft(
             app_id=app_id,
             name=str(c.get("name") or "").strip() or untitled,
             format=self.format,
             variants=tuple(
-                Variant(k, self.weights.get(k, 1.0), dict(v)) for k, v in self.contents.items()
+                Variant(k, self.weights.get(k, 1.0), dict(v), self._other_formats(k))
+                for k, v in self.contents.items()
             ),
             control_share=float(c.get("control_share") or 0.0) / 100.0,
             segment_id=c.get("segment_id"),
@@ -235,6 +249,15 @@ class CampaignForm:
             sms_max_segments=int(c.get("sms_max_segments") or 3),
             id=campaign_id,
         )
+
+    def _other_formats(self, key: str) -> dict[str, dict[str, Any]]:
+        """Variant ``key``'s content in the formats not chosen, where something was written
+        (a format only looked at keeps nothing)."""
+        return {
+            fmt: dict(per_variant[key])
+            for fmt, per_variant in self.by_format.items()
+            if fmt != self.format and key in per_variant and per_variant[key] != empty_content(fmt)
+        }
 
 
 def _set_in_list(

@@ -12,6 +12,7 @@ from typing import Any
 
 from engage_desktop.core.content.fcm import template_issue_text
 from engage_desktop.core.content.fcm_formats import FCM_FORMATS, check_format_message
+from engage_desktop.core.content.mailbox import sender_issues
 from engage_desktop.core.content.sms import validate_sms
 from engage_desktop.core.messages import CodedError, CodedText
 from engage_desktop.core.templating import template_problem
@@ -30,9 +31,14 @@ class CampaignInputError(CodedError, ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Variant:
+    """One A/B variant: its weight, its content in the campaign's format (what is sent), and
+    what the author wrote in the other formats (``other_formats``: format → content), kept so
+    that switching format to compare loses nothing."""
+
     key: str
     weight: float
     content: Mapping[str, Any]
+    other_formats: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +69,12 @@ class CampaignDraft:
             "format": self.format,
             "status": self.status,
             "variants": [
-                {"key": v.key, "weight": v.weight, "content": dict(v.content)}
+                {
+                    "key": v.key,
+                    "weight": v.weight,
+                    "content": dict(v.content),
+                    "other_formats": {f: dict(c) for f, c in v.other_formats.items()},
+                }
                 for v in self.variants
             ],
             "control_share": self.control_share,
@@ -98,6 +109,7 @@ class CampaignDraft:
                     key,
                     _number(raw.get("weight", 1.0), f"variants[{i}].weight"),
                     dict(raw.get("content") or {}),
+                    _other_formats(raw.get("other_formats"), f"variants[{i}].other_formats"),
                 )
             )
         share = _number(d.get("control_share", 0.0), "control_share")
@@ -123,6 +135,18 @@ class CampaignDraft:
         )
 
 
+def _other_formats(raw: Any, where: str) -> dict[str, dict[str, Any]]:
+    """``{format: content}`` for the formats not sent; refused by field when malformed."""
+    if raw in (None, {}):
+        return {}
+    if not isinstance(raw, Mapping) or not all(isinstance(c, Mapping) for c in raw.values()):
+        raise CampaignInputError(where, "must map formats to content objects")
+    unknown = [str(f) for f in raw if f not in FORMATS]
+    if unknown:
+        raise CampaignInputError(where, f"unknown format {unknown[0]!r}")
+    return {str(f): dict(c) for f, c in raw.items()}
+
+
 def _number(value: Any, where: str) -> float:
     try:
         return float(value)
@@ -134,7 +158,7 @@ TEMPLATE_FIELDS = {
     "push": ("title", "subtitle", "body", "image_url", "deep_link"),
     "rich_push": ("title", "body", "html"),
     "sms": ("body",),
-    "email": ("subject", "preheader", "html"),
+    "email": ("subject", "preheader", "html", "text"),
     "in_app": ("header", "body"),
 }
 """The texts of each format that may hold Liquid."""
@@ -194,6 +218,8 @@ def variant_issues(
         issues += [(i.field, i.message) for i in found]
     elif fmt == "sms":
         issues += validate_sms(str(content.get("body") or ""), sms_max_segments)
-    elif fmt == "email" and not str(content.get("subject") or "").strip():
-        issues.append(("subject", CodedText("An email needs a subject.", "no_subject")))
+    elif fmt == "email":
+        if not str(content.get("subject") or "").strip():
+            issues.append(("subject", CodedText("An email needs a subject.", "no_subject")))
+        issues += sender_issues(str(content.get("from") or ""), str(content.get("reply_to") or ""))
     return issues

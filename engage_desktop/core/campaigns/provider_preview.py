@@ -2,24 +2,18 @@
 
 The composer's payload tab shows, for each format, the request its provider gets: FCM's JSON
 for push, Twilio's Messages resource (form fields of a ``POST``) for SMS, the MIME message with
-its headers for email. Texts are rendered for one profile first, like the preview. Building
-them here, Qt-free and network-free, keeps the tab honest about field names and encodings.
+its headers for email (built by ``content.email_message.mime_message``, as the SMTP sender
+does). Texts are rendered for one profile first, like the preview. Building them here, Qt-free
+and network-free, keeps the tab honest about field names and encodings.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from email.message import EmailMessage
-from email.policy import SMTP
-from html import unescape
 from typing import Any
 
-import nh3
-
 TWILIO_MESSAGES_PATH = "/2010-04-01/Accounts/{AccountSid}/Messages.json"
-_BLOCK_END = re.compile(r"</(p|div|h[1-6]|li|tr)>|<br\s*/?>", re.IGNORECASE)
-_SPACES = re.compile(r"[ \t]+")
 _UNRESERVED = frozenset(
     b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~"
 )  # what ``application/x-www-form-urlencoded`` leaves as it is (urllib is off limits in core)
@@ -40,35 +34,9 @@ def twilio_request(body: str, *, to: str, sender: str) -> str:
     return "\n".join(lines)
 
 
-def email_message(subject: str, preheader: str, html: str, *, to: str, sender: str) -> EmailMessage:
-    """The MIME message for one recipient: a text part and the (sanitised) HTML part, the
-    preheader as the hidden first line of the HTML, as mail clients show it in the list."""
-    message = EmailMessage(policy=SMTP)
-    message["From"] = sender
-    message["To"] = to
-    message["Subject"] = subject
-    cleaned = nh3.clean(html)
-    hidden = (
-        f'<div style="display:none;max-height:0;overflow:hidden">{_escape(preheader)}</div>'
-        if preheader
-        else ""
-    )
-    message.set_content(html_to_text(cleaned) or preheader, cte="8bit")
-    message.add_alternative(hidden + cleaned, subtype="html", cte="8bit")
-    return message
-
-
 def email_text(message: EmailMessage) -> str:
     """The message as it goes on the wire (CRLF shown as plain line ends)."""
     return message.as_bytes().decode("utf-8").replace("\r\n", "\n")
-
-
-def html_to_text(html: str) -> str:
-    """A plain-text part for clients that show no HTML: blocks become lines, tags go."""
-    text = _BLOCK_END.sub("\n", html)
-    text = unescape(nh3.clean(text, tags=set()))
-    lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
-    return "\n".join(line for line in lines if line)
 
 
 def recipient_of(context: Mapping[str, Any], name: str, fallback: str) -> str:
@@ -82,7 +50,3 @@ def _form_encode(text: str) -> str:
     return "".join(
         chr(b) if b in _UNRESERVED else "+" if b == 0x20 else f"%{b:02X}" for b in text.encode()
     )
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

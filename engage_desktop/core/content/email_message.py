@@ -4,13 +4,17 @@ Liquid output is HTML-escaped in the HTML (a profile attribute holding ``<script
 text). The text part is the author's when written, else derived from the HTML (block elements
 become line breaks, a link keeps its address in brackets) so every mail has both parts. The
 preheader, the line mail clients show after the subject, is a hidden first element of the body.
+From and Reply-To are the author's when written (``mailbox`` checks them), else the app's SMTP
+account's; ``mime_message`` is the one builder of the MIME message, for the SMTP sender, the
+sandbox's mailbox and the composer's payload tab.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from email.message import EmailMessage as MimeMessage
 from html import escape
 from html.parser import HTMLParser
 from typing import Any
@@ -25,10 +29,41 @@ _SKIPPED = frozenset({"style", "script", "head", "title"})
 
 @dataclass(frozen=True, slots=True)
 class EmailParts:
+    """One recipient's email; ``sender`` / ``reply_to`` empty: the SMTP account's."""
+
     subject: str
     preheader: str
     html: str
     text: str
+    sender: str = ""
+    reply_to: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Envelope:
+    """Who the message is from and to, and the extra headers (List-Unsubscribe…)."""
+
+    to: str
+    sender: str
+    reply_to: str = ""
+    headers: Mapping[str, str] = field(default_factory=dict)
+
+
+def mime_message(parts: EmailParts, envelope: Envelope) -> MimeMessage:
+    """The MIME message: the text part first, the HTML as its alternative (clients show the
+    last part they can), then the headers as written."""
+    mime = MimeMessage()
+    mime["From"] = envelope.sender
+    mime["To"] = envelope.to
+    mime["Subject"] = parts.subject
+    if envelope.reply_to:
+        mime["Reply-To"] = envelope.reply_to
+    for name, value in envelope.headers.items():
+        mime[name] = value
+    # Quoted-printable: any server takes it, and French text stays readable in the payload tab.
+    mime.set_content(parts.text or " ", cte="quoted-printable")
+    mime.add_alternative(parts.html, subtype="html", cte="quoted-printable")
+    return mime
 
 
 class _TextOf(HTMLParser):
@@ -93,4 +128,11 @@ def email_parts(content: Mapping[str, Any], context: Mapping[str, Any]) -> Email
             f"{escape(preheader)}</div>"
         )
         html = hidden + html
-    return EmailParts(subject.replace("\n", " ").strip(), preheader, html, text)
+    return EmailParts(
+        subject.replace("\n", " ").strip(),
+        preheader,
+        html,
+        text,
+        sender=str(content.get("from") or "").strip(),
+        reply_to=str(content.get("reply_to") or "").strip(),
+    )

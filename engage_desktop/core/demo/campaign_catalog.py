@@ -1,12 +1,17 @@
 """The demo apps' campaigns: what each one says, when it went out and how it did.
 
-Data, not logic (like ``specs``): ``campaign_gen`` writes these with believable results.
+Data, not logic (like ``specs``): ``campaign_gen`` writes these with believable results. A
+campaign naming a ``segment`` targets that demo segment (``segment_gen``) and its recipients are
+drawn from its members (``campaign_targets``); a sent one names only segments that do not
+depend on events, which are written after the campaigns.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 
 @dataclass(frozen=True)
@@ -18,10 +23,21 @@ class DemoCampaign:
     variants: tuple[dict[str, Any], ...]
     label: str | None = None
     tags: tuple[str, ...] = ()
-    reach: float = 0.25  # share of reachable recipients targeted
+    reach: float = 0.25  # share of reachable recipients targeted (1.0: the whole segment)
     open_rate: float = 0.07
     conversion_rate: float = 0.015
     control_share: float = 0.0
+    segment: str | None = None  # a demo segment's name (segment_gen); None: the whole audience
+
+
+DEMO_TIME_ZONE = "Europe/Paris"  # both demo apps' zone (the app table's default)
+
+
+def demo_schedule(at_unix: int) -> dict[str, str]:
+    """``campaign.schedule`` as the scheduling dialog stores it: the time on the app's clocks,
+    with its offset and zone (a bare UTC time read as the app's local time, an hour off)."""
+    wall = datetime.fromtimestamp(at_unix, ZoneInfo(DEMO_TIME_ZONE))
+    return {"mode": "at", "at": wall.isoformat(), "time_zone": DEMO_TIME_ZONE}
 
 
 def _push(title: str, body: str, link: str, image: str | None = None) -> dict[str, Any]:
@@ -93,29 +109,30 @@ RETAIL_CAMPAIGNS: tuple[DemoCampaign, ...] = (
         conversion_rate=0.04,
     ),
     DemoCampaign(
-        "Vente privée membres Or",
+        "Vente privée membres Argent et Or",
         "email",
         "completed",
         30,
         (
             {
                 "subject": "Vente privée : vos 48 h d'avance",
-                "preheader": "Réservé aux membres Or",
+                "preheader": "Réservé aux membres Argent et Or",
                 "html": "<h1>Vente privée</h1><p>Bonjour {{ first_name }}, profitez de 48 h d'avance.</p>",
             },
         ),
         label="vente_privee_or",
         tags=("fidélité",),
-        reach=0.2,
+        reach=1.0,  # the whole segment, as far as it can be reached
         open_rate=0.24,
         conversion_rate=0.03,
+        segment="Fidélité Argent et Or",
     ),
     DemoCampaign(
         "Code promo SMS week-end",
         "sms",
         "completed",
         14,
-        ({"text": "Maison Lumiere: -15% ce week-end avec le code WEEKEND15. STOP au 36111"},),
+        ({"body": "Maison Lumiere: -15% ce week-end avec le code WEEKEND15. STOP au 36111"},),
         label="sms_weekend",
         tags=("promo",),
         reach=0.3,
@@ -136,6 +153,7 @@ RETAIL_CAMPAIGNS: tuple[DemoCampaign, ...] = (
         ),
         label="fete_des_meres",
         tags=("saisonnier",),
+        segment="Acheteurs récents",
     ),
     DemoCampaign(
         "Ouverture du magasin de Brest",
@@ -150,6 +168,7 @@ RETAIL_CAMPAIGNS: tuple[DemoCampaign, ...] = (
             ),
         ),
         tags=("magasin", "géociblage"),
+        segment="Près d'un magasin",
     ),
 )
 
@@ -186,9 +205,10 @@ GAME_CAMPAIGNS: tuple[DemoCampaign, ...] = (
         ),
         label="vies_pleines",
         tags=("réengagement",),
-        reach=0.3,
+        reach=1.0,
         open_rate=0.09,
         conversion_rate=0.0,
+        segment="Joueurs inactifs",
     ),
     DemoCampaign(
         "Nouveau monde : les Îles Flottantes",
@@ -203,5 +223,6 @@ GAME_CAMPAIGNS: tuple[DemoCampaign, ...] = (
             ),
         ),
         tags=("lancement",),
+        segment="Joueurs iOS à jour",
     ),
 )

@@ -16,7 +16,8 @@ import numpy as np
 
 from engage_desktop.core.demo.audience_gen import DAY, AppAudience
 from engage_desktop.core.demo.bulk import BulkWriter
-from engage_desktop.core.demo.campaign_catalog import DemoCampaign
+from engage_desktop.core.demo.campaign_catalog import DemoCampaign, demo_schedule
+from engage_desktop.core.demo.campaign_targets import Target, segment_targets
 
 _ENGAGEMENT_COLUMNS = (
     "id",
@@ -79,20 +80,23 @@ class CampaignGenerator:
         name_index: dict[str, int],
     ) -> NotificationEvents:
         events = NotificationEvents()
+        names = (spec.segment for spec in campaigns if spec.segment)
+        targets = segment_targets(self.w, self.app_id, names, self.anchor)
         for spec in campaigns:
-            campaign_id = self._write_campaign(spec)
+            target = targets.get(spec.segment or "")
+            campaign_id = self._write_campaign(spec, target)
             if spec.status == "completed":
-                self._write_results(campaign_id, spec, audience, name_index, events)
+                self._write_results(campaign_id, spec, audience, name_index, events, target)
         return events
 
-    def _write_campaign(self, spec: DemoCampaign) -> int:
+    def _write_campaign(self, spec: DemoCampaign, target: Target | None = None) -> int:
         cid = self._next("campaign")
         at = self.anchor - int(spec.days_ago * DAY)
         at_txt = self.w.datetime_from_unix(at)
         created = self.w.datetime_from_unix(min(at - 3 * DAY, self.anchor - 2 * 3600))
         scheduled = at_txt if spec.status in ("completed", "scheduled") else None
         finished = self.w.datetime_from_unix(at + 1800) if spec.status == "completed" else None
-        schedule = json.dumps({"mode": "at", "at": at_txt}) if scheduled else None
+        schedule = json.dumps(demo_schedule(at)) if scheduled else None
         self.w.insert(
             "campaign",
             (
@@ -122,7 +126,7 @@ class CampaignGenerator:
                     spec.format,
                     spec.status,
                     spec.control_share,
-                    None,
+                    target.segment_id if target is not None else None,
                     schedule,
                     scheduled,
                     spec.label,
@@ -154,11 +158,16 @@ class CampaignGenerator:
         return cid
 
     def _recipients(
-        self, spec: DemoCampaign, audience: AppAudience
+        self, spec: DemoCampaign, audience: AppAudience, target: Target | None
     ) -> tuple[np.ndarray, np.ndarray, list[str]]:
-        """(profile index, device id or -1, address) of everyone the campaign targeted."""
+        """(profile index, device id or -1, address) of everyone the campaign targeted: the
+        reachable people of its segment (``target``), else of the whole audience."""
+        member = np.ones(audience.count, bool)
+        if target is not None:
+            ids = np.arange(audience.count) + audience.first_profile_id
+            member = np.isin(ids, target.members, assume_unique=True)
         if spec.format == "push":
-            eligible = np.nonzero(audience.device_push_ok)[0]
+            eligible = np.nonzero(audience.device_push_ok & member[audience.device_profile])[0]
             chosen = eligible[self.rng.random(len(eligible)) < spec.reach]
             return (
                 audience.device_profile[chosen],
@@ -167,7 +176,7 @@ class CampaignGenerator:
             )
         ok = audience.email_ok if spec.format == "email" else audience.sms_ok
         book = audience.emails if spec.format == "email" else audience.phones
-        eligible = np.nonzero(ok)[0]
+        eligible = np.nonzero(ok & member)[0]
         chosen = eligible[self.rng.random(len(eligible)) < spec.reach]
         return chosen, np.full(len(chosen), -1), [book[i] or "" for i in chosen.tolist()]
 
@@ -178,9 +187,10 @@ class CampaignGenerator:
         audience: AppAudience,
         name_index: dict[str, int],
         events: NotificationEvents,
+        target: Target | None,
     ) -> None:
         rng = self.rng
-        owner, device, address = self._recipients(spec, audience)
+        owner, device, address = self._recipients(spec, audience, target)
         control = rng.random(len(owner)) < spec.control_share
         variant = rng.integers(0, len(spec.variants), len(owner))
         sent_at = self.anchor - int(spec.days_ago * DAY) + rng.integers(0, 1200, len(owner))

@@ -50,6 +50,8 @@ class EmailMessage:
     html: str
     text: str
     headers: Mapping[str, str] = field(default_factory=dict)
+    sender: str = ""  # the campaign's From; empty: the account's
+    reply_to: str = ""  # the campaign's Reply-To; empty: the account's (if any)
 
 
 M_contra = TypeVar("M_contra", contravariant=True)

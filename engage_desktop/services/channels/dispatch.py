@@ -189,7 +189,14 @@ class ChannelDispatch:
             headers["List-Unsubscribe"] = f"<{url}>"
             headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
         return EmailMessage(
-            row.outbox_id, row.token, parts.subject, parts.html, parts.text, headers
+            row.outbox_id,
+            row.token,
+            parts.subject,
+            parts.html,
+            parts.text,
+            headers,
+            sender=parts.sender,
+            reply_to=parts.reply_to,
         )
 
     async def _sender(self, app_id: int, channel: Channel) -> ChannelSender[Any]:

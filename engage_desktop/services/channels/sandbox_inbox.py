@@ -16,13 +16,13 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from engage_desktop.core.campaigns.senders import SANDBOX_FROM
 from engage_desktop.core.content.sms import count_sms
 from engage_desktop.services.channels.base import ChannelResult, EmailMessage, Kind, SmsMessage
 from engage_desktop.services.channels.smtp import mime_message
 
 SMS_INBOX = "sms-inbox.jsonl"
 MAIL_INBOX = "mail-inbox.mbox"
-SANDBOX_FROM = "Engage sandbox <sandbox@localhost>"
 
 
 def _private(path: Path) -> Path:

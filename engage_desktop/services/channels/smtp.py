@@ -13,27 +13,30 @@ import contextlib
 import ssl
 from collections.abc import Mapping, Sequence
 from email.message import EmailMessage as MimeMessage
-from email.utils import make_msgid
+from email.utils import make_msgid, parseaddr
 
 import aiosmtplib
 
+from engage_desktop.core.content.email_message import EmailParts, Envelope
+from engage_desktop.core.content.email_message import mime_message as build_mime
 from engage_desktop.services.channels.base import ChannelResult, EmailMessage, Kind
 
 
 def mime_message(mail: EmailMessage, from_address: str, reply_to: str) -> MimeMessage:
-    """The MIME message: text part first, HTML as the alternative, the given headers."""
-    mime = MimeMessage()
-    mime["From"] = from_address
-    mime["To"] = mail.to
-    mime["Subject"] = mail.subject
-    if reply_to:
-        mime["Reply-To"] = reply_to
-    mime["Message-ID"] = make_msgid(domain=from_address.rpartition("@")[2].strip("> ") or None)
-    for name, value in mail.headers.items():
-        mime[name] = value
-    mime.set_content(mail.text or " ")
-    mime.add_alternative(mail.html, subtype="html")
+    """The MIME message (core's builder): the campaign's From and Reply-To when it has them,
+    else the account's (``from_address``, ``reply_to``), and a Message-ID on the From's
+    domain."""
+    sender = mail.sender or from_address
+    parts = EmailParts(mail.subject, "", mail.html, mail.text)
+    envelope = Envelope(mail.to, sender, mail.reply_to or reply_to, mail.headers)
+    mime = build_mime(parts, envelope)
+    mime["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2].strip("> ") or None)
     return mime
+
+
+def _address_of(mailbox: str) -> str:
+    """The address of ``Name <address>`` (the SMTP envelope carries the address only)."""
+    return parseaddr(mailbox)[1] or mailbox
 
 
 def _refused(code: int, text: str) -> ChannelResult:
@@ -59,6 +62,7 @@ class SmtpSender:
         self._host, self._port = str(settings["host"]), int(str(settings["port"]))
         self._user, self._password = str(settings["user"]), password
         self._from = str(settings["from_address"])
+        self._envelope_from = _address_of(self._from)
         self._reply_to = str(settings.get("reply_to") or "")
         self._starttls = str(settings.get("starttls", "true")).lower() != "false"
         self._tls = tls_context or ssl.create_default_context()
@@ -88,7 +92,8 @@ class SmtpSender:
             if self._smtp is None or not self._smtp.is_connected:
                 self._smtp = await self.connect()
             errors, reply = await self._smtp.send_message(
-                mime_message(mail, self._from, self._reply_to)
+                mime_message(mail, self._from, self._reply_to),
+                sender=self._envelope_from,  # bounces come back to the account, whatever From
             )
         except aiosmtplib.SMTPRecipientsRefused as exc:
             first = exc.recipients[0]

@@ -109,6 +109,9 @@ class CampaignVariant(Base):
     key: Mapped[str] = mapped_column(String(8))  # "A", "B", …
     weight: Mapped[float] = mapped_column(Float, default=1.0)
     content: Mapped[dict[str, Any]] = mapped_column(JSONDoc, default=dict)
+    # The content written in the formats the campaign is not sent as (format → content), kept
+    # so switching format in the composer loses nothing; never read by the sender (0016).
+    other_formats: Mapped[dict[str, Any] | None] = mapped_column(JSONDoc, nullable=True)
 
     campaign: Mapped[Campaign] = relationship(back_populates="variants")
 

@@ -5,23 +5,42 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from engage_desktop.ui.composer.inputs import EventPicker, ExpiryEdit
+
+_COMPOSITE = (EventPicker, ExpiryEdit)
 
 
 def value_of(widget: QWidget) -> Any:
+    if isinstance(widget, _COMPOSITE):
+        return widget.value()
     if isinstance(widget, QLineEdit):
         return widget.text()
     if isinstance(widget, QPlainTextEdit):
         return widget.toPlainText()
     if isinstance(widget, QComboBox):
         return widget.currentData()
-    if isinstance(widget, QDoubleSpinBox):
+    if isinstance(widget, QDoubleSpinBox | QSpinBox):
         return widget.value()
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
     raise TypeError(type(widget).__name__)
 
 
 def set_value(widget: QWidget, value: Any) -> None:
     """Set without emitting change signals (undo/redo and loading must not record edits)."""
+    if isinstance(widget, _COMPOSITE):
+        widget.set_value(value)
+        return
     blocked = widget.blockSignals(True)
     try:
         if isinstance(widget, QLineEdit):
@@ -33,19 +52,34 @@ def set_value(widget: QWidget, value: Any) -> None:
             widget.setCurrentIndex(max(index, 0))
         elif isinstance(widget, QDoubleSpinBox):
             widget.setValue(float(value or 0.0))
+        elif isinstance(widget, QSpinBox):
+            widget.setValue(_whole(value, widget.value()))
+        elif isinstance(widget, QCheckBox):
+            widget.setChecked(bool(value))
     finally:
         widget.blockSignals(blocked)
 
 
+def _whole(value: Any, fallback: int) -> int:
+    try:
+        return int(str(value))
+    except ValueError:
+        return fallback
+
+
 def on_change(widget: QWidget, callback: Callable[[], None]) -> None:
-    if isinstance(widget, QLineEdit):
+    if isinstance(widget, _COMPOSITE):
+        widget.edited.connect(callback)
+    elif isinstance(widget, QLineEdit):
         widget.textEdited.connect(lambda _t: callback())
     elif isinstance(widget, QPlainTextEdit):
         widget.textChanged.connect(callback)
     elif isinstance(widget, QComboBox):
         widget.activated.connect(lambda _i: callback())
-    elif isinstance(widget, QDoubleSpinBox):
+    elif isinstance(widget, QDoubleSpinBox | QSpinBox):
         widget.valueChanged.connect(lambda _v: callback())
+    elif isinstance(widget, QCheckBox):
+        widget.clicked.connect(lambda _c: callback())
 
 
 def mark(widget: QWidget, message: str | None) -> None:

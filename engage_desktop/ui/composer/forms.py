@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QSpinBox,
     QStackedWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -28,6 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from engage_desktop.core.content.fcm import FCM_MAX_BYTES
+from engage_desktop.core.content.mailbox import EXAMPLE
+from engage_desktop.core.content.rich_fcm import MAX_INBOX_DAYS
+from engage_desktop.ui.composer.inputs import EventPicker, ExpiryEdit
 from engage_desktop.ui.messages import fill
 from engage_desktop.ui.preview.app_icon import icon_pixmap
 from engage_desktop.ui.preview.email_preview import EmailPreview
@@ -103,17 +109,24 @@ class ComposerForms(QObject):
         segment = QComboBox()
         segment.addItem(self.tr("Whole audience"), None)  # the app's segments follow, once read
         form.addRow(self.tr("Segment"), self._field("campaign.segment_id", segment))
-        schedule = QComboBox()
-        for value, label in (
-            ("now", self.tr("As soon as approved")),
-            ("at", self.tr("At a date and time")),
-            ("local_time", self.tr("At the user's local time")),
-            ("best_hour", self.tr("At each user's best hour")),
-        ):
-            schedule.addItem(label, value)
-        form.addRow(self.tr("Schedule"), self._field("campaign.schedule_mode", schedule))
-        shown_at = QLineEdit(readOnly=True)  # chosen in the scheduling dialog (Schedule…)
-        form.addRow(self.tr("Schedule date (ISO)"), self._field("campaign.schedule_at", shown_at))
+        self.schedule_words = QLabel()  # the stored schedule in words (ui.workflow.when_text)
+        self.schedule_words.setWordWrap(True)
+        form.addRow(self.tr("Schedule"), self.schedule_words)
+        self.schedule_row = QHBoxLayout()  # the window adds the "Schedule…" button
+        self.schedule_row.addStretch(1)
+        form.addRow("", self.schedule_row)
+        transactional = QCheckBox(self.tr("Transactional message"))
+        form.addRow("", self._field("campaign.transactional", transactional))
+        form.addRow(
+            "",
+            _help(
+                self.tr(
+                    "For messages people expect (an order, a password reset): no frequency "
+                    "cap, SMS outside marketing hours and without STOP, no unsubscribe link. "
+                    "Consent and quiet hours still apply."
+                )
+            ),
+        )
         return form
 
     def _push_form(self) -> QWidget:
@@ -186,10 +199,34 @@ class ComposerForms(QObject):
     def _email_form(self) -> QWidget:
         box = QGroupBox(self.tr("Email"))
         form = QFormLayout(box)
+        self.email_from = QLineEdit()
+        self.email_reply_to = QLineEdit()
+        form.addRow(self.tr("From"), self._field("email.from", self.email_from))
+        form.addRow(self.tr("Reply-to"), self._field("email.reply_to", self.email_reply_to))
+        example = fill(self.tr("A display name and an address: %1"), [EXAMPLE])
+        form.addRow("", _help(example))
         form.addRow(self.tr("Subject"), self._field("email.subject", QLineEdit()))
         form.addRow(self.tr("Preheader"), self._field("email.preheader", QLineEdit()))
         form.addRow(self.tr("HTML body"), self._field("email.html", QPlainTextEdit()))
+        text = QPlainTextEdit()
+        text.setPlaceholderText(self.tr("Left empty, the text part is made from the HTML."))
+        text.setMaximumHeight(90)
+        form.addRow(self.tr("Text part"), self._field("email.text", text))
+        self.text_from_html = QPushButton(self.tr("Start from the HTML"))
+        self.text_from_html.setToolTip(
+            self.tr("Fill the text part with the text made from the HTML, to edit it.")
+        )
+        form.addRow("", self.text_from_html)
         return box
+
+    def show_default_sender(self, sender: str, reply_to: str) -> None:
+        """The app's SMTP account's From / Reply-To, shown where the author writes none."""
+        self.email_from.setPlaceholderText(
+            fill(self.tr("Default: %1"), [sender]) if sender else self.tr("No SMTP account yet")
+        )
+        self.email_reply_to.setPlaceholderText(
+            fill(self.tr("Default: %1"), [reply_to]) if reply_to else self.tr("Optional")
+        )
 
     def _rich_form(self) -> QWidget:
         box = QGroupBox(self.tr("Rich push"))
@@ -197,6 +234,20 @@ class ComposerForms(QObject):
         form.addRow(self.tr("Title"), self._field("rich.title", QLineEdit()))
         form.addRow(self.tr("Summary"), self._field("rich.body", QLineEdit()))
         form.addRow(self.tr("HTML page"), self._field("rich.html", QPlainTextEdit()))
+        page_url = QLineEdit()
+        page_url.setPlaceholderText("https://…")
+        form.addRow(self.tr("Page address"), self._field("rich.page_url", page_url))
+        form.addRow(
+            "",
+            _help(
+                self.tr(
+                    "Used when the page does not fit in the 4,096-byte message: the phone "
+                    "opens it from this https address."
+                )
+            ),
+        )
+        days = QSpinBox(minimum=1, maximum=MAX_INBOX_DAYS)
+        form.addRow(self.tr("Days in the inbox"), self._field("rich.inbox_days", days))
         for key, label in (
             ("rich.allow_scripts", self.tr("JavaScript")),
             ("rich.allow_remote", self.tr("Remote content")),
@@ -234,11 +285,24 @@ class ComposerForms(QObject):
             ("button_colour", self.tr("Button colour")),
         ):
             form.addRow(label, self._field(f"inapp.{name}", QLineEdit()))
+        self._inapp_delivery(form)
         close = QComboBox()
         close.addItem(self.tr("Shown"), True)
         close.addItem(self.tr("Hidden"), False)
         form.addRow(self.tr("Close control"), self._field("inapp.close_button", close))
         return box
+
+    def _inapp_delivery(self, form: QFormLayout) -> None:
+        """When the app shows the message (next open, or an event it logs) and until when."""
+        trigger = QComboBox()
+        trigger.addItem(self.tr("Next time the app opens"), "app_open")
+        trigger.addItem(self.tr("When the app logs an event"), "event")
+        form.addRow(self.tr("Show"), self._field("inapp.trigger", trigger))
+        self.trigger_event = EventPicker()
+        self.trigger_event.setToolTip(self.tr("The event that shows the message"))
+        form.addRow(self.tr("Event"), self._field("inapp.trigger_event", self.trigger_event))
+        expiry = ExpiryEdit(self.tr("Not shown after"))
+        form.addRow(self.tr("Expiry"), self._field("inapp.expires_at", expiry))
 
     def _preview_tab(self, app_name: str, app_icon_png: bytes | None) -> QWidget:
         page = QWidget()
@@ -264,8 +328,15 @@ class ComposerForms(QObject):
         self.text_preview.setOpenLinks(False)
         self.preview_stack.addWidget(self.push_panel)
         self.preview_stack.addWidget(self.text_preview)
+        self.inapp_page = QWidget()  # the in-app preview under when the app shows it
+        inapp_layout = QVBoxLayout(self.inapp_page)
+        inapp_layout.setContentsMargins(0, 0, 0, 0)
+        self.inapp_when = QLabel()
+        self.inapp_when.setWordWrap(True)
         self.inapp_preview = InAppPreview()
-        self.preview_stack.addWidget(self.inapp_preview)
+        inapp_layout.addWidget(self.inapp_when)
+        inapp_layout.addWidget(self.inapp_preview, 1)
+        self.preview_stack.addWidget(self.inapp_page)
         self.app_name = app_name
         self.sms_preview = SmsPreview()
         self.preview_stack.addWidget(self.sms_preview)
@@ -283,3 +354,11 @@ class ComposerForms(QObject):
         layout.addWidget(self.byte_meter)
         layout.addWidget(self.payload_view, 1)
         return page
+
+
+def _help(text: str) -> QLabel:
+    """A help line under a field, wrapped, in the palette's secondary text colour."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label

@@ -1,9 +1,11 @@
 """The composer's payload tab: what the provider of the chosen format would be handed.
 
-Push and rich push show FCM's ``message`` JSON with the 4,096-byte meter (the sender's own
-builder); SMS shows the ``POST`` to Twilio's Messages resource; email the MIME message with its
-headers; in-app, which no sender handles yet, the stored content, said as such. Every text is
-rendered for the profile the preview shows, from the same form model as the editor.
+Push, rich push and in-app show FCM's ``message`` JSON with the 4,096-byte meter (the sender's
+own builder for the format: a rich push's page inline or its address and inbox time, an
+in-app message's trigger and expiry); SMS shows the ``POST`` to Twilio's Messages resource;
+email the MIME message the SMTP sender builds, with its From and Reply-To (the campaign's, else
+the app's account's) and both parts. Every text is rendered for the profile the preview shows,
+from the same form model as the editor.
 """
 
 from __future__ import annotations
@@ -15,22 +17,26 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from engage_desktop.core.campaigns.form import CampaignForm
-from engage_desktop.core.campaigns.provider_preview import (
-    email_message,
-    email_text,
-    recipient_of,
-    twilio_request,
-)
-from engage_desktop.core.content.fcm import FCM_MAX_BYTES, check_message
-from engage_desktop.core.content.push import PushContent
+from engage_desktop.core.campaigns.provider_preview import email_text, recipient_of, twilio_request
+from engage_desktop.core.campaigns.senders import DefaultSender
+from engage_desktop.core.content.email_message import Envelope, email_parts, mime_message
+from engage_desktop.core.content.fcm import FCM_MAX_BYTES, RenderFailed
+from engage_desktop.core.content.fcm_formats import check_format_message
+from engage_desktop.core.content.mailbox import sender_issues
 from engage_desktop.core.outbox.message_ids import sample_message_id
 from engage_desktop.core.templating import render_text
 from engage_desktop.ui.composer.forms import ComposerForms
 from engage_desktop.ui.messages import fill, issue_line, template_error_text
 
+FCM_FORMATS = ("push", "rich_push", "in_app")
+
 
 class ComposerPayload(QObject):
-    """Writes the payload tab (``views.payload_view`` and ``views.byte_meter``) from the form."""
+    """Writes the payload tab (``views.payload_view`` and ``views.byte_meter``) from the form.
+
+    Attributes:
+        default_sender: the app's SMTP account's From / Reply-To (the rendering part sets it).
+    """
 
     def __init__(
         self,
@@ -43,28 +49,27 @@ class ComposerPayload(QObject):
         self.form = form
         self.views = views
         self.campaign_id = campaign_id
+        self.default_sender = DefaultSender()
 
     def refresh(self, render_context: Mapping[str, Any]) -> None:
         """Show the chosen format's provider request for ``render_context``."""
         fmt = self.form.format
-        self.views.byte_meter.setVisible(fmt in ("push", "rich_push"))
-        if fmt in ("push", "rich_push"):
-            text = self._fcm(render_context)
+        self.views.byte_meter.setVisible(fmt in FCM_FORMATS)
+        if fmt in FCM_FORMATS:
+            text = self._fcm(fmt, render_context)
         elif fmt == "sms":
             text = self._sms(render_context)
-        elif fmt == "email":
-            text = self._email(render_context)
         else:
-            text = self._inapp()
+            text = self._email(render_context)
         self.views.payload_view.setPlainText(text)
 
-    def _fcm(self, render_context: Mapping[str, Any]) -> str:
+    def _fcm(self, fmt: str, render_context: Mapping[str, Any]) -> str:
         """The message the profile would get, or why there is none (never both); the byte
         count uses a message id as long as the outbox's real ones."""
-        content = PushContent.from_dict(self.form.content())
         label = str(self.form.campaign.get("analytics_label") or "") or None
-        message, size, issues = check_message(
-            content,
+        message, size, issues = check_format_message(
+            fmt,
+            self.form.content(),
             message_id=sample_message_id(self.campaign_id()),
             analytics_label=label,
             render_context=render_context,
@@ -78,45 +83,31 @@ class ComposerPayload(QObject):
             return "\n".join([self.tr("No message can be sent as written:"), *lines])
         return json.dumps({"message": message}, ensure_ascii=False, indent=2)
 
-    def _rendered(
-        self, names: tuple[str, ...], render_context: Mapping[str, Any]
-    ) -> tuple[dict[str, str], list[str]]:
-        """The content's texts rendered for the profile, and the errors of those that fail."""
-        content = self.form.content()
-        texts: dict[str, str] = {}
-        errors: list[str] = []
-        for name in names:
-            result = render_text(str(content.get(name) or ""), dict(render_context))
-            texts[name] = result.text
-            if result.error is not None:
-                errors.append(template_error_text(name, result.error))
-        return texts, errors
-
     def _sms(self, render_context: Mapping[str, Any]) -> str:
-        texts, errors = self._rendered(("body",), render_context)
-        if errors:
-            return "\n".join([self.tr("No message can be sent as written:"), *errors])
+        result = render_text(str(self.form.content().get("body") or ""), dict(render_context))
+        if result.error is not None:
+            error = template_error_text("body", result.error)
+            return "\n".join([self.tr("No message can be sent as written:"), error])
         to = recipient_of(render_context, "phone", "{To}")
-        request = twilio_request(texts["body"], to=to, sender="{From}")
+        request = twilio_request(result.text, to=to, sender="{From}")
         note = self.tr(
             "Twilio's Messages resource; {From} and {AccountSid} are the app's SMS sender."
         )
         return f"{note}\n\n{request}"
 
     def _email(self, render_context: Mapping[str, Any]) -> str:
-        texts, errors = self._rendered(("subject", "preheader", "html"), render_context)
-        if errors:
-            return "\n".join([self.tr("No message can be sent as written:"), *errors])
+        try:
+            parts = email_parts(self.form.content(), render_context)
+        except RenderFailed as exc:
+            error = issue_line(exc.issue.field, exc.issue.message)
+            return "\n".join([self.tr("No message can be sent as written:"), error])
+        wrong = sender_issues(parts.sender, parts.reply_to)  # no header is built from them
+        if wrong:
+            lines = [issue_line(field, message) for field, message in wrong]
+            return "\n".join([self.tr("No message can be sent as written:"), *lines])
         to = recipient_of(render_context, "email", "{To}")
-        message = email_message(
-            texts["subject"], texts["preheader"], texts["html"], to=to, sender="{From}"
-        )
-        note = self.tr("The MIME message; {From} is the app's sender address.")
+        sender = parts.sender or self.default_sender.sender or "{From}"
+        reply_to = parts.reply_to or self.default_sender.reply_to
+        message = mime_message(parts, Envelope(to, sender, reply_to))
+        note = self.tr("The MIME message as the SMTP sender builds it.")
         return f"{note}\n\n{email_text(message)}"
-
-    def _inapp(self) -> str:
-        stored = json.dumps(self.form.content(), ensure_ascii=False, indent=2)
-        note = self.tr(
-            "In-app messages are not sent by the service yet; this is the content as saved."
-        )
-        return f"{note}\n\n{stored}"

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QPixmap
 
 from engage_desktop.core.campaigns.form import CampaignForm
+from engage_desktop.core.campaigns.senders import DefaultSender
 from engage_desktop.core.content.inapp import InAppContent
 from engage_desktop.core.content.push import PushContent
 from engage_desktop.core.content.sms import count_sms
@@ -21,8 +22,11 @@ from engage_desktop.core.templating import render_text
 from engage_desktop.core.templating.context import SAMPLE_PROFILE
 from engage_desktop.ui.composer.forms import ComposerForms
 from engage_desktop.ui.composer.payload import ComposerPayload
+from engage_desktop.ui.composer.schedule_words import moment_from, schedule_words
+from engage_desktop.ui.event_labels import event_label
 from engage_desktop.ui.messages import fill, template_error_text
 from engage_desktop.ui.preview.remote_image import RemoteImage
+from engage_desktop.ui.workflow.when_text import local_zone_name, moment_text
 
 if TYPE_CHECKING:
     from engage_desktop.ui.preview.rich_fallback import PlainRichPreview
@@ -60,6 +64,7 @@ class ComposerRendering(QObject):
         self.local_image: QPixmap | None = None
         self.rich_preview: RichPreview | PlainRichPreview | None = None
         self.payload = ComposerPayload(form, views, self, campaign_id)
+        self.default_sender = DefaultSender()  # the app's SMTP account's, once read
         self.remote_image = RemoteImage(self)
         self.remote_image.changed.connect(self.image_changed)
         self._last_good: dict[str, str] = {}
@@ -80,6 +85,9 @@ class ComposerRendering(QObject):
         fmt = self.form.format
         views = self.views
         views.format_pages.setCurrentIndex(FORMAT_PAGES.get(fmt, 0))
+        views.schedule_words.setText(schedule_words(self.form.schedule))
+        views.trigger_event.setEnabled(self.form.content("in_app").get("trigger") == "event")
+        self.payload.default_sender = self.default_sender
         notes: list[str] = []
         self._template_errors = {}
         if fmt == "push":
@@ -121,7 +129,8 @@ class ComposerRendering(QObject):
 
     def _refresh_inapp(self, notes: list[str]) -> None:
         views = self.views
-        views.preview_stack.setCurrentWidget(views.inapp_preview)
+        views.preview_stack.setCurrentWidget(views.inapp_page)
+        views.inapp_when.setText(self._inapp_when(self.form.content()))
         shown = dict(self.form.content())
         for name in ("header", "body"):
             text, error, missing = self.render(name, str(shown.get(name) or ""))
@@ -130,6 +139,18 @@ class ComposerRendering(QObject):
             self._note_missing(notes, missing)
         views.inapp_preview.set_content(InAppContent.from_dict(shown))
         views.inapp_preview.set_image(self._preview_image(notes, str(shown.get("image_url") or "")))
+
+    def _inapp_when(self, content: dict[str, Any]) -> str:
+        """When the app shows the message, in words (the trigger's event by its label)."""
+        event = str(content.get("trigger_event") or "")
+        if content.get("trigger") == "event" and event:
+            when = fill(self.tr("Shown when the app logs “%1”"), [event_label(event)])
+        else:
+            when = self.tr("Shown the next time the app opens")
+        expiry = moment_from(content.get("expires_at"))
+        if expiry is None:
+            return when + "."
+        return fill(self.tr("%1, until %2."), [when, moment_text(expiry, local_zone_name())])
 
     def _refresh_rich(self, notes: list[str]) -> None:
         """QtWebEngine is loaded only when a rich push is first previewed (it is heavy), and
@@ -199,8 +220,8 @@ class ComposerRendering(QObject):
             subject,
             pre,
             body,  # its inline CSS kept (nh3's defaults dropped every style attribute)
-            sender=str(content.get("from") or ""),
-            reply_to=str(content.get("reply_to") or ""),
+            sender=str(content.get("from") or "").strip() or self.default_sender.sender,
+            reply_to=str(content.get("reply_to") or "").strip() or self.default_sender.reply_to,
         )
         self.views.preview_stack.setCurrentWidget(self.views.email_preview)
         return error, missing

@@ -34,20 +34,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from engage_desktop.core.campaigns.edit import get_draft
 from engage_desktop.core.campaigns.form import SHARE_KEY, CampaignForm
 from engage_desktop.core.campaigns.lifecycle import status_is_editable
 from engage_desktop.core.campaigns.model import CampaignDraft, CampaignInputError, validate_draft
-from engage_desktop.core.progress import Progress
-from engage_desktop.core.sorting import name_key
-from engage_desktop.store.models import Segment
+from engage_desktop.core.content.email_message import html_to_text
 from engage_desktop.ui.background import run_in_background
 from engage_desktop.ui.composer.actions import ComposerActions
 from engage_desktop.ui.composer.fields import mark, on_change, set_value, value_of
 from engage_desktop.ui.composer.forms import ComposerForms
+from engage_desktop.ui.composer.opening import Opened, read_for_composer
 from engage_desktop.ui.composer.profiles import PreviewProfiles
 from engage_desktop.ui.composer.rendering import ComposerRendering
 from engage_desktop.ui.composer.results import CampaignResults
@@ -140,11 +136,8 @@ class ComposerWindow(QWidget):
 
     def schedule_stored(self, schedule: dict[str, Any]) -> None:
         """The scheduling dialog stored a time: the form shows it, and later saves keep it."""
-        for name in ("mode", "at", "time_zone"):
-            key = f"campaign.schedule_{name}"
-            self.form.write(key, schedule.get(name, ""))
-            if key in self.widgets:
-                set_value(self.widgets[key], self.form.stored(key))
+        self.form.set_schedule(schedule)
+        self.refresh()
 
     # --- building --------------------------------------------------------------------------
     def _field(self, key: str, widget: QWidget) -> QWidget:
@@ -190,6 +183,8 @@ class ComposerWindow(QWidget):
             lambda _i: self.preview_as(self.views.profile_combo.currentData())
         )
         self.campaign_actions = ComposerActions(self.context, self, self)
+        self.views.schedule_row.insertWidget(0, self.campaign_actions.schedule_button)
+        self.views.text_from_html.clicked.connect(self._text_from_html)
         self.issue_list = QListWidget()
         self.issue_list.setMaximumHeight(110)
         self.issue_list.setWordWrap(True)  # French sentences are long: wrap, never scroll sideways
@@ -206,7 +201,7 @@ class ComposerWindow(QWidget):
         left_layout.addWidget(self.issue_list)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
-        for button in self.campaign_actions.buttons():
+        for button in self.campaign_actions.buttons()[1:]:  # "Schedule…" is by its words
             bottom.addWidget(button)
         left_layout.addLayout(bottom)
 
@@ -306,26 +301,25 @@ class ComposerWindow(QWidget):
         """Read the app's segments and the stored draft on a worker. A stored campaign's form
         stays disabled until it is shown, so nothing typed is overwritten by the load."""
         ws, app_id = self.context.workspace, self.context.app_id
-
-        def work(_progress: Progress) -> tuple[list[tuple[int, str]], CampaignDraft | None]:
-            with ws.session_factory() as session:
-                segments = _segment_choices(session, app_id) if app_id is not None else []
-                draft = None
-                if campaign_id is not None:
-                    draft = get_draft(session, ws.member_id, campaign_id)
-            return segments, draft
-
         if campaign_id is not None:
             self.left.setEnabled(False)
             self.status.setText(self.tr("Opening the campaign…"))
-        run_in_background(work, parent=self, on_success=self._opened, on_failure=self._not_opened)
+        run_in_background(
+            lambda _p: read_for_composer(ws, app_id, campaign_id),
+            parent=self,
+            on_success=self._opened,
+            on_failure=self._not_opened,
+        )
 
-    def _opened(self, found: tuple[list[tuple[int, str]], CampaignDraft | None]) -> None:
-        segments, draft = found
+    def _opened(self, found: Opened) -> None:
+        draft = found.draft
         picker = self.widgets["campaign.segment_id"]
         assert isinstance(picker, QComboBox)
-        for segment_id, name in segments:
+        for segment_id, name in found.segments:
             picker.addItem(name, segment_id)
+        self.views.trigger_event.set_events(found.events)
+        self.views.show_default_sender(found.sender.sender, found.sender.reply_to)
+        self.rendering.default_sender = found.sender
         if draft is not None:
             self.form.load(draft)
             self.variant_bar.set_variants(self.form.weights, self.form.variant_key)
@@ -352,6 +346,7 @@ class ComposerWindow(QWidget):
         layout.insertWidget(0, self.results)
         for widget in self.widgets.values():
             widget.setEnabled(False)
+        self.views.format_pages.setEnabled(False)  # also what refresh enables (event picker)
         self.variant_bar.lock()
         for button in self.campaign_actions.buttons():
             button.hide()
@@ -418,6 +413,12 @@ class ComposerWindow(QWidget):
                 f"inapp.button{root[8]}_label" if root.startswith("buttons[") else f"inapp.{root}"
             )
         return _ACTION_FIELDS.get(root, f"content.{root}")
+
+    def _text_from_html(self) -> None:
+        """ "Start from the HTML": the text part made from the HTML, to edit (undoable)."""
+        text = self.widgets["email.text"]
+        assert isinstance(text, QPlainTextEdit)
+        text.setPlainText(html_to_text(str(self.form.content().get("html") or "")))
 
     # --- preview as a profile ------------------------------------------------------------
     def search_profiles(self) -> None:
@@ -487,9 +488,3 @@ class ComposerWindow(QWidget):
 
     def _close_saved(self, _campaign_id: int) -> None:
         self.close()
-
-
-def _segment_choices(session: Session, app_id: int) -> list[tuple[int, str]]:
-    """The app's segments as the Segments tab lists them (accents and case ignored)."""
-    rows = session.execute(select(Segment.id, Segment.name).where(Segment.app_id == app_id))
-    return sorted(((int(i), str(n)) for i, n in rows), key=lambda row: name_key(row[1]))

@@ -43,6 +43,9 @@ _FIELD_NAMES: dict[str, str] = {
     "trigger": QT_TRANSLATE_NOOP("FieldNames", "trigger"),
     "trigger_event": QT_TRANSLATE_NOOP("FieldNames", "trigger event"),
     "expires_at": QT_TRANSLATE_NOOP("FieldNames", "expiry"),
+    "from": QT_TRANSLATE_NOOP("FieldNames", "From"),
+    "reply_to": QT_TRANSLATE_NOOP("FieldNames", "Reply-to"),
+    "text": QT_TRANSLATE_NOOP("FieldNames", "text part"),
 }
 
 

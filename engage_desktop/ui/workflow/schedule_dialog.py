@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, time
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal
+from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,7 +41,12 @@ from engage_desktop.ui.background import run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.messages import fill
 from engage_desktop.ui.workflow.texts import schedule_error_text
-from engage_desktop.ui.workflow.when_text import moment_text, utc_text
+from engage_desktop.ui.workflow.when_text import (
+    moment_text,
+    short_date_format,
+    short_time_format,
+    utc_text,
+)
 
 
 class ScheduleDialog(QDialog):
@@ -80,8 +85,8 @@ class ScheduleDialog(QDialog):
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.time_edit = QTimeEdit()
-        self.time_edit.setDisplayFormat(_short_time_format())
-        self.date_edit.setDisplayFormat(_short_date_format())
+        self.time_edit.setDisplayFormat(short_time_format())
+        self.date_edit.setDisplayFormat(short_date_format())
         self.zone_box = QComboBox(editable=True)
         self.zone_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.zone_box.addItems(sorted(available_timezones()))
@@ -258,15 +263,3 @@ class ScheduleDialog(QDialog):
         self._say(schedule_error_text(exc), error=True)
         self.unschedule_button.setEnabled(True)
         self.schedule_button.setEnabled(self.chosen is not None)
-
-
-def _short_date_format() -> str:
-    """The locale's short date with the whole year ("15/12/2026", "12/15/2026"): a two-digit
-    year is ambiguous in a date people schedule by."""
-    shown = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
-    return shown if "yyyy" in shown else shown.replace("yy", "yyyy")
-
-
-def _short_time_format() -> str:
-    """The locale's own short time ("HH:mm" in French, "h:mm AP" in American English)."""
-    return QLocale().timeFormat(QLocale.FormatType.ShortFormat)

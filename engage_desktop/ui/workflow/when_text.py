@@ -22,5 +22,22 @@ def moment_text(at: datetime, zone_name: str) -> str:
     return f"{day} {clock} ({zone_name})"
 
 
+def local_zone_name() -> str:
+    """This machine's IANA zone (where times typed without a zone are read)."""
+    return bytes(QTimeZone.systemTimeZoneId().data()).decode() or "UTC"
+
+
 def utc_text(at: datetime) -> str:
     return moment_text(at, "UTC")
+
+
+def short_date_format() -> str:
+    """The locale's short date with the whole year ("15/12/2026", "12/15/2026"): a two-digit
+    year is ambiguous in a date people schedule by."""
+    shown = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    return shown if "yyyy" in shown else shown.replace("yy", "yyyy")
+
+
+def short_time_format() -> str:
+    """The locale's own short time ("HH:mm" in French, "h:mm AP" in American English)."""
+    return QLocale().timeFormat(QLocale.FormatType.ShortFormat)

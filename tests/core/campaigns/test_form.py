@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
 from engage_desktop.core.campaigns.form import (
     SHARE_KEY,
     CampaignForm,
     data_from_text,
     data_to_text,
 )
-from engage_desktop.core.campaigns.model import CampaignDraft, Variant
+from engage_desktop.core.campaigns.model import CampaignDraft, CampaignInputError, Variant
 from engage_desktop.core.messages import code_of
 
 
@@ -75,7 +77,6 @@ def test_loading_a_stored_draft_shows_its_first_variant() -> None:
     form = CampaignForm(1, "x")
     form.load(stored)
     assert form.variant_key == "A" and form.stored("sms.body") == "Bonjour"
-    assert form.stored("campaign.schedule_at") == "2026-12-24T10:00:00+00:00"
     again = form.to_draft(1, "Sans titre", 9)
     assert again.schedule == {"mode": "at", "at": "2026-12-24T10:00:00+00:00"}
     assert [dict(v.content) for v in again.variants] == [{"body": "Bonjour"}, {"body": "Salut"}]
@@ -112,6 +113,68 @@ def test_each_format_keeps_its_own_content() -> None:
     assert draft.format == "sms" and [dict(v.content) for v in draft.variants] == [
         {"body": "Texte SMS"}
     ]
+
+
+def test_the_other_formats_content_is_saved_and_loaded_back() -> None:
+    """The fault: only the chosen format's content was saved, so a push written, then
+    compared with an SMS and saved, came back empty."""
+    form = CampaignForm(1, "x")
+    form.write("content.body", "Texte push")
+    form.write("campaign.format", "email")
+    form.stored("inapp.body")  # a format only looked at keeps nothing
+    form.write("email.subject", "Objet")
+    form.write("campaign.format", "sms")
+    form.write("sms.body", "Texte SMS")
+    draft = form.to_draft(1, "t", None)
+    [variant] = draft.variants
+    assert dict(variant.content) == {"body": "Texte SMS"}  # what is sent: the chosen format
+    assert set(variant.other_formats) == {"push", "email"}
+    assert variant.other_formats["push"]["body"] == "Texte push"
+    reread = CampaignDraft.from_dict(draft.to_dict())  # the CLI's JSON keeps them too
+    again = CampaignForm(1, "x")
+    again.load(reread)
+    assert again.stored("sms.body") == "Texte SMS"
+    assert again.stored("content.body") == "Texte push"
+    assert again.stored("email.subject") == "Objet"
+    assert again.stored("inapp.body") == ""
+
+
+def test_the_scheduling_dialogs_choice_keeps_the_other_schedule_keys() -> None:
+    """The composer wrote its own three schedule keys back, dropping an offer's end, a
+    throttle and the transactional flag set from the CLI."""
+    stored = CampaignDraft(
+        app_id=1,
+        name="Offre",
+        schedule={"mode": "now", "until": "2026-12-31T23:00", "throttle_per_minute": 500},
+    )
+    form = CampaignForm(1, "x")
+    form.load(stored)
+    form.set_schedule(
+        {"mode": "local_time", "at": "2026-12-24T10:00:00+01:00", "time_zone": "Europe/Paris"}
+    )
+    form.write("campaign.transactional", True)
+    schedule = dict(form.to_draft(1, "t", None).schedule or {})
+    assert schedule == {
+        "mode": "local_time",
+        "at": "2026-12-24T10:00:00+01:00",
+        "time_zone": "Europe/Paris",
+        "until": "2026-12-31T23:00",
+        "throttle_per_minute": 500,
+        "transactional": True,
+    }
+    form.set_schedule({"mode": "now"})  # unscheduled
+    form.write("campaign.transactional", False)
+    assert form.to_draft(1, "t", None).schedule == {
+        "mode": "now",
+        "until": "2026-12-31T23:00",
+        "throttle_per_minute": 500,
+    }
+
+
+def test_a_bad_other_formats_document_is_refused_by_field() -> None:
+    bad = {"name": "x", "variants": [{"key": "A", "content": {}, "other_formats": {"fax": {}}}]}
+    with pytest.raises(CampaignInputError, match=r"variants\[0\]\.other_formats"):
+        CampaignDraft.from_dict(bad)
 
 
 def test_variant_weights_survive_a_load_and_save() -> None:

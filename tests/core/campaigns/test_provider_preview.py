@@ -10,12 +10,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from engage_desktop.core.campaigns.provider_preview import (
-    email_message,
     email_text,
-    html_to_text,
     recipient_of,
     twilio_request,
 )
+from engage_desktop.core.content.email_message import Envelope, email_parts, mime_message
 
 
 def test_twilio_form_fields_decode_to_what_was_written() -> None:
@@ -30,27 +29,30 @@ def test_twilio_form_fields_decode_to_what_was_written() -> None:
     }
 
 
-def test_mime_message_parses_back_with_both_parts_and_no_script() -> None:
-    built = email_message(
-        "Soldes d'été",
-        "Jusqu'à -50 %",
-        "<p>Bonjour <b>Zoé</b></p><script>steal()</script><p>À bientôt</p>",
-        to="zoe@example.fr",
-        sender="{From}",
-    )
+def test_mime_message_parses_back_with_both_parts_and_the_senders_as_written() -> None:
+    content = {
+        "subject": "Soldes d'été",
+        "preheader": "Jusqu'à -50 %",
+        "html": "<p>Bonjour <b>{{ first_name }}</b></p><p>À bientôt</p>",
+        "from": "Maison Lumière <news@maison-lumiere.fr>",
+        "reply_to": "Service client <aide@maison-lumiere.fr>",
+    }
+    parts = email_parts(content, {"first_name": "Zoé"})
+    built = mime_message(parts, Envelope("zoe@example.fr", parts.sender, parts.reply_to))
     parsed = message_from_bytes(built.as_bytes(), policy=policy.default)
     assert isinstance(parsed, EmailMessage)
     assert parsed["Subject"] == "Soldes d'été" and parsed["To"] == "zoe@example.fr"
+    assert parsed["From"] == "Maison Lumière <news@maison-lumiere.fr>"
+    assert parsed["Reply-To"] == "Service client <aide@maison-lumiere.fr>"
     plain = parsed.get_body(("plain",))
     html = parsed.get_body(("html",))
     assert plain is not None and html is not None
     assert plain.get_content().split() == ["Bonjour", "Zoé", "À", "bientôt"]
-    assert "Jusqu'à -50 %" in html.get_content() and "steal" not in html.get_content()
-    assert "Content-Transfer-Encoding: 8bit" in email_text(built)  # readable, not base64
+    assert "Jusqu&#x27;à -50 %" in html.get_content()  # the hidden preheader, escaped
+    assert "quoted-printable" in email_text(built)  # readable, not base64
 
 
-def test_html_to_text_and_recipient_fallback() -> None:
-    assert html_to_text("<h1>Titre</h1>A &amp; B<br>C") == "Titre\nA & B\nC"
+def test_recipient_fallback() -> None:
     assert recipient_of({"email": ""}, "email", "{To}") == "{To}"
     assert recipient_of({"phone": "+33612345678"}, "phone", "{To}") == "+33612345678"
 

@@ -6,8 +6,16 @@ from sqlalchemy import select
 
 from engage_desktop.core.analytics.cached import app_trends, campaign_results, measured_campaigns
 from engage_desktop.core.analytics.stats import Verdict
+from engage_desktop.core.demo.campaign_catalog import RETAIL_CAMPAIGNS
 from engage_desktop.core.workspace import Workspace
-from engage_desktop.store.models import App, Campaign
+from engage_desktop.store.models import (
+    App,
+    Campaign,
+    CampaignStatus,
+    OutboxMessage,
+    Segment,
+    SegmentMember,
+)
 
 
 def test_control_group_is_held_back_in_the_outbox_and_measured(demo_workspace: Workspace) -> None:
@@ -33,3 +41,38 @@ def test_every_app_has_trends_and_open_hours(demo_workspace: Workspace) -> None:
         trends = app_trends(demo_workspace, app_id)
         assert sum(day["sent"] for day in trends.daily.values()) > 0
         assert trends.best_hour is not None
+
+
+def test_campaigns_target_their_segment_and_reach_only_its_members(
+    demo_workspace: Workspace,
+) -> None:
+    """The demo's Campaigns list had an empty Segment column: every campaign went to the
+    whole audience. Those that name a segment now store it, and everyone they reached (or held
+    back as control) is in that segment's counted membership."""
+    with demo_workspace.session() as s:
+        targeted = s.execute(
+            select(Campaign.id, Campaign.status, Segment.id, Segment.cached_count)
+            .join(Segment, Segment.id == Campaign.segment_id)
+            .order_by(Campaign.id)
+        ).all()
+        assert len(targeted) == 5
+        sent = [row for row in targeted if row[1] == CampaignStatus.COMPLETED]
+        assert len(sent) == 2
+        for campaign_id, _status, segment_id, count in sent:
+            members = set(
+                s.scalars(
+                    select(SegmentMember.profile_id).where(SegmentMember.segment_id == segment_id)
+                )
+            )
+            reached = set(
+                s.scalars(
+                    select(OutboxMessage.profile_id).where(OutboxMessage.campaign_id == campaign_id)
+                )
+            )
+            assert len(members) == count and reached and reached <= members, campaign_id
+
+
+def test_the_demo_sms_campaign_stores_its_text_where_the_composer_reads_it() -> None:
+    """The SMS campaign's text was stored under "text": the composer showed it empty."""
+    [sms] = [c for c in RETAIL_CAMPAIGNS if c.format == "sms"]
+    assert [set(v) for v in sms.variants] == [{"body"}]

@@ -36,6 +36,8 @@ CONTENT = {
     "subject": "Soldes pour {{ first_name }}",
     "preheader": "Jusqu'à -50 %",
     "html": "<h1>Soldes</h1><p>Bonjour {{ prenom }}, <a href='https://ml.fr/s'>voir</a></p>",
+    "from": "Les soldes Maison Lumière <soldes@maison-lumiere.fr>",
+    "reply_to": "Service client <aide@maison-lumiere.fr>",
 }
 
 
@@ -90,6 +92,8 @@ def test_an_email_campaign_goes_through_smtp_with_one_row_per_outcome(
     assert consent_of(ws, rows[GONE].profile_id or 0, Channel.EMAIL) == ("denied", "bounce:550")
     mail = next(m for m in box.received if m["To"] == LEA)
     assert mail["Subject"] == "Soldes pour Client0"
+    assert mail["From"] == CONTENT["from"] and mail["Reply-To"] == CONTENT["reply_to"]
+    assert box.mail_from[box.received.index(mail)] == "news@maison-lumiere.fr"  # bounces: ours
     assert "Bonjour Client0" in mail.get_body(("plain",)).get_content()  # type: ignore[union-attr]
     url = mail["List-Unsubscribe"].strip("<>")
     assert url.startswith("https://u.maison-lumiere.fr/unsubscribe/")

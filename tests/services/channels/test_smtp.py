@@ -68,6 +68,37 @@ def test_mail_goes_out_over_starttls_with_both_parts_and_one_click_unsubscribe(
     assert types == ["multipart/alternative", "text/plain", "text/html"]
 
 
+def test_the_campaigns_from_and_reply_to_arrive_as_written(
+    mail: tuple[MailServer, dict[str, object], TestCA],
+) -> None:
+    """The campaign had no From / Reply-To of its own: every mail carried the account's."""
+    box, settings, ca = mail
+    written = EmailMessage(
+        2,
+        "lea@example.com",
+        "Soldes",
+        "<p>Bonjour</p>",
+        "Bonjour",
+        sender="Les soldes Maison Lumière <soldes@maison-lumiere.fr>",
+        reply_to="Service client <aide@maison-lumiere.fr>",
+    )
+
+    async def run() -> list[ChannelResult]:
+        sender = SmtpSender(settings, PASSWORD, tls_context=ca.client_context())
+        try:
+            return list(await sender.send([written, _mail("lea@example.com")]))
+        finally:
+            await sender.close()
+
+    assert [r.kind for r in asyncio.run(run())] == [Kind.DELIVERED, Kind.DELIVERED]
+    own, default = box.received
+    assert own["From"] == "Les soldes Maison Lumière <soldes@maison-lumiere.fr>"
+    assert own["Reply-To"] == "Service client <aide@maison-lumiere.fr>"
+    assert default["From"] == "Maison Lumière <news@maison-lumiere.fr>"  # the account's
+    assert default["Reply-To"] == "service@maison-lumiere.fr"
+    assert box.mail_from == ["news@maison-lumiere.fr"] * 2  # bounces come back to the account
+
+
 def test_a_hard_bounce_asks_for_the_address_to_be_withdrawn(
     mail: tuple[MailServer, dict[str, object], TestCA],
 ) -> None:

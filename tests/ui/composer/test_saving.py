@@ -80,6 +80,7 @@ def test_a_failed_save_keeps_the_window_open_and_says_why(
     qtbot: QtBot, ui_context: UiContext
 ) -> None:
     window = _composer(qtbot, ui_context)
+    qtbot.waitUntil(lambda: not window.loading)  # opened as the member, before the switch
     title = window.widgets["content.title"]
     assert isinstance(title, QLineEdit)
     title.setFocus()

@@ -84,6 +84,14 @@ def _choose_format(window: ComposerWindow, fmt: str) -> None:
     combo.activated.emit(combo.currentIndex())  # type: ignore[attr-defined]
 
 
+def _give_rich_page(qtbot: QtBot, window: ComposerWindow, fmt: str) -> None:
+    """A rich push needs its page (or the page's address) before FCM's message can be built."""
+    page = window.widgets["rich.html"]
+    assert isinstance(page, QPlainTextEdit)
+    if fmt == "rich_push" and not page.toPlainText():
+        _type(qtbot, page, "<p>La page</p>")
+
+
 def _previewed(window: ComposerWindow, fmt: str) -> str:
     """The main text as the format's preview received it."""
     if fmt == "push":
@@ -117,12 +125,13 @@ def test_switching_formats_keeps_editor_preview_payload_and_saved_row_in_step(
         text = f"Texte {fmt} {len(typed)}"
         typed[fmt] = shown + " bis" if shown else text
         _type(qtbot, editor, typed[fmt][len(shown) :])
+        _give_rich_page(qtbot, window, fmt)
         assert typed[fmt] in _previewed(window, fmt), fmt
         payload = window.payload_view.toPlainText()
         assert typed[fmt] in payload, fmt
         others = [t for f, t in typed.items() if f != fmt]
         assert not any(t in payload for t in others), fmt
-        assert (not window.byte_meter.isHidden()) == (fmt in ("push", "rich_push")), fmt
+        assert (not window.byte_meter.isHidden()) == (fmt in ("push", "rich_push", "in_app")), fmt
         if fmt == "sms":
             assert "Messages.json" in payload and f"Body={typed[fmt]}" in payload
             assert "GSM-7" in window.sms_counter.text()
@@ -141,6 +150,40 @@ def test_switching_formats_keeps_editor_preview_payload_and_saved_row_in_step(
         assert saved.format == fmt
         stored = json.dumps(dict(saved.variants[0].content), ensure_ascii=False)
         assert typed[fmt] in stored and not any(t in stored for t in others), fmt
+
+
+@WEB_ENGINE_NOISE
+def test_every_formats_content_comes_back_after_reopening(
+    qtbot: QtBot, ui_context: UiContext
+) -> None:
+    """The fault: switching format kept each format's text in the window only; after saving
+    and reopening, only the chosen format's content was there."""
+    window = _open(qtbot, ui_context)
+    typed = {fmt: f"Texte {fmt} à garder" for fmt in MAIN_FIELD}
+    for fmt, text in typed.items():
+        _choose_format(window, fmt)
+        editor = window.widgets[MAIN_FIELD[fmt]]
+        assert isinstance(editor, QLineEdit | QPlainTextEdit)
+        _type(qtbot, editor, text)
+        _give_rich_page(qtbot, window, fmt)
+    window.close()  # saves, then closes
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    ws = ui_context.workspace
+    with ws.session() as session:
+        saved = get_draft(session, ws.member_id, window.campaign_id)  # type: ignore[arg-type]
+    [variant] = saved.variants
+    assert saved.format == "rich_push" and variant.content["title"] == typed["rich_push"]
+    assert set(variant.other_formats) == {"push", "sms", "email", "in_app"}
+    reopened = _open(qtbot, ui_context, window.campaign_id)
+    for fmt in ("push", "sms", "email", "in_app", "rich_push"):
+        _choose_format(reopened, fmt)
+        editor = reopened.widgets[MAIN_FIELD[fmt]]
+        shown = editor.text() if isinstance(editor, QLineEdit) else editor.toPlainText()  # type: ignore[attr-defined]
+        assert shown == typed[fmt], fmt
+        assert typed[fmt] in _previewed(reopened, fmt), fmt
+        assert typed[fmt] in reopened.payload_view.toPlainText() or fmt == "email", fmt
+        stored = variant.content if fmt == "rich_push" else variant.other_formats[fmt]
+        assert typed[fmt] in json.dumps(dict(stored), ensure_ascii=False), fmt
 
 
 def test_undo_redo(qtbot: QtBot, ui_context: UiContext) -> None:

@@ -57,6 +57,12 @@ def _issue_drafts() -> list[CampaignDraft]:
             ),
         ),
         CampaignDraft(app_id=1, name="x", format="email", variants=(Variant("A", 1.0, {}),)),
+        CampaignDraft(
+            app_id=1,
+            name="x",
+            format="email",
+            variants=(Variant("A", 1.0, {"subject": "S", "from": "news@", "reply_to": "x"}),),
+        ),
         CampaignDraft(app_id=1, name="x", format="in_app", variants=(Variant("A", 1.0, inapp),)),
         CampaignDraft(
             app_id=1,

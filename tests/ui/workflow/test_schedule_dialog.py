@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QLocale, QSettings, QTime
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from engage_desktop.core.clock import FixedClock
@@ -23,6 +23,7 @@ from engage_desktop.store.models import Campaign, CampaignStatus
 from engage_desktop.ui.composer.window import ComposerWindow
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.workflow.schedule_dialog import ScheduleDialog
+from engage_desktop.ui.workflow.when_text import moment_text, utc_text
 from tests.support.sending import seed_app, seed_campaign
 
 NOW = datetime(2026, 12, 3, 9, 30, tzinfo=UTC)  # 10:30 in Paris
@@ -65,21 +66,37 @@ def _set(dialog: ScheduleDialog, day: date, hour: int, minute: int = 0) -> None:
     dialog.time_edit.setTime(QTime(hour, minute))
 
 
-def test_composer_schedule_opens_the_dialog_and_stores_the_time(
-    setup: tuple[UiContext, int], qtbot: QtBot
-) -> None:
-    context, campaign_id = setup
+def _composer(context: UiContext, campaign_id: int, qtbot: QtBot) -> ComposerWindow:
     window = ComposerWindow(context, campaign_id)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: not window.loading, timeout=10_000)
-    shown_at = window.widgets["campaign.schedule_at"]
-    assert isinstance(shown_at, QLineEdit) and shown_at.isReadOnly()  # no free text to mistype
+    return window
+
+
+def _schedule_from(window: ComposerWindow, qtbot: QtBot) -> ScheduleDialog:
     window.schedule_button.click()
     qtbot.waitUntil(lambda: window.campaign_actions.schedule_dialog is not None, timeout=10_000)
     dialog = window.campaign_actions.schedule_dialog
     assert isinstance(dialog, ScheduleDialog)
     qtbot.waitUntil(dialog.isEnabled, timeout=10_000)
+    return dialog
+
+
+def test_composer_schedule_opens_the_dialog_and_stores_the_time(
+    setup: tuple[UiContext, int], qtbot: QtBot
+) -> None:
+    """The composer also showed the old "Schedule" combo and a read-only "Schedule date
+    (ISO)" row beside the dialog; it now says the stored schedule in words."""
+    context, campaign_id = setup
+    window = _composer(context, campaign_id, qtbot)
+    assert not any(key.startswith("campaign.schedule") for key in window.widgets)
+    labels = [w.text() for w in window.findChildren(QLabel)]
+    assert not any("ISO" in text for text in labels)
+    words = window.views.schedule_words
+    assert words.text() == "Not scheduled: it goes out when you send it."
+    assert window.schedule_button.parent() is words.parent()  # the button is by its words
+    dialog = _schedule_from(window, qtbot)
     # Proposed in the app's zone (Europe/Paris), at least an hour ahead of the fixed clock.
     assert dialog.zone_name() == "Europe/Paris"
     assert dialog.time_edit.time() == QTime(12, 0)
@@ -91,10 +108,34 @@ def test_composer_schedule_opens_the_dialog_and_stores_the_time(
         dialog.schedule_button.click()
     row = _stored(context.workspace, campaign_id)
     assert row.status is CampaignStatus.SCHEDULED
-    assert row.scheduled_at == datetime(2026, 12, 15, 9, 0, tzinfo=UTC)
+    at = datetime(2026, 12, 15, 9, 0, tzinfo=UTC)
+    assert row.scheduled_at == at
     assert row.schedule is not None and row.schedule["time_zone"] == "Europe/Paris"
-    assert shown_at.text() == "2026-12-15T10:00:00+01:00"
+    assert words.text() == f"On {moment_text(at, 'Europe/Paris')}."
+    assert said == f"Goes out on {moment_text(at, 'Europe/Paris')}, that is {utc_text(at)}."
     assert window.status.text().startswith("Scheduled for")
+    window.save_now()  # a later save keeps what the dialog stored
+    qtbot.waitUntil(lambda: not window.saver.busy, timeout=10_000)
+    assert _stored(context.workspace, campaign_id).schedule == row.schedule
+
+
+def test_composer_says_local_time_as_chosen_and_after_reopening(
+    setup: tuple[UiContext, int], qtbot: QtBot
+) -> None:
+    context, campaign_id = setup
+    window = _composer(context, campaign_id, qtbot)
+    dialog = _schedule_from(window, qtbot)
+    _set(dialog, date(2026, 12, 24), 18)
+    dialog.set_zone("Asia/Tokyo")
+    dialog.local_time.setChecked(True)
+    with qtbot.waitSignal(dialog.scheduled, timeout=10_000):
+        dialog.schedule_button.click()
+    at = datetime(2026, 12, 24, 9, 0, tzinfo=UTC)
+    expected = f"{moment_text(at, 'Asia/Tokyo')}, in each recipient's local time."
+    assert window.views.schedule_words.text() == expected
+    window.close()
+    reopened = _composer(context, campaign_id, qtbot)
+    assert reopened.views.schedule_words.text() == expected
 
 
 def test_past_and_skipped_times_are_refused_with_their_reason(
