@@ -118,6 +118,27 @@
         <translation>Personne dans cette audience ne peut la recevoir pour le moment.</translation>
     </message>
     <message numerus="yes">
+        <source>Send “%1” to %Ln person(s), each at its time on their own clock?</source>
+        <translation>
+            <numerusform>Envoyer « %1 » à %Ln personne, à son heure sur sa propre horloge ?</numerusform>
+            <numerusform>Envoyer « %1 » à %Ln personnes, chacune à son heure sur sa propre horloge ?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Send “%1” to %Ln device(s), each at its time on its own clock?</source>
+        <translation>
+            <numerusform>Envoyer « %1 » à %Ln appareil, à son heure sur sa propre horloge ?</numerusform>
+            <numerusform>Envoyer « %1 » à %Ln appareils, chacun à son heure sur sa propre horloge ?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Send “%1” now to %Ln person(s)?</source>
+        <translation>
+            <numerusform>Envoyer « %1 » maintenant à %Ln personne ?</numerusform>
+            <numerusform>Envoyer « %1 » maintenant à %Ln personnes ?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Send “%1” now to %Ln device(s)?</source>
         <translation>
             <numerusform>Envoyer « %1 » maintenant à %Ln appareil ?</numerusform>
@@ -125,8 +146,23 @@
         </translation>
     </message>
     <message>
+        <source>None: everyone in this audience can receive it.</source>
+        <translation>Aucun : toute cette audience peut le recevoir.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
         <source>The app&apos;s whole audience</source>
         <translation>Toute l’audience de l’app</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln person(s)</source>
+        <translation>
+            <numerusform>%Ln personne</numerusform>
+            <numerusform>%Ln personnes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln device(s)</source>
@@ -156,23 +192,16 @@
         <translation>E-mail</translation>
     </message>
     <message>
-        <source>None: every device of this audience can receive it.</source>
-        <translation>Aucun : tous les appareils de cette audience peuvent la recevoir.</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln device(s) (%1)</source>
-        <translation>
-            <numerusform>%Ln appareil (%1)</numerusform>
-            <numerusform>%Ln appareils (%1)</numerusform>
-        </translation>
     </message>
     <message>
         <source>Now</source>
         <translation>Maintenant</translation>
+    </message>
+    <message>
+        <source>At %1 on each recipient&apos;s own clock, from the earliest time zone on; where that time has already passed, the next day</source>
+        <translation>À %1 sur l’horloge de chaque destinataire, en commençant par le fuseau le plus en avance ; là où cette heure est déjà passée, le lendemain</translation>
     </message>
     <message>
         <source>Now, instead of its scheduled time (%1)</source>

@@ -13,7 +13,7 @@ from engage_desktop.core.outbox.confirmation import SendSummary
 from engage_desktop.ui.formatting import format_int
 from engage_desktop.ui.messages import fill
 from engage_desktop.ui.sending.send_panel import reason_label
-from engage_desktop.ui.workflow.when_text import moment_text
+from engage_desktop.ui.workflow.when_text import clock_text, moment_text
 
 
 class SendConfirmation(QWidget):
@@ -50,21 +50,40 @@ class SendConfirmation(QWidget):
         layout.addStretch(1)
 
     def show_summary(self, summary: SendSummary) -> None:
-        if summary.recipients == 0:
-            self.question.setText(self.tr("Nobody in this audience can receive it now."))
-        else:
-            self.question.setText(
-                fill(
-                    self.tr("Send “%1” now to %Ln device(s)?", "", summary.recipients),
-                    [summary.name],
-                )
-            )
+        self.question.setText(self.question_text(summary))
         self.rows["app"].setText(summary.app_name)
         self.rows["channel"].setText(self.channel_text(summary.channel))
         self.rows["audience"].setText(summary.segment or self.tr("The app's whole audience"))
-        self.rows["recipients"].setText(self.tr("%Ln device(s)", "", summary.recipients))
+        self.rows["recipients"].setText(self.count_text(summary, summary.recipients))
         self.rows["suppressed"].setText(self.suppressed_text(summary))
         self.rows["when"].setText(self.when_text(summary))
+
+    def question_text(self, summary: SendSummary) -> str:
+        """The bold question, in the campaign's own unit and timing: an SMS goes to people,
+        and a local-time campaign does not go "now"."""
+        if summary.recipients == 0:
+            return self.tr("Nobody in this audience can receive it now.")
+        people = summary.channel in ("sms", "email")
+        n = summary.recipients
+        if summary.scheduled_at is not None and summary.local_time:
+            text = (
+                self.tr("Send “%1” to %Ln person(s), each at its time on their own clock?", "", n)
+                if people
+                else self.tr(
+                    "Send “%1” to %Ln device(s), each at its time on its own clock?", "", n
+                )
+            )
+        elif people:
+            text = self.tr("Send “%1” now to %Ln person(s)?", "", n)
+        else:
+            text = self.tr("Send “%1” now to %Ln device(s)?", "", n)
+        return fill(text, [summary.name])
+
+    def count_text(self, summary: SendSummary, count: int) -> str:
+        """Devices for push and in-app, people for SMS and email (``SendSummary.unit``)."""
+        if summary.channel in ("sms", "email"):
+            return self.tr("%Ln person(s)", "", count)
+        return self.tr("%Ln device(s)", "", count)
 
     def show_error(self, text: str) -> None:
         self.question.setText(text)
@@ -81,17 +100,28 @@ class SendConfirmation(QWidget):
 
     def suppressed_text(self, summary: SendSummary) -> str:
         if not summary.suppressed_total:
-            return self.tr("None: every device of this audience can receive it.")
+            return self.tr("None: everyone in this audience can receive it.")
         parts = [
             fill(self.tr("%1: %2"), [reason_label(k), format_int(v)])
             for k, v in sorted(summary.suppressed.items())
         ]
-        return fill(self.tr("%Ln device(s) (%1)", "", summary.suppressed_total), [", ".join(parts)])
+        return fill(
+            self.tr("%1 (%2)"),
+            [self.count_text(summary, summary.suppressed_total), ", ".join(parts)],
+        )
 
     def when_text(self, summary: SendSummary) -> str:
         if summary.scheduled_at is None:
             return self.tr("Now")
         zone = summary.schedule_zone or summary.app_time_zone
+        if summary.local_time:
+            return fill(
+                self.tr(
+                    "At %1 on each recipient's own clock, from the earliest time zone on; "
+                    "where that time has already passed, the next day"
+                ),
+                [clock_text(summary.scheduled_at, zone)],
+            )
         return fill(
             self.tr("Now, instead of its scheduled time (%1)"),
             [moment_text(summary.scheduled_at, zone)],

@@ -22,6 +22,13 @@ def moment_text(at: datetime, zone_name: str) -> str:
     return f"{day} {clock} ({zone_name})"
 
 
+def clock_text(at: datetime, zone_name: str) -> str:
+    """The clock time (short format) ``at`` shows in ``zone_name``: a local-time campaign's
+    time, which each recipient gets on their own clock."""
+    shown = QDateTime.fromSecsSinceEpoch(int(at.timestamp()), qzone(zone_name))
+    return QLocale().toString(shown.time(), QLocale.FormatType.ShortFormat)
+
+
 def local_zone_name() -> str:
     """This machine's IANA zone (where times typed without a zone are read)."""
     return bytes(QTimeZone.systemTimeZoneId().data()).decode() or "UTC"
