@@ -25,7 +25,6 @@ from tests.support.leaks import Snapshot, kill, settle
 from tests.support.postgres import copy_demo, fresh_database, running_server
 from tests.support.processes import Sandbox, credentials_dir, start_sandbox
 
-
 LEAK_GRACE_S = 5.0
 
 
