@@ -73,6 +73,15 @@ def settle(before: Snapshot, grace: float) -> Leaks:
     return leaks
 
 
+def new_children(before: Snapshot) -> list[Child]:
+    """Child processes started since ``before`` that run now (session helpers left out)."""
+    return [
+        c
+        for c in _children()
+        if c.pid not in before.children and not any(s in c.command for s in SESSION_CHILDREN)
+    ]
+
+
 def kill(children: list[Child]) -> None:
     """End leaked child processes (the test that started them is over) and reap them."""
     for child in children:
@@ -124,15 +133,9 @@ def _qt_jobs_left(deadline: float) -> list[str]:
 
 def _children_left(before: Snapshot, deadline: float) -> list[Child]:
     """Child processes started during the test that are still running at ``deadline``."""
-    while True:
-        left = [
-            c
-            for c in _children()
-            if c.pid not in before.children and not any(s in c.command for s in SESSION_CHILDREN)
-        ]
-        if not left or time.monotonic() >= deadline:
-            return left
+    while (left := new_children(before)) and time.monotonic() < deadline:
         time.sleep(0.05)
+    return left
 
 
 def _children() -> list[Child]:
