@@ -10,7 +10,7 @@ the set-up lets it go; past that the row fails, its token still kept.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from engage_desktop.core.outbox.claims import Claimed, Outcome
 from engage_desktop.services.faults import Scope, scope_of
@@ -19,10 +19,6 @@ from engage_desktop.services.fcm.ratelimit import backoff, clamp_retry_after
 from engage_desktop.store.models import OutboxState
 
 PROJECT_TRIES = 3  # answers of a project-level refusal a row gets before it fails
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
 
 
 def final_outcome(row: Claimed, result: SendResult, now: datetime, state: OutboxState) -> Outcome:
