@@ -63,12 +63,11 @@ def settle(before: Snapshot, grace: float) -> Leaks:
     deadline = time.monotonic() + grace
     leaks = Leaks()
     leaks.jobs = _qt_jobs_left(deadline)
-    for thread in _python_threads():
-        if (thread.ident or 0) in before.threads:
-            continue
-        thread.join(max(0.0, deadline - time.monotonic()))
-        if thread.is_alive():
-            leaks.threads.append(f"{thread.name!r} (target {_target_name(thread)})")
+    # Polled with sleeps, not ``join(timeout)``: under faketime a timed wait never times out.
+    started = [t for t in _python_threads() if (t.ident or 0) not in before.threads]
+    while any(t.is_alive() for t in started) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    leaks.threads = [f"{t.name!r} (target {_target_name(t)})" for t in started if t.is_alive()]
     leaks.children = _children_left(before, deadline)
     return leaks
 
