@@ -70,6 +70,7 @@ def main(argv: list[str]) -> int:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QLabel
 
+    from engage_desktop.core.member_access import read_member_access
     from engage_desktop.core.workspace import open_for_current_user
     from engage_desktop.store.location import resolve_workspace
     from engage_desktop.store.models import App, MemberRole, Role
@@ -84,7 +85,11 @@ def main(argv: list[str]) -> int:
             session.add(row)
             session.flush()
             session.add(MemberRole(member_id=ws.member_id, app_id=row.id, role=Role.MARKETER))
-        ctx = UiContext(ws, QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
+        ctx = UiContext(
+            ws,
+            QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat),
+            access=read_member_access(ws),
+        )
         window = ComposerWindow(ctx)
         window.autosave.setInterval(10**9)  # measure typing, not the draft save
         window.resize(1600, 1100)

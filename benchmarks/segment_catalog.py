@@ -24,34 +24,21 @@ locales 0.72 s, app versions 0.16 s; SQLite's skip-ahead DISTINCT answers cities
 from __future__ import annotations
 
 import argparse
-import shutil
 import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks._common import emit, summary
+from benchmarks._common import emit, million_profile_workspace, summary
 
-SHARED = Path("/tmp/bench/demo1m.sqlite")
 DEFAULT = Path("/tmp/builder-bench/demo1m.sqlite")
 APP = 1
 GOAL_MS = 100.0
 
 
 def _workspace(path: Path | None) -> Path:
-    if path is not None:
-        return path
-    if not DEFAULT.exists():
-        DEFAULT.parent.mkdir(parents=True, exist_ok=True)
-        if SHARED.exists():
-            shutil.copy(SHARED, DEFAULT)
-        else:
-            from engage_desktop.core.demo.generator import build_demo_workspace
-            from engage_desktop.store.location import resolve_workspace
-
-            build_demo_workspace(resolve_workspace(str(DEFAULT)), users=1_000_000)
-    return DEFAULT
+    return million_profile_workspace(path, DEFAULT)
 
 
 def _timed(fn: Callable[[], Any], runs: int) -> tuple[dict[str, float], Any]:

@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import time
 from datetime import UTC, datetime
@@ -42,9 +41,8 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import segment_references
-from benchmarks._common import emit, summary
+from benchmarks._common import emit, million_profile_workspace, summary
 
-SHARED = Path("/tmp/bench/demo1m.sqlite")
 DEFAULT = Path("/tmp/audience-bench/demo1m.sqlite")
 APP = 1
 GOAL_MS = 300.0
@@ -96,18 +94,7 @@ def rules(segment_id: int) -> dict[str, dict[str, Any]]:
 
 
 def _workspace(path: Path | None) -> Path:
-    if path is not None:
-        return path
-    if not DEFAULT.exists():
-        DEFAULT.parent.mkdir(parents=True, exist_ok=True)
-        if SHARED.exists():
-            shutil.copy(SHARED, DEFAULT)
-        else:
-            from engage_desktop.core.demo.generator import build_demo_workspace
-            from engage_desktop.store.location import resolve_workspace
-
-            build_demo_workspace(resolve_workspace(str(DEFAULT)), users=1_000_000)
-    return DEFAULT
+    return million_profile_workspace(path, DEFAULT)
 
 
 def _open(path: Path) -> Any:

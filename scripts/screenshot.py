@@ -22,6 +22,7 @@ def main() -> int:
     parser.add_argument("--tab", help="a tab of the page, e.g. segments on audiences")
     args = parser.parse_args()
 
+    from engage_desktop.core.member_access import read_member_access
     from engage_desktop.core.workspace import open_for_current_user
     from engage_desktop.store.location import resolve_workspace
     from engage_desktop.ui.app import create_application
@@ -31,7 +32,8 @@ def main() -> int:
     app = create_application(sys.argv[:1], args.lang, args.appearance)
     tmp = QTemporaryDir()
     window = MainWindow(QSettings(tmp.filePath("s.ini"), QSettings.Format.IniFormat))
-    window.attach(UiContext(open_for_current_user(resolve_workspace(args.workspace))))
+    ws = open_for_current_user(resolve_workspace(args.workspace))
+    window.attach(UiContext(ws, access=read_member_access(ws)))
     window.resize(1280, 760)
     window.show_page(args.page)
     window.show()

@@ -89,6 +89,7 @@ def main() -> int:
     if not args.workspace.exists():
         seed_history(args.workspace)
 
+    from engage_desktop.core.member_access import read_member_access
     from engage_desktop.core.workspace import open_for_current_user
     from engage_desktop.store.location import resolve_workspace
     from engage_desktop.ui.app import create_application
@@ -101,7 +102,8 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="audit-shots-"))
     settings = QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings)
-    context = UiContext(open_for_current_user(resolve_workspace(str(args.workspace))), settings)
+    ws = open_for_current_user(resolve_workspace(str(args.workspace)))
+    context = UiContext(ws, settings, access=read_member_access(ws))
     window.attach(context)
     window.resize(1280, 820)
     window.show()

@@ -39,6 +39,7 @@ def main() -> int:
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
+    from engage_desktop.core.member_access import read_member_access
     from engage_desktop.core.workspace import open_for_current_user
     from engage_desktop.store.location import resolve_workspace
     from engage_desktop.store.models import App, MemberRole, Role
@@ -54,7 +55,9 @@ def main() -> int:
         session.add(shop)
         session.flush()
         session.add(MemberRole(member_id=ws.member_id, app_id=shop.id, role=Role.MARKETER))
-    context = UiContext(ws, QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat))
+    context = UiContext(
+        ws, QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat), access=read_member_access(ws)
+    )
     tabs = QTabWidget()
     contacts = ContactsImportPanel(context)
     events = EventsImportPanel(context)

@@ -40,7 +40,7 @@ AREAS: dict[str, list[str]] = {
     "audience": ["audience", "pages/audiences.py"],
     "dispatch": ["sending", "service_launcher.py"],
     "imports": ["imports"],
-    "messages": ["messages.py"],
+    "messages": ["messages"],
     "admin": ["admin", "permissions.py", "context.py"],
     "admin_audit": ["audit", "approvals"],
     "analytics": ["analytics"],

@@ -110,6 +110,16 @@ def make_workspace(tmp_path: Path) -> Iterator[Callable[..., Workspace]]:
         ws.close()
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def backend_workspace(
+    request: pytest.FixtureRequest, make_workspace: Callable[..., Workspace]
+) -> Workspace:
+    """An empty workspace on each database the product supports: SQLite, then PostgreSQL."""
+    if request.param == "postgresql":
+        return make_workspace(request.getfixturevalue("pg_url"))
+    return make_workspace()
+
+
 @pytest.fixture(scope="session")
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small demo workspace built once per session. Copy it before writing (``demo_workspace``)."""

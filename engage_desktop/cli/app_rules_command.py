@@ -22,7 +22,9 @@ def register(app_subparsers: Any) -> None:
         "rules", help="show or set an app's quiet hours, frequency caps and throttle"
     )
     rules.add_argument("app_id", type=int, metavar="APP_ID")
-    rules.add_argument("--quiet", metavar="HH:MM-HH:MM|off", help="quiet hours, recipient's time")
+    rules.add_argument(
+        "--quiet", metavar="21:00-08:00|21h-8h|off", help="quiet hours, recipient's time"
+    )
     rules.add_argument(
         "--cap",
         metavar="CAPS|off",

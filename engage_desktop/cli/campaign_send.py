@@ -154,7 +154,7 @@ def confirm_send(ws: Workspace, campaign_id: int) -> None:
         raise CliError("Nobody in this audience can receive it now: nothing sent.")
     if not sys.stdin.isatty():
         raise CliError("Not sent: no terminal to confirm on. Add --yes to send without asking.")
-    answer = input(f"Send now to {summary.recipients:,} device(s)? [y/N] ").strip().lower()
+    answer = input(f"Send now to {summary.recipients:,} {summary.unit}? [y/N] ").strip().lower()
     if answer not in ("y", "yes", "o", "oui"):
         raise CliError("Not sent.")
 

@@ -61,6 +61,9 @@ def register(subparsers: Any) -> None:
         add_workspace_option(action)
         action.add_argument("--json", action="store_true", help="print JSON")
         action.set_defaults(func=run)
+    from engage_desktop.cli.unsubscribe_key_command import register_unsubscribe_key
+
+    register_unsubscribe_key(sub)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import argparse
 
-    from engage_desktop.core.credentials.testing import TestPlan, TestReport
+    from engage_desktop.core.credentials.testing import CredentialTools, TestPlan, TestReport
     from engage_desktop.core.progress import Progress
 
 from engage_desktop.cli.options import add_workspace_option
@@ -22,12 +22,18 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from engage_desktop.core.credentials.testing import CredentialTools
-    from engage_desktop.security.vault import Vault
     from engage_desktop.ui.app import run_gui  # Qt is loaded only when the GUI is wanted
 
-    tools = CredentialTools(Vault.system(), _test_connection)
-    return run_gui(args.workspace, args.lang, tools)
+    return run_gui(args.workspace, args.lang, _credential_tools)
+
+
+def _credential_tools() -> CredentialTools:
+    """The keyring and the connection test, made on a worker after the window is painted:
+    importing keyring and finding the machine's backend costs more than the first paint."""
+    from engage_desktop.core.credentials.testing import CredentialTools
+    from engage_desktop.security.vault import Vault
+
+    return CredentialTools(Vault.system(), _test_connection)
 
 
 def _test_connection(plan: TestPlan, progress: Progress) -> TestReport:

@@ -39,7 +39,7 @@ def settings_from(pairs: list[str]) -> dict[str, str]:
 
 def set_account(ws: Workspace, vault: Vault, args: argparse.Namespace) -> int:
     from engage_desktop.core.credentials.providers import ProviderSetupError, set_provider_account
-    from engage_desktop.core.outbox.opt_outs import unsubscribe_key
+    from engage_desktop.core.credentials.unsubscribe_key import UnsubscribeKeyError, ensure_key
     from engage_desktop.store.models import Provider
 
     provider = Provider(args.provider)
@@ -49,9 +49,13 @@ def set_account(ws: Workspace, vault: Vault, args: argparse.Namespace) -> int:
         )
     except ProviderSetupError as exc:
         raise CliError(str(exc)) from None
-    if provider is Provider.SMTP:
-        unsubscribe_key(vault, args.app, create=True)  # signs this machine's unsubscribe links
     print(f"The {provider.value} account is stored (secret fingerprint {printed}).")
+    if provider is Provider.SMTP:  # the workspace's key signs the unsubscribe links
+        try:
+            if ensure_key(ws, vault, args.app):
+                print("A new unsubscribe-link key is in this machine's keyring.")
+        except UnsubscribeKeyError as exc:
+            raise CliError(str(exc)) from None
     print(f"Next: engage-desktop credentials test --app {args.app} --provider {provider.value}")
     return 0
 

@@ -14,7 +14,6 @@ from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from engage_desktop.core.clock import Clock, SystemClock
-from engage_desktop.security.roles import role_of
 from engage_desktop.store.engine import make_session_factory
 from engage_desktop.store.location import WorkspaceLocation
 from engage_desktop.store.migrate import open_workspace
@@ -55,10 +54,6 @@ class Workspace:
             member = session.get(Member, self.member_id)
             assert member is not None
             return member
-
-    def role_on(self, app_id: int) -> Role | None:
-        with self.session_factory() as session:
-            return role_of(session, self.member_id, app_id)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -18,6 +18,7 @@ import asyncio
 import heapq
 import logging
 from collections.abc import Callable, Coroutine
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import Engine
@@ -38,7 +39,8 @@ from engage_desktop.services.fault_reactions import FaultReactions
 from engage_desktop.services.faults import Scope, scope_of
 from engage_desktop.services.fcm.auth import CredentialsError
 from engage_desktop.services.fcm.client import SendResult, Verdict
-from engage_desktop.services.leases import LeaseBook, is_busy, storage_problem
+from engage_desktop.services.fcm.ratelimit import SLICE
+from engage_desktop.services.leases import LeaseBook, is_busy, short_error, storage_problem
 from engage_desktop.services.outbox_work import OutboxWork
 from engage_desktop.services.outcomes import failed_answer, retry_outcome
 from engage_desktop.services.result_writer import write_results
@@ -46,6 +48,7 @@ from engage_desktop.store.models import OutboxState
 
 log = logging.getLogger(__name__)
 STORAGE_RETRY = 1.0  # seconds between tries to write while the database refuses
+HOLD_RETRY_MAX = 10.0  # a 429's Retry-After up to this is waited out holding the row
 
 __all__ = ["DispatchConfig", "DispatchStats", "Dispatcher"]
 
@@ -83,7 +86,10 @@ class Dispatcher:
         )
         self._queue: asyncio.Queue[Claimed] = asyncio.Queue()
         self._outcomes: list[Outcome] = []
+        self._flush_now = asyncio.Event()  # a sender waits for room: write without delay
+        self._written = asyncio.Event()  # set (and replaced) after each write: room again
         self._requests = 0  # requests out to FCM right now
+        self._held = 0  # rows waiting out a short Retry-After here (``_send_again``)
         self._leases = LeaseBook(self.config.lease, clock)
         self._storage_error: str | None = None  # why the database refuses writes, meanwhile
         self._pending_pause: str | None = None  # pause every sending campaign with this reason
@@ -176,7 +182,7 @@ class Dispatcher:
             return
         reason = storage_problem(exc)
         if self._storage_error is None:
-            log.error("database write failed, sending stops: %s (%s)", reason, _short(exc))
+            log.error("database write failed, sending stops: %s (%s)", reason, short_error(exc))
         self._storage_error = reason
         self._pending_pause = reason
         while not self._queue.empty():  # nothing more goes out until writes work again
@@ -283,9 +289,12 @@ class Dispatcher:
         )
 
     async def _room_to_write(self, row: Claimed) -> bool:
-        """While the database is busy, results wait in memory: at most ``max_unwritten``."""
+        """While the database is busy, results wait in memory: at most ``max_unwritten``. A
+        sender that finds them full asks the flusher to write now and goes on as soon as a
+        write ends (a fixed sleep left every sender idle for its length after each write)."""
         while len(self._outcomes) >= self.config.max_unwritten:
-            await self.clock.sleep(0.1)
+            self._flush_now.set()
+            await self.clock.wait(self._written, 0.1)
             if not self._may_go(row):
                 return False
         return True
@@ -318,6 +327,10 @@ class Dispatcher:
         body = await self._body(row)
         if body is None:
             return True  # a payload error was recorded
+        return await self._post(sender, row, body)
+
+    async def _post(self, sender: AppSender, row: Claimed, body: bytes) -> bool:
+        """One request for a held row, paced; True when its outcome was recorded."""
         wanted = lambda: self._may_go(row)  # noqa: E731 - checked while waiting
         if not await sender.pacer.acquire(wanted) or not await self._room_to_write(row):
             return False  # paused, cancelled, stopping, or the lease could not be renewed
@@ -333,8 +346,28 @@ class Dispatcher:
             return True
         finally:
             self._requests -= 1
-        self._handle(sender, row, result)
+        self._handle(sender, row, result, body)
         return True
+
+    async def _send_again(self, sender: AppSender, row: Claimed, body: bytes, wait: float) -> None:
+        """A row that got a short Retry-After stays held here and goes again once it has passed,
+        the same body: no result write, release and claim in between (0.1-0.3 s each round), and
+        a pause, a cancel or a lost lease still stops it within a wait slice."""
+        self._held += 1
+        handled = False
+        try:
+            deadline = self.clock.monotonic() + wait
+            while (left := deadline - self.clock.monotonic()) > 0:
+                await self.clock.sleep(min(left, SLICE))
+                if not self._may_go(row):
+                    return
+            handled = await self._post(sender, row, body)
+        except Exception:  # a bug must not lose the row: it goes back to the queue
+            log.exception("unexpected error sending outbox row %d again", row.outbox_id)
+        finally:
+            self._held -= 1
+            if not handled:
+                self._give_up(row)
 
     async def _body(self, row: Claimed) -> bytes | None:
         """The row's request body, with its expiry stamped now; None when it cannot be built (a
@@ -381,7 +414,7 @@ class Dispatcher:
 
         await self.db(pause)
 
-    def _handle(self, sender: AppSender, row: Claimed, result: SendResult) -> None:
+    def _handle(self, sender: AppSender, row: Claimed, result: SendResult, body: bytes) -> None:
         now = self.clock.now()
         scope = scope_of(result)
         if result.http_status is not None:
@@ -408,7 +441,12 @@ class Dispatcher:
         elif outcome.next_attempt_at is not None:
             self.stats.retried += 1
             wait = (outcome.next_attempt_at - now).total_seconds()
-            heapq.heappush(self._retry_due, self.clock.monotonic() + wait)
+            if scope is Scope.QUOTA and wait <= HOLD_RETRY_MAX and self._held < self.config.batch:
+                outcome = replace(outcome, state=OutboxState.CLAIMED)  # kept: sent again here
+                again = replace(row, attempts=row.attempts + 1)
+                self.spawn(self._send_again(sender, again, body, wait))
+            else:
+                heapq.heappush(self._retry_due, self.clock.monotonic() + wait)
         self._outcomes.append(outcome)
         if trip is not None:
             self.reactions.trip(trip, sender, row, health)
@@ -431,13 +469,14 @@ class Dispatcher:
     async def _flush_loop(self, stop: asyncio.Event) -> None:
         while not stop.is_set() or self._outcomes:
             if len(self._outcomes) < self.config.batch:
-                await self.clock.sleep(self.config.flush_interval)
+                await self.clock.wait(self._flush_now, self.config.flush_interval)
+            self._flush_now.clear()
             batch = self._drain()
             try:
                 await asyncio.to_thread(self._write, batch)
             except (SQLAlchemyError, OSError) as exc:  # locked, full: keep them, try again
                 if self._storage_error is None and not is_busy(exc):  # once per fault
-                    log.error("cannot record %d results yet: %s", len(batch), _short(exc))
+                    log.error("cannot record %d results yet: %s", len(batch), short_error(exc))
                 self._outcomes = batch + self._outcomes
                 self._storage_failed(exc)
                 if stop.is_set():
@@ -445,12 +484,10 @@ class Dispatcher:
                 await self.clock.sleep(STORAGE_RETRY)
                 continue
             self._writable_again()
+            self._written.set()  # senders waiting for room go on
+            self._written = asyncio.Event()
             for outcome in batch:
-                self._leases.drop(outcome.outbox_id)
+                if outcome.state is not OutboxState.CLAIMED:  # a held retry keeps its lease
+                    self._leases.drop(outcome.outbox_id)
             if batch and self._pending_pause is None:
                 self._storage_ok()
-
-
-def _short(exc: BaseException) -> str:
-    """The driver's message without SQLAlchemy's statement and parameters (keep logs lean)."""
-    return str(getattr(exc, "orig", None) or exc).strip().split("\n")[0][:300]

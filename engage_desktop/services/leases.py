@@ -109,3 +109,8 @@ def storage_problem(exc: BaseException) -> str:
         f"The database cannot be written ({text[:200]}): sending is paused. "
         "Resume the campaign once it works again."
     )
+
+
+def short_error(exc: BaseException) -> str:
+    """The driver's message without SQLAlchemy's statement and parameters (keep logs lean)."""
+    return str(getattr(exc, "orig", None) or exc).strip().split("\n")[0][:300]

@@ -19,6 +19,7 @@ from engage_desktop.services.fcm.ratelimit import backoff, clamp_retry_after
 from engage_desktop.store.models import OutboxState
 
 PROJECT_TRIES = 3  # answers of a project-level refusal a row gets before it fails
+MIN_RETRY_AFTER = 0.5  # a Retry-After of 0 must not turn into a tight loop of requests
 
 
 def final_outcome(row: Claimed, result: SendResult, now: datetime, state: OutboxState) -> Outcome:
@@ -35,11 +36,19 @@ def final_outcome(row: Claimed, result: SendResult, now: datetime, state: Outbox
     )
 
 
-def retry_outcome(row: Claimed, result: SendResult, now: datetime, delay: float) -> Outcome:
+def retry_outcome(
+    row: Claimed,
+    result: SendResult,
+    now: datetime,
+    delay: float,
+    state: OutboxState = OutboxState.RETRY,
+) -> Outcome:
+    """Back to the queue after ``delay`` (``state`` CLAIMED: the service keeps the row and
+    sends it again itself, see ``core.outbox.results``)."""
     return Outcome(
         row.outbox_id,
         row.campaign_id,
-        OutboxState.RETRY,
+        state,
         now,
         result.http_status,
         error_code=result.error_code,
@@ -61,11 +70,21 @@ def failed_answer(row: Claimed, result: SendResult, now: datetime, ttl: float) -
     if scope is Scope.MESSAGE or (scope is Scope.PROJECT and row.attempts + 1 >= PROJECT_TRIES):
         return final_outcome(row, result, now, OutboxState.FAILED)
     attempt = row.attempts + (0 if result.unreachable else 1)
-    delay = max(backoff(max(attempt, 1)), clamp_retry_after(result.retry_after) or 0.0)
+    delay = retry_delay(result, attempt)
     deadline = (row.created_at or now) + timedelta(seconds=ttl)
     if now + timedelta(seconds=delay) > deadline:
         return expired(row, result, now, ttl)
     return retry_outcome(row, result, now, delay)
+
+
+def retry_delay(result: SendResult, attempt: int) -> float:
+    """The server's Retry-After when it gave one (clamped, at least ``MIN_RETRY_AFTER``), else
+    exponential backoff. Backoff is not added on top: a row that got "retry after 1 s" three
+    times waited 1 s each time, where the larger of the two had it wait up to 4 s."""
+    given = clamp_retry_after(result.retry_after)
+    if given is not None:
+        return max(given, MIN_RETRY_AFTER)
+    return backoff(max(attempt, 1))
 
 
 def expired(row: Claimed, result: SendResult, now: datetime, ttl: float) -> Outcome:

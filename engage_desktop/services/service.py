@@ -24,8 +24,7 @@ from pathlib import Path
 from typing import IO
 from urllib.parse import urlsplit
 
-from sqlalchemy import select
-
+from engage_desktop.core.delivery.due import due_campaigns
 from engage_desktop.core.executable import engage_desktop_command
 from engage_desktop.core.outbox.content_gate import pause_invalid_at_its_time
 from engage_desktop.core.outbox.expand import SendError, start_send
@@ -234,15 +233,8 @@ class Service:
             row.detail = detail[:500]
 
     def _start_due_campaigns(self) -> None:
-        with self.ws.session() as session:
-            due = list(
-                session.scalars(
-                    select(Campaign.id).where(
-                        Campaign.status == CampaignStatus.SCHEDULED,
-                        Campaign.scheduled_at <= self.clock.now(),
-                    )
-                )
-            )
+        with self.ws.session() as session:  # local-time sends start in the earliest zone
+            due = due_campaigns(session, self.clock.now())
         for campaign_id in due:
             if self._paused_invalid(campaign_id):
                 continue

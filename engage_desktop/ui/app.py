@@ -23,7 +23,7 @@ from engage_desktop.ui.style import install_style
 from engage_desktop.ui.theme import watch_theme
 
 if TYPE_CHECKING:
-    from engage_desktop.core.credentials.testing import CredentialTools
+    from engage_desktop.ui.startup import CredentialsFactory
 
 ORGANIZATION = "EngageDesktop"
 APPLICATION = "Engage Desktop"
@@ -48,9 +48,11 @@ def create_application(
 
 
 def run_gui(
-    workspace_arg: str | None, lang: str | None, credentials: CredentialTools | None = None
+    workspace_arg: str | None, lang: str | None, credentials: CredentialsFactory | None = None
 ) -> int:
-    """``credentials``: this machine's keyring and connection tester, for the admin's dialog."""
+    """``credentials`` makes this machine's keyring and connection tester, for the admin's
+    dialog; it is called on a worker after the first paint (keyring's backend discovery
+    imports and probes a dozen modules)."""
     if (
         sys.platform.startswith("linux")
         and not os.environ.get("DISPLAY")

@@ -2,7 +2,8 @@
 
 The status bar shows the workspace, who is signed in with their role on the current app, and
 whether a dispatch service is running: "starting…" from the moment the GUI launches one until
-its first heartbeat, then "running" or "stopped". The heartbeat is read off the GUI thread.
+its first heartbeat, then "running" or "stopped". The heartbeat is read off the GUI thread; the
+member's name, apps and roles come with the context (read on a worker before ``attach``).
 
 The window is built in two steps so it appears at once: the shell (``MainWindow(settings)``)
 needs only Qt; ``attach(context)`` adds the pages once the workspace has been opened in the
@@ -27,14 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engage_desktop.ui.pages.base import Page
-
 if TYPE_CHECKING:
     from engage_desktop.core.progress import Progress
     from engage_desktop.core.service_status import ServiceStatus
-    from engage_desktop.store.models import Role
     from engage_desktop.ui.background import Job
     from engage_desktop.ui.context import UiContext
+    from engage_desktop.ui.pages.base import Page
     from engage_desktop.ui.service_launcher import ServiceChild
 
 SETTINGS_GEOMETRY = "main_window/geometry"
@@ -186,38 +185,24 @@ class MainWindow(QMainWindow):
             self._update_member_label()
 
     def _update_member_label(self) -> None:
-        """Who is signed in, with their role on the current app (read on a worker)."""
-        from engage_desktop.ui.background import run_in_background
-
-        if self.context is None:
-            return
-        ws, app_id = self.context.workspace, self.context.app_id
-
-        def work(_progress: Progress) -> tuple[str, Role | None]:
-            role = ws.role_on(app_id) if app_id is not None else None
-            return ws.member().display_name, role
-
-        run_in_background(work, parent=self, on_success=self._show_member)
-
-    def _show_member(self, found: tuple[str, Role | None]) -> None:
+        """Who is signed in, with their role on the current app (from the context's snapshot)."""
         from engage_desktop.security.roles import Permission
         from engage_desktop.store.models import Role
         from engage_desktop.ui.messages import fill
 
-        name, role = found
-        approves = (
-            self.context is not None
-            and role not in (None, Role.ADMIN)
-            and self.context.allows(Permission.APPROVE_SENDS)
-        )
+        if self.context is None:
+            return
+        grant = self.context.current_grant()
+        role = grant.role if grant is not None else None
         role_text = {
             Role.ADMIN: self.tr("admin"),
             Role.MARKETER: self.tr("marketer"),
             Role.ANALYST: self.tr("analyst"),
             None: self.tr("no role"),
         }[role]
-        if approves:
+        if role not in (None, Role.ADMIN) and self.context.allows(Permission.APPROVE_SENDS):
             role_text = fill(self.tr("%1, approver"), [role_text])
+        name = self.context.access.member_name
         self.member_label.setText(fill(self.tr("%1 (%2)"), [name, role_text]))
 
     def service_starting(self) -> None:
@@ -297,7 +282,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
         self.settings.setValue(SETTINGS_STATE, self.saveState())
         current = self.stack.currentWidget()
-        if isinstance(current, Page):
-            self.settings.setValue(SETTINGS_PAGE, current.page_id)
+        shown = next((page.page_id for page in self.pages if page is current), None)
+        if shown is not None:  # pages come with the workspace: none in the bare shell
+            self.settings.setValue(SETTINGS_PAGE, shown)
         self._service_timer.stop()
         super().closeEvent(event)

@@ -6,8 +6,10 @@ A first start builds the demo workspace, with a progress dialog and a cancel but
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
@@ -18,7 +20,9 @@ from engage_desktop.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from engage_desktop.core.credentials.testing import CredentialTools
+    from engage_desktop.core.member_access import MemberAccess
     from engage_desktop.core.workspace import Workspace
+    from engage_desktop.ui.background import Job
     from engage_desktop.ui.service_launcher import ServiceChild
 
 
@@ -76,8 +80,39 @@ async def open_workspace_with_progress(window: MainWindow, workspace_arg: str | 
             dialog.close()
 
 
+CredentialsFactory = Callable[[], "CredentialTools"]
+"""Makes the admin's credential tools (the keyring, the connection test), on a worker."""
+
+
+def attach_when_read(
+    window: MainWindow, workspace: Workspace, credentials: CredentialsFactory | None = None
+) -> Job:
+    """Read the member's apps and roles on a worker, then fill the window with them; the
+    credential tools are made on another worker and handed to the context when ready.
+
+    The window stays responsive meanwhile (a database another program holds only delays the
+    pages), and the pages do not wait for keyring. The jobs have no owner, so their answers
+    come even if the window is closed first; a closed window is then left alone. Returns the
+    job that reads the apps.
+    """
+    from engage_desktop.core.member_access import read_member_access
+    from engage_desktop.ui.context import UiContext
+
+    def attach(access: MemberAccess) -> None:
+        if shiboken6.isValid(window):
+            window.attach(UiContext(workspace, access=access))
+            if credentials is not None:
+                run_in_background(lambda _p: credentials(), on_success=hand_over)
+
+    def hand_over(tools: CredentialTools) -> None:
+        if shiboken6.isValid(window) and window.context is not None:
+            window.context.set_credentials(tools)
+
+    return run_in_background(lambda _p: read_member_access(workspace), on_success=attach)
+
+
 async def run_main_window(
-    window: MainWindow, workspace_arg: str | None, credentials: CredentialTools | None = None
+    window: MainWindow, workspace_arg: str | None, credentials: CredentialsFactory | None = None
 ) -> int:
     """Open the workspace behind the (already shown) window, then fill it in.
 
@@ -110,10 +145,12 @@ async def run_main_window(
         )
         window.close()
         return 1
-    from engage_desktop.ui.context import UiContext
     from engage_desktop.ui.service_launcher import ensure_service
 
-    window.attach(UiContext(workspace, credentials=credentials))
+    await job_future(attach_when_read(window, workspace, credentials))
+    if closed.done():
+        workspace.close()
+        return 0
     window.service_starting()
     # Not owned by the window: closing it meanwhile must not lose track of a started child.
     launch = run_in_background(lambda _progress: ensure_service(workspace))

@@ -1,6 +1,14 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name>ApprovalBox</name>
+    <message numerus="yes">
+        <source>Waiting for an approver: submitted by %1 on %2 (%Ln recipient(s)).</source>
+        <translation>
+            <numerusform>Waiting for an approver: submitted by %1 on %2 (%Ln recipient).</numerusform><numerusform>Waiting for an approver: submitted by %1 on %2 (%Ln recipients).</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>AuditLogDialog</name>
     <message numerus="yes">
         <source>Entries shown: %n.</source>

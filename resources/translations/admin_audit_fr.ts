@@ -27,9 +27,12 @@
         <source>This app&apos;s sends need no approval.</source>
         <translation>Les envois de cette application n’ont pas besoin de validation.</translation>
     </message>
-    <message>
-        <source>Waiting for an approver: submitted by %1 on %2 (%3 recipients).</source>
-        <translation>En attente de validation : soumise par %1 le %2 (%3 destinataires).</translation>
+    <message numerus="yes">
+        <source>Waiting for an approver: submitted by %1 on %2 (%Ln recipient(s)).</source>
+        <translation>
+            <numerusform>En attente de validation : soumise par %1 le %2 (%Ln destinataire).</numerusform>
+            <numerusform>En attente de validation : soumise par %1 le %2 (%Ln destinataires).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Approved by %1 on %2.</source>
@@ -224,6 +227,18 @@
     <message>
         <source>SMS or email account given</source>
         <translation>Compte SMS ou e-mail fourni</translation>
+    </message>
+    <message>
+        <source>Unsubscribe-link key made</source>
+        <translation>Clé des liens de désinscription créée</translation>
+    </message>
+    <message>
+        <source>Unsubscribe-link key copied out</source>
+        <translation>Clé des liens de désinscription copiée</translation>
+    </message>
+    <message>
+        <source>Unsubscribe-link key given to a machine</source>
+        <translation>Clé des liens de désinscription donnée à une machine</translation>
     </message>
     <message>
         <source>Service-account key removed</source>

@@ -29,4 +29,12 @@
             <numerusform>%Ln profile</numerusform><numerusform>%Ln profiles</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>SegmentsTab</name>
+    <message numerus="yes">
+        <source>Exported %Ln member(s) to %1</source>
+        <translation>
+            <numerusform>Exported %Ln member to %1</numerusform><numerusform>Exported %Ln members to %1</numerusform></translation>
+    </message>
+</context>
 </TS>

@@ -1057,9 +1057,12 @@
         <source>Figures refreshed.</source>
         <translation>Chiffres actualisés.</translation>
     </message>
-    <message>
-        <source>Exported %1 members to %2</source>
-        <translation>%1 membres exportés dans %2</translation>
+    <message numerus="yes">
+        <source>Exported %Ln member(s) to %1</source>
+        <translation>
+            <numerusform>%Ln membre exporté dans %1</numerusform>
+            <numerusform>%Ln membres exportés dans %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot do this: %1</source>

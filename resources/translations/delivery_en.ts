@@ -7,5 +7,10 @@
         <translation>
             <numerusform>%n message wait for the quiet hours to end.</numerusform><numerusform>%n messages wait for the quiet hours to end.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>At that time the next day, as it has passed in their time zone: %n message(s).</source>
+        <translation>
+            <numerusform>At that time the next day, as it has passed in their time zone: %n message.</numerusform><numerusform>At that time the next day, as it has passed in their time zone: %n messages.</numerusform></translation>
+    </message>
 </context>
 </TS>

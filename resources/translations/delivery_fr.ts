@@ -10,6 +10,13 @@
             <numerusform>%n messages attendent la fin des heures calmes.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>At that time the next day, as it has passed in their time zone: %n message(s).</source>
+        <translation>
+            <numerusform>À cette heure le lendemain, car elle est passée dans son fuseau horaire : %n message.</numerusform>
+            <numerusform>À cette heure le lendemain, car elle est passée dans leur fuseau horaire : %n messages.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DeliveryRulesDialog</name>
@@ -23,7 +30,7 @@
     </message>
     <message>
         <source>e.g. 21:00-08:00 (empty: none)</source>
-        <translation>par ex. 21:00-08:00 (vide : aucune)</translation>
+        <translation>par ex. 21h-8h (vide : aucune)</translation>
     </message>
     <message>
         <source>e.g. push:2/day,5/week;sms:1/week (empty: none)</source>
@@ -101,6 +108,10 @@
         <translation>Destinataires par variante : %1</translation>
     </message>
     <message>
+        <source>First send: %1</source>
+        <translation>Premier envoi : %1</translation>
+    </message>
+    <message>
         <source>Estimated end: %1</source>
         <translation>Fin estimée : %1</translation>
     </message>
@@ -137,8 +148,8 @@
         <translation>L’offre se termine avant le début de l’envoi.</translation>
     </message>
     <message>
-        <source>%1: “%2” is not a span of time like 21:00-08:00.</source>
-        <translation>%1 : « %2 » n’est pas une plage horaire comme 21:00-08:00.</translation>
+        <source>%1: “%2” is not a span of time like 21:00-08:00 or 21h-8h.</source>
+        <translation>%1 : « %2 » n’est pas une plage horaire comme 21:00-08:00 ou 21h-8h.</translation>
     </message>
     <message>
         <source>%1: “%2” starts and ends at the same time.</source>

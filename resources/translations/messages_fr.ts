@@ -106,9 +106,12 @@
         <source>A campaign cannot go from “%1” to “%2”.</source>
         <translation>Une campagne ne peut pas passer de « %1 » à « %2 ».</translation>
     </message>
-    <message>
-        <source>The campaign cannot be scheduled: %1 problem(s) to fix first (see the list under the form).</source>
-        <translation>La campagne ne peut pas être programmée : %1 problème(s) à corriger d’abord (voir la liste sous le formulaire).</translation>
+    <message numerus="yes">
+        <source>The campaign cannot be scheduled: %n problem(s) to fix first (see the list under the form).</source>
+        <translation>
+            <numerusform>La campagne ne peut pas être programmée : %n problème à corriger d’abord (voir la liste sous le formulaire).</numerusform>
+            <numerusform>La campagne ne peut pas être programmée : %n problèmes à corriger d’abord (voir la liste sous le formulaire).</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,8 @@ def test_set_then_show_rules(
         "caps": None,
         "throttle_per_minute": None,
     }
+    assert main(["app", "rules", str(app_id), "--quiet", "21h30-8h", "--workspace", path]) == 0
+    assert "quiet_hours: 21:30-08:00" in capsys.readouterr().out  # the French way of writing it
     args = ["--quiet", "22:00-07:30", "--cap", "push:2/day,5/week", "--throttle", "600"]
     assert main(["app", "rules", str(app_id), *args, "--json", "--workspace", path]) == 0
     assert json.loads(capsys.readouterr().out) == {
@@ -40,6 +42,11 @@ def test_set_then_show_rules(
     ("option", "value", "said"),
     [
         ("--quiet", "25:00-08:00", "quiet hours: '25:00-08:00' holds a time that does not exist"),
+        (
+            "--quiet",
+            "21h-8",
+            "quiet hours: '21h-8' is not a span of time like 21:00-08:00 or 21h-8h",
+        ),
         ("--cap", "fax:1/day", "caps: 'fax:1/day' should read CHANNEL:N/day,N/week"),
         ("--cap", "push:2/month", "caps: '2/month' in 'push:2/month' should read N/day or N/week"),
         ("--throttle", "fast", "--throttle: 'fast' is not a whole number"),

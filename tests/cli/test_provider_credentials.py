@@ -8,8 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from engage_desktop.core.credentials.admin import workspace_id
+from engage_desktop.core.credentials.providers import reference_for
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.vault import Vault
+from engage_desktop.store.models import Provider
 from tests.support.cli import run_cli
 from tests.support.contacts import seed_people
 from tests.support.tls import make_test_ca
@@ -49,7 +52,9 @@ def test_set_then_test_with_the_secret_on_stdin_and_nowhere_else(
     ]
     stored = run_cli(*args, workspace=path, stdin=SECRET + "\n")
     assert stored.returncode == 0, stored.stderr
-    assert Vault.system().get(f"twilio-secret:app-{app_id}") == SECRET
+    with ws.session() as session:
+        reference = reference_for(workspace_id(session), app_id, Provider.TWILIO)
+    assert Vault.system().get(reference) == SECRET
     tested = run_cli(
         "credentials",
         "test",

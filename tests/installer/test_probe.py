@@ -7,13 +7,14 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QSettings
 
+from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.main_window import MainWindow
 from installer.probe import Probe
+from tests.support.web_engine import WEB_ENGINE_NOISE
 
 
 def _window(qtbot, workspace: Workspace, tmp_path: Path) -> tuple[MainWindow, Path]:
@@ -25,7 +26,7 @@ def _window(qtbot, workspace: Workspace, tmp_path: Path) -> tuple[MainWindow, Pa
     window.probe = Probe(window, folder, exit_at_paint=False)  # type: ignore[attr-defined]
     window.show()
     qtbot.waitUntil((folder / "first-paint").exists, timeout=5000)
-    window.attach(UiContext(workspace))
+    window.attach(UiContext(workspace, access=read_member_access(workspace)))
     return window, folder
 
 
@@ -51,16 +52,7 @@ def test_an_empty_window_never_reports_campaigns(
     assert window.isVisible()
 
 
-# Software rendering on a headless machine: QtWebEngine reports missing GPU/Vulkan and D-Bus.
-@pytest.mark.qt_log_ignore(
-    "QRhiGles2",
-    "Failed to create RHI",
-    "QVulkanInstance",
-    "GBM is not supported",
-    "createPlatformVulkanInstance",
-    "GPUInfo not initialized",
-    "Unable to detect GPU vendor",
-)
+@WEB_ENGINE_NOISE
 def test_the_demo_campaigns_are_reported_and_requests_answered(
     qtbot, demo_workspace: Workspace, tmp_path: Path
 ) -> None:

@@ -32,6 +32,7 @@ from engage_desktop.store.models import (
     OutboxState,
     Profile,
 )
+from tests.support.dispatching import campaign_state
 from tests.support.processes import (
     Sandbox,
     credentials_dir,
@@ -56,13 +57,6 @@ def https_front(sandbox: Sandbox, tmp_path: Path) -> Iterator[tuple[TlsProxy, Te
     port = int(sandbox.url.rsplit(":", 1)[1])
     with TlsProxy(ca, port) as proxy:
         yield proxy, ca
-
-
-def campaign_state(ws: Workspace, campaign_id: int) -> tuple[CampaignStatus, str | None]:
-    with ws.session() as s:
-        campaign = s.get(Campaign, campaign_id)
-        assert campaign is not None
-        return campaign.status, campaign.status_reason
 
 
 def app_with_devices(

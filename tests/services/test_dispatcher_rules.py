@@ -11,7 +11,6 @@ import contextlib
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, update
@@ -22,7 +21,7 @@ from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.vault import Vault
 from engage_desktop.services.dispatcher import DispatchConfig, Dispatcher
 from engage_desktop.store.models import Consent, DeliveryAttempt, OutboxMessage, OutboxState
-from tests.support.processes import Sandbox, credentials_dir
+from tests.support.processes import Sandbox
 from tests.support.sending import seed_app, seed_campaign
 
 # 21:30 in Paris: inside the default quiet hours (21:00-08:00); they end at 07:00 UTC.
@@ -51,11 +50,7 @@ class SetClock:
         return event.is_set()
 
 
-@pytest.fixture(autouse=True)
-def sandbox_env(sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Sandbox:
-    monkeypatch.setenv("ENGAGE_SANDBOX_URL", sandbox.url)
-    monkeypatch.setenv("ENGAGE_SANDBOX_CREDENTIALS_DIR", str(credentials_dir(tmp_path)))
-    return sandbox
+pytestmark = pytest.mark.usefixtures("sandbox_env")  # tests/services/conftest.py
 
 
 def _count(ws: Workspace, campaign_id: int, state: OutboxState) -> int:

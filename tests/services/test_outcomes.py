@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from engage_desktop.core.outbox.claims import Claimed
 from engage_desktop.services.fcm.client import SendResult, Verdict
-from engage_desktop.services.outcomes import PROJECT_TRIES, failed_answer
+from engage_desktop.services.outcomes import MIN_RETRY_AFTER, PROJECT_TRIES, failed_answer
 from engage_desktop.store.models import OutboxState
 
 QUEUED_AT = datetime(2026, 12, 3, 8, 0, tzinfo=UTC)
@@ -48,6 +48,22 @@ def test_any_retry_after_is_survived_and_clamped() -> None:
         outcome = failed_answer(row(), huge, QUEUED_AT, TTL)
         assert outcome.state == OutboxState.RETRY and outcome.next_attempt_at is not None
         assert outcome.next_attempt_at - QUEUED_AT <= timedelta(seconds=60)
+
+
+def test_a_retry_after_is_waited_as_given_however_many_attempts() -> None:
+    """The fault: the wait was the larger of the Retry-After and exponential backoff, so a row
+    told "retry after 1 s" a third time waited up to 4 s, a tenth time up to a minute: the tail
+    of a send with a few 429s dragged on well past the server's word."""
+    quota = SendResult(Verdict.RETRY, 429, error_code="QUOTA_EXCEEDED", retry_after=1.0)
+    for attempts in range(1, 21):
+        outcome = failed_answer(row(attempts=attempts), quota, QUEUED_AT, TTL)
+        assert outcome.next_attempt_at == QUEUED_AT + timedelta(seconds=1)
+    eager = SendResult(Verdict.RETRY, 429, error_code="QUOTA_EXCEEDED", retry_after=0.0)
+    outcome = failed_answer(row(), eager, QUEUED_AT, TTL)
+    assert outcome.next_attempt_at == QUEUED_AT + timedelta(seconds=MIN_RETRY_AFTER)
+    without = failed_answer(row(attempts=3), DOWN, QUEUED_AT, TTL)  # no Retry-After: backoff
+    assert without.next_attempt_at is not None
+    assert without.next_attempt_at - QUEUED_AT >= timedelta(seconds=0.5)
 
 
 def test_tokens_are_pruned_only_on_per_device_answers() -> None:

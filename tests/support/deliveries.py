@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
+from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.sending.deliveries_page import DeliveriesPage
@@ -13,7 +14,7 @@ from engage_desktop.ui.sending.send_dialog import SendDialog
 
 def open_deliveries(ws: Workspace, app_id: int, qtbot: QtBot) -> DeliveriesPage:
     """The page, shown at the default size, its first campaign picked."""
-    context = UiContext(ws)
+    context = UiContext(ws, access=read_member_access(ws))
     context.set_app(app_id)
     page = DeliveriesPage(context)
     qtbot.addWidget(page)

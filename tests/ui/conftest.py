@@ -9,11 +9,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool, QTranslator
 
+from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import Profile, Role
 from engage_desktop.ui.context import UiContext
 from tests.support.apps import add_app
+from tests.support.fake_google import FakeGoogle
 from tests.support.paths import CATALOGUES, ROOT, artifacts
+from tests.support.tls import make_test_ca
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -72,7 +75,7 @@ def _context(
     ws: Workspace, qsettings: QSettings, role: Role, platforms: tuple[str, ...] = ("ios",)
 ) -> UiContext:
     add_app(ws, role=role, platforms=platforms)
-    return UiContext(ws, qsettings)
+    return UiContext(ws, qsettings, access=read_member_access(ws))
 
 
 @pytest.fixture
@@ -114,3 +117,14 @@ def ui_context(
             Profile(app_id=app_id, external_id="u-2", first_name=None, email="anon@example.fr")
         )
     return context
+
+
+@pytest.fixture
+def google(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeGoogle]:
+    """Google's token endpoint and FCM, over TLS with a CA this test made; the endpoints come
+    from this machine's environment, as on a real sending machine."""
+    server = FakeGoogle(make_test_ca(tmp_path / "ca")).start()
+    for name, value in server.env().items():
+        monkeypatch.setenv(name, value)
+    yield server
+    server.stop()

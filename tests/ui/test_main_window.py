@@ -8,6 +8,7 @@ import qasync
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.migrate import head_revision
 from engage_desktop.ui.background import Job
@@ -18,7 +19,7 @@ from engage_desktop.ui.pages.campaigns import CampaignsPage
 
 def _window(workspace: Workspace, settings: QSettings) -> MainWindow:
     window = MainWindow(settings)
-    window.attach(UiContext(workspace))
+    window.attach(UiContext(workspace, access=read_member_access(workspace)))
     return window
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.team import add_member
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import Member, Role
@@ -27,7 +28,7 @@ def test_buttons_and_tabs_follow_the_role_on_the_current_app(
         zoe = s.scalar(select(Member.id).where(Member.login == "zoe"))
     assert zoe is not None
     ws = Workspace(demo_workspace.location, demo_workspace.engine, zoe, demo_workspace.clock)
-    context = UiContext(ws, qsettings)
+    context = UiContext(ws, qsettings, access=read_member_access(ws))
     assert [a.id for a in context.apps] == [1, 2] and context.app_id == 1
     campaigns = CampaignsPage(context)
     audiences = AudiencesPage(context)
@@ -73,7 +74,7 @@ def test_the_switcher_lists_only_the_members_apps(
     ws = Workspace(demo_workspace.location, demo_workspace.engine, zoe, demo_workspace.clock)
     window = MainWindow(qsettings)
     qtbot.addWidget(window)
-    window.attach(UiContext(ws, qsettings))
+    window.attach(UiContext(ws, qsettings, access=read_member_access(ws)))
     items = [window.app_switcher.itemText(i) for i in range(window.app_switcher.count())]
     assert items == ["Pixel Quest — pixel-quest-prod"]
     qtbot.waitUntil(lambda: window.member_label.text() == "zoe (analyst)")  # read on a worker

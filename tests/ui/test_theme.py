@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from engage_desktop.core.clock import FixedClock
+from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.ui.appearance import apply_appearance
 from engage_desktop.ui.context import UiContext
@@ -60,7 +61,11 @@ def test_segments_tab_follows_a_theme_switch_while_open(
     from engage_desktop.ui.audience.segments_tab import SegmentsTab
 
     ws = replace(demo_workspace, clock=FixedClock(datetime(2026, 11, 1, tzinfo=UTC)))
-    context = UiContext(ws, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    context = UiContext(
+        ws,
+        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+        access=read_member_access(ws),
+    )
     apply_appearance(app, "dark")  # opened in dark, as the screenshots were
     tab = SegmentsTab(context)
     qtbot.addWidget(tab)

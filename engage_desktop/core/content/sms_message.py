@@ -3,7 +3,8 @@
 French practice for commercial SMS (the CNIL, and the operators' code of practice for SMS+
 marketing) wants a free way to refuse further messages in every marketing SMS, written as
 "STOP au 36xxx". The mention is the app's (``channel_account.settings.stop_mention``) and is
-appended unless the campaign is marked transactional or the body already carries it. The
+appended to marketing SMS unless the body already carries it; a transactional SMS (an order or
+appointment confirmation: ``campaign.schedule.transactional``) carries none. The
 segments are counted on the final text by the composer's counter (``sms.count_sms``).
 """
 
@@ -30,14 +31,19 @@ class SmsText:
 
 
 def sms_text(
-    content: Mapping[str, Any], context: Mapping[str, Any], *, stop_mention: str = ""
+    content: Mapping[str, Any],
+    context: Mapping[str, Any],
+    *,
+    marketing: bool,
+    stop_mention: str = "",
 ) -> SmsText:
-    """The final text; raises ``RenderFailed`` when the body's template fails for this person."""
+    """The final text; raises ``RenderFailed`` when the body's template fails for this person.
+    ``marketing``: the campaign is not transactional (the flag is the campaign's schedule's,
+    not the variant's content)."""
     result = render_text(str(content.get("body") or ""), context)
     if result.error is not None:
         raise RenderFailed(Issue("body", template_issue_text(result.error)))
     text = result.text.rstrip()
-    marketing = not bool(content.get("transactional"))
     if marketing and stop_mention.strip() and not _HAS_STOP.search(text):
         text = f"{text}\n{stop_mention.strip()}"
     return SmsText(text, count_sms(text))

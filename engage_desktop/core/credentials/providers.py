@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from engage_desktop.core.credentials.admin import workspace_id
 from engage_desktop.core.messages import CodedError
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.audit import record
@@ -56,8 +57,11 @@ class ProviderAccount:
         return f"ProviderAccount(app_id={self.app_id}, provider={self.provider.value})"
 
 
-def reference_for(app_id: int, provider: Provider) -> str:
-    return f"{provider.value}-secret:app-{app_id}"
+def reference_for(workspace: str, app_id: int, provider: Provider) -> str:
+    """The keyring entry's name, one per workspace, app and provider: two workspaces on one
+    machine with the same app id no longer share (and overwrite) each other's secret. Accounts
+    set before keep the name stored with them."""
+    return f"{provider.value}-secret:{workspace}:app-{app_id}"
 
 
 def fingerprint(secret: str) -> str:
@@ -125,7 +129,7 @@ def set_provider_account(
     clean = check_settings(provider, settings)
     with ws.session_factory() as session:
         require(session, ws.member_id, app_id, Permission.MANAGE_CREDENTIALS)
-    reference = reference_for(app_id, provider)
+        reference = reference_for(workspace_id(session), app_id, provider)
     previous = vault.get(reference)
     vault.put(reference, secret)
     try:

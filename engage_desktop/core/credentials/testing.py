@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Protocol
 from engage_desktop.core.messages import CodedText
 from engage_desktop.core.progress import Progress
 
-if TYPE_CHECKING:  # light at start-up: the GUI builds CredentialTools before its first paint
+if TYPE_CHECKING:  # light: the GUI imports this module with its first pages
     from engage_desktop.core.credentials.key_file import ServiceAccountKey
     from engage_desktop.security.vault import Vault
 

@@ -1,7 +1,9 @@
 """A span of local clock time repeated every day, such as quiet hours 21:00-08:00.
 
 A window whose end is before its start runs over midnight. ``parse_window`` is the one reader of
-the "HH:MM-HH:MM" form the CLI and the settings use, with a message naming what is wrong.
+the spans the CLI and the settings take, with a message naming what is wrong. Times are typed
+the way French marketers write them as well as the ISO way: ``21:00``, ``21h00``, ``21h``,
+``8h30`` (so ``21h-8h`` is the default quiet hours); the dash may be an en dash.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from datetime import time
 
 from engage_desktop.core.messages import CodedError
 
-_FORM = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
+_CLOCK = r"(\d{1,2})\s*(?:[:hH]\s*(\d{2})|[hH])"  # 21:00, 21h00, 21 h 00, 21h, 21H
+_CLOCK_FORM = re.compile(rf"^\s*{_CLOCK}\s*$")
+_FORM = re.compile(rf"^\s*{_CLOCK}\s*[-\u2013]\s*{_CLOCK}\s*$")
 
 
 class RuleInputError(CodedError):
@@ -34,38 +38,44 @@ class DailyWindow:
         return f"{self.start:%H:%M}-{self.end:%H:%M}"
 
 
+def _clock(hours: str, minutes: str | None) -> time | None:
+    hour, minute = int(hours), int(minutes or 0)
+    return time(hour, minute) if hour <= 23 and minute <= 59 else None
+
+
 def parse_clock(value: str, what: str) -> time:
-    match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", value)
-    if match is None or int(match[1]) > 23 or int(match[2]) > 59:
+    """``"21:00"``, ``"21h00"``, ``"21h"`` → 21:00; anything else is refused, named."""
+    match = _CLOCK_FORM.match(value)
+    found = _clock(match[1], match[2]) if match else None
+    if found is None:
         raise RuleInputError(
-            f"{what}: {value!r} is not a time of day (HH:MM, 00:00 to 23:59).",
+            f"{what}: {value!r} is not a time of day (21:00, 21h00 or 21h; 00:00 to 23:59).",
             "rule_bad_clock",
             what,
             value,
         )
-    return time(int(match[1]), int(match[2]))
+    return found
 
 
 def parse_window(value: str, what: str = "quiet hours") -> DailyWindow:
-    """``"21:00-08:00"`` → a window; the same start and end is refused (all day or nothing?)."""
+    """``"21:00-08:00"``, ``"21h-8h"`` → a window; the same start and end is refused (all day
+    or nothing?)."""
     match = _FORM.match(value)
     if match is None:
         raise RuleInputError(
-            f"{what}: {value!r} is not a span of time like 21:00-08:00.",
+            f"{what}: {value!r} is not a span of time like 21:00-08:00 or 21h-8h.",
             "rule_bad_window",
             what,
             value,
         )
-    try:
-        start = parse_clock(f"{match[1]}:{match[2]}", what)
-        end = parse_clock(f"{match[3]}:{match[4]}", what)
-    except RuleInputError:
+    start, end = _clock(match[1], match[2]), _clock(match[3], match[4])
+    if start is None or end is None:
         raise RuleInputError(
             f"{what}: {value!r} holds a time that does not exist (00:00 to 23:59).",
             "rule_bad_window",
             what,
             value,
-        ) from None
+        )
     if start == end:
         raise RuleInputError(
             f"{what}: {value!r} starts and ends at the same time.", "rule_empty_window", what, value

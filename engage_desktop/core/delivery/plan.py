@@ -24,7 +24,12 @@ from engage_desktop.core.analytics.trends import (
 )
 from engage_desktop.core.delivery.app_rules import AppRules, load_rules
 from engage_desktop.core.delivery.reasons import EXPIRED, NO_SEND_WINDOW
-from engage_desktop.core.delivery.schedule import DeliverySchedule, for_send_now, parse_schedule
+from engage_desktop.core.delivery.schedule import (
+    DeliverySchedule,
+    for_send_now,
+    local_time_at,
+    parse_schedule,
+)
 from engage_desktop.core.delivery.throttle import ThrottleLedger
 from engage_desktop.core.delivery.windows import first_allowed
 from engage_desktop.core.delivery.zones import app_zone
@@ -48,7 +53,10 @@ class Planner:
     app_best_hour: int = FALLBACK_BEST_HOUR
     open_hours: Mapping[int, list[tuple[str, int]]] = field(default_factory=dict)
     ledger: ThrottleLedger | None = None
-    _cache: dict[tuple[ZoneInfo, int], tuple[datetime | None, bool]] = field(default_factory=dict)
+    next_day: int = 0  # local-time rows whose zone was past that time: they go the next day
+    _cache: dict[tuple[ZoneInfo, int], tuple[datetime | None, bool, bool]] = field(
+        default_factory=dict
+    )
 
     def hour_of(self, profile_id: int, zone: ZoneInfo) -> int:
         opens = self.open_hours.get(profile_id)
@@ -60,7 +68,7 @@ class Planner:
         if s.mode == "at" and s.at is not None:
             return max(s.at, self.now)
         if s.mode == "local_time" and s.at is not None:
-            return max(s.at.replace(tzinfo=zone).astimezone(self.now.tzinfo), self.now)
+            return local_time_at(s.at, zone, self.now)
         if s.mode == "best_hour":
             local_now = self.now.astimezone(zone).replace(tzinfo=None)
             begin = max(local_now, s.at) if s.at is not None else local_now
@@ -82,14 +90,25 @@ class Planner:
         if known is None:
             start = self._start(zone, hour)
             windowed = self._windowed(start, zone)
-            known = self._cache.setdefault(key, (windowed, windowed is None or windowed > start))
-        at, moved = known
+            moved = windowed is None or windowed > start
+            known = self._cache.setdefault(key, (windowed, moved, self._rolled(start, zone)))
+        at, moved, rolled = known
         if at is not None and self.ledger is not None:
             at = self._slot(at, zone)
         if at is None:
             return NO_SEND_WINDOW, moved
         until = self.schedule.until
-        return (EXPIRED if until is not None and at > until else at), moved
+        if until is not None and at > until:
+            return EXPIRED, moved
+        self.next_day += rolled
+        return at, moved
+
+    def _rolled(self, start: datetime, zone: ZoneInfo) -> bool:
+        """A local-time start on a later day than the chosen date on the recipient's clock."""
+        s = self.schedule
+        if s.mode != "local_time" or s.at is None:
+            return False
+        return start.astimezone(zone).date() > s.at.date()
 
     def _slot(self, at: datetime, zone: ZoneInfo) -> datetime | None:
         assert self.ledger is not None

@@ -127,6 +127,7 @@ def check_against_now(schedule: DeliverySchedule, now: datetime) -> None:
 
 
 EARLIEST_ZONE = ZoneInfo("Pacific/Kiritimati")  # UTC+14: the first place a wall time comes
+LATE_GRACE = timedelta(minutes=15)  # "10:00 local" reached at 10:10 (a late start) goes at once
 
 
 def start_time(schedule: DeliverySchedule, now: datetime) -> datetime:
@@ -138,3 +139,21 @@ def start_time(schedule: DeliverySchedule, now: datetime) -> datetime:
     if schedule.mode == "local_time" and schedule.at is not None:
         return max(schedule.at.replace(tzinfo=EARLIEST_ZONE).astimezone(UTC), now)
     return now
+
+
+def local_time_at(wall: datetime, zone: ZoneInfo, now: datetime) -> datetime:
+    """When a ``local_time`` send reaches a recipient of ``zone``: the wall time ``wall`` on its
+    date on their clocks; if that moment passed (more than ``LATE_GRACE`` before ``now``: the
+    campaign started late, or after that date), the same wall time on the next day it is still
+    ahead, as Braze's and Airship's local-time delivery do. Never before ``now``.
+
+    A wall time the clocks skip (spring) is read as the same time after the change (02:30 →
+    03:30); one they show twice (autumn) is the first of the two.
+    """
+    day = max(wall.date(), (now - LATE_GRACE).astimezone(zone).date() - timedelta(days=1))
+    for _ in range(3):  # the local date of ``now`` or the day after: at most three tries
+        at = datetime.combine(day, wall.time()).replace(tzinfo=zone).astimezone(UTC)
+        if at >= now - LATE_GRACE:
+            return max(at, now)
+        day += timedelta(days=1)
+    return max(at, now)  # pragma: no cover - a day later is always ahead of ``now``

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, bindparam, select, update
+from sqlalchemy import Connection, bindparam, case, select, update
 
 from engage_desktop.core.delivery import reasons
 from engage_desktop.core.delivery.app_rules import AppRules, load_rules
@@ -30,7 +30,7 @@ from engage_desktop.core.delivery.caps import capped_profiles
 from engage_desktop.core.delivery.plan import marketing_sms
 from engage_desktop.core.delivery.schedule import DeliverySchedule, parse_schedule
 from engage_desktop.core.delivery.windows import first_allowed
-from engage_desktop.core.delivery.zones import app_zone, recipient_zone
+from engage_desktop.core.delivery.zones import app_zone, person_device_zone, recipient_zone
 from engage_desktop.core.outbox.message_ids import TEST_PREFIX
 from engage_desktop.store.models import (
     App,
@@ -106,7 +106,10 @@ def _rows(conn: Connection, ids: Sequence[int], fallback: ZoneInfo) -> list[_Row
             OUTBOX.c.channel,
             OUTBOX.c.message_id,
             Profile.time_zone,
-            Device.time_zone,
+            case(  # an SMS or email row has no device: the person's latest device's zone
+                (OUTBOX.c.device_id.is_(None), person_device_zone(OUTBOX.c.profile_id)),
+                else_=Device.time_zone,
+            ),
             Device.push_enabled,
         )
         .outerjoin(Profile, Profile.id == OUTBOX.c.profile_id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 if TYPE_CHECKING:
     from engage_desktop.core.delivery.plan import Planner
@@ -40,6 +41,7 @@ class ExpandResult:
     channel: str = "push"
     per_variant: dict[str, int] = field(default_factory=dict)  # queued rows per variant
     deferred_quiet: int = 0  # queued rows that wait for quiet hours / SMS hours to end
+    next_day: int = 0  # local-time rows whose zone was past that time: sent the next day
     now: datetime | None = None
     until: datetime | None = None  # the offer's end ("do not send after")
     first_at: datetime | None = None
@@ -74,6 +76,7 @@ class ExpandResult:
     def finish(self, planner: Planner) -> None:
         """The estimated end: the throttle's last slot, else the last row's time plus the
         time the service needs for the rows (at the assumed rate)."""
+        self.next_day = planner.next_day
         if self.queued == 0 or self.last_at is None or self.now is None:
             return
         per_minute = planner.ledger.per_minute if planner.ledger else None
@@ -96,8 +99,41 @@ class ExpandResult:
             "recipients": {self.channel: dict(sorted(self.per_variant.items()))},
             "suppressed": dict(sorted(self.suppressed.items())),
             "deferred_by_quiet_hours": self.deferred_quiet,
+            "local_time_next_day": self.next_day,
             "first_send_at": iso(self.first_at),
             "estimated_end": iso(self.estimated_end),
             "offer_ends": iso(self.until),
             "ends_after_offer": self.ends_after_offer,
         }
+
+
+def rules_lines(result: ExpandResult, zone: ZoneInfo) -> list[str]:
+    """What the rules will do, in English, one fact a line (the CLI's confirmation; the GUI
+    words the same numbers in ``ui.delivery.summary_text``): recipients per variant, rows
+    waiting for quiet hours, the first send and the estimated end (with the throttle), and the
+    warning when the offer ends first. Times on the app's clock."""
+
+    def shown(at: datetime) -> str:
+        return f"{at.astimezone(zone):%Y-%m-%d %H:%M} ({zone.key})"
+
+    lines: list[str] = []
+    if len(result.per_variant) > 1:
+        parts = ", ".join(f"{k} {v:,}" for k, v in sorted(result.per_variant.items()))
+        lines.append(f"  variants:   {parts}")
+    if result.deferred_quiet:
+        lines.append(f"  deferred:   {result.deferred_quiet:,} wait for the quiet hours to end")
+    if result.next_day:
+        lines.append(
+            f"  next day:   {result.next_day:,} get it at that time tomorrow (it has passed in "
+            "their zone)"
+        )
+    if result.first_at is not None and result.now is not None and result.first_at > result.now:
+        lines.append(f"  first send: {shown(result.first_at)}")
+    if result.estimated_end is not None:
+        lines.append(f"  estimated end: {shown(result.estimated_end)}")
+    if result.ends_after_offer and result.until is not None:
+        lines.append(
+            "  Warning: the throttle or the quiet hours do not leave time to reach everyone "
+            f"before the offer ends ({shown(result.until)}); the others will not receive it."
+        )
+    return lines

@@ -18,6 +18,19 @@ from engage_desktop.core.demo.audience_gen import DAY, AppAudience
 from engage_desktop.core.demo.bulk import BulkWriter
 from engage_desktop.core.demo.campaign_catalog import DemoCampaign
 
+_ENGAGEMENT_COLUMNS = (
+    "id",
+    "campaign_id",
+    "profile_id",
+    "device_id",
+    "message_id",
+    "variant_key",
+    "is_control",
+    "kind",
+    "at",
+    "value",
+)
+
 
 @dataclass
 class NotificationEvents:
@@ -374,35 +387,37 @@ class CampaignGenerator:
                         float(value[i]) if kind == "converted" else None,
                     )
                 )
-        self.w.insert(
-            "engagement_event",
-            (
-                "id",
-                "campaign_id",
-                "profile_id",
-                "device_id",
-                "message_id",
-                "variant_key",
-                "is_control",
-                "kind",
-                "at",
-                "value",
-            ),
-            rows,
-        )
-        if spec.format != "push":
-            return
-        for ga_name, mask, delay in (
-            ("notification_receive", delivered, 2),
-            ("notification_open", opened, open_delay),
-        ):
+        self.w.insert("engagement_event", _ENGAGEMENT_COLUMNS, rows)
+        if spec.format == "push":
+            sdk_logs: dict[str, tuple[np.ndarray, np.ndarray | int]] = {
+                "notification_receive": (delivered, 2),
+                "notification_open": (opened, open_delay),
+            }
+            self._notification_events(
+                spec.label, owner, sent_at, (message_ids, msg_of), sdk_logs, name_index, events
+            )
+
+    def _notification_events(
+        self,
+        label: str | None,
+        owner: np.ndarray,
+        sent_at: np.ndarray,
+        messages: tuple[list[str], np.ndarray],
+        sdk_logs: dict[str, tuple[np.ndarray, np.ndarray | int]],
+        name_index: dict[str, int],
+        events: NotificationEvents,
+    ) -> None:
+        """What the Firebase SDK logs for a push (receive, open), attributed by message id:
+        ``messages`` is the campaign's message ids and, per recipient, the index of theirs."""
+        message_ids, msg_of = messages
+        for ga_name, (mask, delay) in sdk_logs.items():
             idx = np.nonzero(mask)[0]
             when = np.minimum(
                 sent_at[idx] + (delay[idx] if isinstance(delay, np.ndarray) else delay),
                 self.anchor - 1,
             )
             params: list[str | None] = [
-                f'{{"message_id":"{message_ids[msg_of[i]]}","label":"{spec.label}"}}'
+                f'{{"message_id":"{message_ids[msg_of[i]]}","label":"{label}"}}'
                 for i in idx.tolist()
             ]
             events.add(owner[idx], name_index[ga_name], when, params)

@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from engage_desktop.core.delivery.summary import rules_lines
+from engage_desktop.core.delivery.zones import app_zone
 from engage_desktop.core.outbox.content_gate import require_valid_content
 from engage_desktop.core.outbox.expand import ExpandResult, audience_summary
 from engage_desktop.core.workspace import Workspace
@@ -48,6 +50,11 @@ class SendSummary:
     @property
     def suppressed_total(self) -> int:
         return sum(self.suppressed.values())
+
+    @property
+    def unit(self) -> str:
+        """What a recipient is: a device for push and in-app, a person for SMS and email."""
+        return "person(s)" if self.channel in ("sms", "email") else "device(s)"
 
 
 def send_summary(ws: Workspace, campaign_id: int) -> SendSummary:
@@ -87,14 +94,18 @@ def summary_lines(summary: SendSummary) -> list[str]:
         f"Campaign {summary.campaign_id} “{summary.name}” ({summary.app_name})",
         f"  channel:    {summary.channel}",
         f"  audience:   {summary.segment or 'the whole audience'}",
-        f"  recipients: {summary.recipients:,} device(s)",
+        f"  recipients: {summary.recipients:,} {summary.unit}",
     ]
     reasons = ", ".join(f"{k} {v:,}" for k, v in sorted(summary.suppressed.items()))
     lines.append(
         f"  not sent:   {summary.suppressed_total:,}" + (f" ({reasons})" if reasons else "")
     )
     when = "now"
-    if summary.scheduled_at is not None:
+    if summary.scheduled_at is not None and summary.local_time:
+        when = "at its time on each recipient's clock (where it has passed: the next day)"
+    elif summary.scheduled_at is not None:
         when = f"now, instead of its scheduled time {summary.scheduled_at.isoformat()}"
     lines.append(f"  when:       {when}")
+    if summary.delivery is not None:  # the same rules lines as the GUI's confirmation
+        lines += rules_lines(summary.delivery, app_zone(summary.app_time_zone))
     return lines

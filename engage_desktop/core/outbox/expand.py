@@ -286,11 +286,11 @@ Recipient = tuple[int, int | None, str | None, str | None, str | None, str | Non
 
 def _recipients(session: Session, campaign: Campaign) -> Iterator[Recipient]:
     """(profile, device, address, reason, profile zone, device zone); SMS and email rows have
-    no device and, read by ``contact_rows``, no zone of their own: the app's is used."""
+    no device: their device zone is the person's latest device's (``contact_rows``)."""
     contact = CONTACT_FORMATS.get(campaign.format.value)
     if contact is not None:
-        for profile_id, address, reason in contact_rows(session, campaign, contact):
-            yield profile_id, None, address, reason, None, None
+        for profile_id, address, reason, p_zone, d_zone in contact_rows(session, campaign, contact):
+            yield profile_id, None, address, reason, p_zone, d_zone
         return
     in_app = campaign.format == CampaignFormat.IN_APP
     for row in _audience_rows(session, campaign):

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from engage_desktop.core.content.sms_message import is_e164
+from engage_desktop.core.delivery.zones import person_device_zone
 from engage_desktop.store.models import (
     Campaign,
     Channel,
@@ -44,14 +45,22 @@ def contact_reason(channel: Channel, address: str | None, consent: str | None) -
     return None if well_formed else BAD_ADDRESS[channel]
 
 
-def contact_rows(
-    session: Session, campaign: Campaign, channel: Channel
-) -> Iterator[tuple[int, str | None, str | None]]:
-    """(profile, address, suppression reason or None) for every targeted person."""
+ContactRow = tuple[int, str | None, str | None, str | None, str | None]
+
+
+def contact_rows(session: Session, campaign: Campaign, channel: Channel) -> Iterator[ContactRow]:
+    """(profile, address, suppression reason or None, profile zone, device zone) for every
+    targeted person: their zone is the profile's, else their device's, as for a push."""
     consent = select(Consent.profile_id, Consent.state).where(Consent.channel == channel).subquery()
     column = Profile.phone if channel is Channel.SMS else Profile.email
     query = (
-        select(Profile.id, column, consent.c.state)
+        select(
+            Profile.id,
+            column,
+            consent.c.state,
+            Profile.time_zone,
+            person_device_zone(Profile.id),
+        )
         .join(consent, consent.c.profile_id == Profile.id, isouter=True)
         .where(Profile.app_id == campaign.app_id)
         .order_by(Profile.id)
@@ -61,11 +70,11 @@ def contact_rows(
             SegmentMember.segment_id == campaign.segment_id
         )
         query = query.where(Profile.id.in_(members))
-    for profile_id, address, state in session.connection().execute(
+    for profile_id, address, state, p_zone, d_zone in session.connection().execute(
         query.execution_options(yield_per=CHUNK)
     ):
         clean = (address or "").strip() or None
-        yield profile_id, clean, contact_reason(channel, clean, state)
+        yield profile_id, clean, contact_reason(channel, clean, state), p_zone, d_zone
 
 
 def contact_retries(

@@ -2,7 +2,8 @@
 
 - A one-click unsubscribe (RFC 8058): every marketing email carries a ``List-Unsubscribe`` URL
   under the app's ``unsubscribe_base_url`` with a token signed by the app's unsubscribe key
-  (HMAC-SHA256; the key lives in the keyring, see ``unsubscribe_key``). Whatever serves that
+  (HMAC-SHA256; the workspace's key, in the keyring of each machine that sends or verifies:
+  ``core.credentials.unsubscribe_key``). Whatever serves that
   URL hands the token back to the workspace (``engage-desktop optout record TOKEN``, or
   ``record_unsubscribe`` directly); a forged or altered token is refused.
 - Twilio's 21610 (the recipient replied STOP): their SMS consent is withdrawn.
@@ -19,12 +20,12 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import secrets
 from datetime import datetime
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from engage_desktop.core.credentials.unsubscribe_key import missing_here, signing_key
 from engage_desktop.core.messages import CodedError
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.roles import Permission, require
@@ -39,21 +40,9 @@ from engage_desktop.store.models import (
     OutboxState,
 )
 
-UNSUBSCRIBE_KEY_PREFIX = "unsubscribe-key:app-"
-
 
 class BadToken(CodedError, ValueError):
     """An unsubscribe token that was not signed by this app's key (or was altered)."""
-
-
-def unsubscribe_key(vault: Vault, app_id: int, *, create: bool = False) -> bytes | None:
-    """The app's signing key from this machine's keyring (made once when ``create``)."""
-    reference = f"{UNSUBSCRIBE_KEY_PREFIX}{app_id}"
-    found = vault.get(reference)
-    if found is None and create:
-        found = secrets.token_urlsafe(32)
-        vault.put(reference, found)
-    return None if found is None else found.encode()
 
 
 def _signature(key: bytes, message_id: str) -> str:
@@ -84,7 +73,10 @@ def record_unsubscribe(session: Session, vault: Vault, token: str, at: datetime)
     """Withdraw the email consent of the message's recipient; returns the profile id."""
     message_id, _, signature = token.strip().rpartition(".")
     row = session.scalar(select(OutboxMessage).where(OutboxMessage.message_id == message_id))
-    key = unsubscribe_key(vault, row.app_id) if row is not None else None
+    key = signing_key(session, vault, row.app_id) if row is not None else None
+    if row is not None and key is None:
+        missing = missing_here(row.app_id)
+        raise BadToken(str(missing), missing.code, *missing.args_text)
     if (
         row is None
         or key is None

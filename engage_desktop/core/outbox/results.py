@@ -11,6 +11,10 @@ that tell a poison result from a busy database.
 The guard is unchanged: a row's state is written only while the same service holds it under the
 same claim (``claimed_by`` and ``claim_count``); a late result from a lease that ran out changes
 nothing, and its attempt is still logged, since the request did happen.
+
+An outcome whose state is ``claimed`` is an answer for a row its service keeps holding (a 429
+whose Retry-After it waits out in memory): the attempt is counted and logged as a retry, and the
+row keeps its claim and its lease.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ from engage_desktop.store.models import OutboxState
 
 CLAIMED = OutboxState.CLAIMED.value
 SENT = OutboxState.SENT
+HELD = OutboxState.CLAIMED  # an answer for a row that stays held (see the module's docstring)
+RETRY = OutboxState.RETRY.value
 
 
 @dataclass(frozen=True)
@@ -90,7 +96,8 @@ def _update_sql(mark: str) -> str:
     return (
         f"UPDATE outbox_message SET state = {mark}, attempts = attempts + {mark}, "
         f"provider_message_id = {mark}, error_code = {mark}, error_message = {mark}, "
-        f"sent_at = {mark}, next_attempt_at = {mark}, lease_until = NULL "
+        f"sent_at = {mark}, next_attempt_at = {mark}, "
+        f"lease_until = CASE WHEN {mark} THEN lease_until END "
         f"WHERE id = {mark} AND state = '{CLAIMED}' AND claimed_by = {mark} "
         f"AND claim_count = {mark}"
     )
@@ -115,6 +122,7 @@ def _row_values(
         o.error_message,
         stamp(o.at) if o.state is SENT else None,
         stamp(o.next_attempt_at),
+        o.state is HELD,  # the lease is kept only for a row that stays held
         o.outbox_id,
         worker,
         claim_counts.get(o.outbox_id, -1),
@@ -126,7 +134,7 @@ def _attempt_values(o: Outcome, stamp: Stamp) -> tuple[object, ...]:
         o.outbox_id,
         o.campaign_id,
         stamp(o.at),
-        o.state.value,
+        RETRY if o.state is HELD else o.state.value,
         o.http_status,
         _cut(o.provider_message_id, 300),
         _cut(o.error_code, 64),

@@ -27,11 +27,16 @@ from engage_desktop.core.content.email_message import email_parts
 from engage_desktop.core.content.fcm import RenderFailed
 from engage_desktop.core.content.sms_message import sms_text
 from engage_desktop.core.credentials.providers import ProviderMissing, read_account
+from engage_desktop.core.credentials.unsubscribe_key import (
+    UnsubscribeKeyError,
+    missing_here,
+    signing_key,
+)
 from engage_desktop.core.endpoints import sandbox_data_dir, twilio_url
 from engage_desktop.core.outbox import claims
 from engage_desktop.core.outbox.claims import Claimed, Outcome
 from engage_desktop.core.outbox.content_gate import pause_sending_campaign
-from engage_desktop.core.outbox.opt_outs import record_refusal, unsubscribe_key, unsubscribe_url
+from engage_desktop.core.outbox.opt_outs import record_refusal, unsubscribe_url
 from engage_desktop.core.outbox.pause_reasons import PAUSE_REASONS
 from engage_desktop.security.vault import Vault, VaultUnavailable
 from engage_desktop.services.channels.base import (
@@ -72,6 +77,7 @@ class _Work:
     context: dict[str, Any]
     settings: dict[str, Any]
     unsubscribe_key: bytes | None
+    transactional: bool  # the campaign's schedule says so: no STOP mention, no unsubscribe
 
 
 class ChannelDispatch:
@@ -104,7 +110,7 @@ class ChannelDispatch:
         channel = CHANNEL_OF[self._formats[row.campaign_id]]
         try:
             work = await asyncio.to_thread(self._load, row, channel, context)
-        except (ProviderMissing, VaultUnavailable) as exc:
+        except (ProviderMissing, VaultUnavailable, UnsubscribeKeyError) as exc:
             log.error("app %d: no usable %s account: %s", row.app_id, channel.value, exc)
             provider = PROVIDER_OF[channel].value
             reason = PAUSE_REASONS.english("provider_missing", provider, str(row.app_id))
@@ -126,14 +132,20 @@ class ChannelDispatch:
                     CampaignVariant.key == row.variant_key,
                 )
             )
+            schedule = session.scalar(
+                select(Campaign.schedule).where(Campaign.id == row.campaign_id)
+            )
             if context is None and row.profile_id is not None:
                 found = claims.profile_contexts(session.connection(), [row.profile_id])
                 context = found.get(row.profile_id, {})
             sandbox, settings, _secret = self._fresh_account(session, row.app_id, channel)
+            transactional = bool((schedule or {}).get("transactional"))
             key = None
             if channel is Channel.EMAIL and self.vault is not None and not sandbox:
-                key = unsubscribe_key(self.vault, row.app_id)
-        return _Work(channel, dict(content or {}), context or {}, settings, key)
+                key = signing_key(session, self.vault, row.app_id)
+                if key is None and settings.get("unsubscribe_base_url") and not transactional:
+                    raise missing_here(row.app_id)  # no marketing email without its opt-out
+        return _Work(channel, dict(content or {}), context or {}, settings, key, transactional)
 
     def _fresh_account(
         self, session: Session, app_id: int, channel: Channel
@@ -165,12 +177,14 @@ class ChannelDispatch:
     def _render(self, row: Claimed, work: _Work) -> SmsMessage | EmailMessage:
         if work.channel is Channel.SMS:
             stop = str(work.settings.get("stop_mention") or "")
-            text = sms_text(work.content, work.context, stop_mention=stop)
+            text = sms_text(
+                work.content, work.context, marketing=not work.transactional, stop_mention=stop
+            )
             return SmsMessage(row.outbox_id, row.token, text.text)
         parts = email_parts(work.content, work.context)
         headers: dict[str, str] = {}
         base = str(work.settings.get("unsubscribe_base_url") or "")
-        if base and work.unsubscribe_key is not None and not work.content.get("transactional"):
+        if base and work.unsubscribe_key is not None and not work.transactional:
             url = unsubscribe_url(base, work.unsubscribe_key, row.message_id)
             headers["List-Unsubscribe"] = f"<{url}>"
             headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"

@@ -30,6 +30,7 @@ from engage_desktop.ui.admin.widgets import button_bar, list_table
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.delivery.rules_dialog import DeliveryRulesDialog, rules_button_text
+from engage_desktop.ui.messages import fill
 from engage_desktop.ui.preview.app_icon import icon_pixmap
 
 ICON_IN_LIST = 24
@@ -119,7 +120,7 @@ class AppsPanel(QWidget):
                 name.setIcon(QIcon(pixmap))
             role = role_name(app.grant.role)
             if app.grant.approver:
-                role = self.tr("%1, approver").replace("%1", role)
+                role = fill(self.tr("%1, approver"), [role])
             cells = [
                 name,
                 QTableWidgetItem(identity.project_id),

@@ -25,6 +25,7 @@ from engage_desktop.ui.admin.texts import admin_error_text, role_name, role_summ
 from engage_desktop.ui.admin.widgets import form_dialog_layout, say, status_label
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
+from engage_desktop.ui.messages import fill
 
 
 class MemberDialog(QDialog):
@@ -50,7 +51,7 @@ class MemberDialog(QDialog):
         self.member = member
         self.job: Job | None = None
         title = self.tr("Change the role of %1") if member else self.tr("Add to the team of %1")
-        self.setWindowTitle(title.replace("%1", member.display_name if member else app_name))
+        self.setWindowTitle(fill(title, [member.display_name if member else app_name]))
         self.setMinimumWidth(480)
         self.login = QLineEdit(member.login if member else "")
         self.login.setPlaceholderText(self.tr("OS account, or database role on PostgreSQL"))

@@ -25,6 +25,7 @@ from engage_desktop.core.progress import Progress
 from engage_desktop.ui.admin.texts import admin_error_text
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
+from engage_desktop.ui.messages import fill
 
 
 class RemovalSummary(QObject):
@@ -43,7 +44,7 @@ class RemovalSummary(QObject):
             self.tr("%Ln queued or sent message(s)", "", messages),
             self.tr("the roles of %Ln team member(s) on it", "", members),
         ]
-        head = self.tr("Removing “%1” deletes for good:").replace("%1", impact.app_name)
+        head = fill(self.tr("Removing “%1” deletes for good:"), [impact.app_name])
         tail = self.tr("The audit log keeps its entries. This cannot be undone.")
         return head + "\n• " + "\n• ".join(parts) + "\n\n" + tail
 
@@ -70,7 +71,7 @@ class RemoveAppDialog(QDialog):
         self.app_name = name
         self.impact: RemovalImpact | None = None
         self.job: Job | None = None
-        self.setWindowTitle(self.tr("Remove the app “%1”").replace("%1", name))
+        self.setWindowTitle(fill(self.tr("Remove the app “%1”"), [name]))
         self.setMinimumWidth(520)
         self.summary = QLabel(self.tr("Counting what goes with the app…"))
         self.summary.setWordWrap(True)

@@ -24,6 +24,7 @@ from engage_desktop.ui.admin.texts import admin_error_text, role_name
 from engage_desktop.ui.admin.widgets import button_bar, list_table, say
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
+from engage_desktop.ui.messages import fill
 from engage_desktop.ui.permissions import gate
 
 
@@ -87,7 +88,7 @@ class TeamPanel(QWidget):
             self.title.setText(self.tr("No app selected."))
             self.table.setRowCount(0)
             return
-        self.title.setText(self.tr("Team of the app “%1”").replace("%1", app.name))
+        self.title.setText(fill(self.tr("Team of the app “%1”"), [app.name]))
         ws, app_id = self.context.workspace, app.id
         self.job = run_in_background(
             lambda _p: list_members(ws, app_id), parent=self, on_success=self._show
@@ -141,10 +142,9 @@ class TeamPanel(QWidget):
         member, app = self.selected(), self.context.current_app()
         if member is None or app is None:
             return
-        question = (
-            self.tr("Take %1 off the team of “%2”? They keep their roles on other apps.")
-            .replace("%1", member.display_name)
-            .replace("%2", app.name)
+        question = fill(
+            self.tr("Take %1 off the team of “%2”? They keep their roles on other apps."),
+            [member.display_name, app.name],
         )
         if not self.confirm(question):
             return

@@ -42,7 +42,7 @@ from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.event_labels import event_label
 from engage_desktop.ui.formatting import format_datetime
-from engage_desktop.ui.messages import coded_text, permission_text
+from engage_desktop.ui.messages import coded_text, fill, permission_text
 from engage_desktop.ui.pages.base import Page
 
 CHART_NAMES = ("funnel", "uplift", "trends", "open-hours", "channels", "fatigue")
@@ -273,7 +273,7 @@ class AnalyticsPage(Page):
         for name, picture in pictures.items():
             self.panels[name].view.set_image(picture.image(), picture.regions)
         figure = loaded.oldest()
-        self.badge.setText(self.tr("As of %1").replace("%1", format_datetime(figure.computed_at)))
+        self.badge.setText(fill(self.tr("As of %1"), [format_datetime(figure.computed_at)]))
         self.badge.setToolTip(
             self.tr("Figures from the local cache; Refresh recomputes them.")
             if figure.from_cache
@@ -320,7 +320,7 @@ class AnalyticsPage(Page):
         keys = [v.key for v in loaded.results.variants] if loaded.results else []
         variants = [
             (self.tr("All variants"), None),
-            *((self.tr("Variant %1").replace("%1", k), k) for k in keys),
+            *((fill(self.tr("Variant %1"), [k]), k) for k in keys),
         ]
         _fill(self.variant, variants, loaded.request.variant)
         events = [
@@ -399,9 +399,7 @@ class AnalyticsPage(Page):
     def _start_export(self, work: Any) -> Job:
         self.message.setText(self.tr("Exporting…"))
         job = run_in_background(work, parent=self)
-        job.succeeded.connect(
-            lambda p: self.message.setText(self.tr("Saved %1").replace("%1", str(p)))
-        )
+        job.succeeded.connect(lambda p: self.message.setText(fill(self.tr("Saved %1"), [str(p)])))
         job.failed.connect(lambda exc, _tb: self.message.setText(error_text(exc)))
         self.export_job = job
         return job

@@ -1,8 +1,9 @@
 """Every word and number format a chart shows, so one drawing code speaks English or French.
 
 ``ChartText()`` is English with plain number formats (the CLI, reports made there);
-``page.translated_text`` fills the same fields with Qt translations and QLocale formats
-(French: 1 234 567, 12,5 %, 23/11/2026). Sentences use ``str.format`` placeholders.
+``qt_text.translated_text`` translates the same fields (marked here for lupdate, context
+``AnalyticsCharts``) and uses QLocale formats (French: 1 234 567, 12,5 %, 23/11/2026).
+Sentences use ``str.format`` placeholders.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+
+from engage_desktop.ui.translation_marks import QT_TRANSLATE_NOOP
 
 
 def _number(value: float, decimals: int = 0) -> str:
@@ -26,113 +29,149 @@ class ChartText:
 
     number: Callable[[float, int], str] = _number
     day: Callable[[date], str] = _day
-    funnel_title: str = "Funnel"
-    uplift_title: str = "Conversion against the control group"
-    trends_title: str = "Daily results"
-    hours_title: str = "Opens by hour (recipients' local time)"
-    audience_title: str = "Audience"
+    funnel_title: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "Funnel")
+    uplift_title: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "Conversion against the control group")
+    trends_title: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "Daily results")
+    hours_title: str = QT_TRANSLATE_NOOP(
+        "AnalyticsCharts", "Opens by hour (recipients' local time)"
+    )
+    audience_title: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "Audience")
     stages: dict[str, str] = field(
         default_factory=lambda: {
-            "targeted": "Targeted",
-            "suppressed": "Suppressed",
-            "sent": "Sent",
-            "failed": "Failed",
-            "received": "Received",
-            "opened": "Opened",
-            "converted": "Converted (people)",
-            "opted_out": "Opted out",
+            "targeted": QT_TRANSLATE_NOOP("AnalyticsCharts", "Targeted"),
+            "suppressed": QT_TRANSLATE_NOOP("AnalyticsCharts", "Suppressed"),
+            "sent": QT_TRANSLATE_NOOP("AnalyticsCharts", "Sent"),
+            "failed": QT_TRANSLATE_NOOP("AnalyticsCharts", "Failed"),
+            "received": QT_TRANSLATE_NOOP("AnalyticsCharts", "Received"),
+            "opened": QT_TRANSLATE_NOOP("AnalyticsCharts", "Opened"),
+            "converted": QT_TRANSLATE_NOOP("AnalyticsCharts", "Converted (people)"),
+            "opted_out": QT_TRANSLATE_NOOP("AnalyticsCharts", "Opted out"),
         }
     )
     series: dict[str, str] = field(
         default_factory=lambda: {
-            "sent": "Sent",
-            "opened": "Opens",
-            "converted": "Conversions",
-            "opted_out": "Opt-outs",
+            "sent": QT_TRANSLATE_NOOP("AnalyticsCharts", "Sent"),
+            "opened": QT_TRANSLATE_NOOP("AnalyticsCharts", "Opens"),
+            "converted": QT_TRANSLATE_NOOP("AnalyticsCharts", "Conversions"),
+            "opted_out": QT_TRANSLATE_NOOP("AnalyticsCharts", "Opt-outs"),
         }
     )
     reasons: dict[str, str] = field(
         default_factory=lambda: {
-            "control_group": "control group",
-            "no_push_consent": "no push consent",
-            "push_disabled": "push disabled",
-            "no_token": "no token",
-            "token_invalidated": "token invalidated",
-            "cancelled": "cancelled",
+            "control_group": QT_TRANSLATE_NOOP("AnalyticsCharts", "control group"),
+            "no_push_consent": QT_TRANSLATE_NOOP("AnalyticsCharts", "no push consent"),
+            "push_disabled": QT_TRANSLATE_NOOP("AnalyticsCharts", "push disabled"),
+            "no_token": QT_TRANSLATE_NOOP("AnalyticsCharts", "no token"),
+            "token_invalidated": QT_TRANSLATE_NOOP("AnalyticsCharts", "token invalidated"),
+            "cancelled": QT_TRANSLATE_NOOP("AnalyticsCharts", "cancelled"),
         }
     )
     weekdays: tuple[str, ...] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-    variant: str = "Variant {key}"
-    control: str = "Control"
-    messages_axis: str = "messages"
-    engagement_axis: str = "opens, conversions, opt-outs"
-    hour_axis: str = "hour"
-    difference_axis: str = "conversion rate minus control (points)"
-    best_hour: str = "Best hour: {hour} h"
-    percent: str = "{value} %"
-    hover_value: str = "{label}: {value}"
-    difference_tip: str = "{difference} points (95 % CI {low} to {high})"
-    hour_cell: str = "{weekday} {hour} h — opens"
-    channels_title: str = "Channels compared"
-    fatigue_title: str = "Fatigue: opt-outs by messages received per week"
+    variant: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "Variant {key}")
+    control: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "Control")
+    messages_axis: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "messages")
+    engagement_axis: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "opens, conversions, opt-outs")
+    hour_axis: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "hour")
+    difference_axis: str = QT_TRANSLATE_NOOP(
+        "AnalyticsCharts", "conversion rate minus control (points)"
+    )
+    best_hour: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "Best hour: {hour} h")
+    percent: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "{value} %")
+    hover_value: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "{label}: {value}")
+    difference_tip: str = QT_TRANSLATE_NOOP(
+        "AnalyticsCharts", "{difference} points (95 % CI {low} to {high})"
+    )
+    hour_cell: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "{weekday} {hour} h — opens")
+    channels_title: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "Channels compared")
+    fatigue_title: str = QT_TRANSLATE_NOOP(
+        "AnalyticsCharts", "Fatigue: opt-outs by messages received per week"
+    )
     channels: dict[str, str] = field(
         default_factory=lambda: {
-            "push": "Push",
-            "in_app": "In-app",
-            "rich_push": "Rich push",
-            "sms": "SMS",
-            "email": "Email",
+            "push": QT_TRANSLATE_NOOP("AnalyticsCharts", "Push"),
+            "in_app": QT_TRANSLATE_NOOP("AnalyticsCharts", "In-app"),
+            "rich_push": QT_TRANSLATE_NOOP("AnalyticsCharts", "Rich push"),
+            "sms": QT_TRANSLATE_NOOP("AnalyticsCharts", "SMS"),
+            "email": QT_TRANSLATE_NOOP("AnalyticsCharts", "Email"),
         }
     )
-    channel_rates: str = "{channel}\nopens {opens} · conv. {conversions}"
-    fatigue_axis: str = "messages received in the week"
-    fatigue_rate_axis: str = "opt-out rate"
-    fatigue_tip: str = (
-        "Received in the week: {count} — {rate} opted out ({opted} of {weeks} person-weeks)"
+    channel_rates: str = QT_TRANSLATE_NOOP(
+        "AnalyticsCharts", "{channel}\nopens {opens} · conv. {conversions}"
     )
-    table_stage: str = "Stage"
-    table_day: str = "Day"
-    table_weekday: str = "Weekday"
+    fatigue_axis: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "messages received in the week")
+    fatigue_rate_axis: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "opt-out rate")
+    fatigue_tip: str = QT_TRANSLATE_NOOP(
+        "AnalyticsCharts",
+        "Received in the week: {count} — {rate} opted out ({opted} of {weeks} person-weeks)",
+    )
+    table_stage: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "Stage")
+    table_day: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "Day")
+    table_weekday: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "Weekday")
     table_fields: dict[str, str] = field(
         default_factory=lambda: {
-            "variant": "Variant",
-            "recipients": "Recipients",
-            "converted": "Converted",
-            "rate": "Conversion rate",
-            "control_rate": "Control rate",
-            "difference": "Difference (points)",
-            "low": "95 % CI low",
-            "high": "95 % CI high",
-            "p_value": "p-value",
-            "verdict": "Verdict",
-            "channel": "Channel",
-            "open_rate": "Open rate",
-            "received_per_week": "Messages received per week",
-            "person_weeks": "Person-weeks",
-            "opted_out": "Opted out",
-            "opt_out_rate": "Opt-out rate",
+            "variant": QT_TRANSLATE_NOOP("AnalyticsCharts", "Variant"),
+            "recipients": QT_TRANSLATE_NOOP("AnalyticsCharts", "Recipients"),
+            "converted": QT_TRANSLATE_NOOP("AnalyticsCharts", "Converted"),
+            "rate": QT_TRANSLATE_NOOP("AnalyticsCharts", "Conversion rate"),
+            "control_rate": QT_TRANSLATE_NOOP("AnalyticsCharts", "Control rate"),
+            "difference": QT_TRANSLATE_NOOP("AnalyticsCharts", "Difference (points)"),
+            "low": QT_TRANSLATE_NOOP("AnalyticsCharts", "95 % CI low"),
+            "high": QT_TRANSLATE_NOOP("AnalyticsCharts", "95 % CI high"),
+            "p_value": QT_TRANSLATE_NOOP("AnalyticsCharts", "p-value"),
+            "verdict": QT_TRANSLATE_NOOP("AnalyticsCharts", "Verdict"),
+            "channel": QT_TRANSLATE_NOOP("AnalyticsCharts", "Channel"),
+            "open_rate": QT_TRANSLATE_NOOP("AnalyticsCharts", "Open rate"),
+            "received_per_week": QT_TRANSLATE_NOOP("AnalyticsCharts", "Messages received per week"),
+            "person_weeks": QT_TRANSLATE_NOOP("AnalyticsCharts", "Person-weeks"),
+            "opted_out": QT_TRANSLATE_NOOP("AnalyticsCharts", "Opted out"),
+            "opt_out_rate": QT_TRANSLATE_NOOP("AnalyticsCharts", "Opt-out rate"),
         }
     )
-    no_campaign: str = "Pick a campaign that has been sent to see its results."
-    no_messages: str = "This campaign has no messages yet."
-    no_variant_messages: str = "{variant} has no messages: nobody was sent it."
-    no_control: str = "This campaign has no control group: there is no uplift to measure."
-    empty_range: str = "The date range is empty: its end is before its start."
-    nothing_in_range: str = "Nothing was sent, opened or converted from {first} to {last}."
-    no_opens: str = "No opens recorded yet."
+    no_campaign: str = QT_TRANSLATE_NOOP(
+        "AnalyticsCharts", "Pick a campaign that has been sent to see its results."
+    )
+    no_messages: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "This campaign has no messages yet.")
+    no_variant_messages: str = QT_TRANSLATE_NOOP(
+        "AnalyticsCharts", "{variant} has no messages: nobody was sent it."
+    )
+    no_control: str = QT_TRANSLATE_NOOP(
+        "AnalyticsCharts", "This campaign has no control group: there is no uplift to measure."
+    )
+    empty_range: str = QT_TRANSLATE_NOOP(
+        "AnalyticsCharts", "The date range is empty: its end is before its start."
+    )
+    nothing_in_range: str = QT_TRANSLATE_NOOP(
+        "AnalyticsCharts", "Nothing was sent, opened or converted from {first} to {last}."
+    )
+    no_opens: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "No opens recorded yet.")
     verdicts: dict[str, str] = field(
         default_factory=lambda: {
-            "better": "{variant} converts better than control: {difference} points "
-            "(95 % CI {low} to {high}), p = {p}.",
-            "worse": "{variant} converts worse than control: {difference} points "
-            "(95 % CI {low} to {high}), p = {p}.",
-            "no_difference": "No significant difference between {variant} and control "
-            "({difference} points, 95 % CI {low} to {high}, p = {p}).",
-            "too_small": "Too few conversions to conclude for {variant} "
-            "({converted} of {recipients} against {control_converted} of "
-            "{control_recipients} in control).",
-            "no_conversions": "Nobody converted, in {variant} or in control: does the "
-            "conversion event happen in this app?",
-            "no_data": "{variant} has no recipients yet.",
+            "better": QT_TRANSLATE_NOOP(
+                "AnalyticsCharts",
+                "{variant} converts better than control: {difference} points "
+                "(95 % CI {low} to {high}), p = {p}.",
+            ),
+            "worse": QT_TRANSLATE_NOOP(
+                "AnalyticsCharts",
+                "{variant} converts worse than control: {difference} points "
+                "(95 % CI {low} to {high}), p = {p}.",
+            ),
+            "no_difference": QT_TRANSLATE_NOOP(
+                "AnalyticsCharts",
+                "No significant difference between {variant} and control "
+                "({difference} points, 95 % CI {low} to {high}, p = {p}).",
+            ),
+            "too_small": QT_TRANSLATE_NOOP(
+                "AnalyticsCharts",
+                "Too few conversions to conclude for {variant} "
+                "({converted} of {recipients} against {control_converted} of "
+                "{control_recipients} in control).",
+            ),
+            "no_conversions": QT_TRANSLATE_NOOP(
+                "AnalyticsCharts",
+                "Nobody converted, in {variant} or in control: does the "
+                "conversion event happen in this app?",
+            ),
+            "no_data": QT_TRANSLATE_NOOP("AnalyticsCharts", "{variant} has no recipients yet."),
         }
     )

@@ -20,7 +20,7 @@ from engage_desktop.ui.approvals.decision_dialog import DecisionDialog
 from engage_desktop.ui.background import run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.formatting import format_datetime, format_int
-from engage_desktop.ui.messages import approval_error_text
+from engage_desktop.ui.messages import approval_error_text, fill
 
 
 class ApprovalBox(QGroupBox):
@@ -81,8 +81,9 @@ class ApprovalBox(QGroupBox):
 
     def describe(self, view: ApprovalView) -> str:
         rule = (
-            self.tr("Sends of this app to more than %1 recipients need an approval.").replace(
-                "%1", format_int(view.threshold)
+            fill(
+                self.tr("Sends of this app to more than %1 recipients need an approval."),
+                [format_int(view.threshold)],
             )
             if view.threshold is not None
             else self.tr("This app's sends need no approval.")
@@ -92,19 +93,24 @@ class ApprovalBox(QGroupBox):
         who, when = view.requested_by or "?", format_datetime(view.requested_at)
         decider, decided = view.decided_by or "?", format_datetime(view.decided_at)
         if view.state == ApprovalState.PENDING:
-            text = self.tr("Waiting for an approver: submitted by %1 on %2 (%3 recipients).")
-            text = text.replace("%1", who).replace("%2", when)
-            text = text.replace("%3", format_int(view.recipients))
+            text = fill(
+                self.tr(
+                    "Waiting for an approver: submitted by %1 on %2 (%Ln recipient(s)).",
+                    "",
+                    view.recipients or 0,
+                ),
+                [who, when],
+            )
         elif view.state == ApprovalState.APPROVED and view.current:
-            text = self.tr("Approved by %1 on %2.").replace("%1", decider).replace("%2", decided)
+            text = fill(self.tr("Approved by %1 on %2."), [decider, decided])
         elif view.state == ApprovalState.APPROVED:
             text = self.tr("Approved for content that has changed since: submit it again.")
         elif view.state == ApprovalState.REJECTED:
-            text = self.tr("Rejected by %1 on %2.").replace("%1", decider).replace("%2", decided)
+            text = fill(self.tr("Rejected by %1 on %2."), [decider, decided])
         else:
             text = self.tr("The approval was voided by an edit: submit it again.")
         if view.comment:
-            text += " " + self.tr("Comment: “%1”").replace("%1", view.comment)
+            text += " " + fill(self.tr("Comment: “%1”"), [view.comment])
         return text + "\n" + rule
 
     # --- actions -------------------------------------------------------------------------

@@ -12,15 +12,17 @@ from PySide6.QtWidgets import (
 )
 
 from engage_desktop.core.approvals.workflow import COMMENT_MAX
+from engage_desktop.ui.messages import fill
 
 
 class DecisionDialog(QDialog):
     def __init__(self, approve: bool, campaign_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Approve the send") if approve else self.tr("Reject the send"))
-        question = (
-            self.tr("Approve sending “%1”?") if approve else self.tr("Reject sending “%1”?")
-        ).replace("%1", campaign_name)
+        question = fill(
+            self.tr("Approve sending “%1”?") if approve else self.tr("Reject sending “%1”?"),
+            [campaign_name],
+        )
         self.comment = QPlainTextEdit()
         self.comment.setPlaceholderText(
             self.tr("A comment for the marketer (optional)")

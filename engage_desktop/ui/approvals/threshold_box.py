@@ -18,7 +18,7 @@ from engage_desktop.core.progress import Progress
 from engage_desktop.security.roles import Permission, can
 from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
-from engage_desktop.ui.messages import approval_error_text
+from engage_desktop.ui.messages import approval_error_text, fill
 
 
 class ApprovalThresholdBox(QGroupBox):
@@ -76,11 +76,10 @@ class ApprovalThresholdBox(QGroupBox):
         app = self.context.current_app()
         name = app.name if app is not None else "?"
         if above is None:
-            return self.tr("%1: sends need no approval.").replace("%1", name)
-        return (
-            self.tr("%1: sends to more than %2 recipients wait for an approver.")
-            .replace("%1", name)
-            .replace("%2", self.above.text())
+            return fill(self.tr("%1: sends need no approval."), [name])
+        return fill(
+            self.tr("%1: sends to more than %2 recipients wait for an approver."),
+            [name, self.above.text()],
         )
 
     def save(self) -> None:

@@ -15,12 +15,9 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -28,15 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engage_desktop.core.progress import Progress
 from engage_desktop.core.segments import RuleError, catalog, draft
 from engage_desktop.core.segments import saved as segments
 from engage_desktop.core.segments.export import export_members
-from engage_desktop.security.errors import PermissionDenied
-from engage_desktop.ui.background import Job, run_in_background
+from engage_desktop.ui.background import run_in_background
 from engage_desktop.ui.context import UiContext
-from engage_desktop.ui.formatting import format_int
-from engage_desktop.ui.messages import fill, permission_text, segment_error_text
+from engage_desktop.ui.messages import fill
 from engage_desktop.ui.theme import tint
 from engage_desktop.ui.workflow.follow import follow
 
@@ -45,6 +39,8 @@ from .count_panel import CountPanel, SampleTable
 from .list_panel import SegmentListPanel
 from .live_count import LiveCounter
 from .rule_errors import rule_error_text
+from .segment_dialogs import ask_name, ask_path, confirm
+from .segment_jobs import SegmentJobs
 from .suggestions import Suggestions
 
 
@@ -70,11 +66,12 @@ class SegmentsTab(QWidget):
         self.current_id: int | None = None
         self._loaded_document: dict[str, Any] | None = None
         self._loaded_name = ""
-        self._jobs: list[Job] = []
+        self.jobs = SegmentJobs(context, self)
+        self.jobs.failed.connect(self._failed)
         # Dialogs are attributes so tests can answer them without a modal loop.
-        self.confirm: Callable[[str], bool] = self._confirm
-        self.ask_name: Callable[[str], str | None] = self._ask_name
-        self.ask_path: Callable[[str], str | None] = self._ask_path
+        self.confirm: Callable[[str], bool] = lambda question: confirm(self, question)
+        self.ask_name: Callable[[str], str | None] = lambda text: ask_name(self, text)
+        self.ask_path: Callable[[str], str | None] = lambda text: ask_path(self, text)
 
         self.suggestions = Suggestions(ws, self)
         self.counter = LiveCounter(ws, self)
@@ -215,7 +212,7 @@ class SegmentsTab(QWidget):
             self.table.set_rows([])
             return
         ws = self.context.workspace
-        self._run(
+        self.jobs.run(
             lambda: segments.list_segments(ws, app_id),
             lambda rows: self._show_list(app_id, rows, select),
         )
@@ -276,7 +273,7 @@ class SegmentsTab(QWidget):
             with app_session(ws, app_id, Permission.VIEW_AUDIENCE) as session:
                 return catalog.segment_definition(session, app_id, segment_id)
 
-        self._run(load, self._opened)
+        self.jobs.run(load, self._opened)
 
     def _opened(self, definition: catalog.SegmentDefinition | None) -> None:
         if definition is None:
@@ -348,7 +345,7 @@ class SegmentsTab(QWidget):
             segments.update_segment(ws, segment_id, name=name, rules=document)
             return segment_id
 
-        self._run(work, lambda saved_id: self._saved(saved_id, self.tr("Segment saved.")))
+        self.jobs.run(work, lambda saved_id: self._saved(saved_id, self.tr("Segment saved.")))
 
     def save_as(self) -> None:
         document, app_id = self.builder.document(), self.context.app_id
@@ -366,14 +363,14 @@ class SegmentsTab(QWidget):
             self.name.setText(name)  # the builder now edits the new segment, under its name
             self._saved(saved_id, self.tr("Saved as a new segment."))
 
-        self._run(lambda: segments.create_segment(ws, app_id, name, document), saved_as)
+        self.jobs.run(lambda: segments.create_segment(ws, app_id, name, document), saved_as)
 
     def duplicate(self) -> None:
         summary = self.table.selected()
         if summary is None:
             return
         ws = self.context.workspace
-        self._run(lambda: segments.duplicate_segment(ws, summary.id), self._duplicated)
+        self.jobs.run(lambda: segments.duplicate_segment(ws, summary.id), self._duplicated)
 
     def _saved(self, segment_id: int, text: str) -> None:
         """The builder holds what was just saved: it becomes the segment being edited at once.
@@ -415,7 +412,9 @@ class SegmentsTab(QWidget):
         if not self.confirm(question):
             return
         ws = self.context.workspace
-        self._run(lambda: segments.delete_segment(ws, summary.id), lambda _: self._deleted(summary))
+        self.jobs.run(
+            lambda: segments.delete_segment(ws, summary.id), lambda _: self._deleted(summary)
+        )
 
     def _deleted(self, summary: segments.SegmentSummary) -> None:
         if summary.id == self.current_id:
@@ -432,7 +431,7 @@ class SegmentsTab(QWidget):
         ws = self.context.workspace
         self.refresh_button.setEnabled(False)
         self.show_message(fill(self.tr("Counting “%1”…"), [summary.name]))
-        self._run(lambda: segments.refresh_segment(ws, summary.id), lambda _: self._refreshed())
+        self.jobs.run(lambda: segments.refresh_segment(ws, summary.id), lambda _: self._refreshed())
 
     def _refreshed(self) -> None:
         self.show_message(self.tr("Figures refreshed."))
@@ -447,48 +446,19 @@ class SegmentsTab(QWidget):
         if not path:
             return
         ws = self.context.workspace
-        self._run(
+        self.jobs.run(
             lambda: export_members(ws, summary.id, Path(path)),
             lambda n: self._exported(n, path),
         )
 
     def _exported(self, count: int, path: str) -> None:
-        self.show_message(fill(self.tr("Exported %1 members to %2"), [format_int(count), path]))
+        self.show_message(fill(self.tr("Exported %Ln member(s) to %1", "", count), [path]))
         self.reload_list()
         self.action_done.emit("exported")
 
     # -- plumbing --------------------------------------------------------------------------
 
-    def _run(self, call: Callable[[], Any], on_success: Callable[[Any], None]) -> Job:
-        """Run ``call`` off the GUI thread; errors go to the message line."""
-
-        def work(progress: Progress) -> Any:
-            result = call()
-            progress.report(1, 1)
-            return result
-
-        app_id = self.context.app_id
-
-        def succeeded(result: Any) -> None:
-            if self.context.app_id == app_id:  # an answer about the previous app is dropped
-                on_success(result)
-
-        job = run_in_background(work, parent=self)
-        job.succeeded.connect(succeeded)
-        job.failed.connect(lambda exc, _tb: self._failed(exc))
-        job.finished.connect(lambda: self._jobs.remove(job) if job in self._jobs else None)
-        self._jobs.append(job)
-        return job
-
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, PermissionDenied):
-            text = permission_text(exc)
-        elif isinstance(exc, segments.SegmentError):
-            text = segment_error_text(exc)
-        elif isinstance(exc, RuleError):
-            text = fill(self.tr("Cannot do this: %1"), [rule_error_text(exc)])
-        else:
-            text = fill(self.tr("Something went wrong: %1"), [str(exc)])
+    def _failed(self, text: str) -> None:
         self.show_message(text, error=True)
         self._selection_changed()
         self.action_done.emit("failed")
@@ -501,24 +471,8 @@ class SegmentsTab(QWidget):
     def busy(self) -> bool:
         """Something still runs in the background (tests wait for False)."""
         return (
-            bool(self._jobs)
+            self.jobs.busy()
             or self.counter.busy
             or self.suggestions.pending > 0
             or self.overview.busy()
         )
-
-    def _confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(self, self.tr("Please confirm"), question)
-        return answer == QMessageBox.StandardButton.Yes
-
-    def _ask_name(self, suggestion: str) -> str | None:
-        name, ok = QInputDialog.getText(
-            self, self.tr("Save as"), self.tr("Name of the new segment:"), text=suggestion
-        )
-        return name if ok and name.strip() else None
-
-    def _ask_path(self, suggestion: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export members"), suggestion, self.tr("CSV files (*.csv)")
-        )
-        return path or None

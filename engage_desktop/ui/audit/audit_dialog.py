@@ -40,7 +40,7 @@ from engage_desktop.ui.audit.labels import action_label, break_text, family_labe
 from engage_desktop.ui.background import run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.formatting import format_datetime, format_int
-from engage_desktop.ui.messages import permission_text
+from engage_desktop.ui.messages import fill, permission_text
 from engage_desktop.ui.table_model import Column, RowTableModel, configure_table
 
 SHOWN = 2_000  # newest entries listed; the export has them all
@@ -70,9 +70,7 @@ def _app(row: AuditRow) -> str:
         return row.app_name
     if row.app_id is None:
         return QCoreApplication.translate("AuditLogDialog", "(workspace)")
-    return QCoreApplication.translate("AuditLogDialog", "app %1 (removed)").replace(
-        "%1", str(row.app_id)
-    )
+    return fill(QCoreApplication.translate("AuditLogDialog", "app %1 (removed)"), [str(row.app_id)])
 
 
 def _columns() -> list[Column[AuditRow]]:
@@ -224,8 +222,8 @@ class AuditLogDialog(QDialog):
             return  # the filters changed since: a newer answer is on its way
         self.model.set_rows(rows)
         if len(rows) >= SHOWN:
-            text = self.tr("The newest %1 entries; the export has them all.").replace(
-                "%1", format_int(SHOWN)
+            text = fill(
+                self.tr("The newest %1 entries; the export has them all."), [format_int(SHOWN)]
             )
         else:
             text = self.tr("Entries shown: %n.", "", len(rows))
@@ -235,9 +233,7 @@ class AuditLogDialog(QDialog):
         if isinstance(exc, PermissionDenied):
             self.status.setText(permission_text(exc))
         else:
-            self.status.setText(
-                self.tr("The audit log could not be read: %1").replace("%1", str(exc))
-            )
+            self.status.setText(fill(self.tr("The audit log could not be read: %1"), [str(exc)]))
 
     # --- verify and export -----------------------------------------------------------------
     def check_chain(self) -> None:
@@ -253,7 +249,7 @@ class AuditLogDialog(QDialog):
         if report.broken is None:
             text = self.tr("The audit chain holds (entries checked: %n).", "", report.checked)
         else:
-            text = self.tr("The audit chain is broken: %1").replace("%1", break_text(report.broken))
+            text = fill(self.tr("The audit chain is broken: %1"), [break_text(report.broken)])
         self.status.setText(text)
 
     def _ask_export(self) -> None:
@@ -275,7 +271,5 @@ class AuditLogDialog(QDialog):
         job.finished.connect(lambda: self.export_button.setEnabled(True))
 
     def _exported(self, count: int, path: Path) -> None:
-        self.status.setText(
-            self.tr("Entries written to %1: %n.", "", count).replace("%1", str(path))
-        )
+        self.status.setText(fill(self.tr("Entries written to %1: %n.", "", count), [str(path)]))
         self.reload()  # the export is an entry itself

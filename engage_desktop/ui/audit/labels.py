@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from engage_desktop.security.audit_chain import ChainBreak
+from engage_desktop.ui.messages import fill
 
 
 def action_labels() -> dict[str, str]:
@@ -51,6 +52,15 @@ def action_labels() -> dict[str, str]:
         "credentials.provider_set": QCoreApplication.translate(
             "AuditLabels", "SMS or email account given"
         ),
+        "credentials.unsubscribe_key_made": QCoreApplication.translate(
+            "AuditLabels", "Unsubscribe-link key made"
+        ),
+        "credentials.unsubscribe_key_out": QCoreApplication.translate(
+            "AuditLabels", "Unsubscribe-link key copied out"
+        ),
+        "credentials.unsubscribe_key_in": QCoreApplication.translate(
+            "AuditLabels", "Unsubscribe-link key given to a machine"
+        ),
         "credentials.remove": QCoreApplication.translate(
             "AuditLabels", "Service-account key removed"
         ),
@@ -87,29 +97,30 @@ def break_text(broken: ChainBreak) -> str:
     """Where the chain breaks, in words (the holding case is counted by the caller)."""
     seq, entry = str(broken.seq), str(broken.entry_id or "?")
     if broken.problem == "changed":
-        return (
+        return fill(
             QCoreApplication.translate(
                 "AuditLabels", "entry #%1 (id %2) does not match its hash: it was edited or moved."
-            )
-            .replace("%1", seq)
-            .replace("%2", entry)
+            ),
+            [seq, entry],
         )
     if broken.problem == "missing":
-        return (
+        return fill(
             QCoreApplication.translate(
                 "AuditLabels", "entries #%1 to #%2 are missing before entry #%3."
-            )
-            .replace("%1", str(broken.first_missing))
-            .replace("%2", str(broken.seq - 1))
-            .replace("%3", seq)
+            ),
+            [str(broken.first_missing), str(broken.seq - 1), seq],
         )
     if broken.problem == "relinked":
-        return QCoreApplication.translate(
-            "AuditLabels", "entry #%1 does not follow the entry before it (replaced or reordered)."
-        ).replace("%1", seq)
+        return fill(
+            QCoreApplication.translate(
+                "AuditLabels",
+                "entry #%1 does not follow the entry before it (replaced or reordered).",
+            ),
+            [seq],
+        )
     if broken.problem == "tail_missing":
-        return QCoreApplication.translate("AuditLabels", "entries after #%1 are missing.").replace(
-            "%1", seq
+        return fill(
+            QCoreApplication.translate("AuditLabels", "entries after #%1 are missing."), [seq]
         )
     return QCoreApplication.translate(
         "AuditLabels",

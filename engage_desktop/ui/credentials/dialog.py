@@ -44,7 +44,7 @@ from engage_desktop.ui.background import Job, run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.credentials.messages import credential_text
 from engage_desktop.ui.formatting import format_datetime
-from engage_desktop.ui.messages import permission_text
+from engage_desktop.ui.messages import fill, permission_text
 
 
 class CredentialsDialog(QDialog):
@@ -197,9 +197,10 @@ class CredentialsDialog(QDialog):
     def show_status(self, status: CredentialStatus) -> None:
         self.status = status
         self.heading.setText(
-            self.tr("<b>%1</b> — Firebase project %2")
-            .replace("%1", status.app_name.replace("<", "&lt;"))
-            .replace("%2", status.project_id.replace("<", "&lt;"))
+            fill(
+                self.tr("<b>%1</b> — Firebase project %2"),
+                [status.app_name.replace("<", "&lt;"), status.project_id.replace("<", "&lt;")],
+            )
         )
         if status.use_sandbox:
             self.mode_label.setText(self.tr("Sends to the local sandbox (no real device)."))
@@ -211,17 +212,16 @@ class CredentialsDialog(QDialog):
         self.email.setText(status.client_email or none)
         self.key_id.setText(status.key_id or "—")
         self.set_when.setText(
-            self.tr("%1 by %2")
-            .replace("%1", format_datetime(status.set_at))
-            .replace("%2", status.set_by or "?")
+            fill(self.tr("%1 by %2"), [format_datetime(status.set_at), status.set_by or "?"])
             if status.set_at
             else "—"
         )
         if status.tested_at is not None:
             self.tested.setText(
-                self.tr("Passed %1 on %2")
-                .replace("%1", format_datetime(status.tested_at))
-                .replace("%2", status.tested_host or "?")
+                fill(
+                    self.tr("Passed %1 on %2"),
+                    [format_datetime(status.tested_at), status.tested_host or "?"],
+                )
             )
         else:
             self.tested.setText(self.tr("Not tested") if status.is_set else "—")
@@ -234,7 +234,7 @@ class CredentialsDialog(QDialog):
             which = (
                 self.tr("current key")
                 if holder.current
-                else self.tr("old key %1").replace("%1", holder.key_id)
+                else fill(self.tr("old key %1"), [holder.key_id])
             )
             cells = (holder.host, which, format_datetime(holder.stored_at), holder.stored_by or "?")
             for column, text in enumerate(cells):
@@ -326,9 +326,10 @@ class CredentialsDialog(QDialog):
         def removed(outcome: Any) -> None:
             text = self.tr("The key is removed from this machine's keyring.")
             if outcome.other_hosts:
-                text += " " + self.tr(
-                    "Other machines still hold a copy: %1. Remove it there too."
-                ).replace("%1", ", ".join(outcome.other_hosts))
+                text += " " + fill(
+                    self.tr("Other machines still hold a copy: %1. Remove it there too."),
+                    [", ".join(outcome.other_hosts)],
+                )
             self.reload(lambda: self._say(text))
 
         self._run(lambda _p: remove_credentials(ws, vault, app_id), removed, cancellable=False)

@@ -13,6 +13,7 @@ from engage_desktop.core.progress import Progress
 from engage_desktop.ui.background import run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.credentials.dialog import CredentialsDialog
+from engage_desktop.ui.messages import fill
 
 
 def _status_if_allowed(context: UiContext, app_id: int) -> CredentialStatus | None:
@@ -44,6 +45,7 @@ class CredentialsBox(QGroupBox):
         layout.addWidget(self.manage_button)
         self.hide()  # until we know the member may see it
         context.app_changed.connect(lambda _id: self.load())
+        context.credentials_changed.connect(self.load)  # made after start-up, on a worker
         self.load()
 
     def load(self) -> None:
@@ -69,18 +71,14 @@ class CredentialsBox(QGroupBox):
             else self.tr("sends through FCM")
         )
         key = (
-            self.tr("key %1 of %2")
-            .replace("%1", status.key_id or "")
-            .replace("%2", status.client_email or "")
+            fill(self.tr("key %1 of %2"), [status.key_id or "", status.client_email or ""])
             if status.is_set
             else self.tr("no service-account key yet")
         )
         self.summary.setText(
-            self.tr("%1 (project %2) %3; %4.")
-            .replace("%1", status.app_name)
-            .replace("%2", status.project_id)
-            .replace("%3", mode)
-            .replace("%4", key)
+            fill(
+                self.tr("%1 (project %2) %3; %4."), [status.app_name, status.project_id, mode, key]
+            )
         )
         self.show()
 

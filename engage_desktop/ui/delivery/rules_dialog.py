@@ -28,6 +28,7 @@ from engage_desktop.core.progress import Progress
 from engage_desktop.ui.background import run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.delivery.summary_text import rule_error_text
+from engage_desktop.ui.messages import fill
 from engage_desktop.ui.sending.errors import user_message
 
 
@@ -45,7 +46,7 @@ class DeliveryRulesDialog(QDialog):
         super().__init__(parent)
         self.context, self.app_id = context, app_id
         self.rules: AppRules | None = None
-        self.setWindowTitle(self.tr("Delivery rules of %1").replace("%1", name))
+        self.setWindowTitle(fill(self.tr("Delivery rules of %1"), [name]))
         self.setMinimumWidth(640)
         self.quiet = QLineEdit()
         self.quiet.setPlaceholderText(self.tr("e.g. 21:00-08:00 (empty: none)"))

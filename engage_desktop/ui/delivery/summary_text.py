@@ -21,6 +21,13 @@ class DeliveryCounts(QObject):
     def deferred(self, count: int) -> str:
         return self.tr("%n message(s) wait for the quiet hours to end.", "", count)
 
+    def next_day(self, count: int) -> str:
+        return self.tr(
+            "At that time the next day, as it has passed in their time zone: %n message(s).",
+            "",
+            count,
+        )
+
 
 def rule_reason_label(reason: str) -> str | None:
     """Words for the reasons the delivery rules add (None: not one of theirs)."""
@@ -54,6 +61,16 @@ def rules_lines(summary: ExpandResult) -> list[str]:
         )
     if summary.deferred_quiet:
         lines.append(DeliveryCounts().deferred(summary.deferred_quiet))
+    if summary.next_day:
+        lines.append(DeliveryCounts().next_day(summary.next_day))
+    first, now = summary.first_at, summary.now
+    if first is not None and now is not None and first > now:  # a local time, quiet hours
+        lines.append(
+            fill(
+                QCoreApplication.translate("DeliverySummary", "First send: %1"),
+                [format_datetime(first)],
+            )
+        )
     if summary.estimated_end is not None:
         lines.append(
             fill(
@@ -101,7 +118,7 @@ def rule_error_text(exc: RuleInputError) -> str:
             "DeliverySummary", "The offer ends before the send starts."
         ),
         "rule_bad_window": QCoreApplication.translate(
-            "DeliverySummary", "%1: “%2” is not a span of time like 21:00-08:00."
+            "DeliverySummary", "%1: “%2” is not a span of time like 21:00-08:00 or 21h-8h."
         ),
         "rule_empty_window": QCoreApplication.translate(
             "DeliverySummary", "%1: “%2” starts and ends at the same time."

@@ -64,11 +64,14 @@ def user_message(exc: BaseException) -> str:
             "no_test_device": QCoreApplication.translate(
                 "SendErrors", "This app has no test device with a valid push token yet."
             ),
-            "scheduler_lost_right": QCoreApplication.translate(
-                "SendErrors",
-                "%1 scheduled this campaign but may no longer send on this app: someone "
-                "allowed to send must schedule it again.",
-            ).replace("%1", exc.args_text[0] if exc.args_text else ""),
+            "scheduler_lost_right": fill(
+                QCoreApplication.translate(
+                    "SendErrors",
+                    "%1 scheduled this campaign but may no longer send on this app: someone "
+                    "allowed to send must schedule it again.",
+                ),
+                [exc.args_text[0] if exc.args_text else ""],
+            ),
         }
         if exc.code in known:
             return known[exc.code]
@@ -112,7 +115,7 @@ class CountedTexts(QObject):
 def content_invalid_text(issues: list[tuple[str, str]]) -> str:
     """Why the content blocks the send: the first issue, where it is, and how many there are."""
     field, message = issues[0]
-    return CountedTexts().content_invalid(len(issues)).replace("%1", issue_line(field, message))
+    return fill(CountedTexts().content_invalid(len(issues)), [issue_line(field, message)])
 
 
 def _content_reason(reason: str) -> str | None:
@@ -123,14 +126,17 @@ def _content_reason(reason: str) -> str | None:
         return None
     args = coded.args_text
     if coded.code == "unsendable":
-        return QCoreApplication.translate(
-            "SendErrors", "Paused, nothing more was sent. The content cannot be sent: %1"
-        ).replace("%1", args[0])
+        return fill(
+            QCoreApplication.translate(
+                "SendErrors", "Paused, nothing more was sent. The content cannot be sent: %1"
+            ),
+            [args[0]],
+        )
     what = fill(QCoreApplication.translate("SendErrors", "%1: %2"), [field_label(args[0]), args[1]])
     texts = CountedTexts()
     if coded.code == "invalid_at_its_time":
-        return texts.invalid_at_its_time(int(args[2])).replace("%1", what)
-    return texts.stored_content_invalid(int(args[2])).replace("%1", what)
+        return fill(texts.invalid_at_its_time(int(args[2])), [what])
+    return fill(texts.stored_content_invalid(int(args[2])), [what])
 
 
 def reason_text(reason: str) -> str:

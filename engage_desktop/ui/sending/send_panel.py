@@ -296,10 +296,10 @@ class SendPanel(QWidget):
         kept = sum(result.kept.values())
         if kept:
             parts = ", ".join(
-                self.tr("%1: %2").replace("%1", reason_label(k)).replace("%2", format_int(v))
+                fill(self.tr("%1: %2"), [reason_label(k), format_int(v)])
                 for k, v in sorted(result.kept.items())
             )
-            text += " " + self.tr("%n left failed (%1).", "", kept).replace("%1", parts)
+            text += " " + fill(self.tr("%n left failed (%1).", "", kept), [parts])
         return text
 
     def _done(self, message: str) -> None:

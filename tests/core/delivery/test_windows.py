@@ -12,7 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engage_desktop.core.delivery.daily_window import DailyWindow, RuleInputError, parse_window
+from engage_desktop.core.delivery.daily_window import (
+    DailyWindow,
+    RuleInputError,
+    parse_clock,
+    parse_window,
+)
 from engage_desktop.core.delivery.sms_hours import sms_allowed
 from engage_desktop.core.delivery.windows import first_allowed
 
@@ -80,7 +85,24 @@ def test_marketing_sms_wait_for_monday_after_a_saturday_evening_and_skip_holiday
     ).astimezone(UTC)
 
 
-@pytest.mark.parametrize("text", ["21h-8h", "25:00-08:00", "21:00", "08:00-08:00", ""])
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("21h-8h", time(21), time(8)),
+        ("21h00-08h00", time(21), time(8)),
+        ("21:00-08:00", time(21), time(8)),
+        ("21h30 – 7h45", time(21, 30), time(7, 45)),
+        ("21H-8:30", time(21), time(8, 30)),
+    ],
+)
+def test_french_and_iso_times_are_both_understood(text: str, start: time, end: time) -> None:
+    assert parse_window(text) == DailyWindow(start, end)
+    assert parse_clock(text.split("-")[0].split("–")[0], "quiet hours") == start
+
+
+@pytest.mark.parametrize(
+    "text", ["9pm-8am", "21h-8", "25:00-08:00", "21h60-08h", "21:00", "08:00-08:00", "8h-8h00", ""]
+)
 def test_bad_quiet_hours_are_refused_with_what_was_typed(text: str) -> None:
     with pytest.raises(RuleInputError) as caught:
         parse_window(text)

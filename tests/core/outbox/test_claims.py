@@ -108,18 +108,6 @@ def test_two_services_never_send_a_row_twice(
     assert len([w for w, n in workers if w and n > 0]) == 2, workers  # both did part of the work
 
 
-BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
-
-
-@pytest.fixture(params=BACKENDS)
-def workspace(
-    request: pytest.FixtureRequest, make_workspace: Callable[..., Workspace]
-) -> Workspace:
-    if request.param == "postgresql":
-        return make_workspace(request.getfixturevalue("pg_url"))
-    return make_workspace()
-
-
 def _queued_campaign(ws: Workspace, rows: int) -> int:
     campaign_id = seed_campaign(ws, seed_app(ws, rows))
     start_send(ws, campaign_id)
@@ -134,9 +122,9 @@ def _row(ws: Workspace, outbox_id: int) -> OutboxMessage:
 
 
 def test_a_late_writer_cannot_overwrite_a_row_another_service_took_over(
-    workspace: Workspace,
+    backend_workspace: Workspace,
 ) -> None:
-    ws = workspace
+    ws = backend_workspace
     campaign_id = _queued_campaign(ws, 1)
     with ws.engine.begin() as conn:
         (first,) = claims.claim(conn, campaign_id, "svc-a", timedelta(seconds=60), 10)
@@ -173,8 +161,10 @@ def test_a_late_writer_cannot_overwrite_a_row_another_service_took_over(
     assert logged == ["failed", "sent", "failed"]
 
 
-def test_the_same_service_cannot_write_a_result_of_an_earlier_claim(workspace: Workspace) -> None:
-    ws = workspace
+def test_the_same_service_cannot_write_a_result_of_an_earlier_claim(
+    backend_workspace: Workspace,
+) -> None:
+    ws = backend_workspace
     campaign_id = _queued_campaign(ws, 1)
     lease = timedelta(seconds=60)
     with ws.engine.begin() as conn:
@@ -186,9 +176,9 @@ def test_the_same_service_cannot_write_a_result_of_an_earlier_claim(workspace: W
     assert _row(ws, new.outbox_id).state == OutboxState.CLAIMED
 
 
-def test_leases_are_measured_on_the_database_clock(workspace: Workspace) -> None:
+def test_leases_are_measured_on_the_database_clock(backend_workspace: Workspace) -> None:
     """No host time goes in: a host whose clock is wrong still leases for the right span."""
-    ws = workspace
+    ws = backend_workspace
     campaign_id = _queued_campaign(ws, 2)
     lease = timedelta(seconds=90)
     with ws.engine.begin() as conn:
@@ -207,8 +197,8 @@ def test_leases_are_measured_on_the_database_clock(workspace: Workspace) -> None
     )
 
 
-def test_refused_connections_do_not_count_as_attempts(workspace: Workspace) -> None:
-    ws = workspace
+def test_refused_connections_do_not_count_as_attempts(backend_workspace: Workspace) -> None:
+    ws = backend_workspace
     campaign_id = _queued_campaign(ws, 1)
     with ws.engine.begin() as conn:
         (row,) = claims.claim(conn, campaign_id, "svc-a", timedelta(seconds=60), 10)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select, update
@@ -54,13 +55,17 @@ def test_a_scheduled_campaign_says_who_who_not_where_and_when(
         "America/Montreal",
         False,
     )
-    assert summary_lines(summary)[1:] == [
+    lines = summary_lines(summary)
+    assert lines[1:6] == [
         "  channel:    push",
         "  audience:   Tous",
         "  recipients: 4 device(s)",
         "  not sent:   3 (no_push_consent 1, no_token 2)",
         "  when:       now, instead of its scheduled time 2099-12-15T09:00:00+00:00",
     ]
+    assert lines[6:] == [
+        f"  estimated end: {summary.delivery.estimated_end.astimezone(ZoneInfo('Europe/Paris')):%Y-%m-%d %H:%M} (Europe/Paris)"
+    ]  # type: ignore[union-attr]
     with ws.session() as session:  # counting wrote nothing
         assert session.scalar(select(func.count()).select_from(OutboxMessage)) == 0
 
@@ -72,3 +77,19 @@ def test_only_who_may_send_sees_the_summary(make_workspace: Callable[..., Worksp
         session.execute(update(MemberRole).values(role=Role.ANALYST))
     with pytest.raises(PermissionDenied):
         send_summary(ws, campaign_id)
+
+
+def test_a_local_time_campaign_sent_by_hand_goes_on_each_recipients_clock(
+    make_workspace: Callable[..., Workspace],
+) -> None:
+    ws = make_workspace()
+    campaign_id = seed_campaign(ws, seed_app(ws, 2))
+    with ws.session() as session:
+        chosen = ScheduleChoice(AT.astimezone(ZoneInfo("Europe/Paris")), "Europe/Paris", True)
+        schedule(session, ws.member_id, campaign_id, chosen, ws.clock.now())
+    lines = summary_lines(send_summary(ws, campaign_id))
+    assert (
+        "  when:       at its time on each recipient's clock (where it has passed: the next day)"
+        in lines
+    )
+    assert any(line.startswith("  first send: 2099-12-15 10:00 (Europe/Paris)") for line in lines)

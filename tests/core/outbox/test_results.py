@@ -4,10 +4,8 @@ marked, and a result of a claim no longer held changes nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from sqlalchemy import select
 
 from engage_desktop.core.outbox import claims
@@ -17,20 +15,9 @@ from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import DeliveryAttempt, Device, OutboxMessage, OutboxState
 from tests.support.sending import seed_app, seed_campaign
 
-BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
-
-@pytest.fixture(params=BACKENDS)
-def workspace(
-    request: pytest.FixtureRequest, make_workspace: Callable[..., Workspace]
-) -> Workspace:
-    if request.param == "postgresql":
-        return make_workspace(request.getfixturevalue("pg_url"))
-    return make_workspace()
-
-
-def test_each_field_of_a_result_reads_back_as_written(workspace: Workspace) -> None:
-    ws = workspace
+def test_each_field_of_a_result_reads_back_as_written(backend_workspace: Workspace) -> None:
+    ws = backend_workspace
     campaign_id = seed_campaign(ws, seed_app(ws, 3))
     start_send(ws, campaign_id)
     at = datetime(2026, 12, 3, 10, 11, 12, 345678, tzinfo=UTC)
@@ -108,3 +95,53 @@ def test_each_field_of_a_result_reads_back_as_written(workspace: Workspace) -> N
         (dead.outbox_id, "failed", at, 404, None),
         (sent.outbox_id, "failed", at, 500, None),
     ]
+
+
+def test_an_answer_for_a_row_that_stays_held_keeps_its_claim_and_lease(
+    workspace: Workspace,
+) -> None:
+    """A 429 the service waits out holding the row: the attempt is counted and logged as a
+    retry, the row stays claimed by the same claim with its lease (so a crash still gives it
+    back), and the final result is then written under that claim."""
+    ws = workspace
+    campaign_id = seed_campaign(ws, seed_app(ws, 1))
+    start_send(ws, campaign_id)
+    at = datetime(2026, 12, 3, 10, 11, 12, tzinfo=UTC)
+    with ws.engine.begin() as conn:
+        (held,) = claims.claim(conn, campaign_id, "svc", timedelta(seconds=60), 1)
+        counts = {held.outbox_id: held.claim_count}
+        quota = Outcome(
+            held.outbox_id,
+            campaign_id,
+            OutboxState.CLAIMED,
+            at,
+            429,
+            error_code="QUOTA_EXCEEDED",
+            next_attempt_at=at + timedelta(seconds=1),
+        )
+        record_outcomes(conn, "svc", [quota], counts)
+    with ws.session() as s:
+        row = s.get(OutboxMessage, held.outbox_id)
+        assert row is not None
+        assert (row.state, row.claimed_by, row.claim_count, row.attempts) == (
+            OutboxState.CLAIMED,
+            "svc",
+            held.claim_count,
+            1,
+        )
+        assert row.lease_until is not None
+    later = at + timedelta(seconds=1)
+    with ws.engine.begin() as conn:
+        sent = Outcome(held.outbox_id, campaign_id, OutboxState.SENT, later, 200, "projects/p/m/2")
+        record_outcomes(conn, "svc", [sent], counts)
+    with ws.session() as s:
+        row = s.get(OutboxMessage, held.outbox_id)
+        assert row is not None
+        assert (row.state, row.attempts, row.sent_at, row.lease_until) == (
+            OutboxState.SENT,
+            2,
+            later,
+            None,
+        )
+        outcomes = s.scalars(select(DeliveryAttempt.outcome).order_by(DeliveryAttempt.id)).all()
+    assert outcomes == ["retry", "sent"]

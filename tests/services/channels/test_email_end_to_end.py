@@ -12,8 +12,8 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from engage_desktop.core.credentials.providers import set_provider_account
+from engage_desktop.core.credentials.unsubscribe_key import ensure_key
 from engage_desktop.core.outbox.expand import start_send
-from engage_desktop.core.outbox.opt_outs import unsubscribe_key
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.vault import Vault
 from engage_desktop.store.models import (
@@ -72,7 +72,7 @@ def test_an_email_campaign_goes_through_smtp_with_one_row_per_outcome(
     }
     vault = Vault.system()
     set_provider_account(ws, vault, app_id, Provider.SMTP, settings, "smtp-e2e-password")
-    unsubscribe_key(vault, app_id, create=True)
+    ensure_key(ws, vault, app_id)
     campaign_id = seed_channel_campaign(ws, app_id, CampaignFormat.EMAIL, CONTENT)
     result = start_send(ws, campaign_id)
     assert result.queued == 3

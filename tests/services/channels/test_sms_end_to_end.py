@@ -19,6 +19,7 @@ from engage_desktop.core.outbox.expand import start_send
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.vault import Vault
 from engage_desktop.store.models import (
+    Campaign,
     CampaignFormat,
     CampaignStatus,
     Channel,
@@ -111,7 +112,10 @@ def test_an_sms_campaign_reaches_twilio_with_one_row_per_outcome(
     state, source = consent_of(ws, rows[STOP].profile_id or 0, Channel.SMS)
     assert state == "denied" and "21610" in (source or "")
     sent = {form["To"]: form for form in twilio.received}
-    assert sent[OK]["Body"] == "Bonjour Client0, -20 % ce week-end\nSTOP au 36111"
+    with ws.session() as session:  # a transactional SMS (sent at night here) has no STOP mention
+        marketing = not (session.get(Campaign, campaign_id).schedule or {}).get("transactional")
+    stop = "\nSTOP au 36111" if marketing else ""
+    assert sent[OK]["Body"] == f"Bonjour Client0, -20 % ce week-end{stop}"
     assert sent[OK]["From"] == "+33700000000"
     # A status callback, relayed by whatever serves the callback URL, reaches the workspace.
     sid = rows[OK].provider_message_id or ""

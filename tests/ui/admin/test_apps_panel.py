@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from engage_desktop.core.apps.identity import AppIdentity
 from engage_desktop.core.apps.manage import add_app, get_app, list_apps
+from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.team import add_member
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import Member, Role
@@ -23,7 +24,7 @@ from engage_desktop.ui.context import UiContext
 
 
 def _panel(qtbot: QtBot, ws: Workspace, qsettings: QSettings) -> AppsPanel:
-    panel = AppsPanel(UiContext(ws, qsettings))
+    panel = AppsPanel(UiContext(ws, qsettings, access=read_member_access(ws)))
     qtbot.addWidget(panel)
     qtbot.waitUntil(lambda: panel.job is not None and panel.job.done)
     return panel
@@ -66,7 +67,8 @@ def test_add_an_app_with_an_icon_and_the_switcher_follows(
     [app] = list_apps(ws)
     assert app.identity.android_packages == ("fr.boutique.app", "fr.boutique.beta")
     assert app.identity.time_zone == "America/Martinique" and app.identity.icon_png
-    assert [a.id for a in panel.context.apps] == [app.id] and changed
+    qtbot.waitUntil(lambda: bool(changed))  # the member's apps are read again off the GUI thread
+    assert [a.id for a in panel.context.apps] == [app.id]
     assert panel.table.item(0, 5).text() == "Local sandbox"
     assert not panel.table.item(0, 0).icon().isNull()
 
@@ -101,7 +103,7 @@ def test_edit_then_remove_with_what_goes(
     with qtbot.waitSignal(remover.removed, timeout=30_000):
         remover.remove_button.click()
     assert [a.name for a in list_apps(demo_workspace)] == ["Pixel Quest"]
-    assert panel.context.app_id == 2  # the switcher moved to the app that is left
+    qtbot.waitUntil(lambda: panel.context.app_id == 2)  # the switcher moved to the app left
     qtbot.waitUntil(lambda: panel.table.rowCount() == 1)
 
 

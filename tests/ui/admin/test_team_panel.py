@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from engage_desktop.core.apps.identity import AppIdentity
 from engage_desktop.core.apps.manage import add_app
+from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.team import add_member, list_members
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.roles import Permission
@@ -19,7 +20,7 @@ from engage_desktop.ui.context import UiContext
 
 
 def _panel(qtbot: QtBot, ws: Workspace, qsettings: QSettings) -> TeamPanel:
-    panel = TeamPanel(UiContext(ws, qsettings))
+    panel = TeamPanel(UiContext(ws, qsettings, access=read_member_access(ws)))
     qtbot.addWidget(panel)
     qtbot.waitUntil(lambda: panel.job is not None and panel.job.done)
     return panel
@@ -77,3 +78,21 @@ def test_a_marketer_reads_the_team_without_the_buttons(
     assert not panel.context.allows(Permission.MANAGE_TEAM)
     for button in (panel.add_button, panel.change_button, panel.revoke_button):
         assert not button.isVisibleTo(panel)
+
+
+def test_a_name_with_a_placeholder_is_asked_about_as_typed(
+    qtbot: QtBot, make_workspace: Callable[..., Workspace], qsettings: QSettings
+) -> None:
+    """One-pass fill(): the member's own "%2" is not replaced by the app's name (chained
+    ``.replace`` substituted inside the first argument)."""
+    ws = make_workspace()
+    app = add_app(ws, AppIdentity("Boutique", "boutique-prod"))
+    add_member(ws, app, "promo", Role.MARKETER, display_name="Soldes -50%2")
+    panel = _panel(qtbot, ws, qsettings)
+    asked: list[str] = []
+    panel.confirm = lambda text: bool(asked.append(text))  # answers no
+    panel.table.selectRow([m.login for m in panel.members].index("promo"))
+    panel.revoke_selected()
+    assert asked == [
+        "Take Soldes -50%2 off the team of “Boutique”? They keep their roles on other apps."
+    ]

@@ -14,6 +14,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import Role
 from engage_desktop.ui.analytics.page import CHART_NAMES, AnalyticsPage
@@ -29,7 +30,7 @@ def make_page(
 ) -> Iterator[Callable[..., tuple[AnalyticsPage, Small]]]:
     def make(role: Role = Role.ANALYST) -> tuple[AnalyticsPage, Small]:
         small = build_small(make_workspace(), role)
-        page = AnalyticsPage(UiContext(small.ws, qsettings))
+        page = AnalyticsPage(UiContext(small.ws, qsettings, access=read_member_access(small.ws)))
         qtbot.addWidget(page)
         page.resize(1400, 860)
         page.show()
@@ -198,7 +199,7 @@ def test_screenshots(
     apply_appearance(app, appearance)
     try:
         small = build_small(make_workspace())
-        page = AnalyticsPage(UiContext(small.ws, qsettings))
+        page = AnalyticsPage(UiContext(small.ws, qsettings, access=read_member_access(small.ws)))
         qtbot.addWidget(page)
         page.resize(1400, 860)
         page.show()

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pytestqt.qtbot import QtBot
 
 from engage_desktop.core.approvals.rules import approval_threshold
+from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import Role
 from engage_desktop.ui.approvals.threshold_box import ApprovalThresholdBox
@@ -16,7 +17,7 @@ from tests.support.sending import seed_app
 
 
 def _box(ws: Workspace, app_id: int, qtbot: QtBot) -> ApprovalThresholdBox:
-    context = UiContext(ws)
+    context = UiContext(ws, access=read_member_access(ws))
     context.set_app(app_id)
     box = ApprovalThresholdBox(context)
     qtbot.addWidget(box)

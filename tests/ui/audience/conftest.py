@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QSettings, QThreadPool
 
 from engage_desktop.core.clock import FixedClock
+from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.ui.context import UiContext
 
@@ -25,7 +26,7 @@ def ws(demo_workspace: Workspace) -> Workspace:
 @pytest.fixture
 def context(ws: Workspace, tmp_path: Path, qapp: object) -> UiContext:
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    return UiContext(ws, settings)
+    return UiContext(ws, settings, access=read_member_access(ws))
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
 
 from engage_desktop.core.audience_overview import audience_overview
 from engage_desktop.core.clock import FixedClock
+from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.segments import count_segment, parse_rules
 from engage_desktop.core.segments.saved import list_segments
 from engage_desktop.core.workspace import Workspace
@@ -204,7 +205,11 @@ def test_permission_denied_is_shown_clearly(
 ) -> None:
     analyst = replace(ws, member_id=3)  # Julien Bernard: analyst on Maison Lumière
     before = list_segments(ws, 1)
-    context = UiContext(analyst, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    context = UiContext(
+        analyst,
+        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+        access=read_member_access(analyst),
+    )
     tab = SegmentsTab(context)
     qtbot.addWidget(tab)
     tab.builder.set_document(GOLD)

@@ -11,6 +11,7 @@ from sqlalchemy import text, update
 
 from engage_desktop.core.campaigns.edit import save_draft
 from engage_desktop.core.campaigns.model import CampaignDraft, Variant
+from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.audit import record
 from engage_desktop.store.models import MemberRole, Role
@@ -36,7 +37,7 @@ def _history(ws: Workspace) -> int:
 
 
 def _dialog(ws: Workspace, qtbot: QtBot) -> AuditLogDialog:
-    dialog = AuditLogDialog(UiContext(ws))
+    dialog = AuditLogDialog(UiContext(ws, access=read_member_access(ws)))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 3, timeout=10_000)
@@ -105,7 +106,7 @@ def test_the_settings_box_is_for_admins(
             .where(MemberRole.member_id == ws.member_id, MemberRole.app_id == app_id)
             .values(role=role)
         )
-    box = AuditLogBox(UiContext(ws))
+    box = AuditLogBox(UiContext(ws, access=read_member_access(ws)))
     qtbot.addWidget(box)
     qtbot.waitUntil(lambda: box.check.done, timeout=10_000)
     assert box.isHidden() is not shown

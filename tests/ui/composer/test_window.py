@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
@@ -16,6 +15,7 @@ from engage_desktop.core.segments.saved import create_segment
 from engage_desktop.core.textlayout.surfaces import Surface
 from engage_desktop.ui.composer.window import ComposerWindow
 from engage_desktop.ui.context import UiContext
+from tests.support.web_engine import WEB_ENGINE_NOISE
 
 LONG = (
     "Bonjour {{ first_name | default: 'cher client' }}, nos lampes 🎉 sont à -50 % jusqu'à dimanche soir, profitez-en vite avant la fin ! "
@@ -76,15 +76,6 @@ MAIN_FIELD = {
     "rich_push": "rich.title",
 }
 SWITCHES = ["push", "sms", "in_app", "email", "rich_push", "sms", "in_app", "push", "rich_push"]
-QTWEBENGINE_NOISE = pytest.mark.qt_log_ignore(
-    "QRhiGles2",
-    "Failed to create RHI",
-    "QVulkanInstance",
-    "GBM is not supported",
-    "createPlatformVulkanInstance",
-    "GPUInfo not initialized",
-    "Unable to detect GPU vendor",
-)
 
 
 def _choose_format(window: ComposerWindow, fmt: str) -> None:
@@ -107,7 +98,7 @@ def _previewed(window: ComposerWindow, fmt: str) -> str:
     return window.views.email_preview.subject.text()  # the email's subject line
 
 
-@QTWEBENGINE_NOISE
+@WEB_ENGINE_NOISE
 def test_switching_formats_keeps_editor_preview_payload_and_saved_row_in_step(
     qtbot: QtBot, ui_context: UiContext
 ) -> None:

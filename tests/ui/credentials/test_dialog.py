@@ -5,7 +5,7 @@ never see it. Screenshots in English and French, light and dark, in /tmp/shots/a
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,34 +15,19 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from engage_desktop.core.credentials.admin import remove_credentials
-from engage_desktop.core.credentials.testing import CredentialTools, TestPlan, TestReport
-from engage_desktop.core.progress import Progress
+from engage_desktop.core.credentials.testing import CredentialTools
+from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.vault import Vault
-from engage_desktop.services.fcm.connection_test import test_connection as network_test
 from engage_desktop.store.models import App, MemberRole, Role
 from engage_desktop.ui.appearance import apply_appearance
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.credentials.dialog import CredentialsDialog
 from engage_desktop.ui.pages.settings import SettingsPage
-from tests.support.fake_google import FakeGoogle, make_service_account
-from tests.support.tls import make_test_ca
+from tests.support.fake_google import FakeGoogle, make_service_account, over_the_network
 
 PROJECT = "maison-lumiere-prod"
 SHOTS = Path("/tmp/shots/admin-keyring")
-
-
-@pytest.fixture
-def google(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeGoogle]:
-    server = FakeGoogle(make_test_ca(tmp_path / "ca")).start()
-    for name, value in server.env().items():
-        monkeypatch.setenv(name, value)
-    yield server
-    server.stop()
-
-
-def over_the_network(plan: TestPlan, progress: Progress) -> TestReport:
-    return network_test(plan, progress)
 
 
 def context_for(ws: Workspace, tmp_path: Path, role: Role) -> UiContext:
@@ -54,7 +39,12 @@ def context_for(ws: Workspace, tmp_path: Path, role: Role) -> UiContext:
         session.flush()
         session.add(MemberRole(member_id=ws.member_id, app_id=app.id, role=role))
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    return UiContext(ws, settings, credentials=CredentialTools(Vault.system(), over_the_network))
+    return UiContext(
+        ws,
+        settings,
+        credentials=CredentialTools(Vault.system(), over_the_network),
+        access=read_member_access(ws),
+    )
 
 
 def key_file(folder: Path, info: dict[str, Any], name: str = "cle.json") -> Path:

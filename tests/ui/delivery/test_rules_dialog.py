@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
 from engage_desktop.core.delivery.app_rules import read_rules
+from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import MemberRole, Role
 from engage_desktop.ui.admin.apps_panel import AppsPanel
@@ -24,7 +25,11 @@ SHOTS = Path("/tmp/shots/rules")
 
 
 def _panel(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> AppsPanel:
-    context = UiContext(ws, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    context = UiContext(
+        ws,
+        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+        access=read_member_access(ws),
+    )
     panel = AppsPanel(context)
     qtbot.addWidget(panel)
     qtbot.waitUntil(lambda: panel.job is not None and panel.job.done)
@@ -68,17 +73,21 @@ def test_french_form_and_error(
     make_workspace: Callable[..., Workspace], qtbot: QtBot, tmp_path: Path
 ) -> None:
     ws = make_workspace()
-    seed_app(ws, 1, quiet_hours=True)
+    app_id = seed_app(ws, 1, quiet_hours=True)
     panel = _panel(qtbot, ws, tmp_path)
     assert panel.rules_button.text() == "Règles d’envoi…"
     dialog = _open(qtbot, panel)
-    dialog.quiet.setText("21h-8h")
+    dialog.quiet.setText("21h-8 heures")
     dialog.save()
-    assert (
-        dialog.status.text()
-        == "heures calmes : « 21h-8h » n’est pas une plage horaire comme 21:00-08:00."
+    assert dialog.status.text() == (
+        "heures calmes : « 21h-8 heures » n’est pas une plage horaire comme 21:00-08:00 ou 21h-8h."
     )
     save_light_and_dark(dialog, qtbot, SHOTS, "rules_dialog_fr")
+    dialog.quiet.setText("21h30-8h")  # the way a French marketer writes it
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.result() == DeliveryRulesDialog.DialogCode.Accepted)
+    rules = read_rules(ws, app_id)
+    assert rules.quiet is not None and rules.quiet.text() == "21:30-08:00"
 
 
 def test_a_marketer_cannot_open_the_rules(

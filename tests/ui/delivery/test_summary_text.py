@@ -12,12 +12,16 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from engage_desktop.core.clock import FixedClock
+from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.workspace import Workspace
-from engage_desktop.store.models import Campaign, CampaignVariant
+from engage_desktop.store.models import Campaign, CampaignFormat, CampaignVariant
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.sending.send_dialog import SendDialog
 from tests.support.appearance_shots import save_light_and_dark
 from tests.support.sending import seed_app, seed_campaign
+from tests.support.zoned_people import Zoned, seed_zoned_app
+from tests.support.zoned_people import seed_campaign as zoned_campaign
 
 SHOTS = Path("/tmp/shots/rules")
 
@@ -34,7 +38,11 @@ def _dialog(ws: Workspace, tmp_path: Path, qtbot: QtBot) -> SendDialog:
             "until": (start + timedelta(minutes=3, seconds=-1)).isoformat(),
             "throttle_per_minute": 10,
         }
-    context = UiContext(ws, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    context = UiContext(
+        ws,
+        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+        access=read_member_access(ws),
+    )
     context.set_app(app_id)
     dialog = SendDialog(context, campaign_id, "Soldes")
     qtbot.addWidget(dialog)
@@ -68,3 +76,33 @@ def test_confirmation_shows_the_rules_in_french(
     assert "offre terminée : 10" in dialog.confirmation.rows["suppressed"].text()
     assert "Attention : le débit limité" in text
     save_light_and_dark(dialog, qtbot, SHOTS, "send_dialog_fr")
+
+
+@pytest.mark.usefixtures("french")
+def test_confirmation_says_who_gets_a_local_time_send_the_next_day(
+    make_workspace: Callable[..., Workspace], qtbot: QtBot, tmp_path: Path
+) -> None:
+    """10:00 local pressed at 09:00 in Paris: 10:00 has passed in Auckland (21:00 there)."""
+    ws = make_workspace()
+    now = datetime(2026, 12, 5, 8, 0, tzinfo=UTC)
+    ws.clock = FixedClock(now)
+    people = [Zoned(z, None) for z in ("Pacific/Auckland", "Europe/Paris", "America/Los_Angeles")]
+    app_id, _ids = seed_zoned_app(ws, people, now, quiet=(None, None))
+    schedule = {"mode": "local_time", "at": "2026-12-05T10:00"}
+    campaign_id = zoned_campaign(ws, app_id, CampaignFormat.PUSH, schedule)
+    context = UiContext(
+        ws,
+        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+        access=read_member_access(ws),
+    )
+    context.set_app(app_id)
+    dialog = SendDialog(context, campaign_id, "Soldes")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=10_000)
+    text = dialog.rules.text()
+    assert (
+        "À cette heure le lendemain, car elle est passée dans son fuseau horaire : 1 message."
+        in text
+    )
+    save_light_and_dark(dialog, qtbot, SHOTS, "send_dialog_local_time_fr")

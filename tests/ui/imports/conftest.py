@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from PySide6.QtCore import QSettings, QThreadPool
 
+from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import Role
 from engage_desktop.ui.context import UiContext
@@ -25,4 +26,4 @@ def context(make_workspace: Callable[..., Workspace], qsettings: QSettings) -> U
     """An empty app "Maison Lumière" where the user is a marketer."""
     ws = make_workspace()
     add_app(ws, "Maison Lumière", Role.MARKETER, platforms=())
-    return UiContext(ws, qsettings)
+    return UiContext(ws, qsettings, access=read_member_access(ws))

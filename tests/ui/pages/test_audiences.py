@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.pages.audiences import AudiencesPage
@@ -23,7 +24,9 @@ def _write_contacts(path: Path) -> Path:
 def test_import_tab_offers_both_imports_and_profiles_see_the_result(
     qtbot: QtBot, demo_workspace: Workspace, qsettings: QSettings, tmp_path: Path
 ) -> None:
-    page = AudiencesPage(UiContext(demo_workspace, qsettings))
+    page = AudiencesPage(
+        UiContext(demo_workspace, qsettings, access=read_member_access(demo_workspace))
+    )
     qtbot.addWidget(page)
     page.resize(1200, 760)
     page.show()

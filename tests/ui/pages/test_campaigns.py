@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 
+from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.outbox.expand import start_send
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import CampaignStatus, DeliveryAttempt, OutboxMessage, OutboxState
@@ -76,7 +77,7 @@ def test_the_list_follows_a_send_made_elsewhere(
     ws = make_workspace()
     app_id = seed_app(ws, 5)
     campaign_id = seed_campaign(ws, app_id)
-    context = UiContext(ws)
+    context = UiContext(ws, access=read_member_access(ws))
     context.set_app(app_id)
     page = CampaignsPage(context)
     qtbot.addWidget(page)

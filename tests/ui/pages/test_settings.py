@@ -11,7 +11,7 @@ workspace holds, never raw table names.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,37 +19,20 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from engage_desktop.core.credentials.testing import CredentialTools, TestPlan, TestReport
-from engage_desktop.core.progress import Progress
+from engage_desktop.core.credentials.testing import CredentialTools
+from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.team import list_members
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.vault import Vault
-from engage_desktop.services.fcm.connection_test import test_connection as network_test
 from engage_desktop.store.models import Base, Role
 from engage_desktop.ui.appearance import apply_appearance
 from engage_desktop.ui.audit.audit_dialog import AuditLogDialog
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.credentials.dialog import CredentialsDialog
 from engage_desktop.ui.pages.settings import SettingsPage
-from tests.support.fake_google import FakeGoogle, make_service_account
-from tests.support.tls import make_test_ca
+from tests.support.fake_google import FakeGoogle, make_service_account, over_the_network
 
 PROJECT = "maison-lumiere-prod"
-
-
-@pytest.fixture
-def google(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeGoogle]:
-    """Google's token endpoint and FCM, over TLS with a CA this test made; the endpoints come
-    from this machine's environment, as on a real sending machine."""
-    server = FakeGoogle(make_test_ca(tmp_path / "ca")).start()
-    for name, value in server.env().items():
-        monkeypatch.setenv(name, value)
-    yield server
-    server.stop()
-
-
-def over_the_network(plan: TestPlan, progress: Progress) -> TestReport:
-    return network_test(plan, progress)
 
 
 class Shooter:
@@ -81,7 +64,12 @@ def test_an_admin_connects_a_firebase_project_from_the_gui_alone(
     shoot = Shooter(shots, f"{language}_{appearance}")
     ws = make_workspace()  # a new workspace: its first member administers every app
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    context = UiContext(ws, settings, credentials=CredentialTools(Vault.system(), over_the_network))
+    context = UiContext(
+        ws,
+        settings,
+        credentials=CredentialTools(Vault.system(), over_the_network),
+        access=read_member_access(ws),
+    )
     page = SettingsPage(context)
     qtbot.addWidget(page)
     page.resize(1100, 760)

@@ -10,6 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from engage_desktop.ui.preview.rich_preview import RichPreview
+from tests.support.web_engine import WEB_ENGINE_NOISE
 
 
 @pytest.fixture
@@ -38,19 +39,7 @@ def _load(qtbot: QtBot, preview: RichPreview, html: str, **flags: bool) -> None:
     assert blocker.args == [True]
 
 
-# Software rendering on a headless machine: QtWebEngine reports missing GPU/Vulkan and D-Bus.
-ENVIRONMENT_NOISE = pytest.mark.qt_log_ignore(
-    "QRhiGles2",
-    "Failed to create RHI",
-    "QVulkanInstance",
-    "GBM is not supported",
-    "createPlatformVulkanInstance",
-    "GPUInfo not initialized",
-    "Unable to detect GPU vendor",  # Mesa llvmpipe, when a display (Xvfb) is present
-)
-
-
-@ENVIRONMENT_NOISE
+@WEB_ENGINE_NOISE
 def test_sanitised_and_remote_blocked(qtbot: QtBot, image_server: tuple[str, list[str]]) -> None:
     base, hits = image_server
     preview = RichPreview()
@@ -67,7 +56,7 @@ def test_sanitised_and_remote_blocked(qtbot: QtBot, image_server: tuple[str, lis
     qtbot.waitUntil(lambda: "/a.png" in hits, timeout=5000)
 
 
-@ENVIRONMENT_NOISE
+@WEB_ENGINE_NOISE
 def test_composer_rich_push_format(qtbot: QtBot, ui_context: object) -> None:
     from engage_desktop.ui.composer.window import ComposerWindow
 

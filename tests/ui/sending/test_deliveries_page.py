@@ -10,6 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
+from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.outbox.claims import finish_completed
 from engage_desktop.core.outbox.expand import start_send
 from engage_desktop.core.scheduling.schedule import schedule
@@ -37,7 +38,7 @@ def test_send_pause_resume_cancel_from_the_panel(
     ws = make_workspace()
     app_id = seed_app(ws, 20, no_consent=3, sandbox=False)
     seed_campaign(ws, app_id)
-    context = UiContext(ws)
+    context = UiContext(ws, access=read_member_access(ws))
     context.set_app(app_id)
     page = DeliveriesPage(context)
     qtbot.addWidget(page)
@@ -82,7 +83,7 @@ def test_test_send_from_the_panel_lists_each_test_device(
             .values(is_test=True, label="Pixel de Camille")
         )
     seed_campaign(ws, app_id)
-    context = UiContext(ws)
+    context = UiContext(ws, access=read_member_access(ws))
     context.set_app(app_id)
     page = DeliveriesPage(context)
     qtbot.addWidget(page)

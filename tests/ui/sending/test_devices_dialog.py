@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import Device, Profile
 from engage_desktop.ui.context import UiContext
@@ -29,7 +30,7 @@ def test_find_a_phone_and_mark_it_for_test_sends(
     demo_workspace: Workspace, qtbot: QtBot, tmp_path: Path
 ) -> None:
     device_id, email = _owner_email(demo_workspace)
-    context = UiContext(demo_workspace)
+    context = UiContext(demo_workspace, access=read_member_access(demo_workspace))
     context.set_app(1)
     dialog = ChooseTestDevicesDialog(context)
     qtbot.addWidget(dialog)
@@ -54,7 +55,7 @@ def test_find_a_phone_and_mark_it_for_test_sends(
 
 
 def test_dialog_speaks_french(demo_workspace: Workspace, qtbot: QtBot, french: None) -> None:
-    context = UiContext(demo_workspace)
+    context = UiContext(demo_workspace, access=read_member_access(demo_workspace))
     context.set_app(1)
     dialog = ChooseTestDevicesDialog(context)
     qtbot.addWidget(dialog)

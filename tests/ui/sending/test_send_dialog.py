@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
+from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.outbox.expand import SendError
 from engage_desktop.core.outbox.trial import queue_test_send
 from engage_desktop.core.workspace import Workspace
@@ -35,7 +36,11 @@ def composer_for(
     with ws.session() as s:
         s.execute(update(MemberRole).where(MemberRole.app_id == app_id).values(role=role))
     campaign_id = seed_campaign(ws, app_id)
-    context = UiContext(ws, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    context = UiContext(
+        ws,
+        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+        access=read_member_access(ws),
+    )
     context.set_app(app_id)
     window = ComposerWindow(context, campaign_id)
     qtbot.addWidget(window)
@@ -148,7 +153,11 @@ def test_an_sms_campaign_may_be_sent_but_has_no_test_send(
     campaign_id = seed_campaign(ws, app_id, {"body": "Soldes d'hiver -20 %"})
     with ws.session() as s:
         s.execute(update(Campaign).where(Campaign.id == campaign_id).values(format="sms"))
-    context = UiContext(ws, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    context = UiContext(
+        ws,
+        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+        access=read_member_access(ws),
+    )
     context.set_app(app_id)
     window = ComposerWindow(context, campaign_id)
     qtbot.addWidget(window)

@@ -11,6 +11,7 @@ import shiboken6
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
+from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.outbox.expand import start_send
 from engage_desktop.core.textlayout.surfaces import Surface
 from engage_desktop.core.workspace import Workspace
@@ -41,7 +42,7 @@ def test_sandbox_not_running_is_said_clearly_and_started_on_a_click(
     monkeypatch.setenv("ENGAGE_SANDBOX_CREDENTIALS_DIR", str(tmp_path / "sandbox"))
     ws = make_workspace()
     app_id = seed_app(ws, 2)
-    context = UiContext(ws)
+    context = UiContext(ws, access=read_member_access(ws))
     context.set_app(app_id)
     phones = VirtualPhones(context)
     qtbot.addWidget(phones)
@@ -125,7 +126,7 @@ def test_phones_show_received_notifications_as_previews(
         monkeypatch.setenv("ENGAGE_SANDBOX_URL", sandbox.url)
         # where the running sandbox wrote its control token, which the phones must send
         monkeypatch.setenv("ENGAGE_SANDBOX_CREDENTIALS_DIR", str(credentials_dir(tmp_path)))
-        context = UiContext(ws)
+        context = UiContext(ws, access=read_member_access(ws))
         context.set_app(app_id)
         phones = VirtualPhones(context)
         qtbot.addWidget(phones)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from engage_desktop.core.clock import FixedClock
+from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import Campaign, CampaignStatus
 from engage_desktop.ui.composer.window import ComposerWindow
@@ -34,7 +35,11 @@ def setup(
     ws = replace(make_workspace(), clock=FixedClock(NOW))
     app_id = seed_app(ws, 3)
     campaign_id = seed_campaign(ws, app_id)
-    context = UiContext(ws, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    context = UiContext(
+        ws,
+        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+        access=read_member_access(ws),
+    )
     context.set_app(app_id)
     return context, campaign_id
 

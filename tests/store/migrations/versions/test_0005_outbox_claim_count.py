@@ -6,13 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, create_engine, inspect, text
 
-from engage_desktop.store import migrate
 from engage_desktop.store.models import Base
+from tests.support.migrations import migrate_to
 
 ROWS = [
     "INSERT INTO app (id, name, firebase_project_id, platforms, use_sandbox, created_at) "
@@ -26,26 +25,19 @@ ROWS = [
 ]
 
 
-def _migrate(engine: Engine, revision: str, *, down: bool = False) -> None:
-    cfg = migrate.alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        (command.downgrade if down else command.upgrade)(cfg, revision)
-
-
 def _round_trip(engine: Engine) -> None:
-    _migrate(engine, "0003")
+    migrate_to(engine, "0003")
     with engine.begin() as conn:
         for sql in ROWS:
             conn.execute(text(sql))
-    _migrate(engine, "head")
+    migrate_to(engine, "head")
     with engine.connect() as conn:
         found = conn.execute(
             text("SELECT id, attempts, claim_count FROM outbox_message ORDER BY 1")
         )
         assert [tuple(r) for r in found] == [(1, 0, 0), (2, 2, 0)]
         assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
-    _migrate(engine, "0003", down=True)
+    migrate_to(engine, "0003", down=True)
     with engine.connect() as conn:
         columns = {c["name"] for c in inspect(conn).get_columns("outbox_message")}
         assert "claim_count" not in columns

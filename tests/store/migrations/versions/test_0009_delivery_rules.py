@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alembic import command
-from sqlalchemy import Engine, create_engine, inspect, text
+from sqlalchemy import create_engine, inspect, text
 
-from engage_desktop.store import migrate
+from tests.support.migrations import migrate_to
 
 ROWS = [
     "INSERT INTO app (id, name, firebase_project_id, platforms, use_sandbox, created_at) "
@@ -22,27 +21,20 @@ ROWS = [
 ]
 
 
-def _migrate(engine: Engine, revision: str, *, down: bool = False) -> None:
-    cfg = migrate.alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        (command.downgrade if down else command.upgrade)(cfg, revision)
-
-
 def test_queued_rows_stay_due_and_the_downgrade_keeps_them(tmp_path: Path) -> None:
     engine = create_engine(f"sqlite:///{tmp_path / 'w.sqlite'}")
-    _migrate(engine, "0014")  # the revision 0009 follows
+    migrate_to(engine, "0014")  # the revision 0009 follows
     with engine.begin() as conn:
         for row in ROWS:
             conn.execute(text(row))
-    _migrate(engine, "0009")
+    migrate_to(engine, "0009")
     with engine.connect() as conn:
         due = conn.execute(text("SELECT not_before FROM outbox_message")).scalar_one()
         assert str(due).startswith("1970-01-01")
         assert "delivery_rules" in inspect(conn).get_table_names()
         names = {i["name"] for i in inspect(conn).get_indexes("outbox_message")}
         assert {"ix_outbox_campaign_state_due", "ix_outbox_profile_recent"} <= names
-    _migrate(engine, "0014", down=True)
+    migrate_to(engine, "0014", down=True)
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM outbox_message")).scalar_one() == 1
         assert "delivery_rules" not in inspect(conn).get_table_names()

@@ -6,13 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, create_engine, inspect, text
 
 from engage_desktop.store import migrate
 from engage_desktop.store.models import Base
+from tests.support.migrations import migrate_to
 
 ROWS = [
     "INSERT INTO app (id, name, firebase_project_id, platforms, use_sandbox, created_at) "
@@ -23,25 +23,18 @@ ROWS = [
 ]
 
 
-def _migrate(engine: Engine, revision: str, *, down: bool = False) -> None:
-    cfg = migrate.alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        (command.downgrade if down else command.upgrade)(cfg, revision)
-
-
 def _round_trip(engine: Engine) -> None:
-    _migrate(engine, "0008")
+    migrate_to(engine, "0008")
     with engine.begin() as conn:
         for sql in ROWS:
             conn.execute(text(sql))
-    _migrate(engine, "0011")
+    migrate_to(engine, "0011")
     with engine.connect() as conn:
         found = conn.execute(text("SELECT id, status, archived_at FROM campaign"))
         assert [tuple(r) for r in found] == [(1, "completed", None)]
         if migrate.head_revision() == "0011":
             assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
-    _migrate(engine, "0008", down=True)
+    migrate_to(engine, "0008", down=True)
     with engine.connect() as conn:
         assert "archived_at" not in {c["name"] for c in inspect(conn).get_columns("campaign")}
         assert conn.execute(text("SELECT count(*) FROM campaign")).scalar() == 1

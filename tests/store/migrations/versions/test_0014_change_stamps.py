@@ -6,13 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, create_engine, inspect, text
 
-from engage_desktop.store import migrate
 from engage_desktop.store.models import Base
+from tests.support.migrations import migrate_to
 
 APP = (
     "INSERT INTO app (id, name, firebase_project_id, platforms, use_sandbox, created_at) "
@@ -25,13 +24,6 @@ CAMPAIGN = (
 )
 
 
-def _migrate(engine: Engine, revision: str, *, down: bool = False) -> None:
-    cfg = migrate.alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        (command.downgrade if down else command.upgrade)(cfg, revision)
-
-
 def _versions(engine: Engine) -> dict[str, int]:
     with engine.connect() as conn:
         rows = conn.execute(text("SELECT area, version FROM change_stamp"))
@@ -39,7 +31,7 @@ def _versions(engine: Engine) -> dict[str, int]:
 
 
 def _round_trip(engine: Engine) -> None:
-    _migrate(engine, "heads")  # 0014 and what came after it (the models are the head's)
+    migrate_to(engine, "heads")  # 0014 and what came after it (the models are the head's)
     assert _versions(engine) == {"campaigns": 0, "segments": 0}
     with engine.begin() as conn:
         conn.execute(text(APP))
@@ -48,7 +40,7 @@ def _round_trip(engine: Engine) -> None:
     assert _versions(engine) == {"campaigns": 2, "segments": 0}
     with engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
-    _migrate(engine, "0008", down=True)
+    migrate_to(engine, "0008", down=True)
     with engine.begin() as conn:
         assert "change_stamp" not in inspect(conn).get_table_names()
         conn.execute(text("UPDATE campaign SET name = 'Soldes'"))  # no trigger left behind
