@@ -79,7 +79,7 @@ def test_closing_the_panel_while_the_sandbox_starts_stops_the_start_and_the_sand
     monkeypatch.setenv("ENGAGE_SANDBOX_URL", f"http://127.0.0.1:{free_port()}")
     monkeypatch.setenv("ENGAGE_SANDBOX_CREDENTIALS_DIR", str(tmp_path / "sandbox"))
     ws = make_workspace()
-    context = UiContext(ws)
+    context = UiContext(ws, access=read_member_access(ws))
     context.set_app(seed_app(ws, 1))
     phones = VirtualPhones(context)
     before = Snapshot.take()
