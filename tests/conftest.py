@@ -21,8 +21,30 @@ from engage_desktop.core.demo.generator import build_demo_workspace
 from engage_desktop.core.workspace import Workspace, open_for_current_user
 from engage_desktop.store.location import resolve_workspace
 from tests.support.demo import DEMO_ANCHOR, DEMO_USERS
+from tests.support.leaks import Snapshot, kill, settle
 from tests.support.postgres import copy_demo, fresh_database, running_server
 from tests.support.processes import Sandbox, credentials_dir, start_sandbox
+
+LEAK_GRACE_S = 5.0
+
+
+@pytest.fixture(autouse=True)
+def nothing_left_running() -> Iterator[None]:
+    """Fail a test (an error at its teardown, not a crash later) that leaves a thread, a
+    background job or a child process running once its fixtures are torn down.
+
+    Defined first, so it is set up before, and torn down after, every other function fixture:
+    what it finds really outlived the test. Leaked child processes are killed.
+    """
+    before = Snapshot.take()
+    yield
+    leaks = settle(before, LEAK_GRACE_S)
+    kill(leaks.children)
+    if leaks:
+        pytest.fail(
+            f"still running {LEAK_GRACE_S:g} s after the test ended: {leaks.describe()}",
+            pytrace=False,
+        )
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,7 @@ the set-up lets it go; past that the row fails, its token still kept.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from engage_desktop.core.outbox.claims import Claimed, Outcome
 from engage_desktop.services.faults import Scope, scope_of
@@ -20,10 +20,6 @@ from engage_desktop.store.models import OutboxState
 
 PROJECT_TRIES = 3  # answers of a project-level refusal a row gets before it fails
 MIN_RETRY_AFTER = 0.5  # a Retry-After of 0 must not turn into a tight loop of requests
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
 
 
 def final_outcome(row: Claimed, result: SendResult, now: datetime, state: OutboxState) -> Outcome:

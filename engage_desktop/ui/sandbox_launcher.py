@@ -12,11 +12,12 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
-import threading
+import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from engage_desktop.core.endpoints import sandbox_data_dir, sandbox_url
+from engage_desktop.core.progress import NO_PROGRESS, Cancelled, Progress
 
 WAIT_STEPS = 150  # × 0.1 s: a sandbox that has not opened its port by then did not start
 
@@ -52,10 +53,11 @@ def _listening(host: str, port: int) -> bool:
         return False
 
 
-def start_sandbox(stop: threading.Event | None = None) -> SandboxChild | None:
+def start_sandbox(progress: Progress = NO_PROGRESS) -> SandboxChild | None:
     """Start the sandbox unless one listens already (then None); wait until it listens.
 
-    Runs on a worker thread (it waits up to 15 s). Raises ``SandboxDidNotStart``.
+    Runs on a worker thread (it waits up to 15 s). Raises ``SandboxDidNotStart``, or
+    ``Cancelled`` once the job is cancelled (its panel closed), after stopping the child.
     """
     host, port = _address()
     if _listening(host, port):
@@ -70,13 +72,16 @@ def start_sandbox(stop: threading.Event | None = None) -> SandboxChild | None:
         stderr=subprocess.DEVNULL,
     )
     child = SandboxChild(process)
-    waiter = stop or threading.Event()
-    for _ in range(WAIT_STEPS):
-        if _listening(host, port):
-            return child
-        if process.poll() is not None:
-            raise SandboxDidNotStart(f"exit code {process.returncode}")
-        if waiter.wait(0.1):
-            break
+    try:
+        for step in range(WAIT_STEPS):
+            if _listening(host, port):
+                return child
+            if process.poll() is not None:
+                raise SandboxDidNotStart(f"exit code {process.returncode}")
+            progress.report(step, WAIT_STEPS)
+            time.sleep(0.1)
+    except Cancelled:
+        child.stop()
+        raise
     child.stop()
     raise SandboxDidNotStart(sandbox_url())

@@ -329,8 +329,9 @@ def parse_time_zone(cell: Cell) -> str:
     return value
 
 
-def attribute_value(cell: Cell) -> Any:
-    """A free attribute: numbers (decimal commas too) become numbers, dates ISO text."""
+def attribute_value(cell: Cell, today: date) -> Any:
+    """A free attribute: numbers (decimal commas too) become numbers, dates ISO text (a two-digit
+    year is not in the future of ``today``, the import's clock, as for birth dates)."""
     if isinstance(cell, (bool, int, float)):
         return cell
     if isinstance(cell, (date, datetime)):
@@ -343,7 +344,7 @@ def attribute_value(cell: Cell) -> Any:
         return int(number) if "," not in value and "." not in value else number
     if _DMY.fullmatch(value):
         try:
-            return parse_date(value, date.today()).isoformat()
+            return parse_date(value, today).isoformat()
         except ValueError:
             return value
     return value

@@ -199,7 +199,8 @@ class RowConverter:
             if target.field is Field.IGNORE:
                 continue
             if target.field is Field.ATTRIBUTE:
-                self.steps.append((index, 2, target.key or "attribute", convert.attribute_value))
+                attribute = partial(convert.attribute_value, today=today)
+                self.steps.append((index, 2, target.key or "attribute", attribute))
             elif target.field in CONSENT_FIELDS:
                 self.steps.append((index, 1, CONSENT_FIELDS[target.field], convert.parse_consent))
             else:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from liquid import Environment, Undefined
 from liquid.exceptions import LiquidError
@@ -40,6 +41,9 @@ _MONTHS_FR = [
 ]
 _NNBSP = "\u202f"
 _DAYS_FR = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+# A Unix timestamp is an instant: it is written at French time, the same on the composer's preview
+# and on whichever machine sends (it was the machine's own zone: UTC on a server).
+TIMESTAMP_ZONE = ZoneInfo("Europe/Paris")
 
 
 class _RecordingUndefined(Undefined):
@@ -56,7 +60,7 @@ def _as_datetime(value: Any) -> datetime | date | None:
     if isinstance(value, datetime | date):
         return value
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return datetime.fromtimestamp(value)
+        return datetime.fromtimestamp(value, TIMESTAMP_ZONE)
     if isinstance(value, str) and value.strip():
         try:
             return datetime.fromisoformat(value.strip())
@@ -66,7 +70,8 @@ def _as_datetime(value: Any) -> datetime | date | None:
 
 
 def date_fr(value: Any, style: str = "long") -> str:
-    """``{{ d | date_fr }}`` → "lundi 3 mars 2025"; ``"court"``/``"short"`` → "03/03/2025"."""
+    """``{{ d | date_fr }}`` → "lundi 3 mars 2025"; ``"court"``/``"short"`` → "03/03/2025";
+    ``"heure"``/``"time"`` adds " à 9 h 05". Unix timestamps are shown at Paris time."""
     when = _as_datetime(value)
     if when is None:
         return "" if value is None else str(value)

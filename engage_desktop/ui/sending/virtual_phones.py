@@ -260,7 +260,7 @@ class VirtualPhones(QWidget):
         self.start_button.setEnabled(False)
         self.message.setText(self.tr("Starting the local sandbox…"))
         run_in_background(
-            lambda _p: start_sandbox(),
+            start_sandbox,
             parent=self,
             on_success=self._sandbox_started,
             on_failure=self._sandbox_failed,

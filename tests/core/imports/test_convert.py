@@ -181,8 +181,11 @@ def test_consent_values() -> None:
 def test_postal_codes_and_attributes() -> None:
     assert parse_postal_code(1000) == "01000"  # Excel ate the leading zero
     assert parse_postal_code("06000") == "06000"
-    assert attribute_value("45,90") == 45.9
-    assert attribute_value("12") == 12
-    assert attribute_value("01000") == "01000"
-    assert attribute_value("12/05/1988") == "1988-05-12"
-    assert attribute_value("Or") == "Or"
+    assert attribute_value("45,90", TODAY) == 45.9
+    assert attribute_value("12", TODAY) == 12
+    assert attribute_value("01000", TODAY) == "01000"
+    assert attribute_value("12/05/1988", TODAY) == "1988-05-12"
+    assert attribute_value("Or", TODAY) == "Or"
+    # A two-digit year is not in the import's future (its clock, not the machine's date).
+    assert attribute_value("05/06/29", date(2030, 6, 1)) == "2029-06-05"
+    assert attribute_value("05/06/29", date(2026, 6, 1)) == "1929-06-05"

@@ -86,3 +86,17 @@ def test_same_results_on_random_cells(raw: list[list[Cell]]) -> None:
     mapping = apply_overrides(HEADERS, auto_map(HEADERS), {"Divers": "attribute"})
     converter = RowConverter(HEADERS, mapping, TODAY, strict_width=False)
     both(converter, [(i + 2, row) for i, row in enumerate(raw)])
+
+
+def test_an_attribute_date_with_a_two_digit_year_follows_the_import_clock() -> None:
+    """Fault: attributes took the century from the machine's date (``date.today()``), birth dates
+    from the import's clock: an import dated 2030 made "05/06/29" 1929 in one column only."""
+    headers = ["Identifiant", "Fin de contrat", "Date de naissance"]
+    mapping = apply_overrides(headers, auto_map(headers), {"Fin de contrat": "attribute:fin"})
+    converter = RowConverter(headers, mapping, date(2030, 6, 1), strict_width=True)
+    rows: list[tuple[int, list[Cell]]] = [(2, ["c1", "05/06/29", "05/06/29"])]
+    [contact] = [converter.convert(line, list(cells)) for line, cells in rows]
+    assert not isinstance(contact, list), contact
+    assert contact.attributes == {"fin": "2029-06-05"}
+    assert contact.values["birth_date"] == date(2029, 6, 5)
+    both(converter, rows)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+
+import pytest
 
 from engage_desktop.core.campaigns.model import CampaignDraft, Variant, validate_draft
 from engage_desktop.core.templating import render_text, template_problem
@@ -22,6 +25,26 @@ def test_french_formats() -> None:
     assert date_fr("2025-03-01") == "samedi 1er mars 2025"
     assert date_fr("2025-03-04", "court") == "04/03/2025"
     assert render_text("{{ p | money_fr }}", {"p": 10}).text == "10,00\u00a0€"
+
+
+@pytest.fixture
+def kiritimati(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The process in UTC+14, where the local date is already tomorrow most of the day."""
+    monkeypatch.setenv("TZ", "Pacific/Kiritimati")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_a_timestamp_is_written_at_french_time_whatever_the_machine_zone(kiritimati: None) -> None:
+    # 2026-12-03 23:30 UTC: 00:30 on Friday the 4th in Paris, 13:30 on the 4th in Kiritimati.
+    # Fault: the machine's zone decided the day and hour of a sent message.
+    instant = 1796340600
+    assert date_fr(instant, "heure") == "vendredi 4 décembre 2026 à 0 h 30"
+    assert render_text("{{ t | date_fr: 'court' }}", {"t": instant}).text == "04/12/2026"
+    summer = 1782941400  # 2026-07-01 21:30 UTC, 23:30 in Paris (summer time)
+    assert date_fr(summer, "heure") == "mercredi 1er juillet 2026 à 23 h 30"
 
 
 def test_syntax_error_has_line_and_column() -> None:

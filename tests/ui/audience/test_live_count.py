@@ -1,17 +1,15 @@
-"""Live figures: they match count_segment, a stale count never shows, a running SQLite query is
-really interrupted. Waits are on signals and conditions, never on sleeps."""
+"""Live figures: they match count_segment, a stale count never shows, a newer edit interrupts the
+running query (QueryInterrupter itself: tests/core/test_interrupt.py). Waits are on signals and
+conditions, never on sleeps."""
 
 from __future__ import annotations
 
 import threading
 from typing import Any
 
-import pytest
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from engage_desktop.core.interrupt import QueryInterrupter
-from engage_desktop.core.progress import Cancelled
 from engage_desktop.core.segments import catalog, count_segment, parse_rules
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.ui.audience.live_count import LiveCounter, LiveFigures
@@ -98,7 +96,9 @@ def test_a_stale_count_is_dropped_when_a_newer_edit_arrives(ws: Workspace, qtbot
     counter.request(GOLD)
     counter.flush()
     qtbot.waitUntil(entered.is_set, timeout=10_000)
-    stale_job = counter._running[0][0]
+    # The reach count's job: the latest started. The profile count's job may still be listed, its
+    # end not yet delivered (a worker preempted between its two posts on a loaded machine).
+    stale_job = counter._running[-1][0]
     stale_done: list[bool] = []
     stale_job.finished.connect(lambda: stale_done.append(True))
     counter.request(BUYERS)
@@ -109,45 +109,6 @@ def test_a_stale_count_is_dropped_when_a_newer_edit_arrives(ws: Workspace, qtbot
     qtbot.waitUntil(lambda: not counter.busy, timeout=10_000)
     assert [f.profiles for f in shown] == [_expected(ws, BUYERS).profiles]
     assert _expected(ws, GOLD).profiles != shown[0].profiles  # the two answers differ
-
-
-def test_a_running_sqlite_query_is_interrupted(ws: Workspace) -> None:
-    interrupter = QueryInterrupter()
-    started = threading.Event()
-    outcome: list[BaseException] = []
-
-    def run() -> None:
-        with ws.session_factory() as session:
-            raw = session.connection().connection.dbapi_connection
-            raw.set_progress_handler(lambda: started.set() or 0, 1000)  # type: ignore[union-attr]
-            try:
-                with interrupter.running(session):
-                    session.execute(ENDLESS).scalar()
-            except BaseException as exc:
-                outcome.append(exc)
-            finally:
-                raw.set_progress_handler(None, 0)  # type: ignore[union-attr]
-
-    worker = threading.Thread(target=run)
-    worker.start()
-    assert started.wait(10)
-    interrupter.cancel()
-    worker.join(10)
-    assert not worker.is_alive()
-    assert interrupter.interrupted
-    assert len(outcome) == 1 and isinstance(outcome[0], Cancelled)
-
-
-def test_cancel_before_the_query_starts_runs_nothing(ws: Workspace) -> None:
-    interrupter = QueryInterrupter()
-    interrupter.cancel()
-    with (
-        ws.session_factory() as session,
-        pytest.raises(Cancelled),
-        interrupter.running(session),
-    ):
-        session.execute(text("SELECT 1"))
-    assert not interrupter.interrupted
 
 
 def test_a_newer_edit_interrupts_the_running_count(ws: Workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -171,38 +132,10 @@ def test_a_newer_edit_interrupts_the_running_count(ws: Workspace, qtbot) -> None
     counter.request(GOLD)
     counter.flush()
     qtbot.waitUntil(started.is_set, timeout=10_000)
-    job, interrupter = counter._running[0]
+    job, interrupter = counter._running[-1]  # the reach count's (see above)
     with qtbot.waitSignal(job.cancelled, timeout=10_000):
         counter.request(BUYERS)
         counter.flush()
     assert interrupter.interrupted
     qtbot.waitUntil(lambda: len(shown) == 1 and not counter.busy, timeout=10_000)
     assert shown[0].profiles == _expected(ws, BUYERS).profiles
-
-
-@pytest.mark.postgres
-def test_a_running_postgresql_query_is_cancelled(make_workspace, pg_url: str) -> None:  # type: ignore[no-untyped-def]
-    ws = make_workspace(pg_url)
-    interrupter = QueryInterrupter()
-    started = threading.Event()
-    outcome: list[BaseException] = []
-
-    def run() -> None:
-        with ws.session_factory() as session:
-            try:
-                with interrupter.running(session):
-                    started.set()
-                    session.execute(text("SELECT pg_sleep(60)")).scalar()
-            except BaseException as exc:
-                outcome.append(exc)
-
-    worker = threading.Thread(target=run)
-    worker.start()
-    assert started.wait(10)
-    # Cancel until the server has really started the sleep (a cancel that arrives before the
-    # query only stops nothing; the interrupter keeps cancelling later queries anyway).
-    while worker.is_alive():
-        interrupter.cancel()
-        worker.join(0.2)
-    assert interrupter.interrupted
-    assert len(outcome) == 1 and isinstance(outcome[0], Cancelled)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import shiboken6
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
@@ -17,6 +18,7 @@ from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import CampaignStatus, Device
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.sending.virtual_phones import VirtualPhones
+from tests.support.leaks import Snapshot, kill, new_children, settle
 from tests.support.net import free_port
 from tests.support.processes import (
     credentials_dir,
@@ -66,6 +68,29 @@ def test_sandbox_not_running_is_said_clearly_and_started_on_a_click(
             phones.sandbox.stop()
 
 
+def test_closing_the_panel_while_the_sandbox_starts_stops_the_start_and_the_sandbox(
+    make_workspace: Callable[..., Workspace],
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """Fault: the launch went on waiting (up to 15 s) for a panel that was gone, and the sandbox
+    it then handed to nobody ran on, unowned, after the GUI quit."""
+    monkeypatch.setenv("ENGAGE_SANDBOX_URL", f"http://127.0.0.1:{free_port()}")
+    monkeypatch.setenv("ENGAGE_SANDBOX_CREDENTIALS_DIR", str(tmp_path / "sandbox"))
+    ws = make_workspace()
+    context = UiContext(ws, access=read_member_access(ws))
+    context.set_app(seed_app(ws, 1))
+    phones = VirtualPhones(context)
+    before = Snapshot.take()
+    phones.start_sandbox()
+    qtbot.waitUntil(lambda: bool(new_children(before)), timeout=10_000)
+    shiboken6.delete(phones)  # closed while the sandbox process starts
+    leaks = settle(before, 10.0)
+    kill(leaks.children)
+    assert not leaks, leaks.describe()
+
+
 def test_phones_show_received_notifications_as_previews(
     make_workspace: Callable[..., Workspace],
     qtbot: QtBot,
@@ -111,8 +136,16 @@ def test_phones_show_received_notifications_as_previews(
         qtbot.waitUntil(lambda: len(phones.cards) == 2, timeout=10_000)
     finally:
         sandbox.stop()
-    # Fault: the second phone was cut at the right edge.
+    # Fault: the second phone was cut at the right edge. (Once laid out: the scroll bar that
+    # taller cards bring narrows the viewport in an event still to come when they appear.)
     viewport = phones.scroll_area.viewport()
+    qtbot.waitUntil(
+        lambda: all(
+            card.mapTo(viewport, card.rect().topRight()).x() <= viewport.width()
+            for card in phones.cards
+        ),
+        timeout=5_000,
+    )
     for card in phones.cards:
         right = card.mapTo(viewport, card.rect().topRight()).x()
         assert right <= viewport.width(), (right, viewport.width())
