@@ -98,12 +98,12 @@ def test_each_field_of_a_result_reads_back_as_written(backend_workspace: Workspa
 
 
 def test_an_answer_for_a_row_that_stays_held_keeps_its_claim_and_lease(
-    workspace: Workspace,
+    backend_workspace: Workspace,
 ) -> None:
     """A 429 the service waits out holding the row: the attempt is counted and logged as a
     retry, the row stays claimed by the same claim with its lease (so a crash still gives it
     back), and the final result is then written under that claim."""
-    ws = workspace
+    ws = backend_workspace
     campaign_id = seed_campaign(ws, seed_app(ws, 1))
     start_send(ws, campaign_id)
     at = datetime(2026, 12, 3, 10, 11, 12, tzinfo=UTC)
