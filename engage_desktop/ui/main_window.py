@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.service_label)
         self._service_poll: Job | None = None
         self._awaiting_first_beat = False
+        self._poll_again = False
         self._service_child: ServiceChild | None = None
         self._service_timer = QTimer(self, interval=SERVICE_POLL_MS)
         self._service_timer.timeout.connect(self.refresh_service_state)
@@ -216,7 +217,8 @@ class MainWindow(QMainWindow):
         self._service_child = child
         if child is None:
             self._awaiting_first_beat = False
-        self.refresh_service_state()
+        if self.refresh_service_state() is None:
+            self._poll_again = True  # the poll under way predates this child
 
     def refresh_service_state(self) -> Job | None:
         """Read the heartbeats on a worker; a poll still running is not doubled (then None)."""
@@ -226,11 +228,14 @@ class MainWindow(QMainWindow):
             return None
         ws = self.context.workspace
 
-        def work(_progress: Progress) -> ServiceStatus:
+        child = self._service_child
+
+        def work(_progress: Progress) -> tuple[ServiceStatus, ServiceChild | None, str | None]:
             from engage_desktop.core.service_status import service_status
 
             with ws.session_factory() as session:
-                return service_status(session, ws.clock.now())
+                status = service_status(session, ws.clock.now())
+            return status, child, child.exit_reason() if child is not None else None
 
         self._service_poll = run_in_background(
             work, parent=self, on_success=self._show_service, on_failure=self._service_unknown
@@ -240,13 +245,28 @@ class MainWindow(QMainWindow):
 
     def _service_poll_done(self) -> None:
         self._service_poll = None
+        if self._poll_again:
+            self._poll_again = False
+            self.refresh_service_state()
 
-    def _show_service(self, status: ServiceStatus) -> None:
+    def _show_service(self, answer: tuple[ServiceStatus, ServiceChild | None, str | None]) -> None:
+        from engage_desktop.ui.messages import fill
+
+        status, child, exit_reason = answer
+        if child is not self._service_child:
+            return  # read before the GUI's child was known: the next poll tells
+        self.service_label.setToolTip("")
         if status.running:
             self._awaiting_first_beat = False
             self.service_label.setText(self.tr("Service: running"))
         elif self._awaiting_first_beat and self._child_alive():
             self.service_label.setText(self.tr("Service: starting…"))
+        elif self._awaiting_first_beat and exit_reason is not None:
+            # The child the GUI launched died before its first beat: say why, not just "stopped".
+            self.service_label.setText(
+                fill(self.tr("Service: could not start (%1)"), [exit_reason[:100]])
+            )
+            self.service_label.setToolTip(exit_reason)
         else:
             self._awaiting_first_beat = False
             self.service_label.setText(self.tr("Service: stopped"))

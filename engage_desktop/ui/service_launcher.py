@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import os
 import subprocess
-from dataclasses import dataclass
+import threading
+from collections import deque
+from dataclasses import dataclass, field
 
 from engage_desktop.core.executable import engage_desktop_command
 from engage_desktop.core.service_status import service_status
@@ -21,7 +23,43 @@ NO_SERVICE_ENV = "ENGAGE_DESKTOP_NO_SERVICE"
 
 @dataclass
 class ServiceChild:
+    """The service the GUI launched, with the last lines it wrote to stderr.
+
+    A service that cannot start (a missing package, a refused workspace) dies before its
+    logging is set up; its stderr is the only place that says why. A thread drains the pipe
+    (so the child never blocks on it) keeping only the last lines: bounded, whatever the
+    child writes over days.
+    """
+
     process: subprocess.Popen[bytes]
+    last_lines: deque[str] = field(default_factory=lambda: deque(maxlen=5))
+
+    def __post_init__(self) -> None:
+        self._drain: threading.Thread | None = None
+        if self.process.stderr is not None:
+            self._drain = threading.Thread(
+                target=self._read_errors, name="service-stderr", daemon=True
+            )
+            self._drain.start()
+
+    def _read_errors(self) -> None:
+        assert self.process.stderr is not None
+        with self.process.stderr:
+            for raw in self.process.stderr:
+                line = raw.decode("utf-8", errors="replace").strip()
+                if line:
+                    self.last_lines.append(line[:300])
+
+    def exit_reason(self) -> str | None:
+        """Why a child that has ended stopped ("exit code 1: ModuleNotFoundError: …"); None
+        while it runs. Waits briefly for the last line to be read: call it off the GUI thread."""
+        code = self.process.poll()
+        if code is None:
+            return None
+        if self._drain is not None:
+            self._drain.join(2.0)
+        last = self.last_lines[-1] if self.last_lines else ""
+        return f"exit code {code}: {last}" if last else f"exit code {code}"
 
     def stop(self, timeout: float = 10.0) -> None:
         """SIGTERM (the service writes its results and returns its claims), then wait."""
@@ -48,6 +86,6 @@ def ensure_service(workspace: Workspace) -> ServiceChild | None:
         env=env,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     return ServiceChild(process)

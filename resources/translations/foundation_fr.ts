@@ -82,6 +82,10 @@
         <translation>Service : démarrage…</translation>
     </message>
     <message>
+        <source>Service: could not start (%1)</source>
+        <translation>Service : démarrage impossible (%1)</translation>
+    </message>
+    <message>
         <source>Service: unknown (%1)</source>
         <translation>Service : état inconnu (%1)</translation>
     </message>

@@ -236,9 +236,11 @@ def test_service_says_starting_until_its_first_heartbeat(
     assert _poll_service(qtbot, window) == "Service: stopped"
 
 
-def test_a_service_that_dies_before_beating_shows_stopped(
+def test_a_service_that_dies_before_beating_says_why(
     qtbot, make_workspace, qsettings: QSettings, tmp_path: Path
 ) -> None:
+    """A fresh install lacking a package: the service died at import, and the window only
+    said "Service: stopped", which nobody can act on."""
     import subprocess
     import sys
 
@@ -247,10 +249,13 @@ def test_a_service_that_dies_before_beating_shows_stopped(
     window = _window(make_workspace(), qsettings)
     qtbot.addWidget(window)
     window.service_starting()
-    dead = subprocess.Popen([sys.executable, "-c", "raise SystemExit(3)"])
+    crash = "import sys; print('Traceback …', file=sys.stderr); sys.exit('ModuleNotFoundError: x')"
+    dead = subprocess.Popen([sys.executable, "-c", crash], stderr=subprocess.PIPE)
     dead.wait(10)
     window.watch_service(ServiceChild(dead))
-    assert _poll_service(qtbot, window) == "Service: stopped"
+    label = _poll_service(qtbot, window)
+    assert label == "Service: could not start (exit code 1: ModuleNotFoundError: x)"
+    assert "ModuleNotFoundError" in window.service_label.toolTip()
 
 
 def test_status_poll_on_a_locked_database_keeps_the_window_painting(
