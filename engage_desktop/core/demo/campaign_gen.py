@@ -19,6 +19,8 @@ from engage_desktop.core.demo.bulk import BulkWriter
 from engage_desktop.core.demo.campaign_catalog import DemoCampaign, demo_schedule
 from engage_desktop.core.demo.campaign_targets import Target, segment_targets
 
+SEND_HOUR_UTC = 9  # the demo's sends go out at 09:00 UTC, 10:00 in Paris in winter
+
 _ENGAGEMENT_COLUMNS = (
     "id",
     "campaign_id",
@@ -89,9 +91,17 @@ class CampaignGenerator:
                 self._write_results(campaign_id, spec, audience, name_index, events, target)
         return events
 
+    def _send_time(self, spec: DemoCampaign) -> int:
+        """When the campaign goes (or went) out: its day, at 10:00 Paris time in winter.
+
+        The anchor is a midnight (UTC): without an hour every demo send showed at 00:00 or
+        01:00, which no marketer would choose (and the quiet hours forbid).
+        """
+        return self.anchor - int(spec.days_ago * DAY) + SEND_HOUR_UTC * 3600
+
     def _write_campaign(self, spec: DemoCampaign, target: Target | None = None) -> int:
         cid = self._next("campaign")
-        at = self.anchor - int(spec.days_ago * DAY)
+        at = self._send_time(spec)
         at_txt = self.w.datetime_from_unix(at)
         created = self.w.datetime_from_unix(min(at - 3 * DAY, self.anchor - 2 * 3600))
         scheduled = at_txt if spec.status in ("completed", "scheduled") else None
@@ -193,7 +203,7 @@ class CampaignGenerator:
         owner, device, address = self._recipients(spec, audience, target)
         control = rng.random(len(owner)) < spec.control_share
         variant = rng.integers(0, len(spec.variants), len(owner))
-        sent_at = self.anchor - int(spec.days_ago * DAY) + rng.integers(0, 1200, len(owner))
+        sent_at = self._send_time(spec) + rng.integers(0, 1200, len(owner))
         sent_idx = np.nonzero(~control)[0]
         n = len(sent_idx)
         first_out = self._next("outbox_message", n)

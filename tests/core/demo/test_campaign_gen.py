@@ -76,3 +76,13 @@ def test_the_demo_sms_campaign_stores_its_text_where_the_composer_reads_it() -> 
     """The SMS campaign's text was stored under "text": the composer showed it empty."""
     [sms] = [c for c in RETAIL_CAMPAIGNS if c.format == "sms"]
     assert [set(v) for v in sms.variants] == [{"body"}]
+
+
+def test_demo_sends_go_out_in_the_daytime_in_paris(demo_workspace: Workspace) -> None:
+    """Every demo send was at the anchor's midnight (UTC): the Campaigns list showed 00:00."""
+    from zoneinfo import ZoneInfo
+
+    with demo_workspace.session() as session:
+        times = [t for t in session.scalars(select(Campaign.scheduled_at)) if t is not None]
+    paris = [t.astimezone(ZoneInfo("Europe/Paris")).hour for t in times]
+    assert paris and all(8 <= hour < 21 for hour in paris), paris
