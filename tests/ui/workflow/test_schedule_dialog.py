@@ -263,3 +263,32 @@ def test_best_hour_names_the_apps_hour_once_analytics_computed_it(
     dialog.timing_buttons[Timing.BEST_HOUR].setChecked(True)
     noon = QLocale().toString(QTime(12, 0), QLocale.FormatType.ShortFormat)
     assert f"the app's best hour, {noon} on their clock" in dialog.understood.text()
+
+
+def test_composer_says_the_best_hour_day_as_chosen(
+    setup: tuple[UiContext, int], qtbot: QtBot
+) -> None:
+    context, campaign_id = setup
+    window = _composer(context, campaign_id, qtbot)
+    dialog = _schedule_from(window, qtbot)
+    _set(dialog, date(2026, 12, 24), 18)
+    dialog.timing_buttons[Timing.BEST_HOUR].setChecked(True)
+    with qtbot.waitSignal(dialog.scheduled, timeout=10_000):
+        dialog.schedule_button.click()
+    day = QLocale().toString(QDate(2026, 12, 24), QLocale.FormatType.LongFormat)
+    assert window.views.schedule_words.text() == f"On {day}, at each recipient's best hour."
+
+
+def test_french_best_hour_dialog(setup: tuple[UiContext, int], qtbot: QtBot, french: None) -> None:
+    context, campaign_id = setup
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    try:
+        dialog = _dialog(context, campaign_id, qtbot)
+        _set(dialog, date(2026, 12, 15), 10)
+        best = dialog.timing_buttons[Timing.BEST_HOUR]
+        assert best.text() == "Ce jour-là, à la meilleure heure de chaque destinataire"
+        best.setChecked(True)
+        assert dialog.understood.text().startswith("Part le mardi 15 décembre 2026, vers chaque")
+    finally:
+        QLocale.setDefault(before)
