@@ -24,6 +24,10 @@
         <translation>Fuseau horaire</translation>
     </message>
     <message>
+        <source>Delivery</source>
+        <translation>Envoi</translation>
+    </message>
+    <message>
         <source>Unschedule</source>
         <translation>Déprogrammer</translation>
     </message>

@@ -109,8 +109,8 @@ class ScheduleDialog(QDialog):
         form.addRow(self.tr("Date"), self.date_edit)
         form.addRow(self.tr("Time"), self.time_edit)
         form.addRow(self.tr("Time zone"), self.zone_box)
-        for button in self.timing_buttons.values():
-            form.addRow("", button)
+        for row, button in enumerate(self.timing_buttons.values()):
+            form.addRow(self.tr("Delivery") if row == 0 else "", button)
         self.buttons = QDialogButtonBox()
         self.schedule_button: QPushButton = self.buttons.addButton(
             self.tr("Schedule"), QDialogButtonBox.ButtonRole.AcceptRole
