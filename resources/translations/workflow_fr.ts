@@ -68,12 +68,12 @@
         <translation>Part le %1, soit le %2.</translation>
     </message>
     <message>
-        <source>Goes out on %1, to each recipient at the local hour they open most often on their own clock (the next day where that hour has already passed). Recipients without opens get it at the app&apos;s best hour, which the Analytics page shows once computed.</source>
-        <translation>Part le %1, vers chaque destinataire à l’heure locale où il ouvre le plus, sur sa propre horloge (le lendemain là où cette heure est déjà passée). Ceux qui n’ont jamais ouvert la reçoivent à la meilleure heure de l’app, que la page Analyses affiche une fois calculée.</translation>
+        <source>Goes out on %1, to each recipient at the local hour they open most often on their own clock (the next day where that hour has already passed). Recipients without opens get it at the app&apos;s best hour, which the Analytics page shows once computed. Quiet hours still apply.</source>
+        <translation>Part le %1, vers chaque destinataire à l’heure locale où il ouvre le plus, sur sa propre horloge (le lendemain là où cette heure est déjà passée). Ceux qui n’ont jamais ouvert la reçoivent à la meilleure heure de l’app, que la page Analyses affiche une fois calculée. Les heures calmes s’appliquent toujours.</translation>
     </message>
     <message>
-        <source>Goes out on %1, to each recipient at the local hour they open most often on their own clock (the next day where that hour has already passed). Recipients without opens get it at the app&apos;s best hour, %2 on their clock.</source>
-        <translation>Part le %1, vers chaque destinataire à l’heure locale où il ouvre le plus, sur sa propre horloge (le lendemain là où cette heure est déjà passée). Ceux qui n’ont jamais ouvert la reçoivent à la meilleure heure de l’app, %2 sur leur horloge.</translation>
+        <source>Goes out on %1, to each recipient at the local hour they open most often on their own clock (the next day where that hour has already passed). Recipients without opens get it at the app&apos;s best hour, %2 on their clock. Quiet hours still apply.</source>
+        <translation>Part le %1, vers chaque destinataire à l’heure locale où il ouvre le plus, sur sa propre horloge (le lendemain là où cette heure est déjà passée). Ceux qui n’ont jamais ouvert la reçoivent à la meilleure heure de l’app, %2 sur leur horloge. Les heures calmes s’appliquent toujours.</translation>
     </message>
 </context>
 <context>

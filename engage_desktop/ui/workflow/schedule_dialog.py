@@ -268,7 +268,7 @@ class ScheduleDialog(QDialog):
                     "Goes out on %1, to each recipient at the local hour they open most often "
                     "on their own clock (the next day where that hour has already passed). "
                     "Recipients without opens get it at the app's best hour, which the "
-                    "Analytics page shows once computed."
+                    "Analytics page shows once computed. Quiet hours still apply."
                 ),
                 [day],
             )
@@ -277,7 +277,8 @@ class ScheduleDialog(QDialog):
             self.tr(
                 "Goes out on %1, to each recipient at the local hour they open most often "
                 "on their own clock (the next day where that hour has already passed). "
-                "Recipients without opens get it at the app's best hour, %2 on their clock."
+                "Recipients without opens get it at the app's best hour, %2 on their clock. "
+                "Quiet hours still apply."
             ),
             [day, hour],
         )
