@@ -12,8 +12,6 @@ import asyncio
 import itertools
 from collections import defaultdict
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -21,52 +19,14 @@ from sqlalchemy import func, select
 from engage_desktop.core.outbox import control
 from engage_desktop.core.outbox.expand import start_send
 from engage_desktop.core.workspace import Workspace
-from engage_desktop.security.vault import Vault
-from engage_desktop.services.clock import ScaledClock, ServiceClock
-from engage_desktop.services.dispatcher import DispatchConfig, Dispatcher
+from engage_desktop.services.clock import ScaledClock
+from engage_desktop.services.dispatcher import Dispatcher
 from engage_desktop.store.models import DeliveryAttempt, OutboxMessage, OutboxState
-from tests.support.processes import Sandbox, credentials_dir
+from tests.support.dispatching import dispatch, states
+from tests.support.processes import Sandbox
 from tests.support.sending import seed_app, seed_campaign
 
-
-@pytest.fixture(autouse=True)
-def sandbox_env(sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Sandbox:
-    monkeypatch.setenv("ENGAGE_SANDBOX_URL", sandbox.url)
-    monkeypatch.setenv("ENGAGE_SANDBOX_CREDENTIALS_DIR", str(credentials_dir(tmp_path)))
-    return sandbox
-
-
-async def dispatch(
-    ws: Workspace, until: Callable[[Dispatcher], bool], clock: ServiceClock, **config: Any
-) -> Dispatcher:
-    """Run a dispatcher until ``until`` holds (checked every 50 ms, 30 s at most)."""
-    dispatcher = Dispatcher(
-        ws.engine, "test-worker", DispatchConfig(**config), clock=clock, vault=Vault.system()
-    )
-    stop = asyncio.Event()
-    task = asyncio.create_task(dispatcher.run(stop))
-    try:
-        for _ in range(600):
-            if task.done():
-                task.result()
-                raise AssertionError("the dispatcher stopped by itself")
-            if await asyncio.to_thread(until, dispatcher):
-                return dispatcher
-            await asyncio.sleep(0.05)
-        raise AssertionError("condition not met in time")
-    finally:
-        stop.set()
-        await task
-
-
-def rows_by_state(ws: Workspace, campaign_id: int) -> dict[OutboxState, int]:
-    with ws.session() as s:
-        found = s.execute(
-            select(OutboxMessage.state, func.count())
-            .where(OutboxMessage.campaign_id == campaign_id)
-            .group_by(OutboxMessage.state)
-        )
-        return {state: count for state, count in found}
+pytestmark = pytest.mark.usefixtures("sandbox_env")
 
 
 def test_a_429d_row_is_sent_again_by_its_holder_after_exactly_its_retry_after(
@@ -79,7 +39,7 @@ def test_a_429d_row_is_sent_again_by_its_holder_after_exactly_its_retry_after(
     sandbox.post("/sandbox/faults", {"faults": [quota]})
 
     def all_sent(_d: Dispatcher) -> bool:
-        return rows_by_state(ws, campaign_id) == {OutboxState.SENT: 40}
+        return states(ws, campaign_id) == {OutboxState.SENT: 40}
 
     dispatcher = asyncio.run(dispatch(ws, all_sent, ScaledClock(), concurrency=4))
     with ws.session() as s:
@@ -121,7 +81,7 @@ def test_a_pause_reaches_rows_waiting_out_a_retry_after_in_the_service(
             marks["paused_at"] = clock.monotonic()
             marks["requests"] = sandbox.get("/sandbox/stats")["requests"]
             return False
-        if OutboxState.CLAIMED in rows_by_state(ws, campaign_id):
+        if OutboxState.CLAIMED in states(ws, campaign_id):
             return False
         marks["given_back_at"] = clock.monotonic()
         return d.footprint()["held"] == 0
@@ -129,7 +89,7 @@ def test_a_pause_reaches_rows_waiting_out_a_retry_after_in_the_service(
     asyncio.run(dispatch(ws, paused_and_given_back, clock, concurrency=4, batch=10))
     assert marks["given_back_at"] - marks["paused_at"] <= 1.0
     assert sandbox.get("/sandbox/stats")["requests"] <= marks["requests"] + 4  # in flight only
-    left = rows_by_state(ws, campaign_id)  # beyond ``batch`` held, retries go the long way
+    left = states(ws, campaign_id)  # beyond ``batch`` held, retries go the long way
     assert set(left) <= {OutboxState.QUEUED, OutboxState.RETRY} and sum(left.values()) == 30
     with ws.session() as s:
         given_back = s.scalar(

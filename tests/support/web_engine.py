@@ -16,4 +16,5 @@ WEB_ENGINE_NOISE = pytest.mark.qt_log_ignore(
     "createPlatformVulkanInstance",
     "GPUInfo not initialized",
     "Unable to detect GPU vendor",  # Mesa llvmpipe, when a display (Xvfb) is present
+    "Failed to connect to the bus",  # no system D-Bus in a container
 )

@@ -9,7 +9,6 @@ import json
 from datetime import datetime
 from email import message_from_string, policy
 
-import pytest
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox
 from pytestqt.qtbot import QtBot
@@ -19,6 +18,7 @@ from engage_desktop.store.models import App, ChannelAccount, EventName, Provider
 from engage_desktop.ui.composer.inputs import EventPicker, ExpiryEdit
 from engage_desktop.ui.composer.window import ComposerWindow
 from engage_desktop.ui.context import UiContext
+from tests.support.web_engine import WEB_ENGINE_NOISE
 
 FROM = "Les soldes Maison Lumière <soldes@maison-lumiere.fr>"
 
@@ -59,16 +59,7 @@ def _saved(qtbot: QtBot, window: ComposerWindow, ctx: UiContext) -> dict[str, ob
     return {"content": dict(draft.variants[0].content), "schedule": dict(draft.schedule or {})}
 
 
-@pytest.mark.qt_log_ignore(
-    "QRhiGles2",
-    "Failed to create RHI",
-    "QVulkanInstance",
-    "GBM is not supported",
-    "createPlatformVulkanInstance",
-    "GPUInfo not initialized",
-    "Unable to detect GPU vendor",
-    "Failed to connect to the bus",
-)
+@WEB_ENGINE_NOISE
 def test_rich_push_page_address_and_inbox_days(qtbot: QtBot, ui_context: UiContext) -> None:
     window = _open(qtbot, ui_context)
     _choose(window, "campaign.format", "rich_push")
