@@ -6,21 +6,16 @@ stored. Now only ISO 8601 with an offset is taken; anything else exits 1 and cha
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
 from engage_desktop.cli.main import main
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import Campaign, CampaignStatus
+from tests.support.cli import run_cli
 from tests.support.sending import seed_app, seed_campaign
-
-ROOT = Path(__file__).parents[2]
 
 
 def _stored(ws: Workspace, campaign_id: int) -> Campaign:
@@ -113,24 +108,13 @@ def test_unschedule_goes_back_to_draft(
     assert row.schedule is not None and row.schedule["mode"] == "now" and "at" not in row.schedule
 
 
-def _run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    """The real command, in its own process (the installed entry point's module)."""
-    return subprocess.run(
-        [sys.executable, "-m", "engage_desktop", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        timeout=120,
-    )
-
-
 def test_best_hour_on_a_day_is_stored_and_said_back_by_the_real_command(
     scheduled_setup: tuple[Workspace, int, str],
 ) -> None:
     """Fault: the best-hour timing the delivery rules implement could not be chosen."""
     ws, cid, path = scheduled_setup
     args = ["campaign", "schedule", str(cid), "--at", "2099-12-15", "--best-hour"]
-    done = _run_cli(*args, "--zone", "Asia/Tokyo", "--workspace", path)
+    done = run_cli(*args, "--zone", "Asia/Tokyo", "--workspace", path, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "scheduled for 2099-12-15 (Asia/Tokyo)" in done.stdout
     assert "at their own best hour" in done.stdout
@@ -162,7 +146,7 @@ def test_best_hour_refusals_exit_non_zero_and_store_nothing(
     scheduled_setup: tuple[Workspace, int, str], extra: list[str], said: str
 ) -> None:
     ws, cid, path = scheduled_setup
-    done = _run_cli("campaign", "schedule", str(cid), *extra, "--workspace", path)
+    done = run_cli("campaign", "schedule", str(cid), *extra, "--workspace", path, timeout=120)
     assert done.returncode != 0 and said in done.stderr
     row = _stored(ws, cid)
     assert row.status is CampaignStatus.DRAFT and row.scheduled_at is None

@@ -50,13 +50,11 @@ def _sent_at(ws: Workspace, campaign_id: int) -> dict[int, datetime]:
     return {pid: at.replace(tzinfo=UTC) if at.tzinfo is None else at for pid, at in rows}
 
 
-def test_each_zone_receives_it_at_ten_on_its_own_clock_from_the_earliest_on(
-    make_workspace: Callable[..., Workspace],
-) -> None:
-    ws = make_workspace()
-    campaign_id, ids = scheduled_local_time(ws)
-    t = datetime(2026, 12, 4, 12, 0, tzinfo=UTC)
-    while t < datetime(2026, 12, 6, 12, 0, tzinfo=UTC):  # a service ticking every 10 minutes
+def _run_service(ws: Workspace, campaign_id: int, start: datetime, span: timedelta) -> None:
+    """A service ticking every 10 minutes of an injected clock: it starts the campaigns due,
+    then claims the rows of ``campaign_id`` whose time has come and marks them sent."""
+    t = start
+    while t < start + span:
         ws.clock = FixedClock(t)
         with ws.session() as session:
             due = due_campaigns(session, t)
@@ -67,6 +65,14 @@ def test_each_zone_receives_it_at_ten_on_its_own_clock_from_the_earliest_on(
             outcomes = [Outcome(r.outbox_id, r.campaign_id, OutboxState.SENT, t) for r in held]
             claims.record_outcomes(conn, "w", outcomes, {r.outbox_id: r.claim_count for r in held})
         t += timedelta(minutes=10)
+
+
+def test_each_zone_receives_it_at_ten_on_its_own_clock_from_the_earliest_on(
+    make_workspace: Callable[..., Workspace],
+) -> None:
+    ws = make_workspace()
+    campaign_id, ids = scheduled_local_time(ws)
+    _run_service(ws, campaign_id, datetime(2026, 12, 4, 12, 0, tzinfo=UTC), timedelta(days=2))
     sent = _sent_at(ws, campaign_id)
     assert [sent[pid] for pid in ids] == [TEN_LOCAL[z] for z in ZONES]
 
@@ -129,18 +135,7 @@ def test_best_hour_runs_from_the_earliest_zone_so_nobody_gets_it_late(
     with ws.session() as session:
         chosen = choice(day, "Europe/Paris", booked, Timing.BEST_HOUR)
         schedule(session, ws.member_id, campaign_id, chosen, booked)
-    t = datetime(2026, 12, 4, 0, 0, tzinfo=UTC)
-    while t < datetime(2026, 12, 6, 0, 0, tzinfo=UTC):  # a service ticking every 10 minutes
-        ws.clock = FixedClock(t)
-        with ws.session() as session:
-            due = due_campaigns(session, t)
-        for due_id in due:
-            start_send(ws, due_id, scheduled=True)
-        with ws.engine.begin() as conn:
-            held = claims.claim(conn, campaign_id, "w", timedelta(minutes=5), 100, now=t)
-            outcomes = [Outcome(r.outbox_id, r.campaign_id, OutboxState.SENT, t) for r in held]
-            claims.record_outcomes(conn, "w", outcomes, {r.outbox_id: r.claim_count for r in held})
-        t += timedelta(minutes=10)
+    _run_service(ws, campaign_id, datetime(2026, 12, 4, 0, 0, tzinfo=UTC), timedelta(days=2))
     sent = _sent_at(ws, campaign_id)
     assert sent == {
         auckland: datetime(2026, 12, 4, 19, 0, tzinfo=UTC),  # 08:00 on 5 December, NZDT

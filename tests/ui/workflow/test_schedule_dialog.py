@@ -123,17 +123,25 @@ def test_composer_schedule_opens_the_dialog_and_stores_the_time(
     assert _stored(context.workspace, campaign_id).schedule == row.schedule
 
 
+def _scheduled_in_composer(
+    context: UiContext, campaign_id: int, qtbot: QtBot, timing: Timing, zone: str
+) -> ComposerWindow:
+    """The composer, its campaign scheduled through its dialog on 24 December at 18:00."""
+    window = _composer(context, campaign_id, qtbot)
+    dialog = _schedule_from(window, qtbot)
+    _set(dialog, date(2026, 12, 24), 18)
+    dialog.set_zone(zone)
+    dialog.timing_buttons[timing].setChecked(True)
+    with qtbot.waitSignal(dialog.scheduled, timeout=10_000):
+        dialog.schedule_button.click()
+    return window
+
+
 def test_composer_says_local_time_as_chosen_and_after_reopening(
     setup: tuple[UiContext, int], qtbot: QtBot
 ) -> None:
     context, campaign_id = setup
-    window = _composer(context, campaign_id, qtbot)
-    dialog = _schedule_from(window, qtbot)
-    _set(dialog, date(2026, 12, 24), 18)
-    dialog.set_zone("Asia/Tokyo")
-    dialog.timing_buttons[Timing.LOCAL_TIME].setChecked(True)
-    with qtbot.waitSignal(dialog.scheduled, timeout=10_000):
-        dialog.schedule_button.click()
+    window = _scheduled_in_composer(context, campaign_id, qtbot, Timing.LOCAL_TIME, "Asia/Tokyo")
     at = datetime(2026, 12, 24, 9, 0, tzinfo=UTC)
     expected = f"{moment_text(at, 'Asia/Tokyo')}, in each recipient's local time."
     assert window.views.schedule_words.text() == expected
@@ -201,6 +209,11 @@ def test_french_dialog_uses_the_french_locale(
             dialog.understood.text()
             == "Cette heure est déjà passée : choisissez-en une plus tardive."
         )
+        _set(dialog, date(2026, 12, 15), 10)
+        best = dialog.timing_buttons[Timing.BEST_HOUR]
+        assert best.text() == "Ce jour-là, à la meilleure heure de chaque destinataire"
+        best.setChecked(True)
+        assert dialog.understood.text().startswith("Part le mardi 15 décembre 2026, vers chaque")
     finally:
         QLocale.setDefault(before)
 
@@ -269,26 +282,6 @@ def test_composer_says_the_best_hour_day_as_chosen(
     setup: tuple[UiContext, int], qtbot: QtBot
 ) -> None:
     context, campaign_id = setup
-    window = _composer(context, campaign_id, qtbot)
-    dialog = _schedule_from(window, qtbot)
-    _set(dialog, date(2026, 12, 24), 18)
-    dialog.timing_buttons[Timing.BEST_HOUR].setChecked(True)
-    with qtbot.waitSignal(dialog.scheduled, timeout=10_000):
-        dialog.schedule_button.click()
+    window = _scheduled_in_composer(context, campaign_id, qtbot, Timing.BEST_HOUR, "Europe/Paris")
     day = QLocale().toString(QDate(2026, 12, 24), QLocale.FormatType.LongFormat)
     assert window.views.schedule_words.text() == f"On {day}, at each recipient's best hour."
-
-
-def test_french_best_hour_dialog(setup: tuple[UiContext, int], qtbot: QtBot, french: None) -> None:
-    context, campaign_id = setup
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
-    try:
-        dialog = _dialog(context, campaign_id, qtbot)
-        _set(dialog, date(2026, 12, 15), 10)
-        best = dialog.timing_buttons[Timing.BEST_HOUR]
-        assert best.text() == "Ce jour-là, à la meilleure heure de chaque destinataire"
-        best.setChecked(True)
-        assert dialog.understood.text().startswith("Part le mardi 15 décembre 2026, vers chaque")
-    finally:
-        QLocale.setDefault(before)
