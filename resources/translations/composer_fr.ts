@@ -697,6 +697,10 @@
 <context>
     <name>ScheduleWords</name>
     <message>
+        <source>On %1, at each recipient&apos;s best hour.</source>
+        <translation>Le %1, à la meilleure heure de chaque destinataire.</translation>
+    </message>
+    <message>
         <source>At each recipient&apos;s best hour.</source>
         <translation>À la meilleure heure de chaque destinataire.</translation>
     </message>

@@ -3,6 +3,16 @@
 <context>
     <name>SendConfirmation</name>
     <message numerus="yes">
+        <source>Send “%1” to %Ln person(s), each at their own best hour?</source>
+        <translation>
+            <numerusform>Send “%1” to %Ln person, each at their own best hour?</numerusform><numerusform>Send “%1” to %Ln persons, each at their own best hour?</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Send “%1” to %Ln device(s), each at its owner's best hour?</source>
+        <translation>
+            <numerusform>Send “%1” to %Ln device, each at its owner's best hour?</numerusform><numerusform>Send “%1” to %Ln devices, each at its owner's best hour?</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>Send “%1” to %Ln person(s), each at its time on their own clock?</source>
         <translation>
             <numerusform>Send “%1” to %Ln person, each at its time on their own clock?</numerusform><numerusform>Send “%1” to %Ln persons, each at its time on their own clock?</numerusform></translation>

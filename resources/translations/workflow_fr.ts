@@ -8,10 +8,6 @@
         <translation>Programmer</translation>
     </message>
     <message>
-        <source>In each recipient&apos;s local time</source>
-        <translation>À l’heure locale de chaque destinataire</translation>
-    </message>
-    <message>
         <source>Each recipient gets it at this clock time in their own time zone (from their profile or device, else the app&apos;s).</source>
         <translation>Chaque destinataire la reçoit à cette heure dans son propre fuseau horaire (celui de son profil ou de son appareil, sinon celui de l’app).</translation>
     </message>
@@ -28,12 +24,32 @@
         <translation>Fuseau horaire</translation>
     </message>
     <message>
+        <source>Delivery</source>
+        <translation>Envoi</translation>
+    </message>
+    <message>
         <source>Unschedule</source>
         <translation>Déprogrammer</translation>
     </message>
     <message>
         <source>Back to draft: nothing goes out at its time.</source>
         <translation>Retour au brouillon : rien ne part à l’heure prévue.</translation>
+    </message>
+    <message>
+        <source>At this date and time</source>
+        <translation>À cette date et à cette heure</translation>
+    </message>
+    <message>
+        <source>At this time in each recipient&apos;s local time</source>
+        <translation>À cette heure, à l’heure locale de chaque destinataire</translation>
+    </message>
+    <message>
+        <source>On this day, at each recipient&apos;s best hour</source>
+        <translation>Ce jour-là, à la meilleure heure de chaque destinataire</translation>
+    </message>
+    <message>
+        <source>Each recipient gets it on this day at the local hour they open most often; recipients without opens get it at the app&apos;s best hour.</source>
+        <translation>Chaque destinataire la reçoit ce jour-là à l’heure locale où il ouvre le plus ; ceux qui n’ont jamais ouvert la reçoivent à la meilleure heure de l’app.</translation>
     </message>
     <message>
         <source>Schedule “%1”</source>
@@ -50,6 +66,14 @@
     <message>
         <source>Goes out on %1, that is %2.</source>
         <translation>Part le %1, soit le %2.</translation>
+    </message>
+    <message>
+        <source>Goes out on %1, to each recipient at the local hour they open most often on their own clock (the next day where that hour has already passed). Recipients without opens get it at the app&apos;s best hour, which the Analytics page shows once computed. Quiet hours still apply.</source>
+        <translation>Part le %1, vers chaque destinataire à l’heure locale où il ouvre le plus, sur sa propre horloge (le lendemain là où cette heure est déjà passée). Ceux qui n’ont jamais ouvert la reçoivent à la meilleure heure de l’app, que la page Analyses affiche une fois calculée. Les heures calmes s’appliquent toujours.</translation>
+    </message>
+    <message>
+        <source>Goes out on %1, to each recipient at the local hour they open most often on their own clock (the next day where that hour has already passed). Recipients without opens get it at the app&apos;s best hour, %2 on their clock. Quiet hours still apply.</source>
+        <translation>Part le %1, vers chaque destinataire à l’heure locale où il ouvre le plus, sur sa propre horloge (le lendemain là où cette heure est déjà passée). Ceux qui n’ont jamais ouvert la reçoivent à la meilleure heure de l’app, %2 sur leur horloge. Les heures calmes s’appliquent toujours.</translation>
     </message>
 </context>
 <context>
@@ -73,6 +97,10 @@
     <message>
         <source>This time is already past: choose a later one.</source>
         <translation>Cette heure est déjà passée : choisissez-en une plus tardive.</translation>
+    </message>
+    <message>
+        <source>This day is over in %2: choose today or a later day.</source>
+        <translation>Ce jour est terminé en %2 : choisissez aujourd’hui ou un jour plus tardif.</translation>
     </message>
     <message>
         <source>Choose a date and time first.</source>
@@ -116,6 +144,20 @@
     <message>
         <source>Nobody in this audience can receive it now.</source>
         <translation>Personne dans cette audience ne peut la recevoir pour le moment.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send “%1” to %Ln person(s), each at their own best hour?</source>
+        <translation>
+            <numerusform>Envoyer « %1 » à %Ln personne, à sa meilleure heure ?</numerusform>
+            <numerusform>Envoyer « %1 » à %Ln personnes, chacune à sa meilleure heure ?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Send “%1” to %Ln device(s), each at its owner&apos;s best hour?</source>
+        <translation>
+            <numerusform>Envoyer « %1 » à %Ln appareil, à la meilleure heure de son propriétaire ?</numerusform>
+            <numerusform>Envoyer « %1 » à %Ln appareils, chacun à la meilleure heure de son propriétaire ?</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Send “%1” to %Ln person(s), each at its time on their own clock?</source>
@@ -198,6 +240,10 @@
     <message>
         <source>Now</source>
         <translation>Maintenant</translation>
+    </message>
+    <message>
+        <source>On %1, at each recipient&apos;s best hour on their own clock (the app&apos;s best hour for those without opens); where that hour has already passed, the next day</source>
+        <translation>Le %1, à la meilleure heure de chaque destinataire sur sa propre horloge (la meilleure heure de l’app pour ceux qui n’ont jamais ouvert) ; là où cette heure est déjà passée, le lendemain</translation>
     </message>
     <message>
         <source>At %1 on each recipient&apos;s own clock, from the earliest time zone on; where that time has already passed, the next day</source>

@@ -14,6 +14,7 @@ import pytest
 from engage_desktop.cli.main import main
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import Campaign, CampaignStatus
+from tests.support.cli import run_cli
 from tests.support.sending import seed_app, seed_campaign
 
 
@@ -105,3 +106,47 @@ def test_unschedule_goes_back_to_draft(
     row = _stored(ws, cid)
     assert row.status is CampaignStatus.DRAFT and row.scheduled_at is None
     assert row.schedule is not None and row.schedule["mode"] == "now" and "at" not in row.schedule
+
+
+def test_best_hour_on_a_day_is_stored_and_said_back_by_the_real_command(
+    scheduled_setup: tuple[Workspace, int, str],
+) -> None:
+    """Fault: the best-hour timing the delivery rules implement could not be chosen."""
+    ws, cid, path = scheduled_setup
+    args = ["campaign", "schedule", str(cid), "--at", "2099-12-15", "--best-hour"]
+    done = run_cli(*args, "--zone", "Asia/Tokyo", "--workspace", path, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "scheduled for 2099-12-15 (Asia/Tokyo)" in done.stdout
+    assert "at their own best hour" in done.stdout
+    row = _stored(ws, cid)
+    assert row.status is CampaignStatus.SCHEDULED
+    assert row.scheduled_at == datetime(2099, 12, 14, 15, 0, tzinfo=UTC)  # midnight in Tokyo
+    assert row.schedule is not None
+    assert (row.schedule["mode"], row.schedule["at"]) == ("best_hour", "2099-12-15T00:00:00+09:00")
+
+
+def test_best_hour_takes_the_day_of_a_full_time_in_the_apps_zone(
+    scheduled_setup: tuple[Workspace, int, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    _ws, cid, path = scheduled_setup
+    args = ["campaign", "schedule", str(cid), "--at", "2099-12-15T23:30Z", "--best-hour"]
+    assert main([*args, "--workspace", path]) == 0  # already the 16th in Paris
+    assert "scheduled for 2099-12-16 (Europe/Paris)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("extra", "said"),
+    [
+        (["--at", "2099-12-15", "--best-hour", "--local-time"], "not allowed with argument"),
+        (["--at", "2020-01-01", "--best-hour"], "2020-01-01 is over in Europe/Paris"),
+        (["--at", "15/12/2099", "--best-hour"], "is not an ISO 8601 date and time"),
+    ],
+)
+def test_best_hour_refusals_exit_non_zero_and_store_nothing(
+    scheduled_setup: tuple[Workspace, int, str], extra: list[str], said: str
+) -> None:
+    ws, cid, path = scheduled_setup
+    done = run_cli("campaign", "schedule", str(cid), *extra, "--workspace", path, timeout=120)
+    assert done.returncode != 0 and said in done.stderr
+    row = _stored(ws, cid)
+    assert row.status is CampaignStatus.DRAFT and row.scheduled_at is None

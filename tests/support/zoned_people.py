@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert, select
 
 from engage_desktop.core.scheduling.schedule import schedule
-from engage_desktop.core.scheduling.when import ScheduleChoice
+from engage_desktop.core.scheduling.when import ScheduleChoice, Timing
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import (
     App,
@@ -154,6 +154,6 @@ def scheduled_local_time(
     app_id, ids = seed_zoned_app(ws, [Zoned(z, None) for z in ZONES], booked)
     campaign_id = seed_campaign(ws, app_id, fmt)
     with ws.session() as session:
-        chosen = ScheduleChoice(CHOSEN, "Europe/Paris", local_time=True)
+        chosen = ScheduleChoice(CHOSEN, "Europe/Paris", Timing.LOCAL_TIME)
         schedule(session, ws.member_id, campaign_id, chosen, booked)
     return campaign_id, ids

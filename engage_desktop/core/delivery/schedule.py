@@ -132,11 +132,12 @@ LATE_GRACE = timedelta(minutes=15)  # "10:00 local" reached at 10:10 (a late sta
 
 def start_time(schedule: DeliverySchedule, now: datetime) -> datetime:
     """When the service should expand a scheduled campaign: its instant for ``at``; for
-    ``local_time`` the wall time where it comes first (UTC+14), so the send runs from the
-    earliest time zone on (each row then waits for its own zone); otherwise now."""
+    ``local_time`` the wall time where it comes first (UTC+14), and for ``best_hour`` the start
+    of its day there, so the send runs from the earliest time zone on (each row then waits for
+    its own zone's hour); otherwise now."""
     if schedule.mode == "at" and schedule.at is not None:
         return schedule.at
-    if schedule.mode == "local_time" and schedule.at is not None:
+    if schedule.starts_local and schedule.at is not None:
         return max(schedule.at.replace(tzinfo=EARLIEST_ZONE).astimezone(UTC), now)
     return now
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, date, datetime
 
 from engage_desktop.core.delivery.summary import rules_lines
 from engage_desktop.core.delivery.zones import app_zone
@@ -30,7 +30,8 @@ class SendSummary:
         channel: the campaign's format value (``push``, ``rich_push`` …).
         segment: the segment's name; None for the app's whole audience.
         scheduled_at: a scheduled campaign's time (UTC), which "send now" replaces.
-        schedule_zone, local_time: how that time was chosen.
+        schedule_zone, local_time, best_hour: how that time was chosen (``best_hour``: on the
+            day of ``scheduled_at`` in ``schedule_zone``, at each recipient's best hour).
     """
 
     campaign_id: int
@@ -44,6 +45,7 @@ class SendSummary:
     scheduled_at: datetime | None = None
     schedule_zone: str | None = None
     local_time: bool = False
+    best_hour: bool = False
     # What the delivery rules do: per variant, waiting for quiet hours, estimated end (issue 18)
     delivery: ExpandResult | None = None
 
@@ -84,6 +86,7 @@ def send_summary(ws: Workspace, campaign_id: int) -> SendSummary:
             scheduled_at=campaign.scheduled_at if scheduled else None,
             schedule_zone=schedule.get("time_zone") if scheduled else None,
             local_time=scheduled and schedule.get("mode") == "local_time",
+            best_hour=scheduled and schedule.get("mode") == "best_hour",
             delivery=counted,
         )
 
@@ -101,7 +104,12 @@ def summary_lines(summary: SendSummary) -> list[str]:
         f"  not sent:   {summary.suppressed_total:,}" + (f" ({reasons})" if reasons else "")
     )
     when = "now"
-    if summary.scheduled_at is not None and summary.local_time:
+    if summary.scheduled_at is not None and summary.best_hour:
+        when = (
+            f"on {_day(summary)} at each recipient's best hour on their own clock (their opens, "
+            "else the app's best hour; where it has passed: the next day)"
+        )
+    elif summary.scheduled_at is not None and summary.local_time:
         when = "at its time on each recipient's clock (where it has passed: the next day)"
     elif summary.scheduled_at is not None:
         when = f"now, instead of its scheduled time {summary.scheduled_at.isoformat()}"
@@ -109,3 +117,17 @@ def summary_lines(summary: SendSummary) -> list[str]:
     if summary.delivery is not None:  # the same rules lines as the GUI's confirmation
         lines += rules_lines(summary.delivery, app_zone(summary.app_time_zone))
     return lines
+
+
+def best_hour_day(summary: SendSummary) -> date | None:
+    """The day a best-hour campaign goes out, on the clocks of the zone it was chosen in."""
+    if summary.scheduled_at is None or not summary.best_hour:
+        return None
+    at = summary.scheduled_at
+    aware = at if at.tzinfo else at.replace(tzinfo=UTC)
+    return aware.astimezone(app_zone(summary.schedule_zone or summary.app_time_zone)).date()
+
+
+def _day(summary: SendSummary) -> str:
+    day = best_hour_day(summary)
+    return day.isoformat() if day is not None else "its day"

@@ -18,14 +18,14 @@ from engage_desktop.security.audit import record
 from engage_desktop.security.roles import Permission, require
 from engage_desktop.store.models import App, Campaign, CampaignStatus
 
-from .when import ScheduleChoice, check_future
+from .when import ScheduleChoice, Timing, check_choice
 
 
 def schedule(
     session: Session, member_id: int, campaign_id: int, chosen: ScheduleChoice, now: datetime
 ) -> None:
     """Schedule at ``chosen`` (checked again against ``now``: a dialog may have stayed open)."""
-    check_future(chosen.at, now)
+    check_choice(chosen, now)
     schedule_campaign(session, member_id, campaign_id, chosen.at_utc)
     row = _campaign(session, campaign_id)
     row.schedule = {**(row.schedule or {}), **chosen.to_json()}
@@ -78,6 +78,7 @@ class CurrentSchedule:
     """What the scheduling dialog opens on: the app's zone and the campaign's stored choice."""
 
     campaign_name: str
+    app_id: int
     app_time_zone: str
     status: CampaignStatus
     chosen: ScheduleChoice | None
@@ -92,5 +93,13 @@ def current_schedule(session: Session, member_id: int, campaign_id: int) -> Curr
     if row.status == CampaignStatus.SCHEDULED and row.scheduled_at is not None:
         stored = dict(row.schedule or {})
         zone_name = str(stored.get("time_zone") or app_zone)
-        chosen = ScheduleChoice(row.scheduled_at, zone_name, stored.get("mode") == "local_time")
-    return CurrentSchedule(row.name, app_zone, row.status, chosen)
+        chosen = ScheduleChoice(row.scheduled_at, zone_name, _timing(stored.get("mode")))
+    return CurrentSchedule(row.name, row.app_id, app_zone, row.status, chosen)
+
+
+def _timing(mode: object) -> Timing:
+    """The stored mode as a timing (anything else was stored as "at" by an older version)."""
+    try:
+        return Timing(str(mode))
+    except ValueError:
+        return Timing.AT

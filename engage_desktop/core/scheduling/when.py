@@ -3,14 +3,16 @@
 A time is refused rather than guessed: text that is not ISO 8601, a time without its offset
 (10:00 where?), a wall-clock time the chosen zone skips (the spring DST gap), an unknown zone,
 or a time that is not in the future. ``ScheduleChoice`` is what gets stored: the instant, the
-zone it was chosen in, and whether each recipient gets it at that wall-clock time in their own
-zone (stored here; the delivery rules honour it).
+zone it was chosen in, and how recipients get it (``Timing``): at that instant, at that
+wall-clock time in their own zone, or on that day at their own best hour (stored here; the
+delivery rules, ``core.delivery.schedule``, honour it).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -22,8 +24,17 @@ class ScheduleError(CodedError, ValueError):
 
     Codes: ``schedule_unparseable`` (text), ``schedule_no_offset`` (text),
     ``schedule_unknown_zone`` (zone), ``schedule_skipped_time`` (wall time, zone),
-    ``schedule_past`` (time asked, now; both ISO in UTC), ``schedule_missing``.
+    ``schedule_past`` (time asked, now; both ISO in UTC), ``schedule_day_over`` (a best-hour
+    day that has ended: day, zone), ``schedule_missing``.
     """
+
+
+class Timing(StrEnum):
+    """How recipients get a scheduled campaign; the value is the stored ``mode``."""
+
+    AT = "at"  # everyone at the instant ``at``
+    LOCAL_TIME = "local_time"  # at ``at``'s wall-clock time in each recipient's own zone
+    BEST_HOUR = "best_hour"  # on ``at``'s day, at each recipient's best hour (their opens)
 
 
 @dataclass(frozen=True)
@@ -31,14 +42,15 @@ class ScheduleChoice:
     """A checked send time.
 
     Attributes:
-        at: the instant (aware); for ``local_time``, the instant in ``time_zone``.
+        at: the instant (aware); for ``LOCAL_TIME``, the instant in ``time_zone``; for
+            ``BEST_HOUR``, the start of the chosen day in ``time_zone``.
         time_zone: the IANA zone the time was chosen in (shown back to people).
-        local_time: deliver at ``at``'s wall-clock time in each recipient's own zone.
+        timing: how recipients get it.
     """
 
     at: datetime
     time_zone: str
-    local_time: bool = False
+    timing: Timing = Timing.AT
 
     @property
     def at_utc(self) -> datetime:
@@ -52,7 +64,7 @@ class ScheduleChoice:
     def to_json(self) -> dict[str, Any]:
         """The keys stored in ``campaign.schedule`` (other keys there are kept)."""
         return {
-            "mode": "local_time" if self.local_time else "at",
+            "mode": self.timing.value,
             "at": self.wall.isoformat(),
             "time_zone": self.time_zone,
         }
@@ -123,11 +135,38 @@ def check_future(at: datetime, now: datetime) -> None:
         )
 
 
-def choice(at: datetime, zone_name: str, now: datetime, local_time: bool = False) -> ScheduleChoice:
-    """The one check every path makes before a time is stored."""
+def day_start(day: date, zone_name: str) -> datetime:
+    """The first moment of ``day`` on the clocks of ``zone_name`` (a best-hour day's ``at``)."""
+    return datetime.combine(day, time(0), tzinfo=zone(zone_name))
+
+
+def check_choice(chosen: ScheduleChoice, now: datetime) -> None:
+    """Refuse a choice already over: a time not after ``now``; a best-hour day that has ended
+    (today is fine: each recipient's hour still to come today, else tomorrow's)."""
+    if chosen.timing != Timing.BEST_HOUR:
+        check_future(chosen.at, now)
+        return
+    day = chosen.wall.date()
+    if day_start(day + timedelta(days=1), chosen.time_zone) <= now:
+        raise ScheduleError(
+            f"{day.isoformat()} is over in {chosen.time_zone}: choose today or a later day.",
+            "schedule_day_over",
+            day.isoformat(),
+            chosen.time_zone,
+        )
+
+
+def choice(
+    at: datetime, zone_name: str, now: datetime, timing: Timing = Timing.AT
+) -> ScheduleChoice:
+    """The one check every path makes before a time is stored; for ``BEST_HOUR`` only the day
+    of ``at`` (on the clocks of ``zone_name``) counts."""
     zone(zone_name)
-    check_future(at, now)
-    return ScheduleChoice(at, zone_name, local_time)
+    if timing == Timing.BEST_HOUR:
+        at = day_start(at.astimezone(zone(zone_name)).date(), zone_name)
+    chosen = ScheduleChoice(at, zone_name, timing)
+    check_choice(chosen, now)
+    return chosen
 
 
 def suggested_time(now: datetime, zone_name: str) -> datetime:

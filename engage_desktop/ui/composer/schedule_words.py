@@ -2,7 +2,8 @@
 
 The choice itself is made in the scheduling dialog (``ui.workflow.schedule_dialog``); this only
 says what is stored in ``campaign.schedule``: the date and time in the user's locale with the
-zone it was chosen in, and "in each recipient's local time" when that was chosen.
+zone it was chosen in, "in each recipient's local time" when that was chosen, and the day of a
+best-hour campaign.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from engage_desktop.ui.messages import fill
 from engage_desktop.ui.workflow.when_text import moment_text
@@ -22,6 +23,12 @@ def schedule_words(schedule: Mapping[str, Any]) -> str:
     mode = str(schedule.get("mode") or "now")
     at = moment_from(schedule.get("at"))
     zone = str(schedule.get("time_zone") or "")
+    if mode == "best_hour" and at is not None:
+        day = QLocale().toString(QDate(at.year, at.month, at.day), QLocale.FormatType.LongFormat)
+        on_day = QCoreApplication.translate(
+            "ScheduleWords", "On %1, at each recipient's best hour."
+        )
+        return fill(on_day, [day])
     if mode == "best_hour":
         return QCoreApplication.translate("ScheduleWords", "At each recipient's best hour.")
     if at is None or mode not in ("at", "local_time"):

@@ -7,9 +7,10 @@ shows this view before anything is queued; the CLI prints the same summary
 
 from __future__ import annotations
 
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from engage_desktop.core.outbox.confirmation import SendSummary
+from engage_desktop.core.outbox.confirmation import SendSummary, best_hour_day
 from engage_desktop.ui.formatting import format_int
 from engage_desktop.ui.messages import fill
 from engage_desktop.ui.sending.send_panel import reason_label
@@ -60,12 +61,18 @@ class SendConfirmation(QWidget):
 
     def question_text(self, summary: SendSummary) -> str:
         """The bold question, in the campaign's own unit and timing: an SMS goes to people,
-        and a local-time campaign does not go "now"."""
+        and a local-time or best-hour campaign does not go "now"."""
         if summary.recipients == 0:
             return self.tr("Nobody in this audience can receive it now.")
         people = summary.channel in ("sms", "email")
         n = summary.recipients
-        if summary.scheduled_at is not None and summary.local_time:
+        if summary.scheduled_at is not None and summary.best_hour:
+            text = (
+                self.tr("Send “%1” to %Ln person(s), each at their own best hour?", "", n)
+                if people
+                else self.tr("Send “%1” to %Ln device(s), each at its owner's best hour?", "", n)
+            )
+        elif summary.scheduled_at is not None and summary.local_time:
             text = (
                 self.tr("Send “%1” to %Ln person(s), each at its time on their own clock?", "", n)
                 if people
@@ -114,6 +121,20 @@ class SendConfirmation(QWidget):
         if summary.scheduled_at is None:
             return self.tr("Now")
         zone = summary.schedule_zone or summary.app_time_zone
+        day = best_hour_day(summary)
+        if day is not None:
+            return fill(
+                self.tr(
+                    "On %1, at each recipient's best hour on their own clock (the app's best "
+                    "hour for those without opens); where that hour has already passed, the "
+                    "next day"
+                ),
+                [
+                    QLocale().toString(
+                        QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat
+                    )
+                ],
+            )
         if summary.local_time:
             return fill(
                 self.tr(

@@ -1,5 +1,6 @@
 """The scheduling dialog: a date and a time in the user's locale, the zone shown and chosen,
-"in each recipient's local time", and a live line saying what will happen (or why not).
+the timing (at that moment, at that time in each recipient's local time, or on that day at each
+recipient's best hour), and a live line saying what will happen (or why not).
 
 Thin over ``core.scheduling``: the check of the time (past, a skipped DST hour, an unknown
 zone) is core's, run on every change against the workspace's clock; the campaign's stored
@@ -12,9 +13,9 @@ from __future__ import annotations
 from datetime import date, time
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
+    QButtonGroup,
     QComboBox,
     QCompleter,
     QDateEdit,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QPushButton,
+    QRadioButton,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -30,10 +32,13 @@ from PySide6.QtWidgets import (
 
 from engage_desktop.core.progress import Progress
 from engage_desktop.core.scheduling import schedule as scheduling
+from engage_desktop.core.scheduling.best_hour import cached_app_best_hour
 from engage_desktop.core.scheduling.when import (
     ScheduleChoice,
     ScheduleError,
+    Timing,
     choice,
+    day_start,
     from_wall,
     suggested_time,
 )
@@ -55,6 +60,8 @@ class ScheduleDialog(QDialog):
     Attributes:
         chosen: the checked choice the fields describe (None while they describe none).
         understood: the line saying what will happen, or why it cannot.
+        timing_buttons: the three exclusive timings, by ``Timing``.
+        app_best_hour: the app's best hour as analytics last computed it (None: unknown).
 
     Signals:
         scheduled(ScheduleChoice): stored.
@@ -70,6 +77,7 @@ class ScheduleDialog(QDialog):
         self.campaign_id = campaign_id
         self.chosen: ScheduleChoice | None = None
         self.app_zone = "UTC"
+        self.app_best_hour: int | None = None
         self.setWindowTitle(self.tr("Schedule"))
         self.setMinimumWidth(520)
         self._build()
@@ -94,20 +102,15 @@ class ScheduleDialog(QDialog):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.zone_box.setCompleter(completer)
-        self.local_time = QCheckBox(self.tr("In each recipient's local time"))
-        self.local_time.setToolTip(
-            self.tr(
-                "Each recipient gets it at this clock time in their own time zone (from their "
-                "profile or device, else the app's)."
-            )
-        )
+        self._build_timing()
         self.understood = QLabel()
         self.understood.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Date"), self.date_edit)
         form.addRow(self.tr("Time"), self.time_edit)
         form.addRow(self.tr("Time zone"), self.zone_box)
-        form.addRow("", self.local_time)
+        for row, button in enumerate(self.timing_buttons.values()):
+            form.addRow(self.tr("Delivery") if row == 0 else "", button)
         self.buttons = QDialogButtonBox()
         self.schedule_button: QPushButton = self.buttons.addButton(
             self.tr("Schedule"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -130,18 +133,54 @@ class ScheduleDialog(QDialog):
             self.date_edit.dateChanged,
             self.time_edit.timeChanged,
             self.zone_box.currentTextChanged,
-            self.local_time.toggled,
+            self.timing_group.buttonToggled,
         ):
             signal.connect(self.check)
 
+    def _build_timing(self) -> None:
+        """Three exclusive timings; the time field means nothing for the best hour."""
+        self.timing_buttons = {
+            Timing.AT: QRadioButton(self.tr("At this date and time")),
+            Timing.LOCAL_TIME: QRadioButton(self.tr("At this time in each recipient's local time")),
+            Timing.BEST_HOUR: QRadioButton(self.tr("On this day, at each recipient's best hour")),
+        }
+        self.timing_buttons[Timing.LOCAL_TIME].setToolTip(
+            self.tr(
+                "Each recipient gets it at this clock time in their own time zone (from their "
+                "profile or device, else the app's)."
+            )
+        )
+        self.timing_buttons[Timing.BEST_HOUR].setToolTip(
+            self.tr(
+                "Each recipient gets it on this day at the local hour they open most often; "
+                "recipients without opens get it at the app's best hour."
+            )
+        )
+        self.timing_group = QButtonGroup(self)
+        for button in self.timing_buttons.values():
+            self.timing_group.addButton(button)
+        self.timing_buttons[Timing.AT].setChecked(True)
+        self.timing_buttons[Timing.BEST_HOUR].toggled.connect(
+            lambda best: self.time_edit.setEnabled(not best)
+        )
+
+    def timing(self) -> Timing:
+        """The timing whose button is checked."""
+        for timing, button in self.timing_buttons.items():
+            if button.isChecked():
+                return timing
+        return Timing.AT
+
     # --- reading and showing ------------------------------------------------------------
-    def _read(self) -> scheduling.CurrentSchedule:
-        """On a worker: the app's zone and the campaign's stored choice."""
+    def _read(self) -> tuple[scheduling.CurrentSchedule, int | None]:
+        """On a worker: the app's zone, the campaign's stored choice, the app's best hour."""
         ws = self.context.workspace
         with ws.session() as session:
-            return scheduling.current_schedule(session, ws.member_id, self.campaign_id)
+            current = scheduling.current_schedule(session, ws.member_id, self.campaign_id)
+        return current, cached_app_best_hour(ws, current.app_id)
 
-    def _loaded(self, current: scheduling.CurrentSchedule) -> None:
+    def _loaded(self, read: tuple[scheduling.CurrentSchedule, int | None]) -> None:
+        current, self.app_best_hour = read
         self.app_zone = current.app_time_zone
         self.setWindowTitle(fill(self.tr("Schedule “%1”"), [current.campaign_name]))
         self._mark_app_zone()
@@ -163,9 +202,10 @@ class ScheduleDialog(QDialog):
     def show_choice(self, chosen: ScheduleChoice) -> None:
         wall = chosen.wall
         self.date_edit.setDate(QDate(wall.year, wall.month, wall.day))
-        self.time_edit.setTime(QTime(wall.hour, wall.minute))
+        if chosen.timing != Timing.BEST_HOUR:  # its time is the day's start: keep a useful one
+            self.time_edit.setTime(QTime(wall.hour, wall.minute))
         self.set_zone(chosen.time_zone)
-        self.local_time.setChecked(chosen.local_time)
+        self.timing_buttons[chosen.timing].setChecked(True)
 
     def set_zone(self, name: str) -> None:
         index = 0 if name == self.app_zone else self.zone_box.findText(name)
@@ -187,11 +227,15 @@ class ScheduleDialog(QDialog):
         """Ask core whether the fields make a time it would store; say what it understood."""
         self.chosen = None
         day, clock = self.date_edit.date(), self.time_edit.time()
+        timing, zone_name = self.timing(), self.zone_name()
         try:
-            wall = time(clock.hour(), clock.minute())
-            at = from_wall(date(day.year(), day.month(), day.day()), wall, self.zone_name())
+            on = date(day.year(), day.month(), day.day())
+            if timing == Timing.BEST_HOUR:
+                at = day_start(on, zone_name)
+            else:
+                at = from_wall(on, time(clock.hour(), clock.minute()), zone_name)
             now = self.context.workspace.clock.now()
-            self.chosen = choice(at, self.zone_name(), now, self.local_time.isChecked())
+            self.chosen = choice(at, zone_name, now, timing)
         except ScheduleError as exc:
             self._say(schedule_error_text(exc), error=True)
         else:
@@ -199,7 +243,9 @@ class ScheduleDialog(QDialog):
         self.schedule_button.setEnabled(self.chosen is not None)
 
     def _understood_text(self, chosen: ScheduleChoice) -> str:
-        if chosen.local_time:
+        if chosen.timing == Timing.BEST_HOUR:
+            return self._best_hour_text()
+        if chosen.timing == Timing.LOCAL_TIME:
             return fill(
                 self.tr("Goes out at %1 on each recipient's clock, from %2 (the time in %3)."),
                 [
@@ -211,6 +257,30 @@ class ScheduleDialog(QDialog):
         return fill(
             self.tr("Goes out on %1, that is %2."),
             [moment_text(chosen.at, chosen.time_zone), utc_text(chosen.at)],
+        )
+
+    def _best_hour_text(self) -> str:
+        """The day, each recipient's own hour, and the app's hour for those without opens."""
+        day = QLocale().toString(self.date_edit.date(), QLocale.FormatType.LongFormat)
+        if self.app_best_hour is None:
+            return fill(
+                self.tr(
+                    "Goes out on %1, to each recipient at the local hour they open most often "
+                    "on their own clock (the next day where that hour has already passed). "
+                    "Recipients without opens get it at the app's best hour, which the "
+                    "Analytics page shows once computed. Quiet hours still apply."
+                ),
+                [day],
+            )
+        hour = QLocale().toString(QTime(self.app_best_hour, 0), QLocale.FormatType.ShortFormat)
+        return fill(
+            self.tr(
+                "Goes out on %1, to each recipient at the local hour they open most often "
+                "on their own clock (the next day where that hour has already passed). "
+                "Recipients without opens get it at the app's best hour, %2 on their clock. "
+                "Quiet hours still apply."
+            ),
+            [day, hour],
         )
 
     def _say(self, text: str, *, error: bool = False) -> None:

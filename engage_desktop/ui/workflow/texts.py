@@ -27,6 +27,9 @@ def _templates() -> dict[str, str]:
         "schedule_past": QCoreApplication.translate(
             "ScheduleErrors", "This time is already past: choose a later one."
         ),
+        "schedule_day_over": QCoreApplication.translate(
+            "ScheduleErrors", "This day is over in %2: choose today or a later day."
+        ),
         "schedule_missing": QCoreApplication.translate(
             "ScheduleErrors", "Choose a date and time first."
         ),

@@ -11,7 +11,7 @@ from sqlalchemy import func, select, update
 
 from engage_desktop.core.outbox.confirmation import send_summary, summary_lines
 from engage_desktop.core.scheduling.schedule import schedule
-from engage_desktop.core.scheduling.when import ScheduleChoice
+from engage_desktop.core.scheduling.when import ScheduleChoice, Timing, choice
 from engage_desktop.core.segments.saved import create_segment, refresh_segment
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.errors import PermissionDenied
@@ -85,7 +85,9 @@ def test_a_local_time_campaign_sent_by_hand_goes_on_each_recipients_clock(
     ws = make_workspace()
     campaign_id = seed_campaign(ws, seed_app(ws, 2))
     with ws.session() as session:
-        chosen = ScheduleChoice(AT.astimezone(ZoneInfo("Europe/Paris")), "Europe/Paris", True)
+        chosen = ScheduleChoice(
+            AT.astimezone(ZoneInfo("Europe/Paris")), "Europe/Paris", Timing.LOCAL_TIME
+        )
         schedule(session, ws.member_id, campaign_id, chosen, ws.clock.now())
     lines = summary_lines(send_summary(ws, campaign_id))
     assert (
@@ -93,3 +95,22 @@ def test_a_local_time_campaign_sent_by_hand_goes_on_each_recipients_clock(
         in lines
     )
     assert any(line.startswith("  first send: 2099-12-15 10:00 (Europe/Paris)") for line in lines)
+
+
+def test_a_best_hour_campaign_sent_by_hand_goes_at_each_recipients_best_hour(
+    make_workspace: Callable[..., Workspace],
+) -> None:
+    """Fault: the confirmation said a best-hour campaign went "now"."""
+    ws = make_workspace()
+    campaign_id = seed_campaign(ws, seed_app(ws, 2))
+    with ws.session() as session:
+        chosen = choice(AT, "Asia/Tokyo", ws.clock.now(), Timing.BEST_HOUR)
+        schedule(session, ws.member_id, campaign_id, chosen, ws.clock.now())
+    summary = send_summary(ws, campaign_id)
+    assert (summary.best_hour, summary.local_time) == (True, False)
+    lines = summary_lines(summary)
+    assert (
+        "  when:       on 2099-12-15 at each recipient's best hour on their own clock (their "
+        "opens, else the app's best hour; where it has passed: the next day)"
+    ) in lines
+    assert not any("now" in line for line in lines if line.startswith("  when:"))

@@ -12,8 +12,10 @@ from hypothesis import strategies as st
 from engage_desktop.core.scheduling.when import (
     ScheduleChoice,
     ScheduleError,
+    Timing,
     check_future,
     choice,
+    day_start,
     from_wall,
     parse_iso,
     suggested_time,
@@ -69,12 +71,37 @@ def test_unknown_zone_and_past_times_are_refused() -> None:
 
 
 def test_stored_form_keeps_the_zone_and_the_local_time_choice() -> None:
-    chosen = ScheduleChoice(datetime(2026, 12, 24, 9, 0, tzinfo=UTC), "Asia/Tokyo", True)
+    chosen = ScheduleChoice(
+        datetime(2026, 12, 24, 9, 0, tzinfo=UTC), "Asia/Tokyo", Timing.LOCAL_TIME
+    )
     assert chosen.to_json() == {
         "mode": "local_time",
         "at": "2026-12-24T18:00:00+09:00",
         "time_zone": "Asia/Tokyo",
     }
+
+
+def test_best_hour_keeps_only_the_day_on_the_chosen_zones_clocks() -> None:
+    late = datetime(2026, 12, 24, 23, 30, tzinfo=UTC)  # already the 25th in Tokyo
+    chosen = choice(late, "Asia/Tokyo", NOW, Timing.BEST_HOUR)
+    assert chosen.to_json() == {
+        "mode": "best_hour",
+        "at": "2026-12-25T00:00:00+09:00",
+        "time_zone": "Asia/Tokyo",
+    }
+    assert day_start(date(2026, 12, 25), "Asia/Tokyo") == chosen.at
+
+
+def test_best_hour_today_is_taken_and_a_day_over_is_refused() -> None:
+    today = choice(NOW, "Europe/Paris", NOW, Timing.BEST_HOUR)  # its start is past: still today
+    assert today.at == datetime(2026, 12, 3, tzinfo=ZoneInfo("Europe/Paris"))
+    with pytest.raises(ScheduleError) as caught:
+        choice(NOW - timedelta(days=1), "Europe/Paris", NOW, Timing.BEST_HOUR)
+    assert caught.value.code == "schedule_day_over"
+    assert caught.value.args_text == ("2026-12-02", "Europe/Paris")
+    with pytest.raises(ScheduleError) as caught:  # an instant still needs to be ahead
+        choice(NOW, "Europe/Paris", NOW, Timing.AT)
+    assert caught.value.code == "schedule_past"
 
 
 def test_the_proposal_is_a_whole_hour_at_least_an_hour_ahead() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from PySide6.QtCore import QDate, QLocale
 from pytestqt.qtbot import QtBot
 
 from engage_desktop.core.outbox.confirmation import SendSummary
@@ -48,3 +49,21 @@ def test_a_local_time_campaign_is_not_said_to_go_now(qtbot: QtBot) -> None:
     assert "own clock" in view.question.text()
     when = view.rows["when"].text()
     assert when.startswith("At 10:00") and "next day" in when and "Now" not in when
+
+
+def test_a_best_hour_campaign_is_not_said_to_go_now(qtbot: QtBot) -> None:
+    """Fault: a best-hour campaign's confirmation asked to send it "now"."""
+    view = SendConfirmation()
+    qtbot.addWidget(view)
+    at = datetime(2026, 12, 14, 23, 0, tzinfo=UTC)  # 15 December starts then in Paris
+    view.show_summary(
+        _summary("sms", scheduled_at=at, schedule_zone="Europe/Paris", best_hour=True)
+    )
+    assert view.question.text() == "Send “Soldes” to 3 persons, each at their own best hour?"
+    day = QLocale().toString(QDate(2026, 12, 15), QLocale.FormatType.LongFormat)
+    when = view.rows["when"].text()
+    assert when.startswith(f"On {day}, at each recipient's best hour") and "Now" not in when
+    view.show_summary(
+        _summary("push", scheduled_at=at, schedule_zone="Europe/Paris", best_hour=True)
+    )
+    assert view.question.text() == "Send “Soldes” to 3 devices, each at its owner's best hour?"

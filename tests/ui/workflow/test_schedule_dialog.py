@@ -1,7 +1,8 @@
 """The scheduling dialog on a real workspace, with the workspace's clock fixed.
 
-Fault seen: "Schedule…" opened no dialog, the date was a free "(ISO)" field, and
-``15/12/2026 10h00`` made the campaign Scheduled with no date stored.
+Faults seen: "Schedule…" opened no dialog, the date was a free "(ISO)" field, and
+``15/12/2026 10h00`` made the campaign Scheduled with no date stored; then the best-hour timing
+could not be chosen at all (issue 18).
 """
 
 from __future__ import annotations
@@ -16,14 +17,17 @@ from PySide6.QtCore import QDate, QLocale, QSettings, QTime
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from engage_desktop.core.analytics.cached import app_trends
 from engage_desktop.core.clock import FixedClock
 from engage_desktop.core.member_access import read_member_access
+from engage_desktop.core.scheduling.when import Timing
 from engage_desktop.core.workspace import Workspace
-from engage_desktop.store.models import Campaign, CampaignStatus
+from engage_desktop.store.models import Campaign, CampaignStatus, Role
 from engage_desktop.ui.composer.window import ComposerWindow
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.workflow.schedule_dialog import ScheduleDialog
 from engage_desktop.ui.workflow.when_text import moment_text, utc_text
+from tests.support.analytics_workspace import build_small
 from tests.support.sending import seed_app, seed_campaign
 
 NOW = datetime(2026, 12, 3, 9, 30, tzinfo=UTC)  # 10:30 in Paris
@@ -119,17 +123,25 @@ def test_composer_schedule_opens_the_dialog_and_stores_the_time(
     assert _stored(context.workspace, campaign_id).schedule == row.schedule
 
 
+def _scheduled_in_composer(
+    context: UiContext, campaign_id: int, qtbot: QtBot, timing: Timing, zone: str
+) -> ComposerWindow:
+    """The composer, its campaign scheduled through its dialog on 24 December at 18:00."""
+    window = _composer(context, campaign_id, qtbot)
+    dialog = _schedule_from(window, qtbot)
+    _set(dialog, date(2026, 12, 24), 18)
+    dialog.set_zone(zone)
+    dialog.timing_buttons[timing].setChecked(True)
+    with qtbot.waitSignal(dialog.scheduled, timeout=10_000):
+        dialog.schedule_button.click()
+    return window
+
+
 def test_composer_says_local_time_as_chosen_and_after_reopening(
     setup: tuple[UiContext, int], qtbot: QtBot
 ) -> None:
     context, campaign_id = setup
-    window = _composer(context, campaign_id, qtbot)
-    dialog = _schedule_from(window, qtbot)
-    _set(dialog, date(2026, 12, 24), 18)
-    dialog.set_zone("Asia/Tokyo")
-    dialog.local_time.setChecked(True)
-    with qtbot.waitSignal(dialog.scheduled, timeout=10_000):
-        dialog.schedule_button.click()
+    window = _scheduled_in_composer(context, campaign_id, qtbot, Timing.LOCAL_TIME, "Asia/Tokyo")
     at = datetime(2026, 12, 24, 9, 0, tzinfo=UTC)
     expected = f"{moment_text(at, 'Asia/Tokyo')}, in each recipient's local time."
     assert window.views.schedule_words.text() == expected
@@ -162,7 +174,7 @@ def test_local_time_is_stored_and_unschedule_goes_back_to_draft(
     assert not dialog.unschedule_button.isVisible()  # a draft has nothing to unschedule
     _set(dialog, date(2026, 12, 24), 18)
     dialog.set_zone("Asia/Tokyo")
-    dialog.local_time.setChecked(True)
+    dialog.timing_buttons[Timing.LOCAL_TIME].setChecked(True)
     assert "on each recipient's clock" in dialog.understood.text()
     with qtbot.waitSignal(dialog.scheduled, timeout=10_000):
         dialog.schedule_button.click()
@@ -172,7 +184,7 @@ def test_local_time_is_stored_and_unschedule_goes_back_to_draft(
     assert (row.schedule["mode"], row.schedule["time_zone"]) == ("local_time", "Asia/Tokyo")
 
     again = _dialog(context, campaign_id, qtbot)  # opens on what is stored
-    assert again.zone_name() == "Asia/Tokyo" and again.local_time.isChecked()
+    assert again.zone_name() == "Asia/Tokyo" and again.timing_buttons[Timing.LOCAL_TIME].isChecked()
     assert again.time_edit.time() == QTime(18, 0) and again.unschedule_button.isVisible()
     with qtbot.waitSignal(again.unscheduled, timeout=10_000):
         again.unschedule_button.click()
@@ -197,5 +209,79 @@ def test_french_dialog_uses_the_french_locale(
             dialog.understood.text()
             == "Cette heure est déjà passée : choisissez-en une plus tardive."
         )
+        _set(dialog, date(2026, 12, 15), 10)
+        best = dialog.timing_buttons[Timing.BEST_HOUR]
+        assert best.text() == "Ce jour-là, à la meilleure heure de chaque destinataire"
+        best.setChecked(True)
+        assert dialog.understood.text().startswith("Part le mardi 15 décembre 2026, vers chaque")
     finally:
         QLocale.setDefault(before)
+
+
+def test_best_hour_is_chosen_stored_and_reopened(
+    setup: tuple[UiContext, int], qtbot: QtBot
+) -> None:
+    """Fault: the best-hour timing the delivery rules implement could no longer be chosen."""
+    context, campaign_id = setup
+    dialog = _dialog(context, campaign_id, qtbot)
+    _set(dialog, date(2026, 12, 24), 18)
+    dialog.timing_buttons[Timing.BEST_HOUR].setChecked(True)
+    assert not dialog.time_edit.isEnabled()  # the hour is each recipient's
+    said = dialog.understood.text()
+    assert "at the local hour they open most often" in said
+    assert "which the Analytics page shows once computed" in said  # no cached figure yet
+    with qtbot.waitSignal(dialog.scheduled, timeout=10_000):
+        dialog.schedule_button.click()
+    row = _stored(context.workspace, campaign_id)
+    assert row.status is CampaignStatus.SCHEDULED
+    assert row.scheduled_at == datetime(2026, 12, 23, 23, 0, tzinfo=UTC)  # the day's start in Paris
+    assert row.schedule is not None
+    assert (row.schedule["mode"], row.schedule["at"]) == ("best_hour", "2026-12-24T00:00:00+01:00")
+
+    again = _dialog(context, campaign_id, qtbot)  # opens on what is stored
+    assert again.timing_buttons[Timing.BEST_HOUR].isChecked()
+    assert again.date_edit.date() == QDate(2026, 12, 24) and not again.time_edit.isEnabled()
+    again.timing_buttons[Timing.AT].setChecked(True)
+    assert again.time_edit.isEnabled()
+
+
+def test_best_hour_today_is_accepted_and_a_day_over_refused(
+    setup: tuple[UiContext, int], qtbot: QtBot
+) -> None:
+    context, campaign_id = setup
+    dialog = _dialog(context, campaign_id, qtbot)
+    dialog.timing_buttons[Timing.BEST_HOUR].setChecked(True)
+    _set(dialog, date(2026, 12, 3), 8)  # today in Paris: hours still to come
+    assert dialog.schedule_button.isEnabled()
+    _set(dialog, date(2026, 12, 2), 8)
+    assert not dialog.schedule_button.isEnabled()
+    assert dialog.understood.text() == (
+        "This day is over in Europe/Paris: choose today or a later day."
+    )
+
+
+def test_best_hour_names_the_apps_hour_once_analytics_computed_it(
+    make_workspace: Callable[..., Workspace], tmp_path: Path, qtbot: QtBot
+) -> None:
+    small = build_small(make_workspace(), Role.ADMIN)
+    context = UiContext(
+        small.ws,
+        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+        access=read_member_access(small.ws),
+    )
+    context.set_app(small.app_id)
+    app_trends(small.ws, small.app_id)  # the Analytics page computes it: 12 h
+    dialog = _dialog(context, small.draft, qtbot)
+    _set(dialog, date(2026, 12, 1), 9)
+    dialog.timing_buttons[Timing.BEST_HOUR].setChecked(True)
+    noon = QLocale().toString(QTime(12, 0), QLocale.FormatType.ShortFormat)
+    assert f"the app's best hour, {noon} on their clock" in dialog.understood.text()
+
+
+def test_composer_says_the_best_hour_day_as_chosen(
+    setup: tuple[UiContext, int], qtbot: QtBot
+) -> None:
+    context, campaign_id = setup
+    window = _scheduled_in_composer(context, campaign_id, qtbot, Timing.BEST_HOUR, "Europe/Paris")
+    day = QLocale().toString(QDate(2026, 12, 24), QLocale.FormatType.LongFormat)
+    assert window.views.schedule_words.text() == f"On {day}, at each recipient's best hour."
