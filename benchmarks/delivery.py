@@ -35,7 +35,13 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, insert, select
 
 from benchmarks._common import emit
-from benchmarks.dispatch import CHUNK, CONTENT, ServiceProcess, target, token_for
+from benchmarks.dispatch import (
+    CHUNK,
+    CONTENT,
+    ServiceProcess,
+    insert_android_people,
+    target,
+)
 
 ZONES = ["Europe/Paris", "Europe/Berlin", "Europe/Madrid", "Europe/Rome", "Europe/Amsterdam"]
 GOAL_RATIO = 1.25
@@ -60,48 +66,8 @@ def seed(ws: Any, n: int) -> tuple[int, list[int]]:
     with ws.engine.begin() as conn:
         for start in range(1, n + 1, CHUNK):
             ids = range(start, min(n, start + CHUNK - 1) + 1)
-            conn.execute(
-                insert(tables["profile"]),
-                [
-                    {
-                        "id": i,
-                        "app_id": app_id,
-                        "external_id": f"u{i}",
-                        "created_at": now,
-                        "attributes": {},
-                        "time_zone": ZONES[i % len(ZONES)],
-                    }
-                    for i in ids
-                ],
-            )
-            conn.execute(
-                insert(tables["device"]),
-                [
-                    {
-                        "id": i,
-                        "app_id": app_id,
-                        "profile_id": i,
-                        "fcm_token": token_for(i),
-                        "platform": "android",
-                        "push_enabled": True,
-                        "is_test": False,
-                        "created_at": now,
-                    }
-                    for i in ids
-                ],
-            )
-            conn.execute(
-                insert(tables["consent"]),
-                [
-                    {
-                        "profile_id": i,
-                        "channel": "push",
-                        "changed_at": now,
-                        "state": "denied" if rng.random() < 0.02 else "granted",
-                    }
-                    for i in ids
-                ],
-            )
+            denied = frozenset(i for i in ids if rng.random() < 0.02)
+            insert_android_people(conn, app_id, ids, now, zones=ZONES, denied=denied)
             history = [i for i in ids if rng.random() < 0.10]
             conn.execute(
                 insert(tables["outbox_message"]),

@@ -63,9 +63,7 @@ def seed_audience(ws: Any, n: int) -> int:
         Campaign,
         CampaignFormat,
         CampaignVariant,
-        Consent,
         MemberRole,
-        Profile,
         Role,
     )
 
@@ -87,47 +85,69 @@ def seed_audience(ws: Any, n: int) -> int:
         s.add(campaign)
         s.flush()
         app_id, campaign_id = app.id, campaign.id
-    tables = Profile.metadata.tables
     with ws.engine.begin() as conn:
         for start in range(1, n + 1, CHUNK):
             ids = range(start, min(n, start + CHUNK - 1) + 1)
-            conn.execute(
-                insert(tables["profile"]),
-                [
-                    {
-                        "id": i,
-                        "app_id": app_id,
-                        "external_id": f"u{i}",
-                        "created_at": now,
-                        "attributes": {},
-                    }
-                    for i in ids
-                ],
-            )
-            conn.execute(
-                insert(tables["device"]),
-                [
-                    {
-                        "id": i,
-                        "app_id": app_id,
-                        "profile_id": i,
-                        "fcm_token": token_for(i),
-                        "platform": "android",
-                        "push_enabled": True,
-                        "is_test": False,
-                        "created_at": now,
-                    }
-                    for i in ids
-                ],
-            )
-            conn.execute(
-                insert(tables[Consent.__tablename__]),
-                [
-                    {"profile_id": i, "channel": "push", "state": "granted", "changed_at": now}
-                    for i in ids
-                ],
-            )
+            insert_android_people(conn, app_id, ids, now)
     return campaign_id
+
+
+def insert_android_people(
+    conn: Any,
+    app_id: int,
+    ids: range,
+    now: datetime,
+    *,
+    zones: list[str] | None = None,
+    denied: frozenset[int] = frozenset(),
+) -> None:
+    """One profile per id with one Android device (same id) and push consent (``denied``: the
+    ids that refused it); ``zones``: profile time zones, given in turn."""
+    from engage_desktop.store.models import Profile
+
+    tables = Profile.metadata.tables
+    conn.execute(
+        insert(tables["profile"]),
+        [
+            {
+                "id": i,
+                "app_id": app_id,
+                "external_id": f"u{i}",
+                "created_at": now,
+                "attributes": {},
+                **({"time_zone": zones[i % len(zones)]} if zones else {}),
+            }
+            for i in ids
+        ],
+    )
+    conn.execute(
+        insert(tables["device"]),
+        [
+            {
+                "id": i,
+                "app_id": app_id,
+                "profile_id": i,
+                "fcm_token": token_for(i),
+                "platform": "android",
+                "push_enabled": True,
+                "is_test": False,
+                "created_at": now,
+            }
+            for i in ids
+        ],
+    )
+    conn.execute(
+        insert(tables["consent"]),
+        [
+            {
+                "profile_id": i,
+                "channel": "push",
+                "state": "denied" if i in denied else "granted",
+                "changed_at": now,
+            }
+            for i in ids
+        ],
+    )
 
 
 @contextmanager
