@@ -13,7 +13,6 @@ other campaigns, caps, quiet hours, control shares and clocks:
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -45,6 +44,7 @@ from engage_desktop.store.models import (
     Profile,
     Role,
 )
+from tests.support.hypothesis_workspace import shared_workspace
 
 ZONES = ["Europe/Paris", "America/New_York", "Asia/Tokyo", "Pacific/Kiritimati", None]
 OUTBOX = OutboxMessage.metadata.tables["outbox_message"]
@@ -259,9 +259,6 @@ def _check(ws: Workspace, sc: Scenario, campaign_id: int, persons: dict[int, Per
             assert pid in sent_people  # deferred by quiet hours, never dropped
 
 
-_shared: dict[int, tuple[Workspace, itertools.count[int]]] = {}
-
-
 @settings(
     max_examples=40,
     deadline=None,
@@ -271,11 +268,7 @@ _shared: dict[int, tuple[Workspace, itertools.count[int]]] = {}
 def test_rules_hold_over_random_audiences_schedules_and_histories(
     make_workspace: Callable[..., Workspace], sc: Scenario
 ) -> None:
-    if id(make_workspace) not in _shared:  # one workspace for every example, an app each
-        _shared.clear()
-        _shared[id(make_workspace)] = (make_workspace(), itertools.count(1))
-    ws, counter = _shared[id(make_workspace)]
-    n = next(counter)
+    ws, n = shared_workspace(make_workspace)
     ws.clock = FixedClock(sc.start)
     _app, campaign_id, persons = _build(ws, sc, n)
     start_send(ws, campaign_id)

@@ -15,7 +15,6 @@ zone an independent reading gives (profile, else device, else the app's Europe/P
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -40,6 +39,7 @@ from engage_desktop.store.models import (
     OutboxMessage,
     OutboxState,
 )
+from tests.support.hypothesis_workspace import shared_workspace
 from tests.support.zoned_people import Zoned, seed_campaign, seed_zoned_app
 
 ZONES = [
@@ -166,9 +166,6 @@ def _check(sc: Scenario, sent_at: datetime, zone: ZoneInfo) -> None:
         assert any(_at(d, sc.wall, zone) <= sent_at < _at(d, sc.wall, zone) + STEP for d in days_on)
 
 
-_shared: dict[int, tuple[Workspace, itertools.count[int]]] = {}
-
-
 @settings(
     max_examples=30,
     deadline=None,
@@ -178,12 +175,9 @@ _shared: dict[int, tuple[Workspace, itertools.count[int]]] = {}
 def test_clock_rules_hold_in_each_recipients_own_zone_on_every_channel(
     make_workspace: Callable[..., Workspace], sc: Scenario
 ) -> None:
-    if id(make_workspace) not in _shared:  # one workspace for every example, an app each
-        _shared.clear()
-        _shared[id(make_workspace)] = (make_workspace(), itertools.count(1))
-    ws, counter = _shared[id(make_workspace)]
+    ws, n = shared_workspace(make_workspace)
     quiet = (f"{sc.quiet[0]:%H:%M}", f"{sc.quiet[1]:%H:%M}") if sc.quiet else (None, None)
-    app_id, ids = seed_zoned_app(ws, sc.people, sc.start, quiet=quiet, project=f"p{next(counter)}")
+    app_id, ids = seed_zoned_app(ws, sc.people, sc.start, quiet=quiet, project=f"p{n}")
     campaign_id = _campaign(ws, sc, app_id)
     _run(ws, sc, campaign_id)
     with ws.session() as s:
