@@ -145,6 +145,10 @@
         <translation>Journal d’audit exporté</translation>
     </message>
     <message>
+        <source>Chart, table or report exported</source>
+        <translation>Graphique, tableau ou rapport exporté</translation>
+    </message>
+    <message>
         <source>Segment created</source>
         <translation>Segment créé</translation>
     </message>
@@ -267,6 +271,10 @@
     <message>
         <source>Audit log</source>
         <translation>Journal d’audit</translation>
+    </message>
+    <message>
+        <source>Analytics exports</source>
+        <translation>Exports de statistiques</translation>
     </message>
     <message>
         <source>Segments</source>

@@ -127,3 +127,24 @@ def test_only_admins_read_the_log(
     for command in (["list"], ["verify"], ["export", "--out", "x.csv"]):
         assert main(["audit", *command, "--workspace", path]) == 1
         assert "Only the admins of an app read the audit log" in capsys.readouterr().err
+
+
+def test_charts_and_tables_taken_offline_are_in_the_audit_log(
+    make_workspace: Callable[..., Workspace], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found in the audit of issue 15: segment and audit-log exports were recorded, but charts,
+    their tables and campaign reports left the workspace without an entry."""
+    ws = make_workspace()
+    app_id = seed_app(ws, 0)
+    path = str(ws.location.sqlite_path)
+    for name in ("heures.csv", "heures.png"):
+        out = str(tmp_path / name)
+        argv = ["chart", "open-hours", "--app", str(app_id), "--out", out, "--workspace", path]
+        assert main(argv) == 0, capsys.readouterr().err
+    capsys.readouterr()
+    assert main(["audit", "list", "--json", "--action", "analytics", "--workspace", path]) == 0
+    entries = json.loads(capsys.readouterr().out)
+    assert [(e["action"], e["target"], e["details"]) for e in entries] == [
+        ("analytics.export", "heures.png", {"what": "chart:OpenHoursChart", "format": "png"}),
+        ("analytics.export", "heures.csv", {"what": "table:OpenHoursChart", "format": "csv"}),
+    ]

@@ -25,6 +25,7 @@ from matplotlib.figure import Figure
 
 from engage_desktop.core.analytics.cached import AppTrends, require_export
 from engage_desktop.core.analytics.funnel import CampaignResults
+from engage_desktop.core.audit_trail.exports import audited_export
 from engage_desktop.core.csv_cells import neutralised
 from engage_desktop.core.messages import CodedError
 from engage_desktop.core.workspace import Workspace
@@ -73,8 +74,9 @@ def save_chart(
         figure.savefig(out, format=kind, facecolor=style.background, metadata=meta)
 
     with DRAWING:
-        write_atomically(path, write)
-    return path
+        return audited_export(
+            ws, app_id, path, lambda: write_atomically(path, write), what=_what("chart", chart)
+        )
 
 
 def save_table(
@@ -85,12 +87,21 @@ def save_table(
     require_export(ws, app_id)
     words = text or ChartText()
     header, rows = chart.table(words)
-    if kind == "xlsx":
-        write_atomically(path, lambda out: write_xlsx(out, chart.title(words), header, rows))
-        return path
-    data = csv_bytes(header, rows)
-    write_atomically(path, lambda out: out.write(data))
-    return path
+
+    def write(out: BinaryIO) -> None:
+        if kind == "xlsx":
+            write_xlsx(out, chart.title(words), header, rows)
+        else:
+            out.write(csv_bytes(header, rows))
+
+    return audited_export(
+        ws, app_id, path, lambda: write_atomically(path, write), what=_what("table", chart)
+    )
+
+
+def _what(kind: str, chart: Chart) -> str:
+    """What the audit entry says was exported: ``chart:TrendsChart``, ``table:FunnelChart``."""
+    return f"{kind}:{type(chart).__name__}"
 
 
 def csv_bytes(header: list[str], rows: Iterable[list[Cell]]) -> bytes:
@@ -142,8 +153,14 @@ def save_report(
             pdf.savefig(_audience_page(results, style, words), facecolor=style.background)
 
     with DRAWING:
-        write_atomically(path, write)
-    return path
+        return audited_export(
+            ws,
+            results.app_id,
+            path,
+            lambda: write_atomically(path, write),
+            what="report",
+            campaign_id=results.campaign_id,
+        )
 
 
 def report_days(results: CampaignResults) -> tuple[date, date]:

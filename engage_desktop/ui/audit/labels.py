@@ -27,6 +27,9 @@ def action_labels() -> dict[str, str]:
         "approval.reject": QCoreApplication.translate("AuditLabels", "Send rejected"),
         "approval.void": QCoreApplication.translate("AuditLabels", "Approval voided by an edit"),
         "audit.export": QCoreApplication.translate("AuditLabels", "Audit log exported"),
+        "analytics.export": QCoreApplication.translate(
+            "AuditLabels", "Chart, table or report exported"
+        ),
         "segment.create": QCoreApplication.translate("AuditLabels", "Segment created"),
         "segment.update": QCoreApplication.translate("AuditLabels", "Segment edited"),
         "segment.delete": QCoreApplication.translate("AuditLabels", "Segment deleted"),
@@ -75,6 +78,7 @@ def family_labels() -> dict[str, str]:
         "campaign": QCoreApplication.translate("AuditLabels", "Campaigns"),
         "approval": QCoreApplication.translate("AuditLabels", "Approvals"),
         "audit": QCoreApplication.translate("AuditLabels", "Audit log"),
+        "analytics": QCoreApplication.translate("AuditLabels", "Analytics exports"),
         "segment": QCoreApplication.translate("AuditLabels", "Segments"),
         "audience": QCoreApplication.translate("AuditLabels", "Imports"),
         "device": QCoreApplication.translate("AuditLabels", "Test devices"),
