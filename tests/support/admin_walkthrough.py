@@ -99,6 +99,7 @@ class AdminWalkthrough:
     def show_tab(self, widget: QWidget) -> None:
         tabs = self.settings.tabs
         index = tabs.indexOf(widget)
+        self.wait(lambda: tabs.isTabVisible(index), f"tab {index} offered")
         bar = tabs.tabBar()
         QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
         self.wait(lambda: tabs.currentIndex() == index, f"tab {index} shown")
@@ -230,7 +231,7 @@ class AdminWalkthrough:
     def read_audit_log(self) -> AuditLogDialog:
         box = self.settings.audit
         self.show_tab(box)
-        self.wait(box.isVisible, "the audit log box (an admin's)")
+        self.wait(box.open_button.isVisible, "the audit log box (an admin's)")
         self.shoot(self.window, "12-audit-tab")
         click(box.open_button)
         dialog = box.dialog

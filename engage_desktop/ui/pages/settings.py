@@ -114,7 +114,9 @@ class SettingsPage(Page):
         self.tabs.addTab(self.apps, self.tr("Apps"))
         self.tabs.addTab(self.team, self.tr("Team"))
         self.audit = AuditLogBox(context)  # shown to admins
-        self.tabs.addTab(self.audit, self.tr("Audit log"))
+        audit_tab = self.tabs.addTab(self.audit, self.tr("Audit log"))
+        self.tabs.setTabVisible(audit_tab, False)
+        self.audit.available.connect(lambda shown: self.tabs.setTabVisible(audit_tab, shown))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self._job: Job | None = None

@@ -9,6 +9,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text, update
 
+from engage_desktop.core.apps.identity import AppIdentity
+from engage_desktop.core.apps.manage import add_app
 from engage_desktop.core.campaigns.edit import save_draft
 from engage_desktop.core.campaigns.model import CampaignDraft, Variant
 from engage_desktop.core.member_access import read_member_access
@@ -108,5 +110,51 @@ def test_the_settings_box_is_for_admins(
         )
     box = AuditLogBox(UiContext(ws, access=read_member_access(ws)))
     qtbot.addWidget(box)
+    told: list[bool] = []
+    box.available.connect(told.append)
     qtbot.waitUntil(lambda: box.check.done, timeout=10_000)
-    assert box.isHidden() is not shown
+    assert box.box.isHidden() is not shown and told == [shown]
+
+
+def test_a_new_user_who_adds_their_first_app_gets_the_audit_log(
+    make_workspace: Callable[..., Workspace], qtbot: QtBot
+) -> None:
+    """Seen in the walkthrough: the box checked the member's standing once, when Settings was
+    made, so someone who became admin afterwards (their first app) was never offered the log."""
+    ws = make_workspace()
+    context = UiContext(ws, access=read_member_access(ws))
+    box = AuditLogBox(context)
+    qtbot.addWidget(box)
+    told: list[bool] = []
+    box.available.connect(told.append)
+    qtbot.waitUntil(lambda: told == [False], timeout=10_000)
+    add_app(ws, AppIdentity("Boutique", "boutique-prod"))
+    context.reload_apps()
+    qtbot.waitUntil(lambda: told == [False, True], timeout=10_000)
+    assert not box.box.isHidden()
+
+
+def test_settings_offers_the_audit_tab_to_admins_only(
+    make_workspace: Callable[..., Workspace], qtbot: QtBot
+) -> None:
+    """Seen in the walkthrough: the box hid itself, but as a tab's page it was shown again by
+    the tab widget as soon as its tab was clicked, so an analyst got the admin's box (and a
+    refusal behind its button)."""
+    from engage_desktop.ui.pages.settings import SettingsPage
+
+    ws = make_workspace()
+    app_id = _history(ws)
+    with ws.session() as session:
+        session.execute(
+            update(MemberRole)
+            .where(MemberRole.member_id == ws.member_id, MemberRole.app_id == app_id)
+            .values(role=Role.ANALYST)
+        )
+    page = SettingsPage(UiContext(ws, access=read_member_access(ws)))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.audit.check.done, timeout=10_000)
+    index = page.tabs.indexOf(page.audit)
+    assert not page.tabs.isTabVisible(index)
+    page.tabs.setCurrentIndex(index)  # even asked for, nothing of it shows
+    assert not page.audit.open_button.isVisible()
