@@ -5,8 +5,9 @@ service runs from the start: it sends a first campaign to the sandbox, and takes
 FCM without a restart.
 
 Then the sentinel: the key's private part appears in no file of the test folder (workspace,
-WAL, service logs, export, the sandbox folder), nor in anything the commands printed, even
-after the service was killed mid-send.
+WAL, service logs, segment export, import error report, campaign report, the sandbox folder),
+nor in anything the commands printed (the audit log included), even after the service was
+killed mid-send.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import update
 
 from engage_desktop.cli.main import main
@@ -230,6 +232,24 @@ def test_set_test_switch_send_over_tls_and_the_key_is_nowhere_else(
     )
     assert code == 0, err
     assert export.exists()
+    # An import with a rejected row (its error report) and the campaign's report, taken offline.
+    contacts = tmp_path / "contacts.csv"
+    contacts.write_text("identifiant;prénom;e-mail\nc-1;Zoé;zoe@example.fr\nc-2;Léa;pas-un-mail\n")
+    errors = tmp_path / "import-errors.csv"
+    code, out, err = run(
+        capsys, "import", "contacts", str(contacts), "--app", app, "--errors", str(errors), *where
+    )
+    assert code == 0 and "pas-un-mail" in errors.read_text(encoding="utf-8-sig"), out + err
+    printed += [out, err]
+    report = tmp_path / "report.pdf"
+    code, out, err = run(capsys, "report", "--campaign", str(second), "--out", str(report), *where)
+    assert code == 0, err
+    printed += [out, err]
+    printed += [page.extract_text() for page in PdfReader(report).pages]  # its streams are zipped
+    code, out, err = run(capsys, "audit", "list", "--json", *where)
+    printed += [out, err]
+    recorded = {e["action"] for e in json.loads(out)}
+    assert {"audience.import_contacts", "analytics.export", "segment.export"} <= recorded
 
     parts = secret_parts(info)
     assert files_with_secret(tmp_path, parts) == []
