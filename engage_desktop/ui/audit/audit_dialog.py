@@ -36,6 +36,7 @@ from engage_desktop.core.audit_trail.verify import verify
 from engage_desktop.core.progress import Progress
 from engage_desktop.security.audit_chain import ChainReport
 from engage_desktop.security.errors import PermissionDenied
+from engage_desktop.ui.audit.details import details_text
 from engage_desktop.ui.audit.labels import action_label, break_text, family_label
 from engage_desktop.ui.background import run_in_background
 from engage_desktop.ui.context import UiContext
@@ -44,17 +45,6 @@ from engage_desktop.ui.messages import fill, permission_text
 from engage_desktop.ui.table_model import Column, RowTableModel, configure_table
 
 SHOWN = 2_000  # newest entries listed; the export has them all
-
-
-def _details_text(row: AuditRow) -> str:
-    """``key: value · key: value`` on one line (nested values as compact JSON)."""
-
-    def value(v: object) -> str:
-        if isinstance(v, (dict, list)):
-            return json.dumps(v, ensure_ascii=False, sort_keys=True)
-        return "—" if v is None else str(v)
-
-    return " · ".join(f"{key}: {value(v)}" for key, v in sorted(row.details.items()))
 
 
 def _details_tooltip(row: AuditRow) -> str | None:
@@ -97,7 +87,7 @@ def _columns() -> list[Column[AuditRow]]:
         Column(lambda: QCoreApplication.translate("AuditLogDialog", "Target"), lambda r: r.target),
         Column(
             lambda: QCoreApplication.translate("AuditLogDialog", "Details"),
-            _details_text,
+            details_text,
             tooltip=_details_tooltip,
         ),
     ]

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QTranslator
 
+from engage_desktop.core.audit_trail.query import AuditRow
+from engage_desktop.ui.audit.details import details_text
 from engage_desktop.ui.audit.labels import action_label, action_labels
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -50,3 +53,20 @@ def test_every_label_has_its_french_translation(qapp: object) -> None:
 
 def test_an_action_this_version_does_not_know_shows_its_code() -> None:
     assert action_label("journey.start") == "journey.start"  # written by a newer version
+
+
+def test_details_read_in_french_and_unknown_keys_keep_their_code(french: None) -> None:
+    """Seen on screen: "approver: False · role: analyst" in the French audit log."""
+    row = AuditRow(
+        seq=1,
+        at=datetime(2026, 12, 3, tzinfo=UTC),
+        member_login="camille",
+        app_id=1,
+        app_name="Boutique",
+        action="member.add",
+        target="member:claire",
+        details={"approver": False, "role": "analyst", "mode": "fcm", "newer_key": 3},
+    )
+    assert details_text(row) == (
+        "Envoie vers : Firebase (FCM) · newer_key : 3 · Rôle : Analyste · Valide les envois : non"
+    )
