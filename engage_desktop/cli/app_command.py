@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from engage_desktop.core.apps.identity import AppIdentity
     from engage_desktop.core.apps.manage import AppInfo, RemovalImpact
     from engage_desktop.core.workspace import Workspace
+    from engage_desktop.security.vault import Vault
 
 
 def register(subparsers: Any) -> None:
@@ -135,12 +136,43 @@ def _remove(ws: Workspace, args: argparse.Namespace) -> int:
             )
         print(f"Removing app '{impact.app_name}' deletes {describe(impact)}.")
         confirm = input("Type the app's name to remove it: ")
-    done = remove_app(ws, args.app_id, confirm_name=confirm)
+    done = remove_app(ws, args.app_id, confirm_name=confirm, vault=_keyring_for(impact))
     if args.json:
-        _print_json({"removed": args.app_id, "name": done.app_name, **done.as_dict()})
+        _print_json(
+            {
+                "removed": args.app_id,
+                "name": done.app_name,
+                **done.as_dict(),
+                "keyring_entries_deleted": len(done.secrets_here) - len(done.left_here),
+                "keyring_entries_left": list(done.left_here),
+                "key_still_on": list(done.other_hosts),
+            }
+        )
     else:
         print(f"Removed app '{done.app_name}' with {describe(done)}.")
+        if done.secrets_here and not done.left_here:
+            print("Its secrets are deleted from this machine's keyring.")
+    for name in done.left_here:
+        print(
+            f"This machine's keyring still holds '{name}' (no keyring available): delete it "
+            "with the system's keyring tool.",
+            file=sys.stderr,
+        )
+    if done.other_hosts:
+        print(
+            f"The keyring of {', '.join(done.other_hosts)} still holds the app's "
+            "service-account key: delete the entries named 'fcm-service-account:…' there with "
+            "the system's keyring tool.",
+            file=sys.stderr,
+        )
     return 0
+
+
+def _keyring_for(impact: RemovalImpact) -> Vault | None:
+    """This machine's keyring, when the app has secrets in it."""
+    from engage_desktop.security.vault import Vault
+
+    return Vault.system() if impact.secrets_here else None
 
 
 def _with_options(identity: AppIdentity, args: argparse.Namespace) -> AppIdentity:

@@ -350,12 +350,20 @@
         </translation>
     </message>
     <message>
+        <source>its keys and passwords in this machine&apos;s keyring</source>
+        <translation>ses clés et mots de passe dans le trousseau de cette machine</translation>
+    </message>
+    <message>
         <source>Removing “%1” deletes for good:</source>
         <translation>Supprimer « %1 » efface définitivement :</translation>
     </message>
     <message>
         <source>The audit log keeps its entries. This cannot be undone.</source>
         <translation>Le journal d’audit garde ses entrées. C’est irréversible.</translation>
+    </message>
+    <message>
+        <source>The keyring of %1 keeps a copy of its service-account key: delete it there with the system&apos;s keyring tool.</source>
+        <translation>Le trousseau de %1 garde une copie de sa clé de compte de service : supprimez-la là-bas avec l’outil de trousseau du système.</translation>
     </message>
 </context>
 <context>

@@ -8,18 +8,21 @@ adds an app becomes its admin. Every change writes an audit entry in its own tra
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from engage_desktop.core.apps.identity import APP_MESSAGES, AppError, AppIdentity, checked
 from engage_desktop.core.apps.removal import delete_app_rows
+from engage_desktop.core.credentials.admin import this_host
+from engage_desktop.core.credentials.app_secrets import AppSecrets, app_secrets, forget
 from engage_desktop.core.imports.store import bulk_connection
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.audit import record
 from engage_desktop.security.errors import PermissionDenied
 from engage_desktop.security.roles import Grant, Permission, grant_of, require
+from engage_desktop.security.vault import Vault
 from engage_desktop.store.models import (
     App,
     Campaign,
@@ -71,6 +74,11 @@ class RemovalImpact:
     segments: int
     outbox_messages: int
     members: int
+    # Secrets (names of keyring entries, never values): this machine's entries, deleted with
+    # the app; the other machines holding its key; the entries that could not be deleted.
+    secrets_here: tuple[str, ...] = ()
+    other_hosts: tuple[str, ...] = ()
+    left_here: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, int]:
         return {
@@ -183,20 +191,30 @@ def edit_app(ws: Workspace, app_id: int, identity: AppIdentity) -> AppInfo:
         return AppInfo(app_id, clean, app.use_sandbox, grant)
 
 
-def removal_impact(ws: Workspace, app_id: int) -> RemovalImpact:
+def removal_impact(ws: Workspace, app_id: int, host: str | None = None) -> RemovalImpact:
     """Count what removing the app deletes with it (needs the right to remove it)."""
     with ws.session() as session:
         require(session, ws.member_id, app_id, Permission.MANAGE_APP)
-        return _impact(session, _app(session, app_id))
+        return _impact(session, _app(session, app_id), host or this_host())
 
 
-def remove_app(ws: Workspace, app_id: int, *, confirm_name: str) -> RemovalImpact:
+def remove_app(
+    ws: Workspace,
+    app_id: int,
+    *,
+    confirm_name: str,
+    vault: Vault | None = None,
+    host: str | None = None,
+) -> RemovalImpact:
     """Delete the app and everything of it, in one transaction; ``confirm_name`` must be its name.
 
     Campaigns with their outbox and results, profiles with their events and consents, devices,
-    segments and roles go (``core.apps.removal``). Audit entries stay (their app becomes empty),
-    and the removal itself is recorded with the app's name, project and the counts.
+    segments, roles and the SMS / email accounts go (``core.apps.removal``). Audit entries stay
+    (their app becomes empty), and the removal itself is recorded with the app's name, project
+    and the counts. Once that is committed, the app's secrets are deleted from ``vault`` (this
+    machine's keyring; None: the caller has none, and they stay, listed in ``left_here``).
     """
+    host = host or this_host()
     with (
         bulk_connection(ws.engine) as conn,
         ws.session_factory(bind=conn) as session,
@@ -206,8 +224,13 @@ def remove_app(ws: Workspace, app_id: int, *, confirm_name: str) -> RemovalImpac
         app = _app(session, app_id)
         if confirm_name.strip() != app.name:
             raise AppError("confirm", "confirm_mismatch", app.name)
-        impact = _impact(session, app)
-        details = {"name": app.name, "project_id": app.firebase_project_id, **impact.as_dict()}
+        impact = _impact(session, app, host)
+        details = {
+            "name": app.name,
+            "project_id": app.firebase_project_id,
+            **impact.as_dict(),
+            "still_on": list(impact.other_hosts),
+        }
         session.expunge(app)
         delete_app_rows(session, app_id)
         record(
@@ -218,7 +241,8 @@ def remove_app(ws: Workspace, app_id: int, *, confirm_name: str) -> RemovalImpac
             target=f"app:{app_id}",
             details=details,
         )
-        return impact
+    left = impact.secrets_here if vault is None else forget(vault, app_secrets_of(impact))
+    return replace(impact, left_here=left)
 
 
 def _app(session: Session, app_id: int) -> App:
@@ -258,7 +282,12 @@ def _count(session: Session, app_column: InstrumentedAttribute[int], app_id: int
     return int(session.scalar(select(func.count()).where(app_column == app_id)) or 0)
 
 
-def _impact(session: Session, app: App) -> RemovalImpact:
+def app_secrets_of(impact: RemovalImpact) -> AppSecrets:
+    return AppSecrets(impact.secrets_here, impact.other_hosts)
+
+
+def _impact(session: Session, app: App, host: str) -> RemovalImpact:
+    secrets = app_secrets(session, app.id, host)
     return RemovalImpact(
         app_name=app.name,
         campaigns=_count(session, Campaign.app_id, app.id),
@@ -276,4 +305,6 @@ def _impact(session: Session, app: App) -> RemovalImpact:
             or 0
         ),
         members=_count(session, MemberRole.app_id, app.id),
+        secrets_here=secrets.here,
+        other_hosts=secrets.other_hosts,
     )

@@ -17,6 +17,7 @@ from __future__ import annotations
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from engage_desktop.core.credentials.app_secrets import secret_rows
 from engage_desktop.store.models import (
     App,
     AppCredential,
@@ -70,6 +71,7 @@ def delete_app_rows(session: Session, app_id: int) -> None:
         delete(MemberRole).where(MemberRole.app_id == app_id),
         delete(ApprovalRule).where(ApprovalRule.app_id == app_id),
         delete(DeliveryRules).where(DeliveryRules.app_id == app_id),
+        *secret_rows(app_id),  # its SMS / email accounts: a next app could reuse the id
         delete(CredentialHolder).where(CredentialHolder.app_id == app_id),
         delete(AppCredential).where(AppCredential.app_id == app_id),
         delete(App).where(App.id == app_id),

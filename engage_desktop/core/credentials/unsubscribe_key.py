@@ -36,7 +36,7 @@ def key_reference(workspace: str, app_id: int) -> str:
     return f"unsubscribe-key:{workspace}:app-{app_id}"
 
 
-def _setting_key(app_id: int) -> str:
+def fingerprint_setting(app_id: int) -> str:
     return f"unsubscribe_key.app-{app_id}.fingerprint"
 
 
@@ -45,7 +45,7 @@ def key_fingerprint(key: str) -> str:
 
 
 def recorded_fingerprint(session: Session, app_id: int) -> str | None:
-    row = session.get(WorkspaceSetting, _setting_key(app_id))
+    row = session.get(WorkspaceSetting, fingerprint_setting(app_id))
     return str(row.value) if row is not None and row.value else None
 
 
@@ -82,7 +82,7 @@ def ensure_key(ws: Workspace, vault: Vault, app_id: int) -> bool:
         key = secrets.token_urlsafe(32)
         vault.put(key_reference(workspace_id(session), app_id), key)
         _record(session, ws, app_id, key_fingerprint(key), "credentials.unsubscribe_key_made")
-        session.add(WorkspaceSetting(key=_setting_key(app_id), value=key_fingerprint(key)))
+        session.add(WorkspaceSetting(key=fingerprint_setting(app_id), value=key_fingerprint(key)))
         return True
 
 

@@ -44,8 +44,16 @@ class RemovalSummary(QObject):
             self.tr("%Ln queued or sent message(s)", "", messages),
             self.tr("the roles of %Ln team member(s) on it", "", members),
         ]
+        if impact.secrets_here:
+            parts.append(self.tr("its keys and passwords in this machine's keyring"))
         head = fill(self.tr("Removing “%1” deletes for good:"), [impact.app_name])
         tail = self.tr("The audit log keeps its entries. This cannot be undone.")
+        if impact.other_hosts:
+            elsewhere = self.tr(
+                "The keyring of %1 keeps a copy of its service-account key: delete it there with "
+                "the system's keyring tool."
+            )
+            tail = fill(elsewhere, [", ".join(impact.other_hosts)]) + "\n" + tail
         return head + "\n• " + "\n• ".join(parts) + "\n\n" + tail
 
 
@@ -122,9 +130,11 @@ class RemoveAppDialog(QDialog):
         from engage_desktop.core.apps.manage import remove_app
 
         ws, app_id, typed = self.context.workspace, self.app_id, self.confirm.text()
+        tools = self.context.credentials  # this machine's keyring, once it is known
 
         def work(_p: Progress) -> RemovalImpact:
-            return remove_app(ws, app_id, confirm_name=typed)
+            vault = tools.vault if tools is not None else None
+            return remove_app(ws, app_id, confirm_name=typed, vault=vault)
 
         self.remove_button.setEnabled(False)
         self.confirm.setEnabled(False)
