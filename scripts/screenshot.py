@@ -22,6 +22,7 @@ def main() -> int:
     parser.add_argument("--tab", help="a tab of the page, e.g. segments on audiences")
     args = parser.parse_args()
 
+    from engage_desktop.cli.gui_command import _credential_tools
     from engage_desktop.core.member_access import read_member_access
     from engage_desktop.core.workspace import open_for_current_user
     from engage_desktop.store.location import resolve_workspace
@@ -33,7 +34,8 @@ def main() -> int:
     tmp = QTemporaryDir()
     window = MainWindow(QSettings(tmp.filePath("s.ini"), QSettings.Format.IniFormat))
     ws = open_for_current_user(resolve_workspace(args.workspace))
-    window.attach(UiContext(ws, access=read_member_access(ws)))
+    # As the app: the admin's credential tools (this machine's keyring) show the credentials box.
+    window.attach(UiContext(ws, access=read_member_access(ws), credentials=_credential_tools()))
     window.resize(1280, 760)
     window.show_page(args.page)
     window.show()

@@ -85,6 +85,7 @@ def main() -> int:
     parser.add_argument("--dress", action="store_true", help="set icons, ids and an approver")
     args = parser.parse_args()
 
+    from engage_desktop.cli.gui_command import _credential_tools
     from engage_desktop.core.member_access import read_member_access
     from engage_desktop.core.workspace import open_for_current_user
     from engage_desktop.store.location import resolve_workspace
@@ -101,13 +102,13 @@ def main() -> int:
     tmp = QTemporaryDir()
     window = MainWindow(QSettings(tmp.filePath("s.ini"), QSettings.Format.IniFormat))
     ws = open_for_current_user(resolve_workspace(args.workspace))
-    window.attach(UiContext(ws, access=read_member_access(ws)))
+    window.attach(UiContext(ws, access=read_member_access(ws), credentials=_credential_tools()))
     window.resize(1280, 720)
     window.show_page("settings")
     window.show()
     page = window.page("settings")
     assert page is not None
-    for index, name in ((1, "apps"), (2, "team")):
+    for index, name in ((0, "general"), (1, "apps"), (2, "team"), (3, "audit")):
         page.tabs.setCurrentIndex(index)  # type: ignore[attr-defined]
         _settle(app)
         _save(window, out / f"settings-{name}-{tag}.png")
