@@ -87,6 +87,8 @@ def _value(key: str, value: object) -> str:
         return role_name(Role(value))
     if key == "mode" and value in ("fcm", "sandbox"):
         return sending_mode(value == "sandbox")
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return ", ".join(value) or "—"  # package names, hosts: a plain list
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
     return str(value)

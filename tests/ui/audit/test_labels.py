@@ -65,8 +65,9 @@ def test_details_read_in_french_and_unknown_keys_keep_their_code(french: None) -
         app_name="Boutique",
         action="member.add",
         target="member:claire",
-        details={"approver": False, "role": "analyst", "mode": "fcm", "newer_key": 3},
+        details={"approver": False, "role": "analyst", "mode": "fcm", "newer_key": 3, "to": []},
     )
     assert details_text(row) == (
         "Envoie vers : Firebase (FCM) · newer_key : 3 · Rôle : Analyste · Valide les envois : non"
+        " · Vers : —"
     )
