@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from engage_desktop.core.credentials.admin import remove_credentials
+from engage_desktop.core.credentials.connection import set_credentials
 from engage_desktop.core.credentials.testing import CredentialTools
 from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.workspace import Workspace
@@ -213,3 +214,26 @@ def test_marketers_never_see_credentials(
     qtbot.wait(300)  # the box asks off the GUI thread, then stays hidden
     assert not page.credentials.isVisible()
     assert page.credentials.summary.text() == ""
+
+
+@pytest.mark.postgres
+def test_on_a_shared_postgresql_workspace_the_dialog_lists_every_machine_holding_the_key(
+    make_workspace: Callable[..., Workspace], pg_url: str, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The issue: "the GUI shows which machines hold it". Two sending machines were given the
+    key (each ran `credentials set` there); an admin at a third sees both, the current key."""
+    ws = make_workspace(pg_url)
+    context = context_for(ws, tmp_path, Role.ADMIN)
+    app_id = context.apps[0].id
+    path = key_file(tmp_path, make_service_account(PROJECT))
+    vault = Vault.system()
+    for host in ("envoi-1", "envoi-2"):
+        set_credentials(ws, vault, app_id, path, host=host)
+    dialog = CredentialsDialog(context, context.credentials, app_id)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    try:
+        qtbot.waitUntil(lambda: dialog.holders.rowCount() == 2, timeout=10_000)
+        rows = [[dialog.holders.item(row, column).text() for column in (0, 1)] for row in range(2)]
+        assert sorted(rows) == [["envoi-1", "current key"], ["envoi-2", "current key"]]
+    finally:
+        remove_credentials(ws, vault, app_id)
