@@ -85,7 +85,7 @@ def main() -> int:
     downloads.mkdir()
     key_file = downloads / f"{PROJECT}-firebase-adminsdk.json"
     key_file.write_text(json.dumps(info, indent=2))
-    key_file.chmod(0o600)
+    key_file.chmod(0o644)  # as a browser saves a download: readable by others
 
     app = create_application(sys.argv[:1], args.lang, args.appearance)
     window = MainWindow(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))

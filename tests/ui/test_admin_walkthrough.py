@@ -68,7 +68,7 @@ def test_a_new_admin_connects_a_firebase_project_from_the_gui_alone(
     downloads.mkdir()
     key_file = downloads / f"{PROJECT}-firebase-adminsdk.json"
     key_file.write_text(json.dumps(info, indent=2))
-    key_file.chmod(0o600)
+    key_file.chmod(0o644)  # as a browser saves a download: readable by others
     walk = AdminWalkthrough(window, wait)
 
     walk.open_settings()
@@ -77,6 +77,8 @@ def test_a_new_admin_connects_a_firebase_project_from_the_gui_alone(
     assert dialog.email.text() == info["client_email"]
     assert dialog.holders.rowCount() == 1  # this machine
     assert not dialog.mode_button.isEnabled()  # not before a passed test
+    said = dialog.status_label.text()
+    assert f"{key_file} can be read by other users" in said and "delete the file" in said
     said = walk.test_connection()
     assert "Connection test passed" in said
     assert google.token_requests >= 1 and len(google.validated) == 1
