@@ -388,6 +388,14 @@
         <source>Removing…</source>
         <translation>Suppression…</translation>
     </message>
+    <message>
+        <source>Secrets left in the keyring</source>
+        <translation>Secrets restés dans le trousseau</translation>
+    </message>
+    <message>
+        <source>The app is removed, but this machine&apos;s keyring could not be reached. Delete these entries with the system&apos;s keyring tool: %1</source>
+        <translation>L’app est supprimée, mais le trousseau de cette machine est inaccessible. Supprimez ces entrées avec l’outil de trousseau du système : %1</translation>
+    </message>
 </context>
 <context>
     <name>TeamPanel</name>

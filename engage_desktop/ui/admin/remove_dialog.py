@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -144,9 +145,21 @@ class RemoveAppDialog(QDialog):
         self.job = run_in_background(work, parent=self, on_success=self._removed)
         self.job.failed.connect(self._failed)
 
-    def _removed(self, _impact: RemovalImpact) -> None:
+    def _removed(self, impact: RemovalImpact) -> None:
         self.removed.emit(self.app_id)
         self.accept()
+        if impact.left_here:  # no keyring could be reached: say what is left, and where
+            QMessageBox.warning(
+                self.parentWidget(),
+                self.tr("Secrets left in the keyring"),
+                fill(
+                    self.tr(
+                        "The app is removed, but this machine's keyring could not be reached. "
+                        "Delete these entries with the system's keyring tool: %1"
+                    ),
+                    [", ".join(impact.left_here)],
+                ),
+            )
 
     def _failed(self, exc: BaseException, _tb: str) -> None:
         from engage_desktop.ui.theme import tint
