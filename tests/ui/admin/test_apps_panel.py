@@ -3,24 +3,31 @@
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import Callable
 from pathlib import Path
 
+from keyring.backends.fail import Keyring as NoKeyring
 from PIL import Image
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QLocale, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from engage_desktop.core.apps.identity import AppIdentity
 from engage_desktop.core.apps.manage import add_app, get_app, list_apps
+from engage_desktop.core.credentials.connection import set_credentials
+from engage_desktop.core.credentials.testing import CredentialTools
 from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.team import add_member
 from engage_desktop.core.workspace import Workspace
+from engage_desktop.security.vault import Vault
 from engage_desktop.store.models import Member, Role
 from engage_desktop.ui.admin.app_dialog import AppDialog
 from engage_desktop.ui.admin.apps_panel import AppsPanel
 from engage_desktop.ui.admin.remove_dialog import RemoveAppDialog
 from engage_desktop.ui.context import UiContext
+from tests.support.fake_google import make_service_account, over_the_network
 
 
 def _panel(qtbot: QtBot, ws: Workspace, qsettings: QSettings) -> AppsPanel:
@@ -119,3 +126,49 @@ def test_a_marketer_sees_their_apps_only_and_no_admin_buttons(
     for button in (panel.add_button, panel.edit_button, panel.remove_button):
         assert not button.isVisibleTo(panel)
     assert panel.edit_selected() is None and panel.remove_selected() is None
+
+
+def test_removing_an_app_says_which_secrets_stay_when_the_keyring_cannot_be_reached(
+    qtbot: QtBot, make_workspace: Callable[..., Workspace], qsettings: QSettings, tmp_path: Path
+) -> None:
+    """The removal dialog counts the app's keyring entries before, and names those left after
+    when this machine's keyring refuses (keyring's own "fail" backend, as on a server)."""
+    ws = make_workspace()
+    app_id = add_app(ws, AppIdentity("Boutique", "boutique-prod"))
+    key = tmp_path / "key.json"
+    key.write_text(json.dumps(make_service_account("boutique-prod")))
+    key.chmod(0o600)
+    set_credentials(ws, Vault.system(), app_id, key)
+    panel = AppsPanel(
+        UiContext(
+            ws,
+            qsettings,
+            access=read_member_access(ws),
+            credentials=CredentialTools(Vault(NoKeyring()), over_the_network),
+        )
+    )
+    qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: panel.job is not None and panel.job.done)
+    panel.table.selectRow(0)
+    remover = panel.remove_selected()
+    assert isinstance(remover, RemoveAppDialog)
+    qtbot.waitUntil(lambda: remover.impact is not None)
+    assert "its keys and passwords in this machine's keyring" in remover.summary.text()
+    (entry,) = remover.impact.secrets_here if remover.impact else ()
+    said: list[str] = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(50, read_and_close)
+            return
+        said.append(box.text())
+        box.accept()
+
+    remover.confirm.setText("Boutique")
+    QTimer.singleShot(0, read_and_close)
+    with qtbot.waitSignal(remover.removed, timeout=30_000):
+        remover.remove_button.click()
+    qtbot.waitUntil(lambda: bool(said), timeout=10_000)
+    assert "keyring could not be reached" in said[0] and entry in said[0]
+    assert Vault.system().delete(entry)  # what the person was told to do
