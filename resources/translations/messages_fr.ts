@@ -639,6 +639,10 @@
         <translation>L’espace de travail %1 a été écrit par une version plus récente d’Engage Desktop (schéma %2). Mettez Engage Desktop à jour pour l’ouvrir ; le fichier n’a pas été modifié.</translation>
     </message>
     <message>
+        <source>The workspace %1 is busy: another program (an import, another Engage Desktop or a sending service) has kept it locked for more than %2 s. Nothing was changed. Retry when it is done, or close.</source>
+        <translation>L’espace de travail %1 est occupé : un autre programme (un import, un autre Engage Desktop ou un service d’envoi) le garde verrouillé depuis plus de %2 s. Rien n’a été modifié. Réessayez quand il aura fini, ou fermez.</translation>
+    </message>
+    <message>
         <source>The workspace database %1 cannot be reached: %2</source>
         <translation>La base de l’espace de travail %1 est injoignable : %2</translation>
     </message>
