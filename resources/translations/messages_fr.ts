@@ -253,6 +253,10 @@
         <translation>« %1 » n’est pas une date et une heure avec son décalage (2026-12-24T18:00:00+01:00).</translation>
     </message>
     <message>
+        <source>The message expires (%1) before it is sent: nobody would see it.</source>
+        <translation>Le message expire (%1) avant son envoi : personne ne le verrait.</translation>
+    </message>
+    <message>
         <source>“%1” is not a display name and an address (write it like %2).</source>
         <translation>« %1 » n’est pas un nom affiché suivi d’une adresse (écrivez par exemple %2).</translation>
     </message>
