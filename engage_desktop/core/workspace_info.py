@@ -21,11 +21,14 @@ class WorkspaceInfo:
     counts: dict[str, int]
 
 
-def workspace_info(workspace: Workspace) -> WorkspaceInfo:
+def workspace_info(workspace: Workspace, *, count_rows: bool = True) -> WorkspaceInfo:
+    """Where, which schema, how large; and how many rows each table holds, unless
+    ``count_rows`` is False (counting a million-profile workspace takes a while)."""
     counts: dict[str, int] = {}
-    with workspace.engine.connect() as conn:
-        for table in Base.metadata.sorted_tables:
-            counts[table.name] = int(conn.scalar(select(func.count()).select_from(table)) or 0)
+    if count_rows:
+        with workspace.engine.connect() as conn:
+            for table in Base.metadata.sorted_tables:
+                counts[table.name] = int(conn.scalar(select(func.count()).select_from(table)) or 0)
     path = workspace.location.sqlite_path
     size = None
     if path is not None and path.exists():

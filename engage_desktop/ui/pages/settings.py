@@ -4,6 +4,7 @@ Team and Audit log tabs."""
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -84,7 +85,7 @@ class SettingsPage(Page):
         self.counts.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.refresh_button = QPushButton(self.tr("Count rows"))
         self.refresh_button.setMaximumWidth(320)
-        self.refresh_button.clicked.connect(self.refresh)
+        self.refresh_button.clicked.connect(lambda: self.refresh())
         ws_box = QGroupBox(self.tr("Workspace"))
         ws_form = QFormLayout(ws_box)
         ws_form.addRow(self.tr("Location:"), self.location)
@@ -120,6 +121,7 @@ class SettingsPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self._job: Job | None = None
+        self._count_next = False  # rows asked for while the schema and size were being read
 
     def title(self) -> str:
         return self.tr("Settings")
@@ -143,22 +145,35 @@ class SettingsPage(Page):
         if isinstance(app, QApplication):
             apply_appearance(app, prefs.appearance)
 
-    def refresh(self) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
+        """The schema and the size are cheap: shown at once, the row counts on demand."""
+        super().showEvent(event)
+        if self._job is None:
+            self.refresh(count_rows=False)
+
+    def refresh(self, count_rows: bool = True) -> None:
         """Count rows off the GUI thread: a million-profile workspace takes a moment."""
         if self._job is not None and not self._job.done:
+            self._count_next = self._count_next or count_rows  # once the running read ends
             return
         workspace = self.context.workspace
         self.refresh_button.setEnabled(False)
-        self.schema.setText(self.tr("Counting…"))
+        self.schema.setText(self.tr("Counting…") if count_rows else "…")
 
         def work(progress: Progress) -> WorkspaceInfo:
             progress.report(0, None)
-            return workspace_info(workspace)
+            return workspace_info(workspace, count_rows=count_rows)
 
         self._job = run_in_background(work, parent=self)
         self._job.succeeded.connect(self._show)
         self._job.failed.connect(lambda exc, _tb: self.schema.setText(str(exc)))
-        self._job.finished.connect(lambda: self.refresh_button.setEnabled(True))
+        self._job.finished.connect(self._read_done)
+
+    def _read_done(self) -> None:
+        self.refresh_button.setEnabled(True)
+        if self._count_next:
+            self._count_next = False
+            self.refresh()
 
     def _show(self, info: WorkspaceInfo) -> None:
         self.schema.setText(
@@ -170,6 +185,8 @@ class SettingsPage(Page):
         if info.file_bytes is not None:
             megabytes = QLocale().toString(info.file_bytes / 1e6, "f", 1)
             self.size_label.setText(fill(self.tr("%1 MB"), [megabytes]))
+        if not info.counts:
+            return  # only the schema and the size were read
         figures = shown_figures(info.counts)
         self.counts.setRowCount(len(figures))
         for row, (label, table, count) in enumerate(figures):

@@ -24,6 +24,7 @@ from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.team import list_members
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.vault import Vault
+from engage_desktop.store.migrate import head_revision
 from engage_desktop.store.models import Base, Role
 from engage_desktop.ui.appearance import apply_appearance
 from engage_desktop.ui.audit.audit_dialog import AuditLogDialog
@@ -177,3 +178,17 @@ def test_workspace_figures_have_readable_labels(admin_context: UiContext, qtbot:
     assert "Contacts" in shown and "Campaigns" in shown
     headers = [page.counts.horizontalHeaderItem(i).text() for i in range(2)]
     assert "Table" not in headers and "Rows" not in headers
+
+
+def test_the_schema_and_size_show_without_counting_rows(
+    admin_context: UiContext, qtbot: QtBot
+) -> None:
+    # Seen on screen: "Schema version" and "Size on disk" stayed empty until "Count rows".
+    page = SettingsPage(admin_context)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.size_label.text().endswith("MB"), timeout=10_000)
+    assert head_revision() in page.schema.text()
+    assert page.counts.rowCount() == 0  # counting a large workspace waits for the button
+    page.refresh_button.click()
+    qtbot.waitUntil(lambda: page.counts.rowCount() > 0, timeout=10_000)
