@@ -5,11 +5,13 @@ Python, so a file PyInstaller left out (a Qt plugin, a migration, a translation,
 data) fails here rather than on a marketer's desktop:
 
 1. unpack the ``.tar.gz`` and run its ``install.sh``; check the menu entry, icons, metadata;
-2. ``engage-desktop --version``;
-3. start the GUI the way the menu does (the ``.desktop`` entry's ``Exec``) and wait until the
-   main window's campaigns table holds the demo's campaigns (``installer/probe.py``);
+2. ``engage-desktop --version``, and ``--help`` of every command and subcommand;
+3. start the GUI the way the menu does (the ``.desktop`` entry's ``Exec``), see the first
+   start's progress dialog while it builds the demo, and wait until the main window's
+   campaigns table holds the demo's campaigns (``installer/probe.py``);
 4. check the service the GUI started is the bundle's own program, not a Python;
-5. send the demo's draft campaign to the sandbox with the bundled CLI and wait for it;
+5. send the demo's draft campaign to the sandbox with the bundled CLI and wait for it; the
+   sandbox the service started is the bundle's program too;
 6. a 50,000-row contacts import (dry run): its reading process is the frozen program again;
 7. ``info``, ``segment list``, ``audit verify``, a chart and a PDF report; optional
    screenshots of the window and the composer;
@@ -30,10 +32,13 @@ from pathlib import Path
 from typing import Any
 
 from installer.contents import DESKTOP_ID
+from installer.smoke_cli import check_every_help
 from installer.smoke_processes import (
     Gui,
     SmokeFailure,
     children_of,
+    descendants_of,
+    executable_of,
     free_port,
     run_program,
     run_watching_children,
@@ -117,16 +122,29 @@ def cli_json(program: Path, env: dict[str, str], *args: str) -> Any:
     return json.loads(run_program([str(program), *args], env, timeout=120))
 
 
-def check_service_is_bundled(gui: Gui, program: Path) -> None:
-    """The GUI's service child runs the installed program itself, never a Python interpreter."""
+def check_processes_are_bundled(gui: Gui, program: Path, commands: tuple[str, ...]) -> None:
+    """Every process the GUI started, and theirs, runs the installed bundle's own executables
+    (``/proc/PID/exe``), never a Python interpreter; ``commands`` (``service``, ``sandbox``) are
+    among them as ``PROGRAM COMMAND ...``."""
     bundle = program.resolve().parent
-    children = children_of(gui.process.pid)
-    services = [argv for argv in children.values() if argv[1:2] == ["service"]]
-    if not services:
-        raise SmokeFailure(f"the GUI started no service; its children: {children}")
-    for argv in services:
-        if Path(argv[0]).resolve().parent != bundle:
-            raise SmokeFailure(f"the service runs {argv[0]}, not the bundle's program in {bundle}")
+    tree = descendants_of(gui.process.pid)
+    for command in commands:
+        if not any(argv[1:2] == [command] for argv in tree.values()):
+            raise SmokeFailure(f"the GUI's processes include no {command!r}: {tree}")
+    for pid, argv in tree.items():
+        exe = executable_of(pid)
+        if exe is not None and bundle not in exe.parents:
+            raise SmokeFailure(f"process {pid} {argv} runs {exe}, not a program of {bundle}")
+
+
+def check_first_start_dialog(gui: Gui) -> dict[str, Any]:
+    """The first start showed its progress dialog while it built the demo, and it moved."""
+    shown = gui.first_start()
+    if shown is None:
+        raise SmokeFailure("the first start built the demo without showing its progress dialog")
+    if not any(value > 0 for value in shown["values"]):
+        raise SmokeFailure(f"the first start's progress dialog never moved: {shown}")
+    return shown
 
 
 def demo_draft(program: Path, env: dict[str, str]) -> int:
@@ -207,6 +225,7 @@ def smoke_test(archive: Path, shots: Path | None = None) -> dict[str, Any]:
         program = install(unpack(archive, folder / "download"), env)
         say(f"installed; the menu entry runs {program}")
         say(run_program([str(program), "--version"], env, timeout=60).strip())
+        say(f"all {check_every_help(program, env)} commands answer --help from the bundle")
         started = time.monotonic()
         with Gui.start(program, env, folder / "probe") as gui:
             wait_for("the first paint", gui.painted, 120, gui)
@@ -215,13 +234,17 @@ def smoke_test(archive: Path, shots: Path | None = None) -> dict[str, Any]:
                      FIRST_START_TIMEOUT, gui)  # fmt: skip
             timings["campaigns_shown_s"] = round(time.monotonic() - started, 2)
             say(f"main window lists {gui.campaigns()['rows']} campaigns")
+            shown = check_first_start_dialog(gui)
+            say(f"the first start showed {shown['label']!r}, at {shown['values']} %")
             wait_for("the service", lambda: bool(children_of(gui.process.pid)), 60, gui)
-            check_service_is_bundled(gui, program)
+            check_processes_are_bundled(gui, program, ("service",))
             draft = demo_draft(program, env)
             if shots is not None:
                 say(f"screenshots: {gui.screenshots(shots, campaign_id=draft)}")
             status = send(program, env, draft)
             say(f"sent to the sandbox: {status['sent']} messages, {status['suppressed']}")
+            check_processes_are_bundled(gui, program, ("service", "sandbox"))
+            say("the service and the sandbox the GUI started run the bundle's own program")
             import_in_child_process(program, env, folder)
             say("50,000-row import (dry run) read in the bundle's child process")
             read_only_commands(program, env, folder)
