@@ -4,7 +4,8 @@ Everything runs from the installed copy, with a fresh ``HOME`` and a ``PATH`` wi
 Python, so a file PyInstaller left out (a Qt plugin, a migration, a translation, matplotlib's
 data) fails here rather than on a marketer's desktop:
 
-1. unpack the ``.tar.gz`` and run its ``install.sh``; check the menu entry, icons, metadata;
+1. unpack the ``.tar.gz`` and run its ``install.sh``; check the menu entry, icons, metadata,
+   and that every data file of ours (translations, fonts, icons, migrations) is installed;
 2. ``engage-desktop --version``, and ``--help`` of every command and subcommand;
 3. start the GUI the way the menu does (the ``.desktop`` entry's ``Exec``), see the first
    start's progress dialog while it builds the demo, and wait until the main window's
@@ -31,7 +32,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from installer.contents import DESKTOP_ID
+from installer.contents import DESKTOP_ID, ROOT, data_files
 from installer.smoke_cli import check_every_help
 from installer.smoke_processes import (
     Gui,
@@ -107,6 +108,20 @@ def menu_program(desktop_file: Path) -> Path:
                 raise SmokeFailure(f"{desktop_file}: Exec names {program}, which cannot run")
             return program
     raise SmokeFailure(f"{desktop_file} has no Exec= line")
+
+
+def check_data_files(program: Path, root: Path = ROOT) -> int:
+    """Every data file the spec adds (``contents.data_files``: translations, fonts, icons, Alembic
+    revisions) is in the installed bundle: an exclude that catches one of ours, or a file
+    install.sh did not copy, fails here, including those this run never reads (the French
+    catalogues when the session is English). Returns how many there are."""
+    internal = program.resolve().parent / "_internal"
+    files = data_files(root)
+    missing = [f"{folder}/{Path(source).name}" for source, folder in files
+               if not (internal / folder / Path(source).name).is_file()]  # fmt: skip
+    if missing:
+        raise SmokeFailure(f"the installed bundle lacks {len(missing)} data files: {missing}")
+    return len(files)
 
 
 def wait_for(what: str, ready: Callable[[], bool], timeout: float, gui: Gui) -> None:
@@ -225,6 +240,9 @@ def smoke_test(archive: Path, shots: Path | None = None) -> dict[str, Any]:
         program = install(unpack(archive, folder / "download"), env)
         say(f"installed; the menu entry runs {program}")
         say(run_program([str(program), "--version"], env, timeout=60).strip())
+        say(
+            f"all {check_data_files(program)} data files (translations, fonts, icons, migrations) are installed"
+        )
         say(f"all {check_every_help(program, env)} commands answer --help from the bundle")
         started = time.monotonic()
         with Gui.start(program, env, folder / "probe") as gui:

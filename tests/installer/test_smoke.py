@@ -14,7 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from installer.smoke import check_first_start_dialog, check_processes_are_bundled
+from installer.contents import data_files
+from installer.smoke import (
+    check_data_files,
+    check_first_start_dialog,
+    check_processes_are_bundled,
+)
 from installer.smoke_processes import Gui, SmokeFailure, children_of, descendants_of
 from tests.support.waiting import wait_until
 
@@ -82,3 +87,16 @@ def test_a_first_start_dialog_that_moved_passes(tmp_path: Path) -> None:
     (tmp_path / "first-start.json").write_text(json.dumps(shown), encoding="utf-8")
     gui = Gui(None, tmp_path, tmp_path / "gui.log")  # type: ignore[arg-type]
     assert check_first_start_dialog(gui) == shown
+
+
+def test_a_data_file_missing_from_the_installed_bundle_fails_naming_it(tmp_path: Path) -> None:
+    program = tmp_path / "engage-desktop" / "engage-desktop"
+    internal = program.parent / "_internal"
+    for source, folder in data_files():
+        (internal / folder).mkdir(parents=True, exist_ok=True)
+        (internal / folder / Path(source).name).touch()
+    assert check_data_files(program) == len(data_files())
+    french = "engage_desktop/_resources/translations/composer_fr.qm"
+    (internal / french).unlink()
+    with pytest.raises(SmokeFailure, match=f"lacks 1 data files: \\['{french}'\\]"):
+        check_data_files(program)
