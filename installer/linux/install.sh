@@ -4,7 +4,7 @@
 #   ./install.sh --uninstall
 # Writes the program to ~/.local/share/engage-desktop, a link ~/.local/bin/engage-desktop, the
 # menu entry, icons and AppStream metadata under ~/.local/share. Your workspace and settings live
-# elsewhere (~/.local/share/Engage Desktop, ~/.config/EngageDesktop) and are never touched.
+# elsewhere (~/.local/share/EngageDesktop, ~/.config/EngageDesktop) and are never touched.
 set -eu
 
 HERE=$(cd "$(dirname "$0")" && pwd)

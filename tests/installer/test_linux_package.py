@@ -17,6 +17,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from engage_desktop.store.location import APP_DIR_NAME
 from installer.linux_package import archive_stem, make_archive
 
 RELEASED = dt.date(2026, 12, 3)
@@ -129,9 +130,14 @@ def test_an_update_replaces_the_program_and_uninstall_keeps_the_workspace(tmp_pa
     install(build_and_unpack(tmp_path, "1.1.0", "new"), home)
     link = home / ".local" / "bin" / "engage-desktop"
     assert subprocess.run([str(link)], capture_output=True, text=True).stdout == "new \n"
-    workspace = home / ".local" / "share" / "Engage Desktop" / "workspace.sqlite"
+    workspace = (
+        home / ".local" / "share" / APP_DIR_NAME / "workspace.sqlite"
+    )  # where the app keeps it
     workspace.parent.mkdir(parents=True)
     workspace.write_bytes(b"the marketer's data")
+    settings = home / ".config" / APP_DIR_NAME / "Engage Desktop.conf"
+    settings.parent.mkdir(parents=True)
+    settings.write_text("[MainWindow]\n", encoding="utf-8")
     said = install(build_and_unpack(tmp_path, "1.1.1", "x"), home, "--uninstall")
     assert "removed" in said
     share = home / ".local" / "share"
@@ -140,6 +146,7 @@ def test_an_update_replaces_the_program_and_uninstall_keeps_the_workspace(tmp_pa
     assert not (share / "applications" / "engage-desktop.desktop").exists()
     assert not list((share / "icons").rglob("engage-desktop.png"))
     assert workspace.read_bytes() == b"the marketer's data"
+    assert settings.read_text(encoding="utf-8") == "[MainWindow]\n"
 
 
 def test_install_refuses_a_partly_unpacked_archive(tmp_path: Path) -> None:
