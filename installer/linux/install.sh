@@ -13,6 +13,14 @@ BIN="$HOME/.local/bin"
 APP="$DATA/engage-desktop"
 SIZES="16 32 64 128 256"
 
+# Messages in the session's language: French or English, as the app.
+say() {
+  case "${LC_ALL:-${LC_MESSAGES:-${LANG:-}}}" in
+    fr*) printf '%s\n' "$2" ;;
+    *) printf '%s\n' "$1" ;;
+  esac
+}
+
 uninstall() {
   rm -f "$BIN/engage-desktop" "$DATA/applications/engage-desktop.desktop" \
     "$DATA/metainfo/io.engage.EngageDesktop.metainfo.xml"
@@ -33,11 +41,13 @@ refresh_caches() {
 if [ "${1:-}" = "--uninstall" ]; then
   uninstall
   refresh_caches
-  echo "Engage Desktop was removed. Your workspace and settings were kept."
+  say "Engage Desktop was removed. Your workspace and settings were kept." \
+    "Engage Desktop a été désinstallé. Votre espace de travail et vos réglages sont conservés."
   exit 0
 fi
 if [ ! -x "$HERE/engage-desktop/engage-desktop" ]; then
-  echo "install.sh: $HERE/engage-desktop/engage-desktop is missing: unpack the whole archive first." >&2
+  say "install.sh: $HERE/engage-desktop/engage-desktop is missing: unpack the whole archive first." \
+    "install.sh : $HERE/engage-desktop/engage-desktop manque : décompressez d'abord toute l'archive." >&2
   exit 1
 fi
 
@@ -63,8 +73,10 @@ chmod 0644 "$DATA/applications/engage-desktop.desktop"
 cp "$HERE/io.engage.EngageDesktop.metainfo.xml" "$DATA/metainfo/"
 refresh_caches
 
-echo "Engage Desktop is installed: find it in your applications menu, or run $BIN/engage-desktop"
+say "Engage Desktop is installed: find it in your applications menu, or run $BIN/engage-desktop" \
+  "Engage Desktop est installé : retrouvez-le dans le menu des applications, ou lancez $BIN/engage-desktop"
 case ":$PATH:" in
   *":$BIN:"*) ;;
-  *) echo "($BIN is not on your PATH: add it to run engage-desktop from a terminal.)" ;;
+  *) say "($BIN is not on your PATH: add it to run engage-desktop from a terminal.)" \
+    "($BIN n'est pas dans votre PATH : ajoutez-le pour lancer engage-desktop depuis un terminal.)" ;;
 esac

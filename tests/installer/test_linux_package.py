@@ -44,8 +44,8 @@ def build_and_unpack(tmp_path: Path, version: str, says: str) -> Path:
     return tmp_path / f"download-{version}" / archive_stem(version)
 
 
-def install(unpacked: Path, home: Path, *args: str) -> str:
-    env = {"HOME": str(home), "PATH": os.environ["PATH"]}
+def install(unpacked: Path, home: Path, *args: str, lang: str = "C.UTF-8") -> str:
+    env = {"HOME": str(home), "PATH": os.environ["PATH"], "LANG": lang}
     done = subprocess.run(
         [str(unpacked / "install.sh"), *args], env=env, capture_output=True, text=True, timeout=60
     )
@@ -147,6 +147,21 @@ def test_an_update_replaces_the_program_and_uninstall_keeps_the_workspace(tmp_pa
     assert not list((share / "icons").rglob("engage-desktop.png"))
     assert workspace.read_bytes() == b"the marketer's data"
     assert settings.read_text(encoding="utf-8") == "[MainWindow]\n"
+
+
+def test_install_speaks_french_in_a_french_session(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    unpacked = build_and_unpack(tmp_path, "9.9.9", "x")
+    said = install(unpacked, home, lang="fr_FR.UTF-8")
+    assert said.startswith(
+        "Engage Desktop est installé : retrouvez-le dans le menu des applications"
+    )
+    assert "n'est pas dans votre PATH" in said
+    said = install(unpacked, home, "--uninstall", lang="fr_FR.UTF-8")
+    assert said == (
+        "Engage Desktop a été désinstallé. Votre espace de travail et vos réglages sont conservés.\n"
+    )
 
 
 def test_install_refuses_a_partly_unpacked_archive(tmp_path: Path) -> None:
