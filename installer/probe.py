@@ -11,7 +11,8 @@ pip install, so the bundle's main script installs this probe when ``ENGAGE_DESKT
   ``campaigns.json`` (the campaigns table's row count and names) once the table has rows — an
   empty window never writes it; then act on
   ``request-N.json`` files (``compose`` a campaign, ``rich-page``: render a rich push page with
-  QtWebEngine and read its text back, ``screenshot`` the screen, ``quit``), answering each
+  QtWebEngine and read its text back, ``vault``: a keyring round trip, ``screenshot`` the
+  screen, ``quit``), answering each
   with ``done-N.json``.
 """
 
@@ -117,6 +118,8 @@ class Probe(QObject):
             screen = QGuiApplication.primaryScreen()
             saved = screen.grabWindow(0).save(str(asked["path"]))
             return {"saved": saved}
+        if action == "vault":
+            return vault_round_trip()
         if action == "quit":
             return {"quitting": True}
         return {"error": f"unknown action {action!r}"}
@@ -145,6 +148,20 @@ class Probe(QObject):
 
         preview.page.loadFinished.connect(loaded)
         preview.set_page("Smoke", "test", "<h1>Bonjour de la boutique</h1><p>Été</p>")
+
+
+def vault_round_trip() -> dict[str, Any]:
+    """Store, read back and delete a throw-away secret with the app's own vault: the keyring
+    package finds its backends through package metadata, which a bundle can lose (then the
+    vault refuses, or falls back to no backend)."""
+    from engage_desktop.security.vault import Vault
+
+    vault = Vault.system()
+    reference, secret = "smoke-test-round-trip", f"checked at {time.time()}"
+    vault.put(reference, secret)
+    read_back = vault.get(reference)
+    deleted = vault.delete(reference)
+    return {"backend": vault.describe(), "round_trip": read_back == secret, "deleted": deleted}
 
 
 def _write(path: Path, text: str) -> None:

@@ -10,7 +10,8 @@ data) fails here rather than on a marketer's desktop:
 3. start the GUI the way the menu does (the ``.desktop`` entry's ``Exec``), see the first
    start's progress dialog while it builds the demo, and wait until the main window's
    campaigns table holds the demo's campaigns (``installer/probe.py``);
-4. check the service the GUI started is the bundle's own program, not a Python;
+4. a secret goes into the OS keyring and back through the running GUI's vault; check the
+   service the GUI started is the bundle's own program, not a Python;
 5. send the demo's draft campaign to the sandbox with the bundled CLI and wait for it; the
    sandbox the service started is the bundle's program too;
 6. a 50,000-row contacts import (dry run): its reading process is the frozen program again;
@@ -254,6 +255,10 @@ def smoke_test(archive: Path, shots: Path | None = None) -> dict[str, Any]:
             say(f"main window lists {gui.campaigns()['rows']} campaigns")
             shown = check_first_start_dialog(gui)
             say(f"the first start showed {shown['label']!r}, at {shown['values']} %")
+            keyring = gui.ask("vault")
+            if not (keyring["round_trip"] and keyring["deleted"]):
+                raise SmokeFailure(f"the bundle's keyring did not keep a secret: {keyring}")
+            say(f"a secret went through the keyring ({keyring['backend']}) and back")
             wait_for("the service", lambda: bool(children_of(gui.process.pid)), 60, gui)
             check_processes_are_bundled(gui, program, ("service",))
             draft = demo_draft(program, env)

@@ -101,5 +101,8 @@ def test_the_demo_campaigns_are_reported_and_requests_answered(
     assert len(composers) == 1
     for composer in composers:
         composer.close()
+    keyring = _ask(qtbot, folder, 5, action="vault")
+    assert keyring["round_trip"] is True and keyring["deleted"] is True
+    assert "SecretService" in str(keyring["backend"])  # the session's real keyring
     assert _ask(qtbot, folder, 3, action="quit") == {"quitting": True}
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
