@@ -153,6 +153,20 @@ def check_processes_are_bundled(gui: Gui, program: Path, commands: tuple[str, ..
             raise SmokeFailure(f"process {pid} {argv} runs {exe}, not a program of {bundle}")
 
 
+def check_keyring(gui: Gui) -> str:
+    """The running bundle's vault stores, reads back and deletes a secret; returns its backend."""
+    keyring = gui.ask("vault")
+    if not (keyring["round_trip"] and keyring["deleted"]):
+        raise SmokeFailure(f"the bundle's keyring did not keep a secret: {keyring}")
+    backend: str = keyring["backend"]
+    return backend
+
+
+def has_child(gui: Gui, command: str) -> bool:
+    """The GUI has a child process running ``PROGRAM COMMAND ...``."""
+    return any(argv[1:2] == [command] for argv in children_of(gui.process.pid).values())
+
+
 def check_first_start_dialog(gui: Gui) -> dict[str, Any]:
     """The first start showed its progress dialog while it built the demo, and it moved."""
     shown = gui.first_start()
@@ -241,9 +255,7 @@ def smoke_test(archive: Path, shots: Path | None = None) -> dict[str, Any]:
         program = install(unpack(archive, folder / "download"), env)
         say(f"installed; the menu entry runs {program}")
         say(run_program([str(program), "--version"], env, timeout=60).strip())
-        say(
-            f"all {check_data_files(program)} data files (translations, fonts, icons, migrations) are installed"
-        )
+        say(f"{check_data_files(program)} data files of ours are installed")
         say(f"all {check_every_help(program, env)} commands answer --help from the bundle")
         started = time.monotonic()
         with Gui.start(program, env, folder / "probe") as gui:
@@ -255,11 +267,8 @@ def smoke_test(archive: Path, shots: Path | None = None) -> dict[str, Any]:
             say(f"main window lists {gui.campaigns()['rows']} campaigns")
             shown = check_first_start_dialog(gui)
             say(f"the first start showed {shown['label']!r}, at {shown['values']} %")
-            keyring = gui.ask("vault")
-            if not (keyring["round_trip"] and keyring["deleted"]):
-                raise SmokeFailure(f"the bundle's keyring did not keep a secret: {keyring}")
-            say(f"a secret went through the keyring ({keyring['backend']}) and back")
-            wait_for("the service", lambda: bool(children_of(gui.process.pid)), 60, gui)
+            say(f"a secret went through the keyring ({check_keyring(gui)}) and back")
+            wait_for("the service", lambda: has_child(gui, "service"), 60, gui)
             check_processes_are_bundled(gui, program, ("service",))
             draft = demo_draft(program, env)
             if shots is not None:
