@@ -66,9 +66,17 @@ for size in $SIZES; do
   cp "$HERE/icons/hicolor/${size}x${size}/apps/engage-desktop.png" \
     "$DATA/icons/hicolor/${size}x${size}/apps/engage-desktop.png"
 done
-# The menu runs the program by its full path: ~/.local/bin is not on every session's PATH.
-sed "s|^Exec=.*|Exec=\"$APP/engage-desktop\"|" "$HERE/engage-desktop.desktop" \
-  > "$DATA/applications/engage-desktop.desktop"
+# The menu runs the program by its full path: ~/.local/bin is not on every session's PATH. The
+# path is quoted as the Desktop Entry spec says (" ` $ escaped with \\, \ written \\\\, % doubled),
+# whatever the home folder's name holds (spaces, &, apostrophes), and never goes through sed's
+# replacement text.
+exec_path=$(printf '%s' "$APP/engage-desktop" | sed -e 's/\\/\\\\\\\\/g' -e 's/["`$]/\\\\&/g' -e 's/%/%%/g')
+while IFS= read -r line || [ -n "$line" ]; do
+  case $line in
+    Exec=*) printf 'Exec="%s"\n' "$exec_path" ;;
+    *) printf '%s\n' "$line" ;;
+  esac
+done < "$HERE/engage-desktop.desktop" > "$DATA/applications/engage-desktop.desktop"
 chmod 0644 "$DATA/applications/engage-desktop.desktop"
 cp "$HERE/io.engage.EngageDesktop.metainfo.xml" "$DATA/metainfo/"
 refresh_caches

@@ -67,9 +67,9 @@ def desktop_entry(path: Path) -> dict[str, str]:
 
 
 def validator(program: str) -> str:
-    """The freedesktop.org validators are required, not optional: a skipped check would pass a
-    menu entry or metadata that software centres reject (scripts/install-system-deps.sh
-    installs them)."""
+    """The freedesktop.org validators and GLib's launcher are required, not optional: a skipped
+    check would pass a menu entry or metadata that desktops and software centres reject
+    (scripts/install-system-deps.sh installs them)."""
     found = shutil.which(program)
     assert found, f"{program} is missing: run  bash scripts/install-system-deps.sh"
     return found
@@ -147,6 +147,29 @@ def test_an_update_replaces_the_program_and_uninstall_keeps_the_workspace(tmp_pa
     assert not list((share / "icons").rglob("engage-desktop.png"))
     assert workspace.read_bytes() == b"the marketer's data"
     assert settings.read_text(encoding="utf-8") == "[MainWindow]\n"
+
+
+def test_a_home_folder_with_spaces_and_symbols_gets_a_menu_entry_that_starts_the_app(
+    tmp_path: Path,
+) -> None:
+    """The Exec line is quoted and escaped as the Desktop Entry spec says, and GLib's launcher
+    (what GNOME, Xfce and others use) starts the program from it. A home folder with ``&``
+    used to come out of install.sh's sed with the ``Exec=`` line pasted into the path."""
+    home = tmp_path / "Zoé L'Hôte & co $HOME"
+    home.mkdir()
+    install(build_and_unpack(tmp_path, "9.9.9", "started"), home)
+    desktop_file = home / ".local" / "share" / "applications" / "engage-desktop.desktop"
+    entry = desktop_entry(desktop_file)  # desktop-file-validate accepts it
+    program = home / ".local" / "share" / "engage-desktop" / "engage-desktop"
+    assert entry["Exec"] == '"' + str(program).replace("$", "\\\\$") + '"'  # \\$, as the spec says
+    launched = subprocess.run(
+        [validator("gio"), "launch", str(desktop_file)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert launched.returncode == 0, launched.stderr
+    assert launched.stdout == "started \n"  # the stand-in program ran, with no arguments
 
 
 def test_install_speaks_french_in_a_french_session(tmp_path: Path) -> None:
