@@ -7,8 +7,9 @@ them without running PyInstaller.
   resources`` looks for them in a wheel, and the Alembic migrations as source files, because
   Alembic loads ``env.py`` and each revision from a path, not through the import system.
 - Hidden imports: every ``engage_desktop`` module, since the CLI loads its commands by name.
-- Excludes: Python modules nothing here imports but hooks may drag in, and the Qt and Chromium
-  translations of languages the app does not speak.
+- Excludes: Python modules nothing here imports but hooks may drag in; the Qt and Chromium
+  translations and Babel locale data of languages the app does not speak; Qt plugins no desktop
+  session loads (and the libraries only they need).
 """
 
 from __future__ import annotations
@@ -110,21 +111,49 @@ def data_files(root: Path = ROOT) -> list[tuple[str, str]]:
     return files
 
 
-def is_unused_data(bundle_path: str) -> bool:
-    """True for Qt / QtWebEngine translations of languages the app does not ship, and sample data.
+# Qt plugins a desktop session never loads, and the libraries only they need: the PDF image
+# format (libQt6Pdf), the on-screen keyboard (built on Qt Quick), and the embedded-device
+# platforms (framebuffer, EGLFS, VNC, Vulkan display). X11/xcb, Wayland, offscreen and minimal
+# stay. Checked by the smoke test, which runs the bundle without them.
+UNUSED_QT_FILES = (
+    "plugins/imageformats/libqpdf.so",
+    "lib/libQt6Pdf.so.6",
+    "plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
+    "lib/libQt6VirtualKeyboard.so.6",
+    "lib/libQt6VirtualKeyboardQml.so.6",
+    "plugins/platforms/libqeglfs.so",
+    "plugins/platforms/libqlinuxfb.so",
+    "plugins/platforms/libqvnc.so",
+    "plugins/platforms/libqvkkhrdisplay.so",
+    "plugins/egldeviceintegrations/",
+    "lib/libQt6EglFSDeviceIntegration.so.6",
+    "lib/libQt6EglFsKmsSupport.so.6",
+)
+
+
+def is_unused_file(bundle_path: str) -> bool:
+    """True for files the app never reads: Qt / QtWebEngine translations of languages it does not
+    ship, the Qt plugins above, Babel's data for other locales (only python-liquid imports Babel,
+    for message catalogues the app does not use), and matplotlib's sample data.
 
     ``bundle_path`` is the file's destination inside the bundle, with ``/`` separators.
     """
-    parts = bundle_path.replace("\\", "/").split("/")
+    path = bundle_path.replace("\\", "/")
+    parts = path.split("/")
     name = parts[-1]
+    if path.startswith("PySide6/Qt/") and path[len("PySide6/Qt/") :].startswith(UNUSED_QT_FILES):
+        return True
     if "qtwebengine_locales" in parts and name.endswith(".pak"):
         return name.split(".")[0] not in {"en-US", "en-GB", "fr"}
     if "translations" in parts and "PySide6" in parts and name.endswith(".qm"):
         stem = name[: -len(".qm")]
         return stem.rsplit("_", 1)[-1] not in LANGUAGES
+    if parts[:2] == ["babel", "locale-data"] and name.endswith(".dat"):
+        return name != "root.dat" and name.split("_")[0].removesuffix(".dat") not in LANGUAGES
     return "sample_data" in parts and "mpl-data" in parts
 
 
-def keep_data(entries: Iterable[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
-    """PyInstaller's TOC entries ``(destination, source, kind)`` minus the unused data files."""
-    return [entry for entry in entries if not is_unused_data(entry[0])]
+def keep_used(entries: Iterable[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """PyInstaller's TOC entries ``(destination, source, kind)``, binaries or data, minus the
+    files ``is_unused_file`` names."""
+    return [entry for entry in entries if not is_unused_file(entry[0])]

@@ -6,10 +6,13 @@ pip install, so the bundle's main script installs this probe when ``ENGAGE_DESKT
 
 - ``first-paint``: write the wall-clock time of the main window's first paint to
   ``FOLDER/first-paint``, then exit at once (the start-up benchmark).
-- ``watch``: write ``first-paint``; write ``campaigns.json`` (the campaigns table's row count
-  and names) once the table has rows — an empty window never writes it; then act on
+- ``watch``: write ``first-paint``; while the first start's progress dialog is on screen, keep
+  ``first-start.json`` up to date (its title, label and the values it showed); write
+  ``campaigns.json`` (the campaigns table's row count and names) once the table has rows — an
+  empty window never writes it; then act on
   ``request-N.json`` files (``compose`` a campaign, ``rich-page``: render a rich push page with
-  QtWebEngine and read its text back, ``screenshot`` the screen, ``quit``), answering each
+  QtWebEngine and read its text back, ``vault``: a keyring round trip, ``screenshot`` the
+  screen, ``quit``), answering each
   with ``done-N.json``.
 """
 
@@ -23,6 +26,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QProgressDialog
 
 import engage_desktop.ui.app as gui
 from engage_desktop.ui.main_window import MainWindow
@@ -41,6 +45,7 @@ class Probe(QObject):
         self.exit_at_paint = exit_at_paint
         self.painted = False
         self.campaigns_seen = False
+        self.progress_values: list[int] = []
         self.handled: set[str] = set()
         window.installEventFilter(self)
         self.timer = QTimer(self)
@@ -59,7 +64,24 @@ class Probe(QObject):
         page = self.window.page("campaigns")
         return page if isinstance(page, CampaignsPage) else None
 
+    def watch_progress(self) -> None:
+        """The first start's demo build shows a progress dialog over the window: record what it
+        showed, so the driver can tell it appeared and moved (a poll every ``POLL_MS`` sees a
+        build that lasts seconds)."""
+        for dialog in self.window.findChildren(QProgressDialog):
+            if dialog.isVisible():
+                if dialog.value() not in self.progress_values:
+                    self.progress_values.append(dialog.value())
+                shown = {
+                    "title": dialog.windowTitle(),
+                    "label": dialog.labelText(),
+                    "values": self.progress_values,
+                }
+                _write(self.folder / "first-start.json", json.dumps(shown))
+
     def poll(self) -> None:
+        if not self.campaigns_seen:
+            self.watch_progress()
         page = self.campaigns_page()
         if not self.campaigns_seen and page is not None and page.model.rows:
             self.campaigns_seen = True
@@ -96,6 +118,8 @@ class Probe(QObject):
             screen = QGuiApplication.primaryScreen()
             saved = screen.grabWindow(0).save(str(asked["path"]))
             return {"saved": saved}
+        if action == "vault":
+            return vault_round_trip()
         if action == "quit":
             return {"quitting": True}
         return {"error": f"unknown action {action!r}"}
@@ -124,6 +148,20 @@ class Probe(QObject):
 
         preview.page.loadFinished.connect(loaded)
         preview.set_page("Smoke", "test", "<h1>Bonjour de la boutique</h1><p>Été</p>")
+
+
+def vault_round_trip() -> dict[str, Any]:
+    """Store, read back and delete a throw-away secret with the app's own vault: the keyring
+    package finds its backends through package metadata, which a bundle can lose (then the
+    vault refuses, or falls back to no backend)."""
+    from engage_desktop.security.vault import Vault
+
+    vault = Vault.system()
+    reference, secret = "smoke-test-round-trip", f"checked at {time.time()}"
+    vault.put(reference, secret)
+    read_back = vault.get(reference)
+    deleted = vault.delete(reference)
+    return {"backend": vault.describe(), "round_trip": read_back == secret, "deleted": deleted}
 
 
 def _write(path: Path, text: str) -> None:

@@ -4,12 +4,16 @@ Everything runs from the installed copy, with a fresh ``HOME`` and a ``PATH`` wi
 Python, so a file PyInstaller left out (a Qt plugin, a migration, a translation, matplotlib's
 data) fails here rather than on a marketer's desktop:
 
-1. unpack the ``.tar.gz`` and run its ``install.sh``; check the menu entry, icons, metadata;
-2. ``engage-desktop --version``;
-3. start the GUI the way the menu does (the ``.desktop`` entry's ``Exec``) and wait until the
-   main window's campaigns table holds the demo's campaigns (``installer/probe.py``);
-4. check the service the GUI started is the bundle's own program, not a Python;
-5. send the demo's draft campaign to the sandbox with the bundled CLI and wait for it;
+1. unpack the ``.tar.gz`` and run its ``install.sh``; check the menu entry, icons, metadata,
+   and that every data file of ours (translations, fonts, icons, migrations) is installed;
+2. ``engage-desktop --version``, and ``--help`` of every command and subcommand;
+3. start the GUI the way the menu does (the ``.desktop`` entry's ``Exec``), see the first
+   start's progress dialog while it builds the demo, and wait until the main window's
+   campaigns table holds the demo's campaigns (``installer/probe.py``);
+4. a secret goes into the OS keyring and back through the running GUI's vault; check the
+   service the GUI started is the bundle's own program, not a Python;
+5. send the demo's draft campaign to the sandbox with the bundled CLI and wait for it; the
+   sandbox the service started is the bundle's program too;
 6. a 50,000-row contacts import (dry run): its reading process is the frozen program again;
 7. ``info``, ``segment list``, ``audit verify``, a chart and a PDF report; optional
    screenshots of the window and the composer;
@@ -29,11 +33,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from installer.contents import DESKTOP_ID
+from installer.contents import DESKTOP_ID, ROOT, data_files
+from installer.smoke_cli import check_every_help
 from installer.smoke_processes import (
     Gui,
     SmokeFailure,
     children_of,
+    descendants_of,
+    executable_of,
     free_port,
     run_program,
     run_watching_children,
@@ -104,6 +111,20 @@ def menu_program(desktop_file: Path) -> Path:
     raise SmokeFailure(f"{desktop_file} has no Exec= line")
 
 
+def check_data_files(program: Path, root: Path = ROOT) -> int:
+    """Every data file the spec adds (``contents.data_files``: translations, fonts, icons, Alembic
+    revisions) is in the installed bundle: an exclude that catches one of ours, or a file
+    install.sh did not copy, fails here, including those this run never reads (the French
+    catalogues when the session is English). Returns how many there are."""
+    internal = program.resolve().parent / "_internal"
+    files = data_files(root)
+    missing = [f"{folder}/{Path(source).name}" for source, folder in files
+               if not (internal / folder / Path(source).name).is_file()]  # fmt: skip
+    if missing:
+        raise SmokeFailure(f"the installed bundle lacks {len(missing)} data files: {missing}")
+    return len(files)
+
+
 def wait_for(what: str, ready: Callable[[], bool], timeout: float, gui: Gui) -> None:
     deadline = time.monotonic() + timeout
     while not ready():
@@ -117,16 +138,43 @@ def cli_json(program: Path, env: dict[str, str], *args: str) -> Any:
     return json.loads(run_program([str(program), *args], env, timeout=120))
 
 
-def check_service_is_bundled(gui: Gui, program: Path) -> None:
-    """The GUI's service child runs the installed program itself, never a Python interpreter."""
+def check_processes_are_bundled(gui: Gui, program: Path, commands: tuple[str, ...]) -> None:
+    """Every process the GUI started, and theirs, runs the installed bundle's own executables
+    (``/proc/PID/exe``), never a Python interpreter; ``commands`` (``service``, ``sandbox``) are
+    among them as ``PROGRAM COMMAND ...``."""
     bundle = program.resolve().parent
-    children = children_of(gui.process.pid)
-    services = [argv for argv in children.values() if argv[1:2] == ["service"]]
-    if not services:
-        raise SmokeFailure(f"the GUI started no service; its children: {children}")
-    for argv in services:
-        if Path(argv[0]).resolve().parent != bundle:
-            raise SmokeFailure(f"the service runs {argv[0]}, not the bundle's program in {bundle}")
+    tree = descendants_of(gui.process.pid)
+    for command in commands:
+        if not any(argv[1:2] == [command] for argv in tree.values()):
+            raise SmokeFailure(f"the GUI's processes include no {command!r}: {tree}")
+    for pid, argv in tree.items():
+        exe = executable_of(pid)
+        if exe is not None and bundle not in exe.parents:
+            raise SmokeFailure(f"process {pid} {argv} runs {exe}, not a program of {bundle}")
+
+
+def check_keyring(gui: Gui) -> str:
+    """The running bundle's vault stores, reads back and deletes a secret; returns its backend."""
+    keyring = gui.ask("vault")
+    if not (keyring["round_trip"] and keyring["deleted"]):
+        raise SmokeFailure(f"the bundle's keyring did not keep a secret: {keyring}")
+    backend: str = keyring["backend"]
+    return backend
+
+
+def has_child(gui: Gui, command: str) -> bool:
+    """The GUI has a child process running ``PROGRAM COMMAND ...``."""
+    return any(argv[1:2] == [command] for argv in children_of(gui.process.pid).values())
+
+
+def check_first_start_dialog(gui: Gui) -> dict[str, Any]:
+    """The first start showed its progress dialog while it built the demo, and it moved."""
+    shown = gui.first_start()
+    if shown is None:
+        raise SmokeFailure("the first start built the demo without showing its progress dialog")
+    if not any(value > 0 for value in shown["values"]):
+        raise SmokeFailure(f"the first start's progress dialog never moved: {shown}")
+    return shown
 
 
 def demo_draft(program: Path, env: dict[str, str]) -> int:
@@ -207,6 +255,8 @@ def smoke_test(archive: Path, shots: Path | None = None) -> dict[str, Any]:
         program = install(unpack(archive, folder / "download"), env)
         say(f"installed; the menu entry runs {program}")
         say(run_program([str(program), "--version"], env, timeout=60).strip())
+        say(f"{check_data_files(program)} data files of ours are installed")
+        say(f"all {check_every_help(program, env)} commands answer --help from the bundle")
         started = time.monotonic()
         with Gui.start(program, env, folder / "probe") as gui:
             wait_for("the first paint", gui.painted, 120, gui)
@@ -215,13 +265,18 @@ def smoke_test(archive: Path, shots: Path | None = None) -> dict[str, Any]:
                      FIRST_START_TIMEOUT, gui)  # fmt: skip
             timings["campaigns_shown_s"] = round(time.monotonic() - started, 2)
             say(f"main window lists {gui.campaigns()['rows']} campaigns")
-            wait_for("the service", lambda: bool(children_of(gui.process.pid)), 60, gui)
-            check_service_is_bundled(gui, program)
+            shown = check_first_start_dialog(gui)
+            say(f"the first start showed {shown['label']!r}, at {shown['values']} %")
+            say(f"a secret went through the keyring ({check_keyring(gui)}) and back")
+            wait_for("the service", lambda: has_child(gui, "service"), 60, gui)
+            check_processes_are_bundled(gui, program, ("service",))
             draft = demo_draft(program, env)
             if shots is not None:
                 say(f"screenshots: {gui.screenshots(shots, campaign_id=draft)}")
             status = send(program, env, draft)
             say(f"sent to the sandbox: {status['sent']} messages, {status['suppressed']}")
+            check_processes_are_bundled(gui, program, ("service", "sandbox"))
+            say("the service and the sandbox the GUI started run the bundle's own program")
             import_in_child_process(program, env, folder)
             say("50,000-row import (dry run) read in the bundle's child process")
             read_only_commands(program, env, folder)

@@ -96,6 +96,14 @@ def children_of(pid: int) -> dict[int, list[str]]:
     return found
 
 
+def executable_of(pid: int) -> Path | None:
+    """The program file process ``pid`` runs (``/proc/PID/exe``); None once it is gone."""
+    try:
+        return Path(os.readlink(f"/proc/{pid}/exe"))
+    except OSError:
+        return None
+
+
 def descendants_of(pid: int) -> dict[int, list[str]]:
     found = children_of(pid)
     for child in list(found):
@@ -151,6 +159,14 @@ class Gui:
 
     def campaigns_shown(self) -> bool:
         return (self.probe / "campaigns.json").exists()
+
+    def first_start(self) -> dict[str, Any] | None:
+        """What the first start's progress dialog showed (``probe.Probe.watch_progress``)."""
+        path = self.probe / "first-start.json"
+        if not path.exists():
+            return None
+        shown: dict[str, Any] = json.loads(path.read_text("utf-8"))
+        return shown
 
     def campaigns(self) -> dict[str, Any]:
         shown: dict[str, Any] = json.loads((self.probe / "campaigns.json").read_text("utf-8"))

@@ -2,7 +2,7 @@
 # System packages the app and its tests need on Debian/Ubuntu: Qt's xcb and WebEngine libraries,
 # Xvfb (a virtual screen for GUI tests and screenshots), PostgreSQL (tests start their own
 # server), gnome-keyring + dbus (the real Secret Service keyring), fonts with emoji, and the
-# validators of the Linux bundle's menu entry and AppStream metadata.
+# validators of the Linux bundle's menu entry and AppStream metadata, and GLib's launcher (gio).
 # Installs only what is missing; needs root (or sudo).
 set -euo pipefail
 
@@ -12,7 +12,7 @@ PACKAGES=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-xinerama0 libxcb-randr0 libxcb-shape0 libxcb-xkb1 libxcb-xfixes0 libx11-xcb1
   libnss3 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxkbfile1 libasound2 libxshmfence1
-  libgbm1 libdrm2 python3-venv desktop-file-utils appstream
+  libgbm1 libdrm2 python3-venv desktop-file-utils appstream libglib2.0-bin
 )
 
 missing=()

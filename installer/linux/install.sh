@@ -4,7 +4,7 @@
 #   ./install.sh --uninstall
 # Writes the program to ~/.local/share/engage-desktop, a link ~/.local/bin/engage-desktop, the
 # menu entry, icons and AppStream metadata under ~/.local/share. Your workspace and settings live
-# elsewhere (~/.local/share/Engage Desktop, ~/.config/EngageDesktop) and are never touched.
+# elsewhere (~/.local/share/EngageDesktop, ~/.config/EngageDesktop) and are never touched.
 set -eu
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -12,6 +12,14 @@ DATA="${XDG_DATA_HOME:-$HOME/.local/share}"
 BIN="$HOME/.local/bin"
 APP="$DATA/engage-desktop"
 SIZES="16 32 64 128 256"
+
+# Messages in the session's language: French or English, as the app.
+say() {
+  case "${LC_ALL:-${LC_MESSAGES:-${LANG:-}}}" in
+    fr*) printf '%s\n' "$2" ;;
+    *) printf '%s\n' "$1" ;;
+  esac
+}
 
 uninstall() {
   rm -f "$BIN/engage-desktop" "$DATA/applications/engage-desktop.desktop" \
@@ -33,11 +41,13 @@ refresh_caches() {
 if [ "${1:-}" = "--uninstall" ]; then
   uninstall
   refresh_caches
-  echo "Engage Desktop was removed. Your workspace and settings were kept."
+  say "Engage Desktop was removed. Your workspace and settings were kept." \
+    "Engage Desktop a été désinstallé. Votre espace de travail et vos réglages sont conservés."
   exit 0
 fi
 if [ ! -x "$HERE/engage-desktop/engage-desktop" ]; then
-  echo "install.sh: $HERE/engage-desktop/engage-desktop is missing: unpack the whole archive first." >&2
+  say "install.sh: $HERE/engage-desktop/engage-desktop is missing: unpack the whole archive first." \
+    "install.sh : $HERE/engage-desktop/engage-desktop manque : décompressez d'abord toute l'archive." >&2
   exit 1
 fi
 
@@ -56,15 +66,25 @@ for size in $SIZES; do
   cp "$HERE/icons/hicolor/${size}x${size}/apps/engage-desktop.png" \
     "$DATA/icons/hicolor/${size}x${size}/apps/engage-desktop.png"
 done
-# The menu runs the program by its full path: ~/.local/bin is not on every session's PATH.
-sed "s|^Exec=.*|Exec=\"$APP/engage-desktop\"|" "$HERE/engage-desktop.desktop" \
-  > "$DATA/applications/engage-desktop.desktop"
+# The menu runs the program by its full path: ~/.local/bin is not on every session's PATH. The
+# path is quoted as the Desktop Entry spec says (" ` $ escaped with \\, \ written \\\\, % doubled),
+# whatever the home folder's name holds (spaces, &, apostrophes), and never goes through sed's
+# replacement text.
+exec_path=$(printf '%s' "$APP/engage-desktop" | sed -e 's/\\/\\\\\\\\/g' -e 's/["`$]/\\\\&/g' -e 's/%/%%/g')
+while IFS= read -r line || [ -n "$line" ]; do
+  case $line in
+    Exec=*) printf 'Exec="%s"\n' "$exec_path" ;;
+    *) printf '%s\n' "$line" ;;
+  esac
+done < "$HERE/engage-desktop.desktop" > "$DATA/applications/engage-desktop.desktop"
 chmod 0644 "$DATA/applications/engage-desktop.desktop"
 cp "$HERE/io.engage.EngageDesktop.metainfo.xml" "$DATA/metainfo/"
 refresh_caches
 
-echo "Engage Desktop is installed: find it in your applications menu, or run $BIN/engage-desktop"
+say "Engage Desktop is installed: find it in your applications menu, or run $BIN/engage-desktop" \
+  "Engage Desktop est installé : retrouvez-le dans le menu des applications, ou lancez $BIN/engage-desktop"
 case ":$PATH:" in
   *":$BIN:"*) ;;
-  *) echo "($BIN is not on your PATH: add it to run engage-desktop from a terminal.)" ;;
+  *) say "($BIN is not on your PATH: add it to run engage-desktop from a terminal.)" \
+    "($BIN n'est pas dans votre PATH : ajoutez-le pour lancer engage-desktop depuis un terminal.)" ;;
 esac

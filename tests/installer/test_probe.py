@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QProgressDialog
 
 from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.workspace import Workspace
@@ -52,6 +53,36 @@ def test_an_empty_window_never_reports_campaigns(
     assert window.isVisible()
 
 
+def test_the_first_start_dialog_is_recorded_with_the_values_it_showed(
+    qtbot, make_workspace: Callable[..., Workspace], tmp_path: Path
+) -> None:
+    window, folder = _window(qtbot, make_workspace(), tmp_path)
+    qtbot.wait(500)
+    assert not (folder / "first-start.json").exists()  # no dialog, nothing recorded
+    dialog = QProgressDialog(window)
+    dialog.setWindowTitle("First start")
+    dialog.setLabelText("Creating the demo workspace")
+    dialog.setRange(0, 100)
+    dialog.show()
+    for value in (0, 40):
+        dialog.setValue(value)
+        qtbot.waitUntil(
+            lambda v=value: (
+                (folder / "first-start.json").exists()
+                and v
+                in json.loads((folder / "first-start.json").read_text(encoding="utf-8"))["values"]
+            ),
+            timeout=5000,
+        )
+    dialog.close()
+    shown = json.loads((folder / "first-start.json").read_text(encoding="utf-8"))
+    assert shown == {
+        "title": "First start",
+        "label": "Creating the demo workspace",
+        "values": [0, 40],
+    }
+
+
 @WEB_ENGINE_NOISE
 def test_the_demo_campaigns_are_reported_and_requests_answered(
     qtbot, demo_workspace: Workspace, tmp_path: Path
@@ -70,5 +101,8 @@ def test_the_demo_campaigns_are_reported_and_requests_answered(
     assert len(composers) == 1
     for composer in composers:
         composer.close()
+    keyring = _ask(qtbot, folder, 5, action="vault")
+    assert keyring["round_trip"] is True and keyring["deleted"] is True
+    assert "SecretService" in str(keyring["backend"])  # the session's real keyring
     assert _ask(qtbot, folder, 3, action="quit") == {"quitting": True}
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
