@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engage_desktop.ui.window_size import resize_within_screen
+
 if TYPE_CHECKING:
     from engage_desktop.core.progress import Progress
     from engage_desktop.core.service_status import ServiceStatus
@@ -287,7 +289,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            resize_within_screen(self, 1280, 800)
         state = self.settings.value(SETTINGS_STATE)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)

@@ -222,6 +222,7 @@ class CampaignsPage(Page):
     def open_composer(self, campaign_id: int | None) -> QWidget | None:
         """Open the composer in its own window (new campaign, or the selected one)."""
         from engage_desktop.ui.composer.window import ComposerWindow
+        from engage_desktop.ui.window_size import resize_within_screen
 
         if self.context.app_id is None or (
             campaign_id is None and self.sender() is self.edit_button
@@ -232,7 +233,7 @@ class CampaignsPage(Page):
         window.saved.connect(lambda _id: self.reload())
         window.destroyed.connect(lambda _o=None, w=window: self._forget(w))
         self.composers.append(window)
-        window.resize(1400, 900)
+        resize_within_screen(window, 1400, 900)
         window.show()
         return window
 

@@ -23,6 +23,10 @@ def test_new_edit_duplicate(qtbot: QtBot, ui_context: UiContext) -> None:
     qtbot.addWidget(page)
     composer = page.open_composer(None)
     assert isinstance(composer, ComposerWindow)
+    # Seen: a 1400×900 composer on a 1280-pixel screen. Only its layout's minimum may exceed it.
+    free, least = composer.screen().availableGeometry(), composer.minimumSizeHint()
+    assert composer.width() <= max(free.width(), least.width())
+    assert composer.height() <= max(free.height(), least.height())
     title = composer.widgets["content.title"]
     assert isinstance(title, QLineEdit)
     title.setFocus()
