@@ -44,24 +44,29 @@ def _open(workspace_arg: str | None, progress: Progress) -> Workspace:
     return open_for_current_user(location)
 
 
+def first_start_text() -> str:
+    """What the first start's progress dialog says, the count in the user's number format."""
+    from engage_desktop.ui.formatting import format_int
+    from engage_desktop.ui.messages import fill
+
+    return fill(
+        QCoreApplication.translate("App", "Creating the demo workspace (%1 profiles)…"),
+        [format_int(DEFAULT_GUI_USERS)],
+    )
+
+
 async def open_workspace_with_progress(window: MainWindow, workspace_arg: str | None) -> Workspace:
     """Open the workspace off the GUI thread; a first start shows the demo build's progress."""
     dialog: QProgressDialog | None = None
     job = run_in_background(lambda progress: _open(workspace_arg, progress), parent=window)
 
     def on_progress(done: int, total: object, message: str) -> None:
-        from engage_desktop.ui.messages import fill
 
         nonlocal dialog
         if dialog is None:
             dialog = QProgressDialog(window)
             dialog.setWindowTitle(QCoreApplication.translate("App", "First start"))
-            dialog.setLabelText(
-                fill(
-                    QCoreApplication.translate("App", "Creating the demo workspace (%1 profiles)…"),
-                    [f"{DEFAULT_GUI_USERS:,}"],
-                )
-            )
+            dialog.setLabelText(first_start_text())
             dialog.setCancelButtonText(QCoreApplication.translate("App", "Cancel"))
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
             dialog.setMinimumWidth(420)

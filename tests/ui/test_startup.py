@@ -117,3 +117,20 @@ gui.MainWindow = Watched
 from engage_desktop.cli.main import main
 sys.exit(main([]))
 """
+
+
+def test_the_first_start_counts_profiles_in_the_users_number_format(french: None) -> None:
+    # Seen in the French desktop walk-through: "(20,000 profils)", an English separator.
+    from PySide6.QtCore import QLocale
+
+    from engage_desktop.ui.startup import first_start_text
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))  # as --lang fr
+    try:
+        text = first_start_text()
+    finally:
+        QLocale.setDefault(before)
+    assert "20,000" not in text
+    assert "20\u202f000" in text or "20\u00a0000" in text or "20 000" in text
+    assert "profils" in text
