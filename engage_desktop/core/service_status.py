@@ -11,6 +11,10 @@ from sqlalchemy.orm import Session
 from engage_desktop.store.models import ServiceHeartbeat
 from engage_desktop.store.models.operations import HEARTBEAT_STALE_AFTER
 
+STARTED_BY_ENV = "ENGAGE_SERVICE_STARTED_BY"
+"""Set by the window that starts a service to its own process id: the service stops when that
+process is gone (killed, logged out), instead of sending on with nobody to stop it."""
+
 
 @dataclass(frozen=True)
 class ServiceStatus:

@@ -28,6 +28,7 @@ from engage_desktop.core.delivery.due import due_campaigns
 from engage_desktop.core.executable import engage_desktop_command
 from engage_desktop.core.outbox.content_gate import pause_invalid_at_its_time
 from engage_desktop.core.outbox.expand import SendError, start_send
+from engage_desktop.core.service_status import STARTED_BY_ENV
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.vault import Vault
 from engage_desktop.services.clock import SYSTEM_CLOCK, ServiceClock
@@ -165,6 +166,8 @@ class Service:
         )
         self.stop_event = asyncio.Event()
         self._not_started: dict[int, str] = {}  # scheduled campaigns that could not start
+        starter = os.environ.get(STARTED_BY_ENV, "")
+        self._window_pid = int(starter) if starter.isdigit() else None
 
     async def run(self) -> None:
         loop = asyncio.get_running_loop()
@@ -199,11 +202,20 @@ class Service:
     async def _beat_loop(self) -> None:
         last_beat = -HEARTBEAT_EVERY
         while True:
+            if self._window_gone():
+                log.warning("the window that started this service is gone: stopping")
+                self.stop_event.set()
+                return
             await self._safely(self._start_due_campaigns)
             if self.clock.monotonic() - last_beat >= HEARTBEAT_EVERY:
                 last_beat = self.clock.monotonic()
                 await self._safely(self._beat, "running", self._detail())
             await self.clock.sleep(SCHEDULE_EVERY)
+
+    def _window_gone(self) -> bool:
+        """Started by a window (``STARTED_BY_ENV``) that no longer runs: this process was
+        handed to another parent when it ended."""
+        return self._window_pid is not None and os.getppid() != self._window_pid
 
     def _detail(self) -> str:
         """What the heartbeat says: the figures, or the database fault being waited out."""

@@ -15,7 +15,7 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from engage_desktop.core.executable import engage_desktop_command
-from engage_desktop.core.service_status import service_status
+from engage_desktop.core.service_status import STARTED_BY_ENV, service_status
 from engage_desktop.core.workspace import Workspace
 
 NO_SERVICE_ENV = "ENGAGE_DESKTOP_NO_SERVICE"
@@ -81,6 +81,7 @@ def ensure_service(workspace: Workspace) -> ServiceChild | None:
             return None
     env = dict(os.environ)
     env["ENGAGE_DESKTOP_DB"] = workspace.location.url.render_as_string(hide_password=False)
+    env[STARTED_BY_ENV] = str(os.getpid())  # the service stops if this process dies
     process = subprocess.Popen(
         engage_desktop_command("service"),
         env=env,

@@ -3,6 +3,8 @@ campaigns started at their time."""
 
 from __future__ import annotations
 
+import os
+import signal
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -145,3 +147,56 @@ def test_a_bundle_starts_its_own_program_as_the_sandbox(
         "--port",
         str(port),
     ]
+
+
+_WINDOW = r"""
+import os, subprocess, sys, time
+env = dict(os.environ, ENGAGE_SERVICE_STARTED_BY=str(os.getpid()))
+child = subprocess.Popen(
+    [sys.executable, "-m", "engage_desktop", "service", "--workspace", sys.argv[1]],
+    env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+)
+print(child.pid, flush=True)
+time.sleep(600)
+"""
+
+
+def _ended(pid: int) -> bool:
+    """Gone, or a zombie nobody reaped yet (the container's first process may not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1].startswith("Z")
+    except (FileNotFoundError, IndexError):
+        return True
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
+def test_a_service_stops_when_the_window_that_started_it_is_killed(
+    make_workspace: Callable[..., Workspace], sandbox: Sandbox, tmp_path: Path
+) -> None:
+    # Found by the installer's walk-through: SIGTERM to the GUI left its service sending on.
+    import subprocess
+    import sys
+
+    ws = make_workspace()
+    window = subprocess.Popen(
+        [sys.executable, "-c", _WINDOW, str(ws.location.sqlite_path)],
+        env=service_env(sandbox.url, tmp_path),
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert window.stdout is not None
+    service_pid = int(window.stdout.readline())
+    try:
+        wait_until(lambda: _states(ws) == ["running"], timeout=60)
+        window.kill()  # as a logout or `kill -9` would
+        window.wait(10)
+        wait_until(lambda: _ended(service_pid), timeout=30)
+        assert _states(ws) == ["stopped"]  # it stopped cleanly, claims given back
+    finally:
+        if not _ended(service_pid):
+            os.kill(service_pid, signal.SIGKILL)
+
+
+def _states(ws: Workspace) -> list[str]:
+    with ws.session() as s:
+        return list(s.scalars(select(ServiceHeartbeat.state)))
