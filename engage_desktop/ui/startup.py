@@ -134,7 +134,7 @@ async def run_main_window(
     window.destroyed.connect(window_gone)
     if not window.isVisible():
         window.show()
-    workspace = await _open_or_give_up(window, workspace_arg, credentials)
+    workspace = await open_or_give_up(window, workspace_arg, credentials)
     if workspace is None:
         window.close()
         return 1
@@ -156,7 +156,7 @@ async def run_main_window(
     return 0
 
 
-async def _open_or_give_up(
+async def open_or_give_up(
     window: MainWindow, workspace_arg: str | None, credentials: CredentialsFactory | None
 ) -> Workspace | None:
     """Open the workspace and read the member's apps, offering to retry while another program

@@ -346,14 +346,13 @@ def test_a_campaigns_results_open_the_analytics_page_on_it(
 def test_a_locked_workspace_offers_retry_and_opens_once_free(
     qtbot, make_workspace: Callable[..., Workspace], tmp_path: Path, monkeypatch
 ) -> None:
-    from engage_desktop.ui.startup import run_main_window
+    from engage_desktop.ui.startup import open_or_give_up
 
     ws = make_workspace()
     path = ws.location.sqlite_path
     assert path is not None
     ws.close()
     monkeypatch.setenv("ENGAGE_SQLITE_BUSY_TIMEOUT_MS", "300")
-    monkeypatch.setenv("ENGAGE_DESKTOP_NO_SERVICE", "1")
     seen: list[str] = []
     lock = ExitStack()
     lock.enter_context(held_file_lock(path))
@@ -370,23 +369,17 @@ def test_a_locked_workspace_offers_retry_and_opens_once_free(
             dialog.accept()
             return
         retry.click()
-        QTimer.singleShot(50, close_when_filled)
 
-    def close_when_filled() -> None:
-        if window.context is None:
-            QTimer.singleShot(50, close_when_filled)
-        else:
-            window.close()
-
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
     QTimer.singleShot(50, answer_busy)
     loop = qasync.QEventLoop(QApplication.instance())
-    QApplication.setQuitOnLastWindowClosed(False)  # the loop ends with run_main_window, not before
     try:
-        window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-        result = loop.run_until_complete(run_main_window(window, str(path)))
+        opened = loop.run_until_complete(open_or_give_up(window, str(path), None))
     finally:
-        QApplication.setQuitOnLastWindowClosed(True)
         lock.close()
         loop.close()
-    assert result == 0
+    assert opened is not None and window.context is not None  # filled once the lock was gone
+    opened.close()
     assert len(seen) == 1 and "is busy" in seen[0] and str(path) in seen[0]
