@@ -114,7 +114,7 @@ def _context(conn: Connection, campaign_id: int) -> tuple[_Context, ZoneInfo] | 
 
 def with_inputs(pick: Select[Any]) -> Select[Any]:
     """``pick``, a select of outbox rows whose first column is the row's id, with what the
-    screen reads of each row added, in the order ``screen_picked`` takes them.
+    screen reads of each row added, in the order ``screen`` and ``decide`` take them.
 
     The claim picks and reads in this one statement: a second query by the 1,000 picked ids
     (and a third for their consents) cost ~12 µs of CPU per message sent. The person's device
