@@ -216,7 +216,7 @@ def main(argv: list[str]) -> int:
     from engage_desktop.store.location import resolve_workspace
 
     out: dict[str, Any] = {"benchmark": "delivery", "profiles": args.profiles}
-    with tempfile.TemporaryDirectory() as tmp_name, target("lean") as (url, what):
+    with tempfile.TemporaryDirectory() as tmp_name, target("lean") as (url, what, _pid):
         tmp = Path(tmp_name)
         out["target"] = what
         env = dict(os.environ)

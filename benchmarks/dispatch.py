@@ -151,12 +151,14 @@ def insert_android_people(
 
 
 @contextmanager
-def target(kind: str) -> Iterator[tuple[str, str]]:
-    """(base URL, what it is): nginx when installed (and asked), else the lean server."""
+def target(kind: str) -> Iterator[tuple[str, str, int]]:
+    """(base URL, what it is, its process id): nginx when installed (and asked), else the
+    lean server."""
     if kind == "nginx":
         with nginx() as server:
             if not isinstance(server, str):
-                yield f"http://127.0.0.1:{server.plain_port}", "nginx, 1 worker, return 200"
+                url = f"http://127.0.0.1:{server.plain_port}"
+                yield url, "nginx, 1 worker, return 200", server.pid
                 return
     port = free_port()
     proc = subprocess.Popen(
@@ -165,10 +167,30 @@ def target(kind: str) -> Iterator[tuple[str, str]]:
     )
     try:
         wait_port(port)
-        yield f"http://127.0.0.1:{port}", "benchmarks/_lean_server.py (Python, uvloop)"
+        yield f"http://127.0.0.1:{port}", "benchmarks/_lean_server.py (Python, uvloop)", proc.pid
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def tree_cpu(pid: int) -> float:
+    """User + system CPU seconds of a process and its children (the target: nginx's master
+    and worker), 0 when it is gone."""
+    import psutil
+
+    try:
+        root = psutil.Process(pid)
+        procs = [root, *root.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return 0.0
+    total = 0.0
+    for proc in procs:
+        try:
+            times = proc.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        total += times.user + times.system
+    return total
 
 
 class ServiceProcess:
@@ -237,7 +259,13 @@ def _wait_sent(ws: Any, campaign_id: int, want: int, service: ServiceProcess) ->
 
 
 def send_end_to_end(
-    tmp: Path, env: dict[str, str], n: int, stop_after: int, *, service_first: bool = True
+    tmp: Path,
+    env: dict[str, str],
+    n: int,
+    stop_after: int,
+    *,
+    service_first: bool = True,
+    target_pid: int = 0,
 ) -> dict[str, Any]:
     """Seed ``n`` recipients, start the service, press Send, wait for ``stop_after`` acks.
 
@@ -256,6 +284,7 @@ def send_end_to_end(
     service = ServiceProcess(db, env, log) if service_first else None
     try:
         time.sleep(3.0)  # started and idle, as it is when a marketer presses Send
+        target0 = tree_cpu(target_pid)
         t0 = time.time()
         result = start_send(ws, campaign_id)
         expanded = time.time()
@@ -263,6 +292,7 @@ def send_end_to_end(
         cpu0 = service.cpu() if service_first else 0.0
         last_ack = _wait_sent(ws, campaign_id, stop_after, service).timestamp()
         cpu = service.cpu() - cpu0
+        target_cpu = tree_cpu(target_pid) - target0
         first = _first_sent(ws, campaign_id)
         peak = service.peak_rss_mb()
     finally:
@@ -283,6 +313,10 @@ def send_end_to_end(
         "sending_msg_per_s": round(stop_after / max(last_ack - expanded, 1e-9), 1),
         "service_cpu_us_per_msg": round(cpu / stop_after * 1e6, 1),
         "service_peak_rss_mb": peak,
+        # on 2 cores the target takes CPU the sender could use: its share of the wall time
+        "target_cpu_s": round(target_cpu, 2),
+        "target_cpu_share_of_wall": round(target_cpu / total, 3),
+        "service_cpu_share_of_wall": round(cpu / total, 3) if service_first else None,
     }
 
 
@@ -363,14 +397,16 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         creds_dir = tmp / "creds"
-        with target(args.server) as (url, what):
+        with target(args.server) as (url, what, target_pid):
             out["target"] = what
             env = dict(os.environ)
             env["ENGAGE_SANDBOX_URL"] = url
             env["ENGAGE_SANDBOX_CREDENTIALS_DIR"] = str(creds_dir)
             os.environ.update(env)  # this process's start_send and reference read them too
             if "send" not in args.skip:
-                out["send"] = send_end_to_end(tmp, env, args.messages, args.messages)
+                out["send"] = send_end_to_end(
+                    tmp, env, args.messages, args.messages, target_pid=target_pid
+                )
             if args.queued:
                 queued = send_end_to_end(tmp, env, args.queued, args.messages, service_first=False)
                 out["queued"] = {

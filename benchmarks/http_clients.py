@@ -45,6 +45,7 @@ class Nginx:
     plain_port: int
     tls_port: int
     ca_file: Path
+    pid: int = 0  # the master process (its worker is its child)
 
 
 NGINX_CONF = """
@@ -91,7 +92,7 @@ def nginx() -> Iterator[Nginx | str]:
         try:
             for port in (plain, tls):
                 wait_port(port)
-            yield Nginx(plain, tls, ca_file)
+            yield Nginx(plain, tls, ca_file, proc.pid)
         finally:
             proc.terminate()
             proc.wait(10)

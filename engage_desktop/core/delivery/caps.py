@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Connection, func, select, text
 
 from engage_desktop.core.delivery.daily_window import RuleInputError
-from engage_desktop.store.models import Campaign, OutboxMessage
+from engage_desktop.store.models import Campaign, OutboxMessage, aware_utc
 
 PERIODS = {"day": timedelta(days=1), "week": timedelta(days=7)}
 CHANNELS = ("push", "in_app", "sms", "email")
@@ -85,15 +85,9 @@ def _latest_per_campaign(
             )
             .group_by(OUTBOX.c.profile_id, OUTBOX.c.campaign_id)
         )
-        found.extend((int(pid), _aware(latest)) for pid, latest in conn.execute(query))
+        # ``max()`` of a date column comes back as text on SQLite
+        found.extend((int(pid), aware_utc(latest)) for pid, latest in conn.execute(query))
     return found
-
-
-def _aware(value: datetime | str) -> datetime:
-    """``max()`` of a date column comes back as text on SQLite."""
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def capped_profiles(

@@ -12,7 +12,9 @@ the rows a claim picked, and before they are handed to a sender it
   ``not_before`` moves to the window's opening, they stay queued);
 - suppresses those whose person reached a frequency cap (``capped``; not transactional ones).
 
-Test sends (``edt-`` ids) pass untouched. It reads a handful of indexed queries per claim.
+Test sends (``edt-`` ids) pass untouched. The claim's own pick reads each row's inputs
+(``with_inputs``); the screen adds a handful of indexed queries per claim (the campaign, the
+app's rules, caps).
 """
 
 from __future__ import annotations
@@ -20,9 +22,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, bindparam, case, select, update
+from sqlalchemy import (
+    Connection,
+    Integer,
+    Select,
+    String,
+    bindparam,
+    case,
+    select,
+    type_coerce,
+    update,
+)
 
 from engage_desktop.core.delivery import reasons
 from engage_desktop.core.delivery.app_rules import AppRules, load_rules
@@ -64,6 +77,7 @@ class _Row:
     is_test: bool
     zone: ZoneInfo
     push_enabled: bool
+    consenting: bool  # the person has a granted consent on the row's channel
 
 
 @dataclass
@@ -98,62 +112,77 @@ def _context(conn: Connection, campaign_id: int) -> tuple[_Context, ZoneInfo] | 
     return context, zone
 
 
-def _rows(conn: Connection, ids: Sequence[int], fallback: ZoneInfo) -> list[_Row]:
-    query = (
-        select(
-            OUTBOX.c.id,
+def with_inputs(pick: Select[Any]) -> Select[Any]:
+    """``pick``, a select of outbox rows whose first column is the row's id, with what the
+    screen reads of each row added, in the order ``screen`` and ``decide`` take them.
+
+    The claim picks and reads in this one statement: a second query by the 1,000 picked ids
+    (and a third for their consents) cost ~12 µs of CPU per message sent. The person's device
+    zone and the consent are correlated subqueries, each one probe of an index per row.
+    """
+    granted = (
+        select(Consent.profile_id)
+        .where(
+            Consent.profile_id == OUTBOX.c.profile_id,
+            Consent.channel == OUTBOX.c.channel,
+            Consent.state == ConsentState.GRANTED,
+        )
+        .exists()
+    )
+    return (
+        pick.add_columns(  # read as stored: the rules compare plain strings and 0/1
             OUTBOX.c.profile_id,
-            OUTBOX.c.channel,
+            type_coerce(OUTBOX.c.channel, String),
             OUTBOX.c.message_id,
             Profile.time_zone,
             case(  # an SMS or email row has no device: the person's latest device's zone
                 (OUTBOX.c.device_id.is_(None), person_device_zone(OUTBOX.c.profile_id)),
                 else_=Device.time_zone,
             ),
-            Device.push_enabled,
+            type_coerce(Device.push_enabled, Integer),
+            type_coerce(granted, Integer),
         )
         .outerjoin(Profile, Profile.id == OUTBOX.c.profile_id)
         .outerjoin(Device, Device.id == OUTBOX.c.device_id)
-        .where(OUTBOX.c.id.in_(list(ids)))
     )
-    return [
-        _Row(
-            r[0],
-            r[1],
-            str(r[2]),
-            str(r[3]).startswith(TEST_PREFIX),
-            recipient_zone(r[4], r[5], fallback),
-            r[6] is None or bool(r[6]),
+
+
+def _rows(picked: Sequence[Sequence[Any]], fallback: ZoneInfo) -> list[_Row]:
+    """The picked rows as the rules see them (zones looked up once per pair of names)."""
+    zones: dict[tuple[str | None, str | None], ZoneInfo] = {}
+    rows: list[_Row] = []
+    for outbox_id, profile_id, channel, message_id, own_zone, device_zone, push, granted in picked:
+        zone = zones.get((own_zone, device_zone))
+        if zone is None:
+            zone = zones[own_zone, device_zone] = recipient_zone(own_zone, device_zone, fallback)
+        rows.append(
+            _Row(
+                outbox_id,
+                profile_id,
+                str(channel),
+                str(message_id).startswith(TEST_PREFIX),
+                zone,
+                push is None or bool(push),
+                profile_id is not None and bool(granted),
+            )
         )
-        for r in conn.execute(query)
-    ]
+    return rows
 
 
-def _consenting(conn: Connection, rows: Sequence[_Row]) -> set[tuple[int, str]]:
-    wanted = sorted({r.profile_id for r in rows if r.profile_id is not None})
-    found: set[tuple[int, str]] = set()
-    for start in range(0, len(wanted), 500):
-        query = select(Consent.profile_id, Consent.channel).where(
-            Consent.profile_id.in_(wanted[start : start + 500]),
-            Consent.state == ConsentState.GRANTED,
-        )
-        found.update((pid, str(ch)) for pid, ch in conn.execute(query))
-    return found
-
-
-def decide(conn: Connection, campaign_id: int, ids: Sequence[int], now: datetime) -> Verdicts:
-    """The verdicts for rows ``ids`` of ``campaign_id`` at ``now`` (writes nothing)."""
+def decide(
+    conn: Connection, campaign_id: int, picked: Sequence[Sequence[Any]], now: datetime
+) -> Verdicts:
+    """The verdicts at ``now`` for rows of ``campaign_id`` read by a ``with_inputs`` pick
+    (writes nothing)."""
     verdicts = Verdicts()
-    found = _context(conn, campaign_id)
-    if found is None or not ids:
-        verdicts.passed.extend(ids)
+    found = _context(conn, campaign_id) if picked else None
+    if found is None:
+        verdicts.passed.extend(r[0] for r in picked)
         return verdicts
     context, zone = found
-    rows = _rows(conn, ids, zone)
-    consenting = _consenting(conn, rows)
     candidates: list[_Row] = []
-    for row in rows:
-        reason, later = _rule_for(row, context, consenting, now)
+    for row in _rows(picked, zone):
+        reason, later = _rule_for(row, context, now)
         if reason is not None:
             verdicts.suppressed[row.outbox_id] = reason
         elif later is not None:
@@ -164,13 +193,11 @@ def decide(conn: Connection, campaign_id: int, ids: Sequence[int], now: datetime
     return verdicts
 
 
-def _rule_for(
-    row: _Row, context: _Context, consenting: set[tuple[int, str]], now: datetime
-) -> tuple[str | None, datetime | None]:
+def _rule_for(row: _Row, context: _Context, now: datetime) -> tuple[str | None, datetime | None]:
     """(suppression reason, or the time to defer to) for one row; (None, None) to send."""
     if row.is_test:
         return None, None
-    if row.profile_id is None or (row.profile_id, row.channel) not in consenting:
+    if not row.consenting:
         return reasons.no_consent(row.channel), None
     if row.channel == Channel.PUSH and not row.push_enabled:
         return reasons.PUSH_DISABLED, None
@@ -226,8 +253,11 @@ def apply(conn: Connection, verdicts: Verdicts) -> None:
         )
 
 
-def screen(conn: Connection, campaign_id: int, ids: Sequence[int], now: datetime) -> list[int]:
-    """Suppress or defer what must not go now among ``ids``; the ids that may be claimed."""
-    verdicts = decide(conn, campaign_id, ids, now)
+def screen(
+    conn: Connection, campaign_id: int, picked: Sequence[Sequence[Any]], now: datetime
+) -> list[int]:
+    """Suppress or defer what must not go now among the rows a ``with_inputs`` pick read; the
+    ids that may be claimed."""
+    verdicts = decide(conn, campaign_id, picked, now)
     apply(conn, verdicts)
     return verdicts.passed

@@ -19,12 +19,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, select, text, update
+from sqlalchemy import (
+    Connection,
+    Integer,
+    Select,
+    String,
+    and_,
+    bindparam,
+    func,
+    select,
+    text,
+    type_coerce,
+    update,
+)
 
 from engage_desktop.core.approvals.gate import cleared_to_claim
-from engage_desktop.core.delivery.screen import screen
+from engage_desktop.core.delivery.screen import screen, with_inputs
 from engage_desktop.core.outbox.control import TEST_PREFIX, TEST_PREFIX_END
 from engage_desktop.core.outbox.expand import CANCELLED
 from engage_desktop.core.outbox.results import Outcome as Outcome
@@ -34,6 +47,7 @@ from engage_desktop.store.models import (
     CampaignStatus,
     OutboxMessage,
     OutboxState,
+    aware_utc,
     sql_constant,
 )
 
@@ -113,55 +127,71 @@ def claim(
     if not tests_only and not cleared_to_claim(conn, campaign_id):
         return []
     at = now or database_now(conn)
-    pick = (
-        select(OUTBOX.c.id)
-        .where(
-            OUTBOX.c.campaign_id == campaign_id,
-            OUTBOX.c.state == OutboxState.QUEUED,
-            OUTBOX.c.not_before <= at,
-        )
-        .order_by(OUTBOX.c.not_before)
-        .limit(limit)
-    )
-    if tests_only:
-        pick = pick.where(OUTBOX.c.message_id >= TEST_PREFIX, OUTBOX.c.message_id < TEST_PREFIX_END)
-    if conn.dialect.name == "postgresql":
-        pick = pick.with_for_update(skip_locked=True)
+    pick = _pick_statement(tests_only, conn.dialect.name == "postgresql")
+    wanted = {"b_campaign": campaign_id, "b_at": at, "b_limit": limit}
     ids: list[int] = []
     for _ in range(SCREEN_ROUNDS):  # rows the rules set aside make room for the next ones
-        picked = list(conn.scalars(pick))
-        ids = picked if tests_only else screen(conn, campaign_id, picked, at)
+        picked = conn.execute(pick, wanted).all()
+        ids = [r[0] for r in picked] if tests_only else screen(conn, campaign_id, picked, at)
         if ids or len(picked) < limit:
             break
     if not ids:
         return []
-    stmt = (
-        update(OUTBOX)
-        .where(OUTBOX.c.id.in_(ids), OUTBOX.c.state == OutboxState.QUEUED)
-        .values(
-            state=OutboxState.CLAIMED,
-            claimed_by=worker,
-            lease_until=database_now(conn) + lease,
-            claim_count=OUTBOX.c.claim_count + 1,
-        )
-        .returning(
-            OUTBOX.c.id,
-            OUTBOX.c.campaign_id,
-            OUTBOX.c.app_id,
-            OUTBOX.c.device_id,
-            OUTBOX.c.address,
-            OUTBOX.c.message_id,
-            OUTBOX.c.variant_key,
-            OUTBOX.c.attempts,
-            OUTBOX.c.profile_id,
-            OUTBOX.c.claim_count,
-            OUTBOX.c.created_at,
-        )
+    taken = conn.execute(
+        _TAKE, {"b_ids": ids, "b_worker": worker, "b_until": database_now(conn) + lease}
     )
     return [
-        Claimed(r[0], r[1], r[2], r[3], r[4] or "", r[5], r[6], r[7], r[8], r[9], r[10])
-        for r in conn.execute(stmt)
+        Claimed(r[0], r[1], r[2], r[3], r[4] or "", r[5], r[6], r[7], r[8], r[9], aware_utc(r[10]))
+        for r in taken
     ]
+
+
+@lru_cache(maxsize=4)
+def _pick_statement(tests_only: bool, postgresql: bool) -> Select[Any]:
+    """The due rows of a campaign with the screen's inputs, built once: constructing it for
+    every claim cost more CPU than running it (bound: campaign, time, limit)."""
+    pick = (
+        with_inputs(select(OUTBOX.c.id))
+        .where(
+            OUTBOX.c.campaign_id == bindparam("b_campaign"),
+            OUTBOX.c.state == OutboxState.QUEUED,
+            OUTBOX.c.not_before <= bindparam("b_at"),
+        )
+        .order_by(OUTBOX.c.not_before)
+        .limit(bindparam("b_limit", type_=Integer))
+    )
+    if tests_only:
+        pick = pick.where(OUTBOX.c.message_id >= TEST_PREFIX, OUTBOX.c.message_id < TEST_PREFIX_END)
+    if postgresql:  # the outbox row only, not the joined ones
+        pick = pick.with_for_update(skip_locked=True, of=OUTBOX)
+    return pick
+
+
+_TAKE = (  # the screened rows still queued, claimed (bound: ids, holder, lease end)
+    update(OUTBOX)
+    .where(
+        OUTBOX.c.id.in_(bindparam("b_ids", expanding=True)), OUTBOX.c.state == OutboxState.QUEUED
+    )
+    .values(
+        state=OutboxState.CLAIMED,
+        claimed_by=bindparam("b_worker"),
+        lease_until=bindparam("b_until", type_=OUTBOX.c.lease_until.type),
+        claim_count=OUTBOX.c.claim_count + 1,
+    )
+    .returning(
+        OUTBOX.c.id,
+        OUTBOX.c.campaign_id,
+        OUTBOX.c.app_id,
+        OUTBOX.c.device_id,
+        OUTBOX.c.address,
+        OUTBOX.c.message_id,
+        OUTBOX.c.variant_key,
+        OUTBOX.c.attempts,
+        OUTBOX.c.profile_id,
+        OUTBOX.c.claim_count,
+        type_coerce(OUTBOX.c.created_at, String),  # as stored: ``aware_utc`` reads it faster
+    )
+)
 
 
 def release_due(conn: Connection, now: datetime, *, all_claims: bool = False) -> int:

@@ -15,7 +15,7 @@ from .audience import (
     push_ready,
     sql_constant,
 )
-from .base import Base, UTCDateTime, utcnow
+from .base import Base, UTCDateTime, aware_utc, utcnow
 from .changes import CHANGE_AREAS, ChangeStamp
 from .channel_accounts import ChannelAccount, Provider
 from .credentials import AppCredential, CredentialHolder
@@ -79,6 +79,7 @@ __all__ = [
     "StoreLocation",
     "UTCDateTime",
     "WorkspaceSetting",
+    "aware_utc",
     "push_ready",
     "sql_constant",
     "utcnow",

@@ -46,6 +46,15 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+def aware_utc(value: datetime | str) -> datetime:
+    """A time column read without its type's processing (``type_coerce`` to ``String``, or an
+    aggregate): SQLite gives naive UTC text, psycopg an aware datetime. What ``UTCDateTime``
+    returns, for hot reads where its per-row processing shows."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
 # JSON documents: JSONB on PostgreSQL (indexable), JSON text on SQLite.
 JSONDoc = JSON().with_variant(JSONB(), "postgresql")
 
