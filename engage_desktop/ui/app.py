@@ -70,10 +70,24 @@ def run_gui(
     window = MainWindow(QSettings())
     window.show()
     app.processEvents()
+    return run_until_closed(app, window, workspace_arg, credentials)
+
+
+def run_until_closed(
+    app: QApplication,
+    window: MainWindow,
+    workspace_arg: str | None,
+    credentials: CredentialsFactory | None = None,
+) -> int:
+    """Run the event loop until the window is closed and its service stopped; the exit code."""
     import qasync
 
     from engage_desktop.ui.startup import run_main_window
 
+    # The window's end ends run_main_window, which then stops its service and closes the
+    # workspace: quitting the loop as the last window closes would cut that short ("Event loop
+    # stopped before Future completed" when the window was closed while the workspace opened).
+    app.setQuitOnLastWindowClosed(False)
     result: int = qasync.run(run_main_window(window, workspace_arg, credentials))
     delete_windows()
     return result

@@ -8,6 +8,7 @@ Cancelling sets the token; the work stops at its next ``progress.report``.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -85,7 +86,11 @@ class _Runner(QRunnable):
         self.job = job  # a Python reference only: the C++ job may go with its owner
         self.token = job.token
         self.work = work
-        self.post = mailbox.delivered.emit
+        self._emit = mailbox.delivered.emit
+
+    def post(self, job: Job, name: str, args: tuple[Any, ...]) -> None:
+        with contextlib.suppress(RuntimeError):  # the application is torn down: nobody to tell
+            self._emit(job, name, args)
 
     def run(self) -> None:
         job, post = self.job, self.post
@@ -146,4 +151,5 @@ def job_future(job: Job) -> asyncio.Future[Any]:
     job.succeeded.connect(ok)
     job.failed.connect(bad)
     job.cancelled.connect(stopped)
+    job.destroyed.connect(lambda *_: stopped())  # its owner closed: no outcome will come
     return future

@@ -136,7 +136,8 @@ async def run_main_window(
         window.show()
     workspace = await open_or_give_up(window, workspace_arg, credentials)
     if workspace is None:
-        window.close()
+        if shiboken6.isValid(window):
+            window.close()
         return 1
     from engage_desktop.ui.service_launcher import ensure_service
 
@@ -173,11 +174,13 @@ async def open_or_give_up(
             return workspace
         except Cancelled:
             break
-        except WorkspaceBusyError as exc:
-            if _ask_retry(window, workspace_error_text(exc)):
-                continue
-            break
         except WorkspaceError as exc:
+            if not shiboken6.isValid(window):  # closed meanwhile: nobody to ask
+                break
+            if isinstance(exc, WorkspaceBusyError):
+                if _ask_retry(window, workspace_error_text(exc)):
+                    continue
+                break
             QMessageBox.critical(
                 window,
                 QCoreApplication.translate("App", "Cannot open the workspace"),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import ExitStack
 from pathlib import Path
 
 import qasync
@@ -17,7 +16,6 @@ from engage_desktop.ui.background import Job
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.main_window import MainWindow
 from engage_desktop.ui.pages.campaigns import CampaignsPage
-from tests.support.slow_database import held_file_lock
 
 
 def _window(workspace: Workspace, settings: QSettings) -> MainWindow:
@@ -343,43 +341,83 @@ def test_a_campaigns_results_open_the_analytics_page_on_it(
     assert analytics.campaign.currentData() == small.summer
 
 
+_BUSY_START = r"""
+import sys
+from contextlib import ExitStack
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from engage_desktop.ui.app import create_application, run_until_closed
+from engage_desktop.ui.main_window import MainWindow
+from tests.support.slow_database import held_file_lock
+
+app = create_application(sys.argv[:1], "en")
+window = MainWindow(QSettings(sys.argv[2], QSettings.Format.IniFormat))
+window.show()
+lock = ExitStack()
+lock.enter_context(held_file_lock(Path(sys.argv[1])))
+
+
+def answer() -> None:  # the other program is done: retry, then quit once the window is filled
+    dialog = QApplication.activeModalWidget()
+    if not isinstance(dialog, QMessageBox):
+        QTimer.singleShot(50, answer)
+        return
+    print("asked:", dialog.text().replace("\n", " "), flush=True)
+    lock.close()
+    retry = dialog.button(QMessageBox.StandardButton.Retry)
+    if retry is None:
+        dialog.accept()
+        return
+    retry.click()
+    QTimer.singleShot(50, close_when_filled)
+
+
+def close_when_filled() -> None:
+    if window.context is None:
+        QTimer.singleShot(50, close_when_filled)
+    else:
+        print("filled", flush=True)
+        window.close()
+
+
+QTimer.singleShot(50, answer)
+print("result", run_until_closed(app, window, sys.argv[1]), flush=True)
+"""
+
+
 def test_a_locked_workspace_offers_retry_and_opens_once_free(
-    qtbot, make_workspace: Callable[..., Workspace], tmp_path: Path, monkeypatch
+    make_workspace: Callable[..., Workspace], tmp_path: Path
 ) -> None:
-    from engage_desktop.ui.startup import open_or_give_up
+    # The real start-up in a process of its own, as `engage-desktop` runs it.
+    import os
+    import subprocess
+    import sys
+
+    from tests.support.paths import ROOT
 
     ws = make_workspace()
     path = ws.location.sqlite_path
     assert path is not None
     ws.close()
-    monkeypatch.setenv("ENGAGE_SQLITE_BUSY_TIMEOUT_MS", "300")
-    seen: list[str] = []
-    lock = ExitStack()
-    lock.enter_context(held_file_lock(path))
-
-    def answer_busy() -> None:  # retry once the other program is done
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QMessageBox):
-            QTimer.singleShot(50, answer_busy)
-            return
-        seen.append(dialog.text())
-        lock.close()
-        retry = dialog.button(QMessageBox.StandardButton.Retry)
-        if retry is None:  # not the busy question: fail, do not hang
-            dialog.accept()
-            return
-        retry.click()
-
-    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(window)
-    window.show()
-    QTimer.singleShot(50, answer_busy)
-    loop = qasync.QEventLoop(QApplication.instance())
-    try:
-        opened = loop.run_until_complete(open_or_give_up(window, str(path), None))
-    finally:
-        lock.close()
-        loop.close()
-    assert opened is not None and window.context is not None  # filled once the lock was gone
-    opened.close()
-    assert len(seen) == 1 and "is busy" in seen[0] and str(path) in seen[0]
+    env = dict(
+        os.environ,
+        ENGAGE_SQLITE_BUSY_TIMEOUT_MS="300",
+        ENGAGE_DESKTOP_NO_SERVICE="1",
+        QT_QPA_PLATFORM="offscreen",
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", _BUSY_START, str(path), str(tmp_path / "s.ini")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    lines = run.stdout.splitlines()
+    assert run.returncode == 0, run.stderr[-2000:]
+    asked = [line for line in lines if line.startswith("asked:")]
+    assert len(asked) == 1 and "is busy" in asked[0] and str(path) in asked[0]
+    assert lines[-2:] == ["filled", "result 0"]
