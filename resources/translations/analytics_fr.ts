@@ -309,18 +309,6 @@ ouv. {opens} · conv. {conversions}</translation>
 <context>
     <name>AnalyticsPage</name>
     <message>
-        <source>All channels</source>
-        <translation>Tous les canaux</translation>
-    </message>
-    <message>
-        <source> d</source>
-        <translation> j</translation>
-    </message>
-    <message>
-        <source>Attribution window: days after the message</source>
-        <translation>Fenêtre d&apos;attribution : jours après le message</translation>
-    </message>
-    <message>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
@@ -329,56 +317,8 @@ ouv. {opens} · conv. {conversions}</translation>
         <translation>Rapport de campagne (PDF)…</translation>
     </message>
     <message>
-        <source>Campaign</source>
-        <translation>Campagne</translation>
-    </message>
-    <message>
-        <source>Variant</source>
-        <translation>Variante</translation>
-    </message>
-    <message>
-        <source>Conversion</source>
-        <translation>Conversion</translation>
-    </message>
-    <message>
-        <source>within</source>
-        <translation>sous</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>Canal</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>Du</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>au</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
-    </message>
-    <message>
-        <source>Push</source>
-        <translation>Push</translation>
-    </message>
-    <message>
-        <source>In-app</source>
-        <translation>In-app</translation>
-    </message>
-    <message>
-        <source>Rich push</source>
-        <translation>Push enrichi</translation>
-    </message>
-    <message>
-        <source>SMS</source>
-        <translation>SMS</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>E-mail</translation>
     </message>
     <message>
         <source>Refreshing figures…</source>
@@ -498,6 +438,69 @@ ouv. {opens} · conv. {conversions}</translation>
     <message>
         <source>Table (Excel workbook)…</source>
         <translation>Tableau (classeur Excel)…</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>All channels</source>
+        <translation>Tous les canaux</translation>
+    </message>
+    <message>
+        <source> d</source>
+        <translation> j</translation>
+    </message>
+    <message>
+        <source>Attribution window: days after the message</source>
+        <translation>Fenêtre d&apos;attribution : jours après le message</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campagne</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>Variante</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>Conversion</translation>
+    </message>
+    <message>
+        <source>within</source>
+        <translation>sous</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>Push</source>
+        <translation>Push</translation>
+    </message>
+    <message>
+        <source>In-app</source>
+        <translation>In-app</translation>
+    </message>
+    <message>
+        <source>Rich push</source>
+        <translation>Push enrichi</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
     </message>
 </context>
 </TS>

@@ -17,7 +17,6 @@ from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFrame,
     QGridLayout,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +34,7 @@ from engage_desktop.core.progress import Progress
 from engage_desktop.security.errors import PermissionDenied
 from engage_desktop.ui.analytics import export
 from engage_desktop.ui.analytics.chart_view import ChartPanel, Rendered
+from engage_desktop.ui.analytics.filters import FilterBar
 from engage_desktop.ui.analytics.loading import Loaded, Request, load, render_all
 from engage_desktop.ui.analytics.qt_text import style_from_palette, translated_text
 from engage_desktop.ui.background import Job, run_in_background
@@ -46,7 +45,6 @@ from engage_desktop.ui.messages import coded_text, fill, permission_text
 from engage_desktop.ui.pages.base import Page
 
 CHART_NAMES = ("funnel", "uplift", "trends", "open-hours", "channels", "fatigue")
-CHANNEL_NAMES = ("push", "in_app", "rich_push", "sms", "email")
 
 
 class AnalyticsPage(Page):
@@ -77,7 +75,7 @@ class AnalyticsPage(Page):
         self.resize_timer.timeout.connect(self.redraw)
         content = QWidget()
         inner = QVBoxLayout(content)
-        inner.addLayout(self.filter_bar)
+        inner.addWidget(self.filter_bar)
         inner.addLayout(self.status_bar)
         inner.addLayout(grid, 1)
         # Scrolls in a small window rather than forcing the main window to grow.
@@ -98,41 +96,12 @@ class AnalyticsPage(Page):
     # Filters and status ------------------------------------------------------------------
 
     def _build_filters(self) -> None:
-        self.campaign = QComboBox()
-        self.campaign.setMinimumContentsLength(24)
-        self.variant = QComboBox()
-        self.conversion = QComboBox()
-        self.channel = QComboBox()
-        for combo in (self.variant, self.conversion, self.channel):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.variant.setMinimumContentsLength(len(self.tr("All variants")) + 2)
-        self.channel.addItem(self.tr("All channels"), None)
-        for key, label in zip(CHANNEL_NAMES, self._channel_labels(), strict=True):
-            self.channel.addItem(label, key)
-        self.days = QSpinBox()
-        self.days.setRange(1, 90)
-        self.days.setValue(7)
-        self.days.setSuffix(self.tr(" d"))
-        self.days.setToolTip(self.tr("Attribution window: days after the message"))
-        self.first, self.last = QDateEdit(), QDateEdit()
-        for edit in (self.first, self.last):
-            edit.setCalendarPopup(True)
+        self.filter_bar = FilterBar()
+        bar = self.filter_bar
+        self.campaign, self.variant, self.conversion = bar.campaign, bar.variant, bar.conversion
+        self.days, self.channel, self.first, self.last = bar.days, bar.channel, bar.first, bar.last
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.report_button = QPushButton(self.tr("Campaign report (PDF)…"))
-        bar = QHBoxLayout()
-        for label, widget in (
-            (self.tr("Campaign"), self.campaign),
-            (self.tr("Variant"), self.variant),
-            (self.tr("Conversion"), self.conversion),
-            (self.tr("within"), self.days),
-            (self.tr("Channel"), self.channel),
-            (self.tr("From"), self.first),
-            (self.tr("to"), self.last),
-        ):
-            bar.addWidget(QLabel(label))
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        self.filter_bar = bar
         self.badge = QLabel()
         self.badge.setObjectName("asOfBadge")
         self.offline = QLabel()  # whether anything brings the figures up to date
@@ -162,15 +131,6 @@ class AnalyticsPage(Page):
         self.refresh_button.clicked.connect(lambda: self.reload(refresh=True))
         self.report_button.clicked.connect(self._ask_report)
         self.cancel_button.clicked.connect(self.cancel)
-
-    def _channel_labels(self) -> list[str]:
-        return [
-            self.tr("Push"),
-            self.tr("In-app"),
-            self.tr("Rich push"),
-            self.tr("SMS"),
-            self.tr("Email"),
-        ]
 
     def _set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)

@@ -302,3 +302,18 @@ def test_the_page_says_whether_anything_keeps_the_figures_up_to_date(
         )  # fmt: skip
     page.reload()
     qtbot.waitUntil(lambda: page.offline.text() == "Kept up to date", timeout=30_000)
+
+
+def test_in_french_at_the_main_windows_width_no_picker_is_cut(
+    make_page: Callable[..., tuple[AnalyticsPage, Small]], qtbot: QtBot, french: None
+) -> None:
+    """Fault seen on screen: on one row, the filters made the page wider than the main window
+    (1280 px less the navigation) and the Variant picker read "Toutes les vari"."""
+    page, _ = make_page()
+    page.resize(1060, 700)
+    wait_loaded(qtbot, page)
+    qtbot.wait(50)
+    assert page.variant.currentText() == "Toutes les variantes"
+    for picker in (page.variant, page.conversion, page.channel, page.days, page.first, page.last):
+        assert picker.width() >= picker.sizeHint().width(), picker.currentText()
+    assert page.filter_bar.minimumSizeHint().width() <= 1060
