@@ -36,6 +36,25 @@ class ChartText:
         "AnalyticsCharts", "Opens by hour (recipients' local time)"
     )
     audience_title: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "Audience")
+    content_title: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "Content")
+    content_fields: dict[str, str] = field(
+        default_factory=lambda: {
+            "subject": QT_TRANSLATE_NOOP("AnalyticsCharts", "Subject"),
+            "preheader": QT_TRANSLATE_NOOP("AnalyticsCharts", "Preheader"),
+            "title": QT_TRANSLATE_NOOP("AnalyticsCharts", "Title"),
+            "subtitle": QT_TRANSLATE_NOOP("AnalyticsCharts", "Subtitle"),
+            "header": QT_TRANSLATE_NOOP("AnalyticsCharts", "Heading"),
+            "body": QT_TRANSLATE_NOOP("AnalyticsCharts", "Text"),
+            "text": QT_TRANSLATE_NOOP("AnalyticsCharts", "Plain text"),
+            "html": QT_TRANSLATE_NOOP("AnalyticsCharts", "Page (text)"),
+            "page_url": QT_TRANSLATE_NOOP("AnalyticsCharts", "Page address"),
+            "image_url": QT_TRANSLATE_NOOP("AnalyticsCharts", "Image"),
+            "deep_link": QT_TRANSLATE_NOOP("AnalyticsCharts", "Link"),
+            "actions": QT_TRANSLATE_NOOP("AnalyticsCharts", "Buttons"),
+            "buttons": QT_TRANSLATE_NOOP("AnalyticsCharts", "Buttons"),
+        }
+    )
+    no_content: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "This campaign has no content.")
     stages: dict[str, str] = field(
         default_factory=lambda: {
             "targeted": QT_TRANSLATE_NOOP("AnalyticsCharts", "Targeted"),

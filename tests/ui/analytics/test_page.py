@@ -127,7 +127,7 @@ def test_exports_chart_table_and_report(
     pdf = PdfReader(tmp_path / "report.pdf")
     assert pdf.metadata is not None and pdf.metadata.title == "Soldes"
     texts = [p.extract_text() for p in pdf.pages]
-    assert len(texts) == 5
+    assert len(texts) == 6
     for page_text, title in zip(
         texts,
         (
@@ -136,6 +136,7 @@ def test_exports_chart_table_and_report(
             "Opens by hour",
             "Conversion against the control group",
             "Audience — Soldes",
+            "Content — Soldes",
         ),
         strict=True,
     ):
