@@ -1,10 +1,11 @@
 """Analytics on the 1,000,000-user demo: charts drawn from the cache against the same figures
 computed from raw rows in the same run, and the refresh of every aggregate.
 
-    python -m benchmarks analytics [--json] [--users N] [--runs R]
+    python -m benchmarks analytics [--json] [--users N] [--runs R] [--workspace FILE]
 
-The workspace is /tmp/analytics-bench/demo<N>.sqlite, built once by ``engage-desktop demo`` in a
-child process (so this process's peak memory is the analytics' own) and reused afterwards.
+The workspace is /tmp/analytics-bench/demo<N>.sqlite (or ``--workspace``), built once by
+``engage-desktop demo`` in a child process (so this process's peak memory is the analytics' own)
+and reused afterwards.
 Per chart (funnel and uplift of the A/B campaign and of the one with a control group, daily
 results, open hours) it measures:
 
@@ -50,10 +51,10 @@ from benchmarks._common import emit, summary
 FOLDER = Path("/tmp/analytics-bench")
 
 
-def workspace_file(users: int) -> Path:
-    path = FOLDER / f"demo{users}.sqlite"
+def workspace_file(users: int, path: Path | None = None) -> Path:
+    path = path or FOLDER / f"demo{users}.sqlite"
     if not path.exists():
-        FOLDER.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
         subprocess.run(
             [
                 sys.executable,
@@ -77,12 +78,15 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--users", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--no-duckdb", action="store_true", help="skip the DuckDB comparison")
+    parser.add_argument(
+        "--workspace", type=Path, help="the demo's SQLite file (built there when missing)"
+    )
     args = parser.parse_args(argv)
 
     from engage_desktop.core.workspace import open_for_current_user
     from engage_desktop.store.location import resolve_workspace
 
-    path = workspace_file(args.users)
+    path = workspace_file(args.users, args.workspace)
     ws = open_for_current_user(resolve_workspace(str(path)))
     try:
         result: dict[str, Any] = {"users": args.users, "workspace": str(path)}
@@ -140,12 +144,13 @@ def _duckdb(ws: Any, path: Path, sqlite_total: float) -> dict[str, Any]:
 def _compare(ws: Any, figures: dict[int, dict[str, Any]]) -> dict[str, bool]:
     from sqlalchemy import select
 
+    from engage_desktop.core.analytics.refresh import CHANNELS_KEY, FATIGUE_KEY, TRENDS_KEY
     from engage_desktop.store.models import CachedResult
 
     keys = {
-        "analytics:trends:v1": "trends",
-        "analytics:channels:v1": "channels",
-        "analytics:fatigue:v1": "fatigue",
+        TRENDS_KEY: "trends",
+        CHANNELS_KEY: "channels",
+        FATIGUE_KEY: "fatigue",
     }
     same: dict[str, bool] = {}
     with ws.session() as s:
@@ -174,7 +179,7 @@ def _charts(ws: Any, runs: int) -> dict[str, dict[str, Any]]:
     from engage_desktop.core.analytics.cached import app_trends, campaign_results
     from engage_desktop.core.analytics.conversion import ConversionGoal
     from engage_desktop.store.models import Campaign
-    from engage_desktop.ui.analytics import app_charts, charts
+    from engage_desktop.ui.analytics import app_charts, charts, timing
     from engage_desktop.ui.analytics.chart_view import render
     from engage_desktop.ui.analytics.style import LIGHT
     from engage_desktop.ui.analytics.text import ChartText
@@ -226,11 +231,11 @@ def _charts(ws: Any, runs: int) -> dict[str, dict[str, Any]]:
     makers = {
         "funnel_ab": lambda raw: charts.FunnelChart(campaign_figure(ab, raw)),
         "uplift_control": lambda raw: charts.UpliftChart(campaign_figure(control, raw)),
-        "trends": lambda raw: charts.TrendsChart(
+        "trends": lambda raw: timing.TrendsChart(
             _trends_of(trends_figure(raw), cached_trends), first, last
         ),
-        "open_hours": lambda raw: charts.OpenHoursChart(
-            _trends_of(trends_figure(raw), cached_trends)
+        "open_hours": lambda raw: timing.OpenHoursChart(
+            _trends_of(trends_figure(raw), cached_trends), first, last
         ),
         "channels": lambda raw: app_charts.ChannelsChart(app_figure("channels", raw), first, last),
         "fatigue": lambda raw: app_charts.FatigueChart(
@@ -263,6 +268,7 @@ def _trends_of(figure: Any, cached: Any) -> Any:
         daily={date.fromisoformat(k): v for k, v in figure["daily"].items()},
         heatmap=figure["heatmap"],
         best_hour=figure["best_hour"],
+        hours=figure["hours"],
     )
 
 

@@ -338,6 +338,10 @@ ouv. {opens} · conv. {conversions}</translation>
         <translation>Aucune ouverture enregistrée pour l&apos;instant.</translation>
     </message>
     <message>
+        <source>No opens recorded from {first} to {last}.</source>
+        <translation>Aucune ouverture enregistrée du {first} au {last}.</translation>
+    </message>
+    <message>
         <source>{variant} converts better than control: {difference} points (95 % CI {low} to {high}), p = {p}.</source>
         <translation>La {variant} convertit mieux que le témoin : {difference} points (IC 95 % de {low} à {high}), p = {p}.</translation>
     </message>

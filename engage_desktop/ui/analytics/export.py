@@ -34,13 +34,12 @@ from engage_desktop.ui.analytics.charts import (
     Cell,
     Chart,
     FunnelChart,
-    OpenHoursChart,
-    TrendsChart,
     UpliftChart,
 )
 from engage_desktop.ui.analytics.content_page import draw_content
 from engage_desktop.ui.analytics.style import LIGHT, ChartStyle, prepare, title
 from engage_desktop.ui.analytics.text import ChartText
+from engage_desktop.ui.analytics.timing import OpenHoursChart, TrendsChart
 from engage_desktop.ui.analytics.workbook import write_xlsx
 
 CHART_FORMATS = ("png", "svg", "pdf")

@@ -51,8 +51,9 @@ class AnalyticsPage(Page):
     """Filters on top, six charts below, an "as of" badge saying how old the figures are.
 
     The campaign and variant filters apply to the funnel and uplift; the date range to the
-    daily results, channels and fatigue; the channel filter to the channel comparison. The open
-    hours cover the app's whole history.
+    daily results, open hours, channels and fatigue; the channel filter to the campaigns
+    offered, the daily results, the open hours and the channel comparison (fatigue counts a
+    person's messages on every channel, so it stays whole).
     """
 
     page_id = "analytics"
@@ -125,7 +126,7 @@ class AnalyticsPage(Page):
         self.conversion.activated.connect(lambda _i: self.reload())
         self.days.editingFinished.connect(self.reload)
         self.variant.activated.connect(lambda _i: self.redraw())
-        self.channel.activated.connect(lambda _i: self.redraw())
+        self.channel.activated.connect(lambda _i: self.reload())  # the campaigns change too
         self.first.dateChanged.connect(lambda _d: self.redraw())
         self.last.dateChanged.connect(lambda _d: self.redraw())
         self.refresh_button.clicked.connect(lambda: self.reload(refresh=True))
@@ -170,7 +171,7 @@ class AnalyticsPage(Page):
         """Show one campaign's results (the Campaigns list's "Results")."""
         request = self._request(False)
         if request is not None:
-            self._load(replace(request, campaign_id=campaign_id, variant=None))
+            self._load(replace(request, campaign_id=campaign_id, variant=None, channel=None))
 
     def _load(self, request: Request) -> None:
         refresh = request.refresh
@@ -274,7 +275,7 @@ class AnalyticsPage(Page):
 
     def _fill_filters(self, loaded: Loaded) -> None:
         """The pickers as loaded (campaigns, variants, events, dates), without reloading."""
-        for widget in (self.campaign, self.variant, self.conversion, self.first, self.last):
+        for widget in self.filter_bar.pickers():
             widget.blockSignals(True)
         _fill(self.campaign, [(c.name, c.id) for c in loaded.campaigns], loaded.request.campaign_id)
         keys = [v.key for v in loaded.results.variants] if loaded.results else []
@@ -291,9 +292,10 @@ class AnalyticsPage(Page):
         for index in range(1, self.conversion.count()):  # the raw event name, for analysts
             raw = str(self.conversion.itemData(index))
             self.conversion.setItemData(index, raw, Qt.ItemDataRole.ToolTipRole)
+        self.channel.setCurrentIndex(max(self.channel.findData(loaded.request.channel), 0))
         self.first.setDate(QDate(loaded.first.year, loaded.first.month, loaded.first.day))
         self.last.setDate(QDate(loaded.last.year, loaded.last.month, loaded.last.day))
-        for widget in (self.campaign, self.variant, self.conversion, self.first, self.last):
+        for widget in self.filter_bar.pickers():
             widget.blockSignals(False)
 
     def _sizes(self) -> dict[str, Any]:

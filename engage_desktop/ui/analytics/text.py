@@ -163,6 +163,9 @@ class ChartText:
         "AnalyticsCharts", "Nothing was sent, opened or converted from {first} to {last}."
     )
     no_opens: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "No opens recorded yet.")
+    no_opens_in_range: str = QT_TRANSLATE_NOOP(
+        "AnalyticsCharts", "No opens recorded from {first} to {last}."
+    )
     verdicts: dict[str, str] = field(
         default_factory=lambda: {
             "better": QT_TRANSLATE_NOOP(

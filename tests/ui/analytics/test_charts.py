@@ -13,12 +13,11 @@ from engage_desktop.core.workspace import Workspace
 from engage_desktop.ui.analytics.charts import (
     Chart,
     FunnelChart,
-    OpenHoursChart,
-    TrendsChart,
     UpliftChart,
 )
 from engage_desktop.ui.analytics.style import DARK, LIGHT
 from engage_desktop.ui.analytics.text import ChartText
+from engage_desktop.ui.analytics.timing import OpenHoursChart, TrendsChart
 from tests.support.analytics_workspace import build_small
 from tests.support.apps import add_app
 

@@ -236,10 +236,10 @@ def test_variant_and_dates_redraw_without_reading_again(
     assert page.message.text() == ""
 
 
-def test_the_channel_filter_redraws_the_channel_comparison(
+def test_the_channel_filter_reaches_every_chart_it_can(
     make_page: Callable[..., tuple[AnalyticsPage, Small]], qtbot: QtBot
 ) -> None:
-    page, _ = make_page()
+    page, small = make_page()
     assert page.loaded is not None and set(page.loaded.charts()) == set(CHART_NAMES)
     page.channel.setCurrentIndex(page.channel.findData("email"))
     page.channel.activated.emit(page.channel.currentIndex())
@@ -252,6 +252,19 @@ def test_the_channel_filter_redraws_the_channel_comparison(
     chart = page.loaded.charts()["channels"]
     assert chart.table(ChartText())[1] == []  # no email campaign: an empty state, no error
     assert page.message.text() == ""
+    # The channel also filters the campaigns offered, the daily results and the open hours.
+    assert page.campaign.count() == 0 and page.loaded.results is None
+    charts = page.loaded.charts()
+    assert charts["trends"].title(ChartText()) == "Daily results — Email"
+    assert charts["open-hours"].title(ChartText()).endswith("— Email")
+    assert page.channel.currentData() == "email"
+    page.show_campaign(small.soldes)  # "Results" from the Campaigns list: every channel again
+    qtbot.waitUntil(
+        lambda: page.job is None and page.loaded is not None and page.loaded.results is not None,
+        timeout=20_000,
+    )
+    assert page.loaded.request.channel is None and page.channel.currentData() is None
+    assert page.loaded.request.campaign_id == small.soldes
 
 
 def test_an_xlsx_export_that_fails_leaves_nothing(
