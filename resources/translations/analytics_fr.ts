@@ -160,8 +160,16 @@
         <translation>messages</translation>
     </message>
     <message>
-        <source>opens, conversions, opt-outs</source>
-        <translation>ouvertures, conversions, désabonnements</translation>
+        <source>interactions</source>
+        <translation>interactions</translation>
+    </message>
+    <message>
+        <source>{channel}
+opens {opens}
+conv. {conversions}</source>
+        <translation>{channel}
+ouv. {opens}
+conv. {conversions}</translation>
     </message>
     <message>
         <source>hour</source>
@@ -218,12 +226,6 @@
     <message>
         <source>Email</source>
         <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>{channel}
-opens {opens} · conv. {conversions}</source>
-        <translation>{channel}
-ouv. {opens} · conv. {conversions}</translation>
     </message>
     <message>
         <source>messages received in the week</source>

@@ -77,9 +77,21 @@ def style_axes(ax: Axes, style: ChartStyle, *, grid_axis: str = "y") -> None:
         ax.set_axisbelow(True)
 
 
+BOLD_CHARACTER_WIDTH = 0.64  # of the font size: DejaVu Sans Bold's mean, accents included
+
+
 def title(figure: Figure, text: str, style: ChartStyle) -> None:
+    """The chart's title, its size lowered (down to the body's) so that a long French title
+    fits the panel's width rather than being cut at its edge."""
+    room = figure.get_figwidth() * 72 * 0.96
+    size = min(style.font_size + 3, room / (BOLD_CHARACTER_WIDTH * max(len(text), 1)))
     figure.suptitle(
-        text, x=0.02, ha="left", color=style.text, fontsize=style.font_size + 3, fontweight="bold"
+        text,
+        x=0.02,
+        ha="left",
+        color=style.text,
+        fontsize=max(size, style.font_size),
+        fontweight="bold",
     )
 
 

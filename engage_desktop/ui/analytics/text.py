@@ -23,12 +23,20 @@ def _day(value: date) -> str:
     return value.isoformat()
 
 
+def _day_month(value: date) -> str:
+    return f"{value.day} {_MONTHS[value.month - 1]}"
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 @dataclass(frozen=True)
 class ChartText:
     """Titles, labels, empty states and verdict sentences, plus number and date formats."""
 
     number: Callable[[float, int], str] = _number
     day: Callable[[date], str] = _day
+    day_month: Callable[[date], str] = _day_month  # axis ticks: "23 Nov", French "23 nov."
     funnel_title: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "Funnel")
     uplift_title: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "Conversion against the control group")
     trends_title: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "Daily results")
@@ -89,7 +97,7 @@ class ChartText:
     variant: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "Variant {key}")
     control: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "Control")
     messages_axis: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "messages")
-    engagement_axis: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "opens, conversions, opt-outs")
+    engagement_axis: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "interactions")
     hour_axis: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "hour")
     difference_axis: str = QT_TRANSLATE_NOOP(
         "AnalyticsCharts", "conversion rate minus control (points)"
@@ -115,7 +123,7 @@ class ChartText:
         }
     )
     channel_rates: str = QT_TRANSLATE_NOOP(
-        "AnalyticsCharts", "{channel}\nopens {opens} · conv. {conversions}"
+        "AnalyticsCharts", "{channel}\nopens {opens}\nconv. {conversions}"
     )
     fatigue_axis: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "messages received in the week")
     fatigue_rate_axis: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "opt-out rate")

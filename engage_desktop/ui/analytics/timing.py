@@ -88,16 +88,20 @@ class TrendsChart:
         right.set_ylabel(text.engagement_axis)
         count_axis(right.yaxis, text)
         right.set_ylim(bottom=0)
-        ax.xaxis.set_major_locator(MaxNLocator(7))
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: text.day(_as_date(v))))
+        # Whole days only, as many as the width holds: "23 nov." is about 45 px at 9 pt.
+        width = figure.get_figwidth() * 72
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=max(2, int(width / 70)), integer=True))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: text.day_month(_as_date(v))))
         handles = ax.get_legend_handles_labels()[0] + right.get_legend_handles_labels()[0]
-        ax.legend(
+        ax.legend(  # above the plot, never over the bars
             handles=handles,
             frameon=False,
             labelcolor=style.text,
             fontsize=style.font_size,
-            loc="upper left",
-            ncols=4,
+            loc="lower left",
+            bbox_to_anchor=(0.0, 1.0),
+            ncols=4 if width >= 480 else 2,
+            borderaxespad=0.2,
         )
         ax.margins(y=0.15)
         figure.tight_layout()
