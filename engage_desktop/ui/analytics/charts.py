@@ -58,8 +58,12 @@ def _count_format(text: ChartText) -> FuncFormatter:
 
 
 def count_axis(axis: Any, text: ChartText) -> None:
-    """Whole numbers only: a count axis never shows 0, 0, 1, 1 from rounded half steps."""
-    axis.set_major_locator(MaxNLocator(integer=True))
+    """Whole numbers only: a count axis never shows 0, 0, 1, 1 from rounded half steps; and
+    only as many ticks as the figure's size holds (one per 40 points), so a panel 250 pixels
+    high does not stack nine labels on top of each other."""
+    figure = axis.axes.figure
+    inches = figure.get_figwidth() if axis.axis_name == "x" else figure.get_figheight()
+    axis.set_major_locator(MaxNLocator(nbins=max(3, int(inches * 72 / 40)), integer=True))
     axis.set_major_formatter(_count_format(text))
 
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from engage_desktop.core.analytics.conversion import CAMPAIGN_CONVERSION, ConversionGoal
 from engage_desktop.core.progress import Progress
 from engage_desktop.security.errors import PermissionDenied
+from engage_desktop.security.roles import Permission
 from engage_desktop.ui.analytics import export
 from engage_desktop.ui.analytics.chart_view import ChartPanel, Rendered
 from engage_desktop.ui.analytics.filters import FilterBar
@@ -43,6 +44,7 @@ from engage_desktop.ui.event_labels import event_label
 from engage_desktop.ui.formatting import format_datetime
 from engage_desktop.ui.messages import coded_text, fill, permission_text
 from engage_desktop.ui.pages.base import Page
+from engage_desktop.ui.permissions import gate
 
 CHART_NAMES = ("funnel", "uplift", "trends", "open-hours", "channels", "fatigue")
 
@@ -87,6 +89,9 @@ class AnalyticsPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
+        # The core refuses an export without the right; the buttons are not offered either.
+        exports = (panel.export_button for panel in self.panels.values())
+        gate(context, Permission.EXPORT_ANALYTICS, self.report_button, *exports)
         self.reload()
 
     def title(self) -> str:

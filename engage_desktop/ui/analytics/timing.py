@@ -21,7 +21,17 @@ from engage_desktop.core.analytics.cached import AppChannels, AppTrends
 from engage_desktop.core.analytics.trends import TREND_SERIES, best_hour, days_between
 from engage_desktop.ui.analytics.charts import Table, count_axis, hover_text
 from engage_desktop.ui.analytics.hover import tip_area, tip_artist, tip_point
-from engage_desktop.ui.analytics.style import ChartStyle, empty_state, prepare, style_axes, title
+from engage_desktop.ui.analytics.style import (
+    CHARACTER_WIDTH,
+    LINE,
+    ChartStyle,
+    empty_state,
+    figure_width,
+    points_rect,
+    prepare,
+    style_axes,
+    title,
+)
 from engage_desktop.ui.analytics.text import ChartText
 
 
@@ -97,11 +107,13 @@ class TrendsChart:
             handles=handles,
             frameon=False,
             labelcolor=style.text,
-            fontsize=style.font_size,
+            fontsize=style.font_size - 1,
             loc="lower left",
             bbox_to_anchor=(0.0, 1.0),
-            ncols=4 if width >= 480 else 2,
+            ncols=4 if _legend_width(handles, style) <= 0.9 * width else 2,
             borderaxespad=0.2,
+            handlelength=1.4,
+            columnspacing=1.0,
         )
         ax.margins(y=0.15)
         figure.tight_layout()
@@ -132,6 +144,12 @@ class TrendsChart:
         series = self._series()
         days = days_between(self.first, self.last)
         return header, [[d, *(series[s][i] for s in TREND_SERIES)] for i, d in enumerate(days)]
+
+
+def _legend_width(handles: list[Any], style: ChartStyle) -> float:
+    """About how wide (points) the legend is on one row: its labels, handles and gaps."""
+    labels = sum(len(str(h.get_label())) for h in handles)
+    return (labels * CHARACTER_WIDTH + len(handles) * (1.4 + 0.8 + 1.0)) * (style.font_size - 1)
 
 
 EPOCH = date(1970, 1, 1).toordinal()
@@ -173,7 +191,7 @@ class OpenHoursChart:
         best = best_hour(grid)
         if best is None:
             return empty_state(figure, self._no_opens(text), style)
-        ax = figure.add_subplot()
+        ax, bar_ax = self._axes(figure, grid, style, text)
         style_axes(ax, style, grid_axis="")
         image = ax.imshow(grid, aspect="auto", cmap=style.heat_map(), interpolation="nearest")
         for d, row in enumerate(grid):
@@ -193,11 +211,32 @@ class OpenHoursChart:
             fontsize=style.font_size,
             loc="left",
         )
-        bar = figure.colorbar(image, ax=ax, fraction=0.04, pad=0.02)
+        bar = figure.colorbar(image, cax=bar_ax)
         bar.ax.tick_params(colors=style.muted, labelsize=style.font_size - 1, length=0)
         bar.outline.set_visible(False)
         count_axis(bar.ax.yaxis, text)
-        figure.tight_layout()
+
+    @staticmethod
+    def _axes(
+        figure: Figure, grid: list[list[int]], style: ChartStyle, text: ChartText
+    ) -> tuple[Axes, Axes]:
+        """The heat map's and its colour bar's axes, placed from the labels' known sizes.
+
+        Every label here is short and known before drawing (weekday names, hours, the largest
+        count), so the margins are computed instead of measured: ``tight_layout`` measured
+        every text of both axes and was a third of this chart's drawing time."""
+        size = style.font_size
+        widest = max(len(day) for day in text.weekdays)
+        counts = len(text.number(max(map(max, grid)), 0))
+        left = widest * CHARACTER_WIDTH * size + 12
+        bottom = 2 * LINE * size + 8
+        top = LINE * (size + 3) + LINE * size + 14
+        bar_room = 8 + 10 + counts * CHARACTER_WIDTH * (size - 1) + 8
+        ax = figure.add_axes(points_rect(figure, left, bar_room, top, bottom))
+        _, y, _, height = points_rect(figure, 0, 0, top, bottom)
+        width = figure_width(figure)
+        bar = figure.add_axes((1 - (bar_room - 8) / width, y, 10 / width, height))
+        return ax, bar
 
     def _no_opens(self, text: ChartText) -> str:
         if self.first is None or self.last is None:

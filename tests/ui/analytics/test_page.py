@@ -72,6 +72,7 @@ def test_page_loads_the_cache_and_draws_every_chart(
         assert image is not None and distinct_colours(image) > 8, name
     assert page.badge.text().startswith("As of")
     assert not page.progress.isVisible() and not page.cancel_button.isVisible()
+    assert page.report_button.isVisible() and page.panels["funnel"].export_button.isVisible()
 
 
 def test_a_conversion_event_that_never_occurs_is_an_empty_state_not_an_error(
@@ -170,7 +171,9 @@ def test_a_marketer_sees_but_cannot_export(
     tmp_path = tmp_path / "exports"
     tmp_path.mkdir()
     assert page.panels["funnel"].view.image is not None
-    job = page.export_chart("funnel", tmp_path / "funnel.png")
+    assert not page.report_button.isVisible()  # no export offered...
+    assert not any(panel.export_button.isVisible() for panel in page.panels.values())
+    job = page.export_chart("funnel", tmp_path / "funnel.png")  # ...and the core refuses
     assert job is not None
     qtbot.waitUntil(lambda: job.done, timeout=20_000)
     assert "exporting analytics" in page.message.text()
