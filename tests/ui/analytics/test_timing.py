@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from sqlalchemy import update
 
@@ -80,3 +81,20 @@ def test_daily_results_of_one_channel(make_workspace: Callable[..., Workspace]) 
     push.draw(figure, LIGHT, TEXT)
     assert "Nothing was sent, opened or converted" in words(figure) and not figure.axes
     assert TrendsChart(trends, *july).table(TEXT) == sms.table(TEXT)  # July: only the SMS
+
+
+def test_a_small_panel_gets_few_readable_ticks(make_workspace: Callable[..., Workspace]) -> None:
+    """Seen at the main window's 1280 × 760: nine count labels stacked on a 250 px panel and
+    dates written over each other; now ticks follow the panel's size and days are short."""
+    small = build_small(make_workspace())
+    trends = app_trends(small.ws, small.app_id)
+    figure = Figure(figsize=(515 / 96, 250 / 96), dpi=96)
+    FigureCanvasAgg(figure)
+    TrendsChart(trends, date(2026, 10, 14), date(2026, 11, 12)).draw(figure, LIGHT, TEXT)
+    figure.canvas.draw()  # type: ignore[no-untyped-call]
+    left = figure.axes[0]
+    low, high = left.get_ylim()
+    counts = [t for t in left.get_yticks() if low <= t <= high]
+    assert 3 <= len(counts) <= 5
+    days = [t.get_text() for t in left.get_xticklabels() if t.get_text()]
+    assert 3 <= len(days) <= 7 and all(len(d) <= 6 for d in days), days  # "2 Nov"
