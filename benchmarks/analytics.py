@@ -93,6 +93,9 @@ def main(argv: list[str]) -> int:
         result["refresh_s"] = _refresh(ws)
         if not args.no_duckdb:
             result["duckdb"] = _duckdb(ws, path, result["refresh_s"]["total"])
+        from engage_desktop.ui.analytics.page import settle_long_lived_objects
+
+        settle_long_lived_objects()  # as the Analytics page does when it opens
         result["charts"] = _charts(ws, args.runs)
         result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     finally:
