@@ -164,6 +164,10 @@
         <translation>interactions</translation>
     </message>
     <message>
+        <source>gap with control (points)</source>
+        <translation>écart avec le témoin (points)</translation>
+    </message>
+    <message>
         <source>{channel}
 opens {opens}
 conv. {conversions}</source>
@@ -174,10 +178,6 @@ conv. {conversions}</translation>
     <message>
         <source>hour</source>
         <translation>heure</translation>
-    </message>
-    <message>
-        <source>conversion rate minus control (points)</source>
-        <translation>taux de conversion moins le témoin (points)</translation>
     </message>
     <message>
         <source>Best hour: {hour} h</source>

@@ -8,6 +8,7 @@ draws a clear empty state rather than empty axes, and ``table`` gives the number
 
 from __future__ import annotations
 
+import textwrap
 import threading
 from dataclasses import dataclass
 from datetime import date
@@ -20,7 +21,15 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from engage_desktop.core.analytics.funnel import CampaignResults, VariantFunnel
 from engage_desktop.core.analytics.stats import Uplift
 from engage_desktop.ui.analytics.hover import tip_artist, tip_point
-from engage_desktop.ui.analytics.style import ChartStyle, empty_state, prepare, style_axes, title
+from engage_desktop.ui.analytics.style import (
+    CHARACTER_WIDTH,
+    LINE,
+    ChartStyle,
+    empty_state,
+    prepare,
+    style_axes,
+    title,
+)
 from engage_desktop.ui.analytics.text import ChartText
 
 # Matplotlib's text and font caches are shared and not made for concurrent use: a cancelled load
@@ -201,16 +210,16 @@ class UpliftChart:
             lines = [verdict_sentence(results.uplift(v), v.key, text) for v in variants]
         else:
             lines = [text.no_control]
+        # Wrapped here, with a margin, rather than by matplotlib at the figure's very edge
+        # (French sentences ran into it); the plots keep the room the lines take.
+        points = style.font_size * CHARACTER_WIDTH
+        chars = max(30, int(figure.get_figwidth() * 72 * 0.94 / points))
+        wrapped = [part for line in lines for part in textwrap.wrap(line, chars)]
         figure.text(
-            0.02,
-            0.04,
-            "\n".join(lines),
-            color=style.text,
-            fontsize=style.font_size,
-            va="bottom",
-            wrap=True,
+            0.02, 0.02, "\n".join(wrapped), color=style.text, fontsize=style.font_size, va="bottom"
         )
-        figure.tight_layout(rect=(0, 0.12 + 0.04 * len(lines), 1, 1))
+        room = (len(wrapped) * LINE * style.font_size + 14) / (figure.get_figheight() * 72)
+        figure.tight_layout(rect=(0, min(room, 0.5), 1, 1))
 
     def _rates(
         self,
@@ -239,8 +248,11 @@ class UpliftChart:
             fontsize=style.font_size - 1,
             padding=2,
         )
+        # Steps of 1, 2 or 5 in the last decimal shown: a 0,25 step printed "1,3 %" for 1,25.
+        decimals = 2 if max(rates, default=0.0) < 2 else 1
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 5, 10]))
         ax.yaxis.set_major_formatter(
-            FuncFormatter(lambda v, _p: text.percent.format(value=text.number(v, 1)))
+            FuncFormatter(lambda v, _p: text.percent.format(value=text.number(v, decimals)))
         )
         ax.margins(y=0.2)
 

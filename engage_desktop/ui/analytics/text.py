@@ -99,9 +99,7 @@ class ChartText:
     messages_axis: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "messages")
     engagement_axis: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "interactions")
     hour_axis: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "hour")
-    difference_axis: str = QT_TRANSLATE_NOOP(
-        "AnalyticsCharts", "conversion rate minus control (points)"
-    )
+    difference_axis: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "gap with control (points)")
     best_hour: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "Best hour: {hour} h")
     percent: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "{value} %")
     hover_value: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "{label}: {value}")
