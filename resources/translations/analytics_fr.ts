@@ -56,10 +56,6 @@
         <translation>Texte brut</translation>
     </message>
     <message>
-        <source>Page (text)</source>
-        <translation>Page (texte)</translation>
-    </message>
-    <message>
         <source>Page address</source>
         <translation>Adresse de la page</translation>
     </message>
@@ -178,6 +174,10 @@ conv. {conversions}</translation>
     <message>
         <source>hour</source>
         <translation>heure</translation>
+    </message>
+    <message>
+        <source>HTML (as text)</source>
+        <translation>HTML (en texte)</translation>
     </message>
     <message>
         <source>Best hour: {hour} h</source>

@@ -46,24 +46,26 @@ def draw_content(
     shown = [v for v in variants if v.fields]
     if not shown:
         return empty_state(figure, text.no_content, style)
-    columns = min(len(shown), 3)
+    columns = max(2, min(len(shown), 3))  # one variant: half the page, not a bare sheet
     width = 0.96 / columns
     inches = figure.get_figwidth() * width
     characters = max(20, int(inches * 72 / (style.font_size * 0.6)))
-    for i, variant in enumerate(shown[:3]):
+    bodies = [_card_text(variant, text, characters) for variant in shown[:3]]
+    lines = max(body.count("\n") + 1 for body in bodies) + 2  # the variant's name, a gap
+    height = min(0.84, (lines * 1.3 * style.font_size + 24) / (figure.get_figheight() * 72))
+    for i, (variant, body) in enumerate(zip(shown, bodies, strict=False)):
         left = 0.02 + i * width
         figure.add_artist(
             FancyBboxPatch(
-                (left + 0.005, 0.04),
+                (left + 0.005, 0.88 - height),
                 width - 0.02,
-                0.84,
+                height,
                 boxstyle="round,pad=0.005",
                 transform=figure.transFigure,
                 facecolor=style.background,
                 edgecolor=style.grid,
             )
         )
-        body = _card_text(variant, text, characters)
         figure.text(
             left + 0.015,
             0.86,

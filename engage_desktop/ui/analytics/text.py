@@ -54,7 +54,7 @@ class ChartText:
             "header": QT_TRANSLATE_NOOP("AnalyticsCharts", "Heading"),
             "body": QT_TRANSLATE_NOOP("AnalyticsCharts", "Text"),
             "text": QT_TRANSLATE_NOOP("AnalyticsCharts", "Plain text"),
-            "html": QT_TRANSLATE_NOOP("AnalyticsCharts", "Page (text)"),
+            "html": QT_TRANSLATE_NOOP("AnalyticsCharts", "HTML (as text)"),
             "page_url": QT_TRANSLATE_NOOP("AnalyticsCharts", "Page address"),
             "image_url": QT_TRANSLATE_NOOP("AnalyticsCharts", "Image"),
             "deep_link": QT_TRANSLATE_NOOP("AnalyticsCharts", "Link"),
