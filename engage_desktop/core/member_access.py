@@ -14,6 +14,8 @@ from sqlalchemy import select
 
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.roles import Grant, Permission, permissions_of
+from engage_desktop.store.engine import busy_timeout_seconds
+from engage_desktop.store.errors import busy_as_workspace_error
 from engage_desktop.store.models import App, Member, MemberRole
 
 
@@ -36,8 +38,12 @@ class MemberAccess:
 
 
 def read_member_access(ws: Workspace) -> MemberAccess:
-    """One short read (two queries); slow only when another program holds the database."""
-    with ws.session_factory() as session:
+    """One short read (two queries); slow only when another program holds the database, and
+    ``WorkspaceBusyError`` when that program keeps it past the busy timeout."""
+    with (
+        busy_as_workspace_error(ws.location.display(), busy_timeout_seconds()),
+        ws.session_factory() as session,
+    ):
         name = session.scalar(select(Member.display_name).where(Member.id == ws.member_id))
         rows = session.execute(
             select(App, MemberRole.role, MemberRole.approver)

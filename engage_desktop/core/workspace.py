@@ -14,7 +14,8 @@ from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from engage_desktop.core.clock import Clock, SystemClock
-from engage_desktop.store.engine import make_session_factory
+from engage_desktop.store.engine import busy_timeout_seconds, make_session_factory
+from engage_desktop.store.errors import busy_as_workspace_error
 from engage_desktop.store.location import WorkspaceLocation
 from engage_desktop.store.migrate import open_workspace
 from engage_desktop.store.models import App, Member, MemberRole, Role
@@ -71,7 +72,12 @@ def open_for_current_user(
     grants one.
     """
     engine = open_workspace(location, create=create)
-    member_id = ensure_member(engine, login_for(engine))
+    try:
+        with busy_as_workspace_error(location.display(), busy_timeout_seconds()):
+            member_id = ensure_member(engine, login_for(engine))
+    except BaseException:
+        engine.dispose()
+        raise
     return Workspace(location, engine, member_id, clock or SystemClock())
 
 

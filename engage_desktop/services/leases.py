@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from datetime import timedelta
 
 from engage_desktop.services.clock import ServiceClock
+from engage_desktop.store.errors import is_busy as is_busy  # its home is the store
 
 
 class LeaseBook:
@@ -73,21 +74,6 @@ class LeaseBook:
 
     def __len__(self) -> int:
         return len(self._until)
-
-
-def is_busy(exc: BaseException) -> bool:
-    """Another connection holds the lock (SQLite's "database is locked", a PostgreSQL lock
-    timeout or deadlock): it passes once that transaction ends."""
-    inner = getattr(exc, "orig", None) or exc
-    lower = str(inner).lower()
-    name = str(getattr(inner, "sqlite_errorname", ""))
-    return (
-        name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
-        or "database is locked" in lower
-        or "database table is locked" in lower
-        or "lock timeout" in lower
-        or "deadlock detected" in lower
-    )
 
 
 def storage_problem(exc: BaseException) -> str:

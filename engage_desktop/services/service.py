@@ -251,7 +251,7 @@ class Service:
         """Its content is checked again at its time: edited into an invalid state, it is paused
         with the reason and nothing is queued or sent."""
         with self.ws.session() as session:
-            reason = pause_invalid_at_its_time(session, campaign_id)
+            reason = pause_invalid_at_its_time(session, campaign_id, self.clock.now())
         if reason is not None:
             log.error("scheduled campaign %d paused, nothing sent: %s", campaign_id, reason)
         return reason is not None

@@ -44,6 +44,12 @@ def _busy_timeout_ms() -> int:
     return int(raw) if raw.isdigit() else SQLITE_BUSY_TIMEOUT_MS
 
 
+def busy_timeout_seconds() -> int:
+    """How long a write waits for another program's lock before giving up, in whole seconds
+    (what a "the workspace is busy" message tells the user)."""
+    return max(1, round(_busy_timeout_ms() / 1000))
+
+
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     """Sessions keep attributes after commit: widgets read them after the transaction ends."""
     return sessionmaker(engine, expire_on_commit=False)

@@ -29,7 +29,7 @@ from alembic.util.exc import CommandError
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from .engine import create_workspace_engine
+from .engine import busy_timeout_seconds, create_workspace_engine
 from .errors import (
     DatabaseUnreachableError,
     NotAWorkspaceError,
@@ -37,6 +37,9 @@ from .errors import (
     WorkspaceError,
     WorkspaceMissingError,
     WorkspaceUnreadableError,
+    busy_as_workspace_error,
+    busy_error,
+    is_busy,
 )
 from .location import WorkspaceLocation
 from .models.operations import HEARTBEAT_STALE_AFTER
@@ -79,7 +82,8 @@ def open_workspace(
         _make_private(path)
     engine = create_workspace_engine(location.url)
     try:
-        _upgrade(engine, location, now or datetime.now(UTC))
+        with busy_as_workspace_error(location.display(), busy_timeout_seconds()):
+            _upgrade(engine, location, now or datetime.now(UTC))
     except OperationalError as exc:
         engine.dispose()
         if path is None:
@@ -169,8 +173,9 @@ def _check_sqlite_file(path: Path, *, create: bool) -> None:
 
 def _read_only_probe(path: Path) -> tuple[str | None, set[str]]:
     uri = f"{path.absolute().as_uri()}?mode=ro"
+    waited = busy_timeout_seconds()
     try:
-        conn = sqlite3.connect(uri, uri=True)
+        conn = sqlite3.connect(uri, uri=True, timeout=waited)
         try:
             tables = {
                 row[0]
@@ -186,6 +191,8 @@ def _read_only_probe(path: Path) -> tuple[str | None, set[str]]:
     except sqlite3.DatabaseError as exc:
         if "file is not a database" in str(exc):
             raise _not_sqlite(path) from None
+        if is_busy(exc):  # locked by another program, not damaged: say so, and that it passes
+            raise busy_error(str(path), waited) from None
         raise NotAWorkspaceError(
             f"{path} is damaged or not a workspace ({exc}). The file was left untouched.",
             "damaged",

@@ -116,10 +116,9 @@ async def run_main_window(
 ) -> int:
     """Open the workspace behind the (already shown) window, then fill it in.
 
-    Returns when the window is closed: 0, or 1 when the workspace could not be opened.
+    Returns when the window is closed: 0, or 1 when the workspace could not be opened. A
+    workspace another program keeps locked is not an error to quit on: the user may retry.
     """
-    from engage_desktop.store.errors import WorkspaceError
-
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
 
@@ -130,24 +129,12 @@ async def run_main_window(
     window.destroyed.connect(window_gone)
     if not window.isVisible():
         window.show()
-    try:
-        workspace = await open_workspace_with_progress(window, workspace_arg)
-    except Cancelled:
-        window.close()
-        return 1
-    except WorkspaceError as exc:
-        from engage_desktop.ui.messages import workspace_error_text
-
-        QMessageBox.critical(
-            window,
-            QCoreApplication.translate("App", "Cannot open the workspace"),
-            workspace_error_text(exc),
-        )
+    workspace = await _open_or_give_up(window, workspace_arg, credentials)
+    if workspace is None:
         window.close()
         return 1
     from engage_desktop.ui.service_launcher import ensure_service
 
-    await job_future(attach_when_read(window, workspace, credentials))
     if closed.done():
         workspace.close()
         return 0
@@ -162,3 +149,49 @@ async def run_main_window(
         service.stop()
     workspace.close()
     return 0
+
+
+async def _open_or_give_up(
+    window: MainWindow, workspace_arg: str | None, credentials: CredentialsFactory | None
+) -> Workspace | None:
+    """Open the workspace and read the member's apps, offering to retry while another program
+    keeps it locked; None when the user gives up, cancels, or it cannot be opened."""
+    from engage_desktop.store.errors import WorkspaceBusyError, WorkspaceError
+    from engage_desktop.ui.messages import workspace_error_text
+
+    workspace: Workspace | None = None
+    while True:
+        try:
+            if workspace is None:
+                workspace = await open_workspace_with_progress(window, workspace_arg)
+            await job_future(attach_when_read(window, workspace, credentials))
+            return workspace
+        except Cancelled:
+            break
+        except WorkspaceBusyError as exc:
+            if _ask_retry(window, workspace_error_text(exc)):
+                continue
+            break
+        except WorkspaceError as exc:
+            QMessageBox.critical(
+                window,
+                QCoreApplication.translate("App", "Cannot open the workspace"),
+                workspace_error_text(exc),
+            )
+            break
+    if workspace is not None:
+        workspace.close()
+    return None
+
+
+def _ask_retry(window: MainWindow, text: str) -> bool:
+    """The workspace is busy: "Retry" (True) or "Close" (False)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("App", "The workspace is busy"),
+        text,
+        QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Close,
+        window,
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Retry)
+    return box.exec() == QMessageBox.StandardButton.Retry

@@ -19,6 +19,10 @@
         <translation>Annuler</translation>
     </message>
     <message>
+        <source>The workspace is busy</source>
+        <translation>L’espace de travail est occupé</translation>
+    </message>
+    <message>
         <source>First start</source>
         <translation>Premier démarrage</translation>
     </message>

@@ -253,6 +253,10 @@
         <translation>« %1 » n’est pas une date et une heure avec son décalage (2026-12-24T18:00:00+01:00).</translation>
     </message>
     <message>
+        <source>The message expires (%1) before it is sent: nobody would see it.</source>
+        <translation>Le message expire (%1) avant son envoi : personne ne le verrait.</translation>
+    </message>
+    <message>
         <source>“%1” is not a display name and an address (write it like %2).</source>
         <translation>« %1 » n’est pas un nom affiché suivi d’une adresse (écrivez par exemple %2).</translation>
     </message>
@@ -637,6 +641,10 @@
     <message>
         <source>The workspace %1 was written by a newer version of Engage Desktop (schema %2). Update Engage Desktop to open it; the file was left untouched.</source>
         <translation>L’espace de travail %1 a été écrit par une version plus récente d’Engage Desktop (schéma %2). Mettez Engage Desktop à jour pour l’ouvrir ; le fichier n’a pas été modifié.</translation>
+    </message>
+    <message>
+        <source>The workspace %1 is busy: another program (an import, another Engage Desktop or a sending service) has kept it locked for more than %2 s. Nothing was changed. Retry when it is done, or close.</source>
+        <translation>L’espace de travail %1 est occupé : un autre programme (un import, un autre Engage Desktop ou un service d’envoi) le garde verrouillé depuis plus de %2 s. Rien n’a été modifié. Réessayez quand il aura fini, ou fermez.</translation>
     </message>
     <message>
         <source>The workspace database %1 cannot be reached: %2</source>

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from sqlalchemy import update
 
 from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.roles import Grant, Permission
+from engage_desktop.store.errors import WorkspaceBusyError
 from engage_desktop.store.models import Member, MemberRole, Role
 from tests.support.apps import add_app
+from tests.support.slow_database import held_lock
 
 
 def test_only_the_members_apps_by_name_each_with_its_grant(
@@ -31,3 +34,15 @@ def test_only_the_members_apps_by_name_each_with_its_grant(
     assert Permission.APPROVE_SENDS in access.permissions_on(shop)
     assert Permission.EXPORT_ANALYTICS in access.permissions_on(game)
     assert access.permissions_on(None) == frozenset() and access.grant_on(None) is None
+
+
+def test_a_read_kept_waiting_past_the_busy_timeout_says_the_workspace_is_busy(
+    make_workspace: Callable[..., Workspace], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws = make_workspace()
+    add_app(ws, "Boutique", Role.MARKETER)
+    monkeypatch.setenv("ENGAGE_SQLITE_BUSY_TIMEOUT_MS", "300")
+    with held_lock(ws), pytest.raises(WorkspaceBusyError) as caught:
+        read_member_access(ws)
+    assert caught.value.code == "busy"
+    assert read_member_access(ws).member_name  # once the other program is done, it reads

@@ -18,10 +18,12 @@ from engage_desktop.store.errors import (
     DatabaseUnreachableError,
     NotAWorkspaceError,
     SchemaTooNewError,
+    WorkspaceBusyError,
     WorkspaceMissingError,
     WorkspaceUnreadableError,
 )
 from engage_desktop.store.location import resolve_workspace
+from tests.support.slow_database import held_file_lock
 
 
 def _digest(path: Path) -> str:
@@ -150,3 +152,18 @@ def test_on_postgresql_the_member_is_the_database_role(
         assert colleague.member_id != owner.member_id
     finally:
         colleague.close()
+
+
+def test_a_workspace_another_program_keeps_locked_is_busy_and_names_the_file(
+    make_workspace: Callable[..., Workspace], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws = make_workspace()
+    path = ws.location.sqlite_path
+    assert path is not None
+    ws.close()
+    monkeypatch.setenv("ENGAGE_SQLITE_BUSY_TIMEOUT_MS", "300")
+    with held_file_lock(path), pytest.raises(WorkspaceBusyError) as caught:
+        open_for_current_user(resolve_workspace(str(path)))
+    assert caught.value.code == "busy"
+    assert caught.value.args_text == (str(path), "1")
+    assert str(path) in str(caught.value) and "busy" in str(caught.value)

@@ -42,6 +42,14 @@ def held_lock(workspace: Workspace) -> Iterator[None]:
     path = workspace.location.sqlite_path
     assert isinstance(path, Path), "a SQLite workspace"
     workspace.engine.dispose()
+    with held_file_lock(path):
+        yield
+
+
+@contextmanager
+def held_file_lock(path: Path) -> Iterator[None]:
+    """Another process holds the SQLite file's lock for the duration of the block (nothing of
+    this process may have the file open in WAL mode when it starts)."""
     holder = subprocess.Popen(
         [sys.executable, "-c", _HOLDER, str(path)],
         stdin=subprocess.PIPE,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 
 import qasync
@@ -15,6 +17,7 @@ from engage_desktop.ui.background import Job
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.main_window import MainWindow
 from engage_desktop.ui.pages.campaigns import CampaignsPage
+from tests.support.slow_database import held_file_lock
 
 
 def _window(workspace: Workspace, settings: QSettings) -> MainWindow:
@@ -338,3 +341,52 @@ def test_a_campaigns_results_open_the_analytics_page_on_it(
         timeout=30_000,
     )
     assert analytics.campaign.currentData() == small.summer
+
+
+def test_a_locked_workspace_offers_retry_and_opens_once_free(
+    qtbot, make_workspace: Callable[..., Workspace], tmp_path: Path, monkeypatch
+) -> None:
+    from engage_desktop.ui.startup import run_main_window
+
+    ws = make_workspace()
+    path = ws.location.sqlite_path
+    assert path is not None
+    ws.close()
+    monkeypatch.setenv("ENGAGE_SQLITE_BUSY_TIMEOUT_MS", "300")
+    monkeypatch.setenv("ENGAGE_DESKTOP_NO_SERVICE", "1")
+    seen: list[str] = []
+    lock = ExitStack()
+    lock.enter_context(held_file_lock(path))
+
+    def answer_busy() -> None:  # retry once the other program is done
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QMessageBox):
+            QTimer.singleShot(50, answer_busy)
+            return
+        seen.append(dialog.text())
+        lock.close()
+        retry = dialog.button(QMessageBox.StandardButton.Retry)
+        if retry is None:  # not the busy question: fail, do not hang
+            dialog.accept()
+            return
+        retry.click()
+        QTimer.singleShot(50, close_when_filled)
+
+    def close_when_filled() -> None:
+        if window.context is None:
+            QTimer.singleShot(50, close_when_filled)
+        else:
+            window.close()
+
+    QTimer.singleShot(50, answer_busy)
+    loop = qasync.QEventLoop(QApplication.instance())
+    QApplication.setQuitOnLastWindowClosed(False)  # the loop ends with run_main_window, not before
+    try:
+        window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+        result = loop.run_until_complete(run_main_window(window, str(path)))
+    finally:
+        QApplication.setQuitOnLastWindowClosed(True)
+        lock.close()
+        loop.close()
+    assert result == 0
+    assert len(seen) == 1 and "is busy" in seen[0] and str(path) in seen[0]

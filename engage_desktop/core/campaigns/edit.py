@@ -20,7 +20,7 @@ from engage_desktop.security.roles import Permission, require
 from engage_desktop.store.models import Campaign, CampaignFormat, CampaignStatus, CampaignVariant
 
 from .lifecycle import is_editable, move
-from .model import CampaignDraft, CampaignInputError, Variant, validate_draft
+from .model import CampaignDraft, CampaignInputError, Variant, expired_before, validate_draft
 
 EDITABLE = (CampaignStatus.DRAFT, CampaignStatus.SCHEDULED)
 
@@ -165,7 +165,8 @@ def schedule_campaign(
     (``core.scheduling`` checks the time itself)."""
     row = _get(session, campaign_id)
     require(session, member_id, row.app_id, Permission.SEND_CAMPAIGNS)
-    issues = validate_draft(to_draft(row))
+    draft = to_draft(row)
+    issues = validate_draft(draft) + (expired_before(draft, at) if at is not None else [])
     if issues:
         field, message = issues[0]
         raise CampaignInputError(

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from engage_desktop.core.content.fcm import template_issue_text
 from engage_desktop.core.content.fcm_formats import FCM_FORMATS, check_format_message
+from engage_desktop.core.content.inapp_fcm import inapp_expiry
 from engage_desktop.core.content.mailbox import sender_issues
 from engage_desktop.core.content.sms import validate_sms
 from engage_desktop.core.messages import CodedError, CodedText
@@ -201,6 +203,27 @@ def validate_draft(draft: CampaignDraft) -> list[tuple[str, str]]:
             sms_max_segments=draft.sms_max_segments,
         )
         issues += [(f"{variant.key}.{f}", m) for f, m in found]
+    return issues
+
+
+def expired_before(draft: CampaignDraft, first_send: datetime) -> list[tuple[str, str]]:
+    """In-app variants whose expiry comes before the send starts: nobody would ever see them.
+
+    Separate from ``validate_draft`` because it depends on when the campaign goes out: sending,
+    test sends and scheduling ask it with their own moment (an aware datetime).
+    """
+    if draft.format != CampaignFormat.IN_APP.value:
+        return []
+    issues: list[tuple[str, str]] = []
+    for variant in draft.variants:
+        try:
+            expiry = inapp_expiry(variant.content)
+        except ValueError:
+            continue  # validate_draft names it
+        if expiry is not None and expiry <= first_send.timestamp():
+            shown = str(variant.content.get("expires_at")).strip()[:40]
+            text = f"The message expires ({shown}) before it is sent: nobody would see it."
+            issues.append((f"{variant.key}.expires_at", CodedText(text, "inapp_expired", shown)))
     return issues
 
 

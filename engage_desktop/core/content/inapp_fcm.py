@@ -39,7 +39,7 @@ def _trigger(content: Mapping[str, Any]) -> dict[str, str]:
     return {"on": "app_open"}
 
 
-def _expiry(content: Mapping[str, Any]) -> int | None:
+def inapp_expiry(content: Mapping[str, Any]) -> int | None:
     """``expires_at`` (ISO 8601 with its offset) as Unix seconds; None when not set."""
     raw = str(content.get("expires_at") or "").strip()
     if not raw:
@@ -76,7 +76,7 @@ def inapp_document(
         },
         "close_button": inapp.close_button,
         "trigger": _trigger(content),
-        "expires_at": _expiry(content),
+        "expires_at": inapp_expiry(content),
     }
 
 
@@ -128,7 +128,7 @@ def validate_delivery(content: Mapping[str, Any]) -> list[Issue]:
         text = "Name the event that shows the message (letters, digits, _; 40 at most)."
         issues.append(Issue("trigger_event", CodedText(text, "inapp_trigger_event")))
     try:
-        _expiry(content)
+        inapp_expiry(content)
     except ValueError:
         shown = str(content.get("expires_at"))[:40]
         text = f"“{shown}” is not a date and time with its offset (2026-12-24T18:00:00+01:00)."

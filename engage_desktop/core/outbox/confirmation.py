@@ -69,7 +69,7 @@ def send_summary(ws: Workspace, campaign_id: int) -> SendSummary:
     with ws.session() as session:
         campaign = session.get(Campaign, campaign_id)
         assert campaign is not None  # audience_summary raised otherwise
-        require_valid_content(campaign)
+        require_valid_content(campaign, first_send=ws.clock.now())
         app = session.get(App, campaign.app_id)
         segment = session.get(Segment, campaign.segment_id) if campaign.segment_id else None
         schedule = dict(campaign.schedule or {})

@@ -9,6 +9,7 @@ is paused at its time with the reason, and nothing is expanded or sent.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from sqlalchemy import Connection, update
 from sqlalchemy.orm import Session
@@ -16,7 +17,7 @@ from sqlalchemy.orm import Session
 from engage_desktop.core.campaigns.edit import never_started as never_started
 from engage_desktop.core.campaigns.edit import to_draft
 from engage_desktop.core.campaigns.lifecycle import move
-from engage_desktop.core.campaigns.model import validate_draft
+from engage_desktop.core.campaigns.model import expired_before, validate_draft
 from engage_desktop.core.messages import MessageTable
 from engage_desktop.core.outbox.errors import SendError
 from engage_desktop.store.models import Campaign, CampaignStatus
@@ -51,23 +52,33 @@ class ContentInvalid(SendError):
         return (ContentInvalid, (self.issues,))
 
 
-def content_issues(campaign: Campaign, variant_key: str | None = None) -> list[tuple[str, str]]:
-    """The campaign's issues (those of one variant and the campaign's own, when ``variant_key``)."""
-    issues = validate_draft(to_draft(campaign))
+def content_issues(
+    campaign: Campaign, variant_key: str | None = None, *, first_send: datetime | None = None
+) -> list[tuple[str, str]]:
+    """The campaign's issues (those of one variant and the campaign's own, when ``variant_key``),
+    and, given when the send starts, in-app messages that would have expired by then."""
+    draft = to_draft(campaign)
+    issues = validate_draft(draft)
+    if first_send is not None:
+        issues += expired_before(draft, first_send)
     if variant_key is None:
         return issues
     return [(f, m) for f, m in issues if "." not in f or f.startswith(f"{variant_key}.")]
 
 
-def require_valid_content(campaign: Campaign, variant_key: str | None = None) -> None:
-    """Raise ``ContentInvalid`` unless the content (or one variant of it) may be sent."""
-    issues = content_issues(campaign, variant_key)
+def require_valid_content(
+    campaign: Campaign, variant_key: str | None = None, *, first_send: datetime | None = None
+) -> None:
+    """Raise ``ContentInvalid`` unless the content (or one variant of it) may be sent (from
+    ``first_send``, when given)."""
+    issues = content_issues(campaign, variant_key, first_send=first_send)
     if issues:
         raise ContentInvalid(issues)
 
 
-def pause_invalid_at_its_time(session: Session, campaign_id: int) -> str | None:
-    """A scheduled campaign whose content became invalid: paused with the reason, nothing sent.
+def pause_invalid_at_its_time(session: Session, campaign_id: int, now: datetime) -> str | None:
+    """A scheduled campaign whose content became invalid (or an in-app message that expired
+    by ``now``): paused with the reason, nothing sent.
 
     Returns the reason, or None when the campaign is not scheduled any more or its content is
     valid (the caller then starts it).
@@ -75,7 +86,7 @@ def pause_invalid_at_its_time(session: Session, campaign_id: int) -> str | None:
     campaign = session.get(Campaign, campaign_id)
     if campaign is None or campaign.status != CampaignStatus.SCHEDULED:
         return None
-    issues = content_issues(campaign)
+    issues = content_issues(campaign, first_send=now)
     if not issues:
         return None
     field, message = issues[0]

@@ -127,7 +127,7 @@ def _checked(ws: Workspace, session: Session, campaign_id: int, scheduled: bool)
     else:
         require(session, ws.member_id, campaign.app_id, Permission.SEND_CAMPAIGNS)
     _check_sendable(campaign)
-    require_valid_content(campaign)
+    require_valid_content(campaign, first_send=ws.clock.now())
     if not scheduled:  # the service starting a scheduled send late is not an error
         check_against_now(_schedule(session, campaign), ws.clock.now())
     return campaign

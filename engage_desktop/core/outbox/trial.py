@@ -52,7 +52,7 @@ def queue_test_send(
         key = variant_key or (campaign.variants[0].key if campaign.variants else None)
         if key is None or key not in {v.key for v in campaign.variants}:
             raise SendError(f"Campaign {campaign_id} has no content variant to send.", "no_variant")
-        require_valid_content(campaign, key)
+        require_valid_content(campaign, key, first_send=ws.clock.now())
         if campaign.format.value in CONTACT_FORMATS:
             raise SendError(
                 f"Campaign {campaign_id} is an {campaign.format.value} campaign: test sends go to "

@@ -120,6 +120,12 @@ def workspace_error_text(exc: BaseException) -> str:
                 "The workspace %1 was written by a newer version of Engage Desktop (schema %2). "
                 "Update Engage Desktop to open it; the file was left untouched.",
             ),
+            "busy": QCoreApplication.translate(
+                "WorkspaceErrors",
+                "The workspace %1 is busy: another program (an import, another Engage Desktop or "
+                "a sending service) has kept it locked for more than %2 s. Nothing was "
+                "changed. Retry when it is done, or close.",
+            ),
             "unreachable": QCoreApplication.translate(
                 "WorkspaceErrors", "The workspace database %1 cannot be reached: %2"
             ),

@@ -91,6 +91,9 @@ _ISSUES: dict[str, str] = {
         "ContentIssues",
         "“%1” is not a date and time with its offset (2026-12-24T18:00:00+01:00).",
     ),
+    "inapp_expired": QT_TRANSLATE_NOOP(
+        "ContentIssues", "The message expires (%1) before it is sent: nobody would see it."
+    ),
     "bad_mailbox": QT_TRANSLATE_NOOP(
         "ContentIssues", "“%1” is not a display name and an address (write it like %2)."
     ),

@@ -17,9 +17,16 @@ from engage_desktop.core.outbox import control
 from engage_desktop.core.outbox.expand import SendError, start_send
 from engage_desktop.core.outbox.trial import queue_test_send
 from engage_desktop.core.workspace import Workspace
-from engage_desktop.store.models import Campaign, CampaignStatus, Device, OutboxMessage
+from engage_desktop.store.models import (
+    Campaign,
+    CampaignFormat,
+    CampaignStatus,
+    Device,
+    OutboxMessage,
+)
 from tests.support.sending import seed_app, seed_campaign
 
+NOW = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)  # when the service looks at its scheduled campaigns
 GOOD = {"title": "Soldes d'hiver", "body": "Jusqu'à -50 % ce week-end"}
 FOUR_BUTTONS = [{"id": f"b{i}", "title": f"Bouton {i}"} for i in range(4)]
 INVALID: dict[str, tuple[dict[str, Any], str, str]] = {
@@ -123,7 +130,7 @@ def test_a_scheduled_campaign_edited_invalid_is_paused_at_its_time_with_nothing_
     ws = make_workspace()
     campaign_id = _scheduled_then_broken(ws)
     with ws.session() as s:
-        reason = pause_invalid_at_its_time(s, campaign_id)
+        reason = pause_invalid_at_its_time(s, campaign_id, NOW)
     assert reason is not None and "A.image_url" in reason
     status, stored = _status(ws, campaign_id)
     assert status == CampaignStatus.PAUSED and stored == reason
@@ -145,7 +152,7 @@ def test_resuming_an_unstarted_campaign_still_invalid_is_refused(
     ws = make_workspace()
     campaign_id = _scheduled_then_broken(ws)
     with ws.session() as s:
-        pause_invalid_at_its_time(s, campaign_id)
+        pause_invalid_at_its_time(s, campaign_id, NOW)
     with pytest.raises(SendError) as raised:
         control.resume(ws, campaign_id)
     assert raised.value.code == "content_invalid"
@@ -163,5 +170,64 @@ def test_a_valid_scheduled_campaign_is_left_to_start(
     from engage_desktop.core.outbox.content_gate import pause_invalid_at_its_time
 
     with ws.session() as s:
-        assert pause_invalid_at_its_time(s, campaign_id) is None
+        assert pause_invalid_at_its_time(s, campaign_id, NOW) is None
     assert _status(ws, campaign_id)[0] == CampaignStatus.SCHEDULED
+
+
+INAPP = {
+    "layout": "card",
+    "header": "Nouveau",
+    "body": "La collection d'hiver est là.",
+    "trigger": "app_open",
+}
+
+
+def _inapp_campaign(ws: Workspace, expires_at: str) -> int:
+    campaign_id = seed_campaign(ws, seed_app(ws, 3), {**INAPP, "expires_at": expires_at})
+    with ws.session() as s:
+        campaign = s.get(Campaign, campaign_id)
+        assert campaign is not None
+        campaign.format = CampaignFormat.IN_APP
+    return campaign_id
+
+
+def test_an_in_app_message_already_expired_is_not_sent(
+    make_workspace: Callable[..., Workspace],
+) -> None:
+    ws = make_workspace()
+    campaign_id = _inapp_campaign(ws, "2020-01-01T00:00:00+01:00")
+    with pytest.raises(SendError) as raised:
+        start_send(ws, campaign_id)
+    assert raised.value.code == "content_invalid"
+    assert raised.value.args_text[0] == "A.expires_at"
+    assert getattr(raised.value.issues[0][1], "code", "") == "inapp_expired"  # type: ignore[attr-defined]
+    assert _outbox_rows(ws) == 0
+
+
+def test_an_in_app_message_cannot_be_scheduled_past_its_expiry(
+    make_workspace: Callable[..., Workspace],
+) -> None:
+    ws = make_workspace()
+    campaign_id = _inapp_campaign(ws, "2027-01-01T08:00:00+01:00")
+    with ws.session() as s, pytest.raises(CampaignInputError) as raised:
+        schedule_campaign(s, ws.member_id, campaign_id, datetime(2027, 1, 1, 9, tzinfo=UTC))
+    assert raised.value.field == "A.expires_at"
+    with ws.session() as s:  # an hour earlier it is still shown for an hour: accepted
+        schedule_campaign(s, ws.member_id, campaign_id, datetime(2027, 1, 1, 6, tzinfo=UTC))
+    assert _status(ws, campaign_id)[0] == CampaignStatus.SCHEDULED
+
+
+def test_a_scheduled_in_app_message_expired_by_its_time_is_paused_with_nothing_queued(
+    make_workspace: Callable[..., Workspace],
+) -> None:
+    from engage_desktop.core.outbox.content_gate import pause_invalid_at_its_time
+
+    ws = make_workspace()
+    campaign_id = _inapp_campaign(ws, "2027-02-01T00:00:00+01:00")
+    with ws.session() as s:
+        schedule_campaign(s, ws.member_id, campaign_id, datetime(2027, 1, 15, tzinfo=UTC))
+    with ws.session() as s:  # the service was off until March
+        reason = pause_invalid_at_its_time(s, campaign_id, NOW)
+    assert reason is not None and "A.expires_at" in reason
+    assert _status(ws, campaign_id)[0] == CampaignStatus.PAUSED
+    assert _outbox_rows(ws) == 0

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
 from engage_desktop.core.campaigns.form import SHARE_KEY, CampaignForm
-from engage_desktop.core.campaigns.model import CampaignDraft, Variant, validate_draft
+from engage_desktop.core.campaigns.model import (
+    CampaignDraft,
+    Variant,
+    expired_before,
+    validate_draft,
+)
 from engage_desktop.core.messages import CodedText, code_of
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.messages import (
@@ -77,6 +83,7 @@ def _issue_drafts() -> list[CampaignDraft]:
             variants=(
                 Variant("A", 1.0, {"body": "b", "trigger": "later", "expires_at": "demain"}),
                 Variant("B", 1.0, {"body": "b", "trigger": "event", "trigger_event": ""}),
+                Variant("C", 1.0, {"body": "b", "expires_at": "2020-01-01T00:00:00+01:00"}),
             ),
         ),
         CampaignDraft(
@@ -92,13 +99,17 @@ def _issue_drafts() -> list[CampaignDraft]:
     ]
 
 
+SENT_AT = datetime(2027, 1, 1, tzinfo=UTC)  # after the expiry in _issue_drafts
+
+
 def test_every_content_issue_is_worded_in_french_with_its_arguments(french: None) -> None:
     seen: set[str] = set()
     uneven = CampaignForm(1, "x")
     uneven.add_variant()
     uneven.write(SHARE_KEY, 80.0)  # A 80 % + B 50 %: the composer's own check
     for draft in _issue_drafts():
-        for field, message in validate_draft(draft) + uneven.share_issues():
+        found = validate_draft(draft) + expired_before(draft, SENT_AT)
+        for field, message in found + uneven.share_issues():
             code, args = code_of(message)
             assert code, f"{field}: {message!r} has no code"
             seen.add(code)
