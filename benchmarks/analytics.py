@@ -36,15 +36,17 @@ peak RSS 331 MB. Profile of a draw: ``tight_layout`` about a third, tick creatio
 fifth, text layout most of the rest; the hover regions add about 8 % (trends, same run).
 
 2026-12-03 afternoon (the open hours per local day and channel, the page's filters), on a
-fresh 1,000,000-user demo, 2 cores shared (load average 5.7 to 6.7 during the run): refresh
-10.3 s (7.0 + 3.3); DuckDB 1.6 s after a 3.3 s load (6.6 times faster on the queries, 2.1
-with the load), figures equal; from the cache p50 / p95 161 / 246 ms (funnel A/B), 110 / 131
-(uplift), 118 / 176 (daily results), 109 / 225 (open hours over 30 days), 96 / 141 (channels),
-44 / 63 (fatigue), from raw rows 3.4 to 21 times slower; peak RSS 322 MB. The same run at
-load 11-12, before the page froze the long-lived heap, had p95 up to 1,044 ms: full garbage
-collections (130-150 ms each, 9 in 120 draws) made the slowest draws; ``gc.freeze`` when the
-page opens halves them. The open hours' axes are placed from known label sizes, not
-``tight_layout``: 85 → 69 ms of CPU per draw (median; p95 270 → 234), same run.
+fresh 1,000,000-user demo, 2 cores, a quiet moment (load average 0.5 to 0.8): refresh 7.6 s
+(5.4 + 2.3); DuckDB 0.31 s after a 1.9 s load (24.6 times faster on the queries, 3.5 with the
+load), figures equal; from the cache p50 / p95 75 / 81 ms (funnel A/B), 58 / 61 (uplift),
+76 / 226 (daily results), 49 / 53 (open hours over 30 days), 54 / 59 (channels), 43 / 60
+(fatigue), from raw rows 4.5 to 25 times slower; peak RSS 341 MB. At load 6 the same goals
+held (p95 ≤ 246 ms, refresh 10.3 s); at load 11-12 p95 reached 1,044 ms. Most of the slowest
+draws are full garbage collections (130-150 ms each, 9 in 120 draws, walking the whole heap):
+``gc.freeze`` after a ``gc.collect`` halves them in this benchmark, but it is a process-wide
+choice for start-up (``ui/app.py``), not for one page, and is not applied. The open hours'
+axes are placed from known label sizes, not ``tight_layout``: 85 → 69 ms of CPU per draw
+(median; p95 270 → 234), same run, load 5.
 """
 
 from __future__ import annotations
@@ -104,9 +106,6 @@ def main(argv: list[str]) -> int:
         result["refresh_s"] = _refresh(ws)
         if not args.no_duckdb:
             result["duckdb"] = _duckdb(ws, path, result["refresh_s"]["total"])
-        from engage_desktop.ui.analytics.page import settle_long_lived_objects
-
-        settle_long_lived_objects()  # as the Analytics page does when it opens
         result["charts"] = _charts(ws, args.runs)
         result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     finally:

@@ -8,7 +8,6 @@ written in the light style (documents are read on white) and only with the expor
 
 from __future__ import annotations
 
-import gc
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -63,7 +62,6 @@ class AnalyticsPage(Page):
 
     def __init__(self, context: UiContext) -> None:
         super().__init__(context)
-        settle_long_lived_objects()
         self.loaded: Loaded | None = None
         self.job: Job | None = None
         self.export_job: Job | None = None
@@ -372,20 +370,6 @@ class AnalyticsPage(Page):
         job.failed.connect(lambda exc, _tb: self.message.setText(error_text(exc)))
         self.export_job = job
         return job
-
-
-def settle_long_lived_objects() -> None:
-    """Move everything alive now (the window, Qt wrappers, SQLAlchemy, matplotlib's modules)
-    out of the garbage collector's sight, once per process (``gc.freeze``).
-
-    Each chart allocates thousands of short-lived matplotlib objects, which trigger full
-    collections; those walked the whole heap and took 130-150 ms each, on the drawing worker
-    or on the GUI thread, whichever allocated: the charts' slowest draws (measured on the
-    1,000,000-user demo: 9 full collections, 1.4 s over 120 draws; frozen, half that). The page
-    is built once the window is up, so what it freezes lives as long as the process anyway.
-    """
-    if gc.get_freeze_count() == 0:
-        gc.freeze()
 
 
 def _fill(combo: QComboBox, items: list[tuple[str, Any]], selected: Any) -> None:
