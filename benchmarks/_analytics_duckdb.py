@@ -19,7 +19,7 @@ from typing import Any
 
 from engage_desktop.core.analytics.conversion import DEFAULT_WINDOW_DAYS
 from engage_desktop.core.analytics.fatigue import TOP
-from engage_desktop.core.analytics.trends import best_hour, local_grid
+from engage_desktop.core.analytics.trends import best_hour, hours_grid, local_hours
 
 TABLES = {
     "outbox_message": "id BIGINT, campaign_id BIGINT, app_id BIGINT, profile_id BIGINT, "
@@ -101,13 +101,20 @@ def _trends(con: Any, app: int) -> dict[str, Any]:
     ).fetchall():
         days.setdefault(day, zeros())[kind] += n
     rows = con.execute(
-        "SELECT p.time_zone, strftime(g.at_time, '%Y-%m-%d %H') h, count(*) FROM engagement_event g "
-        "JOIN campaign c ON c.id = g.campaign_id LEFT JOIN profile p ON p.id = g.profile_id "
-        "WHERE c.app_id = ? AND g.kind = 'opened' GROUP BY p.time_zone, h",
+        "SELECT p.time_zone, strftime(g.at_time, '%Y-%m-%d %H') h, c.format, count(*) "
+        "FROM engagement_event g JOIN campaign c ON c.id = g.campaign_id "
+        "LEFT JOIN profile p ON p.id = g.profile_id "
+        "WHERE c.app_id = ? AND g.kind = 'opened' GROUP BY p.time_zone, h, c.format",
         [app],
     ).fetchall()
-    grid = local_grid(rows)
-    return {"daily": dict(sorted(days.items())), "heatmap": grid, "best_hour": best_hour(grid)}
+    hours = local_hours(rows)
+    grid = hours_grid(hours)
+    return {
+        "daily": dict(sorted(days.items())),
+        "hours": hours,
+        "heatmap": grid,
+        "best_hour": best_hour(grid),
+    }
 
 
 def _channels(con: Any, app: int) -> dict[str, Any]:
@@ -120,13 +127,14 @@ def _channels(con: Any, app: int) -> dict[str, Any]:
         ),
         (
             f"SELECT {DAY.format('g.at_time')} d, c.format, g.kind, count(*) {ENGAGED} "
-            "AND g.is_control = 0 AND g.kind IN ('opened', 'converted') GROUP BY d, c.format, g.kind"
+            "AND g.is_control = 0 AND g.kind IN ('opened', 'converted', 'opted_out') "
+            "GROUP BY d, c.format, g.kind"
         ),
     ]
-    index = {"sent": 0, "opened": 1, "converted": 2}
+    index = {"sent": 0, "opened": 1, "converted": 2, "opted_out": 3}
     for query in queries:
         for day, fmt, measure, n in con.execute(query, [app]).fetchall():
-            days.setdefault(day, {}).setdefault(fmt, [0, 0, 0])[index[measure]] += n
+            days.setdefault(day, {}).setdefault(fmt, [0, 0, 0, 0])[index[measure]] += n
     return {"daily": dict(sorted(days.items()))}
 
 

@@ -1,11 +1,13 @@
 """``engage-desktop chart NAME --app ID --out FILE``: one analytics chart to PNG, SVG, PDF, or
 its table to CSV or XLSX.
 
-Charts: ``trends`` (daily results), ``channels`` (the channel comparison, ``--channel`` for one),
-``fatigue`` (opt-outs by messages received per week), all three over ``--from``/``--to``
-(default the last 30 days with data); ``open-hours``; and for one campaign (``--campaign``)
-``funnel`` and ``uplift``. Figures come from the cache (computed when missing); the export
-right is checked before anything is written.
+Charts: ``trends`` (daily results), ``open-hours``, ``channels`` (the channel comparison),
+``fatigue`` (opt-outs by messages received per week), over ``--from``/``--to`` (default: the
+last 30 days with data; the open hours: the whole history); ``--channel`` keeps one channel's
+daily results, open hours and comparison. ``funnel`` and ``uplift`` are one campaign's:
+``--campaign``, or else the newest campaign sent in ``--from``/``--to`` (and on ``--channel``).
+Figures come from the cache (computed when missing); the export right is checked before
+anything is written.
 """
 
 from __future__ import annotations
@@ -35,16 +37,20 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("name", choices=CHARTS, metavar="NAME", help=", ".join(CHARTS))
     parser.add_argument("--app", type=int, required=True, help="app id")
-    parser.add_argument("--campaign", type=int, help="campaign id (funnel and uplift)")
+    parser.add_argument(
+        "--campaign",
+        type=int,
+        help="campaign id (funnel and uplift; default: the newest sent in --from/--to)",
+    )
     parser.add_argument("--variant", help="one variant only (funnel and uplift)")
     parser.add_argument(
         "--out", type=Path, required=True, help="FILE.png, .svg, .pdf, .csv or .xlsx"
     )
+    parser.add_argument("--from", dest="first", type=_day, help="first day (YYYY-MM-DD)")
+    parser.add_argument("--to", dest="last", type=_day, help="last day (YYYY-MM-DD)")
     parser.add_argument(
-        "--from", dest="first", type=_day, help="first day (trends, channels, fatigue)"
+        "--channel", choices=CHANNELS, help="one channel only (not for fatigue, which counts all)"
     )
-    parser.add_argument("--to", dest="last", type=_day, help="last day (trends, channels, fatigue)")
-    parser.add_argument("--channel", choices=CHANNELS, help="one channel only (channels)")
     add_goal_options(parser)
     add_workspace_option(parser)
     parser.set_defaults(func=run)
@@ -74,30 +80,62 @@ def run(args: argparse.Namespace) -> int:
 def _chart(ws: Any, args: argparse.Namespace, goal: Any) -> Any:
     from datetime import timedelta
 
-    from engage_desktop.core.analytics.cached import (
-        app_channels,
-        app_fatigue,
-        app_trends,
-        campaign_results,
-    )
-    from engage_desktop.ui.analytics import app_charts, charts
+    from engage_desktop.core.analytics.cached import app_channels, app_fatigue, app_trends
+    from engage_desktop.ui.analytics import app_charts, timing
 
+    if args.first and args.last and args.last < args.first:
+        raise CliError(f"--from {args.first} is after --to {args.last}: the range is empty")
     if args.name in ("funnel", "uplift"):
-        if args.campaign is None:
-            raise CliError(f"chart {args.name}: --campaign is required")
-        results, _ = campaign_results(ws, args.campaign, goal)
-        if results.app_id != args.app:
-            raise CliError(f"campaign {args.campaign} is not a campaign of app {args.app}")
-        kind = charts.FunnelChart if args.name == "funnel" else charts.UpliftChart
-        return kind(results, args.variant)
+        return _campaign_chart(ws, args, goal)
     trends = app_trends(ws, args.app)
     if args.name == "open-hours":
-        return charts.OpenHoursChart(trends)
+        return timing.OpenHoursChart(trends, args.first, args.last, args.channel)
     last = args.last or (max(trends.daily) if trends.daily else ws.clock.now().date())
     first = args.first or last - timedelta(days=29)
     if args.name == "channels":
         only = (args.channel,) if args.channel else None
         return app_charts.ChannelsChart(app_channels(ws, args.app), first, last, only)
     if args.name == "fatigue":
+        if args.channel:
+            raise CliError("chart fatigue: --channel does not apply (it counts every channel)")
         return app_charts.FatigueChart(app_fatigue(ws, args.app), first, last)
-    return charts.TrendsChart(trends, first, last)
+    channels = app_channels(ws, args.app) if args.channel else None
+    return timing.TrendsChart(trends, first, last, channels, args.channel)
+
+
+def _campaign_chart(ws: Any, args: argparse.Namespace, goal: Any) -> Any:
+    from engage_desktop.core.analytics.cached import campaign_results
+    from engage_desktop.ui.analytics import charts
+
+    campaign = args.campaign if args.campaign is not None else _newest_campaign(ws, args)
+    results, _ = campaign_results(ws, campaign, goal)
+    if results.app_id != args.app:
+        raise CliError(f"campaign {campaign} is not a campaign of app {args.app}")
+    kind = charts.FunnelChart if args.name == "funnel" else charts.UpliftChart
+    return kind(results, args.variant)
+
+
+def _newest_campaign(ws: Any, args: argparse.Namespace) -> int:
+    """The newest campaign sent in ``--from``/``--to`` on ``--channel``, for funnel and uplift."""
+    from engage_desktop.core.analytics.cached import measured_campaigns
+
+    for c in measured_campaigns(ws, args.app):
+        day = c.started_at.date() if c.started_at else None
+        if args.channel not in (None, c.channel):
+            continue
+        if (args.first or args.last) and day is None:
+            continue
+        if (args.first and day < args.first) or (args.last and day > args.last):
+            continue
+        return c.id
+    where = "".join(
+        part
+        for part in (
+            f" on {args.channel}" if args.channel else "",
+            f" from {args.first}" if args.first else "",
+            f" to {args.last}" if args.last else "",
+        )
+    )
+    raise CliError(
+        f"chart {args.name}: app {args.app} has no campaign sent{where}; name one with --campaign"
+    )

@@ -1,7 +1,8 @@
 """``engage-desktop report --campaign ID --out FILE.pdf``: a campaign's report to take away.
 
 Pages: the funnel, the daily results around the send, open hours, the A/B verdict against the
-control group, and the audience table. Needs the export right on the campaign's app.
+control group, the audience table and each variant's content. Needs the export right on the
+campaign's app.
 """
 
 from __future__ import annotations

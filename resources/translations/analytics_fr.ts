@@ -24,6 +24,58 @@
         <translation>Audience</translation>
     </message>
     <message>
+        <source>Content</source>
+        <translation>Contenu</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Preheader</source>
+        <translation>Texte d&apos;aperçu</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Subtitle</source>
+        <translation>Sous-titre</translation>
+    </message>
+    <message>
+        <source>Heading</source>
+        <translation>En-tête</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation>Texte brut</translation>
+    </message>
+    <message>
+        <source>Page address</source>
+        <translation>Adresse de la page</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <source>Buttons</source>
+        <translation>Boutons</translation>
+    </message>
+    <message>
+        <source>This campaign has no content.</source>
+        <translation>Cette campagne n&apos;a pas de contenu.</translation>
+    </message>
+    <message>
         <source>Targeted</source>
         <translation>Ciblés</translation>
     </message>
@@ -104,16 +156,28 @@
         <translation>messages</translation>
     </message>
     <message>
-        <source>opens, conversions, opt-outs</source>
-        <translation>ouvertures, conversions, désabonnements</translation>
+        <source>interactions</source>
+        <translation>interactions</translation>
+    </message>
+    <message>
+        <source>gap with control (points)</source>
+        <translation>écart avec le témoin (points)</translation>
+    </message>
+    <message>
+        <source>{channel}
+opens {opens}
+conv. {conversions}</source>
+        <translation>{channel}
+ouv. {opens}
+conv. {conversions}</translation>
     </message>
     <message>
         <source>hour</source>
         <translation>heure</translation>
     </message>
     <message>
-        <source>conversion rate minus control (points)</source>
-        <translation>taux de conversion moins le témoin (points)</translation>
+        <source>HTML (as text)</source>
+        <translation>HTML (en texte)</translation>
     </message>
     <message>
         <source>Best hour: {hour} h</source>
@@ -162,12 +226,6 @@
     <message>
         <source>Email</source>
         <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>{channel}
-opens {opens} · conv. {conversions}</source>
-        <translation>{channel}
-ouv. {opens} · conv. {conversions}</translation>
     </message>
     <message>
         <source>messages received in the week</source>
@@ -282,6 +340,10 @@ ouv. {opens} · conv. {conversions}</translation>
         <translation>Aucune ouverture enregistrée pour l&apos;instant.</translation>
     </message>
     <message>
+        <source>No opens recorded from {first} to {last}.</source>
+        <translation>Aucune ouverture enregistrée du {first} au {last}.</translation>
+    </message>
+    <message>
         <source>{variant} converts better than control: {difference} points (95 % CI {low} to {high}), p = {p}.</source>
         <translation>La {variant} convertit mieux que le témoin : {difference} points (IC 95 % de {low} à {high}), p = {p}.</translation>
     </message>
@@ -309,18 +371,6 @@ ouv. {opens} · conv. {conversions}</translation>
 <context>
     <name>AnalyticsPage</name>
     <message>
-        <source>All channels</source>
-        <translation>Tous les canaux</translation>
-    </message>
-    <message>
-        <source> d</source>
-        <translation> j</translation>
-    </message>
-    <message>
-        <source>Attribution window: days after the message</source>
-        <translation>Fenêtre d&apos;attribution : jours après le message</translation>
-    </message>
-    <message>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
@@ -329,56 +379,8 @@ ouv. {opens} · conv. {conversions}</translation>
         <translation>Rapport de campagne (PDF)…</translation>
     </message>
     <message>
-        <source>Campaign</source>
-        <translation>Campagne</translation>
-    </message>
-    <message>
-        <source>Variant</source>
-        <translation>Variante</translation>
-    </message>
-    <message>
-        <source>Conversion</source>
-        <translation>Conversion</translation>
-    </message>
-    <message>
-        <source>within</source>
-        <translation>sous</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>Canal</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>Du</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>au</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
-    </message>
-    <message>
-        <source>Push</source>
-        <translation>Push</translation>
-    </message>
-    <message>
-        <source>In-app</source>
-        <translation>In-app</translation>
-    </message>
-    <message>
-        <source>Rich push</source>
-        <translation>Push enrichi</translation>
-    </message>
-    <message>
-        <source>SMS</source>
-        <translation>SMS</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>E-mail</translation>
     </message>
     <message>
         <source>Refreshing figures…</source>
@@ -498,6 +500,69 @@ ouv. {opens} · conv. {conversions}</translation>
     <message>
         <source>Table (Excel workbook)…</source>
         <translation>Tableau (classeur Excel)…</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>All channels</source>
+        <translation>Tous les canaux</translation>
+    </message>
+    <message>
+        <source> d</source>
+        <translation> j</translation>
+    </message>
+    <message>
+        <source>Attribution window: days after the message</source>
+        <translation>Fenêtre d&apos;attribution : jours après le message</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campagne</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>Variante</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>Conversion</translation>
+    </message>
+    <message>
+        <source>within</source>
+        <translation>sous</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>Push</source>
+        <translation>Push</translation>
+    </message>
+    <message>
+        <source>In-app</source>
+        <translation>In-app</translation>
+    </message>
+    <message>
+        <source>Rich push</source>
+        <translation>Push enrichi</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
     </message>
 </context>
 </TS>

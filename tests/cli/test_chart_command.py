@@ -6,9 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
 
 from engage_desktop.core.workspace import Workspace
-from engage_desktop.store.models import Role
+from engage_desktop.store.models import Campaign, CampaignFormat, Role
 from tests.support.analytics_workspace import Small, build_small
 from tests.support.cli import run_cli
 
@@ -62,8 +63,34 @@ def test_uplift_table_numbers_use_decimal_commas(small: Small, tmp_path: Path) -
 def test_refusals(small: Small, tmp_path: Path) -> None:
     tmp_path = tmp_path / "exports"
     tmp_path.mkdir()
-    code, _, err = chart(small, "funnel", "--out", str(tmp_path / "f.png"))
-    assert (code, err.strip()) == (1, "engage-desktop: chart funnel: --campaign is required")
+    code, _, err = chart(
+        small,
+        "funnel",
+        "--from",
+        "2026-08-01",
+        "--to",
+        "2026-08-31",
+        "--out",
+        str(tmp_path / "f.png"),
+    )
+    assert (code, err.strip()) == (
+        1,
+        f"engage-desktop: chart funnel: app {small.app_id} has no campaign sent from 2026-08-01 "
+        "to 2026-08-31; name one with --campaign",
+    )
+    code, _, err = chart(
+        small,
+        "trends",
+        "--from",
+        "2026-11-05",
+        "--to",
+        "2026-11-01",
+        "--out",
+        str(tmp_path / "t.png"),
+    )
+    assert code == 1 and "--from 2026-11-05 is after --to 2026-11-01: the range is empty" in err
+    code, _, err = chart(small, "fatigue", "--channel", "push", "--out", str(tmp_path / "f.png"))
+    assert code == 1 and "--channel does not apply (it counts every channel)" in err
     code, _, err = chart(small, "trends", "--out", str(tmp_path / "f.gif"))
     assert code == 1 and "cannot export to '.gif'; use .png, .svg, .pdf" in err
     code, _, err = chart(small, "trends", "--out", str(tmp_path / "no" / "f.png"))
@@ -136,3 +163,36 @@ def test_a_table_as_xlsx_keeps_dates_and_numbers_typed(small: Small, tmp_path: P
     assert rows[2] == (datetime(2026, 11, 2), 6, 3, 1, 1)
     assert sheet["A3"].is_date and sheet["B3"].data_type == "n"
     assert list(tmp_path.glob(".*part")) == []
+
+
+def test_every_chart_takes_the_date_range_and_the_channel(small: Small, tmp_path: Path) -> None:
+    """Issue 19: ``chart NAME --from --to`` for each chart. The open hours are summed over the
+    range's local days; funnel and uplift without ``--campaign`` show the newest campaign sent
+    in the range (and on the channel); the daily results and open hours keep one channel."""
+    with small.ws.session() as s:  # "Été" (July) went out as an SMS campaign
+        s.execute(
+            update(Campaign).where(Campaign.id == small.summer).values(format=CampaignFormat.SMS)
+        )
+
+    def table(*args: str) -> list[str]:
+        out = tmp_path / "t.csv"
+        code, _, err = chart(small, *args, "--out", str(out))
+        assert code == 0, err
+        return out.read_text(encoding="utf-8-sig").splitlines()
+
+    november = ("--from", "2026-11-01", "--to", "2026-11-30")
+    monday = table("open-hours", *november)[1].split(";")
+    assert [h for h in range(24) if monday[h + 1] != "0"] == [12, 17, 20]  # p6, p1 twice
+    everything = table("open-hours")[1].split(";")
+    assert (everything[11], everything[13]) == ("1", "2")  # July's opens too (10 h, 12 h)
+    assert table("open-hours", "--channel", "sms")[1].split(";")[13] == "1"
+    assert table("trends", "--channel", "sms", "--from", "2026-07-05", "--to", "2026-07-07") == [
+        "Day;Sent;Opens;Conversions;Opt-outs",
+        "2026-07-05;0;0;0;0",
+        "2026-07-06;2;2;0;0",
+        "2026-07-07;0;0;0;0",
+    ]
+    summer = table("funnel", "--campaign", str(small.summer))
+    assert table("funnel", "--from", "2026-07-01", "--to", "2026-07-31") == summer
+    assert table("uplift", "--channel", "sms") == table("uplift", "--campaign", str(small.summer))
+    assert table("funnel", *november) == table("funnel", "--campaign", str(small.soldes))

@@ -34,12 +34,15 @@ def test_report_pages_titles_and_images(
         "Opens by hour",
         "Conversion against the control group",
         "Audience — Soldes",
+        "Content — Soldes",
     )
     assert len(texts) == len(titles)
     for text, title in zip(texts, titles, strict=True):
         assert title in text
     assert "Best hour: 12 h" in texts[2]
     assert "Suppressed: control group" in texts[4]
+    assert "Variant A" in texts[5] and "Variant B" in texts[5] and "Title" in texts[5]
+    assert pdf.pages[2].images, "the open hours are a picture"
     assert list(out.parent.iterdir()) == [out]  # no temporary file left beside
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 
 from engage_desktop.core.analytics.activity import SEEN_KEY
+from engage_desktop.core.analytics.refresh import TRENDS_KEY
 from engage_desktop.core.cache import get_cached
 from engage_desktop.core.outbox.expand import start_send
 from engage_desktop.core.workspace import Workspace
@@ -110,9 +111,7 @@ def test_refreshes_after_a_quiet_spell_and_only_when_something_changed(
         assert not idle.running and idle.refreshed == 2
 
     asyncio.run(scenario())
-    trends = get_cached(
-        small.ws, small.app_id, "analytics:trends:v1", permission=Permission.VIEW_ANALYTICS
-    )
+    trends = get_cached(small.ws, small.app_id, TRENDS_KEY, permission=Permission.VIEW_ANALYTICS)
     assert trends is not None and trends.payload["daily"]["2026-11-20"]["opened"] == 1
 
 
@@ -187,5 +186,5 @@ def test_a_real_service_fills_the_cache_after_a_send_without_refresh(
     payload = figures()
     assert payload is not None
     assert [(v["key"], v["sent"]) for v in payload["variants"]] == [("A", 40)]
-    trends = get_cached(ws, app_id, "analytics:trends:v1", permission=Permission.VIEW_ANALYTICS)
+    trends = get_cached(ws, app_id, TRENDS_KEY, permission=Permission.VIEW_ANALYTICS)
     assert trends is not None and sum(d["sent"] for d in trends.payload["daily"].values()) == 40

@@ -8,7 +8,7 @@ opens offline; ``refresh_app`` recomputes every figure of an app.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -61,13 +61,23 @@ class Figure:
 
 @dataclass(frozen=True)
 class AppTrends:
-    """Daily series (UTC days → series → count), opens by local weekday × hour, best hour."""
+    """Daily series (UTC days → series → count), opens by local weekday × hour and per local
+    day and channel, and the best hour over the whole history."""
 
     app_id: int
     daily: dict[date, dict[str, int]]
     heatmap: list[list[int]]
     best_hour: int | None
     figure: Figure
+    hours: trends.Hours = field(default_factory=dict)  # opens per local day, channel, hour
+
+    def open_hours(
+        self, first: date | None = None, last: date | None = None, channel: str | None = None
+    ) -> list[list[int]]:
+        """Opens by weekday × local hour over ``[first, last]`` and one channel (None: all)."""
+        if first is None and last is None and channel is None:
+            return self.heatmap
+        return trends.hours_grid(self.hours, first, last, channel)
 
     def series(self, first: date, last: date) -> dict[str, list[int]]:
         """Each series over every day of ``[first, last]``, zeros where nothing happened."""
@@ -79,7 +89,7 @@ class AppTrends:
 
 @dataclass(frozen=True)
 class AppChannels:
-    """Sent, opens and conversions per UTC day and channel (``channels.MEASURES`` order)."""
+    """Sent, opens, conversions and opt-outs per UTC day and channel (``channels.STORED``)."""
 
     app_id: int
     daily: dict[date, dict[str, list[int]]]
@@ -89,6 +99,10 @@ class AppChannels:
         self, first: date, last: date, only: tuple[str, ...] | None = None
     ) -> list[channels.ChannelTotals]:
         return channels.totals(self.daily, first, last, only)
+
+    def series(self, first: date, last: date, channel: str) -> dict[str, list[int]]:
+        """One channel's daily results, shaped as ``AppTrends.series``."""
+        return channels.series(self.daily, first, last, channel)
 
 
 @dataclass(frozen=True)
@@ -110,6 +124,7 @@ class CampaignSummary:
     id: int
     name: str
     started_at: datetime | None
+    channel: str  # the campaign's format: "push", "sms"…
 
 
 def app_trends(ws: Workspace, app_id: int, *, refresh: bool = False) -> AppTrends:
@@ -128,6 +143,7 @@ def app_trends(ws: Workspace, app_id: int, *, refresh: bool = False) -> AppTrend
         heatmap=payload["heatmap"],
         best_hour=payload["best_hour"],
         figure=Figure.of(cached),
+        hours=payload["hours"],
     )
 
 

@@ -24,8 +24,8 @@ from engage_desktop.core.progress import NO_PROGRESS, Progress
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import Campaign, OutboxMessage
 
-TRENDS_KEY = "analytics:trends:v1"
-CHANNELS_KEY = "analytics:channels:v1"
+TRENDS_KEY = "analytics:trends:v2"  # v2: open hours per local day and channel
+CHANNELS_KEY = "analytics:channels:v2"  # v2: opt-outs too
 FATIGUE_KEY = "analytics:fatigue:v1"
 CAMPAIGN_KEY = "analytics:campaign:v1:{campaign_id}:{goal}"
 
@@ -45,15 +45,16 @@ def campaign_key(campaign_id: int, goal: ConversionGoal) -> str:
     return CAMPAIGN_KEY.format(campaign_id=campaign_id, goal=goal.key)
 
 
-def measured_ids(session: Session, app_id: int) -> list[tuple[int, str, datetime | None]]:
-    """(id, name, started at) of the app's campaigns that have an outbox, newest first."""
+def measured_ids(session: Session, app_id: int) -> list[tuple[int, str, datetime | None, str]]:
+    """(id, name, started at, channel) of the app's campaigns that have an outbox, newest
+    first."""
     sent = select(OutboxMessage.campaign_id).where(OutboxMessage.campaign_id == Campaign.id)
     rows = session.execute(
-        select(Campaign.id, Campaign.name, Campaign.started_at)
+        select(Campaign.id, Campaign.name, Campaign.started_at, Campaign.format)
         .where(Campaign.app_id == app_id, sent.exists())
         .order_by(Campaign.started_at.desc(), Campaign.id.desc())
     )
-    return [(int(i), str(n), started) for i, n, started in rows]
+    return [(int(i), str(n), started, str(f.value)) for i, n, started, f in rows]
 
 
 def _campaign_compute(campaign_id: int, goal: ConversionGoal) -> Compute:
@@ -76,7 +77,7 @@ def recompute_app(
     figures: list[tuple[str, str, Compute]] = [
         (key.split(":")[1], key, compute) for key, compute in app_figures(app_id)
     ]
-    for cid, name, _started in campaigns:
+    for cid, name, _started, _channel in campaigns:
         figures.append((name, campaign_key(cid, goal), _campaign_compute(cid, goal)))
     total = len(figures)
     for done, (label, key, compute) in enumerate(figures):

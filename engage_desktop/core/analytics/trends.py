@@ -6,6 +6,7 @@
 - Opens by hour of day × weekday are counted in each recipient's own time zone
   (``profile.time_zone``; UTC when unknown): the database groups opens by time zone and UTC
   hour, and each group is moved to local time here, daylight saving included.
+  They are kept per local day and channel, so any date range and channel can be shown.
 - The best hour is the local hour with the most opens (ties: the earliest).
 """
 
@@ -38,10 +39,16 @@ _ENGAGEMENT_SERIES = {
 
 
 def compute_payload(session: Session, app_id: int) -> dict[str, Any]:
-    """The app's trends and open hours as plain JSON (what the cache stores)."""
-    heatmap = opens_heatmap(session, app_id)
+    """The app's trends and open hours as plain JSON (what the cache stores).
+
+    ``hours`` keeps opens per local day, channel and local hour, so the page and the CLI can
+    show the open hours of any date range and channel from the cache; ``heatmap`` and
+    ``best_hour`` are over the whole history (the delivery rules read the app's best hour)."""
+    hours = opens_by_local_day(session, app_id)
+    heatmap = hours_grid(hours)
     return {
         "daily": daily_trends(session, app_id),
+        "hours": hours,
         "heatmap": heatmap,
         "best_hour": best_hour(heatmap),
     }
@@ -122,6 +129,62 @@ def local_grid(rows: Iterable[Any]) -> list[list[int]]:
         )
         local = utc.astimezone(zone)
         grid[local.weekday()][local.hour] += int(count)
+    return grid
+
+
+Hours = dict[str, dict[str, list[int]]]  # local "YYYY-MM-DD" → channel → opens per local hour
+
+
+def opens_by_local_day(session: Session, app_id: int) -> Hours:
+    """Opens per local day, channel (the campaign's format) and local hour."""
+    g = EngagementEvent
+    hour = utc_prefix(g.at, session, 13)
+    rows = session.execute(
+        select(Profile.time_zone, hour, Campaign.format, func.count())
+        .select_from(g)
+        .join(Campaign, Campaign.id == g.campaign_id)
+        .outerjoin(Profile, Profile.id == g.profile_id)
+        .where(Campaign.app_id == app_id, g.kind == EngagementKind.OPENED)
+        .group_by(Profile.time_zone, hour, Campaign.format)
+    )
+    return local_hours(rows)
+
+
+def local_hours(rows: Iterable[Any]) -> Hours:
+    """``Hours`` from (time zone, "YYYY-MM-DD HH" in UTC, channel, count) rows."""
+    found: Hours = {}
+    zones: dict[str | None, ZoneInfo] = {}
+    for zone_name, text, channel, count in rows:
+        zone = zones.get(zone_name) or zones.setdefault(zone_name, _zone(zone_name))
+        text = str(text)
+        utc = datetime(
+            int(text[0:4]), int(text[5:7]), int(text[8:10]), int(text[11:13]), tzinfo=UTC
+        )
+        local = utc.astimezone(zone)
+        day = found.setdefault(local.date().isoformat(), {})
+        day.setdefault(str(getattr(channel, "value", channel)), [0] * 24)[local.hour] += int(count)
+    return dict(sorted(found.items()))
+
+
+def hours_grid(
+    hours: Hours,
+    first: date | None = None,
+    last: date | None = None,
+    channel: str | None = None,
+) -> list[list[int]]:
+    """7 × 24 opens (``[weekday][hour]``, Monday first) over the local days of ``[first,
+    last]`` (None: no bound) and one channel (None: all)."""
+    grid = [[0] * 24 for _ in range(7)]
+    low = first.isoformat() if first else ""
+    high = last.isoformat() if last else "9999"
+    for day, per_channel in hours.items():
+        if not low <= day <= high:
+            continue
+        row = grid[date.fromisoformat(day).weekday()]
+        for name, counts in per_channel.items():
+            if channel is None or name == channel:
+                for h, count in enumerate(counts):
+                    row[h] += count
     return grid
 
 

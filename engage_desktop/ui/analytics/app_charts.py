@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from engage_desktop.core.analytics.cached import AppChannels, AppFatigue
 from engage_desktop.core.analytics.channels import MEASURES
@@ -160,6 +160,8 @@ class FatigueChart:
         ax.set_xlabel(text.fatigue_axis)
         ax.set_ylabel(text.fatigue_rate_axis)
         decimals = 2 if max(rates) < 2 else 1  # small rates: 0,25 % and 0,30 %, not 0,3 % twice
+        # Steps of 1, 2 or 5 units of the last decimal shown: 0,025 would print as "0,03 %".
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 5, 10]))
         ax.yaxis.set_major_formatter(
             FuncFormatter(lambda v, _p: text.percent.format(value=text.number(v, decimals)))
         )

@@ -8,6 +8,7 @@ draws a clear empty state rather than empty axes, and ``table`` gives the number
 
 from __future__ import annotations
 
+import textwrap
 import threading
 from dataclasses import dataclass
 from datetime import date
@@ -15,15 +16,20 @@ from typing import Any, Protocol
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.patches import Rectangle
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from engage_desktop.core.analytics.cached import AppTrends
 from engage_desktop.core.analytics.funnel import CampaignResults, VariantFunnel
 from engage_desktop.core.analytics.stats import Uplift
-from engage_desktop.core.analytics.trends import TREND_SERIES, days_between
-from engage_desktop.ui.analytics.hover import tip_area, tip_artist, tip_point
-from engage_desktop.ui.analytics.style import ChartStyle, empty_state, prepare, style_axes, title
+from engage_desktop.ui.analytics.hover import tip_artist, tip_point
+from engage_desktop.ui.analytics.style import (
+    CHARACTER_WIDTH,
+    LINE,
+    ChartStyle,
+    empty_state,
+    prepare,
+    style_axes,
+    title,
+)
 from engage_desktop.ui.analytics.text import ChartText
 
 # Matplotlib's text and font caches are shared and not made for concurrent use: a cancelled load
@@ -61,8 +67,12 @@ def _count_format(text: ChartText) -> FuncFormatter:
 
 
 def count_axis(axis: Any, text: ChartText) -> None:
-    """Whole numbers only: a count axis never shows 0, 0, 1, 1 from rounded half steps."""
-    axis.set_major_locator(MaxNLocator(integer=True))
+    """Whole numbers only: a count axis never shows 0, 0, 1, 1 from rounded half steps; and
+    only as many ticks as the figure's size holds (one per 40 points), so a panel 250 pixels
+    high does not stack nine labels on top of each other."""
+    figure = axis.axes.figure
+    inches = figure.get_figwidth() if axis.axis_name == "x" else figure.get_figheight()
+    axis.set_major_locator(MaxNLocator(nbins=max(3, int(inches * 72 / 40)), integer=True))
     axis.set_major_formatter(_count_format(text))
 
 
@@ -200,16 +210,16 @@ class UpliftChart:
             lines = [verdict_sentence(results.uplift(v), v.key, text) for v in variants]
         else:
             lines = [text.no_control]
+        # Wrapped here, with a margin, rather than by matplotlib at the figure's very edge
+        # (French sentences ran into it); the plots keep the room the lines take.
+        points = style.font_size * CHARACTER_WIDTH
+        chars = max(30, int(figure.get_figwidth() * 72 * 0.94 / points))
+        wrapped = [part for line in lines for part in textwrap.wrap(line, chars)]
         figure.text(
-            0.02,
-            0.04,
-            "\n".join(lines),
-            color=style.text,
-            fontsize=style.font_size,
-            va="bottom",
-            wrap=True,
+            0.02, 0.02, "\n".join(wrapped), color=style.text, fontsize=style.font_size, va="bottom"
         )
-        figure.tight_layout(rect=(0, 0.12 + 0.04 * len(lines), 1, 1))
+        room = (len(wrapped) * LINE * style.font_size + 14) / (figure.get_figheight() * 72)
+        figure.tight_layout(rect=(0, min(room, 0.5), 1, 1))
 
     def _rates(
         self,
@@ -238,8 +248,11 @@ class UpliftChart:
             fontsize=style.font_size - 1,
             padding=2,
         )
+        # Steps of 1, 2 or 5 in the last decimal shown: a 0,25 step printed "1,3 %" for 1,25.
+        decimals = 2 if max(rates, default=0.0) < 2 else 1
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 5, 10]))
         ax.yaxis.set_major_formatter(
-            FuncFormatter(lambda v, _p: text.percent.format(value=text.number(v, 1)))
+            FuncFormatter(lambda v, _p: text.percent.format(value=text.number(v, decimals)))
         )
         ax.margins(y=0.2)
 
@@ -315,160 +328,3 @@ class UpliftChart:
                 ]
             )
         return header, rows
-
-
-@dataclass(frozen=True)
-class TrendsChart:
-    """Messages sent per day (bars) with opens, conversions and opt-outs (lines)."""
-
-    trends: AppTrends
-    first: date
-    last: date
-    name: str = "trends"
-
-    def title(self, text: ChartText) -> str:
-        return text.trends_title
-
-    def draw(self, figure: Figure, style: ChartStyle, text: ChartText) -> None:
-        prepare(figure, style)
-        title(figure, self.title(text), style)
-        if self.last < self.first:
-            return empty_state(figure, text.empty_range, style)
-        series = self.trends.series(self.first, self.last)
-        if not any(any(values) for values in series.values()):
-            message = text.nothing_in_range.format(
-                first=text.day(self.first), last=text.day(self.last)
-            )
-            return empty_state(figure, message, style)
-        days = [_day_number(d) for d in days_between(self.first, self.last)]
-        ax = figure.add_subplot()
-        style_axes(ax, style)
-        sent_bars = ax.bar(
-            days,
-            series["sent"],
-            color=style.series["sent"],
-            alpha=0.6 if style.dark else 0.35,
-            label=text.series["sent"],
-            width=0.9,
-        )
-        ax.set_ylabel(text.messages_axis)
-        count_axis(ax.yaxis, text)
-        right = ax.twinx()
-        style_axes(right, style, grid_axis="")
-        right.spines["right"].set_visible(True)
-        right.spines["right"].set_color(style.grid)
-        for name in ("opened", "converted", "opted_out"):
-            right.plot(
-                days,
-                series[name],
-                color=style.series[name],
-                linewidth=1.6,
-                label=text.series[name],
-                marker="o" if len(days) < 40 else None,
-                markersize=3,
-            )
-        self._tips(figure, sent_bars, right, days, series, text)
-        right.set_ylabel(text.engagement_axis)
-        count_axis(right.yaxis, text)
-        right.set_ylim(bottom=0)
-        ax.xaxis.set_major_locator(MaxNLocator(7))
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: text.day(_as_date(v))))
-        handles = ax.get_legend_handles_labels()[0] + right.get_legend_handles_labels()[0]
-        ax.legend(
-            handles=handles,
-            frameon=False,
-            labelcolor=style.text,
-            fontsize=style.font_size,
-            loc="upper left",
-            ncols=4,
-        )
-        ax.margins(y=0.15)
-        figure.tight_layout()
-
-    def _tips(
-        self,
-        figure: Figure,
-        bars: Any,
-        right: Axes,
-        days: list[int],
-        series: dict[str, list[int]],
-        text: ChartText,
-    ) -> None:
-        """Each day's bar and each point of the lines show their value on hover."""
-        for i, (bar, day) in enumerate(zip(bars, days, strict=True)):
-            when = text.day(_as_date(day))
-            value = text.number(series["sent"][i], 0)
-            tip_artist(figure, bar, hover_text(text, f"{when} — {text.series['sent']}", value))
-            for name in ("opened", "converted", "opted_out"):
-                label = f"{when} — {text.series[name]}"
-                words = hover_text(text, label, text.number(series[name][i], 0))
-                tip_point(figure, right, day, series[name][i], words)
-
-    def table(self, text: ChartText) -> Table:
-        header = [text.table_day, *(text.series[s] for s in TREND_SERIES)]
-        if self.last < self.first:
-            return header, []
-        series = self.trends.series(self.first, self.last)
-        days = days_between(self.first, self.last)
-        return header, [[d, *(series[s][i] for s in TREND_SERIES)] for i, d in enumerate(days)]
-
-
-EPOCH = date(1970, 1, 1).toordinal()
-
-
-def _day_number(value: date) -> int:
-    """Days since 1970-01-01: the x axis of daily charts (plain numbers, no date converter)."""
-    return value.toordinal() - EPOCH
-
-
-def _as_date(value: float) -> date:
-    return date.fromordinal(EPOCH + round(value))
-
-
-@dataclass(frozen=True)
-class OpenHoursChart:
-    """Opens by weekday × hour in the recipients' local time, the best hour outlined."""
-
-    trends: AppTrends
-    name: str = "open-hours"
-
-    def title(self, text: ChartText) -> str:
-        return text.hours_title
-
-    def draw(self, figure: Figure, style: ChartStyle, text: ChartText) -> None:
-        prepare(figure, style)
-        title(figure, self.title(text), style)
-        if self.trends.best_hour is None:
-            return empty_state(figure, text.no_opens, style)
-        ax = figure.add_subplot()
-        style_axes(ax, style, grid_axis="")
-        image = ax.imshow(
-            self.trends.heatmap, aspect="auto", cmap=style.heat_map(), interpolation="nearest"
-        )
-        for d, row in enumerate(self.trends.heatmap):
-            for h, count in enumerate(row):
-                label = text.hour_cell.format(weekday=text.weekdays[d], hour=h)
-                words = hover_text(text, label, text.number(count, 0))
-                tip_area(figure, ax, h - 0.5, d - 0.5, h + 0.5, d + 0.5, words)
-        ax.set_yticks(range(7), list(text.weekdays))
-        ax.set_xticks(range(0, 24, 2), [str(h) for h in range(0, 24, 2)])
-        ax.set_xlabel(text.hour_axis)
-        best = self.trends.best_hour
-        ax.add_patch(
-            Rectangle((best - 0.5, -0.5), 1, 7, fill=False, edgecolor=style.text, linewidth=1.5)
-        )
-        ax.set_title(
-            text.best_hour.format(hour=best),
-            color=style.muted,
-            fontsize=style.font_size,
-            loc="left",
-        )
-        bar = figure.colorbar(image, ax=ax, fraction=0.04, pad=0.02)
-        bar.ax.tick_params(colors=style.muted, labelsize=style.font_size - 1, length=0)
-        bar.outline.set_visible(False)
-        count_axis(bar.ax.yaxis, text)
-        figure.tight_layout()
-
-    def table(self, text: ChartText) -> Table:
-        header = [text.table_weekday, *(str(h) for h in range(24))]
-        return header, [[text.weekdays[d], *self.trends.heatmap[d]] for d in range(7)]

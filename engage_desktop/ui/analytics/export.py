@@ -24,6 +24,7 @@ from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
 from engage_desktop.core.analytics.cached import AppTrends, require_export
+from engage_desktop.core.analytics.content import campaign_content
 from engage_desktop.core.analytics.funnel import CampaignResults
 from engage_desktop.core.audit_trail.exports import audited_export
 from engage_desktop.core.csv_cells import neutralised
@@ -34,12 +35,12 @@ from engage_desktop.ui.analytics.charts import (
     Cell,
     Chart,
     FunnelChart,
-    OpenHoursChart,
-    TrendsChart,
     UpliftChart,
 )
+from engage_desktop.ui.analytics.content_page import draw_content
 from engage_desktop.ui.analytics.style import LIGHT, ChartStyle, prepare, title
 from engage_desktop.ui.analytics.text import ChartText
+from engage_desktop.ui.analytics.timing import OpenHoursChart, TrendsChart
 from engage_desktop.ui.analytics.workbook import write_xlsx
 
 CHART_FORMATS = ("png", "svg", "pdf")
@@ -132,9 +133,11 @@ def save_report(
     style: ChartStyle = LIGHT,
     text: ChartText | None = None,
 ) -> Path:
-    """A multi-page PDF: funnel, timing (daily results and open hours), A/B verdict, audience."""
+    """A multi-page PDF: funnel, timing (daily results and open hours), A/B verdict, audience,
+    and each variant's content."""
     _format_of(path, ("pdf",))
     require_export(ws, results.app_id)
+    content = campaign_content(ws, results.campaign_id)
     words = text or ChartText()
     first, last = report_days(results)
     pages: list[Chart] = [
@@ -151,6 +154,9 @@ def save_report(
                 chart.draw(figure, style, words)
                 pdf.savefig(figure, facecolor=style.background)
             pdf.savefig(_audience_page(results, style, words), facecolor=style.background)
+            page = Figure(figsize=REPORT_SIZE, dpi=DPI)
+            draw_content(page, results.name, content, style, words)
+            pdf.savefig(page, facecolor=style.background)
 
     with DRAWING:
         return audited_export(

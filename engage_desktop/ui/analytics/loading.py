@@ -36,12 +36,11 @@ from engage_desktop.ui.analytics.chart_view import Rendered, render
 from engage_desktop.ui.analytics.charts import (
     Chart,
     FunnelChart,
-    OpenHoursChart,
-    TrendsChart,
     UpliftChart,
 )
 from engage_desktop.ui.analytics.style import ChartStyle
 from engage_desktop.ui.analytics.text import ChartText
+from engage_desktop.ui.analytics.timing import OpenHoursChart, TrendsChart
 
 DEFAULT_DAYS = 30
 
@@ -81,8 +80,8 @@ class Loaded:
         return {
             "funnel": FunnelChart(self.results, variant),
             "uplift": UpliftChart(self.results, variant),
-            "trends": TrendsChart(self.trends, self.first, self.last),
-            "open-hours": OpenHoursChart(self.trends),
+            "trends": TrendsChart(self.trends, self.first, self.last, self.channels, channel),
+            "open-hours": OpenHoursChart(self.trends, self.first, self.last, channel),
             "channels": ChannelsChart(
                 self.channels, self.first, self.last, (channel,) if channel else None
             ),
@@ -112,7 +111,9 @@ def load(ws: Workspace, request: Request, progress: Progress) -> Loaded:
     progress.report(0, None, "figures")
     trends = app_trends(ws, request.app_id)
     channels, fatigue = app_channels(ws, request.app_id), app_fatigue(ws, request.app_id)
-    campaigns = measured_campaigns(ws, request.app_id)
+    campaigns = [
+        c for c in measured_campaigns(ws, request.app_id) if request.channel in (None, c.channel)
+    ]
     events = conversion_events(ws, request.app_id)
     ids = [c.id for c in campaigns]
     chosen = request.campaign_id if request.campaign_id in ids else (ids[0] if ids else None)

@@ -17,7 +17,6 @@ from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFrame,
     QGridLayout,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -34,8 +32,10 @@ from PySide6.QtWidgets import (
 from engage_desktop.core.analytics.conversion import CAMPAIGN_CONVERSION, ConversionGoal
 from engage_desktop.core.progress import Progress
 from engage_desktop.security.errors import PermissionDenied
+from engage_desktop.security.roles import Permission
 from engage_desktop.ui.analytics import export
 from engage_desktop.ui.analytics.chart_view import ChartPanel, Rendered
+from engage_desktop.ui.analytics.filters import FilterBar
 from engage_desktop.ui.analytics.loading import Loaded, Request, load, render_all
 from engage_desktop.ui.analytics.qt_text import style_from_palette, translated_text
 from engage_desktop.ui.background import Job, run_in_background
@@ -44,17 +44,18 @@ from engage_desktop.ui.event_labels import event_label
 from engage_desktop.ui.formatting import format_datetime
 from engage_desktop.ui.messages import coded_text, fill, permission_text
 from engage_desktop.ui.pages.base import Page
+from engage_desktop.ui.permissions import gate
 
 CHART_NAMES = ("funnel", "uplift", "trends", "open-hours", "channels", "fatigue")
-CHANNEL_NAMES = ("push", "in_app", "rich_push", "sms", "email")
 
 
 class AnalyticsPage(Page):
     """Filters on top, six charts below, an "as of" badge saying how old the figures are.
 
     The campaign and variant filters apply to the funnel and uplift; the date range to the
-    daily results, channels and fatigue; the channel filter to the channel comparison. The open
-    hours cover the app's whole history.
+    daily results, open hours, channels and fatigue; the channel filter to the campaigns
+    offered, the daily results, the open hours and the channel comparison (fatigue counts a
+    person's messages on every channel, so it stays whole).
     """
 
     page_id = "analytics"
@@ -77,7 +78,7 @@ class AnalyticsPage(Page):
         self.resize_timer.timeout.connect(self.redraw)
         content = QWidget()
         inner = QVBoxLayout(content)
-        inner.addLayout(self.filter_bar)
+        inner.addWidget(self.filter_bar)
         inner.addLayout(self.status_bar)
         inner.addLayout(grid, 1)
         # Scrolls in a small window rather than forcing the main window to grow.
@@ -88,6 +89,9 @@ class AnalyticsPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
+        # The core refuses an export without the right; the buttons are not offered either.
+        exports = (panel.export_button for panel in self.panels.values())
+        gate(context, Permission.EXPORT_ANALYTICS, self.report_button, *exports)
         self.reload()
 
     def title(self) -> str:
@@ -98,41 +102,12 @@ class AnalyticsPage(Page):
     # Filters and status ------------------------------------------------------------------
 
     def _build_filters(self) -> None:
-        self.campaign = QComboBox()
-        self.campaign.setMinimumContentsLength(24)
-        self.variant = QComboBox()
-        self.conversion = QComboBox()
-        self.channel = QComboBox()
-        for combo in (self.variant, self.conversion, self.channel):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.variant.setMinimumContentsLength(len(self.tr("All variants")) + 2)
-        self.channel.addItem(self.tr("All channels"), None)
-        for key, label in zip(CHANNEL_NAMES, self._channel_labels(), strict=True):
-            self.channel.addItem(label, key)
-        self.days = QSpinBox()
-        self.days.setRange(1, 90)
-        self.days.setValue(7)
-        self.days.setSuffix(self.tr(" d"))
-        self.days.setToolTip(self.tr("Attribution window: days after the message"))
-        self.first, self.last = QDateEdit(), QDateEdit()
-        for edit in (self.first, self.last):
-            edit.setCalendarPopup(True)
+        self.filter_bar = FilterBar()
+        bar = self.filter_bar
+        self.campaign, self.variant, self.conversion = bar.campaign, bar.variant, bar.conversion
+        self.days, self.channel, self.first, self.last = bar.days, bar.channel, bar.first, bar.last
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.report_button = QPushButton(self.tr("Campaign report (PDF)…"))
-        bar = QHBoxLayout()
-        for label, widget in (
-            (self.tr("Campaign"), self.campaign),
-            (self.tr("Variant"), self.variant),
-            (self.tr("Conversion"), self.conversion),
-            (self.tr("within"), self.days),
-            (self.tr("Channel"), self.channel),
-            (self.tr("From"), self.first),
-            (self.tr("to"), self.last),
-        ):
-            bar.addWidget(QLabel(label))
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        self.filter_bar = bar
         self.badge = QLabel()
         self.badge.setObjectName("asOfBadge")
         self.offline = QLabel()  # whether anything brings the figures up to date
@@ -156,21 +131,12 @@ class AnalyticsPage(Page):
         self.conversion.activated.connect(lambda _i: self.reload())
         self.days.editingFinished.connect(self.reload)
         self.variant.activated.connect(lambda _i: self.redraw())
-        self.channel.activated.connect(lambda _i: self.redraw())
+        self.channel.activated.connect(lambda _i: self.reload())  # the campaigns change too
         self.first.dateChanged.connect(lambda _d: self.redraw())
         self.last.dateChanged.connect(lambda _d: self.redraw())
         self.refresh_button.clicked.connect(lambda: self.reload(refresh=True))
         self.report_button.clicked.connect(self._ask_report)
         self.cancel_button.clicked.connect(self.cancel)
-
-    def _channel_labels(self) -> list[str]:
-        return [
-            self.tr("Push"),
-            self.tr("In-app"),
-            self.tr("Rich push"),
-            self.tr("SMS"),
-            self.tr("Email"),
-        ]
 
     def _set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
@@ -210,7 +176,7 @@ class AnalyticsPage(Page):
         """Show one campaign's results (the Campaigns list's "Results")."""
         request = self._request(False)
         if request is not None:
-            self._load(replace(request, campaign_id=campaign_id, variant=None))
+            self._load(replace(request, campaign_id=campaign_id, variant=None, channel=None))
 
     def _load(self, request: Request) -> None:
         refresh = request.refresh
@@ -314,7 +280,7 @@ class AnalyticsPage(Page):
 
     def _fill_filters(self, loaded: Loaded) -> None:
         """The pickers as loaded (campaigns, variants, events, dates), without reloading."""
-        for widget in (self.campaign, self.variant, self.conversion, self.first, self.last):
+        for widget in self.filter_bar.pickers():
             widget.blockSignals(True)
         _fill(self.campaign, [(c.name, c.id) for c in loaded.campaigns], loaded.request.campaign_id)
         keys = [v.key for v in loaded.results.variants] if loaded.results else []
@@ -331,9 +297,10 @@ class AnalyticsPage(Page):
         for index in range(1, self.conversion.count()):  # the raw event name, for analysts
             raw = str(self.conversion.itemData(index))
             self.conversion.setItemData(index, raw, Qt.ItemDataRole.ToolTipRole)
+        self.channel.setCurrentIndex(max(self.channel.findData(loaded.request.channel), 0))
         self.first.setDate(QDate(loaded.first.year, loaded.first.month, loaded.first.day))
         self.last.setDate(QDate(loaded.last.year, loaded.last.month, loaded.last.day))
-        for widget in (self.campaign, self.variant, self.conversion, self.first, self.last):
+        for widget in self.filter_bar.pickers():
             widget.blockSignals(False)
 
     def _sizes(self) -> dict[str, Any]:

@@ -32,6 +32,9 @@ def translated_text() -> ChartText:
             QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
         )
 
+    def day_month(value: date) -> str:
+        return locale.toString(QDate(value.year, value.month, value.day), "d MMM")
+
     english = ChartText()
     words: dict[str, Any] = {
         spec.name: _translated(getattr(english, spec.name))
@@ -40,10 +43,12 @@ def translated_text() -> ChartText:
     }
     short = QLocale.FormatType.ShortFormat
     weekdays = tuple(locale.dayName(d, short) for d in range(1, 8))
-    return replace(english, number=number, day=day, weekdays=weekdays, **words)
+    return replace(english, number=number, day=day, day_month=day_month, weekdays=weekdays, **words)
 
 
-_NOT_WORDS = frozenset({"number", "day", "weekdays"})  # formats, and QLocale's weekday names
+_NOT_WORDS = frozenset(
+    {"number", "day", "day_month", "weekdays"}
+)  # formats, and QLocale's weekday names
 
 
 def _translated(value: object) -> object:

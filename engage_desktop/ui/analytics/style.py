@@ -77,9 +77,23 @@ def style_axes(ax: Axes, style: ChartStyle, *, grid_axis: str = "y") -> None:
         ax.set_axisbelow(True)
 
 
+CHARACTER_WIDTH = 0.62  # of the font size: DejaVu Sans's mean width, accents included
+LINE = 1.35  # a line of text's height, of the font size
+BOLD_CHARACTER_WIDTH = 0.64  # of the font size: DejaVu Sans Bold's mean, accents included
+
+
 def title(figure: Figure, text: str, style: ChartStyle) -> None:
+    """The chart's title, its size lowered (down to the body's) so that a long French title
+    fits the panel's width rather than being cut at its edge."""
+    room = figure.get_figwidth() * 72 * 0.96
+    size = min(style.font_size + 3, room / (BOLD_CHARACTER_WIDTH * max(len(text), 1)))
     figure.suptitle(
-        text, x=0.02, ha="left", color=style.text, fontsize=style.font_size + 3, fontweight="bold"
+        text,
+        x=0.02,
+        ha="left",
+        color=style.text,
+        fontsize=max(size, style.font_size),
+        fontweight="bold",
     )
 
 
@@ -94,4 +108,21 @@ def empty_state(figure: Figure, text: str, style: ChartStyle) -> None:
         wrap=True,
         color=style.muted,
         fontsize=style.font_size + 2,
+    )
+
+
+def figure_width(figure: Figure) -> float:
+    return float(figure.get_figwidth() * 72)
+
+
+def points_rect(
+    figure: Figure, left: float, right: float, top: float, bottom: float
+) -> tuple[float, float, float, float]:
+    """An axes' rectangle (figure fractions) leaving these margins in points around it."""
+    width, height = figure_width(figure), float(figure.get_figheight() * 72)
+    return (
+        left / width,
+        bottom / height,
+        max(width - left - right, 1.0) / width,
+        max(height - top - bottom, 1.0) / height,
     )

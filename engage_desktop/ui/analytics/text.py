@@ -23,12 +23,20 @@ def _day(value: date) -> str:
     return value.isoformat()
 
 
+def _day_month(value: date) -> str:
+    return f"{value.day} {_MONTHS[value.month - 1]}"
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 @dataclass(frozen=True)
 class ChartText:
     """Titles, labels, empty states and verdict sentences, plus number and date formats."""
 
     number: Callable[[float, int], str] = _number
     day: Callable[[date], str] = _day
+    day_month: Callable[[date], str] = _day_month  # axis ticks: "23 Nov", French "23 nov."
     funnel_title: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "Funnel")
     uplift_title: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "Conversion against the control group")
     trends_title: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "Daily results")
@@ -36,6 +44,25 @@ class ChartText:
         "AnalyticsCharts", "Opens by hour (recipients' local time)"
     )
     audience_title: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "Audience")
+    content_title: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "Content")
+    content_fields: dict[str, str] = field(
+        default_factory=lambda: {
+            "subject": QT_TRANSLATE_NOOP("AnalyticsCharts", "Subject"),
+            "preheader": QT_TRANSLATE_NOOP("AnalyticsCharts", "Preheader"),
+            "title": QT_TRANSLATE_NOOP("AnalyticsCharts", "Title"),
+            "subtitle": QT_TRANSLATE_NOOP("AnalyticsCharts", "Subtitle"),
+            "header": QT_TRANSLATE_NOOP("AnalyticsCharts", "Heading"),
+            "body": QT_TRANSLATE_NOOP("AnalyticsCharts", "Text"),
+            "text": QT_TRANSLATE_NOOP("AnalyticsCharts", "Plain text"),
+            "html": QT_TRANSLATE_NOOP("AnalyticsCharts", "HTML (as text)"),
+            "page_url": QT_TRANSLATE_NOOP("AnalyticsCharts", "Page address"),
+            "image_url": QT_TRANSLATE_NOOP("AnalyticsCharts", "Image"),
+            "deep_link": QT_TRANSLATE_NOOP("AnalyticsCharts", "Link"),
+            "actions": QT_TRANSLATE_NOOP("AnalyticsCharts", "Buttons"),
+            "buttons": QT_TRANSLATE_NOOP("AnalyticsCharts", "Buttons"),
+        }
+    )
+    no_content: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "This campaign has no content.")
     stages: dict[str, str] = field(
         default_factory=lambda: {
             "targeted": QT_TRANSLATE_NOOP("AnalyticsCharts", "Targeted"),
@@ -70,11 +97,9 @@ class ChartText:
     variant: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "Variant {key}")
     control: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "Control")
     messages_axis: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "messages")
-    engagement_axis: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "opens, conversions, opt-outs")
+    engagement_axis: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "interactions")
     hour_axis: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "hour")
-    difference_axis: str = QT_TRANSLATE_NOOP(
-        "AnalyticsCharts", "conversion rate minus control (points)"
-    )
+    difference_axis: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "gap with control (points)")
     best_hour: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "Best hour: {hour} h")
     percent: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "{value} %")
     hover_value: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "{label}: {value}")
@@ -96,7 +121,7 @@ class ChartText:
         }
     )
     channel_rates: str = QT_TRANSLATE_NOOP(
-        "AnalyticsCharts", "{channel}\nopens {opens} · conv. {conversions}"
+        "AnalyticsCharts", "{channel}\nopens {opens}\nconv. {conversions}"
     )
     fatigue_axis: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "messages received in the week")
     fatigue_rate_axis: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "opt-out rate")
@@ -144,6 +169,9 @@ class ChartText:
         "AnalyticsCharts", "Nothing was sent, opened or converted from {first} to {last}."
     )
     no_opens: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "No opens recorded yet.")
+    no_opens_in_range: str = QT_TRANSLATE_NOOP(
+        "AnalyticsCharts", "No opens recorded from {first} to {last}."
+    )
     verdicts: dict[str, str] = field(
         default_factory=lambda: {
             "better": QT_TRANSLATE_NOOP(

@@ -64,10 +64,10 @@ def test_refresh_recomputes_every_figure_of_the_app_with_progress(small: Small) 
     assert keys == [
         f"analytics:campaign:v1:{small.soldes}:*:7d",
         f"analytics:campaign:v1:{small.summer}:*:7d",
-        "analytics:channels:v1",
+        "analytics:channels:v2",
         "analytics:fatigue:v1",
         "analytics:seen:v1",
-        "analytics:trends:v1",
+        "analytics:trends:v2",
     ]
     assert app_trends(small.ws, small.app_id).figure.from_cache
 

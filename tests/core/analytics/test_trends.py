@@ -77,9 +77,33 @@ def test_the_same_figures_on_postgresql(
     from engage_desktop.core.analytics.cached import app_channels, app_fatigue
 
     channels = app_channels(on_pg.ws, on_pg.app_id)
-    assert channels.daily[date(2026, 11, 2)] == {"push": [6, 3, 1]}
+    assert channels.daily[date(2026, 11, 2)] == {"push": [6, 3, 1, 1]}
     fatigue = app_fatigue(on_pg.ws, on_pg.app_id)
     assert fatigue.weekly == {
         date(2026, 7, 6): {1: [2, 0]},
         date(2026, 11, 2): {1: [4, 1], 2: [1, 0]},
     }
+
+
+def test_open_hours_of_a_date_range_and_a_channel(small: Small) -> None:
+    """The date range and channel filters reach the open hours: opens are kept per local day
+    and channel, and any range is summed from the cache."""
+    from sqlalchemy import update
+
+    from engage_desktop.store.models import Campaign, CampaignFormat
+
+    with small.ws.session() as s:  # "Été" (the summer opens) went out as an SMS campaign
+        s.execute(
+            update(Campaign).where(Campaign.id == small.summer).values(format=CampaignFormat.SMS)
+        )
+    got = app_trends(small.ws, small.app_id)
+    assert got.hours == {
+        "2026-07-06": {"sms": [0] * 10 + [1, 0, 1] + [0] * 11},  # p10 in UTC, p2 in Paris
+        "2026-11-02": {"push": [0] * 12 + [1, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0]},
+    }
+    november = got.open_hours(date(2026, 11, 1), date(2026, 11, 30))
+    assert november[0][17] == 1 and november[0][20] == 1 and november[0][12] == 1
+    assert sum(map(sum, november)) == 3
+    assert sum(map(sum, got.open_hours(channel="sms"))) == 2
+    assert got.open_hours(date(2026, 11, 1), date(2026, 11, 30), "sms") == [[0] * 24] * 7
+    assert got.open_hours() == got.heatmap  # no filter: the whole history

@@ -37,7 +37,7 @@ def test_channels_and_fatigue_with_data_in_both_styles(
     channels, fatigue = app_channels(small.ws, small.app_id), app_fatigue(small.ws, small.app_id)
     for dark in (False, True):
         figure = drawn(ChannelsChart(channels, *YEAR), dark)
-        assert figure.axes and "Push\nopens 62.5 % · conv. 37.5 %" in words(figure)
+        assert figure.axes and "Push\nopens 62.5 %\nconv. 37.5 %" in words(figure)
         figure = drawn(FatigueChart(fatigue, *YEAR), dark)
         assert figure.axes and "16.67 %" in words(figure) and "5-6" in words(figure)
 

@@ -5,20 +5,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from engage_desktop.core.analytics.cached import app_trends, campaign_results
 from engage_desktop.core.analytics.conversion import ConversionGoal
+from engage_desktop.core.analytics.funnel import CampaignResults, VariantFunnel
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.ui.analytics.charts import (
     Chart,
     FunnelChart,
-    OpenHoursChart,
-    TrendsChart,
     UpliftChart,
 )
 from engage_desktop.ui.analytics.style import DARK, LIGHT
 from engage_desktop.ui.analytics.text import ChartText
+from engage_desktop.ui.analytics.timing import OpenHoursChart, TrendsChart
 from tests.support.analytics_workspace import build_small
 from tests.support.apps import add_app
 
@@ -110,3 +112,24 @@ def test_a_variant_with_no_recipients_is_an_empty_state(
     uplift = drawn(UpliftChart(results, "C"))
     assert "Variant C has no recipients yet." in words(uplift)
     assert UpliftChart(results, "C").table(TEXT)[1][0][:3] == ["C", 0, 0]
+
+
+def test_uplift_ticks_print_exactly_and_the_verdict_wraps_inside_the_panel() -> None:
+    """Seen on screen: rate ticks every 0,25 printed "1,3 %" for 1,25, and a French verdict
+    ran into the panel's right edge."""
+    variant = VariantFunnel("A", 743, {}, 743, 0, 0, 700, 50, 1, 743, 12)
+    results = CampaignResults(1, 1, "Soldes", "push", "completed", None, ConversionGoal(),
+                              [variant], 82, 1)  # fmt: skip
+    figure = Figure(figsize=(530 / 96, 400 / 96), dpi=96)
+    FigureCanvasAgg(figure)
+    UpliftChart(results).draw(figure, LIGHT, TEXT)
+    figure.canvas.draw()  # type: ignore[no-untyped-call]
+    rates = figure.axes[0]
+    low, high = rates.get_ylim()
+    for tick, label in zip(rates.get_yticks(), rates.get_yticklabels(), strict=True):
+        if low <= tick <= high:
+            assert float(label.get_text().removesuffix(" %")) == pytest.approx(tick), label
+    verdict = next(t for t in figure.texts if "Too few conversions" in t.get_text())
+    assert "12 of 743" in verdict.get_text().replace("\n", " ")
+    right = verdict.get_window_extent().x1  # type: ignore[no-untyped-call]
+    assert right < figure.bbox.width - 5

@@ -20,13 +20,12 @@ from engage_desktop.ui.analytics.chart_view import ChartView, Rendered, render
 from engage_desktop.ui.analytics.charts import (
     Chart,
     FunnelChart,
-    OpenHoursChart,
-    TrendsChart,
     UpliftChart,
 )
 from engage_desktop.ui.analytics.hover import text_at
 from engage_desktop.ui.analytics.style import LIGHT
 from engage_desktop.ui.analytics.text import ChartText
+from engage_desktop.ui.analytics.timing import OpenHoursChart, TrendsChart
 from tests.support.analytics_workspace import build_small
 
 FRENCH = ChartText(
