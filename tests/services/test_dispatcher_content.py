@@ -188,7 +188,9 @@ def test_the_apns_expiry_is_stamped_when_each_message_is_sent(
     expiries = [int(i["message"]["apns"]["headers"]["apns-expiration"]) for i in (first, second)]
     assert expiries[1] >= expiries[0] + 2
     for item, expiry in zip((first, second), expiries, strict=True):
-        assert abs(expiry - (item["at"] + TTL)) <= 1
+        # Stamped in whole seconds (truncated) just before it left, received a moment later: up
+        # to a second of truncation plus the transit. A CI run failed the old bound at 1.04 s.
+        assert 0 <= item["at"] + TTL - expiry < 3
 
 
 def test_a_compile_error_is_not_cached_once_the_content_is_fixed(
