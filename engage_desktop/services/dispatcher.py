@@ -86,9 +86,6 @@ class Dispatcher:
         )
         self._queue: asyncio.Queue[Claimed] = asyncio.Queue()
         self._outcomes: list[Outcome] = []
-        # a sender took the queue below a batch: claim now (waiting for the 0.2 s poll with a
-        # full queue, the senders ran dry during the claim that followed)
-        self._hungry = asyncio.Event()
         self._flush_now = asyncio.Event()  # a sender waits for room: write without delay
         self._written = asyncio.Event()  # set (and replaced) after each write: room again
         self._requests = 0  # requests out to FCM right now
@@ -228,11 +225,9 @@ class Dispatcher:
                 await self._replace_stale_senders()
             elif self._retries_due():  # a retry written by this service is due: now
                 await self.db(self.work.release, False)
-            if self._queue.qsize() >= self.config.batch:  # claim once it falls below a batch
-                self._hungry.clear()
-                await self.clock.wait(self._hungry, self.config.poll_interval)
-                continue
-            rows = [] if self._busy_since is not None else await self._claim()
+            rows: list[Claimed] = []
+            if self._queue.qsize() < self.config.batch and self._busy_since is None:
+                rows = await self._claim()
             if not rows:
                 await self.clock.wait(stop, self.config.poll_interval)
             else:
@@ -307,8 +302,6 @@ class Dispatcher:
     async def _worker(self) -> None:
         while True:
             row = await self._queue.get()
-            if self._queue.qsize() < self.config.batch:
-                self._hungry.set()
             handled = False
             try:
                 handled = await self._send_one(row)

@@ -80,22 +80,3 @@ def test_a_huge_retry_after_cannot_block_an_app(
     asyncio.run(dispatch(ws, completed, ScaledClock(COMPRESSED), concurrency=4))
     assert states(ws, campaign_id) == {OutboxState.SENT: 40}
     assert len(received(sandbox)) == 40
-
-
-def test_senders_taking_the_queue_below_a_batch_wake_the_claim_loop(
-    make_workspace: Callable[..., Workspace], sandbox: Sandbox
-) -> None:
-    """With a full queue the claim loop slept the whole poll interval, and the senders ran dry
-    during the claim that followed (issue 14's throughput goal). Here the poll is a minute:
-    200 rows claimed 20 at a time by 2 senders are sent long before one poll would end."""
-    ws = make_workspace()
-    campaign_id = queued_campaign(ws, 200)
-
-    def all_sent(_d: Dispatcher) -> bool:
-        return len(sent_ids(ws, campaign_id)) == 200
-
-    asyncio.run(
-        dispatch(
-            ws, all_sent, ScaledClock(), rounds=400, concurrency=2, batch=20, poll_interval=60.0
-        )
-    )
