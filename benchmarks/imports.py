@@ -5,7 +5,10 @@
 Writes a realistic French Excel-style CSV (cp1252, ``;``, dd/mm/yyyy birth dates, phone numbers
 written the ways people type them, decimal commas, three opt-in columns, 0.5 % bad rows) into a
 temporary folder, then imports it into a fresh SQLite workspace in a child process and reports
-seconds and that child's peak memory (ru_maxrss). Goals: <= 20 s and <= 500 MB.
+seconds and that child's peak memory (ru_maxrss). Goals: <= 20 s and <= 500 MB. Beside it a
+second process plays the sending service (``_lock_probe``): it takes the workspace's write
+lock every 20 ms and reports its longest wait (``longest_write_lock_wait_s``), the longest
+the import kept the service from writing.
 
 Same-run reference, in another child process: the raw ``csv`` module reading the same file and a
 plain ``sqlite3`` ``executemany`` of the same rows (no conversion, no checks, no consent rows) —
@@ -196,7 +199,11 @@ def _child_reference(csv_path: str, workspace: str) -> dict[str, Any]:
     return {"seconds": seconds, "cpu_seconds": time.process_time() - cpu}
 
 
-def _run_child(kind: str, csv_path: Path, workspace: Path) -> dict[str, Any]:
+def _run_child(
+    kind: str, csv_path: Path, workspace: Path, code_root: Path | None = None
+) -> dict[str, Any]:
+    """One child process; ``code_root`` runs another checkout's code (its ``engage_desktop``
+    and ``benchmarks``), e.g. main's, as the same-session reference of a change."""
     code = (
         "import json, resource, sys; from benchmarks import imports as b; "
         f"r = b._child_{kind}(sys.argv[1], sys.argv[2]); "
@@ -211,20 +218,51 @@ def _run_child(kind: str, csv_path: Path, workspace: Path) -> dict[str, Any]:
     )
     for leftover in (workspace, *workspace.parent.glob(workspace.name + "-*")):
         leftover.unlink(missing_ok=True)  # a fresh workspace every run (--keep reuses the folder)
-    done = subprocess.run(
+    root = code_root or Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    child = subprocess.Popen(
         [sys.executable, "-c", code, str(csv_path), str(workspace)],
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        check=False,
+        cwd=root,
+        env=env,
+    )
+    prober = start_lock_probe(workspace) if kind == "import" else None
+    out, err = child.communicate()
+    if child.returncode != 0:
+        raise RuntimeError(f"{kind} child failed:\n{err}")
+    result = dict(json.loads(out.strip().splitlines()[-1]))
+    if prober is not None:
+        result["lock_probe"] = stop_lock_probe(prober)
+    return result
+
+
+def start_lock_probe(workspace: Path) -> subprocess.Popen[str]:
+    """A second process that keeps taking the workspace's write lock, as the service does,
+    and times its waits: the longest is the longest the import held the lock."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "benchmarks._lock_probe", str(workspace)],
+        stdout=subprocess.PIPE,
+        text=True,
         cwd=Path(__file__).resolve().parents[1],
     )
-    if done.returncode != 0:
-        raise RuntimeError(f"{kind} child failed:\n{done.stderr}")
-    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
-def measure_contacts_import(rows: int, keep: Path | None = None) -> dict[str, Any]:
-    """Generate, import and measure; returns figures, goals and the same-run reference."""
+def stop_lock_probe(prober: subprocess.Popen[str]) -> dict[str, Any]:
+    prober.terminate()
+    out = prober.communicate(timeout=60)[0]
+    return dict(json.loads(out.strip().splitlines()[-1]))
+
+
+def measure_contacts_import(
+    rows: int, keep: Path | None = None, baseline: Path | None = None
+) -> dict[str, Any]:
+    """Generate, import and measure; returns figures, goals and the same-run reference.
+
+    With ``baseline`` (another checkout, e.g. main's), the same file is imported by that code
+    first, in the same run, and its time and longest lock hold are reported beside ours.
+    """
     with tempfile.TemporaryDirectory(prefix="engage-import-bench-") as tmp:
         folder = keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
@@ -232,6 +270,9 @@ def measure_contacts_import(rows: int, keep: Path | None = None) -> dict[str, An
         started = time.perf_counter()
         bad = write_contacts_csv(csv_path, rows)
         generate_seconds = time.perf_counter() - started
+        before = None
+        if baseline is not None:
+            before = _run_child("import", csv_path, folder / "baseline.sqlite", baseline)
         ours = _run_child("import", csv_path, folder / "import.sqlite")
         reference = _run_child("reference", csv_path, folder / "reference.sqlite")
     return {
@@ -251,6 +292,8 @@ def measure_contacts_import(rows: int, keep: Path | None = None) -> dict[str, An
         "rows_with_left_out": ours["rows_with_left_out"],
         "bad_rows_written": bad,
         "consents": ours["consents"],
+        "longest_write_lock_wait_s": ours["lock_probe"]["longest_wait_s"],
+        "lock_probe": ours["lock_probe"],
         "rows_per_second": round(rows / ours["seconds"]),
         "goal_seconds": GOAL_SECONDS,
         "goal_peak_mb": GOAL_MB,
@@ -266,6 +309,20 @@ def measure_contacts_import(rows: int, keep: Path | None = None) -> dict[str, An
             (ours["cpu_seconds"] + ours["reader_cpu_seconds"]) / reference["cpu_seconds"], 2
         ),
         "load_average": [round(x, 2) for x in os.getloadavg()],
+        "baseline": None if before is None else _baseline_figures(before, ours, baseline),
+    }
+
+
+def _baseline_figures(
+    before: dict[str, Any], ours: dict[str, Any], code: Path | None
+) -> dict[str, Any]:
+    """The other checkout's import of the same file, and how ours compares."""
+    return {
+        "code": str(code),
+        "seconds": round(before["seconds"], 2),
+        "cpu_seconds": round(before["cpu_seconds"] + before["reader_cpu_seconds"], 2),
+        "longest_write_lock_wait_s": before["lock_probe"]["longest_wait_s"],
+        "time_ratio": round(ours["seconds"] / before["seconds"], 3),
     }
 
 
@@ -274,6 +331,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--keep", type=Path, default=None, help="keep the files in this folder")
+    parser.add_argument(
+        "--baseline", type=Path, default=None, help="another checkout to import with first"
+    )
     args = parser.parse_args(argv)
-    emit(measure_contacts_import(args.rows, args.keep), args.json)
+    emit(measure_contacts_import(args.rows, args.keep, args.baseline), args.json)
     return 0

@@ -25,6 +25,7 @@ from engage_desktop.core.cache import Cached, compute_cached
 from engage_desktop.core.segments.count import app_reach
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.store.models import Device, EventDaily, EventName, Profile
+from engage_desktop.store.visibility import app_profiles
 
 CACHE_KEY = "audience_overview:v1"
 SERIES_DAYS = 90
@@ -72,7 +73,8 @@ def from_cached(app_id: int, cached: Cached) -> AudienceOverview:
 
 def compute_payload(session: Session, app_id: int, now: datetime) -> dict[str, Any]:
     """The overview's figures as plain JSON (what the cache stores)."""
-    profiles = session.scalar(select(func.count()).where(Profile.app_id == app_id))
+    in_app = app_profiles(session.get_bind().dialect.name, app_id)
+    profiles = session.scalar(select(func.count()).where(in_app))
     return {
         "profiles": int(profiles or 0),
         "new": {str(n): _since(session, app_id, Profile.created_at, now, n) for n in WINDOWS},
@@ -84,7 +86,8 @@ def compute_payload(session: Session, app_id: int, now: datetime) -> dict[str, A
 
 
 def _since(session: Session, app_id: int, column: Any, now: datetime, days: int) -> int:
-    q = select(func.count()).where(Profile.app_id == app_id, column >= now - timedelta(days=days))
+    in_app = app_profiles(session.get_bind().dialect.name, app_id)
+    q = select(func.count()).where(in_app, column >= now - timedelta(days=days))
     return int(session.scalar(q) or 0)
 
 

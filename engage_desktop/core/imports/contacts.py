@@ -1,10 +1,14 @@
-"""Import contacts from a CSV or XLSX file into an app's audience, in one transaction.
+"""Import contacts from a CSV or XLSX file into an app's audience, all or nothing.
 
 Rows are read as a stream, converted (``rows``), checked for duplicates inside the file, and
 written in chunks: new contacts in bulk, known ones (same external id, else same email) updated
 field by field — an empty cell never erases what is stored. Consent columns write one Consent row
-per channel with ``source = "import:<file name>"``. Any file-level failure or a cancel rolls the
-whole import back; rows with bad values are reported and skipped.
+per channel with ``source = "import:<file name>"``. Any file-level failure or a cancel leaves the
+workspace as it was; rows with bad values are reported and skipped.
+
+Where the chunks go (``sinks``): on SQLite each chunk commits on its own, hidden from readers
+until one short publish, so the sending service keeps writing between chunks; on PostgreSQL, and
+for dry runs, the whole import is one transaction.
 """
 
 from __future__ import annotations
@@ -18,10 +22,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import repeat
 from pathlib import Path
-from typing import Any
 
+from sqlalchemy import Connection, func, select
 from sqlalchemy import Table as SqlTable
-from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
@@ -29,12 +32,14 @@ from engage_desktop.core.imports.errors import ErrorLog, RowError, refused
 from engage_desktop.core.imports.mapping import PROFILE_FIELDS, Mapping, auto_map, unknown_columns
 from engage_desktop.core.imports.pipeline import ConverterSpec, converted_chunks
 from engage_desktop.core.imports.rows import Contact, ContactChunk, RowConverter
+from engage_desktop.core.imports.sinks import ChunkedSink, DirectSink
 from engage_desktop.core.imports.store import Writer, bulk_connection, refresh_statistics
 from engage_desktop.core.imports.tabular import Table, open_table
 from engage_desktop.core.progress import NO_PROGRESS, Progress
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.audit import record
 from engage_desktop.security.roles import Permission, require
+from engage_desktop.store.import_runs import apply_run, discard_run, finish_leftovers, import_turn
 from engage_desktop.store.models import Profile
 
 CHUNK_ROWS = 5_000
@@ -43,6 +48,9 @@ BULK_ROWS = 50_000
 IN_ORDER = ("ix_consent_profile_channel_state",)
 """Indexes whose key is the order rows are written in (new profile ids, then channel): kept up
 during a bulk load they cost next to nothing, where a rebuild costs 1.5 s per million contacts."""
+PUBLISHING = "publishing"
+"""Progress message once every row is written: the publish has begun and can no longer be
+cancelled (the panel shows a busy bar; staged changes of known contacts are being applied)."""
 PROFILE_VALUE_COLUMNS = tuple(f.value for f in PROFILE_FIELDS if f.value != "external_id")
 INSERT_COLUMNS = (
     "id",
@@ -125,32 +133,14 @@ def import_contacts(
     result = ContactImportResult(table.path.name, table.format_label, dry_run=dry_run)
     result.warnings = unknown_columns(table.headers, mapping)
     log = ErrorLog()
+    job = _Job(ws, app_id, table, converter, spec, progress, result, log)
+    database = ws.location.sqlite_path
     try:
-        with (
-            _collector_paused(),
-            bulk_connection(ws.engine) as conn,
-            ws.session_factory(bind=conn) as session,
-            session.begin(),
-        ):
-            require(session, ws.member_id, app_id, Permission.EDIT_AUDIENCE)
-            run = _Run(session, app_id, table, ws.clock.now(), result, log)
-            run.execute(converter, spec, progress)
-            record(
-                session,
-                member_id=ws.member_id,
-                app_id=app_id,
-                action="audience.import_contacts",
-                target=f"app:{app_id}",
-                details={
-                    "file": table.path.name,
-                    "inserted": result.inserted,
-                    "updated": result.updated,
-                    "failed": log.failed_rows,
-                    "rows_with_left_out_values": log.rows_with_left_out,
-                },
-            )
-            if dry_run:
-                raise _DryRunDone
+        with _collector_paused():
+            if dry_run or database is None:
+                _in_one_transaction(job, dry_run)
+            else:
+                _in_chunks(job, database)
     except _DryRunDone:
         pass
     except DatabaseError as exc:
@@ -166,34 +156,133 @@ def import_contacts(
     return result
 
 
+@dataclass(frozen=True)
+class _Job:
+    """One import as asked for, and where its findings go."""
+
+    ws: Workspace
+    app_id: int
+    table: Table
+    converter: RowConverter
+    spec: ConverterSpec
+    progress: Progress
+    result: ContactImportResult
+    log: ErrorLog
+
+    def audit(self, session: Session) -> None:
+        record(
+            session,
+            member_id=self.ws.member_id,
+            app_id=self.app_id,
+            action="audience.import_contacts",
+            target=f"app:{self.app_id}",
+            details={
+                "file": self.table.path.name,
+                "inserted": self.result.inserted,
+                "updated": self.result.updated,
+                "failed": self.log.failed_rows,
+                "rows_with_left_out_values": self.log.rows_with_left_out,
+            },
+        )
+
+
+def _in_one_transaction(job: _Job, dry_run: bool) -> None:
+    """PostgreSQL and dry runs: every chunk in the import's one transaction."""
+    with (
+        bulk_connection(job.ws.engine) as conn,
+        job.ws.session_factory(bind=conn) as session,
+        session.begin(),
+    ):
+        require(session, job.ws.member_id, job.app_id, Permission.EDIT_AUDIENCE)
+        writer = Writer(conn)
+        run = _Run(conn, DirectSink(writer), job, job.ws.clock.now())
+        run.execute(bulk=True)
+        job.audit(session)
+        if dry_run:
+            raise _DryRunDone
+
+
+def _in_chunks(job: _Job, database: Path) -> None:
+    """SQLite: short committed chunks, hidden until one short publish (see ``sinks``).
+
+    Imports of the workspace take turns; leftovers of one that was killed are finished first.
+    Until the publish commits, any failure or a cancel deletes what was written (in short
+    transactions too); after it, the staged changes of known contacts are applied in chunks
+    (``store/import_runs.apply_run``), and rolled forward by the next opening if this process
+    dies meanwhile.
+    """
+    ws = job.ws
+    with import_turn(database):
+        finish_leftovers(ws.engine)
+        with bulk_connection(ws.engine) as conn:
+            conn.execution_options(isolation_level="AUTOCOMMIT")  # transactions are the sink's
+            with ws.session_factory(bind=conn) as session:
+                require(session, ws.member_id, job.app_id, Permission.EDIT_AUDIENCE)
+                run_id = _write_and_publish(job, conn, session)
+        _tell(job.progress, job.result.rows_read, None, PUBLISHING)
+        apply_run(ws.engine, run_id)
+    _tell(job.progress, job.result.rows_read, job.result.rows_read, "rows")
+
+
+def _tell(progress: Progress, done: int, total: int | None, message: str) -> None:
+    """Progress past the publish, where a cancel can no longer be honoured."""
+    if progress.callback is not None:
+        progress.callback(done, total, message)
+
+
+def _write_and_publish(job: _Job, conn: Connection, session: Session) -> int:
+    writer = Writer(conn)
+    now = job.ws.clock.now()
+    sink = ChunkedSink(writer, job.app_id, _source(job.table), writer.timestamp(now))
+    old_cache = writer.bigger_cache()
+    try:
+        _Run(conn, sink, job, now).execute(bulk=False)
+        job.progress.report(job.result.rows_read, None, PUBLISHING)  # the last cancel point
+        with sink.publishing():
+            require(session, job.ws.member_id, job.app_id, Permission.EDIT_AUDIENCE)
+            job.audit(session)
+            session.flush()
+    except BaseException:
+        discard_run(job.ws.engine, sink.run_id)
+        raise
+    finally:
+        writer.restore_cache(old_cache)
+    return sink.run_id
+
+
+def _source(table: Table) -> str:
+    return f"import:{table.path.name}"[:120]
+
+
 class _Run:
     """One import's state: keys seen in the file so far and the chunk being built."""
 
     def __init__(
-        self,
-        session: Session,
-        app_id: int,
-        table: Table,
-        now: datetime,
-        result: ContactImportResult,
-        log: ErrorLog,
+        self, conn: Connection, sink: DirectSink | ChunkedSink, job: _Job, now: datetime
     ) -> None:
-        self.conn = session.connection()
-        self.writer = Writer(self.conn)
+        self.conn = conn
+        self.sink = sink
+        self.writer = sink.writer
+        self.job = job
+        app_id, table, result, log = job.app_id, job.table, job.result, job.log
         self.app_id = app_id
         self.table = table
         self.result = result
         self.log = log
         self.now_text = self.writer.timestamp(now)
         self.now = now
-        self.source = f"import:{table.path.name}"[:120]
+        self.source = _source(table)
         self.seen: dict[str, int] = {}  # key → line of its first row in this file
         self.profiles: SqlTable = Profile.__table__  # type: ignore[assignment]
         self.had_profiles = False
         self.headers: tuple[str | None, str | None] = (None, None)
 
-    def execute(self, converter: RowConverter, spec: ConverterSpec, progress: Progress) -> None:
-        self.writer.lock_for_writing()
+    def execute(self, *, bulk: bool) -> None:
+        """Read, convert and write every chunk. ``bulk``: the one-transaction path, which holds
+        the write lock from here and may drop indexes to rebuild them once at the end."""
+        converter, spec, progress = self.job.converter, self.job.spec, self.job.progress
+        if bulk:
+            self.writer.lock_for_writing()
         self.had_profiles = (
             self.conn.execute(
                 select(func.count()).select_from(
@@ -207,11 +296,11 @@ class _Run:
         )
         total = self.table.total_rows
         suspended: list[str] = []
-        if not self.had_profiles and (total or 0) >= BULK_ROWS:
+        if bulk and not self.had_profiles and (total or 0) >= BULK_ROWS:
             profiles = self.conn.execute(select(func.count()).select_from(self.profiles))
             if (total or 0) >= profiles.scalar_one():
                 suspended = self.writer.suspend_indexes("profile", "consent", keep=IN_ORDER)
-        old_cache = self.writer.bigger_cache()
+        old_cache = self.writer.bigger_cache() if bulk else None
         try:
             self._stream(converter, spec, progress, total, suspended)
         finally:
@@ -304,11 +393,12 @@ class _Run:
             keys = chunk.keys()
             known = [(existing[k], chunk.contact(j)) for j, k in enumerate(keys) if k in existing]
             chunk.keep([k not in existing for k in keys])
-        ids = self.writer.allocate_ids("profile", len(chunk))
-        self._insert(chunk, ids)
-        self._consents_new(chunk, ids)
-        self._update(known)
-        self._consents_known([(pid, c) for pid, c in known if c.consents])
+        with self.sink.chunk():
+            ids = self.sink.allocate_ids(len(chunk))
+            self._insert(chunk, ids)
+            self._consents_new(chunk, ids)
+            self.sink.update_known(known)
+            self._consents_known([(pid, c) for pid, c in known if c.consents])
         self.result.inserted += len(ids)
         self.result.updated += len(known)
 
@@ -357,32 +447,6 @@ class _Run:
         )
         self.writer.insert("profile", INSERT_COLUMNS, rows)
 
-    def _update(self, known: list[tuple[int, Contact]]) -> None:
-        if not known:
-            return
-        t = self.profiles
-        with_attrs = [pid for pid, c in known if c.attributes]
-        stored: dict[int, dict[str, Any]] = {}
-        for start in range(0, len(with_attrs), 900):
-            part = with_attrs[start : start + 900]
-            for pid, attrs in self.conn.execute(
-                select(t.c.id, t.c.attributes).where(t.c.id.in_(part))
-            ):
-                stored[pid] = dict(attrs or {})
-        params = []
-        for pid, c in known:
-            row: dict[str, Any] = {"pid": pid}
-            for name in PROFILE_VALUE_COLUMNS:
-                row[f"v_{name}"] = c.values.get(name)
-            row["v_attributes"] = {**stored.get(pid, {}), **c.attributes} if c.attributes else None
-            params.append(row)
-        values = {
-            name: func.coalesce(bindparam(f"v_{name}", type_=t.c[name].type), t.c[name])
-            for name in (*PROFILE_VALUE_COLUMNS, "attributes")
-        }
-        stmt = update(t).where(t.c.id == bindparam("pid")).values(values)
-        self.conn.execute(stmt, params)
-
     def _consents_new(self, chunk: ContactChunk, ids: list[int]) -> None:
         """One consent row per new profile and channel, in key order (profile, then channel)."""
         if not chunk.consents or not ids:
@@ -417,5 +481,5 @@ class _Run:
             for pid, c in pairs
             for channel, granted in c.consents.items()
         ]
-        self.writer.upsert_consents(rows)
+        self.sink.consents_known(rows)
         self.result.consents += len(rows)

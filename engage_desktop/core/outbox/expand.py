@@ -72,6 +72,7 @@ from engage_desktop.store.models import (
     Profile,
     SegmentMember,
 )
+from engage_desktop.store.visibility import app_profiles
 
 CHUNK = 5_000
 
@@ -211,7 +212,7 @@ def _audience_rows(session: Session, campaign: Campaign) -> Iterator[AudienceRow
         )
         .join(Device, Device.profile_id == Profile.id, isouter=True)
         .join(consent, consent.c.profile_id == Profile.id, isouter=True)
-        .where(Profile.app_id == campaign.app_id)
+        .where(app_profiles(session.get_bind().dialect.name, campaign.app_id))
         .order_by(Profile.id, Device.id)
     )
     if campaign.segment_id is not None:

@@ -24,6 +24,7 @@ from engage_desktop.store.models import (
     Profile,
     SegmentMember,
 )
+from engage_desktop.store.visibility import app_profiles
 
 CONTACT_FORMATS = {"sms": Channel.SMS, "email": Channel.EMAIL}
 CONSENT_CHANNEL = {"push": Channel.PUSH, "rich_push": Channel.PUSH, "in_app": Channel.IN_APP}
@@ -62,7 +63,7 @@ def contact_rows(session: Session, campaign: Campaign, channel: Channel) -> Iter
             person_device_zone(Profile.id),
         )
         .join(consent, consent.c.profile_id == Profile.id, isouter=True)
-        .where(Profile.app_id == campaign.app_id)
+        .where(app_profiles(session.get_bind().dialect.name, campaign.app_id))
         .order_by(Profile.id)
     )
     if campaign.segment_id is not None:

@@ -39,6 +39,7 @@ from engage_desktop.store.models import (
     StoreLocation,
     sql_constant,
 )
+from engage_desktop.store.visibility import app_profiles
 
 from .rule_errors import no_segment, no_store, segment_cycle, within_segment
 from .rules import (
@@ -79,7 +80,8 @@ class Compiler:
         return self.session.get_bind().dialect.name
 
     def select_ids(self, rule: Rule) -> Select[int]:
-        return select(Profile.id).where(Profile.app_id == self.app_id, self.condition(rule))
+        in_app = app_profiles(self.dialect, self.app_id)
+        return select(Profile.id).where(in_app, self.condition(rule))
 
     def condition(self, rule: Rule) -> ColumnElement[bool]:
         if isinstance(rule, Group):

@@ -20,6 +20,7 @@ from .changes import CHANGE_AREAS, ChangeStamp
 from .channel_accounts import ChannelAccount, Provider
 from .credentials import AppCredential, CredentialHolder
 from .delivery import DeliveryRules
+from .imports import ImportChunk, ImportConsent, ImportRun, ImportUpdate
 from .messaging import (
     Campaign,
     CampaignFormat,
@@ -65,6 +66,10 @@ __all__ = [
     "Event",
     "EventDaily",
     "EventName",
+    "ImportChunk",
+    "ImportConsent",
+    "ImportRun",
+    "ImportUpdate",
     "Member",
     "MemberRole",
     "OutboxMessage",
