@@ -41,6 +41,7 @@ from .errors import (
     busy_error,
     is_busy,
 )
+from .import_runs import finish_leftovers_in_background
 from .location import WorkspaceLocation
 from .models.operations import HEARTBEAT_STALE_AFTER
 
@@ -99,6 +100,8 @@ def open_workspace(
     except WorkspaceError:
         engine.dispose()
         raise
+    if path is not None:  # an import killed mid-way: finish it off, in short steps, meanwhile
+        finish_leftovers_in_background(engine, path)
     return engine
 
 

@@ -51,6 +51,9 @@ during a bulk load they cost next to nothing, where a rebuild costs 1.5 s per mi
 PUBLISHING = "publishing"
 """Progress message once every row is written: the publish has begun and can no longer be
 cancelled (the panel shows a busy bar; staged changes of known contacts are being applied)."""
+WAITING = "waiting"
+"""Progress message while another import of the workspace runs (imports take turns)."""
+TURN_POLL_SECONDS = 0.25
 PROFILE_VALUE_COLUMNS = tuple(f.value for f in PROFILE_FIELDS if f.value != "external_id")
 INSERT_COLUMNS = (
     "id",
@@ -212,7 +215,7 @@ def _in_chunks(job: _Job, database: Path) -> None:
     dies meanwhile.
     """
     ws = job.ws
-    with import_turn(database):
+    with _turn(database, job.progress):
         finish_leftovers(ws.engine)
         with bulk_connection(ws.engine) as conn:
             conn.execution_options(isolation_level="AUTOCOMMIT")  # transactions are the sink's
@@ -228,6 +231,18 @@ def _tell(progress: Progress, done: int, total: int | None, message: str) -> Non
     """Progress past the publish, where a cancel can no longer be honoured."""
     if progress.callback is not None:
         progress.callback(done, total, message)
+
+
+@contextmanager
+def _turn(database: Path, progress: Progress) -> Iterator[None]:
+    """The workspace's import turn; while another import has it, wait (cancel stays possible)."""
+    while True:
+        with import_turn(database, wait=False) as ours:
+            if ours:
+                yield
+                return
+        progress.report(0, None, WAITING)
+        time.sleep(TURN_POLL_SECONDS)
 
 
 def _write_and_publish(job: _Job, conn: Connection, session: Session) -> int:
@@ -323,10 +338,15 @@ class _Run:
         )
         self.headers = (ext_header, email_header)
         progress.report(0, total, "reading")
+        pending: list[ContactChunk] = []
         for chunk in converted_chunks(self.table, spec):
             self.result.rows_read += chunk.size
-            self._write(self._accept(chunk))
+            pending.append(self._accept(chunk))
+            if self.had_profiles or sum(map(len, pending)) >= self.sink.rows_per_transaction:
+                self._write(pending)
+                pending = []
             progress.report(self.result.rows_read, total, "rows")
+        self._write(pending)
         if suspended:
             progress.report(self.result.rows_read, total, "indexing")
             self.writer.restore_indexes(suspended)
@@ -384,21 +404,35 @@ class _Run:
 
     # --- writing one chunk -------------------------------------------------------------------
 
-    def _write(self, chunk: ContactChunk) -> None:
-        if not chunk:
+    def _write(self, chunks: list[ContactChunk]) -> None:
+        """Write converted chunks in one of the sink's transactions.
+
+        Several only into an app that had no contacts: elsewhere each chunk's known contacts
+        are looked up against everything written before it, as in one transaction.
+        """
+        if not any(chunks):
             return
+        split = [self._split_known(chunk) for chunk in chunks]  # lookups before the lock
+        with self.sink.chunk():
+            for chunk, known in split:
+                self._write_one(chunk, known)
+
+    def _split_known(self, chunk: ContactChunk) -> tuple[ContactChunk, list[tuple[int, Contact]]]:
+        """The chunk's new contacts (kept in it) and its known ones, with their profile ids."""
         existing = self._existing(chunk) if self.had_profiles else {}
         known: list[tuple[int, Contact]] = []
         if existing:
             keys = chunk.keys()
             known = [(existing[k], chunk.contact(j)) for j, k in enumerate(keys) if k in existing]
             chunk.keep([k not in existing for k in keys])
-        with self.sink.chunk():
-            ids = self.sink.allocate_ids(len(chunk))
-            self._insert(chunk, ids)
-            self._consents_new(chunk, ids)
-            self.sink.update_known(known)
-            self._consents_known([(pid, c) for pid, c in known if c.consents])
+        return chunk, known
+
+    def _write_one(self, chunk: ContactChunk, known: list[tuple[int, Contact]]) -> None:
+        ids = self.sink.allocate_ids(len(chunk))
+        self._insert(chunk, ids)
+        self._consents_new(chunk, ids)
+        self.sink.update_known(known)
+        self._consents_known([(pid, c) for pid, c in known if c.consents])
         self.result.inserted += len(ids)
         self.result.updated += len(known)
 
