@@ -8,6 +8,11 @@
             <numerusform>%Ln column will be ignored.</numerusform><numerusform>%Ln columns will be ignored.</numerusform></translation>
     </message>
     <message numerus="yes">
+        <source>%Ln row(s) read. Publishing the contacts…</source>
+        <translation>
+            <numerusform>%Ln row read. Publishing the contacts…</numerusform><numerusform>%Ln rows read. Publishing the contacts…</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln row(s) read…</source>
         <translation>
             <numerusform>%Ln row read…</numerusform><numerusform>%Ln rows read…</numerusform></translation>

@@ -110,6 +110,17 @@
             <numerusform>%Ln colonnes seront ignorées.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln row(s) read. Publishing the contacts…</source>
+        <translation>
+            <numerusform>%Ln ligne lue. Publication des contacts…</numerusform>
+            <numerusform>%Ln lignes lues. Publication des contacts…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting for another import of this workspace to end…</source>
+        <translation>En attente de la fin d’un autre import dans cet espace de travail…</translation>
+    </message>
     <message>
         <source>%1, %2, %3 (%4) out of %5.</source>
         <translation>%1, %2, %3 (%4) sur %5.</translation>

@@ -363,9 +363,19 @@ class ContactsImportPanel(QWidget):
         self.job = job
         return job
 
-    def _progressed(self, done: int, total: object, _message: str) -> None:
-        show_progress(self.progress_bar, done, total)
-        self.run_label.setText(self.tr("%Ln row(s) read…", "", done))
+    def _progressed(self, done: int, total: object, message: str) -> None:
+        from engage_desktop.core.imports.contacts import PUBLISHING, WAITING
+
+        if message == PUBLISHING:  # every row written: the publish can no longer be cancelled
+            self.progress_bar.setRange(0, 0)
+            self.cancel_button.setEnabled(False)
+            self.run_label.setText(self.tr("%Ln row(s) read. Publishing the contacts…", "", done))
+        elif message == WAITING:
+            self.progress_bar.setRange(0, 0)
+            self.run_label.setText(self.tr("Waiting for another import of this workspace to end…"))
+        else:
+            show_progress(self.progress_bar, done, total)
+            self.run_label.setText(self.tr("%Ln row(s) read…", "", done))
 
     def cancel(self) -> None:
         if self.job is not None:

@@ -107,3 +107,30 @@ def test_a_big_file_imports_from_the_panel_with_its_reading_process(
     assert panel.result.rows_with_left_out == bad
     assert count_rows(context.workspace, Profile) == CHILD_ROWS + 500
     assert multiprocessing.active_children() == []
+
+
+def test_the_publish_shows_a_busy_bar_and_can_no_longer_be_cancelled(
+    context: UiContext, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Every row is written; the publish, then the changes of known contacts, run: no count
+    to show, and no cancel (the contacts are already visible)."""
+    path = tmp_path / "contacts.csv"
+    path.write_text("identifiant;e-mail\nN1;n1@exemple.fr\n", encoding="utf-8")
+    panel = ContactsImportPanel(context)
+    qtbot.addWidget(panel)
+    panel.open_file(path)
+    qtbot.waitUntil(lambda: panel.stack.currentWidget() is panel.preview_page)
+    panel.to_mapping.click()
+    job = panel.start_import()
+    assert job is not None
+    seen: list[tuple[str, int, bool]] = []
+    job.progressed.connect(
+        lambda *args: seen.append(
+            (args[2], panel.progress_bar.maximum(), panel.cancel_button.isEnabled())
+        )
+    )
+    with qtbot.waitSignal(job.finished, timeout=20_000):
+        pass
+    publishing = [(bar, cancel) for message, bar, cancel in seen if message == "publishing"]
+    assert publishing and set(publishing) == {(0, False)}
+    assert count_rows(context.workspace, Profile) == 1
