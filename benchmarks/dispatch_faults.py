@@ -236,7 +236,7 @@ def _timed_send(
     folder: Path, box: Box, name: str, messages: int, csv_path: Path | None
 ) -> dict[str, Any]:
     box.call("/sandbox/reset", {})
-    ws, campaign_id = _workspace(folder, name, messages)
+    ws, campaign_id = _workspace_any_hour(folder, name, messages)
     service = _service(ws, box, folder, name)
     started = time.monotonic()
     seen: list[tuple[float, str, int]] = []  # (time, status, sent)
@@ -268,6 +268,23 @@ def _timed_send(
         out["import_started_at_s"] = round(import_started, 2)
     ws.close()
     return out
+
+
+def _workspace_any_hour(folder: Path, name: str, messages: int) -> tuple[Any, int]:
+    """``_workspace`` with the app's quiet hours off: run in the evening, the app's default
+    (21:00-08:00 in each recipient's time) held every message until the morning."""
+    from engage_desktop.core.workspace import open_for_current_user
+    from engage_desktop.store.location import resolve_workspace
+    from engage_desktop.store.models import Campaign, DeliveryRules
+
+    ws = open_for_current_user(resolve_workspace(str(folder / f"{name}.sqlite")), create=True)
+    campaign_id = seed_audience(ws, messages)
+    with ws.session() as session:
+        campaign = session.get(Campaign, campaign_id)
+        assert campaign is not None
+        session.merge(DeliveryRules(app_id=campaign.app_id, quiet_start=None, quiet_end=None))
+    start_send(ws, campaign_id)
+    return ws, campaign_id
 
 
 def _start_import(csv_path: Path, workspace: Path) -> subprocess.Popen[str]:
