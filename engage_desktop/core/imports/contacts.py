@@ -16,7 +16,7 @@ from __future__ import annotations
 import gc
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -36,6 +36,7 @@ from engage_desktop.core.imports.sinks import ChunkedSink, DirectSink
 from engage_desktop.core.imports.store import Writer, bulk_connection, refresh_statistics
 from engage_desktop.core.imports.tabular import Table, open_table
 from engage_desktop.core.progress import NO_PROGRESS, Progress
+from engage_desktop.core.service_status import service_status
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.audit import record
 from engage_desktop.security.roles import Permission, require
@@ -54,6 +55,7 @@ cancelled (the panel shows a busy bar; staged changes of known contacts are bein
 WAITING = "waiting"
 """Progress message while another import of the workspace runs (imports take turns)."""
 TURN_POLL_SECONDS = 0.25
+SERVICE_CHECK_SECONDS = 2.0
 PROFILE_VALUE_COLUMNS = tuple(f.value for f in PROFILE_FIELDS if f.value != "external_id")
 INSERT_COLUMNS = (
     "id",
@@ -248,7 +250,9 @@ def _turn(database: Path, progress: Progress) -> Iterator[None]:
 def _write_and_publish(job: _Job, conn: Connection, session: Session) -> int:
     writer = Writer(conn)
     now = job.ws.clock.now()
-    sink = ChunkedSink(writer, job.app_id, _source(job.table), writer.timestamp(now))
+    sink = ChunkedSink(
+        writer, job.app_id, _source(job.table), writer.timestamp(now), _service_check(job, session)
+    )
     old_cache = writer.bigger_cache()
     try:
         _Run(conn, sink, job, now).execute(bulk=False)
@@ -263,6 +267,20 @@ def _write_and_publish(job: _Job, conn: Connection, session: Session) -> int:
     finally:
         writer.restore_cache(old_cache)
     return sink.run_id
+
+
+def _service_check(job: _Job, session: Session) -> Callable[[], bool]:
+    """Whether a sending service runs on the workspace (its heartbeat), looked at again every
+    ``SERVICE_CHECK_SECONDS``: the chunked writes then leave it room (``sinks.YIELD_SECONDS``)."""
+    checked = [-SERVICE_CHECK_SECONDS, False]
+
+    def running() -> bool:
+        at = time.monotonic()
+        if at - float(checked[0]) >= SERVICE_CHECK_SECONDS:
+            checked[:] = [at, service_status(session, job.ws.clock.now()).running > 0]
+        return bool(checked[1])
+
+    return running
 
 
 def _source(table: Table) -> str:
