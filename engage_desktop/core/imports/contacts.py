@@ -13,11 +13,7 @@ for dry runs, the whole import is one transaction.
 
 from __future__ import annotations
 
-import gc
-import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import repeat
@@ -28,6 +24,7 @@ from sqlalchemy import Table as SqlTable
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
+from engage_desktop.core.imports.collector import collector_paused
 from engage_desktop.core.imports.errors import ErrorLog, RowError, refused
 from engage_desktop.core.imports.mapping import PROFILE_FIELDS, Mapping, auto_map, unknown_columns
 from engage_desktop.core.imports.pipeline import ConverterSpec, converted_chunks
@@ -35,12 +32,12 @@ from engage_desktop.core.imports.rows import Contact, ContactChunk, RowConverter
 from engage_desktop.core.imports.sinks import ChunkedSink, DirectSink
 from engage_desktop.core.imports.store import Writer, bulk_connection, refresh_statistics
 from engage_desktop.core.imports.tabular import Table, open_table
+from engage_desktop.core.imports.turns import ServiceWatch, taking_turns
 from engage_desktop.core.progress import NO_PROGRESS, Progress
-from engage_desktop.core.service_status import service_status
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.audit import record
 from engage_desktop.security.roles import Permission, require
-from engage_desktop.store.import_runs import apply_run, discard_run, finish_leftovers, import_turn
+from engage_desktop.store.import_runs import apply_run, discard_run
 from engage_desktop.store.models import Profile
 
 CHUNK_ROWS = 5_000
@@ -52,10 +49,6 @@ during a bulk load they cost next to nothing, where a rebuild costs 1.5 s per mi
 PUBLISHING = "publishing"
 """Progress message once every row is written: the publish has begun and can no longer be
 cancelled (the panel shows a busy bar; staged changes of known contacts are being applied)."""
-WAITING = "waiting"
-"""Progress message while another import of the workspace runs (imports take turns)."""
-TURN_POLL_SECONDS = 0.25
-SERVICE_CHECK_SECONDS = 2.0
 PROFILE_VALUE_COLUMNS = tuple(f.value for f in PROFILE_FIELDS if f.value != "external_id")
 INSERT_COLUMNS = (
     "id",
@@ -89,30 +82,6 @@ class ContactImportResult:
     seconds: float = 0.0
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for the bulk load, as bulk loaders do.
-
-    Every row allocates a few short-lived containers; the collector kept scanning them (about
-    12 % of the CPU of a million-row import, measured). Nothing an import builds is cyclic, and
-    reference counting frees it all as usual; the collector resumes when the import ends.
-
-    Only on the main thread (the CLI): the switch is process-wide, so from the GUI's worker it
-    held back the collection of the GUI's own garbage, which then all fell on the GUI thread
-    at once when the import ended.
-    """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 class _DryRunDone(Exception):
     """Raised at the end of a dry run so the transaction rolls back."""
 
@@ -141,11 +110,11 @@ def import_contacts(
     job = _Job(ws, app_id, table, converter, spec, progress, result, log)
     database = ws.location.sqlite_path
     try:
-        with _collector_paused():
+        with collector_paused():
             if dry_run or database is None:
                 _in_one_transaction(job, dry_run)
             else:
-                _in_chunks(job, database)
+                _in_chunks(job)
     except _DryRunDone:
         pass
     except DatabaseError as exc:
@@ -207,7 +176,7 @@ def _in_one_transaction(job: _Job, dry_run: bool) -> None:
             raise _DryRunDone
 
 
-def _in_chunks(job: _Job, database: Path) -> None:
+def _in_chunks(job: _Job) -> None:
     """SQLite: short committed chunks, hidden until one short publish (see ``sinks``).
 
     Imports of the workspace take turns; leftovers of one that was killed are finished first.
@@ -217,8 +186,7 @@ def _in_chunks(job: _Job, database: Path) -> None:
     dies meanwhile.
     """
     ws = job.ws
-    with _turn(database, job.progress):
-        finish_leftovers(ws.engine)
+    with taking_turns(ws, job.progress):
         with bulk_connection(ws.engine) as conn:
             conn.execution_options(isolation_level="AUTOCOMMIT")  # transactions are the sink's
             with ws.session_factory(bind=conn) as session:
@@ -235,23 +203,15 @@ def _tell(progress: Progress, done: int, total: int | None, message: str) -> Non
         progress.callback(done, total, message)
 
 
-@contextmanager
-def _turn(database: Path, progress: Progress) -> Iterator[None]:
-    """The workspace's import turn; while another import has it, wait (cancel stays possible)."""
-    while True:
-        with import_turn(database, wait=False) as ours:
-            if ours:
-                yield
-                return
-        progress.report(0, None, WAITING)
-        time.sleep(TURN_POLL_SECONDS)
-
-
 def _write_and_publish(job: _Job, conn: Connection, session: Session) -> int:
     writer = Writer(conn)
     now = job.ws.clock.now()
     sink = ChunkedSink(
-        writer, job.app_id, _source(job.table), writer.timestamp(now), _service_check(job, session)
+        writer,
+        job.app_id,
+        _source(job.table),
+        writer.timestamp(now),
+        ServiceWatch(session, job.ws.clock),
     )
     old_cache = writer.bigger_cache()
     try:
@@ -267,20 +227,6 @@ def _write_and_publish(job: _Job, conn: Connection, session: Session) -> int:
     finally:
         writer.restore_cache(old_cache)
     return sink.run_id
-
-
-def _service_check(job: _Job, session: Session) -> Callable[[], bool]:
-    """Whether a sending service runs on the workspace (its heartbeat), looked at again every
-    ``SERVICE_CHECK_SECONDS``: the chunked writes then leave it room (``sinks.YIELD_SECONDS``)."""
-    checked = [-SERVICE_CHECK_SECONDS, False]
-
-    def running() -> bool:
-        at = time.monotonic()
-        if at - float(checked[0]) >= SERVICE_CHECK_SECONDS:
-            checked[:] = [at, service_status(session, job.ws.clock.now()).running > 0]
-        return bool(checked[1])
-
-    return running
 
 
 def _source(table: Table) -> str:

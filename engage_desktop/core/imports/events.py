@@ -32,6 +32,7 @@ from engage_desktop.core.imports.engagement import EngagementAttribution
 from engage_desktop.core.imports.errors import ErrorLog, ImportFailed, RowError, refused
 from engage_desktop.core.imports.ga4 import ExportReader, GaEvent, parse_row
 from engage_desktop.core.imports.store import Writer, refresh_statistics
+from engage_desktop.core.imports.turns import taking_turns
 from engage_desktop.core.progress import NO_PROGRESS, Progress
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.audit import record
@@ -75,7 +76,11 @@ def import_events(
     result = EventImportResult(path.name)
     log = ErrorLog()
     try:
-        with ws.session_factory() as session, session.begin():
+        with (
+            taking_turns(ws, progress),  # it adds profiles: not beside a contacts import
+            ws.session_factory() as session,
+            session.begin(),
+        ):
             require(session, ws.member_id, app_id, Permission.EDIT_AUDIENCE)
             _EventRun(session, app_id, ws.clock.now(), result).execute(
                 ExportReader(path), log, progress
