@@ -364,7 +364,8 @@ class ContactsImportPanel(QWidget):
         return job
 
     def _progressed(self, done: int, total: object, message: str) -> None:
-        from engage_desktop.core.imports.contacts import PUBLISHING, WAITING
+        from engage_desktop.core.imports.contacts import PUBLISHING
+        from engage_desktop.core.imports.turns import WAITING
 
         if message == PUBLISHING:  # every row written: the publish can no longer be cancelled
             self.progress_bar.setRange(0, 0)
