@@ -273,7 +273,8 @@ def _classified(session: Session, campaign: Campaign, planner: Planner) -> Itera
         at: datetime | None = None
         moved = False
         if reason is None:
-            when, moved = planner.plan(profile_id, recipient_zone(p_zone, d_zone, fallback))
+            zone = recipient_zone(p_zone, d_zone, fallback)
+            when, moved = planner.plan(profile_id, zone, token)
             if isinstance(when, str):
                 reason = when  # expired, no send window
             else:
