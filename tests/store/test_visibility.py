@@ -20,6 +20,7 @@ from engage_desktop.core.imports.contacts import import_contacts
 from engage_desktop.core.outbox.expand import _audience_rows
 from engage_desktop.core.outbox.expand_contacts import contact_rows
 from engage_desktop.core.progress import Progress
+from engage_desktop.core.segments.catalog import audience_size, sample_profiles
 from engage_desktop.core.segments.count import app_reach, count_profiles, count_segment
 from engage_desktop.core.segments.rules import parse_rules
 from engage_desktop.core.workspace import Workspace
@@ -53,6 +54,8 @@ def figures(ws: Workspace, app_id: int, campaign_id: int) -> dict[str, Any]:
         return {
             "segment": count_segment(s, app_id, PARIS, NOW).profiles,
             "profiles": count_profiles(s, app_id, PARIS, NOW),
+            "audience size": audience_size(s, app_id),
+            "sample": len(sample_profiles(s, app_id, PARIS, NOW, limit=100)),
             "reach": app_reach(s, app_id),
             "overview": compute_payload(s, app_id, NOW)["profiles"],
             "push audience": len({row[0] for row in _audience_rows(s, campaign)}),

@@ -33,6 +33,7 @@ from engage_desktop.store.models import (
     Segment,
     StoreLocation,
 )
+from engage_desktop.store.visibility import app_profiles
 
 from .compiler import compile_segment
 from .rules import Rule, version_key
@@ -305,7 +306,8 @@ def segments(session: Session, app_id: int, exclude: int | None = None) -> list[
 
 def audience_size(session: Session, app_id: int) -> int:
     """All profiles of the app: the base a segment's share is expressed against."""
-    return int(session.scalar(select(func.count()).where(Profile.app_id == app_id)) or 0)
+    in_app = app_profiles(session.get_bind().dialect.name, app_id)
+    return int(session.scalar(select(func.count()).where(in_app)) or 0)
 
 
 def sample_profiles(
