@@ -18,6 +18,7 @@ from engage_desktop.store.models import (
     Profile,
     Segment,
 )
+from engage_desktop.store.visibility import app_profiles
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def search_profiles(
     ``VIEW_AUDIENCE``: names and emails are personal data.
     """
     require(session, member_id, app_id, Permission.VIEW_AUDIENCE)
-    where = [Profile.app_id == app_id]
+    where = [app_profiles(session.get_bind().dialect.name, app_id)]  # not a running import's
     text = text.strip()
     if text:
         where.append(

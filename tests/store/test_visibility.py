@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 
 from engage_desktop.core.audience_overview import compute_payload
 from engage_desktop.core.imports.contacts import import_contacts
+from engage_desktop.core.listing import search_profiles
 from engage_desktop.core.outbox.expand import _audience_rows
 from engage_desktop.core.outbox.expand_contacts import contact_rows
 from engage_desktop.core.progress import Progress
@@ -60,6 +61,7 @@ def figures(ws: Workspace, app_id: int, campaign_id: int) -> dict[str, Any]:
             "overview": compute_payload(s, app_id, NOW)["profiles"],
             "push audience": len({row[0] for row in _audience_rows(s, campaign)}),
             "sms audience": len(list(contact_rows(s, campaign, Channel.SMS))),
+            "contacts list": search_profiles(s, ws.member_id, app_id).total,
         }
 
 
@@ -93,6 +95,7 @@ def test_readers_see_none_of_an_import_until_it_is_published(
     assert seen == before
     after = figures(ws, app_id, campaign_id)
     assert (after["segment"], after["overview"], after["sms audience"]) == (12_010,) * 3
+    assert after["contacts list"] == 12_010
 
 
 def test_the_rule_is_nothing_off_sqlite() -> None:
