@@ -46,6 +46,6 @@ def _test_connection(plan: TestPlan, progress: Progress) -> TestReport:
 
 def _test_provider(account: ProviderAccount, progress: Progress) -> TestReport:
     """The SMS / email account test (Twilio, SMTP), imported when an admin first runs it."""
-    from engage_desktop.cli.provider_credentials import test_provider
+    from engage_desktop.cli.provider_credentials import run_provider_test
 
-    return test_provider(account, progress)
+    return run_provider_test(account, progress)

@@ -3,7 +3,7 @@
 The secret (Twilio's auth token, the SMTP password) is read from standard input when it is
 not a terminal, else asked for without echo: never from the command line, where it would sit in
 the shell's history and in every process listing. Settings come as ``--setting NAME=VALUE``.
-``test_provider`` is the network half of the test, which the GUI is handed too
+``run_provider_test`` is the network half of the test, which the GUI is handed too
 (``gui_command``): the GUI may not import the services.
 """
 
@@ -75,14 +75,16 @@ def test_account(ws: Workspace, vault: Vault, args: argparse.Namespace) -> int:
 
     provider = Provider(args.provider)
     try:
-        report = check_provider_account(ws, vault, args.app, provider, test_provider, Progress())
+        report = check_provider_account(
+            ws, vault, args.app, provider, run_provider_test, Progress()
+        )
     except ProviderMissing as exc:
         raise CliError(str(exc)) from None
     print(report.message)
     return 0 if report.passed else 1
 
 
-def test_provider(account: ProviderAccount, progress: Progress) -> TestReport:
+def run_provider_test(account: ProviderAccount, progress: Progress) -> TestReport:
     """Twilio: read the Account resource; SMTP: connect, STARTTLS, log in. The same checks for
     the CLI and the GUI; cancelling (``progress``) stops waiting within ``CANCEL_POLL``."""
     from engage_desktop.core.credentials.testing import TestReport

@@ -282,11 +282,11 @@ def read_account(
 
 def _secret_missing(session: Session, app_id: int, provider: Provider) -> ProviderMissing:
     """Names the machines that hold the secret, so an admin knows where it was given."""
-    hosts = ", ".join(holder_hosts(session, app_id, provider)) or "no machine recorded"
+    hosts = ", ".join(holder_hosts(session, app_id, provider))
     command = f"engage-desktop credentials set --app {app_id} --provider {provider.value}"
     return ProviderMissing(
         f"This machine's keyring lacks app {app_id}'s {provider.value} secret (held on: "
-        f"{hosts}); set it here with '{command}' or in Settings → Apps → SMS and email "
+        f"{hosts or 'no machine recorded'}); set it here with '{command}' or in Settings → Apps → SMS and email "
         "accounts.",
         "provider_secret_missing",
         str(app_id),

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from engage_desktop.cli.provider_credentials import run_provider_test
 from engage_desktop.core.apps.identity import AppIdentity
 from engage_desktop.core.apps.manage import add_app, get_app, list_apps
 from engage_desktop.core.credentials.connection import set_credentials
@@ -144,7 +145,7 @@ def test_removing_an_app_says_which_secrets_stay_when_the_keyring_cannot_be_reac
             ws,
             qsettings,
             access=read_member_access(ws),
-            credentials=CredentialTools(Vault(NoKeyring()), over_the_network),
+            credentials=CredentialTools(Vault(NoKeyring()), over_the_network, run_provider_test),
         )
     )
     qtbot.addWidget(panel)
