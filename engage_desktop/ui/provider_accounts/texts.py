@@ -68,6 +68,16 @@ _TEMPLATES: dict[str, str] = {
         "ProviderTexts", "The SMTP server %1:%2 could not be reached (%3)."
     ),
 }
+# Core's words inside the arguments: what a setting expects, Twilio's account states.
+_WORDS: dict[str, str] = {
+    "AC + 32 hex digits": QT_TRANSLATE_NOOP("ProviderTexts", "AC + 32 hex digits"),
+    "+33… or MG…": QT_TRANSLATE_NOOP("ProviderTexts", "+33… or MG…"),
+    "1 to 65535": QT_TRANSLATE_NOOP("ProviderTexts", "1 to 65535"),
+    "name@domain": QT_TRANSLATE_NOOP("ProviderTexts", "name@domain"),
+    "active": QT_TRANSLATE_NOOP("ProviderTexts", "active"),
+    "suspended": QT_TRANSLATE_NOOP("ProviderTexts", "suspended"),
+    "closed": QT_TRANSLATE_NOOP("ProviderTexts", "closed"),
+}
 _FIELD_FIRST = frozenset({"bad_setting"})  # %1 is a setting's name
 _FIELD_SECOND = frozenset({"missing_setting", "unknown_setting"})  # %2 is
 _NAMES_PROVIDER = frozenset(
@@ -92,6 +102,8 @@ def account_text(message: object) -> str:
     if code in _FIELD_SECOND and len(shown) > 1:
         shown[0] = PROVIDER_NAMES.get(shown[0], shown[0])
         shown[1] = field_label(shown[1])
+    if code in {"bad_setting", "twilio_passed"} and len(shown) > 2 and shown[2] in _WORDS:
+        shown[2] = translated("ProviderTexts", _WORDS)[shown[2]]
     if code == "provider_secret_missing" and len(shown) > 2 and not shown[2]:
         shown[2] = QCoreApplication.translate("ProviderTexts", "no machine recorded")
     if code in _NAMES_PROVIDER and len(shown) > 1:  # the provider's name, after the arguments
