@@ -87,7 +87,7 @@ class ProviderAccountsDialog(QDialog):
         bottom.addStretch(1)
         bottom.addWidget(close)
         layout.addLayout(bottom)
-        self.resize(1000, 700)
+        self.resize(1080, 600)
         self.reload()
 
     def _running_row(self) -> QHBoxLayout:

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -52,18 +53,23 @@ class AccountGroup(QGroupBox):
         )
         self.inputs: dict[str, QLineEdit | QCheckBox] = {}
         form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         for spec in FIELDS[provider]:
             field = self._field(spec.name, tr(spec.example), tr(spec.hint))
             self.inputs[spec.name] = field
-            form.addRow(self._label(tr(spec.label)), field)
             if spec.hint and spec.name not in CHECKBOX_SETTINGS:
-                form.addRow("", _wrapped(tr(spec.hint)))
+                form.addRow(self._label(tr(spec.label)), _with_hint(field, tr(spec.hint)))
+            else:
+                form.addRow(self._label(tr(spec.label)), field)
         self.secret = QLineEdit()
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self._label(tr(SECRET_LABELS[provider])), self.secret)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        layout.addWidget(line)
         layout.addLayout(self._state_form())
         self.save_button = QPushButton(self.tr("Save"))
         self.test_button = QPushButton(self.tr("Test"))
@@ -94,7 +100,7 @@ class AccountGroup(QGroupBox):
         for label in (self.state, self.fingerprint, self.tested, self.holders):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         form.addRow(self.tr("Account:"), self.state)
         form.addRow(self.tr("Secret fingerprint:"), self.fingerprint)
         form.addRow(self.tr("Test:"), self.tested)
@@ -175,6 +181,18 @@ class AccountGroup(QGroupBox):
         if holder.current:
             return fill(self.tr("%1, since %2 (%3)"), [holder.host, since, holder.stored_by or "?"])
         return fill(self.tr("%1: an older secret, set it again there"), [holder.host])
+
+
+def _with_hint(field: QWidget, hint: str) -> QWidget:
+    """The field with its hint under it, in one cell (a hint row of its own was laid out with
+    a gap above it once wrapped)."""
+    cell = QWidget()
+    column = QVBoxLayout(cell)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    column.addWidget(field)
+    column.addWidget(_wrapped(hint))
+    return cell
 
 
 def _wrapped(text: str) -> QLabel:
