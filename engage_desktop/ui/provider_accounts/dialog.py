@@ -143,20 +143,25 @@ class ProviderAccountsDialog(QDialog):
             self.groups[provider].focus_setting(named)
 
     # --- reading -------------------------------------------------------------------------
-    def reload(self, then: Callable[[], None] | None = None) -> None:
+    def reload(
+        self, then: Callable[[], None] | None = None, *, only: Provider | None = None
+    ) -> None:
+        """Read the accounts again; ``only``: refresh that provider's group and leave what is
+        typed in the other one alone."""
         ws, app_id = self.context.workspace, self.app_id
 
         def shown(status: AccountsStatus) -> None:
-            self.show_status(status)
+            self.show_status(status, only=only)
             if then is not None:
                 then()
 
         self._run(lambda _p: accounts_status(ws, app_id), shown)
 
-    def show_status(self, status: AccountsStatus) -> None:
+    def show_status(self, status: AccountsStatus, *, only: Provider | None = None) -> None:
         self.status = status
         for provider, group in self.groups.items():
-            group.show_status(status.accounts[provider])
+            if only is None or provider is only:
+                group.show_status(status.accounts[provider])
 
     # --- actions -------------------------------------------------------------------------
     def save(self, provider: Provider) -> None:
@@ -165,7 +170,7 @@ class ProviderAccountsDialog(QDialog):
         settings, secret = group.values(), group.secret_value()
 
         def saved(outcome: SaveOutcome) -> None:
-            self.show_status(outcome.status)
+            self.show_status(outcome.status, only=provider)
             lines = [
                 fill(
                     self.tr(
@@ -201,7 +206,9 @@ class ProviderAccountsDialog(QDialog):
 
         def tested(report: TestReport) -> None:
             said = account_text(report.message)
-            self.reload(lambda: self._say(said, error=not report.passed, ok=report.passed))
+            self.reload(
+                lambda: self._say(said, error=not report.passed, ok=report.passed), only=provider
+            )
 
         self._run(
             lambda progress: check_provider_account(
