@@ -34,8 +34,9 @@ from engage_desktop.core.credentials.provider_testing import check_provider_acco
 from engage_desktop.core.credentials.testing import CredentialTools, TestReport
 from engage_desktop.core.progress import Progress
 from engage_desktop.store.models import Provider
-from engage_desktop.ui.background import Job, run_in_background
+from engage_desktop.ui.background import Job
 from engage_desktop.ui.context import UiContext
+from engage_desktop.ui.credentials.serial_jobs import SerialJobs
 from engage_desktop.ui.messages import fill
 from engage_desktop.ui.provider_accounts.group import AccountGroup
 from engage_desktop.ui.provider_accounts.texts import account_text, setting_named
@@ -44,7 +45,7 @@ from engage_desktop.ui.provider_accounts.texts import account_text, setting_name
 class ProviderAccountsDialog(QDialog):
     """Attributes worth knowing in tests: ``groups`` (provider → ``AccountGroup``),
     ``status_label`` (what came of the last action), ``progress`` / ``cancel_button`` (shown
-    while a test runs), ``status`` (the last read), ``job`` (the running work)."""
+    while a test runs), ``status`` (the last read), ``job`` (the running or last work)."""
 
     def __init__(
         self,
@@ -58,7 +59,12 @@ class ProviderAccountsDialog(QDialog):
         self.setWindowTitle(fill(self.tr("SMS and email accounts — %1"), [app_name]))
         self.context, self.tools, self.app_id = context, tools, app_id
         self.status: AccountsStatus | None = None
-        self.job: Job | None = None
+        self.jobs = SerialJobs(
+            self,
+            self._busy,
+            lambda exc: self._failed(exc, None),
+            lambda: self._say(self.tr("Test cancelled.")),
+        )
         intro = QLabel(
             self.tr(
                 "Secrets (the auth token, the password) go into this machine's keyring, never "
@@ -111,20 +117,12 @@ class ProviderAccountsDialog(QDialog):
         provider: Provider | None = None,
         cancellable: bool = False,
     ) -> None:
-        if self.job is not None and not self.job.done:
-            return
-        self._busy(True, cancellable)
-        self.job = run_in_background(work, parent=self)
-        results: list[Any] = []  # handed over once the job is done, so ``done`` may start another
-        self.job.succeeded.connect(results.append)
-        self.job.failed.connect(lambda exc, _tb: self._failed(exc, provider))
-        self.job.cancelled.connect(lambda: self._say(self.tr("Test cancelled.")))
-        self.job.finished.connect(lambda: self._finished(done, results))
+        failed = None if provider is None else (lambda exc: self._failed(exc, provider))
+        self.jobs.run(work, done, cancellable=cancellable, failed=failed)
 
-    def _finished(self, done: Callable[[Any], None], results: list[Any]) -> None:
-        self._busy(False, False)
-        if results:
-            done(results[0])
+    @property
+    def job(self) -> Job | None:
+        return self.jobs.job
 
     def _busy(self, busy: bool, cancellable: bool) -> None:
         self.progress.setVisible(busy and cancellable)
@@ -133,8 +131,7 @@ class ProviderAccountsDialog(QDialog):
             group.set_busy(busy)
 
     def cancel(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
+        self.jobs.cancel()
 
     def _failed(self, exc: BaseException, provider: Provider | None) -> None:
         self._say(account_text(exc), error=True)
