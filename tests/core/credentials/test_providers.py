@@ -66,6 +66,12 @@ def _forget(ws: Workspace, vaults: list[Vault], app_id: int) -> None:
         each.delete(reference)
 
 
+def _given_on_both(ws: Workspace, a: Vault, b: Vault, app_id: int, token: str) -> None:
+    """The admin sets the account on laptop-a, then on laptop-b (each its own keyring)."""
+    set_provider_account(ws, a, app_id, Provider.TWILIO, TWILIO, token, host="laptop-a")
+    set_provider_account(ws, b, app_id, Provider.TWILIO, TWILIO, token, host="laptop-b")
+
+
 def test_each_machine_that_stores_a_secret_is_a_holder_and_a_new_secret_outdates_the_others(
     backend_workspace: Workspace, vault: Vault
 ) -> None:
@@ -73,10 +79,7 @@ def test_each_machine_that_stores_a_secret_is_a_holder_and_a_new_secret_outdates
     app_id = seed_people(ws, [])
     laptop_b = _machine(vault, "laptop-b")
     try:
-        set_provider_account(ws, vault, app_id, Provider.TWILIO, TWILIO, "token-1", host="laptop-a")
-        set_provider_account(
-            ws, laptop_b, app_id, Provider.TWILIO, TWILIO, "token-1", host="laptop-b"
-        )
+        _given_on_both(ws, vault, laptop_b, app_id, "token-1")
         twilio = accounts_status(ws, app_id).accounts[Provider.TWILIO]
         assert [(h.host, h.current) for h in twilio.holders] == [
             ("laptop-a", True),
@@ -103,10 +106,7 @@ def test_a_machine_whose_keyring_lacks_the_secret_is_told_where_it_is(
     app_id = seed_people(ws, [])
     laptop_b = _machine(vault, "laptop-b")
     try:
-        set_provider_account(ws, vault, app_id, Provider.TWILIO, TWILIO, "token-1", host="laptop-a")
-        set_provider_account(
-            ws, laptop_b, app_id, Provider.TWILIO, TWILIO, "token-1", host="laptop-b"
-        )
+        _given_on_both(ws, vault, laptop_b, app_id, "token-1")
         set_provider_account(ws, vault, app_id, Provider.TWILIO, TWILIO, "token-2", host="laptop-a")
         with ws.session() as session, pytest.raises(ProviderMissing) as caught:
             read_account(session, _machine(vault, "laptop-c"), app_id, Provider.TWILIO)
