@@ -23,12 +23,12 @@ from engage_desktop.cli.provider_credentials import run_provider_test
 from engage_desktop.core.apps.identity import AppIdentity
 from engage_desktop.core.apps.manage import add_app, remove_app
 from engage_desktop.core.credentials.admin import this_host
-from engage_desktop.core.credentials.provider_status import accounts_status
+from engage_desktop.core.credentials.provider_status import accounts_status, save_account
 from engage_desktop.core.credentials.testing import CredentialTools
 from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.vault import Vault
-from engage_desktop.store.models import AuditEntry, Provider
+from engage_desktop.store.models import AuditEntry, ChannelAccount, Provider
 from engage_desktop.ui.admin.apps_panel import AppsPanel
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.provider_accounts.dialog import ProviderAccountsDialog
@@ -205,8 +205,6 @@ def test_an_admin_connects_sms_and_email_from_the_gui_and_the_secrets_stay_in_th
     stored = accounts_status(ws, again.app_id).accounts
     vault = Vault.system()
     with ws.session_factory() as session:
-        from engage_desktop.store.models import ChannelAccount
-
         references = {p: session.get(ChannelAccount, (again.app_id, p)).reference for p in Provider}  # type: ignore[union-attr]
     assert vault.get(references[Provider.TWILIO]) == TOKEN  # where it should be
     assert vault.get(references[Provider.SMTP]) == PASSWORD
@@ -238,3 +236,34 @@ def test_a_test_that_hangs_can_be_cancelled(
         assert not dialog.cancel_button.isVisible() and sms.save_button.isEnabled()
     finally:
         silent.close()
+
+
+def test_the_dialog_lists_every_machine_holding_the_secret(
+    qtbot: QtBot, backend_workspace: Workspace, qsettings: QSettings
+) -> None:
+    """On a shared (PostgreSQL) workspace: given on "atelier-1", then replaced on "atelier-2",
+    the first machine is shown with an older secret to set again."""
+    ws = backend_workspace
+    app_id = add_app(ws, AppIdentity("Maison Lumière", "maison-lumiere"))
+    system = Vault.system()
+    machines = [Vault(system.backend, service=f"{system.service}-{n}") for n in ("a1", "a2")]
+    settings = {"account_sid": SID, "sender": "+33612345678"}
+    for vault, host, token in zip(
+        machines, ("atelier-1", "atelier-2"), ("old", TOKEN), strict=True
+    ):
+        save_account(ws, vault, app_id, Provider.TWILIO, settings, token, host=host)
+    tools = CredentialTools(system, over_the_network, run_provider_test)
+    context = UiContext(ws, qsettings, access=read_member_access(ws), credentials=tools)
+    dialog = ProviderAccountsDialog(context, tools, app_id, "Maison Lumière")
+    qtbot.addWidget(dialog)
+    try:
+        qtbot.waitUntil(lambda: dialog.status is not None, timeout=20_000)
+        lines = dialog.groups[Provider.TWILIO].holders.text().splitlines()
+        assert lines[0] == "atelier-1: an older secret, set it again there"
+        assert lines[1].startswith("atelier-2, since ") and len(lines) == 2
+        assert dialog.groups[Provider.SMTP].holders.text() == "—"
+    finally:
+        with ws.session_factory() as session:
+            reference = session.get(ChannelAccount, (app_id, Provider.TWILIO)).reference  # type: ignore[union-attr]
+        for vault in machines:
+            vault.delete(reference)
