@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
@@ -37,6 +38,8 @@ from engage_desktop.core.delivery.windows import first_allowed
 from engage_desktop.core.delivery.zones import app_zone
 from engage_desktop.store.models import App, Campaign, CampaignFormat
 
+Window = Literal["quiet_hours", "sms_hours"]
+"""The rule that put a row off: the app's quiet hours, or the French marketing SMS hours."""
 FALLBACK_BEST_HOUR = 15  # open rates peak mid-afternoon (the brief); used without any opens
 
 
@@ -56,7 +59,7 @@ class Planner:
     open_hours: Mapping[int, list[tuple[str, int]]] = field(default_factory=dict)
     ledger: ThrottleLedger | None = None
     next_day: int = 0  # local-time rows whose zone was past that time: they go the next day
-    _cache: dict[tuple[ZoneInfo, int, bool], tuple[datetime | None, bool, bool]] = field(
+    _cache: dict[tuple[ZoneInfo, int, bool], tuple[datetime | None, Window | None, bool]] = field(
         default_factory=dict
     )
 
@@ -85,9 +88,9 @@ class Planner:
 
     def plan(
         self, profile_id: int, zone: ZoneInfo, address: str | None = None
-    ) -> tuple[datetime | str, bool]:
+    ) -> tuple[datetime | str, Window | None]:
         """(the row's time, or the reason it never goes: expired past the offer's end, no
-        send window; whether quiet hours or SMS hours moved it). ``address``: the SMS's number,
+        send window; the rule that moved it later, if one did). ``address``: the SMS's number,
         whose country decides whether the French SMS hours apply."""
         hour = self.hour_of(profile_id, zone) if self.schedule.mode == "best_hour" else 0
         sms = self.sms and under_french_sms_hours(address)
@@ -96,7 +99,7 @@ class Planner:
         if known is None:
             start = self._start(zone, hour)
             windowed = self._windowed(start, zone, sms)
-            moved = windowed is None or windowed > start
+            moved = self._mover(start, windowed, zone, sms)
             known = self._cache.setdefault(key, (windowed, moved, self._rolled(start, zone)))
         at, moved, rolled = known
         if at is not None and self.ledger is not None:
@@ -108,6 +111,16 @@ class Planner:
             return EXPIRED, moved
         self.next_day += rolled
         return at, moved
+
+    def _mover(
+        self, start: datetime, windowed: datetime | None, zone: ZoneInfo, sms: bool
+    ) -> Window | None:
+        """Which rule put ``start`` off to ``windowed``: the quiet hours when they alone do."""
+        if windowed == start:
+            return None
+        if sms and self._windowed(start, zone, False) != windowed:
+            return "sms_hours"
+        return "quiet_hours"
 
     def _rolled(self, start: datetime, zone: ZoneInfo) -> bool:
         """A local-time start on a later day than the chosen date on the recipient's clock."""
