@@ -68,6 +68,14 @@
         <translation>Aucune machine enregistrée (défini avant qu’Engage Desktop ne le note)</translation>
     </message>
     <message>
+        <source>Not this machine: type the secret here and save.</source>
+        <translation>Pas cette machine : saisissez le secret ici et enregistrez.</translation>
+    </message>
+    <message>
+        <source>%1 (this machine)</source>
+        <translation>%1 (cette machine)</translation>
+    </message>
+    <message>
         <source>%1, since %2 (%3)</source>
         <translation>%1, depuis le %2 (%3)</translation>
     </message>

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from engage_desktop.core.credentials.admin import this_host
 from engage_desktop.core.credentials.messages import credential_error
 from engage_desktop.core.credentials.providers import set_provider_account
 from engage_desktop.core.credentials.unsubscribe_key import UnsubscribeKeyError, ensure_key
@@ -28,13 +29,15 @@ from engage_desktop.store.models import App, ChannelAccount, ChannelAccountHolde
 
 @dataclass(frozen=True)
 class ProviderHolder:
-    """A machine whose keyring holds a copy of the secret (``current``: the one in use)."""
+    """A machine whose keyring holds a copy of the secret (``current``: the one in use;
+    ``here``: this machine)."""
 
     host: str
     fingerprint: str
     stored_at: datetime
     stored_by: str | None  # the member's login
     current: bool
+    here: bool = False
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,11 @@ class ProviderStatus:
     @property
     def is_set(self) -> bool:
         return self.fingerprint is not None
+
+    @property
+    def held_here(self) -> bool:
+        """This machine recorded holding the current secret (its service can send with it)."""
+        return any(h.here and h.current for h in self.holders)
 
 
 @dataclass(frozen=True)
@@ -79,7 +87,9 @@ def _login(session: Session, member_id: int | None) -> str | None:
     return member.login if member is not None else None
 
 
-def _provider_status(session: Session, app_id: int, provider: Provider) -> ProviderStatus:
+def _provider_status(
+    session: Session, app_id: int, provider: Provider, host: str
+) -> ProviderStatus:
     row = session.get(ChannelAccount, (app_id, provider))
     found = session.scalars(
         select(ChannelAccountHolder)
@@ -93,6 +103,7 @@ def _provider_status(session: Session, app_id: int, provider: Provider) -> Provi
             h.stored_at,
             _login(session, h.stored_by),
             row is not None and h.fingerprint == row.fingerprint,
+            h.host == host,
         )
         for h in found
     )
@@ -110,27 +121,30 @@ def _provider_status(session: Session, app_id: int, provider: Provider) -> Provi
     )
 
 
-def _status(session: Session, app: App) -> AccountsStatus:
-    accounts = {p: _provider_status(session, app.id, p) for p in Provider}
+def _status(session: Session, app: App, host: str) -> AccountsStatus:
+    accounts = {p: _provider_status(session, app.id, p, host) for p in Provider}
     return AccountsStatus(app.id, app.name, app.use_sandbox, accounts)
 
 
-def accounts_status(ws: Workspace, app_id: int) -> AccountsStatus:
-    """Admins only (``MANAGE_CREDENTIALS``), like the FCM key's status."""
+def accounts_status(ws: Workspace, app_id: int, *, host: str | None = None) -> AccountsStatus:
+    """Admins only (``MANAGE_CREDENTIALS``), like the FCM key's status. ``host``: this
+    machine (``admin.this_host()`` by default), marked among the holders."""
+    host = host or this_host()
     with ws.session_factory() as session:
         app = session.get(App, app_id)
         if app is None:
             raise credential_error("no_app", str(app_id))
         require(session, ws.member_id, app_id, Permission.MANAGE_CREDENTIALS)
-        return _status(session, app)
+        return _status(session, app, host)
 
 
 def manageable_accounts(ws: Workspace) -> list[AccountsStatus]:
     """Every app whose credentials this member may manage."""
+    host = this_host()
     with ws.session_factory() as session:
         apps = session.scalars(select(App).order_by(App.name))
         return [
-            _status(session, app)
+            _status(session, app, host)
             for app in apps
             if can(session, ws.member_id, app.id, Permission.MANAGE_CREDENTIALS)
         ]
@@ -148,6 +162,7 @@ def save_account(
 ) -> SaveOutcome:
     """Store the account (``secret`` None: keep the stored one); for SMTP, then make or check
     the unsubscribe-link key. A missing key here does not undo the account: it is a warning."""
+    host = host or this_host()
     printed = set_provider_account(ws, vault, app_id, provider, settings, secret, host=host)
     made, warning = False, None
     if provider is Provider.SMTP:
@@ -155,4 +170,4 @@ def save_account(
             made = ensure_key(ws, vault, app_id)
         except UnsubscribeKeyError as exc:
             warning = exc
-    return SaveOutcome(printed, accounts_status(ws, app_id), made, warning)
+    return SaveOutcome(printed, accounts_status(ws, app_id, host=host), made, warning)

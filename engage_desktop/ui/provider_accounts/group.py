@@ -170,17 +170,21 @@ class AccountGroup(QGroupBox):
         self.set_busy(False)
 
     def _holders_text(self, status: ProviderStatus) -> str:
-        if status.holders:
-            return "\n".join(self._holder_line(h) for h in status.holders)
-        if status.is_set:
-            return self.tr("No machine recorded (set before Engage Desktop kept track)")
-        return "—"
+        if not status.is_set:
+            return "—"
+        lines = [self._holder_line(h) for h in status.holders]
+        if not status.holders:
+            lines.append(self.tr("No machine recorded (set before Engage Desktop kept track)"))
+        if not status.held_here:
+            lines.append(self.tr("Not this machine: type the secret here and save."))
+        return "\n".join(lines)
 
     def _holder_line(self, holder: ProviderHolder) -> str:
+        host = fill(self.tr("%1 (this machine)"), [holder.host]) if holder.here else holder.host
         since = format_datetime(holder.stored_at)
         if holder.current:
-            return fill(self.tr("%1, since %2 (%3)"), [holder.host, since, holder.stored_by or "?"])
-        return fill(self.tr("%1: an older secret, set it again there"), [holder.host])
+            return fill(self.tr("%1, since %2 (%3)"), [host, since, holder.stored_by or "?"])
+        return fill(self.tr("%1: an older secret, set it again there"), [host])
 
 
 def _with_hint(field: QWidget, hint: str) -> QWidget:

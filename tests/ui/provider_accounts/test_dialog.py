@@ -147,7 +147,7 @@ def test_an_admin_connects_sms_and_email_from_the_gui_and_the_secrets_stay_in_th
     assert shown[-1].startswith("Saved: the secret is in this machine's keyring"), shown[-1]
     assert sms.state.text().startswith("Set on ") and sms.secret.text() == ""
     assert sms.secret.placeholderText() == "Leave empty to keep the stored one"
-    assert this_host() in sms.holders.text()
+    assert sms.holders.text().startswith(f"{this_host()} (this machine), since ")
     shown.append(_click(qtbot, dialog, sms.test_button))
     assert shown[-1] == (
         f"Twilio refused the Account SID {SID} with this auth token (TWILIO_20003: "
@@ -242,7 +242,8 @@ def test_the_dialog_lists_every_machine_holding_the_secret(
     qtbot: QtBot, backend_workspace: Workspace, qsettings: QSettings
 ) -> None:
     """On a shared (PostgreSQL) workspace: given on "atelier-1", then replaced on "atelier-2",
-    the first machine is shown with an older secret to set again."""
+    the first machine is shown with an older secret to set again, and this machine (which
+    holds none) is told to."""
     ws = backend_workspace
     app_id = add_app(ws, AppIdentity("Maison Lumière", "maison-lumiere"))
     system = Vault.system()
@@ -260,7 +261,8 @@ def test_the_dialog_lists_every_machine_holding_the_secret(
         qtbot.waitUntil(lambda: dialog.status is not None, timeout=20_000)
         lines = dialog.groups[Provider.TWILIO].holders.text().splitlines()
         assert lines[0] == "atelier-1: an older secret, set it again there"
-        assert lines[1].startswith("atelier-2, since ") and len(lines) == 2
+        assert lines[1].startswith("atelier-2, since ")
+        assert lines[2:] == ["Not this machine: type the secret here and save."]
         assert dialog.groups[Provider.SMTP].holders.text() == "—"
     finally:
         with ws.session_factory() as session:
