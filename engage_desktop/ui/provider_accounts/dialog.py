@@ -40,6 +40,7 @@ from engage_desktop.ui.credentials.serial_jobs import SerialJobs
 from engage_desktop.ui.messages import fill
 from engage_desktop.ui.provider_accounts.group import AccountGroup
 from engage_desktop.ui.provider_accounts.texts import account_text, setting_named
+from engage_desktop.ui.window_size import resize_within_screen
 
 
 class ProviderAccountsDialog(QDialog):
@@ -93,7 +94,7 @@ class ProviderAccountsDialog(QDialog):
         bottom.addStretch(1)
         bottom.addWidget(close)
         layout.addLayout(bottom)
-        self.resize(1080, 600)
+        resize_within_screen(self, 1080, 600)  # two groups side by side
         self.reload()
 
     def _running_row(self) -> QHBoxLayout:
