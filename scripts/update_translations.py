@@ -42,6 +42,7 @@ AREAS: dict[str, list[str]] = {
     "imports": ["imports"],
     "messages": ["messages"],
     "admin": ["admin", "permissions.py", "context.py"],
+    "provider_accounts": ["provider_accounts"],
     "admin_audit": ["audit", "approvals"],
     "analytics": ["analytics"],
     "delivery": ["delivery"],

@@ -19,6 +19,7 @@ from engage_desktop.cli.options import CliError, add_workspace_option
 
 if TYPE_CHECKING:
     from engage_desktop.core.credentials.admin import CredentialStatus
+    from engage_desktop.core.credentials.provider_status import AccountsStatus
     from engage_desktop.core.workspace import Workspace
     from engage_desktop.security.vault import Vault
 
@@ -51,7 +52,10 @@ def register(subparsers: Any) -> None:
     remove = sub.add_parser(
         "remove", help="forget the app's key and delete this machine's copy from the keyring"
     )
-    listing = sub.add_parser("list", help="fingerprints and the machines holding each key")
+    listing = sub.add_parser(
+        "list",
+        help="fingerprints and the machines holding each key and SMS / email secret",
+    )
     mode = sub.add_parser("mode", help="send through FCM (needs a tested key) or the sandbox")
     mode.add_argument("mode", choices=["fcm", "sandbox"])
     for action in (put, test, remove, mode):
@@ -176,17 +180,24 @@ def _remove(ws: Workspace, vault: Vault, args: argparse.Namespace) -> int:
 
 def _list(ws: Workspace, _vault: Vault, args: argparse.Namespace) -> int:
     from engage_desktop.core.credentials.admin import credential_status, manageable_statuses
-
-    statuses = (
-        [credential_status(ws, args.app)] if args.app is not None else manageable_statuses(ws)
+    from engage_desktop.core.credentials.provider_status import (
+        accounts_status,
+        manageable_accounts,
     )
+
+    if args.app is not None:
+        statuses, accounts = [credential_status(ws, args.app)], [accounts_status(ws, args.app)]
+    else:
+        statuses, accounts = manageable_statuses(ws), manageable_accounts(ws)
+    by_app = {a.app_id: a for a in accounts}
     if args.json:
-        _print_json([_status_dict(s) for s in statuses])
+        _print_json([_status_dict(s) | _accounts_dict(by_app[s.app_id]) for s in statuses])
         return 0
     if not statuses:
         print("No app whose credentials you may manage.")
     for status in statuses:
         print(_describe(status))
+        print(describe_accounts(by_app[status.app_id]))
     return 0
 
 
@@ -223,6 +234,43 @@ def _describe(status: CredentialStatus) -> str:
             f" ({holder.stored_by or '?'})"
         )
     return "\n".join(lines)
+
+
+def describe_accounts(status: AccountsStatus) -> str:
+    """The app's SMS and email accounts, and which machines' keyrings hold their secrets."""
+    lines = []
+    for account in status.accounts.values():
+        name = account.provider.value
+        if not account.is_set:
+            lines.append(f"    {name}: no account")
+            continue
+        tested = (
+            f"tested {account.tested_at:%Y-%m-%d %H:%M} UTC on {account.tested_host}"
+            if account.tested_at
+            else "not tested"
+        )
+        lines.append(
+            f"    {name}: secret {account.fingerprint}, set {account.set_at:%Y-%m-%d %H:%M} UTC "
+            f"by {account.set_by or '?'}, {tested}"
+        )
+        for holder in account.holders:
+            which = "current secret" if holder.current else f"OLD secret {holder.fingerprint}"
+            lines.append(
+                f"      held by {holder.host}: {which}, since "
+                f"{holder.stored_at:%Y-%m-%d %H:%M} UTC ({holder.stored_by or '?'})"
+            )
+        if not account.holders:
+            lines.append("      held by: no machine recorded (set before holders were kept)")
+    return "\n".join(lines)
+
+
+def _accounts_dict(status: AccountsStatus) -> dict[str, Any]:
+    return {
+        "accounts": {
+            provider.value: asdict(account) | {"is_set": account.is_set}
+            for provider, account in status.accounts.items()
+        }
+    }
 
 
 def _status_dict(status: CredentialStatus) -> dict[str, Any]:

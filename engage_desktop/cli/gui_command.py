@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import argparse
 
+    from engage_desktop.core.credentials.providers import ProviderAccount
     from engage_desktop.core.credentials.testing import CredentialTools, TestPlan, TestReport
     from engage_desktop.core.progress import Progress
 
@@ -33,7 +34,7 @@ def _credential_tools() -> CredentialTools:
     from engage_desktop.core.credentials.testing import CredentialTools
     from engage_desktop.security.vault import Vault
 
-    return CredentialTools(Vault.system(), _test_connection)
+    return CredentialTools(Vault.system(), _test_connection, _test_provider)
 
 
 def _test_connection(plan: TestPlan, progress: Progress) -> TestReport:
@@ -41,3 +42,10 @@ def _test_connection(plan: TestPlan, progress: Progress) -> TestReport:
     from engage_desktop.services.fcm.connection_test import test_connection
 
     return test_connection(plan, progress)
+
+
+def _test_provider(account: ProviderAccount, progress: Progress) -> TestReport:
+    """The SMS / email account test (Twilio, SMTP), imported when an admin first runs it."""
+    from engage_desktop.cli.provider_credentials import run_provider_test
+
+    return run_provider_test(account, progress)

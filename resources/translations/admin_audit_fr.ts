@@ -432,6 +432,10 @@
         <translation>Compte SMS ou e-mail fourni</translation>
     </message>
     <message>
+        <source>SMS or email account tested</source>
+        <translation>Compte SMS ou e-mail testé</translation>
+    </message>
+    <message>
         <source>Unsubscribe-link key made</source>
         <translation>Clé des liens de désinscription créée</translation>
     </message>

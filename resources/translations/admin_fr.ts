@@ -250,6 +250,10 @@
         <translation>Supprimer…</translation>
     </message>
     <message>
+        <source>SMS and email accounts…</source>
+        <translation>Comptes SMS et e-mail…</translation>
+    </message>
+    <message>
         <source>Each app is a Firebase project. You see the apps you have a role on.</source>
         <translation>Chaque app est un projet Firebase. Vous voyez les apps sur lesquelles vous avez un rôle.</translation>
     </message>
@@ -264,6 +268,10 @@
     <message>
         <source>Only an admin of this app may change or remove it.</source>
         <translation>Seul un admin de cette app peut la modifier ou la supprimer.</translation>
+    </message>
+    <message>
+        <source>Waiting for this machine&apos;s keyring…</source>
+        <translation>En attente du trousseau de cette machine…</translation>
     </message>
 </context>
 <context>

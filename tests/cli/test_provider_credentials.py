@@ -1,14 +1,16 @@
 """``credentials set|test --provider twilio``: the secret read from stdin, kept in the keyring
-only, tested against a local Twilio over TLS."""
+only, tested against a local Twilio over TLS; ``credentials list`` shows the passed test and
+this machine holding the secret."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from engage_desktop.core.credentials.admin import workspace_id
+from engage_desktop.core.credentials.admin import this_host, workspace_id
 from engage_desktop.core.credentials.providers import reference_for
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.vault import Vault
@@ -67,7 +69,14 @@ def test_set_then_test_with_the_secret_on_stdin_and_nowhere_else(
     )
     assert tested.returncode == 0, tested.stderr
     assert "active" in tested.stdout
-    for output in (stored.stdout, stored.stderr, tested.stdout, tested.stderr):
+    listed = run_cli("credentials", "list", "--app", str(app_id), "--json", workspace=path)
+    (status,) = json.loads(listed.stdout)
+    twilio_status = status["accounts"]["twilio"]
+    assert twilio_status["tested_at"] is not None and twilio_status["tested_host"] == this_host()
+    assert [h["host"] for h in twilio_status["holders"]] == [this_host()]
+    shown = run_cli("credentials", "list", "--app", str(app_id), workspace=path)
+    assert f"held by {this_host()}: current secret" in shown.stdout, shown.stdout
+    for output in (stored.stdout, stored.stderr, tested.stdout, tested.stderr, listed.stdout):
         assert SECRET not in output
     for file in path.parent.iterdir():
         if file.is_file():

@@ -112,6 +112,8 @@ def _ops() -> list[tuple[str, Callable[[Workspace, Fixture], Any], str]]:
         ("read the credentials' status", lambda ws, f: credential_status(ws), "Y----"),
         ("send through the sandbox", lambda ws, f: sandbox_mode(ws), "Y----"),
         ("store an SMS account", lambda ws, f: sms_account(ws), "Y----"),
+        ("read the SMS and email accounts", lambda ws, f: sms_accounts(ws), "Y----"),
+        ("test the SMS account", lambda ws, f: check_sms_account(ws), "Y----"),
         ("add a member", lambda ws, f: add_member(ws), "Y----"),
         ("change a role", lambda ws, f: team.grant(ws, APP, "victim", Role.ANALYST), "Y----"),
         ("take a role away", lambda ws, f: team.revoke(ws, APP, "victim"), "Y----"),
@@ -213,6 +215,27 @@ def sms_account(ws: Workspace) -> object:
 
     settings = {"account_sid": "AC" + "0" * 32, "sender": "+33700000000"}
     return set_provider_account(ws, Vault.system(), APP, Provider.TWILIO, settings, "token")
+
+
+def sms_accounts(ws: Workspace) -> object:
+    from engage_desktop.core.credentials.provider_status import accounts_status
+
+    return accounts_status(ws, APP)
+
+
+def check_sms_account(ws: Workspace) -> object:
+    """The tester is handed in (the network half lives in the services): one that passes."""
+    from engage_desktop.core.credentials.provider_testing import check_provider_account
+    from engage_desktop.core.credentials.testing import TestReport
+    from engage_desktop.core.messages import CodedText
+    from engage_desktop.core.progress import Progress
+    from engage_desktop.security.vault import Vault
+    from engage_desktop.store.models import Provider
+
+    def passes(_account: object, _progress: Progress) -> TestReport:
+        return TestReport(True, CodedText("ok"))
+
+    return check_provider_account(ws, Vault.system(), APP, Provider.TWILIO, passes, Progress())
 
 
 def add_member(ws: Workspace) -> object:

@@ -5,8 +5,8 @@ SMS / email secrets in this machine's keyring (with nothing left in the product 
 them), and, on SQLite, the SMS / email account rows and the unsubscribe key's fingerprint,
 which an app added next inherited (SQLite gives a new app the id of the removed last one).
 ``app_secrets`` lists the app's keyring entries on this machine and the other machines still
-holding its key; ``secret_rows`` are the workspace rows to delete with the app; ``forget``
-deletes this machine's entries once the removal is committed.
+holding its key or its SMS / email secrets; ``secret_rows`` are the workspace rows to delete
+with the app; ``forget`` deletes this machine's entries once the removal is committed.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from engage_desktop.security.vault import Vault, VaultUnavailable
 from engage_desktop.store.models import (
     AppCredential,
     ChannelAccount,
+    ChannelAccountHolder,
     CredentialHolder,
     WorkspaceSetting,
 )
@@ -30,7 +31,8 @@ from engage_desktop.store.models import (
 @dataclass(frozen=True)
 class AppSecrets:
     """``here``: the app's keyring entries on this machine (names, never values);
-    ``other_hosts``: machines whose keyring holds a copy of its service-account key."""
+    ``other_hosts``: machines whose keyring holds a copy of its service-account key or of
+    its SMS / email secrets."""
 
     here: tuple[str, ...]
     other_hosts: tuple[str, ...]
@@ -47,13 +49,23 @@ def app_secrets(session: Session, app_id: int, host: str) -> AppSecrets:
     if credential is not None:
         names.add(credential.reference)
     others: set[str] = set()
-    for holder in session.scalars(
-        select(CredentialHolder).where(CredentialHolder.app_id == app_id)
-    ):
-        if holder.host == host:
-            names.add(holder.reference)
+    holders = [
+        *session.execute(
+            select(CredentialHolder.host, CredentialHolder.reference).where(
+                CredentialHolder.app_id == app_id
+            )
+        ),
+        *session.execute(
+            select(ChannelAccountHolder.host, ChannelAccountHolder.reference).where(
+                ChannelAccountHolder.app_id == app_id
+            )
+        ),
+    ]
+    for holder_host, reference in holders:
+        if holder_host == host:
+            names.add(reference)
         else:
-            others.add(holder.host)
+            others.add(holder_host)
     names.update(
         session.scalars(select(ChannelAccount.reference).where(ChannelAccount.app_id == app_id))
     )
@@ -64,6 +76,7 @@ def app_secrets(session: Session, app_id: int, host: str) -> AppSecrets:
 def secret_rows(app_id: int) -> list[Delete]:
     """The workspace rows about the app's secrets, deleted with the app."""
     return [
+        delete(ChannelAccountHolder).where(ChannelAccountHolder.app_id == app_id),
         delete(ChannelAccount).where(ChannelAccount.app_id == app_id),
         delete(WorkspaceSetting).where(WorkspaceSetting.key == fingerprint_setting(app_id)),
     ]

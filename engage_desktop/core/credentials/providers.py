@@ -6,7 +6,10 @@ a fingerprint (a short hash, so admins see a change; it cannot be reversed into 
 What is not secret (Twilio's account SID and sender, the SMTP host, port, user and From
 address, the STOP mention, the unsubscribe base URL, the status callback URL) is kept in
 ``channel_account.settings``. Setting checks ``MANAGE_CREDENTIALS`` and is audited with the
-fingerprint only. ``read_account`` is what the service uses (it sends for everyone).
+fingerprint only. Each machine that stores the secret is recorded as a holder
+(``ChannelAccountHolder``), so when the service on another machine finds its keyring without
+the secret, the error names where it is. ``read_account`` is what the service uses (it sends
+for everyone).
 """
 
 from __future__ import annotations
@@ -17,15 +20,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engage_desktop.core.credentials.admin import workspace_id
+from engage_desktop.core.credentials.admin import this_host, workspace_id
 from engage_desktop.core.messages import CodedError
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.audit import record
 from engage_desktop.security.roles import Permission, require
 from engage_desktop.security.vault import Vault
-from engage_desktop.store.models import App, ChannelAccount, Provider
+from engage_desktop.store.models import App, ChannelAccount, ChannelAccountHolder, Provider
 
 # Settings each provider needs (required) and may have (optional); anything else is refused.
 REQUIRED: Mapping[Provider, tuple[str, ...]] = {
@@ -120,21 +124,32 @@ def set_provider_account(
     app_id: int,
     provider: Provider,
     settings: Mapping[str, Any],
-    secret: str,
+    secret: str | None,
+    *,
+    host: str | None = None,
 ) -> str:
-    """Store the secret in this machine's keyring and the settings in the workspace; returns
-    the fingerprint. A failed workspace write removes the keyring entry it just wrote."""
-    if not secret.strip():
+    """Store the secret in this machine's keyring and the settings in the workspace, and record
+    this machine (``host``) as holding it; returns the fingerprint. ``secret`` None keeps the
+    stored one (read from this machine's keyring: the settings alone change). A failed
+    workspace write puts the keyring entry back as it was."""
+    if secret is not None and not secret.strip():
         raise ProviderSetupError("The secret is empty.", "empty_secret")
     clean = check_settings(provider, settings)
+    host = host or this_host()
     with ws.session_factory() as session:
         require(session, ws.member_id, app_id, Permission.MANAGE_CREDENTIALS)
         reference = reference_for(workspace_id(session), app_id, provider)
+        stored = session.get(ChannelAccount, (app_id, provider))
+        stored_reference = stored.reference if stored is not None else None
+    if secret is None:
+        secret = _kept_secret(vault, stored_reference, app_id, provider)
     previous = vault.get(reference)
     vault.put(reference, secret)
     try:
         with ws.session() as session:
-            _record(session, ws, app_id, provider, clean, reference, fingerprint(secret))
+            print_ = fingerprint(secret)
+            _record(session, ws, app_id, provider, clean, reference, print_, host)
+            _hold(session, ws, app_id, provider, host, reference, print_)
     except BaseException:
         if previous is None:
             vault.delete(reference)
@@ -142,6 +157,20 @@ def set_provider_account(
             vault.put(reference, previous)
         raise
     return fingerprint(secret)
+
+
+def _kept_secret(vault: Vault, reference: str | None, app_id: int, provider: Provider) -> str:
+    """The stored secret, to save new settings without typing it again."""
+    found = vault.get(reference) if reference is not None else None
+    if found is None:
+        raise ProviderSetupError(
+            f"App {app_id} has no {provider.value} secret in this machine's keyring to keep: "
+            "type it.",
+            "secret_to_keep_missing",
+            str(app_id),
+            provider.value,
+        )
+    return found
 
 
 def _record(
@@ -152,6 +181,7 @@ def _record(
     settings: dict[str, Any],
     reference: str,
     print_: str,
+    host: str,
 ) -> None:
     if session.get(App, app_id) is None:
         raise ProviderSetupError(f"No app with id {app_id}.", "no_app", str(app_id))
@@ -159,8 +189,8 @@ def _record(
     if row is None:
         row = ChannelAccount(app_id=app_id, provider=provider)
         session.add(row)
-    if row.fingerprint != print_:
-        row.tested_at = None
+    if row.fingerprint != print_ or row.settings != settings:  # the last test no longer holds
+        row.tested_at, row.tested_host = None, None
     row.settings, row.reference, row.fingerprint = settings, reference, print_
     row.set_at, row.set_by = ws.clock.now(), ws.member_id
     record(
@@ -169,7 +199,55 @@ def _record(
         app_id=app_id,
         action="credentials.provider_set",
         target=f"app:{app_id}",
-        details={"provider": provider.value, "fingerprint": print_, **_public(settings)},
+        details={
+            "provider": provider.value,
+            "fingerprint": print_,
+            "host": host,
+            **_public(settings),
+        },
+    )
+
+
+def _hold(
+    session: Session,
+    ws: Workspace,
+    app_id: int,
+    provider: Provider,
+    host: str,
+    reference: str,
+    print_: str,
+) -> None:
+    """Record that ``host``'s keyring holds the secret with this fingerprint."""
+    holder = session.scalar(
+        select(ChannelAccountHolder).where(
+            ChannelAccountHolder.app_id == app_id,
+            ChannelAccountHolder.provider == provider,
+            ChannelAccountHolder.host == host,
+        )
+    )
+    if holder is None:
+        holder = ChannelAccountHolder(app_id=app_id, provider=provider, host=host)
+        session.add(holder)
+    if holder.fingerprint != print_:
+        holder.stored_at, holder.stored_by = ws.clock.now(), ws.member_id
+    holder.reference, holder.fingerprint = reference, print_
+
+
+def holder_hosts(session: Session, app_id: int, provider: Provider) -> list[str]:
+    """Machines whose keyring holds the account's current secret."""
+    account = session.get(ChannelAccount, (app_id, provider))
+    if account is None:
+        return []
+    return list(
+        session.scalars(
+            select(ChannelAccountHolder.host)
+            .where(
+                ChannelAccountHolder.app_id == app_id,
+                ChannelAccountHolder.provider == provider,
+                ChannelAccountHolder.fingerprint == account.fingerprint,
+            )
+            .order_by(ChannelAccountHolder.host)
+        )
     )
 
 
@@ -198,11 +276,20 @@ def read_account(
         )
     secret = vault.get(row.reference)
     if secret is None:
-        raise ProviderMissing(
-            f"This machine's keyring lacks app {app_id}'s {provider.value} secret: run "
-            f"'engage-desktop credentials set --app {app_id} --provider {provider.value}' here.",
-            "provider_secret_missing",
-            str(app_id),
-            provider.value,
-        )
+        raise _secret_missing(session, app_id, provider)
     return ProviderAccount(app_id, provider, dict(row.settings), secret)
+
+
+def _secret_missing(session: Session, app_id: int, provider: Provider) -> ProviderMissing:
+    """Names the machines that hold the secret, so an admin knows where it was given."""
+    hosts = ", ".join(holder_hosts(session, app_id, provider))
+    command = f"engage-desktop credentials set --app {app_id} --provider {provider.value}"
+    return ProviderMissing(
+        f"This machine's keyring lacks app {app_id}'s {provider.value} secret (held on: "
+        f"{hosts or 'no machine recorded'}); set it here with '{command}' or in Settings → Apps → SMS and email "
+        "accounts.",
+        "provider_secret_missing",
+        str(app_id),
+        provider.value,
+        hosts,
+    )

@@ -15,6 +15,7 @@ from engage_desktop.core.progress import Progress
 
 if TYPE_CHECKING:  # light: the GUI imports this module with its first pages
     from engage_desktop.core.credentials.key_file import ServiceAccountKey
+    from engage_desktop.core.credentials.provider_testing import ProviderTester
     from engage_desktop.security.vault import Vault
 
 TEST_TOPIC = "engage-desktop-connection-test"
@@ -52,8 +53,10 @@ class ConnectionTester(Protocol):
 
 @dataclass(frozen=True)
 class CredentialTools:
-    """What the GUI's credentials dialog is handed by whoever starts it (the CLI's ``gui``):
-    this machine's keyring and the network half of "Test connection"."""
+    """What the GUI's credentials dialogs are handed by whoever starts them (the CLI's ``gui``):
+    this machine's keyring and the network half of "Test connection", for the FCM key
+    (``tester``) and for the SMS and email accounts (``provider_tester``)."""
 
     vault: Vault
     tester: ConnectionTester
+    provider_tester: ProviderTester

@@ -19,6 +19,8 @@ import aiosmtplib
 
 from engage_desktop.core.content.email_message import EmailParts, Envelope
 from engage_desktop.core.content.email_message import mime_message as build_mime
+from engage_desktop.core.credentials.provider_testing import PROVIDER_TEST_MESSAGES as WORDS
+from engage_desktop.core.messages import CodedText
 from engage_desktop.services.channels.base import ChannelResult, EmailMessage, Kind
 
 
@@ -127,14 +129,19 @@ class SmtpSender:
 
 async def check_account(
     settings: Mapping[str, object], password: str, tls_context: ssl.SSLContext | None = None
-) -> tuple[bool, str]:
-    """``credentials test``: connect, EHLO, STARTTLS, AUTH, QUIT. (passed, what happened)."""
+) -> tuple[bool, CodedText]:
+    """``credentials test``: connect, EHLO, STARTTLS, AUTH, QUIT. (passed, what happened,
+    coded so the GUI words it in the user's language)."""
+    host, port, user = str(settings["host"]), str(settings["port"]), str(settings["user"])
     sender = SmtpSender(settings, password, tls_context=tls_context, timeout=20)
     try:
         smtp = await sender.connect()
         await smtp.quit()
+    except aiosmtplib.SMTPAuthenticationError as exc:
+        said = exc.message[:200]
+        return False, WORDS.text("smtp_login_refused", host, user, str(exc.code), said)
     except aiosmtplib.SMTPResponseException as exc:
-        return False, f"The SMTP server answered {exc.code}: {exc.message}"[:300]
+        return False, WORDS.text("smtp_refused", host, str(exc.code), exc.message[:200])
     except (aiosmtplib.SMTPException, OSError, TimeoutError) as exc:
-        return False, f"The SMTP server could not be reached ({type(exc).__name__})."
-    return True, f"Connected to {settings['host']}:{settings['port']} with TLS and logged in."
+        return False, WORDS.text("smtp_unreachable", host, port, type(exc).__name__)
+    return True, WORDS.text("smtp_passed", host, port, user)

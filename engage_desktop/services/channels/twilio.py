@@ -19,6 +19,8 @@ from typing import Any
 
 import aiohttp
 
+from engage_desktop.core.credentials.provider_testing import PROVIDER_TEST_MESSAGES as WORDS
+from engage_desktop.core.messages import CodedText
 from engage_desktop.services.channels.base import ChannelResult, Kind, SmsMessage
 
 API = "/2010-04-01/Accounts/{sid}"
@@ -112,8 +114,9 @@ class TwilioSender:
             self._session = None
 
 
-async def fetch_account(base_url: str, account_sid: str, auth_token: str) -> tuple[bool, str]:
-    """``credentials test``: read the account resource. (passed, what Twilio said)."""
+async def fetch_account(base_url: str, account_sid: str, auth_token: str) -> tuple[bool, CodedText]:
+    """``credentials test``: read the account resource. (passed, what Twilio said, coded so
+    the GUI words it in the user's language)."""
     url = f"{base_url.rstrip('/')}{API.format(sid=account_sid)}.json"
     headers = {"Authorization": aiohttp.encode_basic_auth(account_sid, auth_token)}
     connector = aiohttp.TCPConnector(ssl=ssl.create_default_context())
@@ -125,8 +128,10 @@ async def fetch_account(base_url: str, account_sid: str, auth_token: str) -> tup
         ):
             payload = await answer.json(content_type=None)
     except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
-        return False, f"Twilio could not be reached ({type(exc).__name__})."
+        return False, WORDS.text("twilio_unreachable", type(exc).__name__)
     if answer.status == 200 and isinstance(payload, Mapping):
-        return True, f"Account '{payload.get('friendly_name', '')}' is {payload.get('status')}."
+        name, status = str(payload.get("friendly_name", "")), str(payload.get("status"))
+        return True, WORDS.text("twilio_passed", account_sid, name, status)
     result = classify(answer.status, payload, None)
-    return False, f"{result.code}: {result.message}"
+    refused = "twilio_refused_login" if answer.status == 401 else "twilio_refused"
+    return False, WORDS.text(refused, account_sid, result.code or "", result.message or "")

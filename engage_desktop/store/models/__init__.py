@@ -17,7 +17,7 @@ from .audience import (
 )
 from .base import Base, UTCDateTime, aware_utc, utcnow
 from .changes import CHANGE_AREAS, ChangeStamp
-from .channel_accounts import ChannelAccount, Provider
+from .channel_accounts import ChannelAccount, ChannelAccountHolder, Provider
 from .credentials import AppCredential, CredentialHolder
 from .delivery import DeliveryRules
 from .imports import ImportChunk, ImportConsent, ImportRun, ImportUpdate
@@ -55,6 +55,7 @@ __all__ = [
     "ChangeStamp",
     "Channel",
     "ChannelAccount",
+    "ChannelAccountHolder",
     "Consent",
     "ConsentState",
     "CredentialHolder",

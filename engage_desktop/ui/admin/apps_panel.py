@@ -2,8 +2,10 @@
 
 The list comes from core off the GUI thread. "Add…" shows only to those who may add apps
 (admins of some app); "Edit…" and "Remove…" only to admins of some listed app, and act on the
-selected app only where the member is its admin. After a change the main window's app switcher
-is refreshed through ``UiContext.reload_apps``.
+selected app only where the member is its admin, as does "SMS and email accounts…" (the app's
+Twilio and SMTP accounts, ``ui.provider_accounts``), which also waits for this machine's
+keyring (``UiContext.credentials``). After a change the main window's app switcher is
+refreshed through ``UiContext.reload_apps``.
 """
 
 from __future__ import annotations
@@ -32,9 +34,10 @@ from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.delivery.rules_dialog import DeliveryRulesDialog, rules_button_text
 from engage_desktop.ui.messages import fill
 from engage_desktop.ui.preview.app_icon import icon_pixmap
+from engage_desktop.ui.provider_accounts.dialog import ProviderAccountsDialog
 
 ICON_IN_LIST = 24
-Dialog = TypeVar("Dialog", AppDialog, RemoveAppDialog, DeliveryRulesDialog)
+Dialog = TypeVar("Dialog", AppDialog, RemoveAppDialog, DeliveryRulesDialog, ProviderAccountsDialog)
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,9 @@ class AppsPanel(QWidget):
         self.context = context
         self.apps: list[AppInfo] = []
         self.job: Job | None = None
-        self.dialog: AppDialog | RemoveAppDialog | DeliveryRulesDialog | None = None
+        self.dialog: (
+            AppDialog | RemoveAppDialog | DeliveryRulesDialog | ProviderAccountsDialog | None
+        ) = None
         self.table = list_table(
             [
                 self.tr("App"),
@@ -85,12 +90,21 @@ class AppsPanel(QWidget):
         self.remove_button = QPushButton(self.tr("Remove…"))
         self.rules_button = QPushButton(rules_button_text())
         self.rules_button.clicked.connect(self.rules_of_selected)
+        self.accounts_button = QPushButton(self.tr("SMS and email accounts…"))
+        self.accounts_button.clicked.connect(self.accounts_of_selected)
+        context.credentials_changed.connect(self._selection_changed)  # the keyring arrived
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit_selected)
         self.remove_button.clicked.connect(self.remove_selected)
         self.note = QLabel()
         self.note.setWordWrap(True)
-        bar = button_bar(self.add_button, self.edit_button, self.rules_button, self.remove_button)
+        bar = button_bar(
+            self.add_button,
+            self.edit_button,
+            self.rules_button,
+            self.accounts_button,
+            self.remove_button,
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(self.tr("Each app is a Firebase project. You see the apps you have a role on."))
@@ -98,7 +112,7 @@ class AppsPanel(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.note)
-        for button in (self.add_button, self.edit_button, self.rules_button, self.remove_button):
+        for button in self._role_buttons():
             button.hide()  # shown once the list says what this member may do
         self.reload()
 
@@ -136,6 +150,7 @@ class AppsPanel(QWidget):
         self.add_button.setVisible(view.may_add)
         self.edit_button.setVisible(administers)
         self.rules_button.setVisible(administers)
+        self.accounts_button.setVisible(administers)
         self.remove_button.setVisible(administers)
         if not view.apps:
             self.note.setText(self.tr("You have a role on no app of this workspace yet."))
@@ -166,6 +181,11 @@ class AppsPanel(QWidget):
         self.edit_button.setToolTip(why)
         self.rules_button.setToolTip(why)
         self.remove_button.setToolTip(why)
+        keyring = self.context.credentials is not None
+        self.accounts_button.setEnabled(admin and keyring)
+        if admin and not keyring:
+            why = self.tr("Waiting for this machine's keyring…")
+        self.accounts_button.setToolTip(why)
 
     def add(self) -> AppDialog:
         dialog = AppDialog(self.context, None, self)
@@ -186,6 +206,15 @@ class AppsPanel(QWidget):
             return None
         return self._open(DeliveryRulesDialog(self.context, app.id, app.identity.name, self))
 
+    def accounts_of_selected(self) -> ProviderAccountsDialog | None:
+        app = self.selected()
+        tools = self.context.credentials
+        if app is None or app.grant.role != Role.ADMIN or tools is None:
+            return None
+        return self._open(
+            ProviderAccountsDialog(self.context, tools, app.id, app.identity.name, self)
+        )
+
     def remove_selected(self) -> RemoveAppDialog | None:
         app = self.selected()
         if app is None or app.grant.role != Role.ADMIN:
@@ -193,6 +222,15 @@ class AppsPanel(QWidget):
         dialog = RemoveAppDialog(self.context, app.id, app.name, self)
         dialog.removed.connect(self._changed)
         return self._open(dialog)
+
+    def _role_buttons(self) -> tuple[QPushButton, ...]:
+        return (
+            self.add_button,
+            self.edit_button,
+            self.rules_button,
+            self.accounts_button,
+            self.remove_button,
+        )
 
     def _open(self, dialog: Dialog) -> Dialog:
         self.dialog = dialog

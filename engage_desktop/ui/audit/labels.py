@@ -56,6 +56,9 @@ def action_labels() -> dict[str, str]:
         "credentials.provider_set": QCoreApplication.translate(
             "AuditLabels", "SMS or email account given"
         ),
+        "credentials.provider_test": QCoreApplication.translate(
+            "AuditLabels", "SMS or email account tested"
+        ),
         "credentials.unsubscribe_key_made": QCoreApplication.translate(
             "AuditLabels", "Unsubscribe-link key made"
         ),

@@ -40,9 +40,10 @@ from engage_desktop.core.credentials.connection import check_connection, set_cre
 from engage_desktop.core.credentials.testing import CredentialTools, TestReport
 from engage_desktop.core.progress import Progress
 from engage_desktop.security.errors import PermissionDenied
-from engage_desktop.ui.background import Job, run_in_background
+from engage_desktop.ui.background import Job
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.credentials.messages import credential_text
+from engage_desktop.ui.credentials.serial_jobs import SerialJobs
 from engage_desktop.ui.formatting import format_datetime
 from engage_desktop.ui.messages import fill, permission_text
 
@@ -59,7 +60,12 @@ class CredentialsDialog(QDialog):
         self.setWindowTitle(self.tr("Firebase credentials"))
         self.context, self.tools, self.app_id = context, tools, app_id
         self.status: CredentialStatus | None = None
-        self._job: Job | None = None
+        self._jobs = SerialJobs(
+            self,
+            self._busy,
+            lambda exc: self._say(self._error_text(exc), error=True),
+            lambda: self._say(self.tr("Test cancelled.")),
+        )
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.mode_label = QLabel()
@@ -151,20 +157,11 @@ class CredentialsDialog(QDialog):
     def _run(
         self, work: Callable[[Progress], Any], done: Callable[[Any], None], *, cancellable: bool
     ) -> None:
-        if self._job is not None and not self._job.done:
-            return
-        self._busy(True, cancellable)
-        self._job = run_in_background(work, parent=self)
-        results: list[Any] = []  # handed over once the job is done, so ``done`` may start another
-        self._job.succeeded.connect(results.append)
-        self._job.failed.connect(lambda exc, _tb: self._say(self._error_text(exc), error=True))
-        self._job.cancelled.connect(lambda: self._say(self.tr("Test cancelled.")))
-        self._job.finished.connect(lambda: self._finished(done, results))
+        self._jobs.run(work, done, cancellable=cancellable)
 
-    def _finished(self, done: Callable[[Any], None], results: list[Any]) -> None:
-        self._busy(False, False)
-        if results:
-            done(results[0])
+    @property
+    def _job(self) -> Job | None:
+        return self._jobs.job
 
     def _busy(self, busy: bool, cancellable: bool) -> None:
         self.progress.setVisible(busy and cancellable)
@@ -175,8 +172,7 @@ class CredentialsDialog(QDialog):
             self._enable()
 
     def _cancel(self) -> None:
-        if self._job is not None:
-            self._job.cancel()
+        self._jobs.cancel()
 
     def _error_text(self, exc: BaseException) -> str:
         if isinstance(exc, PermissionDenied):

@@ -26,6 +26,7 @@ from engage_desktop.store.models import (
     AppCredential,
     AuditEntry,
     ChannelAccount,
+    ChannelAccountHolder,
     CredentialHolder,
     Provider,
 )
@@ -94,3 +95,30 @@ def test_without_a_keyring_the_app_goes_and_the_entries_left_are_said(
     assert done.left_here == tuple(names)
     for name in names:  # the test cleans up what the caller was told to
         assert vault.delete(name)
+
+
+def test_machines_holding_only_an_sms_or_email_secret_are_named_when_the_app_goes(
+    backend_workspace: Workspace, vault: Vault
+) -> None:
+    """Before: ``other_hosts`` listed the machines holding the FCM key only, so a machine given
+    just the app's Twilio token was never named and its copy stayed there, unknown."""
+    ws = backend_workspace
+    app_id = add_app(ws, AppIdentity("Boutique", PROJECT))
+    here = this_host()
+    elsewhere = Vault(vault.backend, service=f"{vault.service}-envoi-2")
+    set_provider_account(ws, vault, app_id, Provider.TWILIO, TWILIO, "token-here", host=here)
+    set_provider_account(
+        ws, elsewhere, app_id, Provider.TWILIO, TWILIO, "token-here", host="envoi-2"
+    )
+    impact = removal_impact(ws, app_id, host=here)
+    assert impact.other_hosts == ("envoi-2",)
+    with ws.session_factory() as session:
+        reference = session.scalars(select(ChannelAccount.reference)).one()
+    assert impact.secrets_here == (reference,)
+    done = remove_app(ws, app_id, confirm_name="Boutique", vault=vault, host=here)
+    assert done.left_here == () and vault.get(reference) is None
+    assert elsewhere.delete(reference)  # "envoi-2" is told to; the test cleans up for it
+    with ws.session_factory() as session:
+        assert session.scalars(select(ChannelAccountHolder)).all() == []
+        entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "app.remove")).one()
+        assert entry.details["still_on"] == ["envoi-2"]

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from engage_desktop.cli.provider_credentials import run_provider_test
 from engage_desktop.core.apps.identity import AppIdentity
 from engage_desktop.core.apps.manage import add_app, get_app, list_apps
 from engage_desktop.core.credentials.connection import set_credentials
@@ -125,7 +126,29 @@ def test_a_marketer_sees_their_apps_only_and_no_admin_buttons(
     assert panel.table.rowCount() == 1 and panel.table.item(0, 6).text() == "Marketer"
     for button in (panel.add_button, panel.edit_button, panel.remove_button):
         assert not button.isVisibleTo(panel)
+    assert not panel.accounts_button.isVisibleTo(panel)
     assert panel.edit_selected() is None and panel.remove_selected() is None
+    assert panel.accounts_of_selected() is None
+
+
+def test_sms_and_email_accounts_wait_for_this_machines_keyring(
+    qtbot: QtBot, make_workspace: Callable[..., Workspace], qsettings: QSettings
+) -> None:
+    """The admin's button is there at once, and usable once the keyring (made on a worker
+    after start-up) reaches the context."""
+    ws = make_workspace()
+    add_app(ws, AppIdentity("Boutique", "boutique-prod"))
+    panel = _panel(qtbot, ws, qsettings)
+    assert panel.accounts_button.isVisibleTo(panel) and not panel.accounts_button.isEnabled()
+    assert panel.accounts_button.toolTip() == "Waiting for this machine's keyring…"
+    panel.context.set_credentials(
+        CredentialTools(Vault.system(), over_the_network, run_provider_test)
+    )
+    assert panel.accounts_button.isEnabled() and panel.accounts_button.toolTip() == ""
+    dialog = panel.accounts_of_selected()
+    assert dialog is not None and panel.dialog is dialog
+    qtbot.waitUntil(lambda: dialog.status is not None)
+    assert dialog.windowTitle() == "SMS and email accounts — Boutique"
 
 
 def test_removing_an_app_says_which_secrets_stay_when_the_keyring_cannot_be_reached(
@@ -144,7 +167,7 @@ def test_removing_an_app_says_which_secrets_stay_when_the_keyring_cannot_be_reac
             ws,
             qsettings,
             access=read_member_access(ws),
-            credentials=CredentialTools(Vault(NoKeyring()), over_the_network),
+            credentials=CredentialTools(Vault(NoKeyring()), over_the_network, run_provider_test),
         )
     )
     qtbot.addWidget(panel)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from engage_desktop.cli.provider_credentials import run_provider_test
 from engage_desktop.core.credentials.admin import remove_credentials
 from engage_desktop.core.credentials.connection import set_credentials
 from engage_desktop.core.credentials.testing import CredentialTools
@@ -43,7 +44,7 @@ def context_for(ws: Workspace, tmp_path: Path, role: Role) -> UiContext:
     return UiContext(
         ws,
         settings,
-        credentials=CredentialTools(Vault.system(), over_the_network),
+        credentials=CredentialTools(Vault.system(), over_the_network, run_provider_test),
         access=read_member_access(ws),
     )
 

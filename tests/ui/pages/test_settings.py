@@ -19,6 +19,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from engage_desktop.cli.provider_credentials import run_provider_test
 from engage_desktop.core.credentials.testing import CredentialTools
 from engage_desktop.core.member_access import read_member_access
 from engage_desktop.core.team import list_members
@@ -68,7 +69,7 @@ def test_an_admin_connects_a_firebase_project_from_the_gui_alone(
     context = UiContext(
         ws,
         settings,
-        credentials=CredentialTools(Vault.system(), over_the_network),
+        credentials=CredentialTools(Vault.system(), over_the_network, run_provider_test),
         access=read_member_access(ws),
     )
     page = SettingsPage(context)
