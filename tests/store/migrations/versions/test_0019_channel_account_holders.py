@@ -32,7 +32,7 @@ def _migrate(engine: Engine, revision: str, *, down: bool = False) -> None:
 
 
 def _round_trip(engine: Engine) -> None:
-    _migrate(engine, "0016")
+    _migrate(engine, "0018")
     with engine.begin() as conn:
         for sql in ROWS:
             conn.execute(text(sql))
@@ -44,7 +44,7 @@ def _round_trip(engine: Engine) -> None:
         assert holders == 0  # nobody recorded where the old account was set
         if migrate.head_revision() == "0019":
             assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
-    _migrate(engine, "0016", down=True)
+    _migrate(engine, "0018", down=True)
     with engine.connect() as conn:
         inspector = inspect(conn)
         assert "channel_account_holder" not in inspector.get_table_names()
