@@ -95,7 +95,7 @@ def _line(row: AuditRow) -> str:
         row.member_login or "(service)",
         app,
         row.action,
-        row.target or "",
+        _target(row),
         details,
     ]
     return "  ".join(p for p in parts if p)
@@ -146,3 +146,11 @@ def run_verify(args: argparse.Namespace) -> int:
         print(f"The audit chain is broken: {broken.describe()}")
         print(f"({report.checked:,} entries before it check out.)")
     return 0 if broken is None else EXIT_ERROR
+
+
+def _target(row: AuditRow) -> str:
+    """The stored code, with the name it stands for (or that its row is gone)."""
+    if row.target_name is None:
+        return row.target or ""
+    name = row.target_name.name
+    return f"{row.target} ({name})" if name is not None else f"{row.target} (deleted)"

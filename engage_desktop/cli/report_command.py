@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         ws.close()
     print(f"Wrote {args.out}")
-    if results.has_control:
-        for variant in results.variants:
-            print(verdict_sentence(results.uplift(variant), variant.key, ChartText()))
+    reference = results.reference.key if results.reference else None
+    for variant in results.compared(results.variants):
+        print(verdict_sentence(results.uplift(variant), variant.key, ChartText(), reference))
     return 0

@@ -519,6 +519,34 @@
         <source>the chain&apos;s head row is missing; nothing can be recorded until it is restored.</source>
         <translation>la tête de la chaîne manque ; rien ne peut être enregistré avant sa restauration.</translation>
     </message>
+    <message>
+        <source>Campaign “%1”</source>
+        <translation>Campagne « %1 »</translation>
+    </message>
+    <message>
+        <source>Campaign %1 (deleted)</source>
+        <translation>Campagne %1 (supprimée)</translation>
+    </message>
+    <message>
+        <source>App “%1”</source>
+        <translation>App « %1 »</translation>
+    </message>
+    <message>
+        <source>App %1 (removed)</source>
+        <translation>App %1 (retirée)</translation>
+    </message>
+    <message>
+        <source>Segment “%1”</source>
+        <translation>Segment « %1 »</translation>
+    </message>
+    <message>
+        <source>Segment %1 (deleted)</source>
+        <translation>Segment %1 (supprimé)</translation>
+    </message>
+    <message>
+        <source>Member “%1”</source>
+        <translation>Membre « %1 »</translation>
+    </message>
 </context>
 <context>
     <name>AuditLogBox</name>

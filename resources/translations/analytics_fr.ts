@@ -176,8 +176,16 @@ conv. {conversions}</translation>
         <translation>heure</translation>
     </message>
     <message>
+        <source>Conversion of each variant against {reference}</source>
+        <translation>Conversion de chaque variante face à la {reference}</translation>
+    </message>
+    <message>
         <source>HTML (as text)</source>
         <translation>HTML (en texte)</translation>
+    </message>
+    <message>
+        <source>gap with {reference} (points)</source>
+        <translation>écart avec la {reference} (points)</translation>
     </message>
     <message>
         <source>Best hour: {hour} h</source>
@@ -272,6 +280,10 @@ conv. {conversions}</translation>
         <translation>Taux du témoin</translation>
     </message>
     <message>
+        <source>Rate of {reference}</source>
+        <translation>Taux de la {reference}</translation>
+    </message>
+    <message>
         <source>Difference (points)</source>
         <translation>Écart (points)</translation>
     </message>
@@ -342,6 +354,30 @@ conv. {conversions}</translation>
     <message>
         <source>No opens recorded from {first} to {last}.</source>
         <translation>Aucune ouverture enregistrée du {first} au {last}.</translation>
+    </message>
+    <message>
+        <source>No control group: {variant} is the reference the other variants are compared with.</source>
+        <translation>Pas de groupe témoin : la {variant} sert de référence aux autres variantes.</translation>
+    </message>
+    <message>
+        <source>{variant} converts better than {reference}: {difference} points (95 % CI {low} to {high}), p = {p}.</source>
+        <translation>La {variant} convertit mieux que la {reference} : {difference} points (IC 95 % de {low} à {high}), p = {p}.</translation>
+    </message>
+    <message>
+        <source>{variant} converts worse than {reference}: {difference} points (95 % CI {low} to {high}), p = {p}.</source>
+        <translation>La {variant} convertit moins bien que la {reference} : {difference} points (IC 95 % de {low} à {high}), p = {p}.</translation>
+    </message>
+    <message>
+        <source>No significant difference between {variant} and {reference} ({difference} points, 95 % CI {low} to {high}, p = {p}).</source>
+        <translation>Pas d&apos;écart significatif entre la {variant} et la {reference} ({difference} points, IC 95 % de {low} à {high}, p = {p}).</translation>
+    </message>
+    <message>
+        <source>Too few conversions to conclude for {variant} ({converted} of {recipients} against {control_converted} of {control_recipients} in {reference}).</source>
+        <translation>Trop peu de conversions pour conclure sur la {variant} ({converted} sur {recipients} contre {control_converted} sur {control_recipients} dans la {reference}).</translation>
+    </message>
+    <message>
+        <source>Nobody converted, in {variant} or in {reference}: does the conversion event happen in this app?</source>
+        <translation>Personne n&apos;a converti, ni dans la {variant} ni dans la {reference} : cet événement de conversion existe-t-il dans cette app ?</translation>
     </message>
     <message>
         <source>{variant} converts better than control: {difference} points (95 % CI {low} to {high}), p = {p}.</source>

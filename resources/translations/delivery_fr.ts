@@ -11,6 +11,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n SMS wait for the French SMS hours (Monday to Saturday, 08:00–20:00, not on public holidays).</source>
+        <translation>
+            <numerusform>%n SMS attend les heures d’envoi des SMS en France (du lundi au samedi, de 8 h à 20 h, hors jours fériés).</numerusform>
+            <numerusform>%n SMS attendent les heures d’envoi des SMS en France (du lundi au samedi, de 8 h à 20 h, hors jours fériés).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>At that time the next day, as it has passed in their time zone: %n message(s).</source>
         <translation>
             <numerusform>À cette heure le lendemain, car elle est passée dans son fuseau horaire : %n message.</numerusform>

@@ -86,9 +86,19 @@ def test_export_writes_a_spreadsheet_safe_csv_and_is_audited(
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # a French Excel opens it as UTF-8
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
-    assert rows[0] == ["seq", "at", "member", "app_id", "app", "action", "target", "details"]
+    assert rows[0] == [
+        "seq",
+        "at",
+        "member",
+        "app_id",
+        "app",
+        "action",
+        "target",
+        "target_name",
+        "details",
+    ]
     assert [r[5] for r in rows[1:]] == ["campaign.create", "app.update", "member.add"]
-    details = json.loads(rows[1][7])
+    details = json.loads(rows[1][8])
     assert details == {"name": EVIL}  # inside JSON the cell starts with "{": inert
     assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
     assert not list(tmp_path.glob("*.part"))

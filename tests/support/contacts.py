@@ -3,7 +3,7 @@ email campaign to them."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -74,11 +74,14 @@ def seed_people(
     return app_id
 
 
-def marketing_sms_allowed_now() -> bool:
-    """Whether a real service may send a marketing SMS to France right now (Mon-Sat 08:00-20:00
-    Paris, no public holiday). Tests of the SMS transport that run a real service on the real
-    clock send transactional SMS outside those hours, else they would wait for the morning."""
-    return sms_allowed(datetime.now(ZoneInfo("Europe/Paris")).replace(tzinfo=None))
+def marketing_sms_allowed_now(for_minutes: int = 15) -> bool:
+    """Whether a real service may send a marketing SMS to France from now until ``for_minutes``
+    later (Mon-Sat 08:00-20:00 Paris, no public holiday). Tests of the SMS transport that run a
+    real service on the real clock send transactional SMS otherwise, else they would wait for
+    the morning; checking the whole test's span keeps a test started at 19:59 from seeing its
+    rows deferred at 20:00 (the window is one stretch a day, so both ends tell)."""
+    now = datetime.now(ZoneInfo("Europe/Paris")).replace(tzinfo=None)
+    return sms_allowed(now) and sms_allowed(now + timedelta(minutes=for_minutes))
 
 
 def seed_channel_campaign(

@@ -46,6 +46,7 @@ class Zoned:
 
     profile_zone: str | None
     device_zone: str | None
+    phone: str | None = None  # None: a French mobile number made from the profile id
 
 
 def seed_zoned_app(
@@ -78,7 +79,7 @@ def seed_zoned_app(
                         "app_id": app_id,
                         "external_id": f"z{pid}",
                         "time_zone": person.profile_zone,
-                        "phone": f"+336{pid % 100_000_000:08d}",
+                        "phone": person.phone or f"+336{pid % 100_000_000:08d}",
                         "email": f"p{pid}@example.com",
                         "attributes": {},
                         "created_at": now,

@@ -9,7 +9,9 @@ attributed by label only, without a message id, count once each). Conversions co
 ``recipients`` are the profiles sent at least one message of the variant, ``converted`` those
 whose conversion event fell in their attribution window (``conversion.py``). The control group
 (profiles held back, suppressed with reason ``control_group``) is measured the same way, so each
-variant's uplift against it can be tested (``stats.uplift``).
+variant's uplift against it can be tested (``stats.uplift``). A campaign without a control group
+but with several variants (the usual A/B test) compares each variant with the first one that
+reached anybody (``reference``, normally A), with the same test.
 """
 
 from __future__ import annotations
@@ -91,10 +93,36 @@ class CampaignResults:
         return self.control_recipients > 0
 
     @property
+    def reference(self) -> VariantFunnel | None:
+        """The variant the others are compared with when there is no control group: the first
+        one sent to anybody, when at least one other was too. None with a control group."""
+        if self.has_control:
+            return None
+        reached = [v for v in self.variants if v.recipients > 0]
+        return reached[0] if len(reached) >= 2 else None
+
+    def compared(self, variants: list[VariantFunnel]) -> list[VariantFunnel]:
+        """Those of ``variants`` that get a verdict: all of them against the control group,
+        all but the reference against it, none when there is nothing to compare with."""
+        if self.has_control:
+            return variants
+        reference = self.reference
+        if reference is None:
+            return []
+        return [v for v in variants if v.key != reference.key]
+
+    @property
     def has_data(self) -> bool:
         return any(v.targeted for v in self.variants)
 
     def uplift(self, variant: VariantFunnel) -> Uplift:
+        """``variant`` against the control group, else against the reference variant (its
+        ``control_*`` fields then hold the reference's counts)."""
+        reference = self.reference
+        if reference is not None:
+            return uplift(
+                variant.converted, variant.recipients, reference.converted, reference.recipients
+            )
         return uplift(
             variant.converted, variant.recipients, self.control_converted, self.control_recipients
         )

@@ -16,7 +16,7 @@ from engage_desktop.core.csv_cells import neutralised
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.audit import record
 
-HEADER = ("seq", "at", "member", "app_id", "app", "action", "target", "details")
+HEADER = ("seq", "at", "member", "app_id", "app", "action", "target", "target_name", "details")
 
 
 def _cells(row: AuditRow) -> list[object]:
@@ -29,6 +29,7 @@ def _cells(row: AuditRow) -> list[object]:
         row.app_name,
         row.action,
         row.target,
+        row.target_name.name if row.target_name else None,  # read at export (None: gone)
         details,
     ]
 

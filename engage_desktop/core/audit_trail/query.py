@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
+from engage_desktop.core.audit_trail.targets import TargetName, target_names
 from engage_desktop.core.workspace import Workspace
 from engage_desktop.security.roles import ROLE_PERMISSIONS, Permission, PermissionDenied, require
 from engage_desktop.store.models import App, AuditEntry, MemberRole
@@ -49,6 +50,7 @@ class AuditRow:
     action: str
     target: str | None
     details: dict[str, Any] = field(default_factory=dict)
+    target_name: TargetName | None = None  # what a ``kind:id`` target names, read now
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -59,6 +61,7 @@ class AuditRow:
             "app": self.app_name,
             "action": self.action,
             "target": self.target,
+            "target_name": self.target_name.name if self.target_name else None,
             "details": self.details,
         }
 
@@ -102,15 +105,14 @@ def _statement(session: Session, member_id: int, wanted: AuditFilter) -> Select[
 
 
 def list_entries(ws: Workspace, wanted: AuditFilter) -> list[AuditRow]:
-    """Newest first, at most ``wanted.limit``."""
+    """Newest first, at most ``wanted.limit``, each with its target's name."""
     with ws.session_factory() as session:
-        return [
-            _row(entry, name)
-            for entry, name in session.execute(_statement(session, ws.member_id, wanted))
-        ]
+        found = session.execute(_statement(session, ws.member_id, wanted)).all()
+        names = target_names(session, (entry.target for entry, _ in found))
+        return [_row(entry, app_name, names) for entry, app_name in found]
 
 
-def _row(entry: AuditEntry, app_name: str | None) -> AuditRow:
+def _row(entry: AuditEntry, app_name: str | None, names: dict[str, TargetName]) -> AuditRow:
     return AuditRow(
         seq=entry.seq,
         at=entry.at,
@@ -120,6 +122,7 @@ def _row(entry: AuditEntry, app_name: str | None) -> AuditRow:
         action=entry.action,
         target=entry.target,
         details=dict(entry.details or {}),
+        target_name=names.get(entry.target) if entry.target else None,
     )
 
 

@@ -1,7 +1,8 @@
 """When each row of a campaign may leave, decided at expansion (``outbox_message.not_before``).
 
 The start is the schedule's (now, a date, the recipient's local wall time, their best hour),
-then quiet hours and, for marketing SMS, the French SMS hours push it later (never drop it),
+then quiet hours and, for marketing SMS to French numbers, the French SMS hours push it later
+(never drop it),
 then the throttle gives it a slot. A row whose time falls after the offer's end is expired.
 Everything but the throttle depends only on the zone (and the best hour), so it is computed
 once per zone: a million rows in a few zones cost a dictionary lookup each.
@@ -12,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
@@ -30,11 +32,14 @@ from engage_desktop.core.delivery.schedule import (
     local_time_at,
     parse_schedule,
 )
+from engage_desktop.core.delivery.sms_hours import under_french_sms_hours
 from engage_desktop.core.delivery.throttle import ThrottleLedger
 from engage_desktop.core.delivery.windows import first_allowed
 from engage_desktop.core.delivery.zones import app_zone
 from engage_desktop.store.models import App, Campaign, CampaignFormat
 
+Window = Literal["quiet_hours", "sms_hours"]
+"""The rule that put a row off: the app's quiet hours, or the French marketing SMS hours."""
 FALLBACK_BEST_HOUR = 15  # open rates peak mid-afternoon (the brief); used without any opens
 
 
@@ -49,12 +54,12 @@ class Planner:
     schedule: DeliverySchedule
     rules: AppRules
     now: datetime
-    sms: bool = False
+    sms: bool = False  # a marketing SMS campaign (French numbers get the SMS hours)
     app_best_hour: int = FALLBACK_BEST_HOUR
     open_hours: Mapping[int, list[tuple[str, int]]] = field(default_factory=dict)
     ledger: ThrottleLedger | None = None
     next_day: int = 0  # local-time rows whose zone was past that time: they go the next day
-    _cache: dict[tuple[ZoneInfo, int], tuple[datetime | None, bool, bool]] = field(
+    _cache: dict[tuple[ZoneInfo, int, bool], tuple[datetime | None, Window | None, bool]] = field(
         default_factory=dict
     )
 
@@ -78,23 +83,27 @@ class Planner:
             return max(wanted.replace(tzinfo=zone).astimezone(self.now.tzinfo), self.now)
         return self.now
 
-    def _windowed(self, at: datetime, zone: ZoneInfo) -> datetime | None:
-        return first_allowed(at, zone, self.rules.quiet, self.sms)
+    def _windowed(self, at: datetime, zone: ZoneInfo, sms: bool) -> datetime | None:
+        return first_allowed(at, zone, self.rules.quiet, sms)
 
-    def plan(self, profile_id: int, zone: ZoneInfo) -> tuple[datetime | str, bool]:
+    def plan(
+        self, profile_id: int, zone: ZoneInfo, address: str | None = None
+    ) -> tuple[datetime | str, Window | None]:
         """(the row's time, or the reason it never goes: expired past the offer's end, no
-        send window; whether quiet hours or SMS hours moved it)."""
+        send window; the rule that moved it later, if one did). ``address``: the SMS's number,
+        whose country decides whether the French SMS hours apply."""
         hour = self.hour_of(profile_id, zone) if self.schedule.mode == "best_hour" else 0
-        key = (zone, hour)
+        sms = self.sms and under_french_sms_hours(address)
+        key = (zone, hour, sms)
         known = self._cache.get(key)
         if known is None:
             start = self._start(zone, hour)
-            windowed = self._windowed(start, zone)
-            moved = windowed is None or windowed > start
+            windowed = self._windowed(start, zone, sms)
+            moved = self._mover(start, windowed, zone, sms)
             known = self._cache.setdefault(key, (windowed, moved, self._rolled(start, zone)))
         at, moved, rolled = known
         if at is not None and self.ledger is not None:
-            at = self._slot(at, zone)
+            at = self._slot(at, zone, sms)
         if at is None:
             return NO_SEND_WINDOW, moved
         until = self.schedule.until
@@ -103,6 +112,16 @@ class Planner:
         self.next_day += rolled
         return at, moved
 
+    def _mover(
+        self, start: datetime, windowed: datetime | None, zone: ZoneInfo, sms: bool
+    ) -> Window | None:
+        """Which rule put ``start`` off to ``windowed``: the quiet hours when they alone do."""
+        if windowed == start:
+            return None
+        if sms and self._windowed(start, zone, False) != windowed:
+            return "sms_hours"
+        return "quiet_hours"
+
     def _rolled(self, start: datetime, zone: ZoneInfo) -> bool:
         """A local-time start on a later day than the chosen date on the recipient's clock."""
         s = self.schedule
@@ -110,15 +129,15 @@ class Planner:
             return False
         return start.astimezone(zone).date() > s.at.date()
 
-    def _slot(self, at: datetime, zone: ZoneInfo) -> datetime | None:
+    def _slot(self, at: datetime, zone: ZoneInfo, sms: bool) -> datetime | None:
         assert self.ledger is not None
         slot = self.ledger.take(at)
         for _ in range(8):  # a slot pushed into quiet hours waits for them to end
-            moved = self._windowed(slot, zone)
+            moved = self._windowed(slot, zone, sms)
             if moved is None or moved == slot:
                 return moved
             slot = self.ledger.take(moved)
-        return self._windowed(slot, zone) if self._windowed(slot, zone) == slot else None
+        return slot if self._windowed(slot, zone, sms) == slot else None
 
 
 def planner_for(

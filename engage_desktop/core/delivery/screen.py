@@ -8,8 +8,8 @@ the rows a claim picked, and before they are handed to a sender it
 - suppresses those without consent on the row's channel (``no_<channel>_consent``) or, for push,
   with notifications off (``push_disabled``);
 - suppresses those past the offer's end (``expired``);
-- defers those inside quiet hours or, for marketing SMS, outside the French SMS hours (their
-  ``not_before`` moves to the window's opening, they stay queued);
+- defers those inside quiet hours or, for marketing SMS to French numbers, outside the French
+  SMS hours (their ``not_before`` moves to the window's opening, they stay queued);
 - suppresses those whose person reached a frequency cap (``capped``; not transactional ones).
 
 Test sends (``edt-`` ids) pass untouched. The claim's own pick reads each row's inputs
@@ -42,6 +42,7 @@ from engage_desktop.core.delivery.app_rules import AppRules, load_rules
 from engage_desktop.core.delivery.caps import capped_profiles
 from engage_desktop.core.delivery.plan import marketing_sms
 from engage_desktop.core.delivery.schedule import DeliverySchedule, parse_schedule
+from engage_desktop.core.delivery.sms_hours import under_french_sms_hours
 from engage_desktop.core.delivery.windows import first_allowed
 from engage_desktop.core.delivery.zones import app_zone, person_device_zone, recipient_zone
 from engage_desktop.core.outbox.message_ids import TEST_PREFIX
@@ -79,6 +80,7 @@ class _Row(
     zone: ZoneInfo
     push_enabled: bool
     consenting: bool  # the person has a granted consent on the row's channel
+    french_number: bool  # the French SMS hours bind it (``sms_hours.under_french_sms_hours``)
 
 
 @dataclass
@@ -86,14 +88,16 @@ class _Context:
     campaign_id: int
     schedule: DeliverySchedule
     rules: AppRules
-    sms: bool
-    _allowed: dict[ZoneInfo, datetime | None] = field(default_factory=dict)
+    sms: bool  # a marketing SMS campaign
+    _allowed: dict[tuple[ZoneInfo, bool], datetime | None] = field(default_factory=dict)
 
-    def allowed_from(self, zone: ZoneInfo, now: datetime) -> datetime | None:
-        """``first_allowed`` once per zone and claim (the rows of a claim share ``now``)."""
-        if zone not in self._allowed:
-            self._allowed[zone] = first_allowed(now, zone, self.rules.quiet, self.sms)
-        return self._allowed[zone]
+    def allowed_from(self, zone: ZoneInfo, french_number: bool, now: datetime) -> datetime | None:
+        """``first_allowed`` once per zone (and kind of number) and claim (the rows of a claim
+        share ``now``)."""
+        key = (zone, self.sms and french_number)
+        if key not in self._allowed:
+            self._allowed[key] = first_allowed(now, zone, self.rules.quiet, key[1])
+        return self._allowed[key]
 
 
 def _context(conn: Connection, campaign_id: int) -> tuple[_Context, ZoneInfo] | None:
@@ -142,6 +146,9 @@ def with_inputs(pick: Select[Any]) -> Select[Any]:
             ),
             type_coerce(Device.push_enabled, Integer),
             type_coerce(granted, Integer),
+            case(  # an SMS's number (its country decides the SMS hours); not a push token
+                (type_coerce(OUTBOX.c.channel, String) == Channel.SMS.value, OUTBOX.c.address)
+            ),
         )
         .outerjoin(Profile, Profile.id == OUTBOX.c.profile_id)
         .outerjoin(Device, Device.id == OUTBOX.c.device_id)
@@ -152,7 +159,8 @@ def _rows(picked: Sequence[Sequence[Any]], fallback: ZoneInfo) -> list[_Row]:
     """The picked rows as the rules see them (zones looked up once per pair of names)."""
     zones: dict[tuple[str | None, str | None], ZoneInfo] = {}
     rows: list[_Row] = []
-    for outbox_id, profile_id, channel, message_id, own_zone, device_zone, push, granted in picked:
+    for row in picked:
+        outbox_id, profile_id, channel, message_id, own_zone, device_zone, push, granted = row[:8]
         zone = zones.get((own_zone, device_zone))
         if zone is None:
             zone = zones[own_zone, device_zone] = recipient_zone(own_zone, device_zone, fallback)
@@ -165,6 +173,7 @@ def _rows(picked: Sequence[Sequence[Any]], fallback: ZoneInfo) -> list[_Row]:
                 zone,
                 push is None or bool(push),
                 profile_id is not None and bool(granted),
+                under_french_sms_hours(row[8]),
             )
         )
     return rows
@@ -205,7 +214,7 @@ def _rule_for(row: _Row, context: _Context, now: datetime) -> tuple[str | None, 
     until = context.schedule.until
     if until is not None and now > until:
         return reasons.EXPIRED, None
-    allowed = context.allowed_from(row.zone, now)
+    allowed = context.allowed_from(row.zone, row.french_number, now)
     if allowed is None:
         return reasons.NO_SEND_WINDOW, None
     if allowed > now:

@@ -3,7 +3,9 @@
 The French commercial-SMS code of practice (FFTélécoms / AF2M, relayed by the CNIL and every
 French SMS provider) allows marketing SMS Monday to Saturday from 08:00 to 20:00, never on
 Sundays or public holidays. Sources and exact wording: ``docs/delivery-rules.md``. Transactional
-SMS (an order confirmation) are not concerned.
+SMS (an order confirmation) are not concerned, nor are numbers of other countries: the code binds
+French operators, so it follows the number (``+33`` and the overseas departments' codes), read at
+the recipient's local time.
 """
 
 from __future__ import annotations
@@ -15,6 +17,16 @@ from engage_desktop.core.delivery.holidays import is_french_public_holiday
 SMS_OPENS = time(8, 0)
 SMS_CLOSES = time(20, 0)
 SUNDAY = 6
+FRENCH_CALLING_CODES = ("+33", "+262", "+508", "+590", "+594", "+596")
+"""Metropolitan France, then Réunion and Mayotte, Saint-Pierre-et-Miquelon, Guadeloupe (with
+Saint-Barthélemy and Saint-Martin), French Guiana, Martinique: French operators' numbers."""
+
+
+def under_french_sms_hours(address: str | None) -> bool:
+    """Whether the French SMS hours bind a marketing SMS to ``address`` (an E.164 number, as
+    expansion stores it). Without a number to read, the rule applies: deferring a message is
+    the safe mistake."""
+    return address is None or address.startswith(FRENCH_CALLING_CODES)
 
 
 def sms_allowed(local: datetime) -> bool:

@@ -1,7 +1,7 @@
 """What an expansion did or would do, counted: the numbers a confirmation shows before sending.
 
 Per channel and variant the recipients queued, the rows suppressed by reason, how many wait for
-quiet hours (or French SMS hours) to end, and the estimated end time with a warning when the
+quiet hours, and for the French SMS hours, to end, and the estimated end time with a warning when the
 send cannot finish before the offer ends.
 """
 
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 if TYPE_CHECKING:
-    from engage_desktop.core.delivery.plan import Planner
+    from engage_desktop.core.delivery.plan import Planner, Window
 
 # What the whole sending path sustains from the outbox on these machines (DESIGN.md measured
 # 3,844 msg/s end to end; 3,000 leaves a margin): the estimate without a throttle.
@@ -30,7 +30,7 @@ class Planned:
     reason: str | None  # why it is not sent, or None
     variant: str
     at: datetime | None  # when it may leave (None: not sent)
-    moved_by_window: bool  # quiet hours / SMS hours pushed it later
+    moved_by: Window | None  # the rule that pushed it later (quiet hours, SMS hours)
 
 
 @dataclass
@@ -40,7 +40,8 @@ class ExpandResult:
     suppressed: dict[str, int] = field(default_factory=dict)
     channel: str = "push"
     per_variant: dict[str, int] = field(default_factory=dict)  # queued rows per variant
-    deferred_quiet: int = 0  # queued rows that wait for quiet hours / SMS hours to end
+    deferred_quiet: int = 0  # queued rows that wait for quiet hours to end
+    deferred_sms_hours: int = 0  # … for the French SMS hours (a Sunday, a holiday, the night)
     next_day: int = 0  # local-time rows whose zone was past that time: sent the next day
     now: datetime | None = None
     until: datetime | None = None  # the offer's end ("do not send after")
@@ -66,7 +67,10 @@ class ExpandResult:
             return
         self.queued += 1
         self.per_variant[row.variant] = self.per_variant.get(row.variant, 0) + 1
-        self.deferred_quiet += row.moved_by_window
+        if row.moved_by == "quiet_hours":
+            self.deferred_quiet += 1
+        elif row.moved_by == "sms_hours":
+            self.deferred_sms_hours += 1
         if row.at is not None:
             if self.first_at is None or row.at < self.first_at:
                 self.first_at = row.at
@@ -99,6 +103,7 @@ class ExpandResult:
             "recipients": {self.channel: dict(sorted(self.per_variant.items()))},
             "suppressed": dict(sorted(self.suppressed.items())),
             "deferred_by_quiet_hours": self.deferred_quiet,
+            "deferred_by_sms_hours": self.deferred_sms_hours,
             "local_time_next_day": self.next_day,
             "first_send_at": iso(self.first_at),
             "estimated_end": iso(self.estimated_end),
@@ -122,6 +127,11 @@ def rules_lines(result: ExpandResult, zone: ZoneInfo) -> list[str]:
         lines.append(f"  variants:   {parts}")
     if result.deferred_quiet:
         lines.append(f"  deferred:   {result.deferred_quiet:,} wait for the quiet hours to end")
+    if result.deferred_sms_hours:
+        lines.append(
+            f"  deferred:   {result.deferred_sms_hours:,} wait for the French SMS hours "
+            "(Monday to Saturday, 08:00-20:00, not on public holidays)"
+        )
     if result.next_day:
         lines.append(
             f"  next day:   {result.next_day:,} get it at that time tomorrow (it has passed in "

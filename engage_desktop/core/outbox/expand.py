@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from engage_desktop.core.imports.store import Writer
 from engage_desktop.core.approvals.gate import send_refusal
 from engage_desktop.core.delivery.ab import in_control, variant_chooser
-from engage_desktop.core.delivery.plan import Planner, planner_for
+from engage_desktop.core.delivery.plan import Planner, Window, planner_for
 from engage_desktop.core.delivery.reasons import CANCELLED as CANCELLED
 from engage_desktop.core.delivery.reasons import CONTROL_GROUP as CONTROL_GROUP
 from engage_desktop.core.delivery.reasons import EXPIRED as EXPIRED
@@ -271,9 +271,10 @@ def _classified(session: Session, campaign: Campaign, planner: Planner) -> Itera
         if reason is None and in_control(profile_id, campaign_id, share):
             reason = CONTROL_GROUP
         at: datetime | None = None
-        moved = False
+        moved: Window | None = None
         if reason is None:
-            when, moved = planner.plan(profile_id, recipient_zone(p_zone, d_zone, fallback))
+            zone = recipient_zone(p_zone, d_zone, fallback)
+            when, moved = planner.plan(profile_id, zone, token)
             if isinstance(when, str):
                 reason = when  # expired, no send window
             else:

@@ -161,14 +161,17 @@ def hover_text(text: ChartText, label: str, value: str) -> str:
     return text.hover_value.format(label=label, value=value)
 
 
-def verdict_sentence(up: Uplift, key: str, text: ChartText) -> str:
-    """The verdict in plain words, with the figures that back it."""
+def verdict_sentence(up: Uplift, key: str, text: ChartText, reference: str | None = None) -> str:
+    """The verdict in plain words, with the figures that back it; against the control group,
+    or against the variant ``reference`` when the campaign has none."""
 
     def points(value: float | None) -> str:
         return "—" if value is None else text.number(value * 100, 1)
 
-    return text.verdicts[up.verdict.value].format(
+    sentences = text.verdicts if reference is None else text.versus_verdicts
+    return sentences[up.verdict.value].format(
         variant=text.variant.format(key=key),
+        reference=text.variant.format(key=reference or ""),
         difference=points(up.difference),
         low=points(up.low),
         high=points(up.high),
@@ -193,7 +196,29 @@ class UpliftChart:
         return [v for v in found if self.variant in (None, v.key)]
 
     def title(self, text: ChartText) -> str:
-        return text.uplift_title
+        reference = self._reference_name(text)
+        if reference is None:
+            return text.uplift_title
+        return text.uplift_versus_title.format(reference=reference)
+
+    def _reference_name(self, text: ChartText) -> str | None:
+        """ "Variant A" when the variants are compared with one of them (no control group)."""
+        reference = self.results.reference if self.results else None
+        return None if reference is None else text.variant.format(key=reference.key)
+
+    def _sentences(self, results: CampaignResults, text: ChartText) -> list[str]:
+        variants = self._variants()
+        reference = results.reference
+        if not results.has_control and reference is None:
+            return [text.no_control]
+        key = None if reference is None else reference.key
+        lines = [
+            verdict_sentence(results.uplift(v), v.key, text, key)
+            for v in results.compared(variants)
+        ]
+        if reference is not None and any(v.key == reference.key for v in variants):
+            lines.insert(0, text.is_reference.format(variant=text.variant.format(key=key)))
+        return lines
 
     def draw(self, figure: Figure, style: ChartStyle, text: ChartText) -> None:
         prepare(figure, style)
@@ -205,11 +230,10 @@ class UpliftChart:
             return empty_state(figure, text.no_messages, style)
         grid = figure.add_gridspec(1, 2)
         self._rates(figure.add_subplot(grid[0]), results, variants, style, text)
-        if results.has_control:
-            self._differences(figure.add_subplot(grid[1]), results, variants, style, text)
-            lines = [verdict_sentence(results.uplift(v), v.key, text) for v in variants]
-        else:
-            lines = [text.no_control]
+        compared = results.compared(variants)
+        if compared:
+            self._differences(figure.add_subplot(grid[1]), results, compared, style, text)
+        lines = self._sentences(results, text)
         # Wrapped here, with a margin, rather than by matplotlib at the figure's very edge
         # (French sentences ran into it); the plots keep the room the lines take.
         points = style.font_size * CHARACTER_WIDTH
@@ -266,6 +290,7 @@ class UpliftChart:
     ) -> None:
         style_axes(ax, style, grid_axis="x")
         ax.axvline(0, color=style.muted, linewidth=1)
+        colour_of = {v.key: n for n, v in enumerate(self._variants())}  # as in the rates
         for i, variant in enumerate(variants):
             up = results.uplift(variant)
             if up.difference is None or up.low is None or up.high is None:
@@ -275,7 +300,7 @@ class UpliftChart:
                 [i],
                 xerr=[[(up.difference - up.low) * 100], [(up.high - up.difference) * 100]],
                 fmt="o",
-                color=style.variant_colour(i),
+                color=style.variant_colour(colour_of.get(variant.key, i)),
                 capsize=4,
             )
             words = text.difference_tip.format(
@@ -288,29 +313,55 @@ class UpliftChart:
         ax.set_yticks(range(len(variants)), [text.variant.format(key=v.key) for v in variants])
         ax.set_ylim(-0.8, len(variants) - 0.2)
         ax.invert_yaxis()
-        ax.set_xlabel(text.difference_axis)
+        reference = self._reference_name(text)
+        ax.set_xlabel(
+            text.difference_axis
+            if reference is None
+            else text.difference_versus_axis.format(reference=reference)
+        )
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: text.number(v, 1)))
 
     def table(self, text: ChartText) -> Table:
         f = text.table_fields
-        header = [
-            f[k]
-            for k in (
-                "variant",
-                "recipients",
-                "converted",
-                "rate",
-                "control_rate",
-                "difference",
-                "low",
-                "high",
-                "p_value",
-                "verdict",
-            )
-        ]
+        reference = self._reference_name(text)
+        against = (
+            f["control_rate"]
+            if reference is None
+            else f["reference_rate"].format(reference=reference)
+        )
+        names = ("variant", "recipients", "converted", "rate")
+        rest = ("difference", "low", "high", "p_value", "verdict")
+        header = [*(f[k] for k in names), against, *(f[k] for k in rest)]
         rows: list[list[Cell]] = []
         if self.results is None:
             return header, rows
+        results = self.results
+        compared = {v.key for v in results.compared(self._variants())}
+        key = results.reference.key if results.reference else None
+        for v in self._variants():
+            if v.key not in compared:  # the reference itself, or nothing to compare with
+                alone = text.no_control if key is None else text.is_reference
+                said = alone.format(variant=text.variant.format(key=v.key))
+                rows.append(
+                    [v.key, v.recipients, v.converted, v.conversion_rate, *[None] * 5, said]
+                )
+                continue
+            up = results.uplift(v)
+            rows.append(
+                [
+                    v.key,
+                    v.recipients,
+                    v.converted,
+                    up.rate,
+                    up.control_rate,
+                    None if up.difference is None else up.difference * 100,
+                    None if up.low is None else up.low * 100,
+                    None if up.high is None else up.high * 100,
+                    up.p_value,
+                    verdict_sentence(up, v.key, text, key),
+                ]
+            )
+        return header, rows
         for v in self._variants():
             up = self.results.uplift(v)
             rows.append(

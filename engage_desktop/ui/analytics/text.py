@@ -39,6 +39,9 @@ class ChartText:
     day_month: Callable[[date], str] = _day_month  # axis ticks: "23 Nov", French "23 nov."
     funnel_title: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "Funnel")
     uplift_title: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "Conversion against the control group")
+    uplift_versus_title: str = QT_TRANSLATE_NOOP(
+        "AnalyticsCharts", "Conversion of each variant against {reference}"
+    )
     trends_title: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "Daily results")
     hours_title: str = QT_TRANSLATE_NOOP(
         "AnalyticsCharts", "Opens by hour (recipients' local time)"
@@ -100,6 +103,9 @@ class ChartText:
     engagement_axis: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "interactions")
     hour_axis: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "hour")
     difference_axis: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "gap with control (points)")
+    difference_versus_axis: str = QT_TRANSLATE_NOOP(
+        "AnalyticsCharts", "gap with {reference} (points)"
+    )
     best_hour: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "Best hour: {hour} h")
     percent: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "{value} %")
     hover_value: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "{label}: {value}")
@@ -139,6 +145,7 @@ class ChartText:
             "converted": QT_TRANSLATE_NOOP("AnalyticsCharts", "Converted"),
             "rate": QT_TRANSLATE_NOOP("AnalyticsCharts", "Conversion rate"),
             "control_rate": QT_TRANSLATE_NOOP("AnalyticsCharts", "Control rate"),
+            "reference_rate": QT_TRANSLATE_NOOP("AnalyticsCharts", "Rate of {reference}"),
             "difference": QT_TRANSLATE_NOOP("AnalyticsCharts", "Difference (points)"),
             "low": QT_TRANSLATE_NOOP("AnalyticsCharts", "95 % CI low"),
             "high": QT_TRANSLATE_NOOP("AnalyticsCharts", "95 % CI high"),
@@ -171,6 +178,41 @@ class ChartText:
     no_opens: str = QT_TRANSLATE_NOOP("AnalyticsCharts", "No opens recorded yet.")
     no_opens_in_range: str = QT_TRANSLATE_NOOP(
         "AnalyticsCharts", "No opens recorded from {first} to {last}."
+    )
+    is_reference: str = QT_TRANSLATE_NOOP(
+        "AnalyticsCharts",
+        "No control group: {variant} is the reference the other variants are compared with.",
+    )
+    versus_verdicts: dict[str, str] = field(
+        default_factory=lambda: {
+            "better": QT_TRANSLATE_NOOP(
+                "AnalyticsCharts",
+                "{variant} converts better than {reference}: {difference} points "
+                "(95 % CI {low} to {high}), p = {p}.",
+            ),
+            "worse": QT_TRANSLATE_NOOP(
+                "AnalyticsCharts",
+                "{variant} converts worse than {reference}: {difference} points "
+                "(95 % CI {low} to {high}), p = {p}.",
+            ),
+            "no_difference": QT_TRANSLATE_NOOP(
+                "AnalyticsCharts",
+                "No significant difference between {variant} and {reference} "
+                "({difference} points, 95 % CI {low} to {high}, p = {p}).",
+            ),
+            "too_small": QT_TRANSLATE_NOOP(
+                "AnalyticsCharts",
+                "Too few conversions to conclude for {variant} "
+                "({converted} of {recipients} against {control_converted} of "
+                "{control_recipients} in {reference}).",
+            ),
+            "no_conversions": QT_TRANSLATE_NOOP(
+                "AnalyticsCharts",
+                "Nobody converted, in {variant} or in {reference}: does the "
+                "conversion event happen in this app?",
+            ),
+            "no_data": QT_TRANSLATE_NOOP("AnalyticsCharts", "{variant} has no recipients yet."),
+        }
     )
     verdicts: dict[str, str] = field(
         default_factory=lambda: {

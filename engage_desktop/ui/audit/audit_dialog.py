@@ -37,7 +37,7 @@ from engage_desktop.core.progress import Progress
 from engage_desktop.security.audit_chain import ChainReport
 from engage_desktop.security.errors import PermissionDenied
 from engage_desktop.ui.audit.details import details_text
-from engage_desktop.ui.audit.labels import action_label, break_text, family_label
+from engage_desktop.ui.audit.labels import action_label, break_text, family_label, target_text
 from engage_desktop.ui.background import run_in_background
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.formatting import format_datetime, format_int
@@ -84,7 +84,11 @@ def _columns() -> list[Column[AuditRow]]:
             action_label,
             tooltip=lambda r: r.action,
         ),
-        Column(lambda: QCoreApplication.translate("AuditLogDialog", "Target"), lambda r: r.target),
+        Column(
+            lambda: QCoreApplication.translate("AuditLogDialog", "Target"),
+            target_text,
+            tooltip=lambda r: r.target,
+        ),
         Column(
             lambda: QCoreApplication.translate("AuditLogDialog", "Details"),
             details_text,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from engage_desktop.core.audit_trail.query import AuditRow
 from engage_desktop.security.audit_chain import ChainBreak
 from engage_desktop.ui.messages import fill
 
@@ -130,3 +131,33 @@ def break_text(broken: ChainBreak) -> str:
         "AuditLabels",
         "the chain's head row is missing; nothing can be recorded until it is restored.",
     )
+
+
+def _kind_labels() -> dict[str, tuple[str, str]]:
+    """(a named target, a deleted one) per kind: ``%1`` is the name, or the stored id."""
+    return {
+        "campaign": (
+            QCoreApplication.translate("AuditLabels", "Campaign “%1”"),
+            QCoreApplication.translate("AuditLabels", "Campaign %1 (deleted)"),
+        ),
+        "app": (
+            QCoreApplication.translate("AuditLabels", "App “%1”"),
+            QCoreApplication.translate("AuditLabels", "App %1 (removed)"),
+        ),
+        "segment": (
+            QCoreApplication.translate("AuditLabels", "Segment “%1”"),
+            QCoreApplication.translate("AuditLabels", "Segment %1 (deleted)"),
+        ),
+        "member": (QCoreApplication.translate("AuditLabels", "Member “%1”"), "%1"),
+    }
+
+
+def target_text(row: AuditRow) -> str:
+    """What the entry was about, by name; the stored code when it names no known row kind."""
+    named = row.target_name
+    if named is None or row.target is None:
+        return row.target or ""
+    present, gone = _kind_labels()[named.kind]
+    if named.name is None:
+        return fill(gone, [row.target.partition(":")[2]])
+    return fill(present, [named.name])

@@ -21,6 +21,14 @@ class DeliveryCounts(QObject):
     def deferred(self, count: int) -> str:
         return self.tr("%n message(s) wait for the quiet hours to end.", "", count)
 
+    def deferred_sms_hours(self, count: int) -> str:
+        return self.tr(
+            "%n SMS wait for the French SMS hours (Monday to Saturday, 08:00–20:00, "
+            "not on public holidays).",
+            "",
+            count,
+        )
+
     def next_day(self, count: int) -> str:
         return self.tr(
             "At that time the next day, as it has passed in their time zone: %n message(s).",
@@ -61,6 +69,8 @@ def rules_lines(summary: ExpandResult) -> list[str]:
         )
     if summary.deferred_quiet:
         lines.append(DeliveryCounts().deferred(summary.deferred_quiet))
+    if summary.deferred_sms_hours:
+        lines.append(DeliveryCounts().deferred_sms_hours(summary.deferred_sms_hours))
     if summary.next_day:
         lines.append(DeliveryCounts().next_day(summary.next_day))
     first, now = summary.first_at, summary.now

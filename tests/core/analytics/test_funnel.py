@@ -6,7 +6,7 @@ import pytest
 
 from engage_desktop.core.analytics.cached import campaign_results
 from engage_desktop.core.analytics.conversion import ConversionGoal
-from engage_desktop.core.analytics.funnel import CampaignNotFound, VariantFunnel
+from engage_desktop.core.analytics.funnel import CampaignNotFound, CampaignResults, VariantFunnel
 from engage_desktop.core.analytics.stats import Verdict
 from tests.support.analytics_workspace import Small
 
@@ -99,3 +99,30 @@ def test_unknown_campaign_is_a_clear_error(small: Small) -> None:
 def test_attribution_window_out_of_range_is_refused(days: int) -> None:
     with pytest.raises(ValueError, match="attribution window"):
         ConversionGoal(window_days=days)
+
+
+def _ab(control: tuple[int, int] = (0, 0), b_recipients: int = 1000) -> CampaignResults:
+    """An A/B campaign: A converts 100 of 1,000, B 150 of ``b_recipients``."""
+    a = VariantFunnel("A", 1000, {}, 1000, 0, 0, 1000, 300, 0, 1000, 100)
+    b = VariantFunnel("B", b_recipients, {}, b_recipients, 0, 0, 0, 0, 0, b_recipients, 150)
+    return CampaignResults(1, 1, "Soldes", "push", "completed", None, ConversionGoal(),
+                           [a, b], control[1], control[0])  # fmt: skip
+
+
+def test_without_a_control_group_each_variant_is_tested_against_the_first() -> None:
+    """The usual A/B test has no control group: it showed rates and no verdict at all."""
+    results = _ab()
+    assert results.reference is not None and results.reference.key == "A"
+    assert [v.key for v in results.compared(results.variants)] == ["B"]
+    up = results.uplift(results.variants[1])
+    assert (up.control_converted, up.control_recipients) == (100, 1000)
+    assert up.verdict is Verdict.BETTER and up.difference == pytest.approx(0.05)
+
+
+def test_a_control_group_stays_the_reference_and_one_variant_alone_has_none() -> None:
+    with_control = _ab(control=(20, 200))
+    assert with_control.reference is None
+    assert [v.key for v in with_control.compared(with_control.variants)] == ["A", "B"]
+    assert with_control.uplift(with_control.variants[1]).control_recipients == 200
+    nobody_in_b = _ab(b_recipients=0)
+    assert nobody_in_b.reference is None and nobody_in_b.compared(nobody_in_b.variants) == []

@@ -64,7 +64,8 @@ def check_quiet_hours(ws: Workspace, fmt: CampaignFormat) -> None:
     campaign_id = seed_campaign(ws, app_id, fmt)
     result = start_send(ws, campaign_id)
     sms = fmt is CampaignFormat.SMS
-    assert result.queued == len(PEOPLE) and result.deferred_quiet == (4 if sms else 3)
+    assert result.queued == len(PEOPLE) and result.deferred_quiet == 3
+    assert result.deferred_sms_hours == (1 if sms else 0)  # 20:30 in Auckland
     planned = not_before_by_profile(ws, campaign_id)
     auckland = AUCKLAND_SMS if sms else NOW
     assert [planned[pid] for pid in ids] == [LA_MORNING, NY_MORNING, NOW, auckland, NY_MORNING]

@@ -18,6 +18,7 @@ from engage_desktop.ui.analytics.charts import (
     FunnelChart,
     UpliftChart,
 )
+from engage_desktop.ui.analytics.qt_text import translated_text
 from engage_desktop.ui.analytics.style import DARK, LIGHT
 from engage_desktop.ui.analytics.text import ChartText
 from engage_desktop.ui.analytics.timing import OpenHoursChart, TrendsChart
@@ -133,3 +134,25 @@ def test_uplift_ticks_print_exactly_and_the_verdict_wraps_inside_the_panel() -> 
     assert "12 of 743" in verdict.get_text().replace("\n", " ")
     right = verdict.get_window_extent().x1  # type: ignore[no-untyped-call]
     assert right < figure.bbox.width - 5
+
+
+def test_an_ab_test_without_control_compares_each_variant_with_a(french: None) -> None:
+    """Seen in review: an A/B campaign without a control group showed its rates and "no uplift
+    to measure", with no test of B against A."""
+    a = VariantFunnel("A", 1000, {}, 1000, 0, 0, 1000, 300, 0, 1000, 100)
+    b = VariantFunnel("B", 1000, {}, 1000, 0, 0, 1000, 300, 0, 1000, 150)
+    results = CampaignResults(1, 1, "Soldes", "push", "completed", None, ConversionGoal(),
+                              [a, b], 0, 0)  # fmt: skip
+    chart = UpliftChart(results)
+    english = drawn(chart)
+    assert len(english.axes) == 2 and TEXT.no_control not in words(english)
+    said = words(english).replace("\n", " ")
+    assert "Variant B converts better than Variant A: 5.0 points" in said
+    assert "Variant A is the reference" in said
+    assert chart.title(TEXT) == "Conversion of each variant against Variant A"
+    header, rows = chart.table(TEXT)
+    assert header[4] == "Rate of Variant A"
+    assert rows[0][4:9] == [None] * 5 and rows[1][4] == pytest.approx(0.1)
+    figure = Figure(figsize=(7, 4))
+    chart.draw(figure, LIGHT, translated_text())
+    assert "La Variante B convertit mieux que la Variante A" in words(figure).replace("\n", " ")

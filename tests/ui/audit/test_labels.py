@@ -9,8 +9,9 @@ from pathlib import Path
 from PySide6.QtCore import QTranslator
 
 from engage_desktop.core.audit_trail.query import AuditRow
+from engage_desktop.core.audit_trail.targets import TargetName
 from engage_desktop.ui.audit.details import details_text
-from engage_desktop.ui.audit.labels import action_label, action_labels
+from engage_desktop.ui.audit.labels import action_label, action_labels, target_text
 
 ROOT = Path(__file__).resolve().parents[3]
 SOURCE = ROOT / "engage_desktop"
@@ -71,3 +72,20 @@ def test_details_read_in_french_and_unknown_keys_keep_their_code(french: None) -
         "Envoie vers : Firebase (FCM) · newer_key : 3 · Rôle : Analyste · Valide les envois : non"
         " · Vers : —"
     )
+
+
+def _about(target: str, named: TargetName | None) -> AuditRow:
+    at = datetime(2026, 12, 3, tzinfo=UTC)
+    return AuditRow(1, at, "camille", 1, "Boutique", "campaign.send", target, {}, named)
+
+
+def test_targets_read_as_names_in_french(french: None) -> None:
+    """Seen on screen: the Target column showed "campaign:42" for every campaign."""
+    assert target_text(_about("campaign:42", TargetName("campaign", "Soldes"))) == (
+        "Campagne « Soldes »"
+    )
+    assert target_text(_about("segment:7", TargetName("segment", None))) == ("Segment 7 (supprimé)")
+    assert target_text(_about("member:claire", TargetName("member", "claire"))) == (
+        "Membre « claire »"
+    )
+    assert target_text(_about("audit.csv", None)) == "audit.csv"

@@ -106,3 +106,35 @@ def test_confirmation_says_who_gets_a_local_time_send_the_next_day(
         in text
     )
     save_light_and_dark(dialog, qtbot, SHOTS, "send_dialog_local_time_fr")
+
+
+@pytest.mark.usefixtures("french")
+def test_confirmation_tells_the_french_sms_hours_from_quiet_hours(
+    make_workspace: Callable[..., Workspace], qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Seen in review: a marketing SMS sent at noon on a Sunday said its messages "wait for the
+    quiet hours to end", which a marketer reads as a wrong setting; it is the French SMS hours."""
+    ws = make_workspace()
+    now = datetime(2026, 12, 6, 11, 0, tzinfo=UTC)  # Sunday, noon in Paris
+    ws.clock = FixedClock(now)
+    people = [
+        Zoned("Europe/Paris", None, "+33612345678"),
+        Zoned("Europe/London", None, "+447700900123"),
+        Zoned("America/New_York", None, "+12125550123"),  # 06:00: quiet hours
+    ]
+    app_id, _ids = seed_zoned_app(ws, people, now)
+    campaign_id = zoned_campaign(ws, app_id, CampaignFormat.SMS)
+    context = UiContext(
+        ws,
+        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+        access=read_member_access(ws),
+    )
+    context.set_app(app_id)
+    dialog = SendDialog(context, campaign_id, "Soldes")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=10_000)
+    text = dialog.rules.text()
+    assert "1 message attend la fin des heures calmes." in text
+    assert "1 SMS attend les heures d’envoi des SMS en France (du lundi au samedi" in text
+    save_light_and_dark(dialog, qtbot, SHOTS, "send_dialog_sms_hours_fr")
