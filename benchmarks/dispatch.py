@@ -89,7 +89,18 @@ def seed_audience(ws: Any, n: int) -> int:
         for start in range(1, n + 1, CHUNK):
             ids = range(start, min(n, start + CHUNK - 1) + 1)
             insert_android_people(conn, app_id, ids, now)
+    quiet_hours_elsewhere(ws, app_id)
     return campaign_id
+
+
+def quiet_hours_elsewhere(ws: Any, app_id: int) -> None:
+    """Quiet hours on (the screen checks them for every row, as for a real app) but twelve
+    hours away: with the default 21:00-08:00 a run in the evening sent nothing at all."""
+    from engage_desktop.core.delivery.app_rules import AppRules, save_rules
+    from engage_desktop.core.delivery.daily_window import parse_window
+
+    h = (datetime.now(UTC).hour + 12) % 24
+    save_rules(ws, app_id, AppRules(quiet=parse_window(f"{h:02d}:00-{(h + 2) % 24:02d}:00")))
 
 
 def insert_android_people(

@@ -18,7 +18,6 @@ import asyncio
 import heapq
 import logging
 from collections.abc import Callable, Coroutine
-from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import Engine
@@ -442,8 +441,8 @@ class Dispatcher:
             self.stats.retried += 1
             wait = (outcome.next_attempt_at - now).total_seconds()
             if scope is Scope.QUOTA and wait <= HOLD_RETRY_MAX and self._held < self.config.batch:
-                outcome = replace(outcome, state=OutboxState.CLAIMED)  # kept: sent again here
-                again = replace(row, attempts=row.attempts + 1)
+                outcome = outcome._replace(state=OutboxState.CLAIMED)  # kept: sent again here
+                again = row._replace(attempts=row.attempts + 1)
                 self.spawn(self._send_again(sender, again, body, wait))
             else:
                 heapq.heappush(self._retry_due, self.clock.monotonic() + wait)

@@ -10,6 +10,7 @@ peer costs a bounded amount of memory and one closed connection.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 MAX_HEAD = 64 * 1024  # status/request line plus headers
@@ -17,6 +18,13 @@ MAX_BODY = 1024 * 1024  # FCM answers are a few hundred bytes; FCM requests at m
 _DIGITS = frozenset(b"0123456789")
 _HEX = frozenset(b"0123456789abcdefABCDEF")
 _NO_BODY = frozenset((204, 304))
+# Header lines with a token name (RFC 9110 §5.6.2) and a value without CR or LF: a head made of
+# these alone is read in two C calls (nginx's five headers: ~2.5 µs, against ~4 µs line by
+# line). Anything else, and repeated names, goes through the line-by-line reading, which
+# decides exactly as before. The value: what lies between the spaces and tabs around it.
+_TOKEN_LINE = rb"[!#$%&'*+.^_`|~0-9A-Za-z-]+:[^\r\n]*\r\n"
+_PLAIN_HEADERS = re.compile(rb"(?:" + _TOKEN_LINE + rb")*+")
+_HEADER = re.compile(rb"([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*((?:[^\r\n]*[^ \t\r\n])?)[ \t]*\r\n")
 
 
 class ProtocolError(ConnectionError):
@@ -107,7 +115,20 @@ def _head(buf: bytes | bytearray, start: int) -> tuple[bytes, dict[bytes, bytes]
         return None
     if end - start > MAX_HEAD:
         raise ProtocolError(f"a message head longer than {MAX_HEAD} bytes")
-    lines = bytes(buf[start:end]).split(b"\r\n")
+    block = bytes(buf[start : end + 2])
+    first_end = block.find(b"\r\n")
+    rest = block[first_end + 2 :]
+    if _PLAIN_HEADERS.fullmatch(rest):
+        pairs = _HEADER.findall(rest)
+        plain = {name.lower(): value for name, value in pairs}
+        if len(plain) == len(pairs):  # no name repeated
+            return block[:first_end], plain, end + 4
+    return _head_lines(block[:-2], end)
+
+
+def _head_lines(block: bytes, end: int) -> tuple[bytes, dict[bytes, bytes], int]:
+    """The head read line by line, each checked (malformed names, bare line breaks)."""
+    lines = block.split(b"\r\n")
     headers: dict[bytes, bytes] = {}
     for line in lines[1:]:
         name, colon, value = line.partition(b":")

@@ -66,7 +66,7 @@ def failed_answer(row: Claimed, result: SendResult, now: datetime, ttl: float) -
         outcome = final_outcome(row, result, now, OutboxState.FAILED)
         if row.device_id is None:
             return outcome
-        return Outcome(**{**outcome.__dict__, "invalidate_device": row.device_id})
+        return outcome._replace(invalidate_device=row.device_id)
     if scope is Scope.MESSAGE or (scope is Scope.PROJECT and row.attempts + 1 >= PROJECT_TRIES):
         return final_outcome(row, result, now, OutboxState.FAILED)
     attempt = row.attempts + (0 if result.unreachable else 1)

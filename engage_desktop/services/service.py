@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import io
 import logging
 import logging.handlers
@@ -287,7 +288,13 @@ def run_service(
     lock = workspace_lock(path) if path is not None else contextlib.nullcontext()
     try:
         with lock:
-            _run_loop(Service(ws, config, clock, vault, analytics_idle_after).run())
+            service = Service(ws, config, clock, vault, analytics_idle_after)
+            # The service is a process of its own (the CLI's ``service``): what start-up built
+            # (modules, SQLAlchemy's tables and caches) lives as long as it, so the collector
+            # need not walk it again. Each full collection took ~0.1 s during a send, ~3 µs of
+            # CPU a message over 100,000.
+            gc.freeze()
+            _run_loop(service.run())
     except ServiceLockError as exc:
         log.error("%s", exc)
         return EXIT_ALREADY_RUNNING

@@ -15,6 +15,8 @@ from engage_desktop.services.http1_parse import (
     ProtocolError,
     Request,
     Response,
+    _head,
+    _head_lines,
     parse_request,
     parse_response,
 )
@@ -127,3 +129,33 @@ def test_a_well_formed_answer_cut_anywhere_is_incomplete_then_exact(
     parsed = parse_response(raw + b"HTTP/1.1 200 OK\r\n", eof=False)
     assert parsed is not None
     assert (parsed.status, parsed.body, parsed.size) == (status, body, len(raw))
+
+
+HEAD_PIECES = st.sampled_from(  # name and value bytes, separators, stray line breaks
+    [
+        *(b"a", b"B", b"-", b"_", b"@", b"1", b"\xff", b"\x0b", b" ", b"\t", b":"),
+        *(b"\r", b"\n", b"\r\n", b"Content-Length", b"content-length", b"Server", b": 5"),
+    ]
+)
+
+
+@settings(max_examples=500, deadline=200)
+@given(pieces=st.lists(HEAD_PIECES, max_size=40))
+def test_the_quick_reading_of_plain_heads_decides_as_the_line_by_line_reading(
+    pieces: list[bytes],
+) -> None:
+    """``_head`` reads plain heads with regular expressions and hands the rest to
+    ``_head_lines``: for any head, both give the same headers or both refuse it."""
+    head = b"HTTP/1.1 200 OK\r\n" + b"".join(pieces)
+    if b"\r\n\r\n" in head:
+        return
+    buf = head + b"\r\n\r\n"
+    end = buf.find(b"\r\n\r\n")
+
+    def read(how: Any) -> Any:
+        try:
+            return how()
+        except ProtocolError:
+            return "refused"
+
+    assert read(lambda: _head(buf, 0)) == read(lambda: _head_lines(buf[:end], end))

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
@@ -70,8 +70,10 @@ class Verdicts:
     deferred: dict[int, datetime] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class _Row:
+class _Row(NamedTuple):
+    """A picked row as the rules see it (one per row: a tuple builds five times faster than a
+    frozen dataclass)."""
+
     outbox_id: int
     profile_id: int | None
     channel: str

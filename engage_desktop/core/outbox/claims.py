@@ -17,22 +17,19 @@ recorded.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
     Connection,
     Integer,
     Select,
-    String,
     and_,
     bindparam,
     func,
     select,
     text,
-    type_coerce,
     update,
 )
 
@@ -42,6 +39,7 @@ from engage_desktop.core.outbox.control import TEST_PREFIX, TEST_PREFIX_END
 from engage_desktop.core.outbox.expand import CANCELLED
 from engage_desktop.core.outbox.results import Outcome as Outcome
 from engage_desktop.core.outbox.results import record_outcomes as record_outcomes
+from engage_desktop.core.outbox.results import stamper
 from engage_desktop.store.models import (
     Campaign,
     CampaignStatus,
@@ -55,9 +53,11 @@ OUTBOX = OutboxMessage.metadata.tables["outbox_message"]
 SCREEN_ROUNDS = 8  # picks per claim when the delivery rules set a whole pick aside
 
 
-@dataclass(frozen=True)
-class Claimed:
-    """One row handed to a sender: what it needs to build and send the message."""
+class Claimed(NamedTuple):
+    """One row handed to a sender: what it needs to build and send the message.
+
+    A named tuple, not a frozen dataclass: one is built per message, and a frozen dataclass's
+    ``__init__`` (``object.__setattr__`` per field) cost ~1 µs where a tuple costs ~0.2."""
 
     outbox_id: int
     campaign_id: int
@@ -137,11 +137,35 @@ def claim(
             break
     if not ids:
         return []
-    taken = conn.execute(
-        _TAKE, {"b_ids": ids, "b_worker": worker, "b_until": database_now(conn) + lease}
-    )
+    return _take(conn, ids, worker, database_now(conn) + lease)
+
+
+def _take(conn: Connection, ids: list[int], worker: str, until: datetime) -> list[Claimed]:
+    """The screened rows still queued, claimed by ``worker`` until ``until``.
+
+    A driver statement with one mark per id, like the result writes (``results``): through a
+    compiled ``IN`` with an expanding parameter, SQLAlchemy rebuilt the 1,000 parameter names
+    and their values at every claim. The rows of a claim share a few ``created_at`` values
+    (expansion writes a chunk at one time): each is parsed once.
+    """
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    sql = _TAKE_SQL.format(worker=mark, until=mark, ids=", ".join([mark] * len(ids)))
+    taken = conn.exec_driver_sql(sql, (worker, stamper(conn)(until), *ids)).all()
+    queued: dict[object, datetime] = {}
     return [
-        Claimed(r[0], r[1], r[2], r[3], r[4] or "", r[5], r[6], r[7], r[8], r[9], aware_utc(r[10]))
+        Claimed(
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            r[4] or "",
+            r[5],
+            r[6],
+            r[7],
+            r[8],
+            r[9],
+            queued.get(r[10]) or queued.setdefault(r[10], aware_utc(r[10])),
+        )
         for r in taken
     ]
 
@@ -167,30 +191,12 @@ def _pick_statement(tests_only: bool, postgresql: bool) -> Select[Any]:
     return pick
 
 
-_TAKE = (  # the screened rows still queued, claimed (bound: ids, holder, lease end)
-    update(OUTBOX)
-    .where(
-        OUTBOX.c.id.in_(bindparam("b_ids", expanding=True)), OUTBOX.c.state == OutboxState.QUEUED
-    )
-    .values(
-        state=OutboxState.CLAIMED,
-        claimed_by=bindparam("b_worker"),
-        lease_until=bindparam("b_until", type_=OUTBOX.c.lease_until.type),
-        claim_count=OUTBOX.c.claim_count + 1,
-    )
-    .returning(
-        OUTBOX.c.id,
-        OUTBOX.c.campaign_id,
-        OUTBOX.c.app_id,
-        OUTBOX.c.device_id,
-        OUTBOX.c.address,
-        OUTBOX.c.message_id,
-        OUTBOX.c.variant_key,
-        OUTBOX.c.attempts,
-        OUTBOX.c.profile_id,
-        OUTBOX.c.claim_count,
-        type_coerce(OUTBOX.c.created_at, String),  # as stored: ``aware_utc`` reads it faster
-    )
+_TAKE_SQL = (
+    f"UPDATE outbox_message SET state = '{OutboxState.CLAIMED.value}', claimed_by = {{worker}}, "
+    "lease_until = {until}, claim_count = claim_count + 1 "
+    f"WHERE id IN ({{ids}}) AND state = '{OutboxState.QUEUED.value}' "
+    "RETURNING id, campaign_id, app_id, device_id, address, message_id, variant_key, attempts, "
+    "profile_id, claim_count, created_at"
 )
 
 

@@ -11,8 +11,7 @@ import enum
 import socket
 import ssl
 import time
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
@@ -29,8 +28,9 @@ class Verdict(enum.Enum):
     FATAL = "fatal"  # project-level refusal: pause the app's campaigns
 
 
-@dataclass(frozen=True)
-class SendResult:
+class SendResult(NamedTuple):
+    """An answer, as the dispatcher reads it (a named tuple: one is built per message)."""
+
     verdict: Verdict
     http_status: int | None
     name: str | None = None

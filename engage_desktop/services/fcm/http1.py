@@ -107,6 +107,7 @@ class Http1Pool:
             ssl_module.create_default_context() if tls else None
         )
         self.host_header = host if port in (80, 443) else f"{host}:{port}"
+        self._heads: dict[str, bytes] = {}  # path → the request's first bytes, built once
         self._idle: deque[_Connection] = deque()
         self._slots = asyncio.Semaphore(limit)
         self._all: set[_Connection] = set()
@@ -130,19 +131,13 @@ class Http1Pool:
         return conn
 
     def _request(self, path: str, headers: bytes, body: bytes) -> bytes:
-        return b"".join(
-            (
-                b"POST ",
-                path.encode(),
-                b" HTTP/1.1\r\nHost: ",
-                self.host_header.encode(),
-                b"\r\nContent-Length: ",
-                str(len(body)).encode(),
-                b"\r\n",
-                headers,
-                b"\r\n",
-                body,
+        head = self._heads.get(path)
+        if head is None:
+            head = self._heads[path] = b"".join(
+                (b"POST ", path.encode(), b" HTTP/1.1\r\nHost: ", self.host_header.encode())
             )
+        return b"".join(
+            (head, b"\r\nContent-Length: ", b"%d" % len(body), b"\r\n", headers, b"\r\n", body)
         )
 
     async def post(self, path: str, headers: bytes, body: bytes) -> Response:

@@ -51,20 +51,37 @@ class ProjectPacer:
         self._longest_wait = 0.0
 
     async def acquire(self, wanted: Callable[[], bool] = _always) -> bool:
-        """Wait for the right to send one request; False as soon as ``wanted()`` turns false."""
+        """Wait for the right to send one request; False as soon as ``wanted()`` turns false.
+
+        A caller takes its token at once, into debt when there is none: the debt says when its
+        turn comes, and it sleeps until then (in slices, to notice ``wanted()`` turning false).
+        Before, every waiter woke every ~0.1 ms to try again: with 64 senders at the 10,000/s
+        cap that polling took about a quarter of the event loop's CPU during a fast send.
+        """
         while True:
             now = self.clock.monotonic()
             if now < self.blocked_until:
                 await self.clock.sleep(min(self.blocked_until - now, SLICE))
-            else:
-                self._tokens = min(self.burst, self._tokens + (now - self._last) * self.rate)
-                self._last = now
-                if self._tokens >= 1:
-                    self._tokens -= 1
-                    return wanted()
-                await self.clock.sleep(min((1 - self._tokens) / self.rate, SLICE))
+                if not wanted():
+                    return False
+                continue
+            self._tokens = min(self.burst, self._tokens + (now - self._last) * self.rate) - 1
+            self._last = now
+            turn = now - self._tokens / self.rate  # in the past while tokens are left
+            if not await self._wait_turn(turn, wanted):
+                self._tokens += 1  # the turn goes to the next caller
+                return False
+            if self.clock.monotonic() >= self.blocked_until:
+                return True
+            self._tokens += 1  # blocked while it waited: wait that out, then queue again
+
+    async def _wait_turn(self, turn: float, wanted: Callable[[], bool]) -> bool:
+        """Sleep until ``turn``; False as soon as ``wanted()`` is false (checked at the end)."""
+        while (left := turn - self.clock.monotonic()) > 0:
+            await self.clock.sleep(min(left, SLICE))
             if not wanted():
                 return False
+        return wanted()
 
     def note(self, *, quota: bool, retry_after: float | None = None) -> None:
         """Count one answer that reached FCM (``quota``: a 429 / QUOTA_EXCEEDED)."""

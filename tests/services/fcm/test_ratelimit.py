@@ -5,6 +5,7 @@ longer wanted (paused, cancelled, stopping)."""
 from __future__ import annotations
 
 import asyncio
+import itertools
 import math
 
 import pytest
@@ -78,3 +79,23 @@ def test_a_wait_ends_as_soon_as_the_row_is_no_longer_wanted() -> None:
     paused_at = clock.monotonic() + 0.6
     assert asyncio.run(pacer.acquire(lambda: clock.monotonic() < paused_at)) is False
     assert clock.monotonic() - paused_at <= 0.25  # noticed within a slice, not after 50 s
+
+
+def test_callers_past_the_burst_sleep_until_their_turn_instead_of_polling() -> None:
+    """Each caller beyond the burst sleeps once, until its turn, and the rate holds (before,
+    every waiter woke every ~0.1 ms to try again: at the 10,000/s cap with 64 senders, about a
+    quarter of the event loop's CPU)."""
+    clock = ManualClock()
+    pacer = ProjectPacer(100.0, clock, burst=10)
+    started = clock.monotonic()
+    checks = itertools.count()
+
+    def wanted() -> bool:  # a poller gives up after 1,000 checks instead of spinning on
+        return next(checks) < 1000
+
+    async def fifty() -> list[bool]:
+        return await asyncio.gather(*(pacer.acquire(wanted) for _ in range(50)))
+
+    assert all(asyncio.run(fifty()))
+    assert len(clock.slept) <= 40  # one sleep for each of the 40 callers past the burst
+    assert clock.monotonic() - started == pytest.approx(0.4)  # 40 more at 100 a second
