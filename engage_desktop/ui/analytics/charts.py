@@ -319,6 +319,8 @@ class UpliftChart:
             if reference is None
             else text.difference_versus_axis.format(reference=reference)
         )
+        # Steps of 1, 2 or 5 tenths: the default 0.25 steps printed "0.2" for 0.25, "0.8" for 0.75.
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 5, 10]))
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: text.number(v, 1)))
 
     def table(self, text: ChartText) -> Table:

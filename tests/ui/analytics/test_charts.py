@@ -18,6 +18,7 @@ from engage_desktop.ui.analytics.charts import (
     FunnelChart,
     UpliftChart,
 )
+from engage_desktop.ui.analytics.export import DPI, FIGURE_SIZE
 from engage_desktop.ui.analytics.qt_text import translated_text
 from engage_desktop.ui.analytics.style import DARK, LIGHT
 from engage_desktop.ui.analytics.text import ChartText
@@ -156,3 +157,26 @@ def test_an_ab_test_without_control_compares_each_variant_with_a(french: None) -
     figure = Figure(figsize=(7, 4))
     chart.draw(figure, LIGHT, translated_text())
     assert "La Variante B convertit mieux que la Variante A" in words(figure).replace("\n", " ")
+
+
+def test_gap_ticks_print_exactly() -> None:
+    """Seen on the demo's A/B campaign: the gap axis had ticks every 0.25 printed with one
+    decimal, "0.2 0.5 0.8" for 0.25, 0.5, 0.75."""
+    a = VariantFunnel("A", 1391, {}, 1391, 0, 0, 1391, 300, 0, 1391, 20)
+    b = VariantFunnel("B", 1368, {}, 1368, 0, 0, 1368, 300, 0, 1368, 29)
+    results = CampaignResults(1, 1, "Printemps", "push", "completed", None, ConversionGoal(),
+                              [a, b], 0, 0)  # fmt: skip
+    figure = Figure(figsize=FIGURE_SIZE, dpi=DPI)  # as ``chart uplift --out x.png`` draws it
+    FigureCanvasAgg(figure)
+    UpliftChart(results).draw(figure, LIGHT, TEXT)
+    figure.canvas.draw()  # type: ignore[no-untyped-call]
+    gaps = figure.axes[1]
+    low, high = gaps.get_xlim()
+    shown = [
+        (tick, label.get_text())
+        for tick, label in zip(gaps.get_xticks(), gaps.get_xticklabels(), strict=True)
+        if low <= tick <= high
+    ]
+    assert len(shown) >= 3
+    for tick, label in shown:
+        assert float(label.replace("\u2212", "-")) == pytest.approx(tick), label
