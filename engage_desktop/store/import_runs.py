@@ -27,23 +27,16 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from engage_desktop.store.models.imports import PUBLISHED, WRITING
+from engage_desktop.store.models.imports import PUBLISHED, WRITING, ImportUpdate
 
 CHUNK = 5_000
 """Rows per transaction when rows are deleted or staged changes applied (~50 ms of lock)."""
-UPDATED_COLUMNS = (
-    "first_name",
-    "last_name",
-    "email",
-    "phone",
-    "city",
-    "postal_code",
-    "birth_date",
-    "locale",
-    "time_zone",
-    "latitude",
-    "longitude",
+UPDATED_COLUMNS = tuple(
+    c.name
+    for c in ImportUpdate.__table__.columns
+    if c.name not in ("run_id", "profile_id", "attributes")
 )
+"""The profile fields a staged change carries: the staging table's own (one place to add one)."""
 log = logging.getLogger(__name__)
 
 

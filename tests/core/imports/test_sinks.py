@@ -17,11 +17,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, update
 
-from engage_desktop.core.imports.contacts import PUBLISHING, import_contacts
+from engage_desktop.core.imports.contacts import (
+    PROFILE_VALUE_COLUMNS,
+    PUBLISHING,
+    import_contacts,
+)
 from engage_desktop.core.imports.mapping import apply_overrides, auto_map
 from engage_desktop.core.outbox.expand import start_send
 from engage_desktop.core.progress import CancelToken, Progress
 from engage_desktop.core.workspace import Workspace
+from engage_desktop.store.import_runs import UPDATED_COLUMNS
 from engage_desktop.store.models import (
     AuditEntry,
     Consent,
@@ -246,3 +251,9 @@ def test_on_postgresql_the_import_is_one_transaction_that_holds_up_no_other_writ
     assert sent(ws, campaign_id) == 20
     with ws.session() as s:
         assert s.scalar(select(func.count()).where(Profile.app_id == target)) == 12_000
+
+
+def test_every_field_an_import_writes_can_be_staged_for_a_known_contact() -> None:
+    """The staging table (store) and the import's profile fields (core) are listed apart, on
+    either side of the layers: a field added to one only would be dropped from known contacts."""
+    assert set(UPDATED_COLUMNS) == set(PROFILE_VALUE_COLUMNS)
