@@ -112,7 +112,8 @@ def _app(session: Session, app_id: int) -> App:
     return app
 
 
-def _login(session: Session, member_id: int | None) -> str | None:
+def member_login(session: Session, member_id: int | None) -> str | None:
+    """Who did it, as the credentials dialogs show it (None: nobody, or a removed member)."""
     member = session.get(Member, member_id) if member_id is not None else None
     return member.login if member is not None else None
 
@@ -129,7 +130,7 @@ def _status(session: Session, app: App) -> CredentialStatus:
             h.host,
             h.key_id,
             h.stored_at,
-            _login(session, h.stored_by),
+            member_login(session, h.stored_by),
             row is not None and h.key_id == row.key_id,
         )
         for h in holders
@@ -146,14 +147,14 @@ def _status(session: Session, app: App) -> CredentialStatus:
         row.client_email,
         row.key_id,
         row.set_at,
-        _login(session, row.set_by),
+        member_login(session, row.set_by),
         row.tested_at,
         row.tested_host,
         held,
     )
 
 
-def _allowed_app(session: Session, ws: Workspace, app_id: int) -> App:
+def manageable_app(session: Session, ws: Workspace, app_id: int) -> App:
     """The app (named when it does not exist), once the member may manage its credentials."""
     app = _app(session, app_id)
     require(session, ws.member_id, app_id, Permission.MANAGE_CREDENTIALS)
@@ -162,7 +163,7 @@ def _allowed_app(session: Session, ws: Workspace, app_id: int) -> App:
 
 def credential_status(ws: Workspace, app_id: int) -> CredentialStatus:
     with ws.session_factory() as session:
-        return _status(session, _allowed_app(session, ws, app_id))
+        return _status(session, manageable_app(session, ws, app_id))
 
 
 def manageable_statuses(ws: Workspace) -> list[CredentialStatus]:
@@ -193,7 +194,7 @@ def store_key(
     """
     key = checked.key
     with ws.session_factory() as session:
-        _allowed_app(session, ws, app_id)
+        manageable_app(session, ws, app_id)
         reference = reference_for(workspace_id(session), app_id, key)
         held = session.scalar(
             select(CredentialHolder.reference).where(
@@ -272,7 +273,7 @@ def remove_credentials(
     """
     host = host or this_host()
     with ws.session() as session:
-        _allowed_app(session, ws, app_id)
+        manageable_app(session, ws, app_id)
         row = session.get(AppCredential, app_id)
         mine = session.scalar(
             select(CredentialHolder).where(
@@ -313,7 +314,7 @@ def remove_credentials(
 def set_sending_mode(ws: Workspace, app_id: int, *, fcm: bool) -> CredentialStatus:
     """Send through Google's FCM (needs a key that passed a connection test) or the sandbox."""
     with ws.session() as session:
-        app = _allowed_app(session, ws, app_id)
+        app = manageable_app(session, ws, app_id)
         row = session.get(AppCredential, app_id)
         if fcm and (row is None or row.tested_at is None):
             raise credential_error("not_tested", app.name, str(app_id))

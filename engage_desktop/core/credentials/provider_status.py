@@ -17,14 +17,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engage_desktop.core.credentials.admin import this_host
-from engage_desktop.core.credentials.messages import credential_error
+from engage_desktop.core.credentials.admin import manageable_app, member_login, this_host
 from engage_desktop.core.credentials.providers import set_provider_account
 from engage_desktop.core.credentials.unsubscribe_key import UnsubscribeKeyError, ensure_key
 from engage_desktop.core.workspace import Workspace
-from engage_desktop.security.roles import Permission, can, require
+from engage_desktop.security.roles import Permission, can
 from engage_desktop.security.vault import Vault
-from engage_desktop.store.models import App, ChannelAccount, ChannelAccountHolder, Member, Provider
+from engage_desktop.store.models import App, ChannelAccount, ChannelAccountHolder, Provider
 
 
 @dataclass(frozen=True)
@@ -82,11 +81,6 @@ class SaveOutcome:
     warning: UnsubscribeKeyError | None = None
 
 
-def _login(session: Session, member_id: int | None) -> str | None:
-    member = session.get(Member, member_id) if member_id is not None else None
-    return member.login if member is not None else None
-
-
 def _provider_status(
     session: Session, app_id: int, provider: Provider, host: str
 ) -> ProviderStatus:
@@ -101,7 +95,7 @@ def _provider_status(
             h.host,
             h.fingerprint,
             h.stored_at,
-            _login(session, h.stored_by),
+            member_login(session, h.stored_by),
             row is not None and h.fingerprint == row.fingerprint,
             h.host == host,
         )
@@ -114,7 +108,7 @@ def _provider_status(
         dict(row.settings),
         row.fingerprint,
         row.set_at,
-        _login(session, row.set_by),
+        member_login(session, row.set_by),
         row.tested_at,
         row.tested_host,
         holders,
@@ -131,11 +125,7 @@ def accounts_status(ws: Workspace, app_id: int, *, host: str | None = None) -> A
     machine (``admin.this_host()`` by default), marked among the holders."""
     host = host or this_host()
     with ws.session_factory() as session:
-        app = session.get(App, app_id)
-        if app is None:
-            raise credential_error("no_app", str(app_id))
-        require(session, ws.member_id, app_id, Permission.MANAGE_CREDENTIALS)
-        return _status(session, app, host)
+        return _status(session, manageable_app(session, ws, app_id), host)
 
 
 def manageable_accounts(ws: Workspace) -> list[AccountsStatus]:
