@@ -99,10 +99,6 @@
         <translation>Fermer</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
         <source>Test cancelled.</source>
         <translation>Test annulé.</translation>
     </message>

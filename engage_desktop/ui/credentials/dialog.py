@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -43,7 +42,7 @@ from engage_desktop.security.errors import PermissionDenied
 from engage_desktop.ui.background import Job
 from engage_desktop.ui.context import UiContext
 from engage_desktop.ui.credentials.messages import credential_text
-from engage_desktop.ui.credentials.serial_jobs import SerialJobs
+from engage_desktop.ui.credentials.serial_jobs import CancelRow, SerialJobs
 from engage_desktop.ui.formatting import format_datetime
 from engage_desktop.ui.messages import fill, permission_text
 
@@ -78,16 +77,9 @@ class CredentialsDialog(QDialog):
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.clicked.connect(self._cancel)
-        running = QHBoxLayout()
-        running.addWidget(self.progress, 1)
-        running.addWidget(self.cancel_button)
-        self.progress.hide()
-        self.cancel_button.hide()
-        layout.addLayout(running)
+        self.running = CancelRow(self._cancel)
+        self.progress, self.cancel_button = self.running.progress, self.running.cancel_button
+        layout.addWidget(self.running)
         layout.addWidget(self.status_label)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
@@ -164,8 +156,7 @@ class CredentialsDialog(QDialog):
         return self._jobs.job
 
     def _busy(self, busy: bool, cancellable: bool) -> None:
-        self.progress.setVisible(busy and cancellable)
-        self.cancel_button.setVisible(busy and cancellable)
+        self.running.follow(busy, cancellable)
         for button in (self.choose_button, self.test_button, self.remove_button, self.mode_button):
             button.setEnabled(not busy)
         if not busy:

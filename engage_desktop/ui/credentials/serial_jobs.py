@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
 from engage_desktop.core.progress import Progress
 from engage_desktop.ui.background import Job, run_in_background
@@ -63,3 +64,23 @@ class SerialJobs:
     @property
     def idle(self) -> bool:
         return self.job is None or self.job.done
+
+
+class CancelRow(QWidget):
+    """A busy bar and Cancel, shown while a cancellable job of a credentials dialog runs."""
+
+    def __init__(self, on_cancel: Callable[[], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.cancel_button = QPushButton(QCoreApplication.translate("CredentialsDialog", "Cancel"))
+        self.cancel_button.clicked.connect(on_cancel)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.cancel_button)
+        self.hide()
+
+    def follow(self, busy: bool, cancellable: bool) -> None:
+        """The ``busy`` callback's part: shown only while a cancellable job runs."""
+        self.setVisible(busy and cancellable)

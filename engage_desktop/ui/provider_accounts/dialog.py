@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -36,7 +35,7 @@ from engage_desktop.core.progress import Progress
 from engage_desktop.store.models import Provider
 from engage_desktop.ui.background import Job
 from engage_desktop.ui.context import UiContext
-from engage_desktop.ui.credentials.serial_jobs import SerialJobs
+from engage_desktop.ui.credentials.serial_jobs import CancelRow, SerialJobs
 from engage_desktop.ui.messages import fill
 from engage_desktop.ui.provider_accounts.group import AccountGroup
 from engage_desktop.ui.provider_accounts.texts import account_text, setting_named
@@ -83,7 +82,9 @@ class ProviderAccountsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(row, 1)
-        layout.addLayout(self._running_row())
+        self.running = CancelRow(self.cancel)
+        self.progress, self.cancel_button = self.running.progress, self.running.cancel_button
+        layout.addWidget(self.running)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -96,18 +97,6 @@ class ProviderAccountsDialog(QDialog):
         layout.addLayout(bottom)
         resize_within_screen(self, 1080, 600)  # two groups side by side
         self.reload()
-
-    def _running_row(self) -> QHBoxLayout:
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.clicked.connect(self.cancel)
-        running = QHBoxLayout()
-        running.addWidget(self.progress, 1)
-        running.addWidget(self.cancel_button)
-        self.progress.hide()
-        self.cancel_button.hide()
-        return running
 
     # --- running core work off the GUI thread ------------------------------------------
     def _run(
@@ -126,8 +115,7 @@ class ProviderAccountsDialog(QDialog):
         return self.jobs.job
 
     def _busy(self, busy: bool, cancellable: bool) -> None:
-        self.progress.setVisible(busy and cancellable)
-        self.cancel_button.setVisible(busy and cancellable)
+        self.running.follow(busy, cancellable)
         for group in self.groups.values():
             group.set_busy(busy)
 
