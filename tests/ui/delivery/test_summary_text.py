@@ -26,6 +26,23 @@ from tests.support.zoned_people import seed_campaign as zoned_campaign
 SHOTS = Path("/tmp/shots/rules")
 
 
+def _opened(
+    ws: Workspace, app_id: int, campaign_id: int, tmp_path: Path, qtbot: QtBot
+) -> SendDialog:
+    """The send confirmation of ``campaign_id``, once its summary is computed."""
+    context = UiContext(
+        ws,
+        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+        access=read_member_access(ws),
+    )
+    context.set_app(app_id)
+    dialog = SendDialog(context, campaign_id, "Soldes")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=10_000)
+    return dialog
+
+
 def _dialog(ws: Workspace, tmp_path: Path, qtbot: QtBot) -> SendDialog:
     app_id = seed_app(ws, 40, no_consent=2)
     campaign_id = seed_campaign(ws, app_id)
@@ -38,16 +55,7 @@ def _dialog(ws: Workspace, tmp_path: Path, qtbot: QtBot) -> SendDialog:
             "until": (start + timedelta(minutes=3, seconds=-1)).isoformat(),
             "throttle_per_minute": 10,
         }
-    context = UiContext(
-        ws,
-        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
-        access=read_member_access(ws),
-    )
-    context.set_app(app_id)
-    dialog = SendDialog(context, campaign_id, "Soldes")
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=10_000)
+    dialog = _opened(ws, app_id, campaign_id, tmp_path, qtbot)
     return dialog
 
 
@@ -90,16 +98,7 @@ def test_confirmation_says_who_gets_a_local_time_send_the_next_day(
     app_id, _ids = seed_zoned_app(ws, people, now, quiet=(None, None))
     schedule = {"mode": "local_time", "at": "2026-12-05T10:00"}
     campaign_id = zoned_campaign(ws, app_id, CampaignFormat.PUSH, schedule)
-    context = UiContext(
-        ws,
-        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
-        access=read_member_access(ws),
-    )
-    context.set_app(app_id)
-    dialog = SendDialog(context, campaign_id, "Soldes")
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=10_000)
+    dialog = _opened(ws, app_id, campaign_id, tmp_path, qtbot)
     text = dialog.rules.text()
     assert (
         "À cette heure le lendemain, car elle est passée dans son fuseau horaire : 1 message."
@@ -124,16 +123,7 @@ def test_confirmation_tells_the_french_sms_hours_from_quiet_hours(
     ]
     app_id, _ids = seed_zoned_app(ws, people, now)
     campaign_id = zoned_campaign(ws, app_id, CampaignFormat.SMS)
-    context = UiContext(
-        ws,
-        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
-        access=read_member_access(ws),
-    )
-    context.set_app(app_id)
-    dialog = SendDialog(context, campaign_id, "Soldes")
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=10_000)
+    dialog = _opened(ws, app_id, campaign_id, tmp_path, qtbot)
     text = dialog.rules.text()
     assert "1 message attend la fin des heures calmes." in text
     assert "1 SMS attend les heures d’envoi des SMS en France (du lundi au samedi" in text
