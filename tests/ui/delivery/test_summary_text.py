@@ -55,8 +55,7 @@ def _dialog(ws: Workspace, tmp_path: Path, qtbot: QtBot) -> SendDialog:
             "until": (start + timedelta(minutes=3, seconds=-1)).isoformat(),
             "throttle_per_minute": 10,
         }
-    dialog = _opened(ws, app_id, campaign_id, tmp_path, qtbot)
-    return dialog
+    return _opened(ws, app_id, campaign_id, tmp_path, qtbot)
 
 
 def test_confirmation_shows_the_rules_in_english(
